@@ -1,0 +1,107 @@
+/* qs_engine: one QBO company connection: the durable outbox, delivery in
+ * dependency order, upsert with linking instead of duplicating, deterministic
+ * requestids, token refresh under a cross-process lock, and the sync overview.
+ * The PHP binding talks only to this header (plus qs_error.h and json-c). */
+#ifndef QS_ENGINE_H
+#define QS_ENGINE_H
+
+#include <json-c/json.h>
+#include "qs_error.h"
+#include "qs_crypto.h"
+
+typedef enum qs_delivery {
+	QS_DELIVER_INLINE = 0,  /* send during qbo_push, bounded by inline_timeout_ms */
+	QS_DELIVER_DEFERRED,    /* send at request end (RSHUTDOWN) */
+	QS_DELIVER_WORKER       /* only qbo_sync() / bin/qbosync worker sends */
+} qs_delivery;
+
+typedef struct qs_config {
+	const char *environment;    /* "sandbox", "production", or a local sandbox base URL */
+	const char *client_id;
+	const char *client_secret;  /* secret: never logged */
+	const char *redirect_uri;
+	const char *store_path;     /* SQLite file */
+	unsigned char key[QS_KEY_LEN];  /* token encryption key; secret */
+	bool has_key;
+	qs_delivery delivery;
+	long timeout_ms;            /* per HTTP request (worker), default 30000 */
+	long inline_timeout_ms;     /* per HTTP request on the hook path, default 5000 */
+	long connect_timeout_ms;    /* default 3000 */
+	long refresh_margin;        /* refresh when the access token expires within this many seconds (default 300) */
+	const char *home_currency;  /* default "USD" until CompanyInfo says otherwise */
+	const char *ca_info;        /* optional CA bundle */
+	const char *minorversion;   /* default "75" */
+} qs_config;
+
+typedef struct qs_engine qs_engine;
+
+/* Opens (creating if needed) the store and prepares the HTTP handle. The
+ * config strings are copied. The connection key is derived from environment +
+ * client_id, so several processes with the same options share one state. */
+qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e);
+void qs_engine_free(qs_engine *eng);
+
+/* ---- OAuth ---- */
+/* A fresh authorization URL; its state (unguessable, single use, 10 minutes) is
+ * kept in the store. *url is malloc'd. */
+qs_status qs_engine_oauth_url(qs_engine *eng, const char *scope, char **url, qs_error *e);
+/* Verifies state (QS_ESTATE when unknown/used/expired), exchanges the code,
+ * stores the tokens sealed (QS_ECONFIG when there is no encryption key: nothing
+ * stored), records the realm and marks the connection Active. */
+qs_status qs_engine_oauth_exchange(qs_engine *eng, const char *code, const char *state,
+	const char *realm, qs_error *e);
+/* Forgets the tokens (revoking them at Intuit when revoke is true); status Disconnected. */
+qs_status qs_engine_disconnect(qs_engine *eng, bool revoke, qs_error *e);
+
+/* ---- mappings ---- */
+/* kind: customer, item, tax, payment_method, account (extra: {"purpose": "income"|"deposit"|"refund"}).
+ * qbo_id: a QBO Id (checked to exist in QBO), "auto" (find by name/email and link),
+ * or "create" (not for tax). *out: the mapping as an object. */
+qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
+	const char *qbo_id, json_object *extra, json_object **out, qs_error *e);
+qs_status qs_engine_mappings(qs_engine *eng, const char *kind /* NULL = all */,
+	json_object **out, qs_error *e);
+qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id,
+	bool *removed, qs_error *e);
+
+/* ---- push ---- */
+#define QS_PUSH_QUEUE_ONLY 1   /* record, never deliver inline */
+#define QS_PUSH_FORCE      2   /* record a new version even when unchanged */
+
+/* Validates and records doc (borrowed) in the outbox, committed before any
+ * network call; then delivers it when the delivery mode says so. *state: the
+ * entity's state object {kind,id,state,reason,qbo_id,version,...}.
+ * A QBO fault during inline delivery returns QS_EAPI with *state filled (state
+ * Error, reason = QBO's); invalid_grant returns QS_EAUTH with *state filled (the
+ * event stays queued). Network trouble is not an error: state stays queued with a reason. */
+qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int flags,
+	json_object **state, qs_error *e);
+
+typedef void (*qs_progress_cb)(void *ud, long done, long total, const char *kind, const char *local_id, const char *state);
+
+typedef struct qs_sync_opts {
+	long limit;           /* max events, 0 = all due */
+	double time_budget;   /* seconds, 0 = no limit */
+	qs_progress_cb progress;
+	void *ud;
+} qs_sync_opts;
+
+/* Drains due events (including those left 'sending' by a crashed process) under
+ * the store's worker lock. *result: {"delivered":N,"errors":N,"waiting":N,"remaining":N}. */
+qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object **result, qs_error *e);
+
+/* Deliveries left for request end (deferred mode). */
+bool qs_engine_has_deferred(qs_engine *eng);
+void qs_engine_run_deferred(qs_engine *eng);
+
+/* ---- overview ---- */
+/* {"status":"Active|Disconnected|Error|Not Connected","message":..,"realm":..,
+ *  "counts":{"Synced":n,"Error":n,...},"queued":n,"last_sync":"ISO"|null} */
+qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e);
+/* filter: {"kind":..,"state":..,"id":..} (borrowed, may be NULL); *out: array of entity states. */
+qs_status qs_engine_entities(qs_engine *eng, json_object *filter, json_object **out, qs_error *e);
+
+/* Library versions line for phpinfo (curl, OpenSSL, SQLite, json-c). */
+const char *qs_engine_versions(void);
+
+#endif

@@ -1,0 +1,49 @@
+/* qs_http: HTTP over libcurl for the QBO API and OAuth server. One easy handle
+ * per qs_http, reused across calls (keep-alive, TLS session reuse); TLS is always
+ * verified, plain http is refused except to the loopback address. */
+#ifndef QS_HTTP_H
+#define QS_HTTP_H
+
+#include "qs_error.h"
+
+typedef struct qs_http qs_http;
+
+typedef struct qs_http_opts {
+	long timeout_ms;          /* whole request; 0 = 30000 */
+	long connect_timeout_ms;  /* 0 = 5000 */
+	const char *ca_info;      /* optional CA bundle path (NULL: system default) */
+	const char *user_agent;   /* NULL: "qbosync/<version>" */
+} qs_http_opts;
+
+typedef struct qs_http_resp {
+	long status;              /* HTTP status, 0 when no answer */
+	char *body;               /* malloc'd, NUL-terminated (may contain NULs before len) */
+	size_t len;
+	char content_type[128];
+	char intuit_tid[96];      /* intuit_tid response header, for support */
+	long retry_after;         /* Retry-After header in seconds, -1 when absent */
+} qs_http_resp;
+
+qs_http *qs_http_new(const qs_http_opts *opts, qs_error *e);
+void qs_http_free(qs_http *h);
+
+/* headers: NULL-terminated array of "Name: value" strings (may be NULL).
+ * Transport failures are QS_ENET (e->timed_out set on timeout); any HTTP
+ * answer, whatever its status, is QS_OK with out filled. A URL that is plain
+ * http to a non-loopback host is QS_ECONFIG and nothing is sent. */
+qs_status qs_http_request(qs_http *h, const char *method, const char *url,
+	const char *const *headers, const char *body, size_t body_len,
+	qs_http_resp *out, qs_error *e);
+
+void qs_http_resp_clear(qs_http_resp *r);
+
+/* true for https URLs and for http to 127.0.0.0/8, [::1] or localhost. */
+bool qs_http_url_allowed(const char *url);
+
+/* Percent-encodes s for a query string (malloc'd). */
+char *qs_http_urlencode(const char *s);
+
+/* Version strings for phpinfo(): "libcurl/7.88.1 OpenSSL/3.0.x". */
+const char *qs_http_version(void);
+
+#endif

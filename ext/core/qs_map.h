@@ -1,0 +1,67 @@
+/* qs_map: the canonical billing documents (shared/CANONICAL.md): validation with
+ * messages that name the record, the field and the fix, normalisation (money to
+ * integer minor units), and the mapping of a normalised document to QBO JSON. */
+#ifndef QS_MAP_H
+#define QS_MAP_H
+
+#include <json-c/json.h>
+#include "qs_money.h"
+
+/* Kinds this module knows: "customer", "item", "invoice", "payment", "refund", "credit".
+ * Returns false for anything else. */
+bool qs_map_kind_known(const char *kind);
+
+/* Validates doc (borrowed) as a canonical document of kind and returns a new,
+ * normalised object (*norm, caller puts it):
+ *   - "id" and every reference as strings; unknown keys are an error;
+ *   - money as json ints of minor units (currency decimals: the doc's currency,
+ *     else home_currency, else 2); quantities and rates as ints scaled by 10^4
+ *     under the same key with suffix "_e4" (e.g. "quantity_e4");
+ *   - defaults filled (customer display_name, line quantity "1", kind "sale", ...);
+ *   - invoice totals checked against the lines (rounding rule: a difference within
+ *     one minor unit per line is accepted and the document's totals win).
+ * On failure QS_EVALIDATION: e->kind/record_id set, e->element = field path
+ * ("lines[1].amount"), e->message like
+ * "Invoice 1042: lines[1].amount is 10.00 but quantity x unit_price is 12.00; send the line total or fix the price". */
+qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_currency,
+	json_object **norm, qs_error *e);
+
+/* A stable hash (hex sha256 of the canonical JSON serialisation) of a normalised
+ * document, so that an unchanged document is not sent twice. out: 65 bytes. */
+void qs_map_hash(json_object *norm, char out[65]);
+
+/* The dependencies of a normalised document, in the order they must exist in QBO:
+ * calls cb(ud, kind, local_id) for each ("customer" of an invoice/payment,
+ * "item" of each invoice line, "invoice" of each payment application).
+ * Stops and returns the callback's status when it is not QS_OK. */
+typedef qs_status (*qs_dep_cb)(void *ud, const char *kind, const char *local_id, qs_error *e);
+qs_status qs_map_dependencies(const char *kind, json_object *norm, qs_dep_cb cb, void *ud, qs_error *e);
+
+/* Resolves a local reference to a QBO Id while building QBO JSON.
+ * kind: "customer", "item", "invoice", "tax", "payment_method", "account:deposit",
+ * "account:income", "term". local_id may be "*" for the default of that kind.
+ * Returns QS_OK and fills qbo_id (<= 31 chars) and optionally name (may be NULL),
+ * QS_EWAITING when the record exists locally but is not in QBO yet, or another
+ * error. */
+typedef qs_status (*qs_ref_cb)(void *ud, const char *kind, const char *local_id,
+	char qbo_id[32], qs_error *e);
+
+typedef struct qs_map_ctx {
+	qs_ref_cb resolve;
+	void *ud;
+	const char *home_currency; /* "USD" */
+	bool us_company;           /* US tax model (TAX/NON line codes + TxnTaxCodeRef) */
+} qs_map_ctx;
+
+/* Builds the QBO entity body for a create (no Id/SyncToken) from a normalised
+ * document: Customer, Invoice, Payment, Item, RefundReceipt, CreditMemo.
+ * *entity receives the QBO entity name ("Customer"). Payment gets a PrivateNote
+ * marker "qbosync:<kind>:<id>" so it can be recognised later. */
+qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *ctx,
+	const char **entity, json_object **qbo, qs_error *e);
+
+/* Text helpers used by the engine when linking: the DisplayName a customer gets
+ * in QBO (':' and control characters removed, <= 500 chars), malloc'd. */
+char *qs_map_display_name(json_object *norm);
+
+#endif

@@ -1,0 +1,60 @@
+/* qs_qbo: the QBO v3 API client for one realm: create, read, update, delete, void,
+ * query, and the parsing of every answer into an entity or a qs_error carrying
+ * QBO's code, element and detail. Stateless about tokens: a 401 is QS_ETOKEN. */
+#ifndef QS_QBO_H
+#define QS_QBO_H
+
+#include <json-c/json.h>
+#include "qs_http.h"
+
+typedef struct qs_qbo {
+	qs_http *http;             /* borrowed */
+	const char *api_base;      /* ".../v3", borrowed */
+	const char *realm;         /* borrowed */
+	const char *access_token;  /* borrowed; the engine swaps it after a refresh */
+	const char *minorversion;  /* NULL = "75" */
+} qs_qbo;
+
+/* Result classes (besides QS_OK):
+ *   HTTP 400 with a Fault          -> QS_EAPI: code/element/detail/message from Error[0]
+ *   HTTP 401                       -> QS_ETOKEN (body parsed leniently: gateway envelope, XML)
+ *   HTTP 403 (3100)                -> QS_EAUTH
+ *   HTTP 429 (3001)                -> QS_ETHROTTLE
+ *   HTTP 5xx, non-JSON 200         -> QS_ESERVER
+ *   transport                      -> QS_ENET
+ * e->message is a sentence: "QuickBooks refused Customer: Duplicate Name Exists Error
+ * (6240): The name supplied already exists ...". */
+
+/* entity: "Customer", "Invoice", "Payment", "Item", "Account", ... (PascalCase).
+ * requestid: deterministic id for idempotent writes (<= 50 chars), may be NULL.
+ * *out: the entity object (a new reference the caller json_object_put()s). */
+qs_status qs_qbo_create(qs_qbo *q, const char *entity, json_object *body,
+	const char *requestid, json_object **out, qs_error *e);
+
+/* body must carry Id and SyncToken; sparse adds "sparse": true. */
+qs_status qs_qbo_update(qs_qbo *q, const char *entity, json_object *body, bool sparse,
+	const char *requestid, json_object **out, qs_error *e);
+
+qs_status qs_qbo_read(qs_qbo *q, const char *entity, const char *id,
+	json_object **out, qs_error *e);
+
+/* ?operation=delete; out (may be NULL) receives {"status":"Deleted","Id":..}. */
+qs_status qs_qbo_delete(qs_qbo *q, const char *entity, const char *id,
+	const char *sync_token, const char *requestid, json_object **out, qs_error *e);
+
+/* ?operation=void for Invoice/CreditMemo/RefundReceipt; for Payment the
+ * ?operation=update&include=void sparse form. */
+qs_status qs_qbo_void(qs_qbo *q, const char *entity, const char *id,
+	const char *sync_token, const char *requestid, json_object **out, qs_error *e);
+
+/* Runs a query; *rows is a json array (possibly empty) of the entity objects. */
+qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_error *e);
+
+/* QBO query string literal: wraps in single quotes and escapes ' and \ as QBO
+ * wants (\'). malloc'd. The one place query text is escaped. */
+char *qs_qbo_quote(const char *s);
+
+/* Parses a Fault (either envelope) from an answer into e; used by oauth too. */
+void qs_qbo_parse_fault(const qs_http_resp *r, qs_error *e);
+
+#endif

@@ -1,0 +1,119 @@
+<?php
+
+/**
+ * @generate-class-entries
+ * @undocumentable
+ */
+
+namespace {
+    /**
+     * Record only; never deliver during this call, whatever the delivery mode.
+     * @var int
+     * @cvalue QS_PUSH_QUEUE_ONLY
+     */
+    const QBO_QUEUE_ONLY = UNKNOWN;
+
+    /**
+     * Record a new version even when the document is unchanged.
+     * @var int
+     * @cvalue QS_PUSH_FORCE
+     */
+    const QBO_FORCE = UNKNOWN;
+
+    /**
+     * Opens (or reuses, per process and options) the connection to one QBO company.
+     * Options: environment ("sandbox", "production" or a local sandbox base URL),
+     * client_id, client_secret, redirect_uri, store, encryption_key, delivery
+     * ("inline", "deferred", "worker"), timeout, inline_timeout, refresh_margin,
+     * ca_info, home_currency.
+     */
+    function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
+
+    /** The URL to send the user's browser to; its state is kept in the store. */
+    function qbo_oauth_url(QboSync\Connection $connection, ?string $scope = null): string {}
+
+    /**
+     * Completes the OAuth flow with the redirect's code, state and realmId.
+     * Returns the connection status (as qbo_status()).
+     */
+    function qbo_oauth_exchange(QboSync\Connection $connection, #[\SensitiveParameter] string $code, string $state, string $realmId): array {}
+
+    /** Forgets (and by default revokes) the tokens; the connection becomes Disconnected. */
+    function qbo_disconnect(QboSync\Connection $connection, bool $revoke = true): void {}
+
+    /**
+     * Links a local record to a QBO record. $qboId is a QBO Id, "auto" (find by
+     * name or email and link) or "create". Returns the mapping.
+     */
+    function qbo_map(QboSync\Connection $connection, string $kind, string $localId, string $qboId, array $extra = []): array {}
+
+    /** Lists mappings, of one kind or all. */
+    function qbo_mappings(QboSync\Connection $connection, ?string $kind = null): array {}
+
+    /** Removes a mapping; returns whether one was removed. */
+    function qbo_unmap(QboSync\Connection $connection, string $kind, string $localId): bool {}
+
+    /**
+     * Records a canonical billing document (customer, invoice, payment, ...) in the
+     * outbox and delivers it according to the delivery mode. Returns its sync state.
+     */
+    function qbo_push(QboSync\Connection $connection, string $kind, array $document, int $flags = 0): array {}
+
+    /**
+     * Delivers due work: options limit (int), time_budget (seconds), progress
+     * (callable(int $done, int $total, string $kind, string $id, string $state)).
+     */
+    function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
+
+    /** The overview: connection status, counts by state, queue length, last sync. */
+    function qbo_status(QboSync\Connection $connection): array {}
+
+    /** Per-record sync state and reason; filter by kind, state or id. */
+    function qbo_entities(QboSync\Connection $connection, array $filter = []): array {}
+}
+
+namespace QboSync {
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Connection
+    {
+    }
+
+    class Exception extends \RuntimeException
+    {
+    }
+
+    class ValidationException extends Exception
+    {
+        /** The kind of record ("invoice"). */
+        public string $kind = "";
+        /** The record's id in the billing system. */
+        public string $recordId = "";
+        /** The field path ("lines[1].amount"). */
+        public string $field = "";
+    }
+
+    class AuthException extends Exception
+    {
+    }
+
+    class ApiException extends Exception
+    {
+        /** QBO's fault code ("6240"). */
+        public string $qboCode = "";
+        /** QBO's element, may be empty. */
+        public string $element = "";
+        /** QBO's Detail text. */
+        public string $detail = "";
+        /** The kind of record ("invoice"). */
+        public string $kind = "";
+        /** The record's id in the billing system. */
+        public string $recordId = "";
+    }
+
+    class StoreException extends Exception
+    {
+    }
+}

@@ -1,0 +1,242 @@
+/* This is a generated file, edit the .stub.php file instead.
+ * Stub hash: 27ef74b7823d4de4bdb088ab6563b71f16c311e9 */
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_oauth_url, 0, 1, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, scope, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_oauth_exchange, 0, 4, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, code, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, state, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, realmId, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_disconnect, 0, 1, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, revoke, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_map, 0, 4, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, kind, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, localId, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, qboId, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, extra, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_mappings, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, kind, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_unmap, 0, 3, _IS_BOOL, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, kind, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, localId, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_push, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, kind, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, document, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, flags, IS_LONG, 0, "0")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_sync, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_status, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_entities, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, filter, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+
+ZEND_FUNCTION(qbo_connect);
+ZEND_FUNCTION(qbo_oauth_url);
+ZEND_FUNCTION(qbo_oauth_exchange);
+ZEND_FUNCTION(qbo_disconnect);
+ZEND_FUNCTION(qbo_map);
+ZEND_FUNCTION(qbo_mappings);
+ZEND_FUNCTION(qbo_unmap);
+ZEND_FUNCTION(qbo_push);
+ZEND_FUNCTION(qbo_sync);
+ZEND_FUNCTION(qbo_status);
+ZEND_FUNCTION(qbo_entities);
+
+
+static const zend_function_entry ext_functions[] = {
+	ZEND_FE(qbo_connect, arginfo_qbo_connect)
+	ZEND_FE(qbo_oauth_url, arginfo_qbo_oauth_url)
+	ZEND_FE(qbo_oauth_exchange, arginfo_qbo_oauth_exchange)
+	ZEND_FE(qbo_disconnect, arginfo_qbo_disconnect)
+	ZEND_FE(qbo_map, arginfo_qbo_map)
+	ZEND_FE(qbo_mappings, arginfo_qbo_mappings)
+	ZEND_FE(qbo_unmap, arginfo_qbo_unmap)
+	ZEND_FE(qbo_push, arginfo_qbo_push)
+	ZEND_FE(qbo_sync, arginfo_qbo_sync)
+	ZEND_FE(qbo_status, arginfo_qbo_status)
+	ZEND_FE(qbo_entities, arginfo_qbo_entities)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_QboSync_Connection_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_QboSync_Exception_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_QboSync_ValidationException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_QboSync_AuthException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_QboSync_ApiException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_QboSync_StoreException_methods[] = {
+	ZEND_FE_END
+};
+
+static void register_qbosync_symbols(int module_number)
+{
+	REGISTER_LONG_CONSTANT("QBO_QUEUE_ONLY", QS_PUSH_QUEUE_ONLY, CONST_PERSISTENT);
+	REGISTER_LONG_CONSTANT("QBO_FORCE", QS_PUSH_FORCE, CONST_PERSISTENT);
+
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(CG(function_table), "qbo_connect", sizeof("qbo_connect") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(CG(function_table), "qbo_oauth_exchange", sizeof("qbo_oauth_exchange") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+}
+
+static zend_class_entry *register_class_QboSync_Connection(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "QboSync", "Connection", class_QboSync_Connection_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_QboSync_Exception(zend_class_entry *class_entry_RuntimeException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "QboSync", "Exception", class_QboSync_Exception_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_RuntimeException);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_QboSync_ValidationException(zend_class_entry *class_entry_QboSync_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "QboSync", "ValidationException", class_QboSync_ValidationException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_QboSync_Exception);
+
+	zval property_kind_default_value;
+	ZVAL_EMPTY_STRING(&property_kind_default_value);
+	zend_string *property_kind_name = zend_string_init("kind", sizeof("kind") - 1, 1);
+	zend_declare_typed_property(class_entry, property_kind_name, &property_kind_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_kind_name);
+
+	zval property_recordId_default_value;
+	ZVAL_EMPTY_STRING(&property_recordId_default_value);
+	zend_string *property_recordId_name = zend_string_init("recordId", sizeof("recordId") - 1, 1);
+	zend_declare_typed_property(class_entry, property_recordId_name, &property_recordId_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_recordId_name);
+
+	zval property_field_default_value;
+	ZVAL_EMPTY_STRING(&property_field_default_value);
+	zend_string *property_field_name = zend_string_init("field", sizeof("field") - 1, 1);
+	zend_declare_typed_property(class_entry, property_field_name, &property_field_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_field_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_QboSync_AuthException(zend_class_entry *class_entry_QboSync_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "QboSync", "AuthException", class_QboSync_AuthException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_QboSync_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_QboSync_ApiException(zend_class_entry *class_entry_QboSync_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "QboSync", "ApiException", class_QboSync_ApiException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_QboSync_Exception);
+
+	zval property_qboCode_default_value;
+	ZVAL_EMPTY_STRING(&property_qboCode_default_value);
+	zend_string *property_qboCode_name = zend_string_init("qboCode", sizeof("qboCode") - 1, 1);
+	zend_declare_typed_property(class_entry, property_qboCode_name, &property_qboCode_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_qboCode_name);
+
+	zval property_element_default_value;
+	ZVAL_EMPTY_STRING(&property_element_default_value);
+	zend_string *property_element_name = zend_string_init("element", sizeof("element") - 1, 1);
+	zend_declare_typed_property(class_entry, property_element_name, &property_element_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_element_name);
+
+	zval property_detail_default_value;
+	ZVAL_EMPTY_STRING(&property_detail_default_value);
+	zend_string *property_detail_name = zend_string_init("detail", sizeof("detail") - 1, 1);
+	zend_declare_typed_property(class_entry, property_detail_name, &property_detail_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_detail_name);
+
+	zval property_kind_default_value;
+	ZVAL_EMPTY_STRING(&property_kind_default_value);
+	zend_string *property_kind_name = zend_string_init("kind", sizeof("kind") - 1, 1);
+	zend_declare_typed_property(class_entry, property_kind_name, &property_kind_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_kind_name);
+
+	zval property_recordId_default_value;
+	ZVAL_EMPTY_STRING(&property_recordId_default_value);
+	zend_string *property_recordId_name = zend_string_init("recordId", sizeof("recordId") - 1, 1);
+	zend_declare_typed_property(class_entry, property_recordId_name, &property_recordId_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_recordId_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_QboSync_StoreException(zend_class_entry *class_entry_QboSync_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "QboSync", "StoreException", class_QboSync_StoreException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_QboSync_Exception);
+
+	return class_entry;
+}
