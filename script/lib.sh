@@ -1,0 +1,85 @@
+# Shared by script/test, script/demo and bench/: install what is missing,
+# build the extension, start and stop the local QBO sandbox.
+# shellcheck shell=bash
+
+QBOSYNC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+QBOSYNC_PKGS=(php8.2-cli php8.2-dev php8.2-sqlite3 php8.2-curl php-parser
+	libcurl4-openssl-dev libjson-c-dev libsqlite3-dev libssl-dev pkg-config make gcc
+	valgrind)
+
+qbosync_say() { printf '==> %s\n' "$*" >&2; }
+
+# Installs the Debian packages that are missing (needs root, as on a fresh machine).
+qbosync_deps() {
+	local missing=() p
+	for p in "${QBOSYNC_PKGS[@]}" "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	qbosync_say "installing ${missing[*]}"
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "missing packages: ${missing[*]}; run as root or install them" >&2
+		return 1
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >&2 && apt-get install -y -qq "${missing[@]}" >&2
+}
+
+# Builds modules/qbosync.so with warnings as errors. Reconfigures only when
+# config.m4 changed since the last configure.
+qbosync_build() {
+	cd "$QBOSYNC_ROOT" || return 1
+	local cflags="${QBOSYNC_CFLAGS:--O2 -g -Wall -Wextra -Werror}"
+	if [ ! -f Makefile ] || [ config.m4 -nt Makefile ] || [ ! -f configure ]; then
+		qbosync_say "phpize && ./configure"
+		{ phpize && ./configure --enable-qbosync; } >.build.log 2>&1 || { cat .build.log >&2; return 1; }
+	fi
+	qbosync_say "make"
+	make -j"$(nproc)" CFLAGS="$cflags" >>.build.log 2>&1 || { grep -E 'error|warning' .build.log | head -40 >&2; return 1; }
+	[ -f modules/qbosync.so ]
+}
+
+# Starts the sandbox in its own process group; sets QBO_SANDBOX_URL and
+# QBOSYNC_SANDBOX_PGID. Stop it with qbosync_sandbox_stop.
+qbosync_sandbox_start() {
+	local out
+	export QBO_SANDBOX_DB="${QBO_SANDBOX_DB:-$(mktemp -u "${TMPDIR:-/tmp}/qbo-sandbox.XXXXXX").sqlite}"
+	out=$(mktemp)
+	setsid "$QBOSYNC_ROOT/sandbox/serve" 0 >"$out" 2>"$out.err" &
+	QBOSYNC_SANDBOX_PGID=$!
+	local i
+	for i in $(seq 1 100); do
+		QBO_SANDBOX_URL=$(head -n 1 "$out" 2>/dev/null)
+		[ -n "$QBO_SANDBOX_URL" ] && break
+		sleep 0.05
+	done
+	rm -f "$out"
+	if [ -z "$QBO_SANDBOX_URL" ]; then
+		cat "$out.err" >&2
+		qbosync_sandbox_stop
+		echo "the local sandbox did not start" >&2
+		return 1
+	fi
+	export QBO_SANDBOX_URL QBOSYNC_SANDBOX_PGID
+	qbosync_say "sandbox at $QBO_SANDBOX_URL"
+}
+
+qbosync_sandbox_stop() {
+	if [ -n "${QBOSYNC_SANDBOX_PGID:-}" ]; then
+		kill -TERM -- "-$QBOSYNC_SANDBOX_PGID" 2>/dev/null
+		local i
+		for i in $(seq 1 40); do
+			kill -0 -- "-$QBOSYNC_SANDBOX_PGID" 2>/dev/null || break
+			sleep 0.05
+		done
+		kill -KILL -- "-$QBOSYNC_SANDBOX_PGID" 2>/dev/null
+		QBOSYNC_SANDBOX_PGID=
+	fi
+	[ -n "${QBO_SANDBOX_DB:-}" ] && rm -f "$QBO_SANDBOX_DB" "$QBO_SANDBOX_DB-wal" "$QBO_SANDBOX_DB-shm"
+	return 0
+}
+
+# php with the freshly built extension loaded.
+qbosync_php() {
+	php -d extension="$QBOSYNC_ROOT/modules/qbosync.so" "$@"
+}
