@@ -1,0 +1,578 @@
+<?php
+// EDGE of the local QBO sandbox: what Intuit's API gateway does in front of QBO — bearer-token
+// check (401 3200 / 403 3100), throttles (429 3001), injected faults, added latency, request log.
+declare(strict_types=1);
+
+if (!function_exists('sbx_db')) {
+    require_once __DIR__ . '/common.php';
+}
+require_once __DIR__ . '/oauth.php';
+require_once __DIR__ . '/webhooks.php';
+require_once __DIR__ . '/control.php';
+
+const SBX_EDGE_SCHEMA = '4';
+
+/** Default limits (Intuit's published numbers); scope '*' rows / per-realm rows override them. */
+const SBX_EDGE_LIMITS = [
+    'enabled' => true,
+    'per_minute' => 500,            // requests per minute per realm (all apps together)
+    'concurrent' => 10,             // requests in flight per realm+app
+    'batch_per_minute' => 40,       // batch requests per minute per realm+app
+    'batch_per_minute_realm' => 120, // batch requests per minute per realm (all apps)
+];
+
+/** EDGE's tables (called by sbx_db_init through the contract, and lazily by sbx_edge_db). */
+function sbx_schema_edge(PDO $db): void
+{
+    $db->exec(<<<'SQL'
+CREATE TABLE IF NOT EXISTS sbx_app(
+  client_id TEXT PRIMARY KEY, client_secret TEXT NOT NULL, name TEXT,
+  redirect_uris TEXT NOT NULL, verifier_token TEXT NOT NULL, created REAL);
+CREATE TABLE IF NOT EXISTS sbx_authcode(
+  hash TEXT PRIMARY KEY, client_id TEXT, realm TEXT, redirect_uri TEXT, scope TEXT,
+  expires REAL, used INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS sbx_token(
+  hash TEXT PRIMARY KEY, kind TEXT NOT NULL, client_id TEXT NOT NULL, realm TEXT NOT NULL,
+  scope TEXT, grant_id TEXT, lineage_start REAL, created REAL, expires REAL,
+  state TEXT NOT NULL DEFAULT 'active', ended REAL);
+CREATE INDEX IF NOT EXISTS sbx_token_conn ON sbx_token(client_id, realm);
+CREATE TABLE IF NOT EXISTS sbx_connection(client_id TEXT, realm TEXT, connected REAL, PRIMARY KEY(client_id, realm));
+CREATE TABLE IF NOT EXISTS sbx_hit(key TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS sbx_hit_key ON sbx_hit(key, at);
+CREATE TABLE IF NOT EXISTS sbx_inflight(id TEXT PRIMARY KEY, key TEXT NOT NULL, started REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS sbx_inflight_key ON sbx_inflight(key);
+CREATE TABLE IF NOT EXISTS sbx_limit(scope TEXT PRIMARY KEY, conf TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sbx_faultrule(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, method TEXT, realm TEXT, kind TEXT NOT NULL,
+  phase TEXT NOT NULL, remaining INTEGER, rate REAL, delay_ms INTEGER, status INTEGER, format TEXT,
+  hits INTEGER NOT NULL DEFAULT 0, created REAL);
+CREATE TABLE IF NOT EXISTS sbx_reqlog(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL, method TEXT, path TEXT, query TEXT, status INTEGER,
+  realm TEXT, client_id TEXT, requestid TEXT, intuit_tid TEXT, duration_ms REAL, fault TEXT, error_code TEXT);
+CREATE TABLE IF NOT EXISTS sbx_webhook(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT UNIQUE NOT NULL, url TEXT NOT NULL, format TEXT NOT NULL,
+  cursor INTEGER NOT NULL, created REAL);
+CREATE TABLE IF NOT EXISTS sbx_delivery(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, webhook_id INTEGER, client_id TEXT, realm TEXT, url TEXT, format TEXT,
+  body TEXT, signature TEXT, events INTEGER, attempts INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL,
+  next_at REAL, created REAL, delivered_at REAL, last_status INTEGER, last_error TEXT, log TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX IF NOT EXISTS sbx_delivery_due ON sbx_delivery(status, next_at);
+SQL);
+    $db->prepare('INSERT OR REPLACE INTO sbx_meta(k, v) VALUES(?, ?)')->execute(['edge_schema', SBX_EDGE_SCHEMA]);
+}
+
+/** Seeds the developer app (contract: qbosync-sandbox-client). */
+function sbx_seed_edge(PDO $db): void
+{
+    sbx_app_create($db, [
+        'client_id' => 'qbosync-sandbox-client',
+        'client_secret' => 'qbosync-sandbox-secret',
+        'name' => 'qbosync sandbox app',
+        'redirect_uris' => ['http://127.0.0.1/callback', 'http://127.0.0.1:*/*', 'http://localhost:*/*'],
+        'verifier_token' => 'qbosync-sandbox-verifier',
+    ]);
+}
+
+/** Called by DATA's /_sandbox/reset after its own wipe: EDGE state back to the seed. */
+function sbx_reset_edge(PDO $db): void
+{
+    foreach (['sbx_app', 'sbx_authcode', 'sbx_token', 'sbx_connection', 'sbx_hit', 'sbx_inflight', 'sbx_limit',
+                 'sbx_faultrule', 'sbx_reqlog', 'sbx_webhook', 'sbx_delivery'] as $t) {
+        $db->exec("DELETE FROM $t");
+    }
+    $db->exec("DELETE FROM sbx_meta WHERE k IN ('clock_offset','edge_latency','edge_time_scale')");
+    if (function_exists('sbx_meta_cache')) {
+        sbx_meta_cache([]);
+    }
+    sbx_seed_edge($db);
+}
+
+/** The DB with EDGE's tables guaranteed (an older file gets them on first use). */
+function sbx_edge_db(): PDO
+{
+    $db = sbx_db();
+    if (sbx_meta_get('edge_schema') !== SBX_EDGE_SCHEMA) {
+        sbx_schema_edge($db);
+        if (!$db->query("SELECT 1 FROM sbx_app WHERE client_id='qbosync-sandbox-client'")->fetchColumn()) {
+            sbx_seed_edge($db);
+        }
+        if (function_exists('sbx_meta_cache')) {
+            sbx_meta_cache([]);
+        }
+    }
+    return $db;
+}
+
+/** Time scale: 60 makes a throttle minute (and webhook retry delays) last one second. */
+function sbx_time_scale(): float
+{
+    $s = (float)(sbx_meta_get('edge_time_scale', '1') ?? '1');
+    return $s > 0 ? $s : 1.0;
+}
+
+/** Effective limits for a realm: defaults < '*' row < realm row. */
+function sbx_limits(?string $realm): array
+{
+    $lim = SBX_EDGE_LIMITS;
+    $st = sbx_edge_db()->prepare("SELECT scope, conf FROM sbx_limit WHERE scope IN ('*', ?) ORDER BY scope = '*' DESC");
+    $st->execute([$realm ?? '*']);
+    foreach ($st->fetchAll() as $r) {
+        $c = json_decode($r['conf'], true);
+        if (is_array($c)) {
+            $lim = array_merge($lim, $c);
+        }
+    }
+    return $lim;
+}
+
+/* ---------- request state shared between before and after ---------- */
+
+function sbx_edge_state(?array $set = null): array
+{
+    static $st = ['inflight' => null, 'client_id' => null, 'realm' => null, 'fault' => null, 'logged' => false];
+    if ($set !== null) {
+        $st = array_merge($st, $set);
+    }
+    return $st;
+}
+
+function sbx_edge_release(): void
+{
+    $st = sbx_edge_state();
+    if ($st['inflight'] !== null) {
+        sbx_edge_state(['inflight' => null]);
+        try {
+            sbx_edge_db()->prepare('DELETE FROM sbx_inflight WHERE id = ?')->execute([$st['inflight']]);
+        } catch (Throwable $e) {
+            error_log('sandbox edge: release failed: ' . $e->getMessage());
+        }
+    }
+}
+
+/** Which requests EDGE treats as "API" (auth, limits) and which get faults/latency. */
+function sbx_edge_kind(string $path): string
+{
+    if (str_starts_with($path, '/v3/company/')) {
+        return 'api';
+    }
+    if (str_starts_with($path, '/oauth2/') || str_starts_with($path, '/v2/oauth2/')
+        || str_starts_with($path, '/connect/oauth2') || str_starts_with($path, '/v1/openid_connect/')) {
+        return 'oauth';
+    }
+    if (str_starts_with($path, '/_sandbox/')) {
+        return 'control';
+    }
+    return 'other';
+}
+
+/* ---------- gateway error bodies ---------- */
+
+function sbx_edge_401(string $detail): array
+{
+    $r = sbx_gateway_fault(401, '3200', 'message=AuthenticationFailed; errorCode=003200; statusCode=401', $detail,
+        'AUTHENTICATION');
+    $r[1]['WWW-Authenticate'] = 'Bearer realm="Intuit", error="invalid_token"';
+    return $r;
+}
+
+function sbx_edge_403(): array
+{
+    return sbx_gateway_fault(403, '3100', 'message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403',
+        null, 'SERVICE');
+}
+
+function sbx_edge_429(string $format = 'json'): array
+{
+    if ($format === 'xml') {
+        $body = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            . '<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="'
+            . sbx_time_pacific(sbx_now(), true) . '"><Fault type="SERVICE"><Error code="3001">'
+            . '<Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message>'
+            . '<Detail>The request limit was reached.  Try again later</Detail></Error></Fault></IntuitResponse>';
+        return [429, ['Content-Type' => 'application/xml;charset=UTF-8', 'intuit_tid' => sbx_request_id()], $body];
+    }
+    return sbx_gateway_fault(429, '3001', 'message=ThrottleExceeded; errorCode=003001; statusCode=429',
+        'The request limit was reached.  Try again later', 'SERVICE');
+}
+
+/* ---------- bearer check ---------- */
+
+/**
+ * Checks the Authorization header of a /v3 request. Returns [errorResponse|null, tokenRow|null].
+ */
+function sbx_edge_auth(array $req): array
+{
+    $h = $req['headers']['authorization'] ?? null;
+    if ($h === null || trim($h) === '') {
+        return [sbx_edge_401('Authorization header missing'), null];
+    }
+    if (!preg_match('/^Bearer\s+(\S+)\s*$/i', $h, $m)) {
+        return [sbx_edge_401('Malformed bearer token: not a Bearer authorization'), null];
+    }
+    $tok = $m[1];
+    $len = strlen($tok);
+    if ($len < 100 || $len > 4096) {
+        return [sbx_edge_401('Malformed bearer token: too short or too long'), null];
+    }
+    if (!preg_match('/^[A-Za-z0-9._~+\/=-]+$/', $tok)) {
+        return [sbx_edge_401('Malformed bearer token: invalid characters'), null];
+    }
+    $row = sbx_token_find($tok, 'access');
+    if ($row === null) {
+        return [sbx_edge_401('Token invalid'), null];
+    }
+    $now = sbx_now();
+    if ($row['state'] === 'revoked') {
+        return [sbx_edge_401('Token revoked'), $row];
+    }
+    if ((float)$row['expires'] <= $now) {
+        return [sbx_edge_401('Token expired: ' . (int)floor($now)), $row];
+    }
+    if ($req['realm'] === null || $row['realm'] !== $req['realm']
+        || !in_array('com.intuit.quickbooks.accounting', explode(' ', (string)$row['scope']), true)) {
+        return [sbx_edge_403(), $row];
+    }
+    return [null, $row];
+}
+
+/* ---------- throttles ---------- */
+
+/**
+ * Counts this request against the per-minute, concurrency and batch limits; on success the
+ * request holds one in-flight slot until sbx_edge_after / shutdown. Returns a 429 or null.
+ */
+function sbx_edge_throttle(array $req, string $realm, string $client): ?array
+{
+    $lim = sbx_limits($realm);
+    if (empty($lim['enabled'])) {
+        return null;
+    }
+    $db = sbx_edge_db();
+    $now = sbx_now();
+    $window = 60.0 / sbx_time_scale();
+    $isBatch = (bool)preg_match('#^/v3/company/[^/]+/batch/?$#', $req['path']);
+    $kMin = 'm:' . $realm;
+    $kCon = 'c:' . $realm . ':' . $client;
+    $kBat = 'b:' . $realm . ':' . $client;
+    $kBatR = 'br:' . $realm;
+    $count = $db->prepare('SELECT COUNT(*) FROM sbx_hit WHERE key = ? AND at > ?');
+    $db->exec('BEGIN IMMEDIATE');
+    try {
+        $over = false;
+        $count->execute([$kMin, $now - $window]);
+        if ((int)$count->fetchColumn() >= (int)$lim['per_minute']) {
+            $over = 'per_minute';
+        }
+        if (!$over && $isBatch) {
+            $count->execute([$kBat, $now - $window]);
+            if ((int)$count->fetchColumn() >= (int)$lim['batch_per_minute']) {
+                $over = 'batch_per_minute';
+            } else {
+                $count->execute([$kBatR, $now - $window]);
+                if ((int)$count->fetchColumn() >= (int)$lim['batch_per_minute_realm']) {
+                    $over = 'batch_per_minute_realm';
+                }
+            }
+        }
+        if (!$over) {
+            // in-flight slots older than 130 s of real time are leftovers of killed workers
+            $st = $db->prepare('SELECT COUNT(*) FROM sbx_inflight WHERE key = ? AND started > ?');
+            $st->execute([$kCon, microtime(true) - 130]);
+            if ((int)$st->fetchColumn() >= (int)$lim['concurrent']) {
+                $over = 'concurrent';
+            }
+        }
+        if ($over) {
+            $db->exec('COMMIT');
+            sbx_edge_state(['fault' => 'throttle:' . $over]);
+            return sbx_edge_429();
+        }
+        $ins = $db->prepare('INSERT INTO sbx_hit(key, at) VALUES(?, ?)');
+        $ins->execute([$kMin, $now]);
+        if ($isBatch) {
+            $ins->execute([$kBat, $now]);
+            $ins->execute([$kBatR, $now]);
+        }
+        $db->prepare('INSERT INTO sbx_inflight(id, key, started) VALUES(?, ?, ?)')
+            ->execute([$req['id'], $kCon, microtime(true)]);
+        sbx_edge_state(['inflight' => $req['id']]);
+        if (random_int(0, 199) === 0) {   // keep the hit log small
+            $db->prepare('DELETE FROM sbx_hit WHERE at < ?')->execute([$now - max($window, 60.0) - 5]);
+            $db->prepare('DELETE FROM sbx_inflight WHERE started < ?')->execute([microtime(true) - 130]);
+        }
+        $db->exec('COMMIT');
+    } catch (Throwable $e) {
+        $db->exec('ROLLBACK');
+        throw $e;
+    }
+    register_shutdown_function('sbx_edge_release');
+    return null;
+}
+
+/* ---------- faults ---------- */
+
+/** Fault kinds and their default status. */
+const SBX_FAULT_KINDS = [
+    '500' => 500, '503' => 503, '429' => 429, '401' => 401, 'slow' => 0, 'timeout' => 504,
+    'drop' => 0, 'truncate' => 0, 'html' => 502, 'xml' => 500,
+];
+
+/** The first matching fault rule for this request and phase that fires (count/rate), or null. */
+function sbx_fault_pick(array $req, string $phase): ?array
+{
+    $db = sbx_edge_db();
+    $rows = $db->query('SELECT * FROM sbx_faultrule ORDER BY id')->fetchAll();
+    if (!$rows) {
+        return null;
+    }
+    foreach ($rows as $r) {
+        if ($r['phase'] !== $phase) {
+            continue;
+        }
+        if ($r['method'] !== null && $r['method'] !== '' && strcasecmp($r['method'], $req['method']) !== 0) {
+            continue;
+        }
+        if ($r['realm'] !== null && $r['realm'] !== '' && $r['realm'] !== ($req['realm'] ?? sbx_edge_state()['realm'])) {
+            continue;
+        }
+        if (!fnmatch($r['path'], $req['path'], FNM_PATHNAME) && !fnmatch($r['path'], $req['path'])) {
+            continue;
+        }
+        if ($r['rate'] !== null && (float)$r['rate'] < 1.0 && mt_rand() / mt_getrandmax() >= (float)$r['rate']) {
+            continue;
+        }
+        if ($r['remaining'] !== null) {
+            $u = $db->prepare('UPDATE sbx_faultrule SET remaining = remaining - 1, hits = hits + 1 WHERE id = ? AND remaining > 0');
+            $u->execute([$r['id']]);
+            if ($u->rowCount() !== 1) {
+                continue;
+            }
+        } else {
+            $db->prepare('UPDATE sbx_faultrule SET hits = hits + 1 WHERE id = ?')->execute([$r['id']]);
+        }
+        return $r;
+    }
+    return null;
+}
+
+/** Sleeps for $ms milliseconds (capped at 10 minutes). */
+function sbx_edge_sleep(int $ms): void
+{
+    if ($ms > 0) {
+        usleep(min($ms, 600000) * 1000);
+    }
+}
+
+/**
+ * Applies a fault rule. $resp is the handler's response for phase "after" (null before).
+ * Returns the response to send (null = continue normally, only for "slow" before).
+ */
+function sbx_fault_apply(array $rule, ?array $resp): ?array
+{
+    $kind = $rule['kind'];
+    $status = $rule['status'] !== null ? (int)$rule['status'] : (SBX_FAULT_KINDS[$kind] ?? 500);
+    sbx_edge_state(['fault' => $kind . ':' . $rule['phase']]);
+    $tid = ['intuit_tid' => sbx_request_id()];
+    switch ($kind) {
+        case 'slow':
+            sbx_edge_sleep((int)($rule['delay_ms'] ?? 2000));
+            return $resp;
+        case 'timeout':
+            sbx_edge_sleep((int)($rule['delay_ms'] ?? 30000));
+            return [$status, ['Content-Type' => 'text/html'] + $tid,
+                "<html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>\n"];
+        case '500':
+            return sbx_fault($status, '10000', 'An application error has occurred while processing your request',
+                'System Failure Error: An unexpected error occurred while accessing or saving your data.'
+                . ' Please wait a few minutes and try again. If the problem persists, contact customer support.',
+                '', 'SystemFault');
+        case '503':
+            return [$status, ['Content-Type' => 'text/html', 'Retry-After' => '30'] + $tid,
+                "<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1>"
+                . "<p>The server is temporarily unable to service your request. Please try again later.</p></body></html>\n"];
+        case '429':
+            $r = sbx_edge_429($rule['format'] === 'xml' ? 'xml' : 'json');
+            $r[0] = $status;
+            return $r;
+        case '401':
+            $r = sbx_edge_401('Token expired: ' . (int)floor(sbx_now()));
+            $r[0] = $status;
+            return $r;
+        case 'html':
+            return [$status, ['Content-Type' => 'text/html'] + $tid,
+                "<html><head><title>Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
+                . "<p>The proxy server received an invalid response from an upstream server.</p></body></html>\n"];
+        case 'xml':
+            $body = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                . '<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="' . sbx_time_pacific(sbx_now(), true)
+                . '"><Fault type="SystemFault"><Error code="10000"><Message>An application error has occurred while '
+                . 'processing your request</Message><Detail>System Failure Error: An unexpected error occurred.</Detail>'
+                . '</Error></Fault></IntuitResponse>';
+            return [$status, ['Content-Type' => 'application/xml;charset=UTF-8'] + $tid, $body];
+        case 'truncate':
+            $full = $resp ?? sbx_json($status ?: 200, ['QueryResponse' => new stdClass(), 'time' => sbx_time_pacific(sbx_now(), true)]);
+            $body = $full[2];
+            $cut = max(1, intdiv(strlen($body), 2));
+            $h = $full[1];
+            $h['Content-Length'] = (string)strlen($body);
+            return [$full[0], $h, substr($body, 0, $cut)];
+        case 'drop':
+            sbx_edge_drop_connection();
+            return $resp ?? [500, $tid, ''];
+    }
+    return $resp;
+}
+
+/**
+ * Closes the client's TCP connection without a response. The built-in server gives a script no
+ * handle on its socket, so a CLI child that inherited the descriptor shuts it down (shutdown(2)
+ * acts on the socket itself, so the server's later write goes nowhere and curl reports
+ * "Empty reply from server"). The worker survives.
+ */
+function sbx_edge_drop_connection(): void
+{
+    $port = (string)($_SERVER['REMOTE_PORT'] ?? '');
+    if ($port === '') {
+        return;
+    }
+    $cmd = [PHP_BINARY, __DIR__ . '/dropconn.php', $port];
+    $p = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+    if (!is_resource($p)) {
+        return;
+    }
+    $out = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
+    fclose($pipes[1]);
+    fclose($pipes[2]);
+    if (proc_close($p) !== 0) {
+        error_log('sandbox edge: drop failed: ' . trim($out));
+    }
+}
+
+/* ---------- latency ---------- */
+
+function sbx_edge_latency(): void
+{
+    $l = sbx_meta_get('edge_latency');
+    if ($l === null) {
+        return;
+    }
+    $c = json_decode($l, true);
+    $ms = (int)($c['fixed_ms'] ?? 0);
+    $j = (int)($c['jitter_ms'] ?? 0);
+    if ($j > 0) {
+        $ms += random_int(0, $j);
+    }
+    sbx_edge_sleep($ms);
+}
+
+/* ---------- router hooks ---------- */
+
+/** Router hook before dispatch: a non-null response is sent instead of running the handler. */
+function sbx_edge_before(array $req): ?array
+{
+    $kind = sbx_edge_kind($req['path']);
+    if ($kind === 'control' || $kind === 'other') {
+        return null;
+    }
+    sbx_edge_db();
+    if ($kind === 'api') {
+        [$err, $tok] = sbx_edge_auth($req);
+        if ($tok !== null) {
+            sbx_edge_state(['client_id' => $tok['client_id'], 'realm' => $tok['realm']]);
+        }
+        if ($err !== null) {
+            sbx_edge_state(['fault' => null]);
+            return $err;
+        }
+        $thr = sbx_edge_throttle($req, (string)$req['realm'], (string)$tok['client_id']);
+        if ($thr !== null) {
+            return $thr;
+        }
+    }
+    $rule = sbx_fault_pick($req, 'before');
+    if ($rule !== null) {
+        $r = sbx_fault_apply($rule, null);
+        if ($r !== null && $rule['kind'] !== 'slow') {
+            return $r;
+        }
+    }
+    sbx_edge_latency();
+    return null;
+}
+
+/** Router hook after dispatch: "after" faults, slot release, request log, webhook kick. */
+function sbx_edge_after(array $req, array $resp): ?array
+{
+    $kind = sbx_edge_kind($req['path']);
+    if ($kind === 'control' || $kind === 'other') {
+        return null;
+    }
+    sbx_edge_db();
+    $out = $resp;
+    $st = sbx_edge_state();
+    if ($st['fault'] === null) {   // a request already answered by a gateway error gets no second fault
+        $rule = sbx_fault_pick($req, 'after');
+        if ($rule !== null) {
+            $out = sbx_fault_apply($rule, $resp) ?? $resp;
+        }
+    }
+    sbx_edge_release();
+    try {
+        sbx_reqlog_write($req, $out);
+    } catch (Throwable $e) {
+        error_log('sandbox edge: request log: ' . $e->getMessage());
+    }
+    if ($kind === 'api' && $req['method'] !== 'GET' && $resp[0] < 300) {
+        sbx_webhook_kick();
+    }
+    return $out;
+}
+
+/* ---------- request log ---------- */
+
+const SBX_SECRET_KEYS = ['code', 'state', 'refresh_token', 'access_token', 'client_secret', 'token', 'id_token',
+    'password', 'assertion'];
+
+/** Replaces secret values in a query/form array. */
+function sbx_redact(array $q): array
+{
+    foreach ($q as $k => $v) {
+        if (in_array(strtolower((string)$k), SBX_SECRET_KEYS, true)) {
+            $q[$k] = '[redacted]';
+        } elseif (is_array($v)) {
+            $q[$k] = sbx_redact($v);
+        }
+    }
+    return $q;
+}
+
+function sbx_reqlog_write(array $req, array $resp): void
+{
+    $st = sbx_edge_state();
+    $q = sbx_redact($req['query']);
+    if ($req['path'] === '/oauth2/v1/tokens/bearer') {
+        parse_str($req['body'], $form);
+        if (isset($form['grant_type']) && is_string($form['grant_type'])) {
+            $q['grant_type'] = $form['grant_type'];   // the only form field worth logging
+        }
+    }
+    $code = null;
+    if ($resp[0] >= 400 && is_string($resp[2]) && $resp[2] !== '' && $resp[2][0] === '{') {
+        $j = json_decode($resp[2], true);
+        $code = $j['Fault']['Error'][0]['code'] ?? $j['fault']['error'][0]['code'] ?? $j['error'] ?? null;
+        $code = is_scalar($code) ? (string)$code : null;
+    }
+    $start = (float)($_SERVER['REQUEST_TIME_FLOAT'] ?? microtime(true));
+    $db = sbx_edge_db();
+    $db->prepare('INSERT INTO sbx_reqlog(at, method, path, query, status, realm, client_id, requestid, intuit_tid,'
+        . ' duration_ms, fault, error_code) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)')->execute([
+        sbx_now(), $req['method'], $req['path'], json_encode((object)$q, JSON_UNESCAPED_SLASHES), $resp[0],
+        $req['realm'] ?? $st['realm'], $st['client_id'], isset($req['query']['requestid']) && is_string($req['query']['requestid'])
+            ? $req['query']['requestid'] : null,
+        $resp[1]['intuit_tid'] ?? sbx_request_id(), round((microtime(true) - $start) * 1000, 2), $st['fault'], $code,
+    ]);
+    $seq = (int)$db->lastInsertId();
+    if ($seq % 1000 === 0) {
+        $db->prepare('DELETE FROM sbx_reqlog WHERE seq <= ?')->execute([$seq - 20000]);
+    }
+}
