@@ -84,6 +84,11 @@ typedef struct qs_sync_opts {
 	double time_budget;   /* seconds, 0 = no limit */
 	qs_progress_cb progress;
 	void *ud;
+	/* Set to true (by the progress callback, through its own pointer to these
+	 * opts) to stop: the engine finishes or requeues the event in hand, sends
+	 * nothing more and returns QS_OK with the counts so far. The PHP binding
+	 * sets it when the progress callable throws. Zero-initialise the struct. */
+	bool cancel;
 } qs_sync_opts;
 
 /* Drains due events (including those left 'sending' by a crashed process) under
