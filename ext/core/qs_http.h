@@ -24,8 +24,20 @@ typedef struct qs_http_resp {
 	long retry_after;         /* Retry-After header in seconds, -1 when absent */
 } qs_http_resp;
 
+/* Process-wide libcurl setup and teardown (call from MINIT / MSHUTDOWN). Optional:
+ * qs_http_new also initialises libcurl when needed. */
+void qs_http_global_init(void);
+void qs_http_global_cleanup(void);
+
+/* Answers larger than this are refused (QS_ESERVER) instead of being buffered. */
+#define QS_HTTP_MAX_BODY ((size_t)64 * 1024 * 1024)
+
 qs_http *qs_http_new(const qs_http_opts *opts, qs_error *e);
 void qs_http_free(qs_http *h);
+
+/* Changes the per-request timeouts of an existing handle (e.g. the inline hook
+ * path uses a shorter one than the worker); 0 keeps the current value. */
+void qs_http_set_timeouts(qs_http *h, long timeout_ms, long connect_timeout_ms);
 
 /* headers: NULL-terminated array of "Name: value" strings (may be NULL).
  * Transport failures are QS_ENET (e->timed_out set on timeout); any HTTP
