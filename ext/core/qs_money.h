@@ -28,4 +28,11 @@ qs_status qs_money_mul_qty(qs_money unit, int64_t qty_e4, qs_money *out, qs_erro
 /* Decimal text with up to 4 decimals -> value * 10^4 (quantities, tax rates). */
 qs_status qs_decimal4_parse(const char *text, size_t len, int64_t *out, qs_error *e);
 
+/* A float quantity or rate, under the same strict rule as qs_money_from_double
+ * with 4 decimals. */
+qs_status qs_decimal4_from_double(double d, int64_t *out, qs_error *e);
+
+/* value * 10^-4 -> shortest decimal text: 15000 -> "1.5", 20000 -> "2". buf: 32 bytes. */
+void qs_decimal4_format(int64_t v, char *buf, size_t size);
+
 #endif
