@@ -1,0 +1,174 @@
+/* qs_store: the engine's SQLite store (WAL): schema and its migrations, the
+ * connection row with sealed tokens, OAuth states, entity states and the outbox,
+ * mappings, the refresh lock and the delivery log. Every statement is prepared
+ * once per handle and cached; this is the only file that holds SQL text. */
+#ifndef QS_STORE_H
+#define QS_STORE_H
+
+#include "qs_error.h"
+
+/* Version of the schema this code writes (PRAGMA user_version). */
+#define QS_STORE_SCHEMA 1
+
+typedef struct qs_store qs_store;
+
+/* Opens (creating if needed) the file: WAL, synchronous=NORMAL, busy_timeout,
+ * foreign keys; creates or migrates the schema. Failure is QS_ESTORE naming the path. */
+qs_store *qs_store_open(const char *path, qs_error *e);
+void qs_store_close(qs_store *s);
+
+/* Transactions. immediate=true takes the write lock at once (BEGIN IMMEDIATE);
+ * waits up to the busy timeout. */
+qs_status qs_store_begin(qs_store *s, bool immediate, qs_error *e);
+qs_status qs_store_commit(qs_store *s, qs_error *e);
+void qs_store_rollback(qs_store *s);
+
+/* Wall clock as unix seconds with microseconds. */
+double qs_store_now(void);
+
+/* ---- connection row (one per connection key) ---- */
+typedef struct qs_conn_row {
+	bool exists;
+	char realm[64];
+	char status[32];           /* "Not Connected", "Active", "Disconnected", "Error" */
+	char message[512];
+	unsigned char *access;     /* sealed blob (qs_seal), malloc'd, may be NULL */
+	size_t access_len;
+	unsigned char *refresh;    /* sealed blob, malloc'd, may be NULL */
+	size_t refresh_len;
+	double access_expires;     /* unix time */
+	double refresh_expires;
+	long long token_version;   /* bumped by every token write (compare-and-set) */
+	char refresh_owner[96];    /* holder of the refresh lock, "" when free */
+	double refresh_until;      /* the lock lapses after this time */
+	double last_sync;          /* 0 = never */
+	char home_currency[8];
+	char country[8];
+} qs_conn_row;
+
+void qs_conn_row_clear(qs_conn_row *r);   /* wipes and frees the blobs */
+
+/* Creates the row (status "Not Connected") when missing. */
+qs_status qs_store_conn_ensure(qs_store *s, const char *key, qs_error *e);
+qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_error *e);
+/* message may be NULL. */
+qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status,
+	const char *message, qs_error *e);
+qs_status qs_store_conn_set_company(qs_store *s, const char *key, const char *home_currency,
+	const char *country, qs_error *e);
+qs_status qs_store_conn_set_last_sync(qs_store *s, const char *key, double at, qs_error *e);
+
+/* Writes both sealed tokens, bumps token_version and frees the refresh lock.
+ * expect_version >= 0 makes it a compare-and-set: *swapped is false (and nothing
+ * changes) when the stored version differs. realm may be NULL (kept). status
+ * becomes "Active" with an empty message. */
+qs_status qs_store_tokens_put(qs_store *s, const char *key, const char *realm,
+	const unsigned char *access, size_t access_len, double access_expires,
+	const unsigned char *refresh, size_t refresh_len, double refresh_expires,
+	long long expect_version, bool *swapped, qs_error *e);
+/* Forgets both tokens (bumps token_version). */
+qs_status qs_store_tokens_clear(qs_store *s, const char *key, qs_error *e);
+
+/* The refresh lock row (call inside BEGIN IMMEDIATE): taken when free, lapsed,
+ * or already ours. *got tells whether we hold it now. */
+qs_status qs_store_refresh_lock(qs_store *s, const char *key, const char *owner, double until,
+	double now, bool *got, qs_error *e);
+qs_status qs_store_refresh_unlock(qs_store *s, const char *key, const char *owner, qs_error *e);
+
+/* ---- OAuth states ---- */
+qs_status qs_store_state_put(qs_store *s, const char *key, const char *state, double expires, qs_error *e);
+/* Deletes the state; *valid when it existed for this key and had not expired. */
+qs_status qs_store_state_take(qs_store *s, const char *key, const char *state, double now,
+	bool *valid, qs_error *e);
+
+/* ---- entities and the outbox ---- */
+typedef struct qs_entity {
+	bool exists;
+	char kind[16];
+	char id[65];
+	char state[16];            /* Not Tried, Waiting, Synced, Error, Skipped, Dismissed */
+	char reason[1024];
+	char qbo_id[32];
+	char sync_token[32];
+	long long version;         /* bumped by every recorded change */
+	long long synced_version;  /* version last delivered (0 = none) */
+	char hash[65];             /* hash of the normalised document */
+	char *doc;                 /* normalised document JSON, malloc'd */
+	long attempts;
+	double last_attempt;
+	double updated;
+	char create_rid[64];       /* requestid of the pending create, kept until it is settled */
+	/* outbox row (q_status "" when nothing is pending) */
+	char q_status[16];         /* queued, sending, waiting */
+	long long q_version;
+	double next_try;
+	char owner[96];
+	double claimed;
+	char wait_kind[16];
+	char wait_id[65];
+	long q_attempts;
+} qs_entity;
+
+void qs_entity_clear(qs_entity *en);   /* frees doc, zeroes the rest */
+
+qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, const char *id,
+	qs_entity *out, qs_error *e);
+/* Writes the entity columns (insert or update) from en. */
+qs_status qs_store_entity_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
+/* Writes the outbox row from en (q_status ""  deletes it). */
+qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
+
+/* Calls cb for every outbox row that is due (queued/waiting with next_try <= now,
+ * and every 'sending' one so the caller can judge staleness), in dependency order
+ * (customer, item, invoice, payment, refund, credit) then age. At most limit (0 = all). */
+typedef void (*qs_outbox_cb)(void *ud, const char *kind, const char *id, const char *q_status,
+	const char *owner, double claimed);
+qs_status qs_store_outbox_due(qs_store *s, const char *key, double now, long limit,
+	qs_outbox_cb cb, void *ud, qs_error *e);
+/* Rows waiting on (kind, id) become queued and due now; *n = how many. cb (may
+ * be NULL) is called for each released row first. */
+qs_status qs_store_outbox_release(qs_store *s, const char *key, const char *kind, const char *id,
+	double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e);
+/* Number of outbox rows. */
+qs_status qs_store_outbox_count(qs_store *s, const char *key, long *n, qs_error *e);
+
+/* Entity state counts: cb(ud, state, n). */
+typedef void (*qs_count_cb)(void *ud, const char *state, long n);
+qs_status qs_store_entity_counts(qs_store *s, const char *key, qs_count_cb cb, void *ud, qs_error *e);
+/* Every entity matching the filters (NULL = any), ordered by kind then id. */
+typedef void (*qs_entity_cb)(void *ud, const qs_entity *en);
+qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, const char *state,
+	const char *id, qs_entity_cb cb, void *ud, qs_error *e);
+
+/* ---- mappings ---- */
+typedef struct qs_mapping {
+	char kind[24];             /* customer, item, tax, payment_method, account, term, currency */
+	char local_id[65];
+	char qbo_id[32];
+	char name[512];
+	char purpose[16];          /* accounts: income, deposit, refund; else "" */
+	double created;
+} qs_mapping;
+
+/* Exact (kind, local_id[, purpose]); *found false when none. purpose may be NULL/"" */
+qs_status qs_store_map_get(qs_store *s, const char *key, const char *kind, const char *local_id,
+	const char *purpose, qs_mapping *out, bool *found, qs_error *e);
+/* Any mapping of kind with that purpose (the oldest), for defaults. */
+qs_status qs_store_map_any(qs_store *s, const char *key, const char *kind, const char *purpose,
+	qs_mapping *out, bool *found, qs_error *e);
+qs_status qs_store_map_put(qs_store *s, const char *key, const qs_mapping *m, qs_error *e);
+qs_status qs_store_map_del(qs_store *s, const char *key, const char *kind, const char *local_id,
+	bool *removed, qs_error *e);
+typedef void (*qs_mapping_cb)(void *ud, const qs_mapping *m);
+qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind,
+	qs_mapping_cb cb, void *ud, qs_error *e);
+
+/* ---- log ---- */
+/* level: "info", "warn", "error". Never given secrets. Failure is ignored. */
+void qs_store_log(qs_store *s, const char *key, const char *level, const char *kind,
+	const char *id, const char *message);
+
+/* SQLite library version text. */
+const char *qs_store_sqlite_version(void);
+
+#endif
