@@ -537,3 +537,30 @@ const char *qs_http_version(void)
 	}
 	return buf;
 }
+
+void qs_text_copy(char *dst, size_t size, const char *src, size_t len)
+{
+	size_t i, n;
+	if (size == 0) {
+		return;
+	}
+	if (!src) {
+		dst[0] = '\0';
+		return;
+	}
+	if (len == (size_t)-1) {
+		len = strlen(src);
+	}
+	n = len < size - 1 ? len : size - 1;
+	if (n < len) {
+		/* Back off to the start of a UTF-8 sequence so none is cut in half. */
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80) {
+			n--;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)src[i];
+		dst[i] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
+	}
+	dst[n] = '\0';
+}

@@ -55,6 +55,11 @@ bool qs_http_url_allowed(const char *url);
 /* Percent-encodes s for a query string (malloc'd). */
 char *qs_http_urlencode(const char *s);
 
+/* Bounded copy of text taken from an answer (QBO messages, OAuth errors) into a
+ * fixed field: never splits a UTF-8 sequence, turns control characters into
+ * spaces, always NUL-terminates. len may be (size_t)-1 for strlen(src). */
+void qs_text_copy(char *dst, size_t size, const char *src, size_t len);
+
 /* Version strings for phpinfo(): "libcurl/7.88.1 OpenSSL/3.0.x". */
 const char *qs_http_version(void);
 
