@@ -33,6 +33,8 @@ typedef struct qs_error {
 	char message[1024];    /* one sentence for a person: what, which record, what to do */
 	char kind[16];         /* record kind the error is about ("invoice"), may be empty */
 	char record_id[65];    /* record's local id, may be empty */
+	long retry_after;      /* seconds from a Retry-After header (429/503), 0 when absent;
+	                          qs_qbo fills it, the engine's backoff honours it */
 } qs_error;
 
 void qs_error_clear(qs_error *e);
