@@ -54,7 +54,7 @@ function sbx_edge_dispatch(array $req): array
             case (bool)preg_match('#^/_sandbox/faults/(\d+)$#', $p, $mm):
                 return sbx_ctl_fault_one($m, (int)$mm[1]);
             case $p === '/_sandbox/latency':
-                return sbx_ctl_latency($m, $body);
+                return sbx_ctl_latency($m, $body, $req['query']);
             case $p === '/_sandbox/requests':
                 return sbx_ctl_requests($req['query']);
             case $p === '/_sandbox/webhooks':
@@ -302,18 +302,26 @@ function sbx_ctl_fault_one(string $m, int $id): array
 
 /* ---------- latency ---------- */
 
-function sbx_ctl_latency(string $m, array $b): array
+function sbx_ctl_latency(string $m, array $b, array $q): array
 {
+    $realm = isset($b['realm']) ? (string)$b['realm'] : (isset($q['realm']) && is_string($q['realm']) ? $q['realm'] : null);
+    $key = $realm === null ? 'edge_latency' : 'edge_latency:' . $realm;
     if ($m === 'POST' || $m === 'DELETE') {
         $f = $m === 'DELETE' ? 0 : ($b['fixed_ms'] ?? 0);
         $j = $m === 'DELETE' ? 0 : ($b['jitter_ms'] ?? 0);
         if (!is_int($f) || !is_int($j) || $f < 0 || $j < 0) {
             throw new InvalidArgumentException('fixed_ms and jitter_ms must be integers >= 0');
         }
-        sbx_meta_set('edge_latency', json_encode(['fixed_ms' => $f, 'jitter_ms' => $j]));
+        if ($m === 'DELETE' && $realm !== null) {
+            sbx_edge_db()->prepare('DELETE FROM sbx_meta WHERE k = ?')->execute([$key]);
+            sbx_meta_cache([]);
+        } else {
+            sbx_meta_set($key, json_encode(['fixed_ms' => $f, 'jitter_ms' => $j]));
+        }
     }
-    $c = json_decode(sbx_meta_get('edge_latency') ?? '{}', true) ?: [];
-    return sbx_json(200, ['fixed_ms' => (int)($c['fixed_ms'] ?? 0), 'jitter_ms' => (int)($c['jitter_ms'] ?? 0)]);
+    $c = json_decode(sbx_meta_get($key) ?? '{}', true) ?: [];
+    return sbx_json(200, ['fixed_ms' => (int)($c['fixed_ms'] ?? 0), 'jitter_ms' => (int)($c['jitter_ms'] ?? 0),
+        'realm' => $realm]);
 }
 
 /* ---------- request log ---------- */
@@ -344,7 +352,8 @@ function sbx_ctl_requests(array $q): array
             'method' => $r['method'], 'path' => $r['path'], 'query' => json_decode($r['query'], true) ?: new stdClass(),
             'status' => (int)$r['status'], 'realm' => $r['realm'], 'client_id' => $r['client_id'],
             'requestid' => $r['requestid'], 'intuit_tid' => $r['intuit_tid'], 'duration_ms' => (float)$r['duration_ms'],
-            'fault' => $r['fault'], 'error_code' => $r['error_code']];
+            'fault' => $r['fault'], 'error_code' => $r['error_code'],
+            'latency_ms' => $r['latency_ms'] === null ? null : (int)$r['latency_ms']];
     }
     return sbx_json(200, ['requests' => $out, 'next' => $last]);
 }

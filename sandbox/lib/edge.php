@@ -10,7 +10,7 @@ require_once __DIR__ . '/oauth.php';
 require_once __DIR__ . '/webhooks.php';
 require_once __DIR__ . '/control.php';
 
-const SBX_EDGE_SCHEMA = '4';
+const SBX_EDGE_SCHEMA = '5';
 
 /** Default limits (Intuit's published numbers); scope '*' rows / per-realm rows override them. */
 const SBX_EDGE_LIMITS = [
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS sbx_faultrule(
   hits INTEGER NOT NULL DEFAULT 0, created REAL);
 CREATE TABLE IF NOT EXISTS sbx_reqlog(
   seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL, method TEXT, path TEXT, query TEXT, status INTEGER,
-  realm TEXT, client_id TEXT, requestid TEXT, intuit_tid TEXT, duration_ms REAL, fault TEXT, error_code TEXT);
+  realm TEXT, client_id TEXT, requestid TEXT, intuit_tid TEXT, duration_ms REAL, fault TEXT, error_code TEXT, latency_ms INTEGER);
 CREATE TABLE IF NOT EXISTS sbx_webhook(
   id INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT UNIQUE NOT NULL, url TEXT NOT NULL, format TEXT NOT NULL,
   cursor INTEGER NOT NULL, created REAL);
@@ -58,6 +58,11 @@ CREATE TABLE IF NOT EXISTS sbx_delivery(
   next_at REAL, created REAL, delivered_at REAL, last_status INTEGER, last_error TEXT, log TEXT NOT NULL DEFAULT '[]');
 CREATE INDEX IF NOT EXISTS sbx_delivery_due ON sbx_delivery(status, next_at);
 SQL);
+    try {   // a request log from schema 4 lacks this column
+        $db->exec('ALTER TABLE sbx_reqlog ADD COLUMN latency_ms INTEGER');
+    } catch (PDOException $e) {
+        // already there
+    }
     $db->prepare('INSERT OR REPLACE INTO sbx_meta(k, v) VALUES(?, ?)')->execute(['edge_schema', SBX_EDGE_SCHEMA]);
 }
 
@@ -129,7 +134,7 @@ function sbx_limits(?string $realm): array
 
 function sbx_edge_state(?array $set = null): array
 {
-    static $st = ['inflight' => null, 'client_id' => null, 'realm' => null, 'fault' => null, 'logged' => false];
+    static $st = ['inflight' => null, 'client_id' => null, 'realm' => null, 'fault' => null, 'latency_ms' => null];
     if ($set !== null) {
         $st = array_merge($st, $set);
     }
@@ -450,9 +455,11 @@ function sbx_edge_drop_connection(): void
 
 /* ---------- latency ---------- */
 
-function sbx_edge_latency(): void
+/** Sleeps the configured latency (the realm's own setting wins over the global one). */
+function sbx_edge_latency(?string $realm): void
 {
-    $l = sbx_meta_get('edge_latency');
+    $l = $realm !== null ? sbx_meta_get('edge_latency:' . $realm) : null;
+    $l ??= sbx_meta_get('edge_latency');
     if ($l === null) {
         return;
     }
@@ -462,7 +469,10 @@ function sbx_edge_latency(): void
     if ($j > 0) {
         $ms += random_int(0, $j);
     }
-    sbx_edge_sleep($ms);
+    if ($ms > 0) {
+        sbx_edge_state(['latency_ms' => $ms]);
+        sbx_edge_sleep($ms);
+    }
 }
 
 /* ---------- router hooks ---------- */
@@ -496,7 +506,7 @@ function sbx_edge_before(array $req): ?array
             return $r;
         }
     }
-    sbx_edge_latency();
+    sbx_edge_latency($req['realm']);
     return null;
 }
 
@@ -565,11 +575,12 @@ function sbx_reqlog_write(array $req, array $resp): void
     $start = (float)($_SERVER['REQUEST_TIME_FLOAT'] ?? microtime(true));
     $db = sbx_edge_db();
     $db->prepare('INSERT INTO sbx_reqlog(at, method, path, query, status, realm, client_id, requestid, intuit_tid,'
-        . ' duration_ms, fault, error_code) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)')->execute([
+        . ' duration_ms, fault, error_code, latency_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)')->execute([
         sbx_now(), $req['method'], $req['path'], json_encode((object)$q, JSON_UNESCAPED_SLASHES), $resp[0],
         $req['realm'] ?? $st['realm'], $st['client_id'], isset($req['query']['requestid']) && is_string($req['query']['requestid'])
             ? $req['query']['requestid'] : null,
         $resp[1]['intuit_tid'] ?? sbx_request_id(), round((microtime(true) - $start) * 1000, 2), $st['fault'], $code,
+        $st['latency_ms'],
     ]);
     $seq = (int)$db->lastInsertId();
     if ($seq % 1000 === 0) {

@@ -88,7 +88,8 @@ function sbx_redirect_allowed(array $app, string $uri): bool
             return true;
         }
         if (str_contains($pat, '*')) {
-            $re = '#^' . str_replace('\*', '[^?#]*', preg_quote($pat, '#')) . '$#';
+            // ':*' is any port (digits only), any other '*' any run of characters but '#'
+            $re = '~^' . str_replace(['\:\*', '\*'], [':\d+', '[^#]*'], preg_quote($pat, '~')) . '$~';
             if (preg_match($re, $uri)) {
                 return true;
             }
