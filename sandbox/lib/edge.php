@@ -134,7 +134,8 @@ function sbx_limits(?string $realm): array
 
 function sbx_edge_state(?array $set = null): array
 {
-    static $st = ['inflight' => null, 'client_id' => null, 'realm' => null, 'fault' => null, 'latency_ms' => null];
+    static $st = ['inflight' => null, 'client_id' => null, 'realm' => null, 'fault' => null, 'latency_ms' => null,
+        'drop' => false];
     if ($set !== null) {
         $st = array_merge($st, $set);
     }
@@ -384,7 +385,7 @@ function sbx_fault_apply(array $rule, ?array $resp): ?array
             return $resp;
         case 'timeout':
             sbx_edge_sleep((int)($rule['delay_ms'] ?? 30000));
-            return [$status, ['Content-Type' => 'text/html'] + $tid,
+            return [$status, ['Content-Type' => 'text/html;charset=UTF-8'] + $tid,
                 "<html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>\n"];
         case '500':
             return sbx_fault($status, '10000', 'An application error has occurred while processing your request',
@@ -392,7 +393,7 @@ function sbx_fault_apply(array $rule, ?array $resp): ?array
                 . ' Please wait a few minutes and try again. If the problem persists, contact customer support.',
                 '', 'SystemFault');
         case '503':
-            return [$status, ['Content-Type' => 'text/html', 'Retry-After' => '30'] + $tid,
+            return [$status, ['Content-Type' => 'text/html;charset=UTF-8', 'Retry-After' => '30'] + $tid,
                 "<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1>"
                 . "<p>The server is temporarily unable to service your request. Please try again later.</p></body></html>\n"];
         case '429':
@@ -404,7 +405,7 @@ function sbx_fault_apply(array $rule, ?array $resp): ?array
             $r[0] = $status;
             return $r;
         case 'html':
-            return [$status, ['Content-Type' => 'text/html'] + $tid,
+            return [$status, ['Content-Type' => 'text/html;charset=UTF-8'] + $tid,
                 "<html><head><title>Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
                 . "<p>The proxy server received an invalid response from an upstream server.</p></body></html>\n"];
         case 'xml':
@@ -422,7 +423,7 @@ function sbx_fault_apply(array $rule, ?array $resp): ?array
             $h['Content-Length'] = (string)strlen($body);
             return [$full[0], $h, substr($body, 0, $cut)];
         case 'drop':
-            sbx_edge_drop_connection();
+            sbx_edge_state(['drop' => true]);   // done in sbx_edge_after, once the log is written
             return $resp ?? [500, $tid, ''];
     }
     return $resp;
@@ -535,6 +536,9 @@ function sbx_edge_after(array $req, array $resp): ?array
     if ($kind === 'api' && $req['method'] !== 'GET' && $resp[0] < 300) {
         sbx_webhook_kick();
     }
+    if (sbx_edge_state()['drop']) {
+        sbx_edge_drop_connection();
+    }
     return $out;
 }
 
@@ -576,7 +580,7 @@ function sbx_reqlog_write(array $req, array $resp): void
     $db = sbx_edge_db();
     $db->prepare('INSERT INTO sbx_reqlog(at, method, path, query, status, realm, client_id, requestid, intuit_tid,'
         . ' duration_ms, fault, error_code, latency_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)')->execute([
-        sbx_now(), $req['method'], $req['path'], json_encode((object)$q, JSON_UNESCAPED_SLASHES), $resp[0],
+        sbx_now(), $req['method'], $req['path'], json_encode((object)$q, JSON_UNESCAPED_SLASHES), $st['drop'] ? 0 : $resp[0],
         $req['realm'] ?? $st['realm'], $st['client_id'], isset($req['query']['requestid']) && is_string($req['query']['requestid'])
             ? $req['query']['requestid'] : null,
         $resp[1]['intuit_tid'] ?? sbx_request_id(), round((microtime(true) - $start) * 1000, 2), $st['fault'], $code,

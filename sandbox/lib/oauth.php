@@ -151,6 +151,14 @@ function sbx_tokens_revoke_all(PDO $db, string $client, string $realm): void
     $db->prepare('DELETE FROM sbx_connection WHERE client_id = ? AND realm = ?')->execute([$client, $realm]);
 }
 
+/** Tells the request log which app (and realm) an OAuth request concerned. */
+function sbx_oauth_note(?string $client, ?string $realm): void
+{
+    if (function_exists('sbx_edge_state')) {
+        sbx_edge_state(['client_id' => $client, 'realm' => $realm]);
+    }
+}
+
 /* ---------- responses ---------- */
 
 function sbx_oauth_json(int $status, array $body, array $headers = []): array
@@ -205,6 +213,7 @@ function sbx_oauth_authorize(array $req): array
         return sbx_html(400, 'Invalid client', '<p id="error">invalid_client: unknown client_id '
             . htmlspecialchars($clientId) . '</p>');
     }
+    sbx_oauth_note($clientId, null);
     if ($redirect === '' || !sbx_redirect_allowed($app, $redirect)) {
         return sbx_html(400, 'Invalid redirect URI', '<p id="error">invalid_request: redirect_uri '
             . htmlspecialchars($redirect) . ' is not registered for this app</p>');
@@ -240,6 +249,7 @@ function sbx_oauth_authorize(array $req): array
             return sbx_html(400, 'Unknown company', '<p id="error">invalid_request: no company with realm '
                 . htmlspecialchars($realm) . '</p>');
         }
+        sbx_oauth_note($clientId, $realm);
         $code = 'AB11' . sbx_alnum(40);
         $db->prepare('INSERT INTO sbx_authcode(hash, client_id, realm, redirect_uri, scope, expires) VALUES(?,?,?,?,?,?)')
             ->execute([sbx_token_hash($code), $clientId, $realm, $redirect, implode(' ', $scopes), sbx_now() + SBX_CODE_TTL]);
@@ -314,6 +324,7 @@ function sbx_oauth_token(array $req): array
     if ($err !== null) {
         return $err;
     }
+    sbx_oauth_note($app['client_id'], null);
     $f = fn(string $k): string => isset($form[$k]) && is_string($form[$k]) ? $form[$k] : '';
     $grant = $f('grant_type');
     $hard = strtolower($req['headers']['x-include-refresh-token-hard-expires-in'] ?? '') === 'true';
@@ -353,6 +364,7 @@ function sbx_oauth_token(array $req): array
                 return sbx_oauth_error(400, 'invalid_grant', $fail);
             }
             $db->prepare('UPDATE sbx_authcode SET used = 1 WHERE hash = ?')->execute([$row['hash']]);
+            sbx_oauth_note($app['client_id'], $row['realm']);
             $body = sbx_token_issue($db, $app['client_id'], $row['realm'], $row['scope'],
                 ['grant_id' => $row['hash'], 'hard' => $hard]);
             $db->exec('COMMIT');
@@ -380,6 +392,7 @@ function sbx_oauth_token(array $req): array
                 $db->exec('COMMIT');
                 return sbx_oauth_error(400, 'invalid_grant', $fail);
             }
+            sbx_oauth_note($app['client_id'], $row['realm']);
             // rotation: the presented refresh token stops working at once
             $u = $db->prepare("UPDATE sbx_token SET state = 'rotated', ended = ? WHERE hash = ? AND state = 'active'");
             $u->execute([$now, $row['hash']]);
@@ -420,6 +433,7 @@ function sbx_oauth_revoke(array $req): array
     $st = $db->prepare('SELECT * FROM sbx_token WHERE hash = ?');
     $st->execute([sbx_token_hash($tok)]);
     $row = $st->fetch();
+    sbx_oauth_note($app['client_id'], $row ? $row['realm'] : null);
     if ($row && $row['client_id'] === $app['client_id']) {
         sbx_tokens_revoke_all($db, $row['client_id'], $row['realm']);
     }
