@@ -1,0 +1,703 @@
+/* qs_qbo: the QBO v3 API client for one realm (create, read, update, delete,
+ * void, query) and the classification of every answer: an entity, or a qs_error
+ * carrying QBO's code, element and detail. Query text is escaped only here. */
+#include "qs_qbo.h"
+#include "qs_crypto.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define QS_DEFAULT_MINORVERSION "75"
+#define QS_REQUESTID_MAX 50
+/* Queries whose URL-encoded text is longer than this go by POST. */
+#define QS_QUERY_GET_MAX 1500
+
+/* ---- text helpers ---- */
+
+char *qs_qbo_quote(const char *s)
+{
+	size_t n = 0, i, o = 0;
+	char *out;
+	if (!s) {
+		s = "";
+	}
+	for (i = 0; s[i]; i++) {
+		n += (s[i] == '\'' || s[i] == '\\') ? 2 : 1;
+	}
+	out = malloc(n + 3);
+	if (!out) {
+		return NULL;
+	}
+	out[o++] = '\'';
+	for (i = 0; s[i]; i++) {
+		if (s[i] == '\'' || s[i] == '\\') {
+			out[o++] = '\\';
+		}
+		out[o++] = s[i];
+	}
+	out[o++] = '\'';
+	out[o] = '\0';
+	return out;
+}
+
+static bool entity_name_ok(const char *entity)
+{
+	size_t i;
+	if (!entity || !*entity) {
+		return false;
+	}
+	for (i = 0; entity[i]; i++) {
+		if (!isalpha((unsigned char)entity[i]) || i >= 40) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static json_object *parse_json(const char *body, size_t len)
+{
+	json_tokener *tok;
+	json_object *o;
+	if (!body || len == 0 || len > 0x7fffffff) {
+		return NULL;
+	}
+	tok = json_tokener_new();
+	if (!tok) {
+		return NULL;
+	}
+	o = json_tokener_parse_ex(tok, body, (int)len);
+	if (json_tokener_get_error(tok) != json_tokener_success) {
+		json_object_put(o);
+		o = NULL;
+	}
+	json_tokener_free(tok);
+	return o;
+}
+
+/* Case-sensitive member lookup returning a string value (numbers as text too). */
+static const char *member_text(json_object *obj, const char *key)
+{
+	json_object *v = NULL;
+	if (!obj || !json_object_is_type(obj, json_type_object) || !json_object_object_get_ex(obj, key, &v) || !v) {
+		return NULL;
+	}
+	if (json_object_is_type(v, json_type_string) || json_object_is_type(v, json_type_int)) {
+		return json_object_get_string(v);
+	}
+	return NULL;
+}
+
+/* Copies the text between <tag> and </tag> (first occurrence) of an XML body. */
+static void xml_text(const char *body, const char *tag, char *dst, size_t size)
+{
+	char open[32], close[32];
+	const char *a, *b;
+	dst[0] = '\0';
+	snprintf(open, sizeof(open), "<%s>", tag);
+	snprintf(close, sizeof(close), "</%s>", tag);
+	a = strstr(body, open);
+	if (!a) {
+		return;
+	}
+	a += strlen(open);
+	b = strstr(a, close);
+	if (!b) {
+		return;
+	}
+	qs_text_copy(dst, size, a, (size_t)(b - a));
+}
+
+/* Copies the value of attr="..." found after the first "<Error". */
+static void xml_attr(const char *body, const char *attr, char *dst, size_t size)
+{
+	char pat[32];
+	const char *err, *a, *b, *end;
+	dst[0] = '\0';
+	err = strstr(body, "<Error");
+	if (!err) {
+		return;
+	}
+	end = strchr(err, '>');
+	snprintf(pat, sizeof(pat), " %s=\"", attr);
+	a = strstr(err, pat);
+	if (!a || (end && a > end)) {
+		return;
+	}
+	a += strlen(pat);
+	b = strchr(a, '"');
+	if (!b) {
+		return;
+	}
+	qs_text_copy(dst, size, a, (size_t)(b - a));
+}
+
+/* ---- faults ---- */
+
+typedef struct fault_text {
+	char message[512];
+	char type[32];
+	bool found;
+} fault_text;
+
+/* Fills e->code/element/detail and ft from whichever envelope the body holds:
+ * QBO's Fault.Error[0], the gateway's lower-case fault.error[0], or XML. */
+static void fault_extract(const qs_http_resp *r, json_object *j, const char *scrub, fault_text *ft, qs_error *e)
+{
+	json_object *fault = NULL, *errors = NULL, *first = NULL;
+	const char *msg = NULL, *detail = NULL, *code = NULL, *element = NULL, *type = NULL;
+
+	memset(ft, 0, sizeof(*ft));
+	e->code[0] = e->element[0] = e->detail[0] = '\0';
+
+	if (j && json_object_is_type(j, json_type_object)) {
+		bool upper = json_object_object_get_ex(j, "Fault", &fault);
+		if (!upper) {
+			json_object_object_get_ex(j, "fault", &fault);
+		}
+		if (fault && json_object_is_type(fault, json_type_object)) {
+			type = member_text(fault, "type");
+			if (json_object_object_get_ex(fault, upper ? "Error" : "error", &errors)
+				&& json_object_is_type(errors, json_type_array) && json_object_array_length(errors) > 0) {
+				first = json_object_array_get_idx(errors, 0);
+			}
+			if (first) {
+				msg = member_text(first, upper ? "Message" : "message");
+				detail = member_text(first, upper ? "Detail" : "detail");
+				code = member_text(first, "code");
+				element = member_text(first, "element");
+			}
+			ft->found = true;
+		}
+	} else if (r->body && r->len > 0 && strstr(r->body, "<Fault")) {
+		char tmp[32];
+		xml_attr(r->body, "code", e->code, sizeof(e->code));
+		xml_attr(r->body, "element", e->element, sizeof(e->element));
+		xml_text(r->body, "Message", ft->message, sizeof(ft->message));
+		xml_text(r->body, "Detail", e->detail, sizeof(e->detail));
+		{
+			const char *f = strstr(r->body, "<Fault");
+			const char *t = f ? strstr(f, " type=\"") : NULL;
+			const char *end = f ? strchr(f, '>') : NULL;
+			if (t && (!end || t < end)) {
+				const char *q = strchr(t + 7, '"');
+				if (q) {
+					qs_text_copy(tmp, sizeof(tmp), t + 7, (size_t)(q - (t + 7)));
+					qs_strlcpy(ft->type, tmp, sizeof(ft->type));
+				}
+			}
+		}
+		if (scrub && *scrub && strstr(e->detail, scrub)) {
+			e->detail[0] = '\0';
+		}
+		ft->found = true;
+		return;
+	}
+	qs_text_copy(e->code, sizeof(e->code), code, (size_t)-1);
+	qs_text_copy(e->element, sizeof(e->element), element, (size_t)-1);
+	qs_text_copy(ft->message, sizeof(ft->message), msg, (size_t)-1);
+	qs_text_copy(ft->type, sizeof(ft->type), type, (size_t)-1);
+	if (detail && !(scrub && *scrub && strstr(detail, scrub))) {
+		qs_text_copy(e->detail, sizeof(e->detail), detail, (size_t)-1);
+	}
+}
+
+/* Classifies an answer that is an error (or a 2xx carrying a Fault) into e.
+ * what: "Customer", "reading Invoice 12", "the query"... realm for messages. */
+static qs_status fault_classify(const qs_http_resp *r, json_object *j, const char *what,
+	const char *realm, const char *scrub, qs_error *e)
+{
+	qs_error local;
+	fault_text ft;
+	char codepart[48] = "";
+	qs_status st;
+	long s = r->status;
+
+	if (!e) {
+		qs_error_clear(&local);
+		e = &local;
+	}
+	fault_extract(r, j, scrub, &ft, e);
+	e->http_status = s;
+	e->timed_out = false;
+	if (e->code[0]) {
+		snprintf(codepart, sizeof(codepart), ", code %s", e->code);
+	}
+	if (!realm || !*realm) {
+		realm = "?";
+	}
+
+	if (s == 401) {
+		st = qs_error_set(e, QS_ETOKEN,
+			"QuickBooks refused the access token for company %s (HTTP 401%s): it has expired or was revoked; "
+			"refresh the tokens and try again", realm, codepart);
+	} else if (s == 403) {
+		st = qs_error_set(e, QS_EAUTH,
+			"QuickBooks refused access to company %s (HTTP 403%s): this connection is not authorised for it "
+			"or lacks the accounting scope; reconnect in the addon", realm, codepart);
+	} else if (s == 429) {
+		if (r->retry_after >= 0) {
+			st = qs_error_set(e, QS_ETHROTTLE,
+				"QuickBooks is throttling requests for company %s (HTTP 429%s); retry after %ld seconds",
+				realm, codepart, r->retry_after);
+		} else {
+			st = qs_error_set(e, QS_ETHROTTLE,
+				"QuickBooks is throttling requests for company %s (HTTP 429%s); back off and retry in a minute",
+				realm, codepart);
+		}
+	} else if (s >= 500 || s == 404 || s < 200 || (s >= 300 && s < 400)) {
+		if (ft.message[0]) {
+			st = qs_error_set(e, QS_ESERVER,
+				"QuickBooks failed on %s (HTTP %ld%s): %s; it will be retried later",
+				what, s, codepart, ft.message);
+		} else {
+			st = qs_error_set(e, QS_ESERVER,
+				"QuickBooks failed on %s (HTTP %ld, Content-Type %s); it will be retried later",
+				what, s, r->content_type[0] ? r->content_type : "none");
+		}
+	} else if (ft.message[0] || e->code[0]) {
+		/* "QuickBooks refused Customer: Duplicate Name Exists Error (6240): The name ..." */
+		if (e->detail[0]) {
+			st = qs_error_set(e, QS_EAPI, "QuickBooks refused %s: %s (%s): %s",
+				what, ft.message[0] ? ft.message : "error", e->code[0] ? e->code : "no code", e->detail);
+		} else {
+			st = qs_error_set(e, QS_EAPI, "QuickBooks refused %s: %s (%s)",
+				what, ft.message[0] ? ft.message : "error", e->code[0] ? e->code : "no code");
+		}
+	} else {
+		st = qs_error_set(e, QS_EAPI,
+			"QuickBooks refused %s (HTTP %ld) without saying why (Content-Type %s)",
+			what, s, r->content_type[0] ? r->content_type : "none");
+	}
+	return st;
+}
+
+void qs_qbo_parse_fault(const qs_http_resp *r, qs_error *e)
+{
+	json_object *j;
+	if (!r) {
+		return;
+	}
+	j = parse_json(r->body, r->len);
+	fault_classify(r, j, "the request", NULL, NULL, e);
+	json_object_put(j);
+}
+
+/* ---- requests ---- */
+
+/* api_base/company/<realm>/<path>?[params&]minorversion=N[&requestid=R] */
+static char *build_url(const qs_qbo *q, const char *path, const char *params,
+	const char *requestid, qs_error *e)
+{
+	char *realm = NULL, *rid = NULL, *url = NULL;
+	size_t n;
+	const char *mv = q->minorversion && *q->minorversion ? q->minorversion : QS_DEFAULT_MINORVERSION;
+
+	if (requestid && strlen(requestid) > QS_REQUESTID_MAX) {
+		qs_error_set(e, QS_EINTERNAL, "A requestid is longer than QuickBooks' %d characters", QS_REQUESTID_MAX);
+		return NULL;
+	}
+	realm = qs_http_urlencode(q->realm);
+	rid = requestid && *requestid ? qs_http_urlencode(requestid) : NULL;
+	if (!realm || (requestid && *requestid && !rid)) {
+		goto oom;
+	}
+	n = strlen(q->api_base) + strlen(realm) + strlen(path) + (params ? strlen(params) : 0)
+		+ strlen(mv) + (rid ? strlen(rid) : 0) + 64;
+	url = malloc(n);
+	if (!url) {
+		goto oom;
+	}
+	snprintf(url, n, "%s/company/%s/%s?%s%sminorversion=%s%s%s", q->api_base, realm, path,
+		params ? params : "", params ? "&" : "", mv, rid ? "&requestid=" : "", rid ? rid : "");
+	free(realm);
+	free(rid);
+	return url;
+oom:
+	free(realm);
+	free(rid);
+	qs_error_set(e, QS_EINTERNAL, "Out of memory while building a QuickBooks URL");
+	return NULL;
+}
+
+static qs_status check_client(const qs_qbo *q, qs_error *e)
+{
+	if (!q || !q->http || !q->api_base || !*q->api_base || !q->realm || !*q->realm) {
+		return qs_error_set(e, QS_EINTERNAL, "QuickBooks client used without an HTTP handle, API base or company");
+	}
+	if (!q->access_token || !*q->access_token) {
+		return qs_error_set(e, QS_EAUTH,
+			"There is no access token for company %s; connect to QuickBooks in the addon", q->realm);
+	}
+	return QS_OK;
+}
+
+/* Sends one request and returns the parsed JSON object of a successful answer
+ * (*out, caller puts it) or the classified error. */
+static qs_status qbo_call(qs_qbo *q, const char *method, const char *url, const char *content_type,
+	const char *body, size_t body_len, const char *what, json_object **out, qs_error *e)
+{
+	char *auth;
+	size_t n;
+	const char *headers[5];
+	int h = 0;
+	char ct[80];
+	qs_http_resp r;
+	qs_status st;
+	json_object *j;
+
+	*out = NULL;
+	n = strlen(q->access_token) + 32;
+	auth = malloc(n);
+	if (!auth) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing a QuickBooks request");
+	}
+	snprintf(auth, n, "Authorization: Bearer %s", q->access_token);
+	headers[h++] = auth;
+	headers[h++] = "Accept: application/json";
+	if (content_type) {
+		snprintf(ct, sizeof(ct), "Content-Type: %s", content_type);
+		headers[h++] = ct;
+	}
+	headers[h] = NULL;
+	st = qs_http_request(q->http, method, url, headers, body, body_len, &r, e);
+	qs_secret_free(auth);
+	if (st != QS_OK) {
+		return st;
+	}
+	j = parse_json(r.body, r.len);
+	if (r.status >= 200 && r.status < 300) {
+		if (!j || !json_object_is_type(j, json_type_object)) {
+			st = qs_error_set(e, QS_ESERVER,
+				"QuickBooks answered %s with something that is not JSON (HTTP %ld, Content-Type %s); "
+				"it will be retried later", what, r.status, r.content_type[0] ? r.content_type : "none");
+			if (e) {
+				e->http_status = r.status;
+				e->code[0] = e->element[0] = e->detail[0] = '\0';
+			}
+		} else if (json_object_object_get_ex(j, "Fault", NULL)) {
+			st = fault_classify(&r, j, what, q->realm, q->access_token, e);
+		} else {
+			*out = j;
+			j = NULL;
+			st = QS_OK;
+		}
+	} else {
+		st = fault_classify(&r, j, what, q->realm, q->access_token, e);
+	}
+	json_object_put(j);
+	qs_http_resp_clear(&r);
+	return st;
+}
+
+/* Takes answer[entity] out of an answer (a new reference in *out). */
+static qs_status take_entity(json_object *answer, const char *entity, const char *what,
+	json_object **out, qs_error *e)
+{
+	json_object *v = NULL;
+	if (!json_object_object_get_ex(answer, entity, &v) || !json_object_is_type(v, json_type_object)) {
+		if (e) {
+			e->code[0] = e->element[0] = e->detail[0] = '\0';
+		}
+		return qs_error_set(e, QS_ESERVER,
+			"QuickBooks answered %s without a %s object; it will be retried later", what, entity);
+	}
+	*out = json_object_get(v);
+	return QS_OK;
+}
+
+/* Lower-case entity path segment ("Customer" -> "customer"), optionally "/id". */
+static char *entity_path(const char *entity, const char *id)
+{
+	char *eid = id ? qs_http_urlencode(id) : NULL;
+	size_t n = strlen(entity) + (eid ? strlen(eid) : 0) + 2, i;
+	char *p;
+	if (id && !eid) {
+		return NULL;
+	}
+	p = malloc(n);
+	if (!p) {
+		free(eid);
+		return NULL;
+	}
+	for (i = 0; entity[i]; i++) {
+		p[i] = (char)tolower((unsigned char)entity[i]);
+	}
+	p[i] = '\0';
+	if (eid) {
+		snprintf(p + i, n - i, "/%s", eid);
+	}
+	free(eid);
+	return p;
+}
+
+/* POST body to /<entity>[?params] and take answer[entity]. */
+static qs_status post_entity(qs_qbo *q, const char *entity, const char *params, json_object *body,
+	const char *requestid, const char *what, json_object **out, qs_error *e)
+{
+	char *path, *url;
+	const char *text;
+	json_object *answer = NULL;
+	qs_status st;
+
+	if (out) {
+		*out = NULL;
+	}
+	if ((st = check_client(q, e)) != QS_OK) {
+		return st;
+	}
+	if (!entity_name_ok(entity)) {
+		return qs_error_set(e, QS_EINTERNAL, "Not a QuickBooks entity name: \"%.40s\"", entity ? entity : "");
+	}
+	path = entity_path(entity, NULL);
+	if (!path) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a QuickBooks URL");
+	}
+	url = build_url(q, path, params, requestid, e);
+	free(path);
+	if (!url) {
+		return e ? e->status : QS_EINTERNAL;
+	}
+	text = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	if (!text) {
+		free(url);
+		return qs_error_set(e, QS_EINTERNAL, "Could not serialise the %s body", entity);
+	}
+	st = qbo_call(q, "POST", url, "application/json", text, strlen(text), what, &answer, e);
+	free(url);
+	if (st == QS_OK) {
+		json_object *ent = NULL;
+		st = take_entity(answer, entity, what, &ent, e);
+		if (st == QS_OK && out) {
+			*out = ent;
+		} else {
+			json_object_put(ent);
+		}
+	}
+	json_object_put(answer);
+	return st;
+}
+
+qs_status qs_qbo_create(qs_qbo *q, const char *entity, json_object *body,
+	const char *requestid, json_object **out, qs_error *e)
+{
+	char what[64];
+	if (!body || !json_object_is_type(body, json_type_object)) {
+		return qs_error_set(e, QS_EINTERNAL, "A %s create needs a JSON object body", entity ? entity : "QuickBooks");
+	}
+	snprintf(what, sizeof(what), "%.40s", entity ? entity : "");
+	return post_entity(q, entity, NULL, body, requestid, what, out, e);
+}
+
+static bool has_id_field(json_object *body, const char *key)
+{
+	json_object *v = NULL;
+	return json_object_object_get_ex(body, key, &v) && v
+		&& (json_object_is_type(v, json_type_string) || json_object_is_type(v, json_type_int))
+		&& json_object_get_string(v)[0] != '\0';
+}
+
+qs_status qs_qbo_update(qs_qbo *q, const char *entity, json_object *body, bool sparse,
+	const char *requestid, json_object **out, qs_error *e)
+{
+	json_object *copy;
+	char what[96];
+	qs_status st;
+
+	if (out) {
+		*out = NULL;
+	}
+	if (!body || !json_object_is_type(body, json_type_object)
+		|| !has_id_field(body, "Id") || !has_id_field(body, "SyncToken")) {
+		return qs_error_set(e, QS_EINTERNAL, "A %s update needs a body with Id and SyncToken",
+			entity ? entity : "QuickBooks");
+	}
+	/* A shallow copy (shared member references) so the caller's object is untouched. */
+	copy = json_object_new_object();
+	if (!copy) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing an update");
+	}
+	json_object_object_foreach(body, key, val) {
+		if (strcmp(key, "sparse") != 0) {
+			json_object_object_add(copy, key, json_object_get(val));
+		}
+	}
+	if (sparse) {
+		json_object_object_add(copy, "sparse", json_object_new_boolean(1));
+	}
+	snprintf(what, sizeof(what), "the update of %.40s %.40s", entity ? entity : "",
+		json_object_get_string(json_object_object_get(body, "Id")));
+	st = post_entity(q, entity, NULL, copy, requestid, what, out, e);
+	json_object_put(copy);
+	return st;
+}
+
+qs_status qs_qbo_read(qs_qbo *q, const char *entity, const char *id,
+	json_object **out, qs_error *e)
+{
+	char *path, *url;
+	char what[96];
+	json_object *answer = NULL;
+	qs_status st;
+
+	*out = NULL;
+	if ((st = check_client(q, e)) != QS_OK) {
+		return st;
+	}
+	if (!entity_name_ok(entity) || !id || !*id) {
+		return qs_error_set(e, QS_EINTERNAL, "Reading from QuickBooks needs an entity name and an Id");
+	}
+	path = entity_path(entity, id);
+	if (!path) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a QuickBooks URL");
+	}
+	url = build_url(q, path, NULL, NULL, e);
+	free(path);
+	if (!url) {
+		return e ? e->status : QS_EINTERNAL;
+	}
+	snprintf(what, sizeof(what), "reading %.40s %.40s", entity, id);
+	st = qbo_call(q, "GET", url, NULL, NULL, 0, what, &answer, e);
+	free(url);
+	if (st == QS_OK) {
+		st = take_entity(answer, entity, what, out, e);
+	}
+	json_object_put(answer);
+	return st;
+}
+
+/* {"Id":id,"SyncToken":sync[,"sparse":true]} */
+static json_object *id_body(const char *id, const char *sync_token, bool sparse)
+{
+	json_object *b = json_object_new_object();
+	if (!b) {
+		return NULL;
+	}
+	json_object_object_add(b, "Id", json_object_new_string(id));
+	json_object_object_add(b, "SyncToken", json_object_new_string(sync_token ? sync_token : "0"));
+	if (sparse) {
+		json_object_object_add(b, "sparse", json_object_new_boolean(1));
+	}
+	return b;
+}
+
+qs_status qs_qbo_delete(qs_qbo *q, const char *entity, const char *id,
+	const char *sync_token, const char *requestid, json_object **out, qs_error *e)
+{
+	json_object *b;
+	char what[96];
+	qs_status st;
+
+	if (out) {
+		*out = NULL;
+	}
+	if (!id || !*id) {
+		return qs_error_set(e, QS_EINTERNAL, "Deleting from QuickBooks needs an Id");
+	}
+	b = id_body(id, sync_token, false);
+	if (!b) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing a delete");
+	}
+	snprintf(what, sizeof(what), "deleting %.40s %.40s", entity ? entity : "", id);
+	st = post_entity(q, entity, "operation=delete", b, requestid, what, out, e);
+	json_object_put(b);
+	return st;
+}
+
+qs_status qs_qbo_void(qs_qbo *q, const char *entity, const char *id,
+	const char *sync_token, const char *requestid, json_object **out, qs_error *e)
+{
+	json_object *b;
+	char what[96];
+	qs_status st;
+	bool update_form;
+
+	if (out) {
+		*out = NULL;
+	}
+	if (!id || !*id) {
+		return qs_error_set(e, QS_EINTERNAL, "Voiding in QuickBooks needs an Id");
+	}
+	/* Payment (and SalesReceipt / BillPayment) are voided through a sparse update. */
+	update_form = entity && (strcmp(entity, "Payment") == 0 || strcmp(entity, "SalesReceipt") == 0
+		|| strcmp(entity, "BillPayment") == 0);
+	b = id_body(id, sync_token, update_form);
+	if (!b) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing a void");
+	}
+	snprintf(what, sizeof(what), "voiding %.40s %.40s", entity ? entity : "", id);
+	st = post_entity(q, entity, update_form ? "operation=update&include=void" : "operation=void",
+		b, requestid, what, out, e);
+	json_object_put(b);
+	return st;
+}
+
+qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_error *e)
+{
+	char *enc = NULL, *url = NULL, *params = NULL;
+	json_object *answer = NULL, *qr = NULL, *found = NULL;
+	qs_status st;
+
+	*rows = NULL;
+	if ((st = check_client(q, e)) != QS_OK) {
+		return st;
+	}
+	if (!query || !*query) {
+		return qs_error_set(e, QS_EINTERNAL, "An empty QuickBooks query");
+	}
+	enc = qs_http_urlencode(query);
+	if (!enc) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a query");
+	}
+	if (strlen(enc) <= QS_QUERY_GET_MAX) {
+		size_t n = strlen(enc) + 8;
+		params = malloc(n);
+		if (!params) {
+			free(enc);
+			return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a query");
+		}
+		snprintf(params, n, "query=%s", enc);
+		url = build_url(q, "query", params, NULL, e);
+		free(params);
+		free(enc);
+		if (!url) {
+			return e ? e->status : QS_EINTERNAL;
+		}
+		st = qbo_call(q, "GET", url, NULL, NULL, 0, "the query", &answer, e);
+	} else {
+		free(enc);
+		url = build_url(q, "query", NULL, NULL, e);
+		if (!url) {
+			return e ? e->status : QS_EINTERNAL;
+		}
+		st = qbo_call(q, "POST", url, "application/text", query, strlen(query), "the query", &answer, e);
+	}
+	free(url);
+	if (st != QS_OK) {
+		return st;
+	}
+	if (!json_object_object_get_ex(answer, "QueryResponse", &qr) || !json_object_is_type(qr, json_type_object)) {
+		json_object_put(answer);
+		if (e) {
+			e->code[0] = e->element[0] = e->detail[0] = '\0';
+		}
+		return qs_error_set(e, QS_ESERVER,
+			"QuickBooks answered the query without a QueryResponse; it will be retried later");
+	}
+	/* The rows are the one array member, named after the entity; none when nothing matched. */
+	json_object_object_foreach(qr, key, val) {
+		(void)key;
+		if (json_object_is_type(val, json_type_array)) {
+			found = val;
+			break;
+		}
+	}
+	*rows = found ? json_object_get(found) : json_object_new_array();
+	json_object_put(answer);
+	if (!*rows) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while reading query rows");
+	}
+	return QS_OK;
+}
