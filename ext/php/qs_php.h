@@ -1,0 +1,81 @@
+/* qs_php.h: what the Zend binding's files share: the class entries, the
+ * Connection object and its cached link to a qs_engine, zval <-> json-c
+ * conversion and the mapping of a qs_error to an exception. */
+#ifndef QS_PHP_H
+#define QS_PHP_H
+
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "php_qbosync.h"
+#include "core/qs_engine.h"
+
+#include <sys/types.h>
+
+/* ---- class entries (registered in MINIT from the generated arginfo) ---- */
+extern zend_class_entry *qs_php_ce_connection;
+extern zend_class_entry *qs_php_ce_exception;
+extern zend_class_entry *qs_php_ce_validation;
+extern zend_class_entry *qs_php_ce_auth;
+extern zend_class_entry *qs_php_ce_api;
+extern zend_class_entry *qs_php_ce_store;
+
+/* ---- the link: one engine, shared by the cache and the live objects ---- */
+typedef struct qs_php_link {
+	qs_engine *eng;
+	char key[65];          /* cache key: sha256 of the resolved options */
+	char *environment;     /* persistent copy, shown by var_dump */
+	char *store_path;      /* persistent copy, for the health check */
+	uint32_t refs;         /* one for the cache (when cached) + one per live object */
+	bool cached;
+	bool broken;           /* a store failure was seen: never handed out again */
+	bool busy;             /* inside qbo_sync(): its progress callable may not use it */
+	zend_object *obj;      /* this request's object for the link (not counted) */
+	uint64_t last_used;    /* LRU sequence number */
+	pid_t pid;             /* the process that opened it (fork check) */
+	bool store_stat_ok;
+	dev_t store_dev;
+	ino_t store_ino;
+} qs_php_link;
+
+typedef struct qs_php_conn {
+	qs_php_link *link;     /* NULL only while `new` is being refused */
+	zend_object std;
+} qs_php_conn;
+
+static inline qs_php_conn *qs_php_conn_from_obj(zend_object *obj)
+{
+	return (qs_php_conn *)((char *)obj - XtOffsetOf(qs_php_conn, std));
+}
+#define Z_QS_CONN_P(zv) qs_php_conn_from_obj(Z_OBJ_P(zv))
+
+/* qs_php_connection.c */
+void qs_php_connection_minit(zend_class_entry *ce);
+void qs_php_links_ginit(HashTable *links);
+void qs_php_links_free_all(HashTable *links);
+void qs_php_links_rshutdown(void);
+zend_long qs_php_links_count(void);
+/* The engine behind a Connection argument; throws an Error and returns NULL
+ * when the object has no engine. */
+qs_engine *qs_php_conn_engine(zval *zconn);
+/* Brackets a long engine call that runs PHP callbacks. */
+void qs_php_conn_set_busy(zval *zconn, bool busy);
+/* Marks the connection's link as not to be reused (after a store failure). */
+void qs_php_conn_mark_broken(zval *zconn);
+
+/* qs_php_exceptions.c */
+/* Throws the exception that fits e->status (see the mapping there). */
+void qs_php_throw(const qs_error *e);
+/* Same, and marks the connection broken when the store failed. */
+void qs_php_throw_conn(zval *zconn, const qs_error *e);
+
+/* qs_php_json.c */
+/* A new json-c value from a zval; NULL with an exception thrown (naming
+ * argument arg_num and the path inside it) when a value cannot be converted. */
+json_object *qs_php_to_json(zval *zv, uint32_t arg_num);
+/* Fills out (uninitialised) from j; NULL is PHP null. */
+void qs_php_from_json(json_object *j, zval *out);
+
+#endif /* QS_PHP_H */

@@ -1,0 +1,585 @@
+/* qs_php_connection.c: the QboSync\Connection object (an opaque handle: final,
+ * no `new`, no clone, no serialization, no secret in var_dump), qbo_connect()
+ * with its option checks, and the per-process cache of engines keyed by a hash
+ * of the options (reused across requests like pgsql's persistent links, with
+ * the qbosync.max_connections limit and a health check before reuse). */
+#include "qs_php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "zend_smart_str.h"
+#include "SAPI.h"
+#include "core/qs_crypto.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+static zend_object_handlers qs_php_conn_handlers;
+
+/* ================================================================ links */
+
+static qs_php_link *qs_link_new(qs_engine *eng, const char *key, const char *environment, const char *store)
+{
+	qs_php_link *link = pecalloc(1, sizeof(*link), 1);
+	struct stat st;
+
+	link->eng = eng;
+	qs_strlcpy(link->key, key, sizeof(link->key));
+	link->environment = pestrdup(environment ? environment : "", 1);
+	link->store_path = pestrdup(store ? store : "", 1);
+	link->pid = getpid();
+	if (store && stat(store, &st) == 0) {
+		link->store_stat_ok = true;
+		link->store_dev = st.st_dev;
+		link->store_ino = st.st_ino;
+	}
+	return link;
+}
+
+/* Frees the engine (delivering what was deferred first) and the link. */
+static void qs_link_destroy(qs_php_link *link)
+{
+	if (link->eng) {
+		if (link->pid == getpid()) {
+			if (qs_engine_has_deferred(link->eng)) {
+				qs_engine_run_deferred(link->eng);
+			}
+			qs_engine_free(link->eng);
+		}
+		/* else: inherited through fork(); the parent owns its sockets and
+		 * SQLite handles, so the child leaves them alone */
+		link->eng = NULL;
+	}
+	pefree(link->environment, 1);
+	pefree(link->store_path, 1);
+	pefree(link, 1);
+}
+
+static void qs_link_release(qs_php_link *link)
+{
+	if (link->refs > 0) {
+		link->refs--;
+	}
+	if (link->refs == 0) {
+		qs_link_destroy(link);
+	}
+}
+
+/* Takes the link out of the cache (it lives on while objects hold it). */
+static void qs_link_uncache(qs_php_link *link)
+{
+	if (!link->cached) {
+		return;
+	}
+	zend_hash_str_del(&QBOSYNC_G(links), link->key, strlen(link->key));
+	link->cached = false;
+	qs_link_release(link);
+}
+
+/* The health check before a cached engine is handed out again: not broken by
+ * a store failure, same process, and the store file is still the one opened
+ * (a deleted or replaced file would leave the engine writing into the void). */
+static bool qs_link_healthy(qs_php_link *link)
+{
+	struct stat st;
+
+	if (link->broken || !link->eng || link->pid != getpid()) {
+		return false;
+	}
+	if (link->store_stat_ok) {
+		if (stat(link->store_path, &st) != 0 || st.st_dev != link->store_dev || st.st_ino != link->store_ino) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Makes room for one more cached link; false when every cached link is in use. */
+static bool qs_links_make_room(zend_long max)
+{
+	while (max > 0 && (zend_long)zend_hash_num_elements(&QBOSYNC_G(links)) >= max) {
+		qs_php_link *oldest = NULL, *link;
+		ZEND_HASH_FOREACH_PTR(&QBOSYNC_G(links), link) {
+			/* only the cache's own reference: no object uses it */
+			if (link->refs <= 1 && link->obj == NULL
+				&& (!oldest || link->last_used < oldest->last_used)) {
+				oldest = link;
+			}
+		} ZEND_HASH_FOREACH_END();
+		if (!oldest) {
+			return false;
+		}
+		qs_link_uncache(oldest);
+	}
+	return true;
+}
+
+void qs_php_links_ginit(HashTable *links)
+{
+	zend_hash_init(links, 8, NULL, NULL, 1);
+}
+
+void qs_php_links_free_all(HashTable *links)
+{
+	qs_php_link *link;
+
+	ZEND_HASH_FOREACH_PTR(links, link) {
+		link->cached = false;
+		qs_link_release(link);
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(links);
+}
+
+zend_long qs_php_links_count(void)
+{
+	return QBOSYNC_G(links_ready) ? (zend_long)zend_hash_num_elements(&QBOSYNC_G(links)) : 0;
+}
+
+/* Ends the HTTP response early where the SAPI can (FPM, LiteSpeed), so that
+ * deferred deliveries do not keep the client waiting. */
+static void qs_php_finish_response(void)
+{
+	static const char *const fns[] = { "fastcgi_finish_request", "litespeed_finish_request" };
+	size_t i;
+
+	if (!sapi_module.name || strcmp(sapi_module.name, "cli") == 0 || strcmp(sapi_module.name, "phpdbg") == 0) {
+		return;
+	}
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+		zend_function *fn = zend_hash_str_find_ptr(CG(function_table), fns[i], strlen(fns[i]));
+		if (fn) {
+			zval ret;
+			ZVAL_UNDEF(&ret);
+			zend_try {
+				zend_call_known_function(fn, NULL, NULL, &ret, 0, NULL, NULL);
+			} zend_end_try();
+			zval_ptr_dtor(&ret);
+			if (EG(exception)) {
+				zend_clear_exception();
+			}
+			return;
+		}
+	}
+}
+
+void qs_php_links_rshutdown(void)
+{
+	qs_php_link *link;
+	bool finished = false;
+
+	if (!QBOSYNC_G(links_ready)) {
+		return;
+	}
+	ZEND_HASH_FOREACH_PTR(&QBOSYNC_G(links), link) {
+		if (link->eng && link->pid == getpid() && qs_engine_has_deferred(link->eng)) {
+			if (!finished) {
+				qs_php_finish_response();
+				finished = true;
+			}
+			qs_engine_run_deferred(link->eng);
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+/* ================================================================ object */
+
+static zend_object *qs_php_conn_create(zend_class_entry *ce)
+{
+	qs_php_conn *conn = zend_object_alloc(sizeof(qs_php_conn), ce);
+
+	zend_object_std_init(&conn->std, ce);
+	object_properties_init(&conn->std, ce);
+	conn->std.handlers = &qs_php_conn_handlers;
+	conn->link = NULL;
+	return &conn->std;
+}
+
+static zend_function *qs_php_conn_get_constructor(zend_object *obj)
+{
+	(void)obj;
+	zend_throw_error(NULL, "Cannot directly construct QboSync\\Connection, use qbo_connect() instead");
+	return NULL;
+}
+
+static void qs_php_conn_free(zend_object *obj)
+{
+	qs_php_conn *conn = qs_php_conn_from_obj(obj);
+
+	if (conn->link) {
+		if (conn->link->obj == obj) {
+			conn->link->obj = NULL;
+		}
+		qs_link_release(conn->link);
+		conn->link = NULL;
+	}
+	zend_object_std_dtor(obj);
+}
+
+/* var_dump()/print_r()/debug_zval_dump(): environment, realm and status only. */
+static HashTable *qs_php_conn_properties_for(zend_object *obj, zend_prop_purpose purpose)
+{
+	qs_php_conn *conn = qs_php_conn_from_obj(obj);
+	HashTable *ht;
+	json_object *st = NULL, *v;
+	qs_error err;
+
+	if (purpose != ZEND_PROP_PURPOSE_DEBUG) {
+		return zend_std_get_properties_for(obj, purpose);
+	}
+	ht = zend_new_array(3);
+	if (!conn->link || !conn->link->eng) {
+		return ht;
+	}
+	{
+		zval z;
+		ZVAL_STRING(&z, conn->link->environment);
+		zend_hash_str_update(ht, "environment", sizeof("environment") - 1, &z);
+	}
+	qs_error_clear(&err);
+	if (qs_engine_status(conn->link->eng, &st, &err) == QS_OK && st) {
+		zval z;
+		if (json_object_object_get_ex(st, "realm", &v) && json_object_get_type(v) == json_type_string) {
+			ZVAL_STRINGL(&z, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+		} else {
+			ZVAL_NULL(&z);
+		}
+		zend_hash_str_update(ht, "realm", sizeof("realm") - 1, &z);
+		if (json_object_object_get_ex(st, "status", &v) && json_object_get_type(v) == json_type_string) {
+			ZVAL_STRINGL(&z, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+			zend_hash_str_update(ht, "status", sizeof("status") - 1, &z);
+		}
+	}
+	if (st) {
+		json_object_put(st);
+	}
+	return ht;
+}
+
+void qs_php_connection_minit(zend_class_entry *ce)
+{
+	ce->create_object = qs_php_conn_create;
+
+	memcpy(&qs_php_conn_handlers, &std_object_handlers, sizeof(zend_object_handlers));
+	qs_php_conn_handlers.offset = XtOffsetOf(qs_php_conn, std);
+	qs_php_conn_handlers.free_obj = qs_php_conn_free;
+	qs_php_conn_handlers.get_constructor = qs_php_conn_get_constructor;
+	qs_php_conn_handlers.clone_obj = NULL;
+	qs_php_conn_handlers.compare = zend_objects_not_comparable;
+	qs_php_conn_handlers.get_properties_for = qs_php_conn_properties_for;
+}
+
+qs_engine *qs_php_conn_engine(zval *zconn)
+{
+	qs_php_conn *conn = Z_QS_CONN_P(zconn);
+
+	if (!conn->link || !conn->link->eng) {
+		zend_throw_error(NULL, "This QboSync\\Connection has no engine; get one from qbo_connect()");
+		return NULL;
+	}
+	if (conn->link->busy) {
+		zend_throw_error(NULL, "Cannot use this QboSync\\Connection from its own qbo_sync() progress callback");
+		return NULL;
+	}
+	conn->link->last_used = ++QBOSYNC_G(link_seq);
+	return conn->link->eng;
+}
+
+void qs_php_conn_set_busy(zval *zconn, bool busy)
+{
+	qs_php_conn *conn = Z_QS_CONN_P(zconn);
+	if (conn->link) {
+		conn->link->busy = busy;
+	}
+}
+
+void qs_php_conn_mark_broken(zval *zconn)
+{
+	qs_php_conn *conn = Z_QS_CONN_P(zconn);
+	if (conn->link) {
+		conn->link->broken = true;
+	}
+}
+
+/* ================================================================ qbo_connect */
+
+typedef enum { QS_OPT_STRING, QS_OPT_SECONDS, QS_OPT_MARGIN } qs_opt_type;
+
+typedef struct qs_opt_def {
+	const char *name;
+	qs_opt_type type;
+	size_t offset; /* into qs_php_opts */
+} qs_opt_def;
+
+typedef struct qs_php_opts {
+	zend_string *environment, *client_id, *client_secret, *redirect_uri, *store,
+		*encryption_key, *delivery, *ca_info, *home_currency;
+	double timeout, inline_timeout;       /* 0 = INI */
+	zend_long refresh_margin;             /* -1 = default */
+} qs_php_opts;
+
+#define QS_OPT(n, t) { #n, t, offsetof(qs_php_opts, n) }
+static const qs_opt_def qs_opt_defs[] = {
+	QS_OPT(environment, QS_OPT_STRING),
+	QS_OPT(client_id, QS_OPT_STRING),
+	QS_OPT(client_secret, QS_OPT_STRING),
+	QS_OPT(redirect_uri, QS_OPT_STRING),
+	QS_OPT(store, QS_OPT_STRING),
+	QS_OPT(encryption_key, QS_OPT_STRING),
+	QS_OPT(delivery, QS_OPT_STRING),
+	QS_OPT(timeout, QS_OPT_SECONDS),
+	QS_OPT(inline_timeout, QS_OPT_SECONDS),
+	QS_OPT(refresh_margin, QS_OPT_MARGIN),
+	QS_OPT(ca_info, QS_OPT_STRING),
+	QS_OPT(home_currency, QS_OPT_STRING),
+};
+
+/* Checks every option's name, type and range; throws and returns FAILURE on
+ * the first problem. Strings are borrowed from the array. */
+static zend_result qs_parse_options(HashTable *ht, qs_php_opts *o)
+{
+	zend_string *key;
+	zend_ulong idx;
+	zval *val;
+
+	memset(o, 0, sizeof(*o));
+	o->refresh_margin = -1;
+	if (!ht) {
+		return SUCCESS;
+	}
+	ZEND_HASH_FOREACH_KEY_VAL_IND(ht, idx, key, val) {
+		const qs_opt_def *def = NULL;
+		size_t i;
+
+		if (!key) {
+			zend_argument_value_error(1, "must contain only named options, found index " ZEND_ULONG_FMT, idx);
+			return FAILURE;
+		}
+		for (i = 0; i < sizeof(qs_opt_defs) / sizeof(qs_opt_defs[0]); i++) {
+			if (zend_string_equals_cstr(key, qs_opt_defs[i].name, strlen(qs_opt_defs[i].name))) {
+				def = &qs_opt_defs[i];
+				break;
+			}
+		}
+		if (!def) {
+			zend_argument_value_error(1, "contains unknown option \"%s\"", ZSTR_VAL(key));
+			return FAILURE;
+		}
+		ZVAL_DEREF(val);
+		if (Z_TYPE_P(val) == IS_NULL) {
+			continue; /* null: the default */
+		}
+		switch (def->type) {
+		case QS_OPT_STRING:
+			if (Z_TYPE_P(val) != IS_STRING) {
+				zend_argument_type_error(1, "option \"%s\" must be of type string, %s given",
+					def->name, zend_zval_type_name(val));
+				return FAILURE;
+			}
+			if (Z_STRLEN_P(val) == 0) {
+				zend_argument_value_error(1, "option \"%s\" must not be empty", def->name);
+				return FAILURE;
+			}
+			if (memchr(Z_STRVAL_P(val), '\0', Z_STRLEN_P(val))) {
+				zend_argument_value_error(1, "option \"%s\" must not contain any null bytes", def->name);
+				return FAILURE;
+			}
+			*(zend_string **)((char *)o + def->offset) = Z_STR_P(val);
+			break;
+		case QS_OPT_SECONDS: {
+			double d;
+			if (Z_TYPE_P(val) == IS_LONG) {
+				d = (double)Z_LVAL_P(val);
+			} else if (Z_TYPE_P(val) == IS_DOUBLE) {
+				d = Z_DVAL_P(val);
+			} else {
+				zend_argument_type_error(1, "option \"%s\" must be of type int|float, %s given",
+					def->name, zend_zval_type_name(val));
+				return FAILURE;
+			}
+			if (!(d > 0) || d > 86400) {
+				zend_argument_value_error(1, "option \"%s\" must be a number of seconds greater than 0 and at most 86400",
+					def->name);
+				return FAILURE;
+			}
+			*(double *)((char *)o + def->offset) = d;
+			break;
+		}
+		case QS_OPT_MARGIN:
+			if (Z_TYPE_P(val) != IS_LONG) {
+				zend_argument_type_error(1, "option \"%s\" must be of type int, %s given",
+					def->name, zend_zval_type_name(val));
+				return FAILURE;
+			}
+			if (Z_LVAL_P(val) < 0 || Z_LVAL_P(val) > 86400) {
+				zend_argument_value_error(1, "option \"%s\" must be between 0 and 86400 seconds", def->name);
+				return FAILURE;
+			}
+			o->refresh_margin = Z_LVAL_P(val);
+			break;
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	if (o->delivery
+		&& !zend_string_equals_literal(o->delivery, "inline")
+		&& !zend_string_equals_literal(o->delivery, "deferred")
+		&& !zend_string_equals_literal(o->delivery, "worker")) {
+		zend_argument_value_error(1, "option \"delivery\" must be \"inline\", \"deferred\" or \"worker\", \"%.64s\" given",
+			ZSTR_VAL(o->delivery));
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+static void qs_hash_field(smart_str *buf, const char *name, const void *data, size_t len)
+{
+	smart_str_appends(buf, name);
+	smart_str_appendc(buf, '=');
+	smart_str_append_unsigned(buf, (zend_ulong)len);
+	smart_str_appendc(buf, ':');
+	if (len) {
+		smart_str_appendl(buf, (const char *)data, len);
+	}
+	smart_str_appendc(buf, '\n');
+}
+#define QS_HASH_STR(buf, name, s) qs_hash_field((buf), (name), (s) ? (s) : "", (s) ? strlen(s) : 0)
+
+/* The cache key: sha256 over every resolved setting (secrets included, so
+ * two apps never share an engine); the buffer is wiped afterwards. */
+static void qs_config_key(const qs_config *cfg, char out[65])
+{
+	smart_str buf = {0};
+	char num[64];
+
+	QS_HASH_STR(&buf, "environment", cfg->environment);
+	QS_HASH_STR(&buf, "client_id", cfg->client_id);
+	QS_HASH_STR(&buf, "client_secret", cfg->client_secret);
+	QS_HASH_STR(&buf, "redirect_uri", cfg->redirect_uri);
+	QS_HASH_STR(&buf, "store", cfg->store_path);
+	qs_hash_field(&buf, "key", cfg->has_key ? cfg->key : (const unsigned char *)"", cfg->has_key ? QS_KEY_LEN : 0);
+	snprintf(num, sizeof(num), "%d/%ld/%ld/%ld/%ld", (int)cfg->delivery, cfg->timeout_ms,
+		cfg->inline_timeout_ms, cfg->connect_timeout_ms, cfg->refresh_margin);
+	qs_hash_field(&buf, "numbers", num, strlen(num));
+	QS_HASH_STR(&buf, "ca_info", cfg->ca_info);
+	QS_HASH_STR(&buf, "home_currency", cfg->home_currency);
+	smart_str_0(&buf);
+	qs_sha256_hex(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s), out);
+	qs_wipe(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s));
+	smart_str_free(&buf);
+}
+
+static long qs_ms(double seconds)
+{
+	return (long)(seconds * 1000.0 + 0.5);
+}
+
+static void qs_attach(zval *return_value, qs_php_link *link)
+{
+	zend_object *obj = qs_php_conn_create(qs_php_ce_connection);
+	qs_php_conn *conn = qs_php_conn_from_obj(obj);
+
+	conn->link = link;
+	link->refs++;
+	link->obj = obj;
+	link->last_used = ++QBOSYNC_G(link_seq);
+	RETVAL_OBJ(obj);
+}
+
+PHP_FUNCTION(qbo_connect)
+{
+	HashTable *options = NULL;
+	qs_php_opts o;
+	qs_config cfg;
+	qs_error err;
+	qs_engine *eng;
+	qs_php_link *link = NULL;
+	char key[65];
+	zend_long max = QBOSYNC_G(max_connections);
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (qs_parse_options(options, &o) == FAILURE) {
+		RETURN_THROWS();
+	}
+
+	memset(&cfg, 0, sizeof(cfg));
+	qs_error_clear(&err);
+	cfg.environment = o.environment ? ZSTR_VAL(o.environment)
+		: (QBOSYNC_G(environment) && *QBOSYNC_G(environment) ? QBOSYNC_G(environment) : "production");
+	cfg.client_id = o.client_id ? ZSTR_VAL(o.client_id) : NULL;
+	cfg.client_secret = o.client_secret ? ZSTR_VAL(o.client_secret) : NULL;
+	cfg.redirect_uri = o.redirect_uri ? ZSTR_VAL(o.redirect_uri) : NULL;
+	cfg.store_path = o.store ? ZSTR_VAL(o.store)
+		: (QBOSYNC_G(store) && *QBOSYNC_G(store) ? QBOSYNC_G(store) : NULL);
+	if (!cfg.store_path) {
+		zend_argument_value_error(1, "must contain \"store\" when qbosync.store is not set");
+		RETURN_THROWS();
+	}
+	if (o.encryption_key) {
+		if (qs_key_parse(ZSTR_VAL(o.encryption_key), ZSTR_LEN(o.encryption_key), cfg.key, &err) != QS_OK) {
+			qs_wipe(cfg.key, sizeof(cfg.key));
+			zend_argument_value_error(1, "option \"encryption_key\" must be 64 hex digits or the base64 of 32 bytes");
+			RETURN_THROWS();
+		}
+		cfg.has_key = true;
+	} else if (QBOSYNC_G(ini_has_key)) {
+		memcpy(cfg.key, QBOSYNC_G(ini_key), sizeof(cfg.key));
+		cfg.has_key = true;
+	}
+	if (o.delivery) {
+		cfg.delivery = zend_string_equals_literal(o.delivery, "deferred") ? QS_DELIVER_DEFERRED
+			: zend_string_equals_literal(o.delivery, "worker") ? QS_DELIVER_WORKER : QS_DELIVER_INLINE;
+	} else {
+		cfg.delivery = (qs_delivery)QBOSYNC_G(delivery);
+	}
+	cfg.timeout_ms = qs_ms(o.timeout > 0 ? o.timeout : QBOSYNC_G(timeout));
+	cfg.inline_timeout_ms = qs_ms(o.inline_timeout > 0 ? o.inline_timeout : QBOSYNC_G(inline_timeout));
+	cfg.connect_timeout_ms = 3000;
+	if (cfg.connect_timeout_ms > cfg.inline_timeout_ms) {
+		cfg.connect_timeout_ms = cfg.inline_timeout_ms;
+	}
+	cfg.refresh_margin = o.refresh_margin >= 0 ? (long)o.refresh_margin : 300;
+	cfg.home_currency = o.home_currency ? ZSTR_VAL(o.home_currency) : NULL;
+	cfg.ca_info = o.ca_info ? ZSTR_VAL(o.ca_info) : NULL;
+	cfg.minorversion = NULL;
+
+	qs_config_key(&cfg, key);
+
+	/* a cached engine, when healthy */
+	if (max != 0 && QBOSYNC_G(links_ready)) {
+		link = zend_hash_str_find_ptr(&QBOSYNC_G(links), key, 64);
+		if (link && !qs_link_healthy(link)) {
+			qs_link_uncache(link);
+			link = NULL;
+		}
+		if (link) {
+			qs_wipe(cfg.key, sizeof(cfg.key));
+			if (link->obj) {
+				/* the same object for the same options within a request */
+				link->last_used = ++QBOSYNC_G(link_seq);
+				GC_ADDREF(link->obj);
+				RETURN_OBJ(link->obj);
+			}
+			qs_attach(return_value, link);
+			return;
+		}
+	}
+
+	eng = qs_engine_new(&cfg, &err);
+	qs_wipe(cfg.key, sizeof(cfg.key));
+	if (!eng) {
+		if (err.status == QS_OK) {
+			err.status = QS_EINTERNAL;
+		}
+		qs_php_throw(&err);
+		RETURN_THROWS();
+	}
+	link = qs_link_new(eng, key, cfg.environment, cfg.store_path);
+	if (max != 0 && QBOSYNC_G(links_ready) && qs_links_make_room(max)) {
+		zend_hash_str_update_ptr(&QBOSYNC_G(links), link->key, 64, link);
+		link->cached = true;
+		link->refs++;
+	}
+	qs_attach(return_value, link);
+}

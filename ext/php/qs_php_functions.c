@@ -1,0 +1,522 @@
+/* qs_php_functions.c: the qbo_* functions other than qbo_connect: each one
+ * converts its arguments, calls the engine and converts the result back, or
+ * throws the exception that fits the engine's error. No sync logic here. */
+#include "qs_php.h"
+#include "zend_exceptions.h"
+
+#define QS_ENGINE(zconn, eng) do { \
+		(eng) = qs_php_conn_engine(zconn); \
+		if (!(eng)) { RETURN_THROWS(); } \
+	} while (0)
+
+/* Puts j (an array or object) into return_value as a PHP array and releases it. */
+static void qs_return_json(zval *return_value, json_object *j)
+{
+	json_type t = json_object_get_type(j);
+	if (j && (t == json_type_object || t == json_type_array)) {
+		qs_php_from_json(j, return_value);
+	} else {
+		array_init(return_value);
+	}
+	if (j) {
+		json_object_put(j);
+	}
+}
+
+/* An optional array of named values as a json object; NULL when empty. */
+static zend_result qs_named_array(HashTable *ht, uint32_t arg_num, const char *example, json_object **out)
+{
+	zval tmp;
+
+	*out = NULL;
+	if (!ht || zend_hash_num_elements(ht) == 0) {
+		return SUCCESS;
+	}
+	if (zend_array_is_list(ht)) {
+		zend_argument_value_error(arg_num, "must be an array of named values (%s), a list given", example);
+		return FAILURE;
+	}
+	ZVAL_ARR(&tmp, ht);
+	*out = qs_php_to_json(&tmp, arg_num);
+	return *out ? SUCCESS : FAILURE;
+}
+
+PHP_FUNCTION(qbo_oauth_url)
+{
+	zval *zconn;
+	zend_string *scope = NULL;
+	qs_engine *eng;
+	qs_error err;
+	char *url = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_PATH_STR_OR_NULL(scope)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
+	if (qs_engine_oauth_url(eng, scope ? ZSTR_VAL(scope) : NULL, &url, &err) != QS_OK) {
+		free(url);
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	RETVAL_STRING(url ? url : "");
+	free(url);
+}
+
+PHP_FUNCTION(qbo_oauth_exchange)
+{
+	zval *zconn;
+	zend_string *code, *state, *realm;
+	qs_engine *eng;
+	qs_error err;
+	json_object *st = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(4, 4)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_PATH_STR(code)
+		Z_PARAM_PATH_STR(state)
+		Z_PARAM_PATH_STR(realm)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ZSTR_LEN(code) == 0) {
+		zend_argument_value_error(2, "must not be empty (pass the redirect's code parameter)");
+		RETURN_THROWS();
+	}
+	if (ZSTR_LEN(state) == 0) {
+		zend_argument_value_error(3, "must not be empty (pass the redirect's state parameter)");
+		RETURN_THROWS();
+	}
+	if (ZSTR_LEN(realm) == 0) {
+		zend_argument_value_error(4, "must not be empty (pass the redirect's realmId parameter)");
+		RETURN_THROWS();
+	}
+	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
+	if (qs_engine_oauth_exchange(eng, ZSTR_VAL(code), ZSTR_VAL(state), ZSTR_VAL(realm), &err) != QS_OK) {
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	if (qs_engine_status(eng, &st, &err) != QS_OK) {
+		if (st) {
+			json_object_put(st);
+		}
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	qs_return_json(return_value, st);
+}
+
+PHP_FUNCTION(qbo_disconnect)
+{
+	zval *zconn;
+	bool revoke = true;
+	qs_engine *eng;
+	qs_error err;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(revoke)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
+	if (qs_engine_disconnect(eng, revoke, &err) != QS_OK) {
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+}
+
+PHP_FUNCTION(qbo_map)
+{
+	zval *zconn;
+	zend_string *kind, *local_id, *qbo_id;
+	HashTable *extra = NULL;
+	json_object *jextra = NULL, *out = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+
+	ZEND_PARSE_PARAMETERS_START(4, 5)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_PATH_STR(kind)
+		Z_PARAM_PATH_STR(local_id)
+		Z_PARAM_PATH_STR(qbo_id)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(extra)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	if (qs_named_array(extra, 5, "[\"purpose\" => \"income\"]", &jextra) == FAILURE) {
+		RETURN_THROWS();
+	}
+	qs_error_clear(&err);
+	st = qs_engine_map(eng, ZSTR_VAL(kind), ZSTR_VAL(local_id), ZSTR_VAL(qbo_id), jextra, &out, &err);
+	if (jextra) {
+		json_object_put(jextra);
+	}
+	if (st != QS_OK) {
+		if (out) {
+			json_object_put(out);
+		}
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	qs_return_json(return_value, out);
+}
+
+PHP_FUNCTION(qbo_mappings)
+{
+	zval *zconn;
+	zend_string *kind = NULL;
+	json_object *out = NULL;
+	qs_engine *eng;
+	qs_error err;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_PATH_STR_OR_NULL(kind)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
+	if (qs_engine_mappings(eng, kind ? ZSTR_VAL(kind) : NULL, &out, &err) != QS_OK) {
+		if (out) {
+			json_object_put(out);
+		}
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	qs_return_json(return_value, out);
+}
+
+PHP_FUNCTION(qbo_unmap)
+{
+	zval *zconn;
+	zend_string *kind, *local_id;
+	qs_engine *eng;
+	qs_error err;
+	bool removed = false;
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_PATH_STR(kind)
+		Z_PARAM_PATH_STR(local_id)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
+	if (qs_engine_unmap(eng, ZSTR_VAL(kind), ZSTR_VAL(local_id), &removed, &err) != QS_OK) {
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(removed);
+}
+
+PHP_FUNCTION(qbo_push)
+{
+	zval *zconn, *zdoc;
+	zend_string *kind;
+	zend_long flags = 0;
+	json_object *doc, *state = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+
+	ZEND_PARSE_PARAMETERS_START(3, 4)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_PATH_STR(kind)
+		Z_PARAM_ARRAY(zdoc)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(flags)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (flags & ~(zend_long)(QS_PUSH_QUEUE_ONLY | QS_PUSH_FORCE)) {
+		zend_argument_value_error(4, "must be 0 or a combination of QBO_QUEUE_ONLY and QBO_FORCE");
+		RETURN_THROWS();
+	}
+	if (zend_hash_num_elements(Z_ARRVAL_P(zdoc)) > 0 && zend_array_is_list(Z_ARRVAL_P(zdoc))) {
+		zend_argument_value_error(3, "must be a document (an array with named fields such as \"id\"), a list given");
+		RETURN_THROWS();
+	}
+	QS_ENGINE(zconn, eng);
+	if (zend_hash_num_elements(Z_ARRVAL_P(zdoc)) == 0) {
+		doc = json_object_new_object(); /* the core names the missing fields */
+	} else {
+		doc = qs_php_to_json(zdoc, 3);
+		if (!doc) {
+			RETURN_THROWS();
+		}
+	}
+	qs_error_clear(&err);
+	st = qs_engine_push(eng, ZSTR_VAL(kind), doc, (int)flags, &state, &err);
+	json_object_put(doc);
+	if (st != QS_OK) {
+		/* QS_EAPI / QS_EAUTH come with the entity's state: it is recorded in
+		 * the store (qbo_entities() shows it); the exception carries the why */
+		if (state) {
+			json_object_put(state);
+		}
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	qs_return_json(return_value, state);
+}
+
+/* ---- qbo_sync and its progress callable ---- */
+
+typedef struct qs_sync_ctx {
+	qs_sync_opts opts;
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	bool has_progress;
+} qs_sync_ctx;
+
+static void qs_sync_progress(void *ud, long done, long total, const char *kind,
+	const char *local_id, const char *state)
+{
+	qs_sync_ctx *ctx = ud;
+	zval args[5], ret;
+
+	if (!ctx->has_progress || ctx->opts.cancel) {
+		return;
+	}
+	if (EG(exception)) {
+		ctx->opts.cancel = true;
+		return;
+	}
+	ZVAL_LONG(&args[0], (zend_long)done);
+	ZVAL_LONG(&args[1], (zend_long)total);
+	ZVAL_STRING(&args[2], kind ? kind : "");
+	ZVAL_STRING(&args[3], local_id ? local_id : "");
+	ZVAL_STRING(&args[4], state ? state : "");
+	ZVAL_UNDEF(&ret);
+	ctx->fci.retval = &ret;
+	ctx->fci.params = args;
+	ctx->fci.param_count = 5;
+	if (zend_call_function(&ctx->fci, &ctx->fcc) == FAILURE || EG(exception)) {
+		/* the callable threw (or could not be called): stop the sync; the
+		 * exception reaches the caller of qbo_sync() */
+		ctx->opts.cancel = true;
+	}
+	zval_ptr_dtor(&ret);
+	zval_ptr_dtor(&args[2]);
+	zval_ptr_dtor(&args[3]);
+	zval_ptr_dtor(&args[4]);
+}
+
+static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
+{
+	zend_string *key;
+	zval *val;
+
+	if (!ht) {
+		return SUCCESS;
+	}
+	ZEND_HASH_FOREACH_STR_KEY_VAL_IND(ht, key, val) {
+		if (!key) {
+			zend_argument_value_error(2, "must contain only named options (limit, time_budget, progress)");
+			return FAILURE;
+		}
+		ZVAL_DEREF(val);
+		if (zend_string_equals_literal(key, "limit")) {
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (Z_TYPE_P(val) != IS_LONG) {
+				zend_argument_type_error(2, "option \"limit\" must be of type int, %s given", zend_zval_type_name(val));
+				return FAILURE;
+			}
+			if (Z_LVAL_P(val) < 0) {
+				zend_argument_value_error(2, "option \"limit\" must be greater than or equal to 0");
+				return FAILURE;
+			}
+			ctx->opts.limit = (long)Z_LVAL_P(val);
+		} else if (zend_string_equals_literal(key, "time_budget")) {
+			double d;
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (Z_TYPE_P(val) == IS_LONG) {
+				d = (double)Z_LVAL_P(val);
+			} else if (Z_TYPE_P(val) == IS_DOUBLE) {
+				d = Z_DVAL_P(val);
+			} else {
+				zend_argument_type_error(2, "option \"time_budget\" must be of type int|float, %s given", zend_zval_type_name(val));
+				return FAILURE;
+			}
+			if (!(d >= 0) || !zend_finite(d)) {
+				zend_argument_value_error(2, "option \"time_budget\" must be a number of seconds greater than or equal to 0");
+				return FAILURE;
+			}
+			ctx->opts.time_budget = d;
+		} else if (zend_string_equals_literal(key, "progress")) {
+			char *error = NULL;
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (zend_fcall_info_init(val, 0, &ctx->fci, &ctx->fcc, NULL, &error) == FAILURE) {
+				zend_argument_type_error(2, "option \"progress\" must be a valid callback%s%s",
+					error ? ", " : "", error ? error : "");
+				if (error) {
+					efree(error);
+				}
+				return FAILURE;
+			}
+			if (error) {
+				efree(error);
+			}
+			ctx->has_progress = true;
+		} else {
+			zend_argument_value_error(2, "contains unknown option \"%s\"", ZSTR_VAL(key));
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+PHP_FUNCTION(qbo_sync)
+{
+	zval *zconn;
+	HashTable *options = NULL;
+	qs_sync_ctx ctx;
+	json_object *result = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	memset(&ctx, 0, sizeof(ctx));
+	if (qs_sync_options(options, &ctx) == FAILURE) {
+		RETURN_THROWS();
+	}
+	QS_ENGINE(zconn, eng);
+	ctx.opts.progress = ctx.has_progress ? qs_sync_progress : NULL;
+	ctx.opts.ud = &ctx;
+	ctx.opts.cancel = false;
+	if (ctx.has_progress) {
+		/* keep the callable alive even if it drops its last reference */
+		Z_TRY_ADDREF(ctx.fci.function_name);
+		if (ctx.fcc.object) {
+			GC_ADDREF(ctx.fcc.object);
+		}
+	}
+
+	qs_error_clear(&err);
+	qs_php_conn_set_busy(zconn, true);
+	st = qs_engine_sync(eng, &ctx.opts, &result, &err);
+	qs_php_conn_set_busy(zconn, false);
+
+	if (ctx.has_progress) {
+		zval_ptr_dtor(&ctx.fci.function_name);
+		if (ctx.fcc.object) {
+			OBJ_RELEASE(ctx.fcc.object);
+		}
+	}
+	if (EG(exception)) {
+		/* the progress callable threw: the sync stopped, its exception wins */
+		if (result) {
+			json_object_put(result);
+		}
+		RETURN_THROWS();
+	}
+	if (st != QS_OK) {
+		if (result) {
+			json_object_put(result);
+		}
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	qs_return_json(return_value, result);
+}
+
+PHP_FUNCTION(qbo_status)
+{
+	zval *zconn;
+	json_object *out = NULL;
+	qs_engine *eng;
+	qs_error err;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
+	if (qs_engine_status(eng, &out, &err) != QS_OK) {
+		if (out) {
+			json_object_put(out);
+		}
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	qs_return_json(return_value, out);
+}
+
+PHP_FUNCTION(qbo_entities)
+{
+	zval *zconn;
+	HashTable *filter = NULL;
+	json_object *jfilter = NULL, *out = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+	zend_string *key;
+	zval *val;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(filter)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (filter) {
+		ZEND_HASH_FOREACH_STR_KEY_VAL_IND(filter, key, val) {
+			if (!key || !(zend_string_equals_literal(key, "kind") || zend_string_equals_literal(key, "state")
+				|| zend_string_equals_literal(key, "id"))) {
+				zend_argument_value_error(2, "contains unknown filter \"%s\" (use kind, state or id)",
+					key ? ZSTR_VAL(key) : "(a list index)");
+				RETURN_THROWS();
+			}
+			ZVAL_DEREF(val);
+			if (Z_TYPE_P(val) != IS_STRING && !(Z_TYPE_P(val) == IS_LONG && zend_string_equals_literal(key, "id"))) {
+				zend_argument_type_error(2, "filter \"%s\" must be of type string, %s given",
+					ZSTR_VAL(key), zend_zval_type_name(val));
+				RETURN_THROWS();
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	QS_ENGINE(zconn, eng);
+	if (qs_named_array(filter, 2, "[\"kind\" => \"invoice\"]", &jfilter) == FAILURE) {
+		RETURN_THROWS();
+	}
+	if (jfilter) {
+		/* ids are strings in the store: an int id is compared as its text */
+		json_object *id;
+		if (json_object_object_get_ex(jfilter, "id", &id) && json_object_get_type(id) == json_type_int) {
+			json_object_object_add(jfilter, "id", json_object_new_string(json_object_get_string(id)));
+		}
+	}
+	qs_error_clear(&err);
+	st = qs_engine_entities(eng, jfilter, &out, &err);
+	if (jfilter) {
+		json_object_put(jfilter);
+	}
+	if (st != QS_OK) {
+		if (out) {
+			json_object_put(out);
+		}
+		qs_php_throw_conn(zconn, &err);
+		RETURN_THROWS();
+	}
+	qs_return_json(return_value, out);
+}

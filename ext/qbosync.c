@@ -1,0 +1,331 @@
+/* qbosync.c: the module itself: entry, globals, INI settings (with their
+ * validators and the hidden encryption key), MINIT/MSHUTDOWN/RINIT/RSHUTDOWN
+ * and the phpinfo() section. Functions and classes live in ext/php/. */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "php_ini.h"
+#include "ext/standard/info.h"
+#include "zend_exceptions.h"
+#include "ext/spl/spl_exceptions.h"
+#include "zend_attributes.h"
+
+#include "php_qbosync.h"
+#include "php/qs_php.h"
+#include "core/qs_engine.h"
+#include "core/qs_crypto.h"
+
+#include <math.h>
+
+#include "qbosync_arginfo.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(qbosync)
+
+zend_class_entry *qs_php_ce_connection;
+zend_class_entry *qs_php_ce_exception;
+zend_class_entry *qs_php_ce_validation;
+zend_class_entry *qs_php_ce_auth;
+zend_class_entry *qs_php_ce_api;
+zend_class_entry *qs_php_ce_store;
+
+/* ---------------------------------------------------------------- INI */
+
+#define QBOSYNC_KEY_INI "qbosync.encryption_key"
+/* What ini_get()/ini_get_all()/get_cfg_var() see instead of a configured key. */
+#define QBOSYNC_KEY_SHOWN "(set)"
+
+/* The key as configured at startup (php.ini / -d), parsed; process-wide so
+ * that ZTS threads (whose INI caches are refreshed from the hidden value) and
+ * the end-of-request restore of a per-directory key get it back. */
+static unsigned char qbosync_startup_key[QS_KEY_LEN];
+static bool qbosync_startup_has_key;
+static zend_string *qbosync_key_shown;
+
+static ZEND_INI_MH(OnUpdateQbosyncKey)
+{
+	unsigned char key[QS_KEY_LEN];
+	bool has = false;
+
+	(void)entry; (void)mh_arg1; (void)mh_arg2; (void)mh_arg3;
+
+	if (new_value && ZSTR_LEN(new_value) > 0) {
+		if (zend_string_equals_literal(new_value, QBOSYNC_KEY_SHOWN)) {
+			/* our own placeholder: the startup key stands */
+			memcpy(key, qbosync_startup_key, sizeof(key));
+			has = qbosync_startup_has_key;
+		} else {
+			qs_error err;
+			qs_error_clear(&err);
+			if (qs_key_parse(ZSTR_VAL(new_value), ZSTR_LEN(new_value), key, &err) != QS_OK) {
+				qs_wipe(key, sizeof(key));
+				if (stage == ZEND_INI_STAGE_STARTUP) {
+					php_error_docref(NULL, E_WARNING,
+						"%s is not a valid key (64 hex digits or the base64 of 32 bytes expected); no key is configured",
+						QBOSYNC_KEY_INI);
+				}
+				return FAILURE;
+			}
+			has = true;
+			if (stage == ZEND_INI_STAGE_STARTUP) {
+				memcpy(qbosync_startup_key, key, sizeof(key));
+				qbosync_startup_has_key = true;
+			}
+		}
+	}
+	if (has) {
+		memcpy(QBOSYNC_G(ini_key), key, sizeof(key));
+	} else {
+		qs_wipe(QBOSYNC_G(ini_key), sizeof(QBOSYNC_G(ini_key)));
+	}
+	QBOSYNC_G(ini_has_key) = has;
+	qs_wipe(key, sizeof(key));
+	return SUCCESS;
+}
+
+/* phpinfo() shows whether a key is set, never the key. */
+static ZEND_INI_DISP(qbosync_display_key)
+{
+	zend_string *v = (type == ZEND_INI_DISPLAY_ORIG && ini_entry->modified)
+		? ini_entry->orig_value : ini_entry->value;
+	PHPWRITE(v && ZSTR_LEN(v) ? "(set)" : "(not set)",
+		v && ZSTR_LEN(v) ? sizeof("(set)") - 1 : sizeof("(not set)") - 1);
+}
+
+/* Replaces the key's text wherever PHP would hand it out (ini_get, ini_get_all,
+ * get_cfg_var) with "(set)"; the parsed key stays in the globals. */
+static void qbosync_hide_key(bool at_startup)
+{
+	zend_ini_entry *ent = zend_hash_str_find_ptr(EG(ini_directives),
+		QBOSYNC_KEY_INI, sizeof(QBOSYNC_KEY_INI) - 1);
+
+	if (at_startup) {
+		zval *cfg = cfg_get_entry(QBOSYNC_KEY_INI, sizeof(QBOSYNC_KEY_INI) - 1);
+		if (cfg && Z_TYPE_P(cfg) == IS_STRING && Z_STRLEN_P(cfg) > 0) {
+			zend_string *old = Z_STR_P(cfg);
+			ZVAL_INTERNED_STR(cfg, qbosync_key_shown);
+			zend_string_release_ex(old, 1);
+		}
+	}
+	if (!ent || !ent->value || ZSTR_LEN(ent->value) == 0 || ent->value == qbosync_key_shown) {
+		return;
+	}
+	if (!ent->modified || ent->value != ent->orig_value) {
+		zend_string_release(ent->value);
+	}
+	ent->value = qbosync_key_shown;
+}
+
+static ZEND_INI_MH(OnUpdateQbosyncDelivery)
+{
+	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
+	(void)entry; (void)mh_arg3; (void)stage;
+
+	if (zend_string_equals_literal(new_value, "inline")) {
+		*p = QS_DELIVER_INLINE;
+	} else if (zend_string_equals_literal(new_value, "deferred")) {
+		*p = QS_DELIVER_DEFERRED;
+	} else if (zend_string_equals_literal(new_value, "worker")) {
+		*p = QS_DELIVER_WORKER;
+	} else {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"qbosync.delivery must be \"inline\", \"deferred\" or \"worker\", \"%s\" given",
+				ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+/* Seconds: a positive number no larger than a day. */
+static ZEND_INI_MH(OnUpdateQbosyncSeconds)
+{
+	double *p = (double *)ZEND_INI_GET_ADDR();
+	double d;
+	char *end = NULL;
+	(void)mh_arg3;
+
+	d = zend_strtod(ZSTR_VAL(new_value), (const char **)&end);
+	while (end && (*end == ' ' || *end == '\t')) {
+		end++;
+	}
+	if (ZSTR_LEN(new_value) == 0 || !end || *end != '\0' || !(d > 0) || d > 86400 || !isfinite(d)) {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"%s must be a number of seconds greater than 0 and at most 86400, \"%s\" given",
+				ZSTR_VAL(entry->name), ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	*p = d;
+	return SUCCESS;
+}
+
+static ZEND_INI_MH(OnUpdateQbosyncEnvironment)
+{
+	if (ZSTR_LEN(new_value) == 0) {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"qbosync.environment must be \"production\", \"sandbox\" or a sandbox base URL, not empty");
+		}
+		return FAILURE;
+	}
+	return OnUpdateString(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+static ZEND_INI_MH(OnUpdateQbosyncMaxConnections)
+{
+	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
+	zend_long v;
+	(void)entry; (void)mh_arg3;
+
+	if (ZSTR_LEN(new_value) == 0
+		|| !is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &v, NULL, 0)
+		|| v < -1 || v > 100000) {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"qbosync.max_connections must be an integer from -1 (no limit) up, \"%s\" given",
+				ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	*p = v;
+	return SUCCESS;
+}
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_ENTRY("qbosync.store", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateString, store, zend_qbosync_globals, qbosync_globals)
+	PHP_INI_ENTRY_EX(QBOSYNC_KEY_INI, "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateQbosyncKey, qbosync_display_key)
+	STD_PHP_INI_ENTRY("qbosync.environment", "production", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateQbosyncEnvironment, environment, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.delivery", "inline", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateQbosyncDelivery, delivery, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.timeout", "30", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateQbosyncSeconds, timeout, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.inline_timeout", "5", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateQbosyncSeconds, inline_timeout, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.max_connections", "8", PHP_INI_SYSTEM,
+		OnUpdateQbosyncMaxConnections, max_connections, zend_qbosync_globals, qbosync_globals)
+PHP_INI_END()
+
+/* ---------------------------------------------------------------- globals */
+
+static PHP_GINIT_FUNCTION(qbosync)
+{
+#if defined(COMPILE_DL_QBOSYNC) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(qbosync_globals, 0, sizeof(*qbosync_globals));
+	qs_php_links_ginit(&qbosync_globals->links);
+	qbosync_globals->links_ready = true;
+}
+
+static PHP_GSHUTDOWN_FUNCTION(qbosync)
+{
+	if (qbosync_globals->links_ready) {
+		qs_php_links_free_all(&qbosync_globals->links);
+		qbosync_globals->links_ready = false;
+	}
+	qs_wipe(qbosync_globals->ini_key, sizeof(qbosync_globals->ini_key));
+	qbosync_globals->ini_has_key = false;
+}
+
+/* ---------------------------------------------------------------- lifecycle */
+
+static PHP_MINIT_FUNCTION(qbosync)
+{
+	qbosync_key_shown = zend_string_init_interned(QBOSYNC_KEY_SHOWN, sizeof(QBOSYNC_KEY_SHOWN) - 1, 1);
+
+	REGISTER_INI_ENTRIES();
+	qbosync_hide_key(true);
+
+	register_qbosync_symbols(module_number);
+
+	qs_php_ce_connection = register_class_QboSync_Connection();
+	qs_php_connection_minit(qs_php_ce_connection);
+
+	qs_php_ce_exception = register_class_QboSync_Exception(spl_ce_RuntimeException);
+	qs_php_ce_validation = register_class_QboSync_ValidationException(qs_php_ce_exception);
+	qs_php_ce_auth = register_class_QboSync_AuthException(qs_php_ce_exception);
+	qs_php_ce_api = register_class_QboSync_ApiException(qs_php_ce_exception);
+	qs_php_ce_store = register_class_QboSync_StoreException(qs_php_ce_exception);
+
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(qbosync)
+{
+	(void)type;
+	/* engines first: they hold copies of the key and open store handles */
+	if (QBOSYNC_G(links_ready)) {
+		qs_php_links_free_all(&QBOSYNC_G(links));
+		QBOSYNC_G(links_ready) = false;
+	}
+	UNREGISTER_INI_ENTRIES();
+	qs_wipe(qbosync_startup_key, sizeof(qbosync_startup_key));
+	qbosync_startup_has_key = false;
+	return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(qbosync)
+{
+	(void)type; (void)module_number;
+#if defined(COMPILE_DL_QBOSYNC) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	/* a per-directory key (.user.ini, php_value) has been applied by now */
+	qbosync_hide_key(false);
+	return SUCCESS;
+}
+
+static PHP_RSHUTDOWN_FUNCTION(qbosync)
+{
+	(void)type; (void)module_number;
+	/* deferred deliveries: after the response when the SAPI lets us end it */
+	qs_php_links_rshutdown();
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(qbosync)
+{
+	char count[32];
+	(void)zend_module;
+
+	php_info_print_table_start();
+	php_info_print_table_row(2, "qbosync support", "enabled");
+	php_info_print_table_row(2, "qbosync version", PHP_QBOSYNC_VERSION);
+	php_info_print_table_row(2, "Libraries", qs_engine_versions());
+	snprintf(count, sizeof(count), ZEND_LONG_FMT, qs_php_links_count());
+	php_info_print_table_row(2, "Cached connections (this process)", count);
+	php_info_print_table_end();
+
+	DISPLAY_INI_ENTRIES();
+}
+
+zend_module_entry qbosync_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"qbosync",
+	ext_functions,
+	PHP_MINIT(qbosync),
+	PHP_MSHUTDOWN(qbosync),
+	PHP_RINIT(qbosync),
+	PHP_RSHUTDOWN(qbosync),
+	PHP_MINFO(qbosync),
+	PHP_QBOSYNC_VERSION,
+	PHP_MODULE_GLOBALS(qbosync),
+	PHP_GINIT(qbosync),
+	PHP_GSHUTDOWN(qbosync),
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_QBOSYNC
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(qbosync)
+#endif

@@ -1,0 +1,39 @@
+/* php_qbosync.h: the qbosync module entry, its version and its module globals
+ * (INI values, the parsed INI encryption key, the per-process connection cache). */
+#ifndef PHP_QBOSYNC_H
+#define PHP_QBOSYNC_H
+
+extern zend_module_entry qbosync_module_entry;
+#define phpext_qbosync_ptr &qbosync_module_entry
+
+#define PHP_QBOSYNC_VERSION "0.1.0"
+
+#ifdef ZTS
+# include "TSRM.h"
+#endif
+
+ZEND_BEGIN_MODULE_GLOBALS(qbosync)
+	/* INI */
+	char *store;               /* qbosync.store: default store path */
+	char *environment;         /* qbosync.environment */
+	zend_long delivery;        /* qbosync.delivery, a qs_delivery value */
+	double timeout;            /* qbosync.timeout, seconds */
+	double inline_timeout;     /* qbosync.inline_timeout, seconds */
+	zend_long max_connections; /* qbosync.max_connections: -1 unlimited, 0 no cache */
+	unsigned char ini_key[32]; /* qbosync.encryption_key, parsed; secret */
+	bool ini_has_key;
+	/* the connection cache: options hash -> qs_php_link* (malloc'd, lives
+	 * across requests until MSHUTDOWN/GSHUTDOWN) */
+	HashTable links;
+	bool links_ready;
+	uint64_t link_seq;         /* LRU clock of the cache */
+ZEND_END_MODULE_GLOBALS(qbosync)
+
+ZEND_EXTERN_MODULE_GLOBALS(qbosync)
+#define QBOSYNC_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(qbosync, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_QBOSYNC)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif /* PHP_QBOSYNC_H */
