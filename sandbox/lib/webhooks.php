@@ -218,10 +218,10 @@ function sbx_webhook_kick(): void
         $env['QBO_SANDBOX_DB'] = sbx_db_path();
         $parent = function_exists('posix_getppid') ? (string)posix_getppid() : '0';
         // the child must not inherit the worker's sockets (listening one and the client's)
-        $cmd = '( for f in /proc/$$/fd/*; do n=${f##*/}; if [ "$n" -gt 2 ] 2>/dev/null; then eval "exec $n>&-"; fi; done'
+        $cmd = '( for f in /proc/self/fd/*; do n=${f##*/}; if [ "$n" -gt 2 ] 2>/dev/null; then eval "exec $n>&-"; fi; done'
             . ' 2>/dev/null; exec ' . escapeshellarg(PHP_BINARY) . ' ' . escapeshellarg(__DIR__ . '/deliver.php') . ' '
             . escapeshellarg($parent) . ' </dev/null >>' . escapeshellarg(sbx_db_path() . '.deliver.log') . ' 2>&1 ) &';
-        $p = proc_open(['/bin/sh', '-c', $cmd], [], $pipes, null, $env);
+        $p = proc_open([is_executable('/bin/bash') ? '/bin/bash' : '/bin/sh', '-c', $cmd], [], $pipes, null, $env);
         if (is_resource($p)) {
             proc_close($p);
         }
