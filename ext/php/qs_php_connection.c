@@ -510,12 +510,6 @@ PHP_FUNCTION(qbo_connect)
 	cfg.client_id = o.client_id ? ZSTR_VAL(o.client_id) : NULL;
 	cfg.client_secret = o.client_secret ? ZSTR_VAL(o.client_secret) : NULL;
 	cfg.redirect_uri = o.redirect_uri ? ZSTR_VAL(o.redirect_uri) : NULL;
-	cfg.store_path = o.store ? ZSTR_VAL(o.store)
-		: (QBOSYNC_G(store) && *QBOSYNC_G(store) ? QBOSYNC_G(store) : NULL);
-	if (!cfg.store_path) {
-		zend_argument_value_error(1, "must contain \"store\" when qbosync.store is not set");
-		RETURN_THROWS();
-	}
 	if (o.encryption_key) {
 		if (qs_key_parse(ZSTR_VAL(o.encryption_key), ZSTR_LEN(o.encryption_key), cfg.key, &err) != QS_OK) {
 			qs_wipe(cfg.key, sizeof(cfg.key));
@@ -526,6 +520,13 @@ PHP_FUNCTION(qbo_connect)
 	} else if (QBOSYNC_G(ini_has_key)) {
 		memcpy(cfg.key, QBOSYNC_G(ini_key), sizeof(cfg.key));
 		cfg.has_key = true;
+	}
+	cfg.store_path = o.store ? ZSTR_VAL(o.store)
+		: (QBOSYNC_G(store) && *QBOSYNC_G(store) ? QBOSYNC_G(store) : NULL);
+	if (!cfg.store_path) {
+		qs_wipe(cfg.key, sizeof(cfg.key));
+		zend_argument_value_error(1, "must contain \"store\" when qbosync.store is not set");
+		RETURN_THROWS();
 	}
 	if (o.delivery) {
 		cfg.delivery = zend_string_equals_literal(o.delivery, "deferred") ? QS_DELIVER_DEFERRED
