@@ -25,7 +25,8 @@
  *   Anything larger is a validation error. Within the tolerance the document's
  *   total and tax_total win: the difference D = total - tax_total - S
  *   (tax_inclusive: total - S) is spread one minor unit at a time over the sale
- *   and late-fee lines, largest absolute amount first (ties: earlier line), so
+ *   and late-fee lines, those with quantity 1 first, then by largest absolute
+ *   amount (ties: earlier line), so
  *   that QuickBooks computes exactly the document's total. Such a line's amount
  *   then no longer equals quantity x unit_price; the QBO line gets UnitPrice =
  *   Amount when the quantity is 1, else no UnitPrice (QBO derives it).
@@ -40,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define QS_ID_MAX 64
 
@@ -1294,6 +1296,7 @@ typedef struct line_info {
 	qs_money amount;        /* as normalised, signed as given */
 	int64_t contribution;   /* to the subtotal: discount/credit count negative */
 	bool adjustable;        /* sale or late_fee */
+	bool unit_qty;          /* quantity 1: UnitPrice can follow an adjusted amount */
 } line_info;
 
 static const char *title_lower(const vctx *v)
@@ -1429,6 +1432,7 @@ static qs_status validate_lines(vctx *v, json_object *doc, bool required, json_o
 		}
 		put_str(nl, "kind", kind ? kind : "sale", strlen(kind ? kind : "sale"));
 		li[i].amount = amount;
+		li[i].unit_qty = qty == 10000;
 		if (kind && (!strcmp(kind, "discount") || !strcmp(kind, "credit"))) {
 			li[i].contribution = amount < 0 ? amount : -amount;
 			li[i].adjustable = false;
@@ -1475,14 +1479,14 @@ static void spread_difference(json_object *norm_lines, line_info *li, size_t n, 
 			order[cand++] = i;
 		}
 	}
-	/* insertion sort by |amount| descending, stable */
+	/* insertion sort, stable: quantity-1 lines first, then |amount| descending */
 	for (i = 1; i < cand; i++) {
 		size_t x = order[i];
 		int64_t ax = li[x].amount < 0 ? -li[x].amount : li[x].amount;
 		for (j = i; j > 0; j--) {
 			size_t y = order[j - 1];
 			int64_t ay = li[y].amount < 0 ? -li[y].amount : li[y].amount;
-			if (ay >= ax) {
+			if (li[y].unit_qty != li[x].unit_qty ? li[y].unit_qty : ay >= ax) {
 				break;
 			}
 			order[j] = y;
@@ -2111,4 +2115,602 @@ char *qs_map_display_name(json_object *norm)
 	r = display_clean(both);
 	free(both);
 	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* normalised document -> QBO JSON                                      */
+/*
+ * Money goes out as JSON numbers whose text is exactly the amount with the
+ * currency's decimals (json_object_new_double_s: the double is only for readers
+ * that want a value; the serialised text comes from the integer). Refs are
+ * resolved through ctx->resolve:
+ *   customer, item (line item id; QS_OK with an empty id, or no item on the
+ *   line -> "*", the fallback item), invoice, tax (US companies: never, lines
+ *   carry the pseudo codes TAX/NON; the TxnTaxCodeRef comes from the first
+ *   taxes[] entry; elsewhere: the line's tax, else the first taxes[] entry, else
+ *   "*" for taxable lines, and "exempt" for untaxed lines), payment_method and
+ *   account:deposit (QS_OK with an empty id = leave QBO's default: no
+ *   PaymentMethodRef / DepositToAccountRef, i.e. Undeposited Funds),
+ *   account:income (required for items: local id income_account, else "*"),
+ *   account:refund (required for refund receipts: local id = the method, else "*").
+ */
+
+typedef struct mctx {
+	const qs_map_ctx *ctx;
+	const char *kind;
+	const char *id;
+	int decimals;
+	qs_error *e;
+} mctx;
+
+static json_object *money_json(qs_money m, int decimals)
+{
+	char buf[40];
+	qs_money_format(m, decimals, buf, sizeof(buf));
+	return json_object_new_double_s(strtod(buf, NULL), buf);
+}
+
+static json_object *dec4_json(int64_t v)
+{
+	char buf[40];
+	qs_decimal4_format(v, buf, sizeof(buf));
+	return json_object_new_double_s(strtod(buf, NULL), buf);
+}
+
+static int64_t norm_int(json_object *o, const char *key, int64_t dflt)
+{
+	json_object *v;
+	if (o && json_object_object_get_ex(o, key, &v) && json_object_get_type(v) == json_type_int) {
+		return json_object_get_int64(v);
+	}
+	return dflt;
+}
+
+static bool norm_has(json_object *o, const char *key)
+{
+	json_object *v;
+	return o && json_object_object_get_ex(o, key, &v);
+}
+
+static bool norm_bool(json_object *o, const char *key)
+{
+	json_object *v;
+	return o && json_object_object_get_ex(o, key, &v) && json_object_get_boolean(v);
+}
+
+static json_object *ref_json(const char *id)
+{
+	json_object *r = json_object_new_object();
+	json_object_object_add(r, "value", json_object_new_string(id));
+	return r;
+}
+
+static void add_str(json_object *o, const char *key, const char *s)
+{
+	if (s) {
+		json_object_object_add(o, key, json_object_new_string(s));
+	}
+}
+
+static qs_status mapping_error(mctx *m, qs_status st, const char *element, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static qs_status mapping_error(mctx *m, qs_status st, const char *element, const char *fmt, ...)
+{
+	char body[900];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(body, sizeof(body), fmt, ap);
+	va_end(ap);
+	if (!m->e) {
+		return st;
+	}
+	qs_error_clear(m->e);
+	qs_error_record(m->e, m->kind, m->id);
+	qs_strlcpy(m->e->element, element ? element : "", sizeof(m->e->element));
+	return qs_error_set(m->e, st, "%s %s: %s", kind_title(m->kind), m->id, body);
+}
+
+/* Resolves (kind, local) to a QBO id. required: an empty answer is an error
+ * (QS_ECONFIG naming what to map); otherwise *qbo_id may come back empty. */
+static qs_status resolve(mctx *m, const char *kind, const char *local, bool required, const char *what,
+	char qbo_id[32])
+{
+	qs_status st;
+	qbo_id[0] = '\0';
+	if (!m->ctx || !m->ctx->resolve) {
+		return mapping_error(m, QS_EINTERNAL, "", "no reference resolver to find the QuickBooks id of %s", what);
+	}
+	st = m->ctx->resolve(m->ctx->ud, kind, local, qbo_id, m->e);
+	qbo_id[31] = '\0';
+	if (st != QS_OK) {
+		if (m->e && !m->e->kind[0]) {
+			qs_error_record(m->e, m->kind, m->id);
+		}
+		if (m->e && m->e->status != st) {
+			m->e->status = st;
+		}
+		return st;
+	}
+	if (required && !qbo_id[0]) {
+		return mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map it with qbo_map(%s)", what, kind);
+	}
+	return QS_OK;
+}
+
+/* PaymentRefNum: the first 21 characters of the reference. */
+static void add_refnum(json_object *q, json_object *norm, size_t max_chars)
+{
+	const char *r = norm_str(norm, "reference");
+	if (r) {
+		size_t cut = utf8_prefix(r, strlen(r), max_chars);
+		json_object_object_add(q, "PaymentRefNum", json_object_new_string_len(r, (int)cut));
+	}
+}
+
+/* PrivateNote: "qbosync:<kind>:<id>" and, when given, the full reference and extra text. */
+static void add_marker(json_object *q, mctx *m, json_object *norm, const char *extra)
+{
+	const char *r = norm_str(norm, "reference");
+	size_t n = strlen(m->kind) + strlen(m->id) + 16 + (r ? strlen(r) + 12 : 0) + (extra ? strlen(extra) + 4 : 0);
+	char *note = malloc(n);
+	size_t cut;
+	if (!note) {
+		return;
+	}
+	snprintf(note, n, "qbosync:%s:%s%s%s%s%s", m->kind, m->id, r ? " reference " : "", r ? r : "",
+		extra ? " - " : "", extra ? extra : "");
+	cut = utf8_prefix(note, strlen(note), 4000);
+	json_object_object_add(q, "PrivateNote", json_object_new_string_len(note, (int)cut));
+	free(note);
+}
+
+static void add_currency(json_object *q, mctx *m, json_object *norm)
+{
+	const char *c = norm_str(norm, "currency");
+	const char *home = m->ctx && m->ctx->home_currency ? m->ctx->home_currency : "USD";
+	if (c && strcasecmp(c, home) != 0) {
+		json_object_object_add(q, "CurrencyRef", ref_json(c));
+	}
+}
+
+static qs_status map_customer(mctx *m, json_object *norm, json_object *q)
+{
+	json_object *addr;
+	char *dn = qs_map_display_name(norm);
+	if (!dn) {
+		return qs_error_set(m->e, QS_EINTERNAL, "out of memory");
+	}
+	json_object_object_add(q, "DisplayName", json_object_new_string(dn));
+	free(dn);
+	add_str(q, "GivenName", norm_str(norm, "first_name"));
+	add_str(q, "FamilyName", norm_str(norm, "last_name"));
+	add_str(q, "CompanyName", norm_str(norm, "company"));
+	if (norm_str(norm, "email")) {
+		json_object *em = json_object_new_object();
+		add_str(em, "Address", norm_str(norm, "email"));
+		json_object_object_add(q, "PrimaryEmailAddr", em);
+	}
+	if (norm_str(norm, "phone")) {
+		json_object *ph = json_object_new_object();
+		add_str(ph, "FreeFormNumber", norm_str(norm, "phone"));
+		json_object_object_add(q, "PrimaryPhone", ph);
+	}
+	if (json_object_object_get_ex(norm, "address", &addr)) {
+		json_object *ba = json_object_new_object();
+		add_str(ba, "Line1", norm_str(addr, "line1"));
+		add_str(ba, "Line2", norm_str(addr, "line2"));
+		add_str(ba, "City", norm_str(addr, "city"));
+		add_str(ba, "CountrySubDivisionCode", norm_str(addr, "region"));
+		add_str(ba, "PostalCode", norm_str(addr, "postal_code"));
+		add_str(ba, "Country", norm_str(addr, "country"));
+		json_object_object_add(q, "BillAddr", ba);
+	}
+	add_currency(q, m, norm);
+	if (norm_bool(norm, "tax_exempt")) {
+		json_object_object_add(q, "Taxable", json_object_new_boolean(0));
+	}
+	return QS_OK;
+}
+
+static qs_status map_item(mctx *m, json_object *norm, json_object *q)
+{
+	char acct[32];
+	const char *local = norm_str(norm, "income_account");
+	const char *type = norm_str(norm, "type");
+	qs_status st;
+
+	add_str(q, "Name", norm_str(norm, "name"));
+	json_object_object_add(q, "Type", json_object_new_string(type && !strcmp(type, "non_inventory") ? "NonInventory" : "Service"));
+	add_str(q, "Description", norm_str(norm, "description"));
+	if (norm_has(norm, "price")) {
+		json_object_object_add(q, "UnitPrice", money_json(norm_int(norm, "price", 0), m->decimals));
+	}
+	st = resolve(m, "account:income", local ? local : "*", true, local ? "the income account" : "the default income account", acct);
+	if (st != QS_OK) {
+		return st;
+	}
+	json_object_object_add(q, "IncomeAccountRef", ref_json(acct));
+	return QS_OK;
+}
+
+/* Line[] of an invoice or credit memo. */
+static qs_status map_lines(mctx *m, json_object *norm, json_object *q, bool *any_taxable)
+{
+	json_object *lines, *out;
+	const char *first_tax = NULL;
+	json_object *taxes;
+	size_t i, n;
+	qs_money discount = 0;
+	char *disc_desc = NULL;
+	qs_status st = QS_OK;
+
+	*any_taxable = false;
+	if (json_object_object_get_ex(norm, "taxes", &taxes) && json_object_array_length(taxes) > 0) {
+		first_tax = norm_str(json_object_array_get_idx(taxes, 0), "tax");
+	}
+	out = json_object_new_array();
+	json_object_object_add(q, "Line", out);
+	if (!json_object_object_get_ex(norm, "lines", &lines)) {
+		return QS_OK;
+	}
+	n = json_object_array_length(lines);
+	for (i = 0; i < n; i++) {
+		json_object *ln = json_object_array_get_idx(lines, i), *ql, *det;
+		const char *kind = norm_str(ln, "kind"), *item = norm_str(ln, "item"), *desc = norm_str(ln, "description");
+		qs_money amount = norm_int(ln, "amount", 0), expect;
+		int64_t qty = norm_int(ln, "quantity_e4", 10000);
+		bool taxable = norm_bool(ln, "taxable");
+		char item_id[32], tax_id[32], el[32];
+
+		snprintf(el, sizeof(el), "lines[%zu]", i);
+		if (kind && !strcmp(kind, "discount")) {
+			/* QBO takes one transaction discount: discount lines are summed */
+			discount += amount < 0 ? -amount : amount;
+			if (desc && !disc_desc) {
+				disc_desc = strdup(desc);
+			}
+			continue;
+		}
+		if (kind && !strcmp(kind, "credit") && amount > 0) {
+			amount = -amount;
+		}
+		st = QS_OK;
+		if (item) {
+			st = resolve(m, "item", item, false, "", item_id);
+			if (st != QS_OK) {
+				goto done;
+			}
+		}
+		if (!item || !item_id[0]) {
+			char what[96];
+			snprintf(what, sizeof(what), "the fallback item (for %s, which has %s)", el, item ? "an unmapped item" : "no item");
+			if ((st = resolve(m, "item", "*", true, what, item_id)) != QS_OK) {
+				goto done;
+			}
+		}
+		ql = json_object_new_object();
+		json_object_array_add(out, ql);
+		json_object_object_add(ql, "DetailType", json_object_new_string("SalesItemLineDetail"));
+		json_object_object_add(ql, "Amount", money_json(amount, m->decimals));
+		add_str(ql, "Description", desc);
+		det = json_object_new_object();
+		json_object_object_add(ql, "SalesItemLineDetail", det);
+		json_object_object_add(det, "ItemRef", ref_json(item_id));
+		json_object_object_add(det, "Qty", dec4_json(qty));
+		if (qty == 10000) {
+			json_object_object_add(det, "UnitPrice", money_json(amount, m->decimals));
+		} else if (norm_has(ln, "unit_price") &&
+			qs_money_mul_qty(norm_int(ln, "unit_price", 0), qty, &expect, NULL) == QS_OK && expect == amount) {
+			json_object_object_add(det, "UnitPrice", money_json(norm_int(ln, "unit_price", 0), m->decimals));
+		}
+		/* else: no UnitPrice; QBO derives it from Amount / Qty */
+		if (taxable) {
+			*any_taxable = true;
+		}
+		if (m->ctx->us_company) {
+			json_object_object_add(det, "TaxCodeRef", ref_json(taxable ? "TAX" : "NON"));
+		} else {
+			const char *lt = norm_str(ln, "tax");
+			const char *local = taxable ? (lt ? lt : (first_tax ? first_tax : "*")) : "exempt";
+			char what[96];
+			snprintf(what, sizeof(what), "tax %s (used by %s)", local, el);
+			if ((st = resolve(m, "tax", local, true, what, tax_id)) != QS_OK) {
+				goto done;
+			}
+			json_object_object_add(det, "TaxCodeRef", ref_json(tax_id));
+		}
+	}
+	if (discount > 0) {
+		json_object *ql = json_object_new_object(), *det = json_object_new_object();
+		json_object_array_add(out, ql);
+		json_object_object_add(ql, "DetailType", json_object_new_string("DiscountLineDetail"));
+		json_object_object_add(ql, "Amount", money_json(discount, m->decimals));
+		add_str(ql, "Description", disc_desc);
+		json_object_object_add(det, "PercentBased", json_object_new_boolean(0));
+		json_object_object_add(ql, "DiscountLineDetail", det);
+	}
+done:
+	free(disc_desc);
+	return st;
+}
+
+/* TxnTaxDetail (when taxes are given) and, outside the US, GlobalTaxCalculation. */
+static qs_status map_tax(mctx *m, json_object *norm, json_object *q)
+{
+	json_object *taxes;
+	bool has_taxes = json_object_object_get_ex(norm, "taxes", &taxes) && json_object_array_length(taxes) > 0;
+	bool incl = norm_bool(norm, "tax_inclusive");
+	qs_money tax_total = norm_int(norm, "tax_total", 0);
+
+	if (m->ctx->us_company && incl && tax_total != 0) {
+		return mapping_error(m, QS_EVALIDATION, "tax_inclusive",
+			"prices include tax but a US QuickBooks company cannot take tax-inclusive prices; send prices without tax");
+	}
+	if (!m->ctx->us_company) {
+		json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string(incl ? "TaxInclusive" : "TaxExcluded"));
+	}
+	if (has_taxes) {
+		json_object *td = json_object_new_object();
+		const char *first = norm_str(json_object_array_get_idx(taxes, 0), "tax");
+		json_object_object_add(q, "TxnTaxDetail", td);
+		if (m->ctx->us_company && first) {
+			char tax_id[32], what[96];
+			qs_status st;
+			snprintf(what, sizeof(what), "tax %s", first);
+			if ((st = resolve(m, "tax", first, true, what, tax_id)) != QS_OK) {
+				return st;
+			}
+			json_object_object_add(td, "TxnTaxCodeRef", ref_json(tax_id));
+		}
+		json_object_object_add(td, "TotalTax", money_json(tax_total, m->decimals));
+	}
+	return QS_OK;
+}
+
+static qs_status map_invoice(mctx *m, json_object *norm, json_object *q)
+{
+	char cust[32];
+	bool any_taxable;
+	qs_status st;
+
+	if ((st = resolve(m, "customer", norm_str(norm, "customer"), true, "the customer", cust)) != QS_OK) {
+		return st;
+	}
+	json_object_object_add(q, "CustomerRef", ref_json(cust));
+	add_str(q, "DocNumber", norm_str(norm, "number"));
+	add_str(q, "TxnDate", norm_str(norm, "date"));
+	add_str(q, "DueDate", norm_str(norm, "due"));
+	add_currency(q, m, norm);
+	if ((st = map_lines(m, norm, q, &any_taxable)) != QS_OK ||
+		(st = map_tax(m, norm, q)) != QS_OK) {
+		return st;
+	}
+	add_marker(q, m, norm, NULL);
+	return QS_OK;
+}
+
+static qs_status map_payment(mctx *m, json_object *norm, json_object *q)
+{
+	char cust[32], pm[32], dep[32];
+	const char *method = norm_str(norm, "method");
+	json_object *ap, *lines;
+	qs_status st;
+
+	if ((st = resolve(m, "customer", norm_str(norm, "customer"), true, "the customer", cust)) != QS_OK) {
+		return st;
+	}
+	json_object_object_add(q, "CustomerRef", ref_json(cust));
+	json_object_object_add(q, "TotalAmt", money_json(norm_int(norm, "amount", 0), m->decimals));
+	add_str(q, "TxnDate", norm_str(norm, "date"));
+	add_refnum(q, norm, 21);
+	if (method) {
+		if ((st = resolve(m, "payment_method", method, false, "the payment method", pm)) != QS_OK ||
+			(st = resolve(m, "account:deposit", method, false, "the deposit account", dep)) != QS_OK) {
+			return st;
+		}
+		if (pm[0]) {
+			json_object_object_add(q, "PaymentMethodRef", ref_json(pm));
+		}
+		if (dep[0]) {
+			json_object_object_add(q, "DepositToAccountRef", ref_json(dep));
+		}
+	}
+	add_currency(q, m, norm);
+	if (norm_str(norm, "exchange_rate") && json_object_object_get_ex(q, "CurrencyRef", &ap)) {
+		const char *x = norm_str(norm, "exchange_rate");
+		json_object_object_add(q, "ExchangeRate", json_object_new_double_s(strtod(x, NULL), x));
+	}
+	if (json_object_object_get_ex(norm, "applies_to", &ap)) {
+		lines = json_object_new_array();
+		json_object_object_add(q, "Line", lines);
+		size_t i, n = json_object_array_length(ap);
+		for (i = 0; i < n; i++) {
+			json_object *a = json_object_array_get_idx(ap, i), *ql, *links, *link;
+			char inv[32], what[96];
+			snprintf(what, sizeof(what), "invoice %s", norm_str(a, "invoice"));
+			if ((st = resolve(m, "invoice", norm_str(a, "invoice"), true, what, inv)) != QS_OK) {
+				return st;
+			}
+			ql = json_object_new_object();
+			json_object_array_add(lines, ql);
+			json_object_object_add(ql, "Amount", money_json(norm_int(a, "amount", 0), m->decimals));
+			links = json_object_new_array();
+			link = json_object_new_object();
+			json_object_object_add(link, "TxnId", json_object_new_string(inv));
+			json_object_object_add(link, "TxnType", json_object_new_string("Invoice"));
+			json_object_array_add(links, link);
+			json_object_object_add(ql, "LinkedTxn", links);
+		}
+	}
+	add_marker(q, m, norm, NULL);
+	return QS_OK;
+}
+
+/* One SalesItemLine with the fallback item for the whole amount. */
+static qs_status single_line(mctx *m, json_object *q, qs_money amount, const char *desc)
+{
+	json_object *lines = json_object_new_array(), *ql = json_object_new_object(), *det = json_object_new_object();
+	char item[32];
+	qs_status st;
+
+	json_object_object_add(q, "Line", lines);
+	json_object_array_add(lines, ql);
+	json_object_object_add(ql, "DetailType", json_object_new_string("SalesItemLineDetail"));
+	json_object_object_add(ql, "Amount", money_json(amount, m->decimals));
+	add_str(ql, "Description", desc);
+	json_object_object_add(ql, "SalesItemLineDetail", det);
+	if ((st = resolve(m, "item", "*", true, "the fallback item", item)) != QS_OK) {
+		return st;
+	}
+	json_object_object_add(det, "ItemRef", ref_json(item));
+	json_object_object_add(det, "Qty", json_object_new_int(1));
+	json_object_object_add(det, "UnitPrice", money_json(amount, m->decimals));
+	if (m->ctx->us_company) {
+		json_object_object_add(det, "TaxCodeRef", ref_json("NON"));
+	} else {
+		char tax[32];
+		if ((st = resolve(m, "tax", "exempt", true, "tax exempt (for untaxed lines)", tax)) != QS_OK) {
+			return st;
+		}
+		json_object_object_add(det, "TaxCodeRef", ref_json(tax));
+	}
+	return QS_OK;
+}
+
+static qs_status map_refund(mctx *m, json_object *norm, json_object *q)
+{
+	char cust[32], pm[32], acct[32], desc[200];
+	const char *method = norm_str(norm, "method"), *pay = norm_str(norm, "refunds"), *inv = norm_str(norm, "invoice");
+	qs_status st;
+
+	if ((st = resolve(m, "customer", norm_str(norm, "customer"), true, "the customer", cust)) != QS_OK) {
+		return st;
+	}
+	json_object_object_add(q, "CustomerRef", ref_json(cust));
+	add_str(q, "TxnDate", norm_str(norm, "date"));
+	if ((st = resolve(m, "account:refund", method ? method : "*", true, "the refund account", acct)) != QS_OK) {
+		return st;
+	}
+	json_object_object_add(q, "DepositToAccountRef", ref_json(acct));
+	if (method) {
+		if ((st = resolve(m, "payment_method", method, false, "the payment method", pm)) != QS_OK) {
+			return st;
+		}
+		if (pm[0]) {
+			json_object_object_add(q, "PaymentMethodRef", ref_json(pm));
+		}
+	}
+	add_refnum(q, norm, 21);
+	add_currency(q, m, norm);
+	if (pay && inv) {
+		snprintf(desc, sizeof(desc), "Refund of payment %s (invoice %s)", pay, inv);
+	} else if (pay || inv) {
+		snprintf(desc, sizeof(desc), "Refund of %s %s", pay ? "payment" : "invoice", pay ? pay : inv);
+	} else {
+		snprintf(desc, sizeof(desc), "Refund");
+	}
+	if ((st = single_line(m, q, norm_int(norm, "amount", 0), desc)) != QS_OK) {
+		return st;
+	}
+	if (!m->ctx->us_company) {
+		json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
+	}
+	add_marker(q, m, norm, NULL);
+	return QS_OK;
+}
+
+static qs_status map_credit(mctx *m, json_object *norm, json_object *q)
+{
+	char cust[32];
+	bool any_taxable;
+	const char *reason = norm_str(norm, "reason");
+	qs_status st;
+
+	if ((st = resolve(m, "customer", norm_str(norm, "customer"), true, "the customer", cust)) != QS_OK) {
+		return st;
+	}
+	json_object_object_add(q, "CustomerRef", ref_json(cust));
+	add_str(q, "TxnDate", norm_str(norm, "date"));
+	add_currency(q, m, norm);
+	if (norm_has(norm, "lines")) {
+		if ((st = map_lines(m, norm, q, &any_taxable)) != QS_OK) {
+			return st;
+		}
+		if (!m->ctx->us_company) {
+			json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
+		}
+	} else {
+		if ((st = single_line(m, q, norm_int(norm, "amount", 0), reason ? reason : "Credit")) != QS_OK) {
+			return st;
+		}
+		if (!m->ctx->us_company) {
+			json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
+		}
+	}
+	if (reason) {
+		size_t cut = utf8_prefix(reason, strlen(reason), 1000);
+		json_object *memo = json_object_new_object();
+		json_object_object_add(memo, "value", json_object_new_string_len(reason, (int)cut));
+		json_object_object_add(q, "CustomerMemo", memo);
+	}
+	add_marker(q, m, norm, NULL);
+	return QS_OK;
+}
+
+qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *ctx,
+	const char **entity, json_object **qbo, qs_error *e)
+{
+	mctx m;
+	json_object *q;
+	const char *cur, *id;
+	qs_status st;
+
+	*qbo = NULL;
+	if (entity) {
+		*entity = NULL;
+	}
+	if (!qs_map_kind_known(kind) || !norm || json_object_get_type(norm) != json_type_object || !ctx) {
+		return qs_error_set(e, QS_EINTERNAL, "qs_map_to_qbo: not a normalised %s document", kind ? kind : "(null)");
+	}
+	id = norm_str(norm, "id");
+	memset(&m, 0, sizeof(m));
+	m.ctx = ctx;
+	m.kind = kind;
+	m.id = id ? id : "";
+	m.e = e;
+	cur = norm_str(norm, "currency");
+	m.decimals = qs_currency_decimals(cur ? cur : (ctx->home_currency ? ctx->home_currency : "USD"));
+	q = json_object_new_object();
+	if (!q) {
+		return qs_error_set(e, QS_EINTERNAL, "out of memory");
+	}
+	if (!strcmp(kind, "customer")) {
+		st = map_customer(&m, norm, q);
+		if (entity) *entity = "Customer";
+	} else if (!strcmp(kind, "item")) {
+		st = map_item(&m, norm, q);
+		if (entity) *entity = "Item";
+	} else if (!strcmp(kind, "invoice")) {
+		st = map_invoice(&m, norm, q);
+		if (entity) *entity = "Invoice";
+	} else if (!strcmp(kind, "payment")) {
+		st = map_payment(&m, norm, q);
+		if (entity) *entity = "Payment";
+	} else if (!strcmp(kind, "refund")) {
+		st = map_refund(&m, norm, q);
+		if (entity) *entity = "RefundReceipt";
+	} else {
+		st = map_credit(&m, norm, q);
+		if (entity) *entity = "CreditMemo";
+	}
+	if (st != QS_OK) {
+		json_object_put(q);
+		if (entity) {
+			*entity = NULL;
+		}
+		return st;
+	}
+	*qbo = q;
+	return QS_OK;
 }
