@@ -20,8 +20,9 @@ bool qs_map_kind_known(const char *kind);
  *   - defaults filled (customer display_name, line quantity "1", kind "sale", ...);
  *   - invoice totals checked against the lines (rounding rule: a difference within
  *     one minor unit per line is accepted and the document's totals win).
- * On failure QS_EVALIDATION: e->kind/record_id set, e->element = field path
- * ("lines[1].amount"), e->message like
+ * On failure QS_EVALIDATION: e->kind/record_id set (record_id empty when the id
+ * itself is missing or invalid), e->element = field path, 0-based like PHP list
+ * keys ("lines[1].amount" is the second line), e->message like
  * "Invoice 1042: lines[1].amount is 10.00 but quantity x unit_price is 12.00; send the line total or fix the price". */
 qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_currency,
 	json_object **norm, qs_error *e);
@@ -39,7 +40,21 @@ qs_status qs_map_dependencies(const char *kind, json_object *norm, qs_dep_cb cb,
 
 /* Resolves a local reference to a QBO Id while building QBO JSON.
  * kind: "customer", "item", "invoice", "tax", "payment_method", "account:deposit",
- * "account:income", "term". local_id may be "*" for the default of that kind.
+ * "account:income", "account:refund", "term". local_id may be "*" for the default
+ * of that kind. What qs_map_to_qbo asks for:
+ *   - customer (required); invoice of each payment application (required);
+ *   - item: the line's item; QS_OK with an empty id -> asks again with "*" (the
+ *     fallback item, required); a line without item asks "*" directly;
+ *   - tax: US companies only for TxnTaxCodeRef (first taxes[] entry); elsewhere
+ *     for every line: the line's tax, else the first taxes[] entry, else "*",
+ *     and "exempt" for untaxed lines (required);
+ *   - payment_method, account:deposit (local id = the payment's method): QS_OK
+ *     with an empty id = not mapped, leave QBO's default (no PaymentMethodRef;
+ *     no DepositToAccountRef, so QBO uses Undeposited Funds);
+ *   - account:income (item's income_account, else "*"; required);
+ *   - account:refund (refund's method, else "*"; required: RefundReceipt needs it).
+ * "required": QS_OK with an empty id makes qs_map_to_qbo fail with QS_ECONFIG
+ * ("... has no QuickBooks counterpart; map it with qbo_map(kind)"). */
  * Returns QS_OK and fills qbo_id (<= 31 chars) and optionally name (may be NULL),
  * QS_EWAITING when the record exists locally but is not in QBO yet, or another
  * error. */
