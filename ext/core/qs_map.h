@@ -54,7 +54,7 @@ qs_status qs_map_dependencies(const char *kind, json_object *norm, qs_dep_cb cb,
  *   - account:income (item's income_account, else "*"; required);
  *   - account:refund (refund's method, else "*"; required: RefundReceipt needs it).
  * "required": QS_OK with an empty id makes qs_map_to_qbo fail with QS_ECONFIG
- * ("... has no QuickBooks counterpart; map it with qbo_map(kind)"). */
+ * ("... has no QuickBooks counterpart; map it with qbo_map(kind)").
  * Returns QS_OK and fills qbo_id (<= 31 chars) and optionally name (may be NULL),
  * QS_EWAITING when the record exists locally but is not in QBO yet, or another
  * error. */
