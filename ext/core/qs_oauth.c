@@ -25,7 +25,8 @@ qs_status qs_endpoints_for(const char *environment, qs_endpoints *out, qs_error 
 	memset(out, 0, sizeof(*out));
 	if (!environment || !*environment) {
 		return qs_error_set(e, QS_ECONFIG,
-			"No environment is set: use \"production\", \"sandbox\" or the base URL of a local sandbox");
+			"No environment is set: use \"production\", \"sandbox\", an https base URL, or "
+			"http://127.0.0.1:PORT for the local sandbox");
 	}
 	if (strcmp(environment, "production") == 0 || strcmp(environment, "sandbox") == 0) {
 		qs_strlcpy(out->authorize, INTUIT_AUTHORIZE, sizeof(out->authorize));
@@ -39,8 +40,8 @@ qs_status qs_endpoints_for(const char *environment, qs_endpoints *out, qs_error 
 		char shown[64];
 		qs_text_copy(shown, sizeof(shown), environment, (size_t)-1);
 		return qs_error_set(e, QS_ECONFIG,
-			"environment \"%s\" is not known: use \"production\", \"sandbox\" or a base URL such as "
-			"http://127.0.0.1:8080 for the local sandbox", shown);
+			"environment \"%s\" is not known: use \"production\", \"sandbox\", an https base URL, or "
+			"http://127.0.0.1:PORT for the local sandbox", shown);
 	}
 	n = strlen(environment);
 	while (n > 0 && environment[n - 1] == '/') {
