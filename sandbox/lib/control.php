@@ -214,7 +214,13 @@ function sbx_ctl_limits(string $m, array $b, array $q): array
                 ->execute([$scope, json_encode(array_merge($old, $conf))]);
         }
     }
-    return sbx_json(200, sbx_limits($realm) + ['time_scale' => sbx_time_scale(), 'realm' => $realm]);
+    $out = sbx_limits($realm) + ['time_scale' => sbx_time_scale(), 'realm' => $realm];
+    if ($realm !== null) {   // requests of this realm in flight now (all apps)
+        $st = $db->prepare('SELECT COUNT(*) FROM sbx_inflight WHERE key LIKE ? AND started > ?');
+        $st->execute(['c:' . $realm . ':%', microtime(true) - 130]);
+        $out['in_flight'] = (int)$st->fetchColumn();
+    }
+    return sbx_json(200, $out);
 }
 
 /* ---------- faults ---------- */

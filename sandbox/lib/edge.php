@@ -527,11 +527,23 @@ function sbx_edge_after(array $req, array $resp): ?array
             $out = sbx_fault_apply($rule, $resp) ?? $resp;
         }
     }
-    sbx_edge_release();
-    try {
+    $db = sbx_edge_db();
+    $tx = !$db->inTransaction();
+    try {   // slot release and log row in one commit
+        if ($tx) {
+            $db->exec('BEGIN IMMEDIATE');
+        }
+        sbx_edge_release();
         sbx_reqlog_write($req, $out);
+        if ($tx) {
+            $db->exec('COMMIT');
+        }
     } catch (Throwable $e) {
+        if ($tx && $db->inTransaction()) {
+            $db->exec('ROLLBACK');
+        }
         error_log('sandbox edge: request log: ' . $e->getMessage());
+        sbx_edge_release();
     }
     if ($kind === 'api' && $req['method'] !== 'GET' && $resp[0] < 300) {
         sbx_webhook_kick();

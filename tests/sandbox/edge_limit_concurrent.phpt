@@ -1,43 +1,37 @@
 --TEST--
-EDGE: more requests in flight than the concurrency limit get 429 3001
+EDGE: a request beyond the concurrency limit (requests in flight per realm+app) gets 429 3001
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';
 $realm = edge_realm();
 $t = edge_token($realm);
-sbx_http('POST', '/_sandbox/limits', ['realm' => $realm, 'concurrent' => 2]);
-// every request of this realm is held 1.5 s inside the gateway, so three at once overlap
-edge_fault(['realm' => $realm, 'kind' => 'slow', 'delay_ms' => 1500, 'rate' => 1.0]);
+sbx_http('POST', '/_sandbox/limits', ['realm' => $realm, 'concurrent' => 1]);
+// the first request is held 3 s inside the gateway, after it took its slot
+edge_fault(['realm' => $realm, 'kind' => 'slow', 'delay_ms' => 3000, 'count' => 1]);
 $mh = curl_multi_init();
-$hs = [];
-for ($i = 0; $i < 3; $i++) {
-    $ch = curl_init(sbx_base() . "/v3/company/$realm/companyinfo/$realm?minorversion=75");
-    curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 30,
-        CURLOPT_HTTPHEADER => ['Authorization: Bearer ' . $t['access_token'], 'Accept: application/json']]);
-    curl_multi_add_handle($mh, $ch);
-    $hs[] = $ch;
-}
+$ch = curl_init(sbx_base() . "/v3/company/$realm/companyinfo/$realm?minorversion=75");
+curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 30,
+    CURLOPT_HTTPHEADER => ['Authorization: Bearer ' . $t['access_token'], 'Accept: application/json']]);
+curl_multi_add_handle($mh, $ch);
+$inFlight = edge_wait(function () use ($mh, $realm) {
+    curl_multi_exec($mh, $running);
+    $l = sbx_http('GET', '/_sandbox/limits?realm=' . $realm)['json'];
+    return $l['in_flight'] >= 1 ? $l['in_flight'] : null;
+}, 10);
+echo 'in flight: ', $inFlight, "\n";
+$second = edge_api($realm, $t['access_token'], 'GET', 'companyinfo/' . $realm);
+echo edge_gateway_line($second), "\n";
 do {
     curl_multi_exec($mh, $running);
     curl_multi_select($mh, 0.1);
 } while ($running > 0);
-$codes = [];
-$body429 = null;
-foreach ($hs as $ch) {
-    $s = curl_getinfo($ch, CURLINFO_RESPONSE_CODE);
-    $codes[] = $s === 429 ? '429' : 'ok';
-    if ($s === 429) {
-        $body429 = json_decode(curl_multi_getcontent($ch), true);
-    }
-}
-sort($codes);
-echo implode(',', $codes), "\n";
-echo $body429['fault']['error'][0]['code'], ' ', $body429['fault']['error'][0]['message'], "\n";
-sbx_http('DELETE', '/_sandbox/faults', ['realm' => $realm]);
-// slots are released afterwards
-echo edge_api($realm, $t['access_token'], 'GET', 'companyinfo/' . $realm)['status'] === 429 ? 'still busy' : 'released', "\n";
+echo 'first: ', curl_getinfo($ch, CURLINFO_RESPONSE_CODE) === 429 ? 'throttled' : 'answered', "\n";
+echo 'in flight after: ', sbx_http('GET', '/_sandbox/limits?realm=' . $realm)['json']['in_flight'], "\n";
+echo edge_api($realm, $t['access_token'], 'GET', 'companyinfo/' . $realm)['status'] === 429 ? 'still busy' : 'slot released', "\n";
 ?>
 --EXPECT--
-429,ok,ok
-3001 message=ThrottleExceeded; errorCode=003001; statusCode=429
-released
+in flight: 1
+429 3001 SERVICE | message=ThrottleExceeded; errorCode=003001; statusCode=429 | 'The request limit was reached.  Try again later'
+first: answered
+in flight after: 0
+slot released
