@@ -774,14 +774,12 @@ static qs_status money_field(vctx *v, json_object *doc, const char *key, const c
 	case json_type_double:
 		st = qs_money_from_double(json_object_get_double(val), v->decimals, out, &me);
 		if (st != QS_OK) {
-			qs_money ex = 3;
-			int i;
-			for (i = 1; i < v->decimals; i++) {
-				ex *= 10;
+			qs_money_format(1099, v->decimals, fmt, sizeof(fmt));
+			if (v->decimals > 0) {
+				return verr(v, path, "%s %s (%s); send money as a decimal string with at most %d decimals, e.g. \"%s\"",
+					path, me.message, v->currency, v->decimals, fmt);
 			}
-			qs_money_format(v->decimals ? ex : 30, v->decimals, fmt, sizeof(fmt));
-			return verr(v, path, "%s %s (%s); send money as a decimal string such as \"%s\"",
-				path, me.message, v->currency, fmt);
+			return verr(v, path, "%s %s (%s); send whole amounts, e.g. \"%s\"", path, me.message, v->currency, fmt);
 		}
 		break;
 	default:
@@ -1173,7 +1171,7 @@ static qs_status validate_customer(vctx *v, json_object *doc, json_object *norm,
 		goto done;
 	}
 	if (!first && !last && !company) {
-		st = verr(v, "first_name", "has no first_name, last_name or company; add a name or a company name in the billing system");
+		st = verr(v, "first_name", "first_name, last_name and company are all missing or empty; add a name or a company name in the billing system");
 		goto done;
 	}
 	/* display_name: given (cleaned), else company, else "first last" */
