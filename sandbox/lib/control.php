@@ -194,13 +194,14 @@ function sbx_ctl_limits(string $m, array $b, array $q): array
             $conf['enabled'] = $b['enabled'];
         }
         if (array_key_exists('time_scale', $b)) {
-            if ($realm !== null) {
-                throw new InvalidArgumentException('time_scale is global; do not give realm');
-            }
             if ((!is_int($b['time_scale']) && !is_float($b['time_scale'])) || $b['time_scale'] <= 0) {
                 throw new InvalidArgumentException('time_scale must be a number > 0');
             }
-            sbx_meta_set('edge_time_scale', (string)$b['time_scale']);
+            if ($realm !== null) {
+                $conf['time_scale'] = $b['time_scale'];   // this realm's throttle windows only
+            } else {
+                sbx_meta_set('edge_time_scale', (string)$b['time_scale']);
+            }
         }
         $scope = $realm ?? '*';
         if (!empty($b['reset'])) {
@@ -215,6 +216,7 @@ function sbx_ctl_limits(string $m, array $b, array $q): array
         }
     }
     $out = sbx_limits($realm) + ['time_scale' => sbx_time_scale(), 'realm' => $realm];
+    $out['time_scale'] = (float)$out['time_scale'];
     if ($realm !== null) {   // requests of this realm in flight now (all apps)
         $st = $db->prepare('SELECT COUNT(*) FROM sbx_inflight WHERE key LIKE ? AND started > ?');
         $st->execute(['c:' . $realm . ':%', microtime(true) - 130]);

@@ -255,7 +255,8 @@ function sbx_edge_throttle(array $req, string $realm, string $client): ?array
     }
     $db = sbx_edge_db();
     $now = sbx_now();
-    $window = 60.0 / sbx_time_scale();
+    $scale = isset($lim['time_scale']) && (float)$lim['time_scale'] > 0 ? (float)$lim['time_scale'] : sbx_time_scale();
+    $window = 60.0 / $scale;
     $isBatch = (bool)preg_match('#^/v3/company/[^/]+/batch/?$#', $req['path']);
     $kMin = 'm:' . $realm;
     $kCon = 'c:' . $realm . ':' . $client;
