@@ -616,6 +616,26 @@ static qs_status income_account(qs_engine *eng, char out[32], qs_error *e)
 	return r;
 }
 
+/* Refunds are paid from a cash account: the first active Bank account, remembered. */
+static qs_status refund_account(qs_engine *eng, char out[32], qs_error *e)
+{
+	json_object *rows = NULL, *row;
+	qs_status r = find_by(eng, "Account", "AccountType", "Bank", false, &rows, e);
+	if (r != QS_OK) {
+		json_object_put(rows);
+		return r;
+	}
+	row = first_row(rows);
+	if (!row || !jstr(row, "Id")) {
+		json_object_put(rows);
+		return qs_error_set(e, QS_ECONFIG, "QuickBooks has no active Bank account to pay refunds from: map one with qbo_map($conn, 'account', '*', '<Id>', ['purpose' => 'refund'])");
+	}
+	qs_strlcpy(out, jstr(row, "Id"), 32);
+	r = save_mapping(eng, "account", "*", "refund", out, jstr(row, "Name"), e);
+	json_object_put(rows);
+	return r;
+}
+
 #define DEFAULT_ITEM_NAME "Billing Services"
 
 /* The fallback item (mapping item "*"), found or created as a Service item. */
@@ -789,6 +809,9 @@ static qs_status resolve(void *ud, const char *kind, const char *local_id, char 
 		}
 		if (!strcmp(purpose, "income")) {
 			return income_account(eng, qbo_id, e);
+		}
+		if (!strcmp(purpose, "refund")) {
+			return refund_account(eng, qbo_id, e);
 		}
 		return QS_OK;   /* no mapping: QBO's default account (empty id) */
 	}
@@ -967,11 +990,12 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 	int attempt;
 	char ver[24];
 	qs_status r = QS_OK;
+	bool reread = !en->sync_token[0], renamed = false, stale_retried = false;
 	snprintf(ver, sizeof(ver), "%lld", en->version);
-	for (attempt = 0; attempt < 2; attempt++) {
+	for (attempt = 0; attempt < 3; attempt++) {
 		json_object *out = NULL;
 		char rid[64];
-		if (!en->sync_token[0] || attempt) {
+		if (reread) {
 			json_object *cur = NULL;
 			r = api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
 			if (r != QS_OK) {
@@ -980,10 +1004,11 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 			}
 			take_ids(en, cur);
 			json_object_put(cur);
+			reread = false;
 		}
 		json_object_object_add(body, "Id", json_object_new_string(en->qbo_id));
 		json_object_object_add(body, "SyncToken", json_object_new_string(en->sync_token));
-		make_rid(rid, eng->realm, en->kind, en->id, "u", ver, en->sync_token, NULL);
+		make_rid(rid, eng->realm, en->kind, en->id, "u", ver, en->sync_token, renamed ? "renamed" : NULL, NULL);
 		r = api(eng, OP_UPDATE, entity, body, NULL, NULL, rid, NULL, &out, e);
 		if (r == QS_OK) {
 			take_ids(en, out);
@@ -991,11 +1016,23 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 			return QS_OK;
 		}
 		json_object_put(out);
-		if (!(r == QS_EAPI && !strcmp(e->code, "5010"))) {
-			return r;
+		if (r == QS_EAPI && !strcmp(e->code, "5010") && !stale_retried) {
+			log_msg(eng, "warn", en->kind, en->id, "Stale SyncToken %s on QBO %s %s; re-reading and retrying once",
+				en->sync_token, entity, en->qbo_id);
+			stale_retried = true;
+			reread = true;
+			continue;
 		}
-		log_msg(eng, "warn", en->kind, en->id, "Stale SyncToken %s on QBO %s %s; re-reading and retrying once",
-			en->sync_token, entity, en->qbo_id);
+		if (r == QS_EAPI && !strcmp(e->code, "6240") && !renamed && !strcmp(en->kind, "customer")
+				&& jstr(body, "DisplayName")) {
+			/* the name was made unique at create ("Jane Doe (17)"): keep it so */
+			char name[600];
+			snprintf(name, sizeof(name), "%.500s (%s)", jstr(body, "DisplayName"), en->id);
+			json_object_object_add(body, "DisplayName", json_object_new_string(name));
+			renamed = true;
+			continue;
+		}
+		return r;
 	}
 	return r;
 }
@@ -1493,7 +1530,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : 30000;
 	eng->inline_timeout_ms = cfg->inline_timeout_ms > 0 ? cfg->inline_timeout_ms : 5000;
 	eng->connect_timeout_ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : 3000;
-	eng->refresh_margin = cfg->refresh_margin > 0 ? cfg->refresh_margin : (cfg->refresh_margin == 0 ? 300 : 0);
+	eng->refresh_margin = cfg->refresh_margin >= 0 ? cfg->refresh_margin : 300;
 	qs_strlcpy(eng->home_currency, eng->cfg_currency, sizeof(eng->home_currency));
 
 	snprintf(buf, sizeof(buf), "%s\n%s", eng->environment, eng->client_id);
