@@ -1,0 +1,128 @@
+<?php
+// Entity storage of the sandbox: rows in sbx_entity, every version in sbx_history, every
+// change in sbx_change (read by CDC and EDGE's webhooks), Id / DocNumber sequences.
+declare(strict_types=1);
+
+/** Entities whose Ids come from the shared transaction sequence. */
+const SBX_TXN_ENTITIES = ['Invoice' => 1, 'Payment' => 1, 'CreditMemo' => 1, 'RefundReceipt' => 1];
+
+/** Next value of a per-realm sequence (first value $start). */
+function sbx_seq_next(PDO $db, string $realm, string $name, int $start = 1): int
+{
+    $st = $db->prepare('INSERT INTO sbx_seq(realm, name, next) VALUES(?, ?, ?)
+        ON CONFLICT(realm, name) DO UPDATE SET next = next + 1 RETURNING next');
+    $st->execute([$realm, $name, $start]);
+    return (int)$st->fetchColumn();
+}
+
+/** Next Id for an entity type in a realm (transactions share one sequence, as in QBO). */
+function sbx_new_id(PDO $db, string $realm, string $entity): string
+{
+    if (isset(SBX_TXN_ENTITIES[$entity])) {
+        return (string)sbx_seq_next($db, $realm, 'id:txn');
+    }
+    return (string)sbx_seq_next($db, $realm, 'id:' . $entity);
+}
+
+/** Reads a stored row (any status) with its decoded data, or null. */
+function sbx_ent_row(PDO $db, string $realm, string $entity, string $id): ?array
+{
+    static $st = null;
+    $st ??= $db->prepare('SELECT * FROM sbx_entity WHERE realm = ? AND entity = ? AND id = ?');
+    $st->execute([$realm, $entity, $id]);
+    $r = $st->fetch();
+    $st->closeCursor();
+    if ($r === false) {
+        return null;
+    }
+    $r['obj'] = json_decode($r['data'], true);
+    return $r;
+}
+
+/**
+ * Writes a version of an entity: the current row, a history row, and a change row.
+ * $obj is the full stored object (Id, SyncToken, MetaData set by the caller).
+ */
+function sbx_ent_write(PDO $db, string $realm, string $entity, array $obj, string $status, string $op, float $now,
+                       ?string $namekey = null, ?string $doc = null): void
+{
+    $data = json_encode($obj, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION);
+    $id = (string)$obj['Id'];
+    $sync = (int)($obj['SyncToken'] ?? 0);
+    $st = $db->prepare('INSERT INTO sbx_entity(realm, entity, id, sync, status, namekey, doc, created, updated, data)
+        VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(realm, entity, id) DO UPDATE SET sync = excluded.sync, status = excluded.status,
+          namekey = excluded.namekey, doc = excluded.doc, updated = excluded.updated, data = excluded.data');
+    $st->execute([$realm, $entity, $id, $sync, $status, $namekey, $doc, $now, $now, $data]);
+    $db->prepare('INSERT INTO sbx_history(realm, entity, entity_id, sync, operation, at, data) VALUES(?, ?, ?, ?, ?, ?, ?)')
+        ->execute([$realm, $entity, $id, $sync, $op, $now, $data]);
+    $db->prepare('INSERT INTO sbx_change(realm, entity, entity_id, operation, at) VALUES(?, ?, ?, ?, ?)')
+        ->execute([$realm, $entity, $id, $op, $now]);
+}
+
+/** Adjusts the derived balance (cents) of a row without making a new version. */
+function sbx_ent_bal_add(PDO $db, string $realm, string $entity, string $id, int $cents): void
+{
+    if ($cents === 0) {
+        return;
+    }
+    $db->prepare('UPDATE sbx_entity SET bal = bal + ? WHERE realm = ? AND entity = ? AND id = ?')
+        ->execute([$cents, $realm, $entity, $id]);
+}
+
+/** Runs $fn inside BEGIN IMMEDIATE ... COMMIT (rollback on exception). */
+function sbx_tx(PDO $db, callable $fn)
+{
+    $db->exec('BEGIN IMMEDIATE');
+    try {
+        $r = $fn();
+        $db->exec('COMMIT');
+        return $r;
+    } catch (Throwable $e) {
+        $db->exec('ROLLBACK');
+        throw $e;
+    }
+}
+
+/** Money helpers: everything is integer cents inside, JSON number on output. */
+function sbx_cents($v): int
+{
+    if (is_int($v)) {
+        return $v * 100;
+    }
+    if (is_float($v)) {
+        return (int)round($v * 100);
+    }
+    if (is_string($v) && is_numeric($v)) {
+        return sbx_cents_str(trim($v));
+    }
+    return 0;
+}
+
+/** Exact decimal string -> cents, half away from zero beyond 2 dp. */
+function sbx_cents_str(string $s): int
+{
+    $neg = str_starts_with($s, '-');
+    $s = ltrim($s, '+-');
+    if (stripos($s, 'e') !== false) {
+        return ($neg ? -1 : 1) * (int)round(((float)$s) * 100);
+    }
+    [$int, $frac] = array_pad(explode('.', $s, 2), 2, '');
+    $frac = str_pad($frac, 3, '0');
+    $c = (int)($int === '' ? '0' : $int) * 100 + (int)substr($frac, 0, 2);
+    if ((int)$frac[2] >= 5) {
+        $c++;
+    }
+    return $neg ? -$c : $c;
+}
+
+function sbx_money(int $cents)
+{
+    return $cents / 100;
+}
+
+/** Uniqueness key of a name: trimmed, case-folded (ASCII folding; mbstring is not available). */
+function sbx_namekey(string $name): string
+{
+    return strtolower(trim($name));
+}
