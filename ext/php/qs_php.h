@@ -12,7 +12,6 @@
 #include "php_qbosync.h"
 #include "core/qs_engine.h"
 
-#include <sys/types.h>
 
 /* ---- class entries (registered in MINIT from the generated arginfo) ---- */
 extern zend_class_entry *qs_php_ce_connection;
@@ -34,10 +33,10 @@ typedef struct qs_php_link {
 	bool busy;             /* inside qbo_sync(): its progress callable may not use it */
 	zend_object *obj;      /* this request's object for the link (not counted) */
 	uint64_t last_used;    /* LRU sequence number */
-	pid_t pid;             /* the process that opened it (fork check) */
+	long pid;              /* the process that opened it (fork check) */
 	bool store_stat_ok;
-	dev_t store_dev;
-	ino_t store_ino;
+	uint64_t store_dev;    /* the store file's identity when opened */
+	uint64_t store_ino;
 } qs_php_link;
 
 typedef struct qs_php_conn {

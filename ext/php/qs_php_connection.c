@@ -10,8 +10,13 @@
 #include "SAPI.h"
 #include "core/qs_crypto.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include "zend_virtual_cwd.h"
+
+#ifdef PHP_WIN32
+# include <process.h>
+#else
+# include <unistd.h>
+#endif
 
 static zend_object_handlers qs_php_conn_handlers;
 
@@ -20,17 +25,17 @@ static zend_object_handlers qs_php_conn_handlers;
 static qs_php_link *qs_link_new(qs_engine *eng, const char *key, const char *environment, const char *store)
 {
 	qs_php_link *link = pecalloc(1, sizeof(*link), 1);
-	struct stat st;
+	zend_stat_t st;
 
 	link->eng = eng;
 	qs_strlcpy(link->key, key, sizeof(link->key));
 	link->environment = pestrdup(environment ? environment : "", 1);
 	link->store_path = pestrdup(store ? store : "", 1);
-	link->pid = getpid();
-	if (store && stat(store, &st) == 0) {
+	link->pid = (long)getpid();
+	if (store && php_sys_stat(store, &st) == 0) {
 		link->store_stat_ok = true;
-		link->store_dev = st.st_dev;
-		link->store_ino = st.st_ino;
+		link->store_dev = (uint64_t)st.st_dev;
+		link->store_ino = (uint64_t)st.st_ino;
 	}
 	return link;
 }
@@ -39,7 +44,7 @@ static qs_php_link *qs_link_new(qs_engine *eng, const char *key, const char *env
 static void qs_link_destroy(qs_php_link *link)
 {
 	if (link->eng) {
-		if (link->pid == getpid()) {
+		if (link->pid == (long)getpid()) {
 			if (qs_engine_has_deferred(link->eng)) {
 				qs_engine_run_deferred(link->eng);
 			}
@@ -80,13 +85,14 @@ static void qs_link_uncache(qs_php_link *link)
  * (a deleted or replaced file would leave the engine writing into the void). */
 static bool qs_link_healthy(qs_php_link *link)
 {
-	struct stat st;
+	zend_stat_t st;
 
-	if (link->broken || !link->eng || link->pid != getpid()) {
+	if (link->broken || !link->eng || link->pid != (long)getpid()) {
 		return false;
 	}
 	if (link->store_stat_ok) {
-		if (stat(link->store_path, &st) != 0 || st.st_dev != link->store_dev || st.st_ino != link->store_ino) {
+		if (php_sys_stat(link->store_path, &st) != 0
+			|| (uint64_t)st.st_dev != link->store_dev || (uint64_t)st.st_ino != link->store_ino) {
 			return false;
 		}
 	}
@@ -170,7 +176,7 @@ void qs_php_links_rshutdown(void)
 		return;
 	}
 	ZEND_HASH_FOREACH_PTR(&QBOSYNC_G(links), link) {
-		if (link->eng && link->pid == getpid() && qs_engine_has_deferred(link->eng)) {
+		if (link->eng && link->pid == (long)getpid() && qs_engine_has_deferred(link->eng)) {
 			if (!finished) {
 				qs_php_finish_response();
 				finished = true;
