@@ -7,7 +7,7 @@ require __DIR__ . '/transport.inc';
 $realm = qbo_test_company();
 $conn = qbo_connect(qbo_test_options());
 $back = qbo_test_consent(qbo_oauth_url($conn), $realm);
-$forged = 'x' . substr($back['state'], 1);
+$forged = ($back['state'][0] === 'x' ? 'y' : 'x') . substr($back['state'], 1);
 try {
     qbo_oauth_exchange($conn, $back['code'], $forged, $back['realmId']);
     echo "forged state accepted\n";

@@ -1,5 +1,7 @@
 --TEST--
 OAuth: tokens are stored sealed with the encryption key: no token text in any column or in the file, and they open only with the key
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/transport.inc';
