@@ -521,6 +521,7 @@ qs_status qs_http_request(qs_http *h, const char *method, const char *url,
 	}
 	if (e) {
 		e->http_status = out->status;
+		e->timed_out = false;
 	}
 	return QS_OK;
 }
