@@ -58,6 +58,7 @@ struct qs_engine {
 
 	deferred_ref *deferred;
 	size_t n_deferred, cap_deferred;
+	long released;            /* rows released from Waiting (sync runs another pass) */
 };
 
 /* ------------------------------------------------------------------ helpers */
@@ -1375,8 +1376,12 @@ static qs_status deliver_one(qs_engine *eng, const char *kind, const char *id, b
 		} else {
 			cur.q_status[0] = '\0';
 		}
-		r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now,
-			(eng->in_sync || eng->depth > 0) ? NULL : released_cb, &rel, &(long){0}, e);
+		{
+			long nrel = 0;
+			r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now,
+				(eng->in_sync || eng->depth > 0) ? NULL : released_cb, &rel, &nrel, e);
+			eng->released += nrel;
+		}
 		log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", entity_label(kind), id, op,
 			qbo_entity_of(kind) ? qbo_entity_of(kind) : kind, cur.qbo_id, cur.synced_version);
 	} else if (dr == QS_EWAITING) {
@@ -1941,60 +1946,72 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	double start = qs_store_now();
 	long delivered = 0, errors = 0, waiting = 0, done_n = 0, remaining = 0, net_fail = 0, total;
 	size_t i;
+	int pass;
+	bool stop = false;
 
 	*result = NULL;
 	memset(&due, 0, sizeof(due));
-	r = qs_store_outbox_due(eng->store, eng->conn_key, start, 0, due_cb, &due, e);
-	if (r != QS_OK) {
-		free(due.v);
-		return r;
-	}
-	total = (long)due.n;
 	eng->in_sync = true;
-	for (i = 0; i < due.n; i++) {
-		bool busy = false;
-		char st[16];
-		qs_error de;
-		if (due.v[i].sending && !claim_stale(eng, due.v[i].owner, due.v[i].claimed, qs_store_now())) {
-			total--;
-			continue;
+	total = 0;
+	for (pass = 0; pass < 5 && !stop; pass++) {
+		due.n = 0;
+		eng->released = 0;
+		r = qs_store_outbox_due(eng->store, eng->conn_key, qs_store_now(), 0, due_cb, &due, e);
+		if (r != QS_OK) {
+			eng->in_sync = false;
+			free(due.v);
+			return r;
 		}
-		if (opts && opts->limit > 0 && done_n >= opts->limit) {
-			break;
+		total += (long)due.n;
+		for (i = 0; i < due.n; i++) {
+			bool busy = false;
+			char st[16];
+			qs_error de;
+			if (due.v[i].sending && !claim_stale(eng, due.v[i].owner, due.v[i].claimed, qs_store_now())) {
+				total--;
+				continue;
+			}
+			if (opts && opts->limit > 0 && done_n >= opts->limit) {
+				break;
+			}
+			if (opts && opts->time_budget > 0 && qs_store_now() - start > opts->time_budget) {
+				break;
+			}
+			if (opts && opts->cancel) {
+				break;
+			}
+			qs_error_clear(&de);
+			r = deliver_one(eng, due.v[i].kind, due.v[i].id, &busy, st, &de);
+			if (busy) {
+				continue;
+			}
+			done_n++;
+			if (r == QS_OK && !strcmp(st, "Synced")) {
+				delivered++;
+				net_fail = 0;
+			} else if (r == QS_EWAITING || !strcmp(st, "Waiting")) {
+				waiting++;
+			} else if (r == QS_EAUTH) {
+				qs_error_copy(e, &de);
+				ret = QS_EAUTH;
+			} else if (r == QS_ESTORE) {
+				qs_error_copy(e, &de);
+				ret = QS_ESTORE;
+			} else if (retryable(r)) {
+				net_fail++;
+			} else if (r != QS_OK) {
+				errors++;
+			}
+			if (opts && opts->progress) {
+				opts->progress(opts->ud, done_n, total, due.v[i].kind, due.v[i].id, st);
+			}
+			if (ret != QS_OK || net_fail >= 3) {
+				stop = true;   /* disconnected, broken store, or QBO unreachable */
+				break;
+			}
 		}
-		if (opts && opts->time_budget > 0 && qs_store_now() - start > opts->time_budget) {
-			break;
-		}
-		if (opts && opts->cancel) {
-			break;
-		}
-		qs_error_clear(&de);
-		r = deliver_one(eng, due.v[i].kind, due.v[i].id, &busy, st, &de);
-		if (busy) {
-			continue;
-		}
-		done_n++;
-		if (r == QS_OK && !strcmp(st, "Synced")) {
-			delivered++;
-			net_fail = 0;
-		} else if (r == QS_EWAITING || !strcmp(st, "Waiting")) {
-			waiting++;
-		} else if (r == QS_EAUTH) {
-			qs_error_copy(e, &de);
-			ret = QS_EAUTH;
-		} else if (r == QS_ESTORE) {
-			qs_error_copy(e, &de);
-			ret = QS_ESTORE;
-		} else if (retryable(r)) {
-			net_fail++;
-		} else if (r != QS_OK) {
-			errors++;
-		}
-		if (opts && opts->progress) {
-			opts->progress(opts->ud, done_n, total, due.v[i].kind, due.v[i].id, st);
-		}
-		if (ret != QS_OK || net_fail >= 3) {
-			break;   /* disconnected, broken store, or QBO unreachable: stop this pass */
+		if (i < due.n || eng->released == 0) {
+			stop = true;   /* limit, budget or cancel hit; or nothing new became due */
 		}
 	}
 	eng->in_sync = false;

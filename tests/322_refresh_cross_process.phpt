@@ -1,0 +1,51 @@
+--TEST--
+Two processes sharing a store need a refresh at the same moment: the OAuth server sees one refresh, both deliver
+--FILE--
+<?php
+require __DIR__ . '/engine.inc';
+[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker']);
+unset($conn);
+eng_expire_access($opts['store']);
+$refreshes = eng_refresh_count($realm);
+$go = $opts['store'] . '.go';
+$kids = [];
+foreach (['1', '2'] as $n) {
+    $pid = pcntl_fork();
+    if ($pid === 0) {
+        while (!file_exists($go)) {
+            usleep(1000);
+        }
+        $c = qbo_connect($opts);
+        $st = qbo_push($c, 'customer', eng_customer("c$n", 'Proc', "Number$n", "p$n@example.com"));
+        $r = qbo_sync($c);
+        file_put_contents($opts['store'] . ".out$n", json_encode($r));
+        posix_kill(posix_getpid(), SIGKILL);   // leave without running the parent's shutdown functions
+    }
+    $kids[] = $pid;
+}
+touch($go);
+foreach ($kids as $pid) {
+    pcntl_waitpid($pid, $status);
+}
+foreach (['1', '2'] as $n) {
+    $r = json_decode((string)@file_get_contents($opts['store'] . ".out$n"), true);
+    echo "process $n delivered: ", $r['delivered'] ?? 'nothing', "\n";
+    @unlink($opts['store'] . ".out$n");
+}
+@unlink($go);
+echo "refresh calls: ", eng_refresh_count($realm) - $refreshes, "\n";
+$conn = qbo_connect($opts);
+foreach (qbo_entities($conn) as $e) {
+    echo "{$e['kind']} {$e['id']}: {$e['state']}\n";
+}
+echo "in QBO: ", eng_qbo_count($realm, 'Customer', 'DisplayName', 'Proc Number1'), " ", eng_qbo_count($realm, 'Customer', 'DisplayName', 'Proc Number2'), "\n";
+echo "status: ", qbo_status($conn)['status'], "\n";
+?>
+--EXPECT--
+process 1 delivered: 1
+process 2 delivered: 1
+refresh calls: 1
+customer c1: Synced
+customer c2: Synced
+in QBO: 1 1
+status: Active
