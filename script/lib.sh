@@ -35,7 +35,7 @@ qbosync_build() {
 		{ phpize && ./configure --enable-qbosync; } >.build.log 2>&1 || { cat .build.log >&2; return 1; }
 	fi
 	qbosync_say "make"
-	make -j"$(nproc)" CFLAGS="$cflags" >>.build.log 2>&1 || { grep -E 'error|warning' .build.log | head -40 >&2; return 1; }
+	make -j"$(nproc)" CFLAGS="$cflags" >>.build.log 2>&1 || { grep -E "error:|warning:|Error " .build.log | head -40 >&2; return 1; }
 	[ -f modules/qbosync.so ]
 }
 

@@ -140,6 +140,22 @@ zend_long qs_php_links_count(void)
 	return QBOSYNC_G(links_ready) ? (zend_long)zend_hash_num_elements(&QBOSYNC_G(links)) : 0;
 }
 
+/* Calls a no-argument function, swallowing bailouts and exceptions. A function
+ * of its own so that no caller's local lives across the setjmp of zend_try
+ * (gcc -O2 -Wclobbered). */
+static void qs_php_call_quietly(zend_function *fn)
+{
+	zval ret;
+	ZVAL_UNDEF(&ret);
+	zend_try {
+		zend_call_known_function(fn, NULL, NULL, &ret, 0, NULL, NULL);
+	} zend_end_try();
+	zval_ptr_dtor(&ret);
+	if (EG(exception)) {
+		zend_clear_exception();
+	}
+}
+
 /* Ends the HTTP response early where the SAPI can (FPM, LiteSpeed), so that
  * deferred deliveries do not keep the client waiting. */
 static void qs_php_finish_response(void)
@@ -153,15 +169,7 @@ static void qs_php_finish_response(void)
 	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
 		zend_function *fn = zend_hash_str_find_ptr(CG(function_table), fns[i], strlen(fns[i]));
 		if (fn) {
-			zval ret;
-			ZVAL_UNDEF(&ret);
-			zend_try {
-				zend_call_known_function(fn, NULL, NULL, &ret, 0, NULL, NULL);
-			} zend_end_try();
-			zval_ptr_dtor(&ret);
-			if (EG(exception)) {
-				zend_clear_exception();
-			}
+			qs_php_call_quietly(fn);
 			return;
 		}
 	}
