@@ -346,6 +346,9 @@ function sbx_oauth_token(array $req): array
             $st = $db->prepare('SELECT * FROM sbx_authcode WHERE hash = ?');
             $st->execute([sbx_token_hash($code)]);
             $row = $st->fetch();
+            if ($row && $row['client_id'] === $app['client_id']) {
+                sbx_oauth_note($app['client_id'], $row['realm']);
+            }
             $fail = null;
             if (!$row || $row['client_id'] !== $app['client_id']) {
                 $fail = 'Authorization code is invalid';
@@ -382,6 +385,9 @@ function sbx_oauth_token(array $req): array
         $db->exec('BEGIN IMMEDIATE');
         try {
             $row = sbx_token_find($rt, 'refresh');
+            if ($row !== null && $row['client_id'] === $app['client_id']) {
+                sbx_oauth_note($app['client_id'], $row['realm']);   // failed refreshes show in the realm's log too
+            }
             $fail = null;
             if ($row === null || $row['client_id'] !== $app['client_id']) {
                 $fail = 'Token invalid';

@@ -1,5 +1,7 @@
 --TEST--
 EDGE: more requests per minute than the realm's limit get 429 with QBO's 3001 body
+--CONFLICTS--
+all
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';
@@ -21,6 +23,7 @@ echo edge_api($other, $t2['access_token'], 'GET', 'companyinfo/' . $other)['stat
 // the window is one sandbox minute: moving the clock frees it
 sbx_http('POST', '/_sandbox/clock', ['advance' => 61]);
 echo edge_api($realm, $t['access_token'], 'GET', 'companyinfo/' . $realm)['status'] === 429 ? 'still throttled' : 'ok again', "\n";
+sbx_http('POST', '/_sandbox/clock', ['advance' => -61]);   // the clock is shared: put it back
 ?>
 --EXPECT--
 5 10 40

@@ -1,5 +1,7 @@
 --TEST--
 EDGE: a failing receiver gets the same signed body again on QBO's retry schedule (10 s first, clock moved)
+--CONFLICTS--
+all
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';
@@ -27,6 +29,7 @@ echo count($got), ' stored, body ', $got[0]['body'] === $d['body'] ? 'same as qu
     hash_equals(base64_encode(hash_hmac('sha256', $got[0]['body'], $app['verifier_token'], true)), $got[0]['headers']['intuit-signature']) ? 'valid' : 'INVALID', "\n";
 edge_receiver_stop($rv);
 sbx_http('DELETE', '/_sandbox/webhooks', ['app' => $app['client_id']]);
+sbx_http('POST', '/_sandbox/clock', ['advance' => -11]);   // the clock is shared: put it back
 ?>
 --EXPECT--
 pending 1 500 10
