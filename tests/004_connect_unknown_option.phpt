@@ -1,0 +1,25 @@
+--TEST--
+qbo_connect() refuses an unknown option by name, and options without a name
+--FILE--
+<?php
+require __DIR__ . '/qbo.inc';
+$store = qbo_test_store();
+foreach ([
+    ['store' => $store, 'client_secrett' => 'typo'],
+    ['store' => $store, 'fetch' => 'localAPI'],
+    ['store' => $store, 'sandbox'],
+] as $opts) {
+    try {
+        qbo_connect($opts);
+        echo "accepted\n";
+    } catch (ValueError $e) {
+        echo get_class($e), ': ', $e->getMessage(), "\n";
+    }
+}
+var_dump(file_exists($store));
+?>
+--EXPECT--
+ValueError: qbo_connect(): Argument #1 ($options) contains unknown option "client_secrett"
+ValueError: qbo_connect(): Argument #1 ($options) contains unknown option "fetch"
+ValueError: qbo_connect(): Argument #1 ($options) must contain only named options, found index 0
+bool(false)
