@@ -23,7 +23,7 @@ echo "payments: ", eng_qbo_payments_marked($realm, 'pay-500'), "\n";
 ?>
 --EXPECT--
 invoice: Waiting, reason: Waiting on customer 12, queued true
-payment: Waiting, reason: Waiting on customer 12, queued true
+payment: Waiting, reason: Waiting on customer 12
 QBO invoices W-500 before: 0
 status: Waiting 2, queued 2
 customer: Synced
