@@ -1,0 +1,57 @@
+--TEST--
+Two workers draining the same store at once: each record is claimed and sent by one of them only (one create per record in QBO's request log), all Synced
+--FILE--
+<?php
+require __DIR__ . '/engine.inc';
+[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker']);
+for ($k = 1; $k <= 16; $k++) {
+    qbo_push($conn, 'customer', eng_customer("w$k", 'Worker', "Test$k", "w$k@example.com"));
+}
+unset($conn);
+qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => 10, 'jitter_ms' => 20]);
+$go = $opts['store'] . '.go';
+$kids = [];
+foreach (['1', '2'] as $n) {
+    $pid = pcntl_fork();
+    if ($pid === 0) {
+        while (!file_exists($go)) {
+            usleep(1000);
+        }
+        $r = qbo_sync(qbo_connect($opts));
+        file_put_contents($opts['store'] . ".out$n", json_encode($r));
+        posix_kill(posix_getpid(), SIGKILL);
+    }
+    $kids[] = $pid;
+}
+touch($go);
+foreach ($kids as $pid) {
+    pcntl_waitpid($pid, $status);
+}
+@unlink($go);
+$sum = 0;
+
+foreach (['1', '2'] as $n) {
+    $r = json_decode((string)@file_get_contents($opts['store'] . ".out$n"), true);
+    @unlink($opts['store'] . ".out$n");
+    $sum += $r['delivered'] ?? 0;
+
+}
+qbo_test_http('DELETE', '/_sandbox/latency', ['realm' => $realm]);
+echo "delivered by the two workers together: $sum\n";
+$posts = eng_requests($realm, "/v3/company/$realm/customer", 'POST');
+$rids = array_count_values(array_map(fn($p) => (string)$p['requestid'], $posts));
+echo "creates: ", count($posts), ", distinct requestids: ", count($rids), "\n";
+$conn = qbo_connect($opts);
+$s = qbo_status($conn);
+echo "store: Synced {$s['counts']['Synced']}, queued {$s['queued']}\n";
+$n = 0;
+foreach (eng_qbo_all($realm, 'Customer') as $c) {
+    $n += str_starts_with($c['DisplayName'], 'Worker Test') ? 1 : 0;
+}
+echo "QBO customers: $n\n";
+?>
+--EXPECT--
+delivered by the two workers together: 16
+creates: 16, distinct requestids: 16
+store: Synced 16, queued 0
+QBO customers: 16
