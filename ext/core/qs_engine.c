@@ -888,6 +888,27 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 			return r;
 		}
 		row = first_row(rows);
+		if (!row && pass == 0 && email && *email) {
+			/* no such name: a QBO customer with our email that no other local
+			 * customer is linked to is the same person under another name */
+			json_object *byemail = NULL;
+			if (find_by(eng, "Customer", "PrimaryEmailAddr", email, false, &byemail, e) == QS_OK
+					&& byemail && json_object_array_length(byemail) == 1 && jstr(first_row(byemail), "Id")) {
+				char other[65];
+				bool taken = true;
+				if (qs_store_entity_by_qbo(eng->store, eng->conn_key, "customer", jstr(first_row(byemail), "Id"),
+						other, &taken, e) == QS_OK && (!taken || !strcmp(other, id))) {
+					*adopt = json_object_get(first_row(byemail));
+					free(cand);
+					free(base);
+					json_object_put(byemail);
+					json_object_put(rows);
+					return QS_OK;
+				}
+			}
+			json_object_put(byemail);
+			qs_error_clear(e);
+		}
 		if (!row) {
 			json_object_object_add(body, "DisplayName", json_object_new_string(cand));
 			free(cand);

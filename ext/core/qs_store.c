@@ -14,7 +14,7 @@ enum {
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
 	S_ENT_GET, S_ENT_PUT, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
-	S_ENT_COUNTS, S_ENT_LIST,
+	S_ENT_COUNTS, S_ENT_LIST, S_ENT_BY_QBO,
 	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
 	S_LOG,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
@@ -75,6 +75,7 @@ static const char *const sql_text[S__COUNT] = {
 	[S_ENT_LIST] = "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
 		" AND (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR e.state = ?3) AND (?4 IS NULL OR e.local_id = ?4)"
 		" ORDER BY e.kind, length(e.local_id), e.local_id",
+	[S_ENT_BY_QBO] = "SELECT local_id FROM entity WHERE conn = ?1 AND kind = ?2 AND qbo_id = ?3 LIMIT 1",
 	[S_MAP_GET] = "SELECT qbo_id, name, purpose, created FROM mapping WHERE conn = ?1 AND kind = ?2"
 		" AND local_id = ?3 AND purpose = ?4",
 	[S_MAP_ANY] = "SELECT local_id, qbo_id, name, created FROM mapping WHERE conn = ?1 AND kind = ?2"
@@ -109,6 +110,7 @@ static const char schema_v1[] =
 	" attempts INTEGER NOT NULL DEFAULT 0, last_attempt REAL NOT NULL DEFAULT 0, updated REAL NOT NULL DEFAULT 0,"
 	" create_rid TEXT, PRIMARY KEY(conn, kind, local_id));"
 	"CREATE INDEX IF NOT EXISTS entity_state ON entity(conn, state);"
+	"CREATE INDEX IF NOT EXISTS entity_qbo ON entity(conn, kind, qbo_id);"
 	"CREATE TABLE IF NOT EXISTS outbox("
 	" seq INTEGER PRIMARY KEY AUTOINCREMENT, conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL,"
 	" status TEXT NOT NULL, version INTEGER NOT NULL, next_try REAL NOT NULL DEFAULT 0, owner TEXT,"
@@ -620,6 +622,32 @@ qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, co
 		}
 	} else if (rc != SQLITE_DONE) {
 		qs_status r = db_fail(s, e, "reading an entity");
+		done(p);
+		return r;
+	}
+	done(p);
+	return QS_OK;
+}
+
+qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind, const char *qbo_id,
+	char local_id[65], bool *found, qs_error *e)
+{
+	sqlite3_stmt *p = st(s, S_ENT_BY_QBO, e);
+	int rc;
+	*found = false;
+	local_id[0] = '\0';
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, kind);
+	bind_text(p, 3, qbo_id);
+	rc = sqlite3_step(p);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		col_copy(p, 0, local_id, 65);
+	} else if (rc != SQLITE_DONE) {
+		qs_status r = db_fail(s, e, "looking up a linked record");
 		done(p);
 		return r;
 	}

@@ -113,6 +113,9 @@ void qs_entity_clear(qs_entity *en);   /* frees doc, zeroes the rest */
 
 qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e);
+/* The local id of the entity of kind already linked to qbo_id; *found false when none. */
+qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind, const char *qbo_id,
+	char local_id[65], bool *found, qs_error *e);
 /* Writes the entity columns (insert or update) from en. */
 qs_status qs_store_entity_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 /* Writes the outbox row from en (q_status ""  deletes it). */
