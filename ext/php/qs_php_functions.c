@@ -274,7 +274,23 @@ typedef struct qs_sync_ctx {
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	bool has_progress;
+	bool bailed;   /* a fatal error inside the callable: re-raised after the engine returned */
 } qs_sync_ctx;
+
+/* Calls the progress callable; a fatal error (bailout) is caught here so that
+ * the longjmp never crosses the engine's C frames (locks, transactions); it is
+ * re-raised once qs_engine_sync() has returned. */
+static void qs_sync_call(qs_sync_ctx *ctx)
+{
+	zend_try {
+		if (zend_call_function(&ctx->fci, &ctx->fcc) == FAILURE) {
+			ctx->opts.cancel = true;
+		}
+	} zend_catch {
+		ctx->bailed = true;
+		ctx->opts.cancel = true;
+	} zend_end_try();
+}
 
 static void qs_sync_progress(void *ud, long done, long total, const char *kind,
 	const char *local_id, const char *state)
@@ -282,7 +298,7 @@ static void qs_sync_progress(void *ud, long done, long total, const char *kind,
 	qs_sync_ctx *ctx = ud;
 	zval args[5], ret;
 
-	if (!ctx->has_progress || ctx->opts.cancel) {
+	if (!ctx->has_progress || ctx->opts.cancel || ctx->bailed) {
 		return;
 	}
 	if (EG(exception)) {
@@ -298,12 +314,15 @@ static void qs_sync_progress(void *ud, long done, long total, const char *kind,
 	ctx->fci.retval = &ret;
 	ctx->fci.params = args;
 	ctx->fci.param_count = 5;
-	if (zend_call_function(&ctx->fci, &ctx->fcc) == FAILURE || EG(exception)) {
-		/* the callable threw (or could not be called): stop the sync; the
-		 * exception reaches the caller of qbo_sync() */
+	qs_sync_call(ctx);
+	if (EG(exception)) {
+		/* the callable threw: stop the sync; the exception reaches the
+		 * caller of qbo_sync() */
 		ctx->opts.cancel = true;
 	}
-	zval_ptr_dtor(&ret);
+	if (!ctx->bailed) {
+		zval_ptr_dtor(&ret);
+	}
 	zval_ptr_dtor(&args[2]);
 	zval_ptr_dtor(&args[3]);
 	zval_ptr_dtor(&args[4]);
@@ -416,6 +435,14 @@ PHP_FUNCTION(qbo_sync)
 	st = qs_engine_sync(eng, &ctx.opts, &result, &err);
 	qs_php_conn_set_busy(zconn, false);
 
+	if (ctx.bailed) {
+		/* a fatal error in the callable: the engine has unwound cleanly, now
+		 * PHP goes on with the fatal (request memory is reclaimed at its end) */
+		if (result) {
+			json_object_put(result);
+		}
+		zend_bailout();
+	}
 	if (ctx.has_progress) {
 		zval_ptr_dtor(&ctx.fci.function_name);
 		if (ctx.fcc.object) {
