@@ -691,11 +691,21 @@ static qs_status opt_text(vctx *v, json_object *doc, const char *key, const char
 	if (single_line) {
 		clean = clean_line(s, n, false, false);
 	} else {
+		/* multi-line text keeps tabs and line breaks; other controls become spaces */
 		trim_span(&s, &n);
 		clean = malloc(n + 1);
 		if (clean) {
-			memcpy(clean, s, n);
-			clean[n] = '\0';
+			size_t i = 0, o = 0;
+			while (i < n) {
+				size_t cl = control_len((const unsigned char *)s + i, n - i);
+				if (cl && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+					clean[o++] = ' ';
+					i += cl;
+				} else {
+					clean[o++] = s[i++];
+				}
+			}
+			clean[o] = '\0';
 		}
 	}
 	if (!clean) {
