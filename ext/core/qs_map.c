@@ -2133,9 +2133,9 @@ char *qs_map_display_name(json_object *norm)
  * that want a value; the serialised text comes from the integer). Refs are
  * resolved through ctx->resolve:
  *   customer, item (line item id; QS_OK with an empty id, or no item on the
- *   line -> "*", the fallback item), invoice, tax (US companies: never, lines
- *   carry the pseudo codes TAX/NON; the TxnTaxCodeRef comes from the first
- *   taxes[] entry; elsewhere: the line's tax, else the first taxes[] entry, else
+ *   line -> "*", the fallback item), invoice, tax (US companies: lines carry
+ *   the pseudo codes TAX/NON; the optional TxnTaxCodeRef comes from the first
+ *   taxes[] entry, left out when that tax is not mapped; elsewhere: the line's tax, else the first taxes[] entry, else
  *   "*" for taxable lines, and "exempt" for untaxed lines), payment_method and
  *   account:deposit (QS_OK with an empty id = leave QBO's default: no
  *   PaymentMethodRef / DepositToAccountRef, i.e. Undeposited Funds),
@@ -2463,13 +2463,22 @@ static qs_status map_tax(mctx *m, json_object *norm, json_object *q)
 		const char *first = norm_str(json_object_array_get_idx(taxes, 0), "tax");
 		json_object_object_add(q, "TxnTaxDetail", td);
 		if (m->ctx->us_company && first) {
+			/* US: TxnTaxCodeRef is optional (Automated Sales Tax decides the
+			 * rate; TotalTax below keeps the document's amount), so an
+			 * unmapped tax (QS_ECONFIG) just leaves it out */
 			char tax_id[32], what[96];
 			qs_status st;
 			snprintf(what, sizeof(what), "tax %s", first);
-			if ((st = resolve(m, "tax", first, true, what, tax_id)) != QS_OK) {
+			st = resolve(m, "tax", first, false, what, tax_id);
+			if (st == QS_ECONFIG) {
+				qs_error_clear(m->e);
+				tax_id[0] = '\0';
+			} else if (st != QS_OK) {
 				return st;
 			}
-			json_object_object_add(td, "TxnTaxCodeRef", ref_json(tax_id));
+			if (tax_id[0]) {
+				json_object_object_add(td, "TxnTaxCodeRef", ref_json(tax_id));
+			}
 		}
 		json_object_object_add(td, "TotalTax", money_json(tax_total, m->decimals));
 	}
