@@ -27,6 +27,7 @@ ZEND_BEGIN_MODULE_GLOBALS(qbosync)
 	HashTable links;
 	bool links_ready;
 	uint64_t link_seq;         /* LRU clock of the cache */
+	zend_long engines_opened;  /* qs_engine_new() calls in this process (phpinfo) */
 ZEND_END_MODULE_GLOBALS(qbosync)
 
 ZEND_EXTERN_MODULE_GLOBALS(qbosync)

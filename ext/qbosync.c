@@ -301,6 +301,8 @@ static PHP_MINFO_FUNCTION(qbosync)
 	php_info_print_table_row(2, "Libraries", qs_engine_versions());
 	snprintf(count, sizeof(count), ZEND_LONG_FMT, qs_php_links_count());
 	php_info_print_table_row(2, "Cached connections (this process)", count);
+	snprintf(count, sizeof(count), ZEND_LONG_FMT, qs_php_engines_opened());
+	php_info_print_table_row(2, "Engines opened (this process)", count);
 	php_info_print_table_end();
 
 	DISPLAY_INI_ENTRIES();

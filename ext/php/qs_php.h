@@ -56,6 +56,7 @@ void qs_php_links_ginit(HashTable *links);
 void qs_php_links_free_all(HashTable *links);
 void qs_php_links_rshutdown(void);
 zend_long qs_php_links_count(void);
+zend_long qs_php_engines_opened(void);
 /* The engine behind a Connection argument; throws an Error and returns NULL
  * when the object has no engine. */
 qs_engine *qs_php_conn_engine(zval *zconn);

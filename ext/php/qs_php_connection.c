@@ -135,6 +135,11 @@ void qs_php_links_free_all(HashTable *links)
 	zend_hash_destroy(links);
 }
 
+zend_long qs_php_engines_opened(void)
+{
+	return QBOSYNC_G(engines_opened);
+}
+
 zend_long qs_php_links_count(void)
 {
 	return QBOSYNC_G(links_ready) ? (zend_long)zend_hash_num_elements(&QBOSYNC_G(links)) : 0;
@@ -590,6 +595,7 @@ PHP_FUNCTION(qbo_connect)
 		qs_php_throw(&err);
 		RETURN_THROWS();
 	}
+	QBOSYNC_G(engines_opened)++;
 	link = qs_link_new(eng, key, cfg.environment, cfg.store_path);
 	if (max != 0 && QBOSYNC_G(links_ready) && qs_links_make_room(max)) {
 		zend_hash_str_update_ptr(&QBOSYNC_G(links), link->key, 64, link);
