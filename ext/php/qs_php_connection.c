@@ -8,6 +8,7 @@
 #include "zend_interfaces.h"
 #include "zend_smart_str.h"
 #include "SAPI.h"
+#include "fopen_wrappers.h"
 #include "core/qs_crypto.h"
 
 #include "zend_virtual_cwd.h"
@@ -502,16 +503,66 @@ static void qs_attach(zval *return_value, qs_php_link *link)
 	RETVAL_OBJ(obj);
 }
 
+/* Hands out the cached engine for cfg when there is a healthy one, else opens
+ * a new one (and caches it when the limit allows). Throws on failure. */
+static void qs_connect(zval *return_value, qs_config *cfg)
+{
+	zend_long max = QBOSYNC_G(max_connections);
+	qs_php_link *link = NULL;
+	qs_engine *eng;
+	qs_error err;
+	char key[65];
+
+	qs_error_clear(&err);
+	qs_config_key(cfg, key);
+
+	/* a cached engine, when healthy */
+	if (max != 0 && QBOSYNC_G(links_ready)) {
+		link = zend_hash_str_find_ptr(&QBOSYNC_G(links), key, 64);
+		if (link && !qs_link_healthy(link)) {
+			qs_link_uncache(link);
+			link = NULL;
+		}
+		if (link) {
+			qs_wipe(cfg->key, sizeof(cfg->key));
+			if (link->obj) {
+				/* the same object for the same options within a request */
+				link->last_used = ++QBOSYNC_G(link_seq);
+				GC_ADDREF(link->obj);
+				RETVAL_OBJ(link->obj);
+				return;
+			}
+			qs_attach(return_value, link);
+			return;
+		}
+	}
+
+	eng = qs_engine_new(cfg, &err);
+	qs_wipe(cfg->key, sizeof(cfg->key));
+	if (!eng) {
+		if (err.status == QS_OK) {
+			err.status = QS_EINTERNAL;
+		}
+		qs_php_throw(&err);
+		return;
+	}
+	QBOSYNC_G(engines_opened)++;
+	link = qs_link_new(eng, key, cfg->environment, cfg->store_path);
+	if (max != 0 && QBOSYNC_G(links_ready) && qs_links_make_room(max)) {
+		zend_hash_str_update_ptr(&QBOSYNC_G(links), link->key, 64, link);
+		link->cached = true;
+		link->refs++;
+	}
+	qs_attach(return_value, link);
+}
+
 PHP_FUNCTION(qbo_connect)
 {
 	HashTable *options = NULL;
 	qs_php_opts o;
 	qs_config cfg;
 	qs_error err;
-	qs_engine *eng;
-	qs_php_link *link = NULL;
-	char key[65];
-	zend_long max = QBOSYNC_G(max_connections);
+	char *abs_store = NULL;
 
 	ZEND_PARSE_PARAMETERS_START(0, 1)
 		Z_PARAM_OPTIONAL
@@ -564,43 +615,27 @@ PHP_FUNCTION(qbo_connect)
 	cfg.ca_info = o.ca_info ? ZSTR_VAL(o.ca_info) : NULL;
 	cfg.minorversion = NULL;
 
-	qs_config_key(&cfg, key);
-
-	/* a cached engine, when healthy */
-	if (max != 0 && QBOSYNC_G(links_ready)) {
-		link = zend_hash_str_find_ptr(&QBOSYNC_G(links), key, 64);
-		if (link && !qs_link_healthy(link)) {
-			qs_link_uncache(link);
-			link = NULL;
-		}
-		if (link) {
+	/* the store as an absolute path: the cache key must not depend on the
+	 * working directory of the request that first opened it (FPM changes it) */
+	if (cfg.store_path[0] != ':') {
+		abs_store = expand_filepath(cfg.store_path, NULL);
+		if (!abs_store) {
 			qs_wipe(cfg.key, sizeof(cfg.key));
-			if (link->obj) {
-				/* the same object for the same options within a request */
-				link->last_used = ++QBOSYNC_G(link_seq);
-				GC_ADDREF(link->obj);
-				RETURN_OBJ(link->obj);
-			}
-			qs_attach(return_value, link);
-			return;
+			zend_argument_value_error(1, "option \"store\" is not a usable path");
+			RETURN_THROWS();
 		}
+		if (php_check_open_basedir_ex(abs_store, 0)) {
+			efree(abs_store);
+			qs_wipe(cfg.key, sizeof(cfg.key));
+			zend_argument_value_error(1, "option \"store\" is outside open_basedir");
+			RETURN_THROWS();
+		}
+		cfg.store_path = abs_store;
 	}
 
-	eng = qs_engine_new(&cfg, &err);
+	qs_connect(return_value, &cfg);
 	qs_wipe(cfg.key, sizeof(cfg.key));
-	if (!eng) {
-		if (err.status == QS_OK) {
-			err.status = QS_EINTERNAL;
-		}
-		qs_php_throw(&err);
-		RETURN_THROWS();
+	if (abs_store) {
+		efree(abs_store);
 	}
-	QBOSYNC_G(engines_opened)++;
-	link = qs_link_new(eng, key, cfg.environment, cfg.store_path);
-	if (max != 0 && QBOSYNC_G(links_ready) && qs_links_make_room(max)) {
-		zend_hash_str_update_ptr(&QBOSYNC_G(links), link->key, 64, link);
-		link->cached = true;
-		link->refs++;
-	}
-	qs_attach(return_value, link);
 }
