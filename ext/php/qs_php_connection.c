@@ -254,6 +254,10 @@ static HashTable *qs_php_conn_properties_for(zend_object *obj, zend_prop_purpose
 		ZVAL_STRING(&z, conn->link->environment);
 		zend_hash_str_update(ht, "environment", sizeof("environment") - 1, &z);
 	}
+	if (conn->link->busy) {
+		/* inside qbo_sync()'s progress callable: the engine is not re-entered */
+		return ht;
+	}
 	qs_error_clear(&err);
 	if (qs_engine_status(conn->link->eng, &st, &err) == QS_OK && st) {
 		zval z;

@@ -55,6 +55,10 @@ PHP_FUNCTION(qbo_oauth_url)
 		Z_PARAM_PATH_STR_OR_NULL(scope)
 	ZEND_PARSE_PARAMETERS_END();
 
+	if (scope && ZSTR_LEN(scope) == 0) {
+		zend_argument_value_error(2, "must not be empty (null asks for the accounting scope)");
+		RETURN_THROWS();
+	}
 	QS_ENGINE(zconn, eng);
 	qs_error_clear(&err);
 	if (qs_engine_oauth_url(eng, scope ? ZSTR_VAL(scope) : NULL, &url, &err) != QS_OK) {
