@@ -10,14 +10,6 @@ const SBX_CURRENCY_NAMES = [
     'AUD' => 'Australian Dollar', 'EUR' => 'Euro', 'INR' => 'Indian Rupee',
 ];
 
-/** Sets Id, SyncToken, MetaData, domain and sparse on a new object. */
-function sbx_stamp_new(array $obj, string $id, float $now): array
-{
-    return ['Id' => $id, 'SyncToken' => '0', 'domain' => 'QBO', 'sparse' => false]
-        + $obj
-        + ['MetaData' => ['CreateTime' => sbx_time_pacific($now), 'LastUpdatedTime' => sbx_time_pacific($now)]];
-}
-
 /** Stores a seeded object with a fresh Id of its type; returns the Id. */
 function sbx_seed_put(PDO $db, string $realm, string $entity, array $obj, float $now, ?string $namekey = null, ?string $id = null): string
 {

@@ -35,7 +35,7 @@ function sbx_ent_row(PDO $db, string $realm, string $entity, string $id): ?array
     if ($r === false) {
         return null;
     }
-    $r['obj'] = json_decode($r['data'], true);
+    $r['obj'] = sbx_fix_empty(json_decode($r['data'], true));
     return $r;
 }
 
@@ -116,13 +116,38 @@ function sbx_cents_str(string $s): int
     return $neg ? -$c : $c;
 }
 
-function sbx_money(int $cents)
+function sbx_money(int $cents): float
 {
-    return $cents / 100;
+    return (float)$cents / 100;
+}
+
+/** Restores empty JSON objects ({}) that assoc decoding turned into [] (Detail/Addr/Ref keys). */
+function sbx_fix_empty(array $a): array
+{
+    foreach ($a as $k => $v) {
+        if (is_array($v)) {
+            if ($v === []) {
+                if (is_string($k) && $k !== 'TaxRateDetail' && preg_match('/(Detail|Addr|Ref|MetaData)$/', $k)) {
+                    $a[$k] = new stdClass();
+                }
+            } else {
+                $a[$k] = sbx_fix_empty($v);
+            }
+        }
+    }
+    return $a;
 }
 
 /** Uniqueness key of a name: trimmed, case-folded (ASCII folding; mbstring is not available). */
 function sbx_namekey(string $name): string
 {
     return strtolower(trim($name));
+}
+
+/** Sets Id, SyncToken, MetaData, domain and sparse on a new object. */
+function sbx_stamp_new(array $obj, string $id, float $now): array
+{
+    return ['Id' => $id, 'SyncToken' => '0', 'domain' => 'QBO', 'sparse' => false]
+        + $obj
+        + ['MetaData' => ['CreateTime' => sbx_time_pacific($now), 'LastUpdatedTime' => sbx_time_pacific($now)]];
 }
