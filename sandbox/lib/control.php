@@ -211,6 +211,7 @@ function sbx_ctl_limits(string $m, array $b, array $q): array
             $st = $db->prepare('SELECT conf FROM sbx_limit WHERE scope = ?');
             $st->execute([$scope]);
             $old = json_decode((string)$st->fetchColumn(), true) ?: [];
+            $st->closeCursor();
             $db->prepare('INSERT OR REPLACE INTO sbx_limit(scope, conf) VALUES(?, ?)')
                 ->execute([$scope, json_encode(array_merge($old, $conf))]);
         }
@@ -218,9 +219,7 @@ function sbx_ctl_limits(string $m, array $b, array $q): array
     $out = sbx_limits($realm) + ['time_scale' => sbx_time_scale(), 'realm' => $realm];
     $out['time_scale'] = (float)$out['time_scale'];
     if ($realm !== null) {   // requests of this realm in flight now (all apps)
-        $st = $db->prepare('SELECT COUNT(*) FROM sbx_inflight WHERE key LIKE ? AND started > ?');
-        $st->execute(['c:' . $realm . ':%', microtime(true) - 130]);
-        $out['in_flight'] = (int)$st->fetchColumn();
+        $out['in_flight'] = sbx_edge_slots_busy($realm);
     }
     return sbx_json(200, $out);
 }
@@ -299,6 +298,7 @@ function sbx_ctl_fault_one(string $m, int $id): array
     $st = $db->prepare('SELECT * FROM sbx_faultrule WHERE id = ?');
     $st->execute([$id]);
     $r = $st->fetch();
+    $st->closeCursor();
     if (!$r) {
         return sbx_ctl_error(404, 'no fault ' . $id);
     }
@@ -400,7 +400,9 @@ function sbx_ctl_webhooks(string $m, array $b, array $q): array
         $cursor = (int)$db->query('SELECT COALESCE(MAX(seq), 0) FROM sbx_change')->fetchColumn();
         $st = $db->prepare('SELECT * FROM sbx_webhook WHERE client_id = ?');
         $st->execute([$app]);
-        if ($old = $st->fetch()) {
+        $old = $st->fetch();
+        $st->closeCursor();
+        if ($old) {
             $db->prepare('UPDATE sbx_webhook SET url = ?, format = ? WHERE id = ?')->execute([$url, $format, $old['id']]);
         } else {
             $db->prepare('INSERT INTO sbx_webhook(client_id, url, format, cursor, created) VALUES(?,?,?,?,?)')

@@ -10,7 +10,7 @@ require_once __DIR__ . '/oauth.php';
 require_once __DIR__ . '/webhooks.php';
 require_once __DIR__ . '/control.php';
 
-const SBX_EDGE_SCHEMA = '5';
+const SBX_EDGE_SCHEMA = '7';
 
 /** Default limits (Intuit's published numbers); scope '*' rows / per-realm rows override them. */
 const SBX_EDGE_LIMITS = [
@@ -37,10 +37,6 @@ CREATE TABLE IF NOT EXISTS sbx_token(
   state TEXT NOT NULL DEFAULT 'active', ended REAL);
 CREATE INDEX IF NOT EXISTS sbx_token_conn ON sbx_token(client_id, realm);
 CREATE TABLE IF NOT EXISTS sbx_connection(client_id TEXT, realm TEXT, connected REAL, PRIMARY KEY(client_id, realm));
-CREATE TABLE IF NOT EXISTS sbx_hit(key TEXT NOT NULL, at REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS sbx_hit_key ON sbx_hit(key, at);
-CREATE TABLE IF NOT EXISTS sbx_inflight(id TEXT PRIMARY KEY, key TEXT NOT NULL, started REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS sbx_inflight_key ON sbx_inflight(key);
 CREATE TABLE IF NOT EXISTS sbx_limit(scope TEXT PRIMARY KEY, conf TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sbx_faultrule(
   id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, method TEXT, realm TEXT, kind TEXT NOT NULL,
@@ -81,7 +77,10 @@ function sbx_seed_edge(PDO $db): void
 /** Called by DATA's /_sandbox/reset after its own wipe: EDGE state back to the seed. */
 function sbx_reset_edge(PDO $db): void
 {
-    foreach (['sbx_app', 'sbx_authcode', 'sbx_token', 'sbx_connection', 'sbx_hit', 'sbx_inflight', 'sbx_limit',
+    foreach (glob(sbx_edge_dir() . '/r-*') ?: [] as $f) {   // throttle counters
+        @unlink($f);
+    }
+    foreach (['sbx_app', 'sbx_authcode', 'sbx_token', 'sbx_connection', 'sbx_limit',
                  'sbx_faultrule', 'sbx_reqlog', 'sbx_webhook', 'sbx_delivery'] as $t) {
         $db->exec("DELETE FROM $t");
     }
@@ -144,15 +143,12 @@ function sbx_edge_state(?array $set = null): array
 
 function sbx_edge_release(): void
 {
-    $st = sbx_edge_state();
-    if ($st['inflight'] !== null) {
-        sbx_edge_state(['inflight' => null]);
-        try {
-            sbx_edge_db()->prepare('DELETE FROM sbx_inflight WHERE id = ?')->execute([$st['inflight']]);
-        } catch (Throwable $e) {
-            error_log('sandbox edge: release failed: ' . $e->getMessage());
-        }
+    foreach (sbx_edge_slots() as $fh) {
+        flock($fh, LOCK_UN);
+        fclose($fh);
     }
+    sbx_edge_slots([]);
+    sbx_edge_state(['inflight' => null]);
 }
 
 /** Which requests EDGE treats as "API" (auth, limits) and which get faults/latency. */
@@ -243,9 +239,127 @@ function sbx_edge_auth(array $req): array
 
 /* ---------- throttles ---------- */
 
+/** Directory of EDGE's lock and counter files, next to the DB file. */
+function sbx_edge_dir(): string
+{
+    static $d = null;
+    if ($d === null) {
+        $d = sbx_db_path() . '.edge';
+        if (!is_dir($d)) {
+            @mkdir($d, 0700, true);
+        }
+    }
+    return $d;
+}
+
+/** Open handles of held slot files (a slot is held while its flock is held). */
+function sbx_edge_slots(?array $set = null): array
+{
+    static $h = [];
+    if ($set !== null) {
+        $h = $set;
+    }
+    return $h;
+}
+
+/**
+ * Takes one of $limit concurrency slots for $key with non-blocking file locks; the kernel frees
+ * a slot when its holder closes it or dies, so a killed worker never leaks one. Returns false
+ * when all are taken.
+ */
+function sbx_edge_slot_take(string $realm, string $client, int $limit): bool
+{
+    $base = sbx_edge_dir() . '/c-' . sha1($realm) . '-' . sha1($client) . '-';
+    for ($i = 0; $i < $limit; $i++) {
+        $fh = @fopen($base . $i, 'c');
+        if ($fh === false) {
+            continue;
+        }
+        if (flock($fh, LOCK_EX | LOCK_NB)) {
+            $all = sbx_edge_slots();
+            $all[] = $fh;
+            sbx_edge_slots($all);
+            return true;
+        }
+        fclose($fh);
+    }
+    return false;
+}
+
+/** Slots of the realm (all apps) held right now by any worker. */
+function sbx_edge_slots_busy(string $realm): int
+{
+    $n = 0;
+    foreach (glob(sbx_edge_dir() . '/c-' . sha1($realm) . '-*') ?: [] as $f) {
+        $fh = @fopen($f, 'c');
+        if ($fh === false) {
+            continue;
+        }
+        if (flock($fh, LOCK_EX | LOCK_NB)) {
+            flock($fh, LOCK_UN);
+        } else {
+            $n++;
+        }
+        fclose($fh);
+    }
+    return $n;
+}
+
+/**
+ * A sliding-window counter in a small file: 61 (bucket, count) pairs, bucket = floor(t / width).
+ * Opened and locked by sbx_edge_rate_open; sum and add work on the open handle.
+ */
+function sbx_edge_rate_open(string $key)
+{
+    $fh = fopen(sbx_edge_dir() . '/r-' . sha1($key), 'c+');
+    flock($fh, LOCK_EX);
+    return $fh;
+}
+
+function sbx_edge_rate_read($fh): array
+{
+    rewind($fh);
+    $raw = stream_get_contents($fh);
+    $v = strlen($raw) === 61 * 16 ? unpack('q122', $raw) : [];
+    $out = [];
+    for ($i = 0; $i < 61; $i++) {
+        $out[$i] = [(int)($v[2 * $i + 1] ?? -1), (int)($v[2 * $i + 2] ?? 0)];
+    }
+    return $out;
+}
+
+function sbx_edge_rate_sum(array $ring, int $cur): int
+{
+    $n = 0;
+    foreach ($ring as [$b, $c]) {
+        if ($b >= $cur - 60 && $b <= $cur) {
+            $n += $c;
+        }
+    }
+    return $n;
+}
+
+function sbx_edge_rate_add($fh, array $ring, int $cur): void
+{
+    $i = $cur % 61;
+    $ring[$i] = $ring[$i][0] === $cur ? [$cur, $ring[$i][1] + 1] : [$cur, 1];
+    $flat = [];
+    foreach ($ring as [$b, $c]) {
+        $flat[] = $b;
+        $flat[] = $c;
+    }
+    rewind($fh);
+    fwrite($fh, pack('q122', ...$flat));
+}
+
 /**
  * Counts this request against the per-minute, concurrency and batch limits; on success the
- * request holds one in-flight slot until sbx_edge_after / shutdown. Returns a 429 or null.
+ * request holds one in-flight slot until sbx_edge_after / the end of the request. Returns a
+ * 429 or null. Counters and slots live in files (flock), not in SQLite, so the gateway adds no
+ * write transaction to a request.
+ *
+ * Windows slide in 60 buckets per (scaled) minute; the oldest, partly expired bucket still
+ * counts in full, so the sandbox throttles slightly early rather than late.
  */
 function sbx_edge_throttle(array $req, string $realm, string $client): ?array
 {
@@ -253,66 +367,47 @@ function sbx_edge_throttle(array $req, string $realm, string $client): ?array
     if (empty($lim['enabled'])) {
         return null;
     }
-    $db = sbx_edge_db();
     $now = sbx_now();
     $scale = isset($lim['time_scale']) && (float)$lim['time_scale'] > 0 ? (float)$lim['time_scale'] : sbx_time_scale();
-    $window = 60.0 / $scale;
+    $bw = 1.0 / $scale;   // a minute is 60 buckets
+    $cur = (int)floor($now / $bw);
+    $sfx = '@' . sprintf('%.6F', $bw);
     $isBatch = (bool)preg_match('#^/v3/company/[^/]+/batch/?$#', $req['path']);
-    $kMin = 'm:' . $realm;
-    $kCon = 'c:' . $realm . ':' . $client;
-    $kBat = 'b:' . $realm . ':' . $client;
-    $kBatR = 'br:' . $realm;
-    $count = $db->prepare('SELECT COUNT(*) FROM sbx_hit WHERE key = ? AND at > ?');
-    $db->exec('BEGIN IMMEDIATE');
+    $keys = ['per_minute' => 'm:' . $realm . $sfx];
+    if ($isBatch) {
+        $keys['batch_per_minute'] = 'b:' . $realm . ':' . $client . $sfx;
+        $keys['batch_per_minute_realm'] = 'br:' . $realm . $sfx;
+    }
+    $open = [];
+    $over = false;
     try {
-        $over = false;
-        $count->execute([$kMin, $now - $window]);
-        if ((int)$count->fetchColumn() >= (int)$lim['per_minute']) {
-            $over = 'per_minute';
-        }
-        if (!$over && $isBatch) {
-            $count->execute([$kBat, $now - $window]);
-            if ((int)$count->fetchColumn() >= (int)$lim['batch_per_minute']) {
-                $over = 'batch_per_minute';
-            } else {
-                $count->execute([$kBatR, $now - $window]);
-                if ((int)$count->fetchColumn() >= (int)$lim['batch_per_minute_realm']) {
-                    $over = 'batch_per_minute_realm';
-                }
+        foreach ($keys as $what => $k) {   // always locked in this order: no deadlock
+            $fh = sbx_edge_rate_open($k);
+            $ring = sbx_edge_rate_read($fh);
+            $open[$what] = [$fh, $ring];
+            if (!$over && sbx_edge_rate_sum($ring, $cur) >= (int)$lim[$what]) {
+                $over = $what;
             }
+        }
+        if (!$over && !sbx_edge_slot_take($realm, $client, (int)$lim['concurrent'])) {
+            $over = 'concurrent';
         }
         if (!$over) {
-            // in-flight slots older than 130 s of real time are leftovers of killed workers
-            $st = $db->prepare('SELECT COUNT(*) FROM sbx_inflight WHERE key = ? AND started > ?');
-            $st->execute([$kCon, microtime(true) - 130]);
-            if ((int)$st->fetchColumn() >= (int)$lim['concurrent']) {
-                $over = 'concurrent';
+            foreach ($open as [$fh, $ring]) {
+                sbx_edge_rate_add($fh, $ring, $cur);
             }
         }
-        if ($over) {
-            $db->exec('COMMIT');
-            sbx_edge_state(['fault' => 'throttle:' . $over]);
-            return sbx_edge_429();
+    } finally {
+        foreach ($open as [$fh]) {
+            flock($fh, LOCK_UN);
+            fclose($fh);
         }
-        $ins = $db->prepare('INSERT INTO sbx_hit(key, at) VALUES(?, ?)');
-        $ins->execute([$kMin, $now]);
-        if ($isBatch) {
-            $ins->execute([$kBat, $now]);
-            $ins->execute([$kBatR, $now]);
-        }
-        $db->prepare('INSERT INTO sbx_inflight(id, key, started) VALUES(?, ?, ?)')
-            ->execute([$req['id'], $kCon, microtime(true)]);
-        sbx_edge_state(['inflight' => $req['id']]);
-        if (random_int(0, 199) === 0) {   // keep the hit log small
-            $db->prepare('DELETE FROM sbx_hit WHERE at < ?')->execute([$now - max($window, 60.0) - 5]);
-            $db->prepare('DELETE FROM sbx_inflight WHERE started < ?')->execute([microtime(true) - 130]);
-        }
-        $db->exec('COMMIT');
-    } catch (Throwable $e) {
-        $db->exec('ROLLBACK');
-        throw $e;
     }
-    register_shutdown_function('sbx_edge_release');
+    if ($over) {
+        sbx_edge_state(['fault' => 'throttle:' . $over]);
+        return sbx_edge_429();
+    }
+    sbx_edge_state(['inflight' => true]);
     return null;
 }
 
@@ -528,23 +623,11 @@ function sbx_edge_after(array $req, array $resp): ?array
             $out = sbx_fault_apply($rule, $resp) ?? $resp;
         }
     }
-    $db = sbx_edge_db();
-    $tx = !$db->inTransaction();
-    try {   // slot release and log row in one commit
-        if ($tx) {
-            $db->exec('BEGIN IMMEDIATE');
-        }
-        sbx_edge_release();
+    sbx_edge_release();
+    try {
         sbx_reqlog_write($req, $out);
-        if ($tx) {
-            $db->exec('COMMIT');
-        }
     } catch (Throwable $e) {
-        if ($tx && $db->inTransaction()) {
-            $db->exec('ROLLBACK');
-        }
         error_log('sandbox edge: request log: ' . $e->getMessage());
-        sbx_edge_release();
     }
     if ($kind === 'api' && $req['method'] !== 'GET' && $resp[0] < 300) {
         sbx_webhook_kick();

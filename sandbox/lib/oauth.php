@@ -439,6 +439,7 @@ function sbx_oauth_revoke(array $req): array
     $st = $db->prepare('SELECT * FROM sbx_token WHERE hash = ?');
     $st->execute([sbx_token_hash($tok)]);
     $row = $st->fetch();
+    $st->closeCursor();   // no read transaction left open before the write below
     sbx_oauth_note($app['client_id'], $row ? $row['realm'] : null);
     if ($row && $row['client_id'] === $app['client_id']) {
         sbx_tokens_revoke_all($db, $row['client_id'], $row['realm']);
