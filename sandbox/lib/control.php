@@ -27,6 +27,9 @@ function sbx_edge_dispatch(array $req): array
             return sbx_oauth_discovery($req);
         case '/v1/openid_connect/userinfo':
             return sbx_oauth_userinfo($req);
+        case '/.well-known/jwks':
+        case '/op/v1/jwks':   // Intuit's path; reaches EDGE only if the router passes /op/v1/ on
+            return sbx_oauth_jwks();
     }
     if (!str_starts_with($p, '/_sandbox/')) {
         return sbx_json(404, ['error' => 'not_found', 'path' => $req['path']]);

@@ -371,6 +371,9 @@ function sbx_oauth_token(array $req): array
             $body = sbx_token_issue($db, $app['client_id'], $row['realm'], $row['scope'],
                 ['grant_id' => $row['hash'], 'hard' => $hard]);
             $db->exec('COMMIT');
+            if (in_array('openid', explode(' ', (string)$row['scope']), true)) {
+                $body['id_token'] = sbx_id_token($req, $app['client_id'], $row['realm']);
+            }
         } catch (Throwable $e) {
             $db->exec('ROLLBACK');
             throw $e;
@@ -447,6 +450,47 @@ function sbx_oauth_revoke(array $req): array
     return [200, ['intuit_tid' => sbx_request_id(), 'Cache-Control' => 'no-store'], ''];
 }
 
+/* ---------- id_token (RS256) and JWKS ---------- */
+
+/** The sandbox's RSA signing key (made once per DB, kept in sbx_meta). */
+function sbx_oauth_key(): OpenSSLAsymmetricKey
+{
+    $pem = sbx_meta_get('edge_rsa_pem');
+    if ($pem === null) {
+        $k = openssl_pkey_new(['private_key_bits' => 2048, 'private_key_type' => OPENSSL_KEYTYPE_RSA]);
+        openssl_pkey_export($k, $pem);
+        sbx_edge_db()->prepare('INSERT OR IGNORE INTO sbx_meta(k, v) VALUES(?, ?)')->execute(['edge_rsa_pem', $pem]);
+        sbx_meta_cache([]);
+        $pem = sbx_meta_get('edge_rsa_pem');   // another worker may have won the race
+    }
+    return openssl_pkey_get_private($pem);
+}
+
+function sbx_oauth_jwk(): array
+{
+    $d = openssl_pkey_get_details(sbx_oauth_key())['rsa'];
+    return ['kty' => 'RSA', 'alg' => 'RS256', 'use' => 'sig', 'kid' => substr(hash('sha256', $d['n']), 0, 16),
+        'n' => sbx_b64url($d['n']), 'e' => sbx_b64url($d['e'])];
+}
+
+/** OpenID id_token for an authorization-code grant with the openid scope. */
+function sbx_id_token(array $req, string $client, string $realm): string
+{
+    $now = (int)floor(sbx_now());
+    $head = ['alg' => 'RS256', 'kid' => sbx_oauth_jwk()['kid']];
+    $claims = ['sub' => substr(hash('sha256', $client . '|' . $realm), 0, 32), 'aud' => [$client],
+        'realmid' => $realm, 'auth_time' => $now, 'iss' => sbx_base_url($req) . '/op/v1', 'exp' => $now + 3600,
+        'iat' => $now];
+    $in = sbx_b64url(json_encode($head)) . '.' . sbx_b64url(json_encode($claims, JSON_UNESCAPED_SLASHES));
+    openssl_sign($in, $sig, sbx_oauth_key(), OPENSSL_ALGO_SHA256);
+    return $in . '.' . sbx_b64url($sig);
+}
+
+function sbx_oauth_jwks(): array
+{
+    return sbx_json(200, ['keys' => [sbx_oauth_jwk()]]);
+}
+
 /* ---------- discovery, userinfo ---------- */
 
 function sbx_oauth_discovery(array $req): array
@@ -458,7 +502,7 @@ function sbx_oauth_discovery(array $req): array
         'token_endpoint' => $b . '/oauth2/v1/tokens/bearer',
         'userinfo_endpoint' => $b . '/v1/openid_connect/userinfo',
         'revocation_endpoint' => $b . '/v2/oauth2/tokens/revoke',
-        'jwks_uri' => $b . '/op/v1/jwks',
+        'jwks_uri' => $b . '/.well-known/jwks',
         'response_types_supported' => ['code'],
         'subject_types_supported' => ['public'],
         'id_token_signing_alg_values_supported' => ['RS256'],
