@@ -396,7 +396,7 @@ function sbx_query_like(?string $v, string $pattern): bool
 }
 
 /** Runs a statement; returns the QueryResponse object. */
-function sbx_query_run(string $realm, string $text): array
+function sbx_query_run(string $realm, string $text): array|stdClass
 {
     [$select, $entityIn, $conds, $order, $start, $max] = sbx_query_parse($text);
     $entity = null;
@@ -490,7 +490,7 @@ function sbx_query_run(string $realm, string $text): array
     });
     $page = array_slice($rows, $start - 1, $max);
     if ($page === []) {
-        return [];
+        return new stdClass();   // QBO: {"QueryResponse":{}}
     }
     $out = [];
     foreach ($page as $r) {
