@@ -11,7 +11,7 @@ try {
     qbo_map($conn, 'customer', '901', '99999');
     echo "no exception\n";
 } catch (QboSync\Exception $e) {
-    echo "unknown Id refused: ", get_class($e), "\n";
+    echo "unknown Id refused: ", get_class($e), " {$e->qboCode}\n";
 }
 $a = qbo_map($conn, 'customer', '902', 'auto', ['email' => 'ap@legacy.example']);
 echo "auto by email: ", var_export($a['qbo_id'] === $qc['Id'], true), "\n";
@@ -38,7 +38,7 @@ echo "customers in QBO named Legacy Client Ltd: ", eng_qbo_count($realm, 'Custom
 ?>
 --EXPECT--
 explicit: customer 900 -> true Legacy Client Ltd
-unknown Id refused: QboSync\ValidationException
+unknown Id refused: QboSync\ApiException 610
 auto by email: true
 created payment method: PayPal
 auto by name finds it: true

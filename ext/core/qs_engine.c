@@ -383,15 +383,22 @@ unlock:
 static qs_status ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 {
 	double deadline = qs_store_now() + REFRESH_WAIT;
+	long long first_version = -1;
 	for (;;) {
 		qs_conn_row row;
 		double now = qs_store_now();
-		bool got = false;
+		bool got = false, fresh;
 		qs_status r = qs_store_conn_get(eng->store, eng->conn_key, &row, e);
 		if (r != QS_OK) {
 			return r;
 		}
 		note_realm(eng, &row);
+		if (first_version < 0) {
+			first_version = row.token_version;
+		}
+		/* tokens saved since this call began (by us or by another process) are
+		 * used while they live, even when refresh_margin exceeds their life */
+		fresh = row.token_version != first_version;
 		if (!row.refresh) {
 			qs_status st;
 			if (!strcmp(row.status, "Disconnected")) {
@@ -410,7 +417,7 @@ static qs_status ensure_token(qs_engine *eng, long long stale_version, qs_error 
 			return r;
 		}
 		if (row.access && row.token_version != stale_version
-				&& row.access_expires - (double)eng->refresh_margin > now) {
+				&& (row.access_expires - (double)eng->refresh_margin > now || (fresh && row.access_expires > now))) {
 			if (!eng->access || eng->token_version != row.token_version) {
 				char *plain = NULL;
 				r = open_blob(eng, "access", row.access, row.access_len, &plain, e);
@@ -448,7 +455,6 @@ static qs_status ensure_token(qs_engine *eng, long long stale_version, qs_error 
 			if (r != QS_OK) {
 				return r;
 			}
-			stale_version = -1;
 			continue;   /* re-read what was saved */
 		}
 		qs_conn_row_clear(&row);
@@ -2313,7 +2319,8 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		r = api(eng, OP_READ, entity, NULL, qbo_id, NULL, NULL, NULL, &rows, e);
 		row = rows;
 		if (r == QS_EAPI && !strcmp(e->code, "610")) {
-			r = qs_error_set(e, QS_EVALIDATION, "QBO has no %s with Id %s; check the Id or use \"auto\"", entity, qbo_id);
+			/* QBO's fault (code 610, its detail) stays; the sentence says what to do */
+			r = qs_error_set(e, QS_EAPI, "QuickBooks has no %s with Id %s (610 Object Not Found); check the Id or use \"auto\"", entity, qbo_id);
 		}
 	}
 	qs_entity_clear(&local);
