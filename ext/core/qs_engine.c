@@ -538,12 +538,53 @@ static qs_status find_by(qs_engine *eng, const char *entity, const char *field, 
 	return r;
 }
 
+static bool email_eq(const char *a, const char *b)
+{
+	return a && b && strcasecmp(a, b) == 0;
+}
+
 static json_object *first_row(json_object *rows)
 {
 	if (rows && json_object_is_type(rows, json_type_array) && json_object_array_length(rows) > 0) {
 		return json_object_array_get_idx(rows, 0);
 	}
 	return NULL;
+}
+
+/* Customers whose PrimaryEmailAddr is email. QBO filters on it; a dialect that
+ * refuses the filter is answered by reading the customers page by page. */
+static qs_status customers_by_email(qs_engine *eng, const char *email, json_object **rows, qs_error *e)
+{
+	qs_status r = find_by(eng, "Customer", "PrimaryEmailAddr", email, false, rows, e);
+	long start;
+	if (r != QS_EAPI) {
+		return r;
+	}
+	json_object_put(*rows);
+	*rows = json_object_new_array();
+	for (start = 1; start < 100000; start += 1000) {
+		char sql[96];
+		json_object *page = NULL;
+		size_t i, n;
+		snprintf(sql, sizeof(sql), "select * from Customer startposition %ld maxresults 1000", start);
+		r = api(eng, OP_QUERY, "Customer", NULL, NULL, NULL, NULL, sql, &page, e);
+		if (r != QS_OK) {
+			json_object_put(page);
+			return r;
+		}
+		n = page ? json_object_array_length(page) : 0;
+		for (i = 0; i < n; i++) {
+			json_object *row = json_object_array_get_idx(page, i);
+			if (email_eq(jstr(jget(row, "PrimaryEmailAddr"), "Address"), email)) {
+				json_object_array_add(*rows, json_object_get(row));
+			}
+		}
+		json_object_put(page);
+		if (n < 1000) {
+			break;
+		}
+	}
+	return QS_OK;
 }
 
 /* Company country/currency, read once per connection and kept in the store. */
@@ -841,11 +882,6 @@ static qs_status resolve(void *ud, const char *kind, const char *local_id, char 
 }
 
 /* ------------------------------------------------------------------ upsert */
-
-static bool email_eq(const char *a, const char *b)
-{
-	return a && b && strcasecmp(a, b) == 0;
-}
 
 static const char *customer_email(json_object *row)
 {
@@ -2242,7 +2278,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 			if (r == QS_OK && !first_row(rows) && want_email) {
 				json_object_put(rows);
 				rows = NULL;
-				r = find_by(eng, "Customer", "PrimaryEmailAddr", want_email, false, &rows, e);
+				r = customers_by_email(eng, want_email, &rows, e);
 			}
 		} else if (!strcmp(kind, "tax")) {
 			r = name_buf[0] ? find_by(eng, "TaxCode", "Name", name_buf, false, &rows, e) : QS_OK;
