@@ -1312,8 +1312,8 @@ static bool retryable(qs_status r)
 	return r == QS_ENET || r == QS_ESERVER || r == QS_ETHROTTLE || r == QS_ETOKEN;
 }
 
-/* Claims (kind, id), sends it, and records the outcome. *busy when another live
- * process holds it. final_state receives the entity state afterwards. The
+/* Claims (kind, id), sends it, and records the outcome. *busy when this call
+ * sent nothing: another live process holds it, or nothing is pending. final_state receives the entity state afterwards. The
  * return value is the delivery's status (QS_OK when synced). */
 static qs_status deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
 	char final_state[16], qs_error *e)
@@ -1342,6 +1342,8 @@ static qs_status deliver_one(qs_engine *eng, const char *kind, const char *id, b
 		return r;
 	}
 	if (!en.exists || !en.q_status[0]) {
+		/* nothing pending (another worker finished it meanwhile) */
+		*busy = true;
 		qs_strlcpy(final_state, en.state, 16);
 		qs_entity_clear(&en);
 		return qs_store_commit(eng->store, e);
