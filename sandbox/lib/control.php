@@ -232,6 +232,7 @@ function sbx_ctl_limits(string $m, array $b, array $q): array
 function sbx_ctl_fault_row(array $r): array
 {
     return ['id' => (int)$r['id'], 'path' => $r['path'], 'method' => $r['method'], 'realm' => $r['realm'],
+        'client_id' => $r['client_id'],
         'kind' => $r['kind'], 'when' => $r['phase'],
         'count' => $r['remaining'] === null ? null : (int)$r['remaining'],
         'rate' => $r['rate'] === null ? null : (float)$r['rate'],
@@ -243,10 +244,12 @@ function sbx_ctl_faults(string $m, array $b): array
 {
     $db = sbx_edge_db();
     if ($m === 'DELETE') {
-        if (isset($b['realm'])) {
-            $n = $db->prepare('DELETE FROM sbx_faultrule WHERE realm = ?');
-            $n->execute([(string)$b['realm']]);
-            return sbx_json(200, ['deleted' => $n->rowCount()]);
+        foreach (['realm', 'client_id'] as $k) {
+            if (isset($b[$k])) {
+                $n = $db->prepare("DELETE FROM sbx_faultrule WHERE $k = ?");
+                $n->execute([(string)$b[$k]]);
+                return sbx_json(200, ['deleted' => $n->rowCount()]);
+            }
         }
         return sbx_json(200, ['deleted' => $db->exec('DELETE FROM sbx_faultrule')]);
     }
@@ -284,9 +287,10 @@ function sbx_ctl_faults(string $m, array $b): array
         }
         $format = isset($b['format']) ? (string)$b['format'] : null;
         $db->prepare('INSERT INTO sbx_faultrule(path, method, realm, kind, phase, remaining, rate, delay_ms, status,'
-            . ' format, created) VALUES(?,?,?,?,?,?,?,?,?,?,?)')->execute([$path,
+            . ' format, created, client_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)')->execute([$path,
             isset($b['method']) ? strtoupper((string)$b['method']) : null, isset($b['realm']) ? (string)$b['realm'] : null,
-            $kind, $when, $count, $rate, $delay, $status, $format, sbx_now()]);
+            $kind, $when, $count, $rate, $delay, $status, $format, sbx_now(),
+            isset($b['client_id']) ? (string)$b['client_id'] : null]);
         $st = $db->prepare('SELECT * FROM sbx_faultrule WHERE id = ?');
         $st->execute([(int)$db->lastInsertId()]);
         return sbx_json(201, sbx_ctl_fault_row($st->fetch()));

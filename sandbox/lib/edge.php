@@ -10,7 +10,7 @@ require_once __DIR__ . '/oauth.php';
 require_once __DIR__ . '/webhooks.php';
 require_once __DIR__ . '/control.php';
 
-const SBX_EDGE_SCHEMA = '7';
+const SBX_EDGE_SCHEMA = '8';
 
 /** Default limits (Intuit's published numbers); scope '*' rows / per-realm rows override them. */
 const SBX_EDGE_LIMITS = [
@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS sbx_limit(scope TEXT PRIMARY KEY, conf TEXT NOT NULL)
 CREATE TABLE IF NOT EXISTS sbx_faultrule(
   id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, method TEXT, realm TEXT, kind TEXT NOT NULL,
   phase TEXT NOT NULL, remaining INTEGER, rate REAL, delay_ms INTEGER, status INTEGER, format TEXT,
-  hits INTEGER NOT NULL DEFAULT 0, created REAL);
+  hits INTEGER NOT NULL DEFAULT 0, created REAL, client_id TEXT);
 CREATE TABLE IF NOT EXISTS sbx_reqlog(
   seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL, method TEXT, path TEXT, query TEXT, status INTEGER,
   realm TEXT, client_id TEXT, requestid TEXT, intuit_tid TEXT, duration_ms REAL, fault TEXT, error_code TEXT, latency_ms INTEGER);
@@ -54,10 +54,12 @@ CREATE TABLE IF NOT EXISTS sbx_delivery(
   next_at REAL, created REAL, delivered_at REAL, last_status INTEGER, last_error TEXT, log TEXT NOT NULL DEFAULT '[]');
 CREATE INDEX IF NOT EXISTS sbx_delivery_due ON sbx_delivery(status, next_at);
 SQL);
-    try {   // a request log from schema 4 lacks this column
-        $db->exec('ALTER TABLE sbx_reqlog ADD COLUMN latency_ms INTEGER');
-    } catch (PDOException $e) {
-        // already there
+    foreach (['sbx_reqlog ADD COLUMN latency_ms INTEGER', 'sbx_faultrule ADD COLUMN client_id TEXT'] as $alter) {
+        try {   // files made by an older EDGE lack these columns
+            $db->exec('ALTER TABLE ' . $alter);
+        } catch (PDOException $e) {
+            // already there
+        }
     }
     $db->prepare('INSERT OR REPLACE INTO sbx_meta(k, v) VALUES(?, ?)')->execute(['edge_schema', SBX_EDGE_SCHEMA]);
 }
@@ -440,6 +442,9 @@ function sbx_fault_pick(array $req, string $phase): ?array
         if (!fnmatch($r['path'], $req['path'], FNM_PATHNAME) && !fnmatch($r['path'], $req['path'])) {
             continue;
         }
+        if ($r['client_id'] !== null && $r['client_id'] !== '' && $r['client_id'] !== sbx_edge_request_client($req)) {
+            continue;
+        }
         if ($r['rate'] !== null && (float)$r['rate'] < 1.0 && mt_rand() / mt_getrandmax() >= (float)$r['rate']) {
             continue;
         }
@@ -453,6 +458,29 @@ function sbx_fault_pick(array $req, string $phase): ?array
             $db->prepare('UPDATE sbx_faultrule SET hits = hits + 1 WHERE id = ?')->execute([$r['id']]);
         }
         return $r;
+    }
+    return null;
+}
+
+/** The app a request comes from: its token's app, else Basic / form / query client_id. */
+function sbx_edge_request_client(array $req): ?string
+{
+    $c = sbx_edge_state()['client_id'];
+    if ($c !== null) {
+        return $c;
+    }
+    $h = $req['headers']['authorization'] ?? '';
+    if (preg_match('/^Basic\s+(\S+)$/i', trim($h), $m)) {
+        $dec = base64_decode($m[1], true);
+        if ($dec !== false && str_contains($dec, ':')) {
+            return urldecode(explode(':', $dec, 2)[0]);
+        }
+    }
+    parse_str($req['body'], $form);
+    foreach ([$form, $req['query']] as $src) {
+        if (isset($src['client_id']) && is_string($src['client_id'])) {
+            return $src['client_id'];
+        }
     }
     return null;
 }
