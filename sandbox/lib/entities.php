@@ -224,7 +224,9 @@ function sbx_update(string $realm, string $e, array $in, array $q): array
     }
     $cur = sbx_target($realm, $e, $in);
     $w = sbx_writable($e, $in);
-    if ($sparse || $spec['kind'] === 'prefs') {
+    if ($spec['kind'] === 'prefs') {
+        $w = array_replace_recursive(sbx_writable($e, $cur['obj']), $w);   // preferences merge section by section
+    } elseif ($sparse) {
         $w = array_replace(sbx_writable($e, $cur['obj']), $w);
     }
     $now = sbx_now();
