@@ -72,7 +72,7 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, uint32_t arg_num,
 		return NULL;
 	}
 	GC_TRY_PROTECT_RECURSION(ht);
-	out = as_list ? json_object_new_array_ext((int)zend_hash_num_elements(ht)) : json_object_new_object();
+	out = as_list ? json_object_new_array() : json_object_new_object();
 	if (!out) {
 		GC_TRY_UNPROTECT_RECURSION(ht);
 		zend_throw_error(NULL, "qbosync: out of memory while converting an array");
