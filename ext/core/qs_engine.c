@@ -231,16 +231,21 @@ static void aad_for(qs_engine *eng, const char *which, char *buf, size_t size)
 	snprintf(buf, size, "token:%s:%s", eng->conn_key, which);
 }
 
+/* A token that cannot be opened is an authentication problem (QS_EAUTH): the
+ * records stay queued until the right key is set or the company is reconnected. */
 static qs_status open_blob(qs_engine *eng, const char *which, const unsigned char *blob, size_t len,
 	char **plain, qs_error *e)
 {
 	char aad[96];
 	size_t plen = 0;
 	if (!eng->has_key) {
-		return qs_error_set(e, QS_ECONFIG, "The stored QuickBooks tokens are encrypted and no encryption key is set: set the option encryption_key or INI qbosync.encryption_key");
+		return qs_error_set(e, QS_EAUTH, "The stored QuickBooks tokens are encrypted and no encryption key is set: set the option encryption_key or INI qbosync.encryption_key");
 	}
 	aad_for(eng, which, aad, sizeof(aad));
-	return qs_open(eng->key, aad, blob, len, plain, &plen, e);
+	if (qs_open(eng->key, aad, blob, len, plain, &plen, e) != QS_OK) {
+		return qs_error_set(e, QS_EAUTH, "The stored QuickBooks tokens cannot be opened with this encryption key: set the key they were saved with (option encryption_key or INI qbosync.encryption_key), or connect again with qbo_oauth_url()");
+	}
+	return QS_OK;
 }
 
 static qs_status seal_pair(qs_engine *eng, const qs_tokens *t, unsigned char **a, size_t *al,
@@ -300,6 +305,7 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 	memset(&t, 0, sizeof(t));
 	r = open_blob(eng, "refresh", row->refresh, row->refresh_len, &refresh, e);
 	if (r != QS_OK) {
+		qs_store_conn_set_status(eng->store, eng->conn_key, "Error", e->message, NULL);
 		goto unlock;
 	}
 	h = http_get(eng, e);
@@ -422,10 +428,15 @@ static qs_status ensure_token(qs_engine *eng, long long stale_version, qs_error 
 				char *plain = NULL;
 				r = open_blob(eng, "access", row.access, row.access_len, &plain, e);
 				if (r != QS_OK) {
+					/* shown on the overview: the key does not open the stored tokens */
+					qs_store_conn_set_status(eng->store, eng->conn_key, "Error", e->message, NULL);
 					qs_conn_row_clear(&row);
 					return r;
 				}
 				set_access(eng, plain, row.token_version);
+			}
+			if (!strcmp(row.status, "Error")) {
+				qs_store_conn_set_status(eng->store, eng->conn_key, "Active", NULL, NULL);
 			}
 			qs_conn_row_clear(&row);
 			return QS_OK;
