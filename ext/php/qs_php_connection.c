@@ -472,6 +472,16 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 {
 	smart_str buf = {0};
 	char num[64];
+	size_t need = 16 * 64 + QS_KEY_LEN;
+
+	/* one allocation big enough for everything: a growing buffer would be
+	 * reallocated, leaving unwiped copies of the secrets behind */
+#define QS_LEN(s) ((s) ? strlen(s) : 0)
+	need += QS_LEN(cfg->environment) + QS_LEN(cfg->client_id) + QS_LEN(cfg->client_secret)
+		+ QS_LEN(cfg->redirect_uri) + QS_LEN(cfg->store_path) + QS_LEN(cfg->ca_info)
+		+ QS_LEN(cfg->home_currency);
+#undef QS_LEN
+	smart_str_alloc(&buf, need, 0);
 
 	QS_HASH_STR(&buf, "environment", cfg->environment);
 	QS_HASH_STR(&buf, "client_id", cfg->client_id);
