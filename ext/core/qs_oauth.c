@@ -217,6 +217,7 @@ static qs_status token_answer(qs_http_resp *r, const char *what, const char *con
 	}
 	if (e) {
 		e->http_status = r->status;
+		e->retry_after = r->retry_after > 0 ? r->retry_after : 0;
 	}
 	if (r->status >= 500) {
 		st = qs_error_set(e, QS_ESERVER,

@@ -222,6 +222,8 @@ static qs_status fault_classify(const qs_http_resp *r, json_object *j, const cha
 	fault_extract(r, j, scrub, &ft, e);
 	e->http_status = s;
 	e->timed_out = false;
+	/* Retry-After (429, 503): the engine waits at least that long. */
+	e->retry_after = r->retry_after > 0 ? r->retry_after : 0;
 	if (e->code[0]) {
 		snprintf(codepart, sizeof(codepart), ", code %s", e->code);
 	}
@@ -375,6 +377,7 @@ static qs_status qbo_call(qs_qbo *q, const char *method, const char *url, const 
 				"it will be retried later", what, r.status, r.content_type[0] ? r.content_type : "none");
 			if (e) {
 				e->http_status = r.status;
+				e->retry_after = 0;
 				e->code[0] = e->element[0] = e->detail[0] = '\0';
 			}
 		} else if (json_object_object_get_ex(j, "Fault", NULL)) {
