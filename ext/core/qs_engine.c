@@ -2214,6 +2214,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	qs_mapping m;
 	qs_status r = QS_OK;
 	char name_buf[512] = "";
+	char email_buf[256] = "";
 	const char *want_name = jstr(extra, "name");
 	const char *want_email = jstr(extra, "email");
 	qs_entity local;
@@ -2266,7 +2267,6 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 					free(dn);
 				}
 				if (!want_email && jstr(norm, "email")) {
-					static char email_buf[256];
 					qs_strlcpy(email_buf, jstr(norm, "email"), sizeof(email_buf));
 					want_email = email_buf;
 				}
