@@ -512,10 +512,13 @@ PHP_FUNCTION(qbo_entities)
 
 	if (filter) {
 		ZEND_HASH_FOREACH_STR_KEY_VAL_IND(filter, key, val) {
-			if (!key || !(zend_string_equals_literal(key, "kind") || zend_string_equals_literal(key, "state")
+			if (!key) {
+				zend_argument_value_error(2, "must contain only named filters (kind, state, id)");
+				RETURN_THROWS();
+			}
+			if (!(zend_string_equals_literal(key, "kind") || zend_string_equals_literal(key, "state")
 				|| zend_string_equals_literal(key, "id"))) {
-				zend_argument_value_error(2, "contains unknown filter \"%s\" (use kind, state or id)",
-					key ? ZSTR_VAL(key) : "(a list index)");
+				zend_argument_value_error(2, "contains unknown filter \"%s\" (use kind, state or id)", ZSTR_VAL(key));
 				RETURN_THROWS();
 			}
 			ZVAL_DEREF(val);
