@@ -1953,6 +1953,16 @@ qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int
 			eng->inline_ctx = true;
 			r = deliver_one(eng, kind, id, &busy, st, &de);
 			eng->inline_ctx = false;
+			if (r == QS_EAUTH) {
+				/* never connected yet: the record waits in the queue, no exception */
+				qs_conn_row row;
+				bool never = qs_store_conn_get(eng->store, eng->conn_key, &row, NULL) == QS_OK
+					&& !row.refresh && !strcmp(row.status, "Not Connected");
+				qs_conn_row_clear(&row);
+				if (never) {
+					r = QS_OK;
+				}
+			}
 			if (r == QS_EAPI || r == QS_EAUTH || r == QS_ESTORE) {
 				qs_error_copy(e, &de);
 				state_of(eng, kind, id, state, NULL);
