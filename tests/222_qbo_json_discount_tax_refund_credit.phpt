@@ -1,5 +1,5 @@
 --TEST--
-Discount lines become one QBO DiscountLineDetail, given taxes become TxnTaxDetail.TotalTax (US: taxable lines TAX, others NON), (computed by QBO from the mapped TaxCode), a refund becomes a RefundReceipt paid from a Bank account, a credit note a CreditMemo; QBO's totals equal the documents'
+Discount lines become one QBO DiscountLineDetail; taxes go out with the mapped TaxCode (US: taxable lines TAX, others NON) and QBO computes the same tax; a refund becomes a RefundReceipt paid from a Bank account, a credit note a CreditMemo; QBO totals equal the documents
 --FILE--
 <?php
 require __DIR__ . '/map.inc';
