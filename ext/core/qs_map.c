@@ -2241,7 +2241,12 @@ static qs_status resolve(mctx *m, const char *kind, const char *local, bool requ
 		return st;
 	}
 	if (required && !qbo_id[0]) {
-		return mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map it with qbo_map(%s)", what, kind);
+		if (!strncmp(kind, "account:", 8)) {
+			return mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map one with qbo_map($conn, 'account', '%s', '<QBO Id>', ['purpose' => '%s'])",
+				what, local, kind + 8);
+		}
+		return mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map it with qbo_map($conn, '%s', '%s', '<QBO Id>')",
+			what, kind, local);
 	}
 	return QS_OK;
 }
@@ -2339,6 +2344,17 @@ static qs_status map_item(mctx *m, json_object *norm, json_object *q)
 		return st;
 	}
 	json_object_object_add(q, "IncomeAccountRef", ref_json(acct));
+	if (!m->ctx->us_company) {
+		/* CA/UK/AU companies want an expense account on items too: sent when
+		 * "account:expense" resolves, else left to QBO (which then says so) */
+		st = resolve(m, "account:expense", "*", false, "the expense account", acct);
+		if (st != QS_OK) {
+			return st;
+		}
+		if (acct[0]) {
+			json_object_object_add(q, "ExpenseAccountRef", ref_json(acct));
+		}
+	}
 	return QS_OK;
 }
 

@@ -53,6 +53,7 @@ qs_status qs_map_dependencies(const char *kind, json_object *norm, qs_dep_cb cb,
  *     with an empty id = not mapped, leave QBO's default (no PaymentMethodRef;
  *     no DepositToAccountRef, so QBO uses Undeposited Funds);
  *   - account:income (item's income_account, else "*"; required);
+ *   - account:expense ("*", non-US companies only; optional: empty = left out);
  *   - account:refund (refund's method, else "*"; required: RefundReceipt needs it).
  * "required": QS_OK with an empty id makes qs_map_to_qbo fail with QS_ECONFIG
  * ("... has no QuickBooks counterpart; map it with qbo_map(kind)").
