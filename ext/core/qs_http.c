@@ -447,8 +447,13 @@ qs_status qs_http_request(qs_http *h, const char *method, const char *url,
 	if (h->ca_info) {
 		curl_easy_setopt(h->curl, CURLOPT_CAINFO, h->ca_info);
 	}
-	/* Loopback never goes through a proxy taken from the environment. */
+	/* Loopback never goes through a proxy taken from the environment; plain
+	 * http (loopback only, checked above) never goes through any proxy, so
+	 * nothing unencrypted can leave the machine. */
 	curl_easy_setopt(h->curl, CURLOPT_NOPROXY, "localhost,127.0.0.1,::1");
+	if (strncasecmp(url, "http://", 7) == 0) {
+		curl_easy_setopt(h->curl, CURLOPT_PROXY, "");
+	}
 	curl_easy_setopt(h->curl, CURLOPT_TIMEOUT_MS, h->timeout_ms);
 	curl_easy_setopt(h->curl, CURLOPT_CONNECTTIMEOUT_MS, h->connect_timeout_ms);
 	curl_easy_setopt(h->curl, CURLOPT_TCP_KEEPALIVE, 1L);
