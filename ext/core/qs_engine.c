@@ -1146,6 +1146,64 @@ static qs_status void_record(qs_engine *eng, qs_entity *en, const char *entity, 
 	return r;
 }
 
+/* A QBO amount that is zero ("0", 0.0, "0.00"), judged on its text, not as a float. */
+static bool amount_is_zero(json_object *v)
+{
+	const char *t;
+	if (!v) {
+		return false;
+	}
+	t = json_object_get_string(v);
+	if (!t || !*t) {
+		return false;
+	}
+	for (; *t; t++) {
+		if (*t != '0' && *t != '.' && *t != '-' && *t != '+') {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Double-entry prevention: a payment whose every invoice already shows a zero
+ * balance in QBO (paid there by hand, or by another tool) is not recorded again.
+ * *paid names the first such invoice. */
+static qs_status invoices_already_paid(qs_engine *eng, json_object *body, bool *all_paid, char paid[32], qs_error *e)
+{
+	json_object *lines = jget(body, "Line");
+	size_t i, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
+	size_t linked = 0, zero = 0;
+	*all_paid = false;
+	paid[0] = '\0';
+	for (i = 0; i < n; i++) {
+		json_object *txns = jget(json_object_array_get_idx(lines, i), "LinkedTxn");
+		size_t j, m = txns && json_object_is_type(txns, json_type_array) ? json_object_array_length(txns) : 0;
+		for (j = 0; j < m; j++) {
+			json_object *t = json_object_array_get_idx(txns, j), *inv = NULL;
+			const char *tid = jstr(t, "TxnId"), *type = jstr(t, "TxnType");
+			qs_status r;
+			if (!tid || !type || strcmp(type, "Invoice") != 0) {
+				continue;
+			}
+			linked++;
+			r = api(eng, OP_READ, "Invoice", NULL, tid, NULL, NULL, NULL, &inv, e);
+			if (r != QS_OK) {
+				json_object_put(inv);
+				return r;
+			}
+			if (amount_is_zero(jget(inv, "Balance"))) {
+				zero++;
+				if (!paid[0]) {
+					qs_strlcpy(paid, tid, 32);
+				}
+			}
+			json_object_put(inv);
+		}
+	}
+	*all_paid = linked > 0 && zero == linked;
+	return QS_OK;
+}
+
 /* Sends one claimed record to QBO. On QS_OK en->qbo_id/sync_token are set and
  * *op says what happened ("created", "linked", "updated", "voided"). */
 static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
@@ -1227,6 +1285,27 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		*op = "linked";
 		take_ids(en, adopt);
 		goto out;
+	}
+	/* only on the first attempt: a retry may meet the balance our own earlier
+	 * attempt paid, and must reach the requestid replay instead */
+	if (!strcmp(en->kind, "payment") && en->attempts <= 1) {
+		bool all_paid = false;
+		char paid[32];
+		r = invoices_already_paid(eng, body, &all_paid, paid, e);
+		if (r != QS_OK) {
+			goto out;
+		}
+		if (all_paid) {
+			char local[65];
+			bool found = false;
+			*op = "skipped";
+			if (qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", paid, local, &found, NULL) != QS_OK || !found) {
+				snprintf(local, sizeof(local), "(QBO Invoice %s)", paid);
+			}
+			qs_error_set(e, QS_OK, "QuickBooks already shows invoice %s paid (balance 0, QBO Invoice %s); this payment was not recorded a second time",
+				local, paid);
+			goto out;
+		}
 	}
 	r = api(eng, OP_CREATE, entity, body, NULL, NULL, en->create_rid, NULL, &out, e);
 	if (r == QS_EAPI && (!strcmp(e->code, "6240") || !strcmp(e->code, "6140"))) {
@@ -1437,7 +1516,20 @@ static qs_status deliver_one(qs_engine *eng, const char *kind, const char *id, b
 	cur.owner[0] = '\0';
 	cur.claimed = 0;
 	cur.wait_kind[0] = cur.wait_id[0] = '\0';
-	if (dr == QS_OK) {
+	if (dr == QS_OK && !strcmp(op, "skipped")) {
+		bool newer = cur.q_version != delivered_version;
+		qs_strlcpy(cur.state, "Skipped", sizeof(cur.state));
+		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
+		cur.create_rid[0] = '\0';
+		if (newer) {
+			qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
+			cur.next_try = now;
+			cur.q_attempts = 0;
+		} else {
+			cur.q_status[0] = '\0';
+		}
+		log_msg(eng, "info", kind, id, "%s %s: skipped: %s", entity_label(kind), id, de.message);
+	} else if (dr == QS_OK) {
 		bool newer = cur.q_version != delivered_version;
 		qs_strlcpy(cur.qbo_id, en.qbo_id, sizeof(cur.qbo_id));
 		qs_strlcpy(cur.sync_token, en.sync_token, sizeof(cur.sync_token));
