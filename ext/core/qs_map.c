@@ -734,12 +734,23 @@ static qs_status opt_text(vctx *v, json_object *doc, const char *key, const char
 	return QS_OK;
 }
 
+/* An amount written with exactly `decimals` decimals, for messages. */
+static const char *money_example(int decimals)
+{
+	switch (decimals) {
+	case 1: return "10.9";
+	case 3: return "10.125";
+	case 4: return "10.1234";
+	default: return "10.99";
+	}
+}
+
 /* Money: decimal string, integer (whole units) or a float under the strict rule.
  * *present (may be NULL) tells whether it was given; required fields pass NULL. */
 static qs_status money_field(vctx *v, json_object *doc, const char *key, const char *prefix,
 	json_object *norm, qs_money *out, bool *present)
 {
-	char path[128], fmt[40];
+	char path[128];
 	json_object *val = get(doc, key);
 	qs_error me;
 	qs_status st;
@@ -761,10 +772,8 @@ static qs_status money_field(vctx *v, json_object *doc, const char *key, const c
 		st = qs_money_parse(s, n, v->decimals, out, &me);
 		if (st != QS_OK) {
 			if (v->decimals > 0) {
-				char ex[40];
-				qs_money_format(1099, v->decimals, ex, sizeof(ex));
 				return verr(v, path, "%s %s (%s); send at most %d decimals, e.g. \"%s\"",
-					path, me.message, v->currency, v->decimals, ex);
+					path, me.message, v->currency, v->decimals, money_example(v->decimals));
 			}
 			return verr(v, path, "%s %s (%s); send whole amounts, e.g. \"1200\"", path, me.message, v->currency);
 		}
@@ -784,12 +793,11 @@ static qs_status money_field(vctx *v, json_object *doc, const char *key, const c
 	case json_type_double:
 		st = qs_money_from_double(json_object_get_double(val), v->decimals, out, &me);
 		if (st != QS_OK) {
-			qs_money_format(1099, v->decimals, fmt, sizeof(fmt));
 			if (v->decimals > 0) {
 				return verr(v, path, "%s %s (%s); send money as a decimal string with at most %d decimals, e.g. \"%s\"",
-					path, me.message, v->currency, v->decimals, fmt);
+					path, me.message, v->currency, v->decimals, money_example(v->decimals));
 			}
-			return verr(v, path, "%s %s (%s); send whole amounts, e.g. \"%s\"", path, me.message, v->currency, fmt);
+			return verr(v, path, "%s %s (%s); send whole amounts, e.g. \"1200\"", path, me.message, v->currency);
 		}
 		break;
 	default:
