@@ -30,6 +30,10 @@
  *   that QuickBooks computes exactly the document's total. Such a line's amount
  *   then no longer equals quantity x unit_price; the QBO line gets UnitPrice =
  *   Amount when the quantity is 1, else no UnitPrice (QBO derives it).
+ *   Tax: the document's tax_total goes out as TxnTaxDetail.TotalTax (when taxes
+ *   are given) with the mapped TaxCode; QBO (and the local sandbox) compute the
+ *   tax from that TaxCode's rates, so QBO's total equals the document's only
+ *   when the mapped TaxCode has the billing system's rate.
  *   A credit note with lines follows rules 2-3 with amount as its total.
  */
 #include "qs_map.h"
