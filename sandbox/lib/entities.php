@@ -102,6 +102,7 @@ function sbx_out(string $e, array $obj, int $bal = 0): array
 /** GET /{entity}/{id} */
 function sbx_read(string $realm, string $e, string $id): array
 {
+    sbx_check_id($e, $id);
     $row = sbx_ent_row(sbx_db(), $realm, $e, $id);
     if ($row === null || $row['status'] === 'deleted') {
         throw sbx_err_not_found(sbx_is_txn($e));
@@ -139,6 +140,12 @@ function sbx_check_input(string $e, array $in): void
 {
     $spec = sbx_spec($e);
     sbx_check_props($e, $in, $spec['allowed']);
+    foreach ($in as $k => $v) {   // object-typed properties (references, addresses, e-mail/phone, details)
+        if ($v !== null && !is_array($v) && preg_match('/(Ref|Addr|Email|EmailBcc|EmailCc|Phone|Mobile|Fax|Memo|Detail|Prefs|MetaData)$/', (string)$k)
+            ) {
+            throw sbx_err_value((string)$k, $v);
+        }
+    }
     foreach ($spec['len'] as $path => $max) {
         sbx_check_len($in, $path, $max);
     }
@@ -182,6 +189,7 @@ function sbx_target(string $realm, string $e, array $in): array
     if (!isset($in['SyncToken']) || !is_scalar($in['SyncToken']) || (string)$in['SyncToken'] === '') {
         throw sbx_err_required('SyncToken');
     }
+    sbx_check_id($e, (string)$in['Id']);
     $row = sbx_ent_row(sbx_db(), $realm, $e, (string)$in['Id']);
     if ($row === null || $row['status'] === 'deleted') {
         throw sbx_err_not_found(sbx_is_txn($e));

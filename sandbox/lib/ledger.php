@@ -116,6 +116,10 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
     }
     $custRow = sbx_ref($realm, 'Customer', $in['CustomerRef'], 'CustomerRef');
     $cust = $custRow['obj'];
+    if ($cur !== null && sbx_has_payment_links($cur['obj'])
+        && (string)$cust['Id'] !== (string)($cur['obj']['CustomerRef']['value'] ?? '')) {
+        throw sbx_err_business('The customer of this ' . $e . ' cannot change while payments are linked to it.', 'CustomerRef');
+    }
     $in['CustomerRef'] = sbx_ref_out($custRow, 'DisplayName');
     if (!isset($in['Line']) || !is_array($in['Line'])) {
         throw sbx_err_required('Line');

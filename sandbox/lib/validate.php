@@ -160,3 +160,11 @@ function sbx_ref_out(array $row, string $nameField = 'Name'): array
     $o = $row['obj'];
     return ['value' => (string)$o['Id'], 'name' => (string)($o[$nameField] ?? $o['Name'] ?? $o['DisplayName'] ?? '')];
 }
+
+/** An entity Id must be a number (TaxCode also has the pseudo Ids TAX / NON): 2030 otherwise. */
+function sbx_check_id(string $entity, string $id): void
+{
+    if (!ctype_digit($id) && !($entity === 'TaxCode' && ($id === 'TAX' || $id === 'NON'))) {
+        throw new SbxFault(400, '2030', 'Invalid ID', 'Id should be a valid number. Supplied value:' . $id, 'Id');
+    }
+}
