@@ -243,15 +243,36 @@ function sbx_ctl_fault_row(array $r): array
 function sbx_ctl_faults(string $m, array $b): array
 {
     $db = sbx_edge_db();
+    if ($m === 'POST' || $m === 'DELETE') {
+        // the rule change and the rule count (meta edge_faults) move together
+        $db->exec('BEGIN IMMEDIATE');
+        try {
+            $r = sbx_ctl_faults_change($db, $m, $b);
+            $db->exec('COMMIT');
+            return $r;
+        } catch (Throwable $e) {
+            $db->exec('ROLLBACK');
+            throw $e;
+        }
+    }
+    $rows = $db->query('SELECT * FROM sbx_faultrule ORDER BY id')->fetchAll();
+    return sbx_json(200, ['faults' => array_map('sbx_ctl_fault_row', $rows)]);
+}
+
+function sbx_ctl_faults_change(PDO $db, string $m, array $b): array
+{
     if ($m === 'DELETE') {
         foreach (['realm', 'client_id'] as $k) {
             if (isset($b[$k])) {
                 $n = $db->prepare("DELETE FROM sbx_faultrule WHERE $k = ?");
                 $n->execute([(string)$b[$k]]);
+                sbx_edge_faults_count($db);
                 return sbx_json(200, ['deleted' => $n->rowCount()]);
             }
         }
-        return sbx_json(200, ['deleted' => $db->exec('DELETE FROM sbx_faultrule')]);
+        $n = $db->exec('DELETE FROM sbx_faultrule');
+        sbx_edge_faults_count($db);
+        return sbx_json(200, ['deleted' => $n]);
     }
     if ($m === 'POST') {
         $kind = isset($b['kind']) ? (string)$b['kind'] : '';
@@ -291,12 +312,15 @@ function sbx_ctl_faults(string $m, array $b): array
             isset($b['method']) ? strtoupper((string)$b['method']) : null, isset($b['realm']) ? (string)$b['realm'] : null,
             $kind, $when, $count, $rate, $delay, $status, $format, sbx_now(),
             isset($b['client_id']) ? (string)$b['client_id'] : null]);
+        $id = (int)$db->lastInsertId();
+        sbx_edge_faults_count($db);
         $st = $db->prepare('SELECT * FROM sbx_faultrule WHERE id = ?');
-        $st->execute([(int)$db->lastInsertId()]);
-        return sbx_json(201, sbx_ctl_fault_row($st->fetch()));
+        $st->execute([$id]);
+        $row = $st->fetch();
+        $st->closeCursor();
+        return sbx_json(201, sbx_ctl_fault_row($row));
     }
-    $rows = $db->query('SELECT * FROM sbx_faultrule ORDER BY id')->fetchAll();
-    return sbx_json(200, ['faults' => array_map('sbx_ctl_fault_row', $rows)]);
+    return sbx_ctl_error(405, 'use GET, POST or DELETE');
 }
 
 function sbx_ctl_fault_one(string $m, int $id): array
@@ -310,7 +334,10 @@ function sbx_ctl_fault_one(string $m, int $id): array
         return sbx_ctl_error(404, 'no fault ' . $id);
     }
     if ($m === 'DELETE') {
+        $db->exec('BEGIN IMMEDIATE');
         $db->prepare('DELETE FROM sbx_faultrule WHERE id = ?')->execute([$id]);
+        sbx_edge_faults_count($db);
+        $db->exec('COMMIT');
     }
     return sbx_json(200, sbx_ctl_fault_row($r));
 }

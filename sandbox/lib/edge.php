@@ -86,7 +86,8 @@ function sbx_reset_edge(PDO $db): void
                  'sbx_faultrule', 'sbx_reqlog', 'sbx_webhook', 'sbx_delivery'] as $t) {
         $db->exec("DELETE FROM $t");
     }
-    $db->exec("DELETE FROM sbx_meta WHERE k IN ('clock_offset','edge_latency','edge_time_scale')");
+    $db->exec("DELETE FROM sbx_meta WHERE k IN ('clock_offset','edge_latency','edge_time_scale','edge_faults')"
+        . " OR k LIKE 'edge_latency:%'");
     if (function_exists('sbx_meta_cache')) {
         sbx_meta_cache([]);
     }
@@ -107,6 +108,36 @@ function sbx_edge_db(): PDO
         }
     }
     return $db;
+}
+
+/**
+ * Reads every sbx_meta key EDGE needs for one request in a single query (the meta cache then
+ * answers sbx_now(), latency, time scale and the fault-rule count without more queries).
+ */
+function sbx_edge_preload(?string $realm): void
+{
+    $keys = ['edge_schema', 'clock_offset', 'edge_latency', 'edge_time_scale', 'edge_faults'];
+    if ($realm !== null) {
+        $keys[] = 'edge_latency:' . $realm;
+    }
+    $c = sbx_meta_cache();
+    $want = array_values(array_filter($keys, fn($k) => !array_key_exists($k, $c)));
+    if (!$want) {
+        return;
+    }
+    $st = sbx_db()->prepare('SELECT k, v FROM sbx_meta WHERE k IN (' . implode(',', array_fill(0, count($want), '?')) . ')');
+    $st->execute($want);
+    $got = $st->fetchAll(PDO::FETCH_KEY_PAIR);
+    foreach ($want as $k) {
+        $c[$k] = isset($got[$k]) ? (string)$got[$k] : null;
+    }
+    sbx_meta_cache($c);
+}
+
+/** Keeps meta edge_faults = number of fault rules, so requests skip the rule query when 0. */
+function sbx_edge_faults_count(PDO $db): void
+{
+    sbx_meta_set('edge_faults', (string)$db->query('SELECT COUNT(*) FROM sbx_faultrule')->fetchColumn());
 }
 
 /** Time scale: 60 makes a throttle minute (and webhook retry delays) last one second. */
@@ -424,6 +455,9 @@ const SBX_FAULT_KINDS = [
 /** The first matching fault rule for this request and phase that fires (count/rate), or null. */
 function sbx_fault_pick(array $req, string $phase): ?array
 {
+    if (sbx_meta_get('edge_faults') === '0') {
+        return null;
+    }
     $db = sbx_edge_db();
     $rows = $db->query('SELECT * FROM sbx_faultrule ORDER BY id')->fetchAll();
     if (!$rows) {
@@ -609,6 +643,7 @@ function sbx_edge_before(array $req): ?array
     if ($kind === 'control' || $kind === 'other') {
         return null;
     }
+    sbx_edge_preload($req['realm']);
     sbx_edge_db();
     if ($kind === 'api') {
         [$err, $tok] = sbx_edge_auth($req);
@@ -642,6 +677,7 @@ function sbx_edge_after(array $req, array $resp): ?array
     if ($kind === 'control' || $kind === 'other') {
         return null;
     }
+    sbx_edge_preload($req['realm']);
     sbx_edge_db();
     $out = $resp;
     $st = sbx_edge_state();

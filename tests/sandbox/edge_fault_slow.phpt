@@ -1,5 +1,7 @@
 --TEST--
 EDGE: fault kind slow delays the request but answers normally; the request log records the fault
+--CONFLICTS--
+edge_hold_workers
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 EDGE: fault kind timeout holds the response longer than the client waits (curl error 28)
+--CONFLICTS--
+edge_hold_workers
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,7 @@
 --TEST--
 EDGE: added latency (per realm) is applied to API calls and recorded in the request log
+--CONFLICTS--
+edge_hold_workers
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

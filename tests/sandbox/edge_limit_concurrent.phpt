@@ -1,13 +1,16 @@
 --TEST--
 EDGE: a request beyond the concurrency limit (requests in flight per realm+app) gets 429 3001
+--CONFLICTS--
+edge_hold_workers
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';
 $realm = edge_realm();
 $t = edge_token($realm);
 sbx_http('POST', '/_sandbox/limits', ['realm' => $realm, 'concurrent' => 1]);
-// the first request is held 3 s inside the gateway, after it took its slot
-edge_fault(['realm' => $realm, 'kind' => 'slow', 'delay_ms' => 3000, 'count' => 1]);
+// the first request is held 5 s inside the gateway, after it took its slot (tests that hold
+// workers do not run beside this one: CONFLICTS edge_hold_workers)
+edge_fault(['realm' => $realm, 'kind' => 'slow', 'delay_ms' => 5000, 'count' => 1]);
 $mh = curl_multi_init();
 $ch = curl_init(sbx_base() . "/v3/company/$realm/companyinfo/$realm?minorversion=75");
 curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 30,
@@ -17,7 +20,7 @@ $inFlight = edge_wait(function () use ($mh, $realm) {
     curl_multi_exec($mh, $running);
     $l = sbx_http('GET', '/_sandbox/limits?realm=' . $realm)['json'];
     return $l['in_flight'] >= 1 ? $l['in_flight'] : null;
-}, 10);
+}, 15);
 echo 'in flight: ', $inFlight, "\n";
 $second = edge_api($realm, $t['access_token'], 'GET', 'companyinfo/' . $realm);
 echo edge_gateway_line($second), "\n";
