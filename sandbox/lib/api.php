@@ -10,6 +10,8 @@ require_once __DIR__ . '/ledger.php';
 require_once __DIR__ . '/query.php';
 require_once __DIR__ . '/batch.php';
 require_once __DIR__ . '/cdc.php';
+require_once __DIR__ . '/sendpdf.php';
+require_once __DIR__ . '/seed.php';   // sbx_company_create() for everyone
 
 /** A QBO validation/business error raised anywhere below the API layer. */
 final class SbxFault extends Exception
@@ -78,6 +80,13 @@ function sbx_api(array $req): array
         }
         if ($entity === 'Preferences' && count($rest) === 1 && $m === 'GET') {
             return sbx_api_respond(sbx_read($realm, 'Preferences', '1'));
+        }
+        if ($entity === 'Invoice' && count($rest) === 3 && $rest[2] === 'send' && $m === 'POST') {
+            $id = $rest[1];
+            return sbx_api_write($realm, $req, fn() => sbx_invoice_send($realm, $id, $req['query']));
+        }
+        if ($entity === 'Invoice' && count($rest) === 3 && $rest[2] === 'pdf' && $m === 'GET') {
+            return sbx_invoice_pdf($realm, $rest[1]);
         }
         if (count($rest) === 2 && $m === 'GET') {
             return sbx_api_respond(sbx_read($realm, $entity, $rest[1]));
