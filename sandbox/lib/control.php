@@ -182,7 +182,7 @@ function sbx_ctl_limits(string $m, array $b, array $q): array
     $realm = isset($b['realm']) ? (string)$b['realm'] : (isset($q['realm']) && is_string($q['realm']) ? $q['realm'] : null);
     if ($m === 'POST') {
         $conf = [];
-        foreach (['per_minute', 'concurrent', 'batch_per_minute', 'batch_per_minute_realm'] as $k) {
+        foreach (['per_minute', 'per_second', 'concurrent', 'batch_per_minute', 'batch_per_minute_realm'] as $k) {
             if (array_key_exists($k, $b)) {
                 if (!is_int($b[$k]) || $b[$k] < 0) {
                     throw new InvalidArgumentException("$k must be an integer >= 0");

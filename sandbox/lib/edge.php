@@ -17,6 +17,7 @@ const SBX_EDGE_LIMITS = [
     'enabled' => true,
     'per_minute' => 500,            // requests per minute per realm (all apps together)
     'concurrent' => 10,             // requests in flight per realm+app
+    'per_second' => 0,              // requests per second per realm+app (0 = off; Intuit's table says 10)
     'batch_per_minute' => 40,       // batch requests per minute per realm+app
     'batch_per_minute_realm' => 120, // batch requests per minute per realm (all apps)
 ];
@@ -402,22 +403,25 @@ function sbx_edge_throttle(array $req, string $realm, string $client): ?array
     }
     $now = sbx_now();
     $scale = isset($lim['time_scale']) && (float)$lim['time_scale'] > 0 ? (float)$lim['time_scale'] : sbx_time_scale();
-    $bw = 1.0 / $scale;   // a minute is 60 buckets
-    $cur = (int)floor($now / $bw);
-    $sfx = '@' . sprintf('%.6F', $bw);
     $isBatch = (bool)preg_match('#^/v3/company/[^/]+/batch/?$#', $req['path']);
-    $keys = ['per_minute' => 'm:' . $realm . $sfx];
+    // [limit name, counter key, window in sandbox seconds]; a window is 60 buckets
+    $checks = [['per_minute', 'm:' . $realm, 60.0 / $scale]];
+    if ((int)($lim['per_second'] ?? 0) > 0) {
+        $checks[] = ['per_second', 's:' . $realm . ':' . $client, 1.0 / $scale];
+    }
     if ($isBatch) {
-        $keys['batch_per_minute'] = 'b:' . $realm . ':' . $client . $sfx;
-        $keys['batch_per_minute_realm'] = 'br:' . $realm . $sfx;
+        $checks[] = ['batch_per_minute', 'b:' . $realm . ':' . $client, 60.0 / $scale];
+        $checks[] = ['batch_per_minute_realm', 'br:' . $realm, 60.0 / $scale];
     }
     $open = [];
     $over = false;
     try {
-        foreach ($keys as $what => $k) {   // always locked in this order: no deadlock
-            $fh = sbx_edge_rate_open($k);
+        foreach ($checks as [$what, $key, $window]) {   // always locked in this order: no deadlock
+            $bw = $window / 60.0;
+            $cur = (int)floor($now / $bw);
+            $fh = sbx_edge_rate_open($key . '@' . sprintf('%.6F', $bw));
             $ring = sbx_edge_rate_read($fh);
-            $open[$what] = [$fh, $ring];
+            $open[] = [$fh, $ring, $cur];
             if (!$over && sbx_edge_rate_sum($ring, $cur) >= (int)$lim[$what]) {
                 $over = $what;
             }
@@ -426,7 +430,7 @@ function sbx_edge_throttle(array $req, string $realm, string $client): ?array
             $over = 'concurrent';
         }
         if (!$over) {
-            foreach ($open as [$fh, $ring]) {
+            foreach ($open as [$fh, $ring, $cur]) {
                 sbx_edge_rate_add($fh, $ring, $cur);
             }
         }
