@@ -339,7 +339,7 @@ function sbx_build_name(string $realm, string $e, array $in, ?array $cur): array
             $obj = ['Taxable' => isset($in['Taxable']) ? sbx_bool($in['Taxable'], 'Taxable') : ($country === 'US'),
                     'Job' => (bool)($in['Job'] ?? false), 'BillWithParent' => (bool)($in['BillWithParent'] ?? false),
                     'CurrencyRef' => $cur_, 'PreferredDeliveryMethod' => $in['PreferredDeliveryMethod'] ?? 'Print',
-                    'IsProject' => false, 'FullyQualifiedName' => $fqn, 'PrintOnCheckName' => $poc]
+                    'IsProject' => false, 'ClientEntityId' => '0', 'FullyQualifiedName' => $fqn, 'PrintOnCheckName' => $poc]
                 + $in;
             $obj['Level'] = isset($in['ParentRef']) ? 1 : 0;
             unset($obj['Active']);
