@@ -1273,9 +1273,12 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			adopt = json_object_get(first_row(rows));
 		}
 		json_object_put(rows);
-	} else if (!strcmp(en->kind, "invoice") || !strcmp(en->kind, "credit") || !strcmp(en->kind, "refund")) {
+	} else if (en->attempts > 1 && (!strcmp(en->kind, "invoice") || !strcmp(en->kind, "credit") || !strcmp(en->kind, "refund"))) {
+		/* a retry (the claim counts every attempt, crashed ones too): an earlier
+		 * attempt may have created it. A first attempt relies on QBO's own
+		 * duplicate check (6140, adopted below) and saves a query. */
 		r = docnumber_guard(eng, entity, body, &adopt, e);
-	} else if (!strcmp(en->kind, "payment")) {
+	} else if (en->attempts > 1 && !strcmp(en->kind, "payment")) {
 		r = marker_guard(eng, entity, en->kind, en->id, body, &adopt, e);
 	}
 	if (r != QS_OK) {
