@@ -495,31 +495,33 @@ function sbx_build_name(string $realm, string $e, array $in, ?array $cur): array
     throw new SbxFault(400, '500', 'Unsupported Operation', 'Operation Update is not supported.');
 }
 
-/** Country of a realm (cached per request). */
-function sbx_company_country(string $realm): string
+/** Country and home currency of a realm (cached per request). */
+function sbx_company_row(string $realm): array
 {
     static $c = [];
     if (!isset($c[$realm])) {
         $st = sbx_db()->prepare('SELECT country, currency FROM sbx_company WHERE realm = ?');
         $st->execute([$realm]);
         $c[$realm] = $st->fetch() ?: ['country' => 'US', 'currency' => 'USD'];
+        $st->closeCursor();
     }
-    return $c[$realm]['country'];
+    return $c[$realm];
+}
+
+function sbx_company_country(string $realm): string
+{
+    return sbx_company_row($realm)['country'];
 }
 
 /** Home-currency reference; a different currency needs multicurrency (not enabled) -> 6000. */
 function sbx_currency_ref(string $realm, $given): array
 {
-    sbx_company_country($realm);
-    $st = sbx_db()->prepare('SELECT currency FROM sbx_company WHERE realm = ?');
-    $st->execute([$realm]);
-    $home = (string)$st->fetchColumn();
+    $home = sbx_company_row($realm)['currency'];
     if ($given !== null) {
         $v = is_array($given) ? ($given['value'] ?? null) : null;
         if (!is_string($v) || strtoupper($v) !== $home) {
             throw sbx_err_business('Multicurrency is not enabled for this company; CurrencyRef must be the home currency ' . $home . '.', 'CurrencyRef');
         }
     }
-    require_once __DIR__ . '/seed.php';
     return ['value' => $home, 'name' => SBX_CURRENCY_NAMES[$home] ?? $home];
 }

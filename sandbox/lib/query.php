@@ -439,11 +439,6 @@ function sbx_query_run(string $realm, string $text): array|stdClass
     }
     $start ??= 1;
     $max ??= 100;
-    if (is_array($select)) {
-        foreach ($select as $i => $f) {
-            $select[$i] = $f;
-        }
-    }
     if (!$activeGiven && isset(SBX_NAME_LISTS[$entity])) {
         $filters[] = ['Active', '=', true];
     }
