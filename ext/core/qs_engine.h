@@ -70,7 +70,19 @@ qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id
 
 /* Validates and records doc (borrowed) in the outbox, committed before any
  * network call; then delivers it when the delivery mode says so. *state: the
- * entity's state object {kind,id,state,reason,qbo_id,version,...}.
+ * entity's state object {kind,id,state,reason,qbo_id,version,...}:
+ *   kind, id          the record
+ *   state             "Not Tried" | "Waiting" | "Synced" | "Error" | "Skipped" | "Dismissed"
+ *   reason            why (QBO's fault, "Waiting on customer 12", "Queued, will retry: ..."), or null
+ *   qbo_id            the QBO Id once created or linked, else null
+ *   version           bumped by every recorded change; synced_version: the one QBO holds
+ *   attempts          delivery attempts so far; last_attempt: ISO time or null
+ *   queued            true while an outbox row exists; next_try: ISO time or null
+ *   updated           ISO time of the last recorded change
+ * An unchanged document (same normalised hash) records nothing new unless
+ * QS_PUSH_FORCE. A draft invoice, or one cancelled before it reached QBO, is
+ * Skipped; a cancelled one QBO holds is voided. Before the first OAuth
+ * exchange an inline push returns the record queued (no error).
  * A QBO fault during inline delivery returns QS_EAPI with *state filled (state
  * Error, reason = QBO's); invalid_grant returns QS_EAUTH with *state filled (the
  * event stays queued). Network trouble is not an error: state stays queued with a reason. */
