@@ -2178,6 +2178,8 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 			} else if (r == QS_ESTORE) {
 				qs_error_copy(e, &de);
 				ret = QS_ESTORE;
+			} else if (r == QS_ETHROTTLE) {
+				net_fail = 3;   /* QBO asked us to back off: stop this pass */
 			} else if (retryable(r)) {
 				net_fail++;
 			} else if (r != QS_OK) {
