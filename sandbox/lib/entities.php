@@ -62,7 +62,7 @@ function sbx_spec(string $e): array
             'Invoice' => ['kind' => 'txn', 'name' => null,
                 'w' => array_merge($txn, ['DueDate', 'AllowIPNPayment', 'AllowOnlinePayment', 'AllowOnlineCreditCardPayment',
                     'AllowOnlineACHPayment', 'Deposit', 'DepositToAccountRef']),
-                'ro' => ['TotalAmt', 'Balance', 'HomeBalance', 'HomeTotalAmt', 'InvoiceLink', 'LinkedTxn'], 'len' => $txnLen],
+                'ro' => ['TotalAmt', 'Balance', 'HomeBalance', 'HomeTotalAmt', 'InvoiceLink', 'LinkedTxn', 'DeliveryInfo'], 'len' => $txnLen],
             'CreditMemo' => ['kind' => 'txn', 'name' => null, 'w' => $txn,
                 'ro' => ['TotalAmt', 'Balance', 'RemainingCredit', 'HomeTotalAmt', 'LinkedTxn'], 'len' => $txnLen],
             'RefundReceipt' => ['kind' => 'txn', 'name' => null,

@@ -348,6 +348,11 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
     }
     $curId = $cur === null ? null : (string)$cur['obj']['Id'];
     if ($doc !== null && $doc !== '') {
+        if (ctype_digit($doc) && strlen($doc) < 16 && ($cur === null || $doc !== (string)($cur['obj']['DocNumber'] ?? ''))) {
+            // QBO numbers the next document "last number + 1"
+            $db->prepare("INSERT INTO sbx_seq(realm, name, next) VALUES(?, ?, ?)
+                ON CONFLICT(realm, name) DO UPDATE SET next = MAX(next, excluded.next)")->execute([$realm, 'doc:' . $e, (int)$doc]);
+        }
         $allowDup = str_contains(strtolower((string)($q['include'] ?? '')), 'allowduplicatedocnum');
         if (!$allowDup && ($cur === null || $doc !== (string)($cur['obj']['DocNumber'] ?? ''))) {
             $st = $db->prepare("SELECT id FROM sbx_entity WHERE realm = ? AND entity = ? AND doc = ? AND status != 'deleted' AND id != ? LIMIT 1");
@@ -395,6 +400,9 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
     }
     $obj['TotalAmt'] = sbx_money($total);
     $obj += ['CustomField' => [], 'PrintStatus' => 'NeedToPrint', 'EmailStatus' => 'NotSet', 'ApplyTaxAfterDiscount' => false];
+    if (isset($cur['obj']['DeliveryInfo'])) {
+        $obj['DeliveryInfo'] = $cur['obj']['DeliveryInfo'];   // QBO-set, survives updates
+    }
 
     $applied = $cur === null ? 0 : sbx_cents($cur['obj']['TotalAmt'] ?? 0) - sbx_cents($cur['obj']['Balance'] ?? 0);
     if ($e === 'RefundReceipt') {
