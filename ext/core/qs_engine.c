@@ -1960,6 +1960,18 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		qs_store_rollback(eng->store);
 		return r;
 	}
+	if (!strcmp(en.q_status, "sending") && claim_stale(eng, en.owner, en.claimed, now)) {
+		/* left by a process that died mid-delivery: pending again (same requestid) */
+		qs_strlcpy(en.q_status, "queued", sizeof(en.q_status));
+		en.owner[0] = '\0';
+		en.claimed = 0;
+		r = qs_store_outbox_put(eng->store, eng->conn_key, &en, e);
+		if (r != QS_OK) {
+			qs_store_rollback(eng->store);
+			qs_entity_clear(&en);
+			return r;
+		}
+	}
 	if (en.exists && !strcmp(en.hash, hash) && !(flags & QS_PUSH_FORCE)) {
 		/* unchanged: nothing new to record; deliver if still pending */
 		*deliver = en.q_status[0] && strcmp(en.q_status, "sending") != 0;
