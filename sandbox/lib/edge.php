@@ -62,6 +62,7 @@ SQL);
             // already there
         }
     }
+    $db->exec("INSERT OR REPLACE INTO sbx_meta(k, v) SELECT 'edge_faults', COUNT(*) FROM sbx_faultrule");
     $db->prepare('INSERT OR REPLACE INTO sbx_meta(k, v) VALUES(?, ?)')->execute(['edge_schema', SBX_EDGE_SCHEMA]);
 }
 
