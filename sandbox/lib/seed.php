@@ -53,7 +53,7 @@ function sbx_company_create(PDO $db, array $opts): array
     $acct('Savings', 'Bank', 'Savings', 'Asset');                                                // 6
     $acct('Cost of Goods Sold', 'Cost of Goods Sold', 'SuppliesMaterialsCogs', 'Expense');       // 7
     $acct('Inventory Asset', 'Other Current Asset', 'Inventory', 'Asset');                       // 8
-    $acct($country === 'US' ? 'Sales Tax Payable' : ($country === 'CA' ? 'GST/HST Payable' : 'Tax Payable'),
+    $acct($country === 'US' ? 'Sales Tax Payable' : (['CA' => 'GST/HST Payable', 'GB' => 'VAT Control', 'AU' => 'GST Payable'][$country] ?? 'Tax Payable'),
         'Other Current Liability', $country === 'US' ? 'SalesTaxPayable' : 'GlobalTaxPayable', 'Liability'); // 9
     $acct('Opening Balance Equity', 'Equity', 'OpeningBalanceEquity', 'Equity');                 // 10
 
@@ -93,14 +93,17 @@ function sbx_company_create(PDO $db, array $opts): array
         $code('Combined Sales Tax', [[$r1, 'State Sales Tax'], [$r2, 'City Sales Tax']], true);   // TaxCode 1 (8.25%)
         $code('State Sales Tax', [[$r1, 'State Sales Tax']], false);                               // TaxCode 2 (6.25%)
     } else {
-        $g = $rate('GST', 5.0, 'Canada Revenue Agency');          // 1
-        $h = $rate('HST ON', 13.0, 'Canada Revenue Agency');      // 2
-        $e = $rate('Exempt', 0.0, 'Canada Revenue Agency');       // 3
-        $z = $rate('Zero-rated', 0.0, 'Canada Revenue Agency');   // 4
-        $code('GST', [[$g, 'GST']], false);                       // TaxCode 1
-        $code('HST ON', [[$h, 'HST ON']], false);                 // TaxCode 2
-        $code('Exempt', [[$e, 'Exempt']], false);                 // TaxCode 3
-        $code('Zero-rated', [[$z, 'Zero-rated']], false);         // TaxCode 4
+        // non-US: one TaxRate per TaxCode (Ids 1..4), per country
+        $sets = [
+            'CA' => ['Canada Revenue Agency', [['GST', 5.0], ['HST ON', 13.0], ['Exempt', 0.0], ['Zero-rated', 0.0]]],
+            'GB' => ['HM Revenue & Customs', [['20.0% S', 20.0], ['5.0% R', 5.0], ['Exempt', 0.0], ['0.0% Z', 0.0]]],
+            'AU' => ['Australian Taxation Office', [['GST', 10.0], ['GST free', 0.0], ['Exempt', 0.0], ['Input taxed', 0.0]]],
+        ];
+        [$agency, $list] = $sets[$country] ?? ['Tax Agency', [['Standard', 10.0], ['Reduced', 5.0], ['Exempt', 0.0], ['Zero-rated', 0.0]]];
+        foreach ($list as [$n, $v]) {
+            $rid = $rate($n, $v, $agency);
+            $code($n, [[$rid, $n]], false);
+        }
     }
 
     // Items (Ids 1..4)
@@ -110,7 +113,7 @@ function sbx_company_create(PDO $db, array $opts): array
             'PurchaseCost' => 0.0, 'TrackQtyOnHand' => false];
         if ($country !== 'US') {
             unset($o['Taxable']);
-            $o['SalesTaxCodeRef'] = ['value' => $country === 'CA' ? '1' : '1', 'name' => 'GST'];
+            $o['SalesTaxCodeRef'] = ['value' => '1'];
         }
         return sbx_seed_put($db, $realm, 'Item', $o, $now, $n);
     };
