@@ -1,5 +1,5 @@
 --TEST--
-qbo_sync ends its pass at a 429: the throttled record waits for its Retry-After, the others stay due and go with the next sync
+A 429 pauses every process sharing the store until Retry-After (else 60 s): sync ends its pass, later syncs and inline pushes send nothing meanwhile; after the pause the others go
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
@@ -10,17 +10,32 @@ foreach (['1', '2', '3'] as $k) {
 qbo_test_fault(['kind' => '429', 'method' => 'POST', 'realm' => $realm, 'path' => "/v3/company/$realm/customer", 'count' => 1]);
 $r = qbo_sync($conn);
 echo "first sync: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
-echo "customer POSTs: ", count(eng_requests($realm, "/v3/company/$realm/customer", 'POST')), "\n";
+$pause = eng_conn_row($opts['store'])['throttled_until'] - microtime(true);
+echo "paused for 30..60 s: ", var_export($pause > 25 && $pause <= 61, true), "\n";
 $r = qbo_sync($conn);
-echo "second sync: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
+echo "sync during the pause: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
+$inline = qbo_connect(['delivery' => 'inline'] + $opts);
+$st = qbo_push($inline, 'customer', eng_customer('4', 'Thr', 'Ottle4', 't4@example.com'));
+echo "inline push during the pause: {$st['state']}, queued ", var_export($st['queued'], true), "\n";
+echo "customer POSTs so far: ", count(eng_requests($realm, "/v3/company/$realm/customer", 'POST')), "\n";
+// the pause ends (moved forward in the store instead of waiting a minute)
+$db = new PDO('sqlite:' . $opts['store']);
+$db->exec('PRAGMA busy_timeout = 5000');
+$db->exec('UPDATE conn SET throttled_until = 0');
+$r = qbo_sync($conn);
+echo "after the pause: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
 foreach (qbo_entities($conn) as $e) {
     echo "{$e['id']}: {$e['state']}\n";
 }
 ?>
 --EXPECT--
 first sync: delivered 0, remaining 3
-customer POSTs: 1
-second sync: delivered 2, remaining 1
+paused for 30..60 s: true
+sync during the pause: delivered 0, remaining 3
+inline push during the pause: Not Tried, queued true
+customer POSTs so far: 1
+after the pause: delivered 3, remaining 1
 1: Not Tried
 2: Synced
 3: Synced
+4: Synced

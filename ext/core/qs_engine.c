@@ -26,6 +26,7 @@
 #define REFRESH_LOCK_TTL 30.0     /* seconds a refresher may hold the lock */
 #define REFRESH_WAIT 20.0         /* seconds a process waits for another's refresh */
 #define WAITING_RECHECK 300.0     /* a Waiting record is looked at again after this */
+#define SYNC_BATCH 500            /* outbox rows read per sync pass */
 
 typedef struct deferred_ref {
 	char kind[16];
@@ -1349,6 +1350,18 @@ out:
 
 /* ------------------------------------------------------------------ delivery */
 
+/* Is QBO's 429 pause (saved in the store for every process) still running? */
+static bool throttled(qs_engine *eng)
+{
+	qs_conn_row row;
+	bool t = false;
+	if (qs_store_conn_get(eng->store, eng->conn_key, &row, NULL) == QS_OK) {
+		t = row.throttled_until > qs_store_now();
+	}
+	qs_conn_row_clear(&row);
+	return t;
+}
+
 static double backoff(long attempts, const qs_error *e)
 {
 	double base, jitter;
@@ -1565,6 +1578,10 @@ static qs_status deliver_one(qs_engine *eng, const char *kind, const char *id, b
 		log_msg(eng, "info", kind, id, "%s %s: %s", entity_label(kind), id, de.message);
 	} else if (retryable(dr) || dr == QS_EAUTH) {
 		double delay = dr == QS_EAUTH ? 0 : backoff(cur.q_attempts, &de);
+		if (dr == QS_ETHROTTLE) {
+			/* every process sharing the store pauses (the write is in this transaction) */
+			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, NULL);
+		}
 		qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
 		cur.next_try = now + delay;
 		snprintf(cur.reason, sizeof(cur.reason), "Queued, will retry: %.1000s", de.message);
@@ -2052,7 +2069,7 @@ qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int
 	if (deliver && !(flags & QS_PUSH_QUEUE_ONLY)) {
 		if (eng->delivery == QS_DELIVER_DEFERRED) {
 			deferred_add(eng, kind, id);
-		} else if (eng->delivery == QS_DELIVER_INLINE) {
+		} else if (eng->delivery == QS_DELIVER_INLINE && !throttled(eng)) {
 			bool busy = false;
 			char st[16];
 			qs_error de;
@@ -2092,7 +2109,7 @@ void qs_engine_run_deferred(qs_engine *eng)
 		return;
 	}
 	eng->inline_ctx = true;
-	for (i = 0; i < eng->n_deferred; i++) {
+	for (i = 0; i < eng->n_deferred && !throttled(eng); i++) {
 		bool busy;
 		char st[16];
 		qs_error e;
@@ -2146,10 +2163,11 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	memset(&due, 0, sizeof(due));
 	eng->in_sync = true;
 	total = 0;
-	for (pass = 0; pass < 5 && !stop; pass++) {
+	for (pass = 0; !stop; pass++) {
+		long before = done_n;
 		due.n = 0;
 		eng->released = 0;
-		r = qs_store_outbox_due(eng->store, eng->conn_key, qs_store_now(), 0, due_cb, &due, e);
+		r = qs_store_outbox_due(eng->store, eng->conn_key, qs_store_now(), SYNC_BATCH, due_cb, &due, e);
 		if (r != QS_OK) {
 			eng->in_sync = false;
 			free(due.v);
@@ -2171,6 +2189,10 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				break;
 			}
 			if (opts && opts->cancel) {
+				break;
+			}
+			if (throttled(eng)) {
+				net_fail = 3;   /* QBO asked for a pause: leave the rest queued */
 				break;
 			}
 			qs_error_clear(&de);
@@ -2205,8 +2227,10 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				break;
 			}
 		}
-		if (i < due.n || eng->released == 0) {
-			stop = true;   /* limit, budget or cancel hit; or nothing new became due */
+		if (i < due.n) {
+			stop = true;   /* limit, budget, cancel, or QBO unreachable */
+		} else if (!((due.n == SYNC_BATCH && done_n > before) || eng->released > 0) || pass > 10000) {
+			stop = true;   /* nothing more is due (released records and further batches go on) */
 		}
 	}
 	eng->in_sync = false;

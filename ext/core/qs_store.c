@@ -10,7 +10,7 @@
 #include <sys/time.h>
 
 enum {
-	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC,
+	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC, S_CONN_THROTTLE,
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
 	S_ENT_GET, S_ENT_PUT, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
@@ -24,11 +24,12 @@ enum {
 static const char *const sql_text[S__COUNT] = {
 	[S_CONN_ENSURE] = "INSERT OR IGNORE INTO conn(key, status) VALUES(?1, 'Not Connected')",
 	[S_CONN_GET] = "SELECT realm, status, message, access, refresh, access_expires, refresh_expires,"
-		" token_version, refresh_owner, refresh_until, last_sync, home_currency, country"
+		" token_version, refresh_owner, refresh_until, last_sync, home_currency, country, throttled_until"
 		" FROM conn WHERE key = ?1",
 	[S_CONN_STATUS] = "UPDATE conn SET status = ?2, message = ?3 WHERE key = ?1",
 	[S_CONN_COMPANY] = "UPDATE conn SET home_currency = ?2, country = ?3 WHERE key = ?1",
 	[S_CONN_LAST_SYNC] = "UPDATE conn SET last_sync = ?2 WHERE key = ?1",
+	[S_CONN_THROTTLE] = "UPDATE conn SET throttled_until = max(throttled_until, ?2) WHERE key = ?1",
 	[S_TOKENS_PUT_ANY] = "UPDATE conn SET realm = coalesce(?2, realm), access = ?3, access_expires = ?4,"
 		" refresh = ?5, refresh_expires = ?6, token_version = token_version + 1,"
 		" refresh_owner = NULL, refresh_until = 0, status = 'Active', message = NULL WHERE key = ?1",
@@ -101,7 +102,8 @@ static const char schema_v1[] =
 	" key TEXT PRIMARY KEY, realm TEXT, status TEXT NOT NULL DEFAULT 'Not Connected', message TEXT,"
 	" access BLOB, refresh BLOB, access_expires REAL NOT NULL DEFAULT 0, refresh_expires REAL NOT NULL DEFAULT 0,"
 	" token_version INTEGER NOT NULL DEFAULT 0, refresh_owner TEXT, refresh_until REAL NOT NULL DEFAULT 0,"
-	" last_sync REAL NOT NULL DEFAULT 0, home_currency TEXT, country TEXT);"
+	" last_sync REAL NOT NULL DEFAULT 0, home_currency TEXT, country TEXT,"
+	" throttled_until REAL NOT NULL DEFAULT 0);"
 	"CREATE TABLE IF NOT EXISTS oauth_state(state TEXT PRIMARY KEY, conn TEXT NOT NULL, expires REAL NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS entity("
 	" conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL,"
@@ -403,6 +405,7 @@ qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_e
 		out->last_sync = sqlite3_column_double(p, 10);
 		col_copy(p, 11, out->home_currency, sizeof(out->home_currency));
 		col_copy(p, 12, out->country, sizeof(out->country));
+		out->throttled_until = sqlite3_column_double(p, 13);
 	} else if (rc != SQLITE_DONE) {
 		qs_status r = db_fail(s, e, "reading the connection");
 		done(p);
@@ -449,6 +452,17 @@ qs_status qs_store_conn_set_last_sync(qs_store *s, const char *key, double at, q
 	bind_text(p, 1, key);
 	sqlite3_bind_double(p, 2, at);
 	return run(s, p, e, "saving the last sync time");
+}
+
+qs_status qs_store_conn_set_throttle(qs_store *s, const char *key, double until, qs_error *e)
+{
+	sqlite3_stmt *p = st(s, S_CONN_THROTTLE, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_double(p, 2, until);
+	return run(s, p, e, "saving the throttle pause");
 }
 
 qs_status qs_store_tokens_put(qs_store *s, const char *key, const char *realm,

@@ -44,6 +44,7 @@ typedef struct qs_conn_row {
 	double last_sync;          /* 0 = never */
 	char home_currency[8];
 	char country[8];
+	double throttled_until;    /* QBO said 429: nobody sends to it before this time */
 } qs_conn_row;
 
 void qs_conn_row_clear(qs_conn_row *r);   /* wipes and frees the blobs */
@@ -57,6 +58,8 @@ qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *sta
 qs_status qs_store_conn_set_company(qs_store *s, const char *key, const char *home_currency,
 	const char *country, qs_error *e);
 qs_status qs_store_conn_set_last_sync(qs_store *s, const char *key, double at, qs_error *e);
+/* Raises throttled_until to until (never lowers it). */
+qs_status qs_store_conn_set_throttle(qs_store *s, const char *key, double until, qs_error *e);
 
 /* Writes both sealed tokens, bumps token_version and frees the refresh lock.
  * expect_version >= 0 makes it a compare-and-set: *swapped is false (and nothing
