@@ -35,9 +35,9 @@ foreach ([true, false] as $enabled) {
     }
     printf("  limits %-3s %6.0f us per request\n", $enabled ? 'on' : 'off', (microtime(true) - $t0) / $n * 1e6);
 }
-foreach (array_merge(glob($dir . '.db.edge/*') ?: [], [$dir . '.db.edge']) as $f) {
-    is_dir($f) ? @rmdir($f) : @unlink($f);
-}
+$edge = sbx_edge_dir();
+array_map('unlink', glob($edge . '/*') ?: []);
+@rmdir($edge);
 foreach (glob($dir . '.db*') ?: [] as $f) {
     @unlink($f);
 }

@@ -274,14 +274,29 @@ function sbx_edge_auth(array $req): array
 
 /* ---------- throttles ---------- */
 
-/** Directory of EDGE's lock and counter files, next to the DB file. */
+/**
+ * Directory of EDGE's lock and counter files for this DB: $TMPDIR/qbo-sandbox-edge/<hash of the
+ * DB path>/. Making one also removes the directories of DB files that no longer exist, so test
+ * runs that delete their DB leave nothing behind for long.
+ */
 function sbx_edge_dir(): string
 {
     static $d = null;
-    if ($d === null) {
-        $d = sbx_db_path() . '.edge';
-        if (!is_dir($d)) {
-            @mkdir($d, 0700, true);
+    if ($d !== null) {
+        return $d;
+    }
+    $root = sys_get_temp_dir() . '/qbo-sandbox-edge';
+    $db = sbx_db_path();
+    $d = $root . '/' . substr(sha1($db), 0, 20);
+    if (!is_dir($d)) {
+        @mkdir($d, 0700, true);
+        @file_put_contents($d . '/db', $db);
+        foreach (glob($root . '/*', GLOB_ONLYDIR) ?: [] as $other) {
+            $owner = @file_get_contents($other . '/db');
+            if ($other !== $d && $owner !== false && !file_exists($owner) && @filemtime($other . '/db') < time() - 60) {
+                array_map('unlink', glob($other . '/*') ?: []);
+                @rmdir($other);
+            }
         }
     }
     return $d;

@@ -189,7 +189,7 @@ function sbx_webhook_run_once(): array
 
 function sbx_webhook_lockfile(): string
 {
-    return sbx_db_path() . '.deliver.lock';
+    return sbx_edge_dir() . '/deliver.lock';
 }
 
 /**
@@ -220,7 +220,7 @@ function sbx_webhook_kick(): void
         // the child must not inherit the worker's sockets (listening one and the client's)
         $cmd = '( for f in /proc/self/fd/*; do n=${f##*/}; if [ "$n" -gt 2 ] 2>/dev/null; then eval "exec $n>&-"; fi; done'
             . ' 2>/dev/null; exec ' . escapeshellarg(PHP_BINARY) . ' ' . escapeshellarg(__DIR__ . '/deliver.php') . ' '
-            . escapeshellarg($parent) . ' </dev/null >>' . escapeshellarg(sbx_db_path() . '.deliver.log') . ' 2>&1 ) &';
+            . escapeshellarg($parent) . ' </dev/null >>' . escapeshellarg(sbx_edge_dir() . '/deliver.log') . ' 2>&1 ) &';
         $p = proc_open([is_executable('/bin/bash') ? '/bin/bash' : '/bin/sh', '-c', $cmd], [], $pipes, null, $env);
         if (is_resource($p)) {
             proc_close($p);
