@@ -8,6 +8,7 @@ $conn = qbo_connect($opts);
 qbo_push($conn, 'customer', eng_customer('1', 'Sch', 'Ema', 's@example.com'));
 $db = new PDO('sqlite:' . $opts['store']);
 echo "journal: ", $db->query('PRAGMA journal_mode')->fetchColumn(), "\n";
+printf("file mode: %o, wal mode: %o\n", fileperms($opts['store']) & 0777, fileperms($opts['store'] . '-wal') & 0777);
 echo "user_version: ", $db->query('PRAGMA user_version')->fetchColumn(), "\n";
 echo "tables: ", implode(',', $db->query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")->fetchAll(PDO::FETCH_COLUMN)), "\n";
 $row = $db->query("SELECT o.status, o.version, e.state FROM outbox o JOIN entity e USING (conn, kind, local_id)")->fetch(PDO::FETCH_ASSOC);
@@ -26,6 +27,7 @@ try {
 ?>
 --EXPECT--
 journal: wal
+file mode: 600, wal mode: 600
 user_version: 1
 tables: conn,entity,log,mapping,oauth_state,outbox
 recorded: outbox queued v1, entity Not Tried

@@ -3,11 +3,14 @@
 #include "qs_store.h"
 #include "qs_crypto.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 enum {
 	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC, S_CONN_THROTTLE,
@@ -259,6 +262,7 @@ qs_store *qs_store_open(const char *path, qs_error *e)
 {
 	qs_store *s;
 	char *err = NULL;
+	struct stat sb;
 	if (!path || !*path) {
 		qs_error_set(e, QS_ECONFIG, "No store path: set the option store or INI qbosync.store to a writable SQLite file");
 		return NULL;
@@ -269,6 +273,14 @@ qs_store *qs_store_open(const char *path, qs_error *e)
 		return NULL;
 	}
 	qs_strlcpy(s->path, path, sizeof(s->path));
+	if (stat(path, &sb) != 0) {
+		/* a new store holds (sealed) tokens: readable by its owner only; SQLite
+		 * gives its -wal and -shm files the same mode */
+		int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+		if (fd >= 0) {
+			close(fd);
+		}
+	}
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		qs_error_set(e, QS_ESTORE, "Cannot open the qbosync store %s: %s; check the path and its permissions",
 			path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
