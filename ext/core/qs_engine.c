@@ -1979,6 +1979,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	}
 	if (!strcmp(en.q_status, "sending") && claim_stale(eng, en.owner, en.claimed, now)) {
 		/* left by a process that died mid-delivery: pending again (same requestid) */
+		log_msg(eng, "warn", kind, id, "Taking over the delivery left by %s (claimed %.0f s ago)", en.owner, now - en.claimed);
 		qs_strlcpy(en.q_status, "queued", sizeof(en.q_status));
 		en.owner[0] = '\0';
 		en.claimed = 0;
