@@ -24,7 +24,7 @@ foreach ([true, false] as $enabled) {
     for ($i = 0; $i < $n; $i++) {
         sbx_meta_cache([]);
         sbx_edge_state(['inflight' => null, 'client_id' => null, 'realm' => null, 'fault' => null, 'latency_ms' => null,
-            'drop' => false]);
+            'drop' => false, 'answered' => false]);
         $req = ['method' => 'GET', 'path' => "/v3/company/$realm/companyinfo/$realm", 'query' => ['minorversion' => '75'],
             'headers' => ['authorization' => "Bearer $tok"], 'body' => '', 'realm' => $realm, 'id' => "r$i"];
         if (($r = sbx_edge_before($req)) !== null) {

@@ -169,6 +169,7 @@ function sbx_limits(?string $realm): array
 function sbx_edge_state(?array $set = null): array
 {
     static $st = ['inflight' => null, 'client_id' => null, 'realm' => null, 'fault' => null, 'latency_ms' => null,
+        'answered' => false,
         'drop' => false];
     if ($set !== null) {
         $st = array_merge($st, $set);
@@ -659,6 +660,15 @@ function sbx_edge_latency(?string $realm): void
 /** Router hook before dispatch: a non-null response is sent instead of running the handler. */
 function sbx_edge_before(array $req): ?array
 {
+    $r = sbx_edge_before_inner($req);
+    if ($r !== null) {
+        sbx_edge_state(['answered' => true]);
+    }
+    return $r;
+}
+
+function sbx_edge_before_inner(array $req): ?array
+{
     $kind = sbx_edge_kind($req['path']);
     if ($kind === 'control' || $kind === 'other') {
         return null;
@@ -701,7 +711,7 @@ function sbx_edge_after(array $req, array $resp): ?array
     sbx_edge_db();
     $out = $resp;
     $st = sbx_edge_state();
-    if ($st['fault'] === null) {   // a request already answered by a gateway error gets no second fault
+    if (!$st['answered']) {   // a request the gateway already answered (error, fault) gets no second fault
         $rule = sbx_fault_pick($req, 'after');
         if ($rule !== null) {
             $out = sbx_fault_apply($rule, $resp) ?? $resp;
