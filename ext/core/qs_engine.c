@@ -2311,6 +2311,32 @@ qs_status qs_engine_entities(qs_engine *eng, json_object *filter, json_object **
 	return QS_OK;
 }
 
+static void log_cb(void *ud, double at, const char *level, const char *kind, const char *id, const char *message)
+{
+	json_object *o = json_object_new_object();
+	json_object_object_add(o, "at", jtime(at));
+	json_object_object_add(o, "level", json_object_new_string(level));
+	json_object_object_add(o, "kind", jstr_new(kind));
+	json_object_object_add(o, "id", jstr_new(id));
+	json_object_object_add(o, "message", json_object_new_string(message));
+	json_object_array_add((json_object *)ud, o);
+}
+
+qs_status qs_engine_log(qs_engine *eng, json_object *filter, json_object **out, qs_error *e)
+{
+	json_object *arr = json_object_new_array();
+	json_object *lim = jget(filter, "limit");
+	qs_status r = qs_store_log_list(eng->store, eng->conn_key, jstr(filter, "kind"), jstr(filter, "id"),
+		lim ? (long)json_object_get_int64(lim) : 100, log_cb, arr, e);
+	if (r != QS_OK) {
+		json_object_put(arr);
+		*out = NULL;
+		return r;
+	}
+	*out = arr;
+	return QS_OK;
+}
+
 /* ------------------------------------------------------------------ mappings */
 
 static bool map_kind_ok(const char *kind)

@@ -118,6 +118,12 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e);
 /* filter: {"kind":..,"state":..,"id":..} (borrowed, may be NULL); *out: array of entity states. */
 qs_status qs_engine_entities(qs_engine *eng, json_object *filter, json_object **out, qs_error *e);
 
+/* The delivery log, newest first: every attempt, its outcome and why; never a
+ * secret. filter: {"kind":..,"id":..,"limit":n} (borrowed, may be NULL; limit
+ * default 100). *out: array of {"at":ISO,"level":"info|warn|error","kind":..,
+ * "id":..,"message":..}. (For a future qbo_log().) */
+qs_status qs_engine_log(qs_engine *eng, json_object *filter, json_object **out, qs_error *e);
+
 /* Library versions line for phpinfo (curl, OpenSSL, SQLite, json-c). */
 const char *qs_engine_versions(void);
 

@@ -19,7 +19,7 @@ enum {
 	S_ENT_GET, S_ENT_PUT, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
 	S_ENT_COUNTS, S_ENT_LIST, S_ENT_BY_QBO,
 	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
-	S_LOG,
+	S_LOG, S_LOG_LIST,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
 	S__COUNT
 };
@@ -93,6 +93,8 @@ static const char *const sql_text[S__COUNT] = {
 	[S_MAP_LIST_KIND] = "SELECT kind, local_id, qbo_id, name, purpose, created FROM mapping WHERE conn = ?1"
 		" AND kind = ?2 ORDER BY kind, local_id",
 	[S_LOG] = "INSERT INTO log(conn, at, level, kind, local_id, message) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_LOG_LIST] = "SELECT at, level, kind, local_id, message FROM log WHERE (conn = ?1 OR conn IS NULL)"
+		" AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR local_id = ?3) ORDER BY id DESC LIMIT ?4",
 	[S_BEGIN] = "BEGIN",
 	[S_BEGIN_IMM] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
@@ -1065,6 +1067,33 @@ qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind,
 }
 
 /* ---------- log ---------- */
+
+qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, const char *id,
+	long limit, qs_log_cb cb, void *ud, qs_error *e)
+{
+	sqlite3_stmt *p = st(s, S_LOG_LIST, e);
+	int rc;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, kind);
+	bind_text(p, 3, id);
+	sqlite3_bind_int64(p, 4, limit > 0 ? limit : 100);
+	while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+		const unsigned char *lv = sqlite3_column_text(p, 1), *k = sqlite3_column_text(p, 2),
+			*i = sqlite3_column_text(p, 3), *m = sqlite3_column_text(p, 4);
+		cb(ud, sqlite3_column_double(p, 0), lv ? (const char *)lv : "", k ? (const char *)k : NULL,
+			i ? (const char *)i : NULL, m ? (const char *)m : "");
+	}
+	if (rc != SQLITE_DONE) {
+		qs_status r = db_fail(s, e, "reading the log");
+		done(p);
+		return r;
+	}
+	done(p);
+	return QS_OK;
+}
 
 void qs_store_log(qs_store *s, const char *key, const char *level, const char *kind,
 	const char *id, const char *message)

@@ -174,6 +174,12 @@ qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind,
 void qs_store_log(qs_store *s, const char *key, const char *level, const char *kind,
 	const char *id, const char *message);
 
+/* Newest log rows first (at most limit, 0 = 100); kind/id filters may be NULL. */
+typedef void (*qs_log_cb)(void *ud, double at, const char *level, const char *kind,
+	const char *id, const char *message);
+qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, const char *id,
+	long limit, qs_log_cb cb, void *ud, qs_error *e);
+
 /* SQLite library version text. */
 const char *qs_store_sqlite_version(void);
 
