@@ -1,0 +1,268 @@
+/* qs_engine_map: qbo_map and friends: linking local records (customer, item,
+ * tax, payment_method, account by purpose, term, currency) to QBO records by
+ * an Id checked in QBO, by "auto" lookup, or by "create"; listing; removal. */
+#include "qs_engine_int.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------------ mappings */
+
+static bool map_kind_ok(const char *kind)
+{
+	static const char *const kinds[] = {"customer", "item", "tax", "payment_method", "account", "term", "currency"};
+	size_t i;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		if (!strcmp(kind, kinds[i])) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static json_object *mapping_json(const qs_mapping *m)
+{
+	json_object *o = json_object_new_object();
+	json_object_object_add(o, "kind", json_object_new_string(m->kind));
+	json_object_object_add(o, "local_id", json_object_new_string(m->local_id));
+	json_object_object_add(o, "qbo_id", json_object_new_string(m->qbo_id));
+	json_object_object_add(o, "name", qse_jstr_new(m->name));
+	json_object_object_add(o, "purpose", qse_jstr_new(m->purpose));
+	json_object_object_add(o, "created", qse_jtime(m->created));
+	return o;
+}
+
+static const char *name_of(json_object *row)
+{
+	const char *n = qse_jstr(row, "DisplayName");
+	return n ? n : qse_jstr(row, "Name");
+}
+
+static const char *account_type_for(const char *purpose)
+{
+	if (!strcmp(purpose, "income")) return "Income";
+	return "Bank";
+}
+
+qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
+	const char *qbo_id, json_object *extra, json_object **out, qs_error *e)
+{
+	const char *purpose = qse_jstr(extra, "purpose");
+	const char *entity;
+	json_object *row = NULL, *rows = NULL;
+	qs_mapping m;
+	qs_status r = QS_OK;
+	char name_buf[512] = "";
+	char email_buf[256] = "";
+	const char *want_name = qse_jstr(extra, "name");
+	const char *want_email = qse_jstr(extra, "email");
+	qs_entity local;
+
+	*out = NULL;
+	if (!kind || !map_kind_ok(kind)) {
+		return qs_error_set(e, QS_EVALIDATION, "Unknown mapping kind '%s': use customer, item, tax, payment_method, account, term or currency",
+			kind ? kind : "");
+	}
+	if (!local_id || !*local_id || strlen(local_id) > 64) {
+		return qs_error_set(e, QS_EVALIDATION, "The local id of a %s mapping must be 1 to 64 characters", kind);
+	}
+	if (!qbo_id || !*qbo_id || strlen(qbo_id) > 31) {
+		return qs_error_set(e, QS_EVALIDATION, "The QBO id of a %s mapping must be a QBO Id, \"auto\" or \"create\"", kind);
+	}
+	if (!strcmp(kind, "account")) {
+		if (!purpose || (strcmp(purpose, "income") && strcmp(purpose, "deposit") && strcmp(purpose, "refund"))) {
+			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'] in its extra array");
+		}
+	} else {
+		purpose = "";
+	}
+	if (!strcmp(kind, "tax") && !strcmp(qbo_id, "create")) {
+		return qs_error_set(e, QS_EVALIDATION, "Tax codes cannot be created through the API: map tax %s to an existing QBO TaxCode Id or \"auto\"", local_id);
+	}
+	memset(&m, 0, sizeof(m));
+	qs_strlcpy(m.kind, kind, sizeof(m.kind));
+	qs_strlcpy(m.local_id, local_id, sizeof(m.local_id));
+	qs_strlcpy(m.purpose, purpose, sizeof(m.purpose));
+
+	if (!strcmp(kind, "currency")) {
+		if (strlen(qbo_id) != 3) {
+			return qs_error_set(e, QS_EVALIDATION, "A currency mapping links to an ISO 4217 code such as \"USD\"");
+		}
+		qs_strlcpy(m.qbo_id, qbo_id, sizeof(m.qbo_id));
+		goto save;
+	}
+	entity = qse_qbo_entity_of(kind);
+	r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &local, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (!want_name && local.exists && local.doc) {
+		json_object *norm = json_tokener_parse(local.doc);
+		if (norm) {
+			if (!strcmp(kind, "customer")) {
+				char *dn = qs_map_display_name(norm);
+				if (dn) {
+					qs_strlcpy(name_buf, dn, sizeof(name_buf));
+					free(dn);
+				}
+				if (!want_email && qse_jstr(norm, "email")) {
+					qs_strlcpy(email_buf, qse_jstr(norm, "email"), sizeof(email_buf));
+					want_email = email_buf;
+				}
+			} else if (qse_jstr(norm, "name")) {
+				qs_strlcpy(name_buf, qse_jstr(norm, "name"), sizeof(name_buf));
+			}
+			json_object_put(norm);
+		}
+	}
+	if (want_name) {
+		qs_strlcpy(name_buf, want_name, sizeof(name_buf));
+	}
+	if (!name_buf[0] && strcmp(kind, "customer") != 0 && strcmp(local_id, "*") != 0) {
+		qs_strlcpy(name_buf, local_id, sizeof(name_buf));
+	}
+
+	if (!strcmp(qbo_id, "auto")) {
+		if (!strcmp(kind, "customer")) {
+			if (name_buf[0]) {
+				r = qse_find_by(eng, "Customer", "DisplayName", name_buf, false, &rows, e);
+			}
+			if (r == QS_OK && !qse_first_row(rows) && want_email) {
+				json_object_put(rows);
+				rows = NULL;
+				r = qse_customers_by_email(eng, want_email, &rows, e);
+			}
+		} else if (!strcmp(kind, "tax")) {
+			r = name_buf[0] ? qse_find_by(eng, "TaxCode", "Name", name_buf, false, &rows, e) : QS_OK;
+		} else {
+			r = name_buf[0] ? qse_find_by(eng, entity, "Name", name_buf, false, &rows, e) : QS_OK;
+		}
+		if (r == QS_OK) {
+			row = qse_first_row(rows);
+			if (!row) {
+				r = qs_error_set(e, QS_EVALIDATION, "No QBO %s matches %s %s%s%s; give its Id or use \"create\"",
+					entity, kind, local_id, name_buf[0] ? " by name " : "", name_buf);
+			}
+		}
+	} else if (!strcmp(qbo_id, "create")) {
+		json_object *body = NULL;
+		char rid[64];
+		const char *ent = entity;
+		if (!strcmp(kind, "customer") || !strcmp(kind, "item")) {
+			json_object *norm = local.exists && local.doc ? json_tokener_parse(local.doc) : NULL;
+			if (norm) {
+				deliver_ctx c;
+				qs_map_ctx mctx;
+				memset(&c, 0, sizeof(c));
+				c.eng = eng;
+				c.kind = kind;
+				c.id = local_id;
+				memset(&mctx, 0, sizeof(mctx));
+				mctx.resolve = qse_resolve;
+				mctx.ud = &c;
+				mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
+				mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
+				r = qs_map_to_qbo(kind, norm, &mctx, &ent, &body, e);
+				json_object_put(norm);
+			} else if (!strcmp(kind, "item") && name_buf[0]) {
+				char income[32];
+				r = qse_income_account(eng, income, e);
+				if (r == QS_OK) {
+					json_object *ref = json_object_new_object();
+					body = json_object_new_object();
+					json_object_object_add(body, "Name", json_object_new_string(name_buf));
+					json_object_object_add(body, "Type", json_object_new_string("Service"));
+					json_object_object_add(ref, "value", json_object_new_string(income));
+					json_object_object_add(body, "IncomeAccountRef", ref);
+				}
+			} else {
+				r = qs_error_set(e, QS_EVALIDATION, "Cannot create QBO %s for %s %s: push the %s first or pass ['name' => ...]",
+					entity, kind, local_id, kind);
+			}
+		} else if (name_buf[0]) {
+			body = json_object_new_object();
+			json_object_object_add(body, "Name", json_object_new_string(name_buf));
+			if (!strcmp(kind, "account")) {
+				json_object_object_add(body, "AccountType", json_object_new_string(account_type_for(purpose)));
+			} else if (!strcmp(kind, "term")) {
+				json_object *dd = qse_jget(extra, "due_days");
+				json_object_object_add(body, "DueDays", json_object_new_int(dd ? json_object_get_int(dd) : 0));
+			}
+		} else {
+			r = qs_error_set(e, QS_EVALIDATION, "Cannot create a QBO %s without a name: pass ['name' => ...]", entity);
+		}
+		if (r == QS_OK) {
+			qse_make_rid(rid, eng->realm, "map", kind, local_id, purpose, name_buf, NULL);
+			r = qse_api(eng, OP_CREATE, ent, body, NULL, NULL, rid, NULL, &rows, e);
+			row = rows;
+		}
+		json_object_put(body);
+	} else {
+		if (!strcmp(kind, "tax") && (!strcmp(qbo_id, "TAX") || !strcmp(qbo_id, "NON"))) {
+			qs_strlcpy(m.qbo_id, qbo_id, sizeof(m.qbo_id));
+			qs_strlcpy(m.name, qbo_id, sizeof(m.name));
+			qs_entity_clear(&local);
+			goto save;
+		}
+		r = qse_api(eng, OP_READ, entity, NULL, qbo_id, NULL, NULL, NULL, &rows, e);
+		row = rows;
+		if (r == QS_EAPI && !strcmp(e->code, "610")) {
+			/* QBO's fault (code 610, its detail) stays; the sentence says what to do */
+			r = qs_error_set(e, QS_EAPI, "QuickBooks has no %s with Id %s (610 Object Not Found); check the Id or use \"auto\"", entity, qbo_id);
+		}
+	}
+	qs_entity_clear(&local);
+	if (r != QS_OK) {
+		json_object_put(rows);
+		return r;
+	}
+	qs_strlcpy(m.qbo_id, qse_jstr(row, "Id") ? qse_jstr(row, "Id") : qbo_id, sizeof(m.qbo_id));
+	qs_strlcpy(m.name, name_of(row) ? name_of(row) : "", sizeof(m.name));
+	json_object_put(rows);
+save:
+	m.created = qs_store_now();
+	r = qs_store_map_put(eng->store, eng->conn_key, &m, e);
+	if (r == QS_OK) {
+		long n = 0;
+		/* records waiting on this one can go now */
+		qs_store_outbox_release(eng->store, eng->conn_key, kind, local_id, qs_store_now(), NULL, NULL, &n, NULL);
+		qse_log_msg(eng, "info", kind, local_id, "Mapped %s %s to QBO %s %s", kind, local_id, m.qbo_id, m.name);
+		*out = mapping_json(&m);
+	}
+	return r;
+}
+
+static void map_list_cb(void *ud, const qs_mapping *m)
+{
+	json_object_array_add((json_object *)ud, mapping_json(m));
+}
+
+qs_status qs_engine_mappings(qs_engine *eng, const char *kind, json_object **out, qs_error *e)
+{
+	json_object *arr = json_object_new_array();
+	qs_status r = qs_store_map_list(eng->store, eng->conn_key, kind, map_list_cb, arr, e);
+	if (r != QS_OK) {
+		json_object_put(arr);
+		*out = NULL;
+		return r;
+	}
+	*out = arr;
+	return QS_OK;
+}
+
+qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id,
+	bool *removed, qs_error *e)
+{
+	*removed = false;
+	if (!kind || !map_kind_ok(kind)) {
+		return qs_error_set(e, QS_EVALIDATION, "Unknown mapping kind '%s'", kind ? kind : "");
+	}
+	return qs_store_map_del(eng->store, eng->conn_key, kind, local_id ? local_id : "", removed, e);
+}

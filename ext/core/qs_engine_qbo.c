@@ -1,0 +1,547 @@
+/* qs_engine_qbo: the engine's side of QBO: the OAuth flow, tokens sealed in
+ * the store and refreshed under a cross-process lock (rotation saved with a
+ * compare-and-set), every API call with one refresh-and-retry on a 401, and
+ * the lookup queries (by name, email, DocNumber) the guards use. */
+#include "qs_engine_int.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+qs_http *qse_http_get(qs_engine *eng, qs_error *e)
+{
+	qs_http **slot = eng->inline_ctx ? &eng->http_inline : &eng->http_worker;
+	if (!*slot) {
+		qs_http_opts o;
+		memset(&o, 0, sizeof(o));
+		o.timeout_ms = eng->inline_ctx ? eng->inline_timeout_ms : eng->timeout_ms;
+		o.connect_timeout_ms = eng->connect_timeout_ms;
+		o.ca_info = eng->ca_info;
+		*slot = qs_http_new(&o, e);
+	}
+	return *slot;
+}
+
+/* ------------------------------------------------------------------ tokens */
+
+static void aad_for(qs_engine *eng, const char *which, char *buf, size_t size)
+{
+	snprintf(buf, size, "token:%s:%s", eng->conn_key, which);
+}
+
+/* A token that cannot be opened is an authentication problem (QS_EAUTH): the
+ * records stay queued until the right key is set or the company is reconnected. */
+static qs_status open_blob(qs_engine *eng, const char *which, const unsigned char *blob, size_t len,
+	char **plain, qs_error *e)
+{
+	char aad[96];
+	size_t plen = 0;
+	if (!eng->has_key) {
+		return qs_error_set(e, QS_EAUTH, "The stored QuickBooks tokens are encrypted and no encryption key is set: set the option encryption_key or INI qbosync.encryption_key");
+	}
+	aad_for(eng, which, aad, sizeof(aad));
+	if (qs_open(eng->key, aad, blob, len, plain, &plen, e) != QS_OK) {
+		return qs_error_set(e, QS_EAUTH, "The stored QuickBooks tokens cannot be opened with this encryption key: set the key they were saved with (option encryption_key or INI qbosync.encryption_key), or connect again with qbo_oauth_url()");
+	}
+	return QS_OK;
+}
+
+static qs_status seal_pair(qs_engine *eng, const qs_tokens *t, unsigned char **a, size_t *al,
+	unsigned char **r, size_t *rl, qs_error *e)
+{
+	char aad[96];
+	*a = *r = NULL;
+	aad_for(eng, "access", aad, sizeof(aad));
+	if (qs_seal(eng->key, aad, t->access, strlen(t->access), a, al, e) != QS_OK) {
+		return e->status;
+	}
+	aad_for(eng, "refresh", aad, sizeof(aad));
+	if (qs_seal(eng->key, aad, t->refresh, strlen(t->refresh), r, rl, e) != QS_OK) {
+		free(*a);
+		*a = NULL;
+		return e->status;
+	}
+	return QS_OK;
+}
+
+static void set_access(qs_engine *eng, char *access, long long version)
+{
+	qs_secret_free(eng->access);
+	eng->access = access;
+	eng->token_version = version;
+}
+
+void qse_note_realm(qs_engine *eng, const qs_conn_row *row)
+{
+	if (row->realm[0]) {
+		qs_strlcpy(eng->realm, row->realm, sizeof(eng->realm));
+	}
+	if (row->country[0]) {
+		qs_strlcpy(eng->country, row->country, sizeof(eng->country));
+	}
+	if (row->home_currency[0]) {
+		qs_strlcpy(eng->home_currency, row->home_currency, sizeof(eng->home_currency));
+	}
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts;
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
+/* Refreshes with the stored refresh token while holding the refresh lock, and
+ * saves the rotated pair with a compare-and-set on token_version. */
+static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
+{
+	char *refresh = NULL;
+	qs_tokens t;
+	qs_status r;
+	qs_http *h;
+	memset(&t, 0, sizeof(t));
+	r = open_blob(eng, "refresh", row->refresh, row->refresh_len, &refresh, e);
+	if (r != QS_OK) {
+		qs_store_conn_set_status(eng->store, eng->conn_key, "Error", e->message, NULL);
+		goto unlock;
+	}
+	h = qse_http_get(eng, e);
+	if (!h) {
+		r = e->status ? e->status : QS_EINTERNAL;
+		goto unlock;
+	}
+	r = qs_oauth_refresh(h, &eng->ep, eng->client_id, eng->client_secret, refresh, &t, e);
+	qs_secret_free(refresh);
+	refresh = NULL;
+	if (r == QS_OK) {
+		unsigned char *a = NULL, *rb = NULL;
+		size_t al = 0, rl = 0;
+		bool swapped = false;
+		double now = qs_store_now();
+		r = seal_pair(eng, &t, &a, &al, &rb, &rl, e);
+		if (r == QS_OK) {
+			r = qs_store_begin(eng->store, true, e);
+			if (r == QS_OK) {
+				r = qs_store_tokens_put(eng->store, eng->conn_key, NULL, a, al, now + (double)t.expires_in,
+					rb, rl, t.refresh_expires_in > 0 ? now + (double)t.refresh_expires_in : 0,
+					row->token_version, &swapped, e);
+				if (r == QS_OK) {
+					r = qs_store_commit(eng->store, e);
+				} else {
+					qs_store_rollback(eng->store);
+				}
+			}
+		}
+		free(a);
+		free(rb);
+		if (r == QS_OK && swapped) {
+			qse_log_msg(eng, "info", NULL, NULL, "Access token refreshed; refresh token rotated");
+			set_access(eng, t.access, row->token_version + 1);
+			t.access = NULL;
+		}
+		qs_tokens_clear(&t);
+		if (r == QS_OK && !swapped) {
+			/* another process saved newer tokens: the caller re-reads them */
+			qs_store_refresh_unlock(eng->store, eng->conn_key, eng->owner, NULL);
+		}
+		return r;
+	}
+	qs_tokens_clear(&t);
+	if (r == QS_EAUTH) {
+		/* invalid_grant: unless someone else rotated meanwhile, we are disconnected */
+		qs_conn_row cur;
+		qs_error e2;
+		qs_error_clear(&e2);
+		if (qs_store_begin(eng->store, true, &e2) == QS_OK) {
+			if (qs_store_conn_get(eng->store, eng->conn_key, &cur, &e2) == QS_OK
+					&& cur.token_version != row->token_version) {
+				qs_store_refresh_unlock(eng->store, eng->conn_key, eng->owner, NULL);
+				qs_store_commit(eng->store, NULL);
+				qs_conn_row_clear(&cur);
+				return QS_OK;   /* re-read */
+			}
+			qs_conn_row_clear(&cur);
+			{
+				char msg[512];
+				snprintf(msg, sizeof(msg), "QuickBooks refused the refresh token (%s); reconnect with qbo_oauth_url() and qbo_oauth_exchange(); queued records are kept",
+					e->code[0] ? e->code : "invalid_grant");
+				qs_store_conn_set_status(eng->store, eng->conn_key, "Disconnected", msg, NULL);
+				qs_store_refresh_unlock(eng->store, eng->conn_key, eng->owner, NULL);
+				qs_store_commit(eng->store, NULL);
+				qse_log_msg(eng, "error", NULL, NULL, "%s", msg);
+				qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected: %s", msg);
+			}
+		}
+		set_access(eng, NULL, 0);
+		return QS_EAUTH;
+	}
+unlock:
+	qs_secret_free(refresh);
+	qs_store_refresh_unlock(eng->store, eng->conn_key, eng->owner, NULL);
+	return r;
+}
+
+/* Makes eng->access a usable token. stale_version >= 0: the token of that
+ * version was refused (401); refresh unless a newer one is stored already. */
+qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
+{
+	double deadline = qs_store_now() + REFRESH_WAIT;
+	long long first_version = -1;
+	for (;;) {
+		qs_conn_row row;
+		double now = qs_store_now();
+		bool got = false, fresh;
+		qs_status r = qs_store_conn_get(eng->store, eng->conn_key, &row, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		qse_note_realm(eng, &row);
+		if (first_version < 0) {
+			first_version = row.token_version;
+		}
+		/* tokens saved since this call began (by us or by another process) are
+		 * used while they live, even when refresh_margin exceeds their life */
+		fresh = row.token_version != first_version;
+		if (!row.refresh) {
+			qs_status st;
+			if (!strcmp(row.status, "Disconnected")) {
+				st = qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected%s%s; reconnect with qbo_oauth_url() and qbo_oauth_exchange()",
+					row.message[0] ? ": " : "", row.message);
+			} else {
+				st = qs_error_set(e, QS_EAUTH, "Not connected to QuickBooks yet: run the OAuth flow with qbo_oauth_url() and qbo_oauth_exchange()");
+			}
+			qs_conn_row_clear(&row);
+			return st;
+		}
+		if (!strcmp(row.status, "Disconnected")) {
+			r = qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected%s%s; reconnect with qbo_oauth_url() and qbo_oauth_exchange()",
+				row.message[0] ? ": " : "", row.message);
+			qs_conn_row_clear(&row);
+			return r;
+		}
+		if (row.access && row.token_version != stale_version
+				&& (row.access_expires - (double)eng->refresh_margin > now || (fresh && row.access_expires > now))) {
+			if (!eng->access || eng->token_version != row.token_version) {
+				char *plain = NULL;
+				r = open_blob(eng, "access", row.access, row.access_len, &plain, e);
+				if (r != QS_OK) {
+					/* shown on the overview: the key does not open the stored tokens */
+					qs_store_conn_set_status(eng->store, eng->conn_key, "Error", e->message, NULL);
+					qs_conn_row_clear(&row);
+					return r;
+				}
+				set_access(eng, plain, row.token_version);
+			}
+			if (!strcmp(row.status, "Error")) {
+				qs_store_conn_set_status(eng->store, eng->conn_key, "Active", NULL, NULL);
+			}
+			qs_conn_row_clear(&row);
+			return QS_OK;
+		}
+		/* needs a refresh: take the lock row under the write lock */
+		r = qs_store_begin(eng->store, true, e);
+		if (r == QS_OK) {
+			qs_conn_row cur;
+			r = qs_store_conn_get(eng->store, eng->conn_key, &cur, e);
+			if (r == QS_OK && cur.token_version == row.token_version) {
+				r = qs_store_refresh_lock(eng->store, eng->conn_key, eng->owner, now + REFRESH_LOCK_TTL, now, &got, e);
+			}
+			qs_conn_row_clear(&cur);
+			if (r == QS_OK) {
+				r = qs_store_commit(eng->store, e);
+			} else {
+				qs_store_rollback(eng->store);
+			}
+		}
+		if (r != QS_OK) {
+			qs_conn_row_clear(&row);
+			return r;
+		}
+		if (got) {
+			r = do_refresh(eng, &row, e);
+			qs_conn_row_clear(&row);
+			if (r != QS_OK) {
+				return r;
+			}
+			continue;   /* re-read what was saved */
+		}
+		qs_conn_row_clear(&row);
+		if (qs_store_now() > deadline) {
+			return qs_error_set(e, QS_ENET, "Another process has been refreshing the QuickBooks token for over %.0f s; will retry", REFRESH_WAIT);
+		}
+		sleep_ms(40);
+	}
+}
+
+/* ------------------------------------------------------------------ QBO calls with one 401 retry */
+
+
+qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_object *body,
+	const char *id, const char *token, const char *rid, const char *query, json_object **out, qs_error *e)
+{
+	int attempt;
+	long long used = -1;
+	qs_status r = QS_OK;
+	*out = NULL;
+	for (attempt = 0; attempt < 2; attempt++) {
+		qs_qbo q;
+		r = qse_ensure_token(eng, attempt ? used : -1, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		used = eng->token_version;
+		memset(&q, 0, sizeof(q));
+		q.http = qse_http_get(eng, e);
+		if (!q.http) {
+			return e->status ? e->status : QS_EINTERNAL;
+		}
+		q.api_base = eng->ep.api_base;
+		q.realm = eng->realm;
+		q.access_token = eng->access;
+		q.minorversion = eng->minorversion;
+		switch (op) {
+		case OP_CREATE: r = qs_qbo_create(&q, entity, body, rid, out, e); break;
+		case OP_UPDATE: r = qs_qbo_update(&q, entity, body, true, rid, out, e); break;
+		case OP_READ: r = qs_qbo_read(&q, entity, id, out, e); break;
+		case OP_QUERY: r = qs_qbo_query(&q, query, out, e); break;
+		case OP_VOID: r = qs_qbo_void(&q, entity, id, token, rid, out, e); break;
+		}
+		if (r != QS_ETOKEN) {
+			return r;
+		}
+		qse_log_msg(eng, "warn", NULL, NULL, "QuickBooks refused the access token (401); refreshing once");
+	}
+	return r;
+}
+
+/* "select * from <entity> where <field> = '<value>'[ and Active in (true, false)]" -> first row or NULL */
+qs_status qse_find_by(qs_engine *eng, const char *entity, const char *field, const char *value,
+	bool inactive_too, json_object **rows, qs_error *e)
+{
+	char *lit = qs_qbo_quote(value);
+	char *sql;
+	size_t n;
+	qs_status r;
+	*rows = NULL;
+	if (!lit) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory building a query");
+	}
+	n = strlen(lit) + strlen(entity) + strlen(field) + 96;
+	sql = malloc(n);
+	if (!sql) {
+		free(lit);
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory building a query");
+	}
+	snprintf(sql, n, "select * from %s where %s = %s%s", entity, field, lit,
+		inactive_too ? " and Active in (true, false)" : "");
+	r = qse_api(eng, OP_QUERY, entity, NULL, NULL, NULL, NULL, sql, rows, e);
+	if (r == QS_EAPI && inactive_too) {
+		/* a query dialect without IN on Active: ask for the active ones only */
+		snprintf(sql, n, "select * from %s where %s = %s", entity, field, lit);
+		r = qse_api(eng, OP_QUERY, entity, NULL, NULL, NULL, NULL, sql, rows, e);
+	}
+	free(sql);
+	free(lit);
+	return r;
+}
+
+bool qse_email_eq(const char *a, const char *b)
+{
+	return a && b && strcasecmp(a, b) == 0;
+}
+
+json_object *qse_first_row(json_object *rows)
+{
+	if (rows && json_object_is_type(rows, json_type_array) && json_object_array_length(rows) > 0) {
+		return json_object_array_get_idx(rows, 0);
+	}
+	return NULL;
+}
+
+/* Customers whose PrimaryEmailAddr is email. QBO filters on it; a dialect that
+ * refuses the filter is answered by reading the customers page by page. */
+qs_status qse_customers_by_email(qs_engine *eng, const char *email, json_object **rows, qs_error *e)
+{
+	qs_status r = qse_find_by(eng, "Customer", "PrimaryEmailAddr", email, false, rows, e);
+	long start;
+	if (r != QS_EAPI) {
+		return r;
+	}
+	json_object_put(*rows);
+	*rows = json_object_new_array();
+	for (start = 1; start < 100000; start += 1000) {
+		char sql[96];
+		json_object *page = NULL;
+		size_t i, n;
+		snprintf(sql, sizeof(sql), "select * from Customer startposition %ld maxresults 1000", start);
+		r = qse_api(eng, OP_QUERY, "Customer", NULL, NULL, NULL, NULL, sql, &page, e);
+		if (r != QS_OK) {
+			json_object_put(page);
+			return r;
+		}
+		n = page ? json_object_array_length(page) : 0;
+		for (i = 0; i < n; i++) {
+			json_object *row = json_object_array_get_idx(page, i);
+			if (qse_email_eq(qse_jstr(qse_jget(row, "PrimaryEmailAddr"), "Address"), email)) {
+				json_object_array_add(*rows, json_object_get(row));
+			}
+		}
+		json_object_put(page);
+		if (n < 1000) {
+			break;
+		}
+	}
+	return QS_OK;
+}
+
+/* Company country/currency, read once per connection and kept in the store. */
+void qse_ensure_company(qs_engine *eng)
+{
+	json_object *ci = NULL;
+	qs_error e;
+	if (eng->country[0]) {
+		return;
+	}
+	qs_error_clear(&e);
+	if (qse_api(eng, OP_READ, "CompanyInfo", NULL, eng->realm, NULL, NULL, NULL, &ci, &e) == QS_OK && ci) {
+		const char *c = qse_jstr(ci, "Country");
+		qs_strlcpy(eng->country, (c && *c) ? c : "US", sizeof(eng->country));
+		qs_store_conn_set_company(eng->store, eng->conn_key, eng->home_currency, eng->country, NULL);
+	}
+	json_object_put(ci);
+}
+
+/* ------------------------------------------------------------------ OAuth */
+
+qs_status qs_engine_oauth_url(qs_engine *eng, const char *scope, char **url, qs_error *e)
+{
+	char state[33];
+	qs_status r;
+	*url = NULL;
+	r = qs_random_token(state, 32, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = qs_store_state_put(eng->store, eng->conn_key, state, qs_store_now() + 600, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	return qs_oauth_authorize_url(&eng->ep, eng->client_id, eng->redirect_uri, scope, state, url, e);
+}
+
+qs_status qs_engine_oauth_exchange(qs_engine *eng, const char *code, const char *state,
+	const char *realm, qs_error *e)
+{
+	bool valid = false;
+	qs_tokens t;
+	qs_status r;
+	qs_http *h;
+	unsigned char *a = NULL, *rb = NULL;
+	size_t al = 0, rl = 0;
+	double now;
+
+	if (!eng->has_key) {
+		return qs_error_set(e, QS_ECONFIG, "No encryption key, so the QuickBooks tokens cannot be stored: set the option encryption_key or INI qbosync.encryption_key (64 hex digits or base64 of 32 bytes)");
+	}
+	if (!realm || !*realm || strlen(realm) >= sizeof(eng->realm)) {
+		return qs_error_set(e, QS_EVALIDATION, "The realmId from the OAuth redirect is missing or too long");
+	}
+	r = qs_store_state_take(eng->store, eng->conn_key, state ? state : "", qs_store_now(), &valid, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (!valid) {
+		return qs_error_set(e, QS_ESTATE, "The OAuth state is unknown, already used or expired; start again with qbo_oauth_url()");
+	}
+	h = qse_http_get(eng, e);
+	if (!h) {
+		return e->status ? e->status : QS_EINTERNAL;
+	}
+	memset(&t, 0, sizeof(t));
+	r = qs_oauth_exchange(h, &eng->ep, eng->client_id, eng->client_secret, eng->redirect_uri, code, &t, e);
+	if (r != QS_OK) {
+		qs_tokens_clear(&t);
+		return r;
+	}
+	now = qs_store_now();
+	r = seal_pair(eng, &t, &a, &al, &rb, &rl, e);
+	if (r == QS_OK) {
+		r = qs_store_begin(eng->store, true, e);
+		if (r == QS_OK) {
+			r = qs_store_tokens_put(eng->store, eng->conn_key, realm, a, al, now + (double)t.expires_in,
+				rb, rl, t.refresh_expires_in > 0 ? now + (double)t.refresh_expires_in : 0, -1, NULL, e);
+			if (r == QS_OK && strcmp(eng->realm, realm) != 0) {
+				/* another company: its country is read again */
+				eng->country[0] = '\0';
+				r = qs_store_conn_set_company(eng->store, eng->conn_key, eng->cfg_currency, NULL, e);
+			}
+			if (r == QS_OK) {
+				r = qs_store_commit(eng->store, e);
+			} else {
+				qs_store_rollback(eng->store);
+			}
+		}
+	}
+	free(a);
+	free(rb);
+	if (r == QS_OK) {
+		qs_conn_row row;
+		qs_strlcpy(eng->realm, realm, sizeof(eng->realm));
+		if (qs_store_conn_get(eng->store, eng->conn_key, &row, NULL) == QS_OK) {
+			set_access(eng, t.access, row.token_version);
+			t.access = NULL;
+		}
+		qs_conn_row_clear(&row);
+		qse_log_msg(eng, "info", NULL, NULL, "Connected to QuickBooks company %s", realm);
+	}
+	qs_tokens_clear(&t);
+	return r;
+}
+
+qs_status qs_engine_disconnect(qs_engine *eng, bool revoke, qs_error *e)
+{
+	qs_conn_row row;
+	qs_status r = qs_store_conn_get(eng->store, eng->conn_key, &row, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (revoke && row.refresh && eng->has_key) {
+		char *tok = NULL;
+		qs_error e2;
+		qs_error_clear(&e2);
+		if (open_blob(eng, "refresh", row.refresh, row.refresh_len, &tok, &e2) == QS_OK) {
+			qs_http *h = qse_http_get(eng, &e2);
+			if (h && qs_oauth_revoke(h, &eng->ep, eng->client_id, eng->client_secret, tok, &e2) != QS_OK) {
+				qse_log_msg(eng, "warn", NULL, NULL, "Revoking the token at Intuit failed: %s", e2.message);
+			}
+			qs_secret_free(tok);
+		}
+	}
+	qs_conn_row_clear(&row);
+	r = qs_store_begin(eng->store, true, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = qs_store_tokens_clear(eng->store, eng->conn_key, e);
+	if (r == QS_OK) {
+		r = qs_store_conn_set_status(eng->store, eng->conn_key, "Disconnected",
+			"Disconnected on request; connect again with qbo_oauth_url() and qbo_oauth_exchange()", e);
+	}
+	if (r == QS_OK) {
+		r = qs_store_commit(eng->store, e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	set_access(eng, NULL, 0);
+	if (r == QS_OK) {
+		qse_log_msg(eng, "info", NULL, NULL, "Disconnected from QuickBooks%s", revoke ? " (tokens revoked)" : "");
+	}
+	return r;
+}
