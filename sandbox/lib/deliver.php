@@ -9,7 +9,8 @@ require_once __DIR__ . '/common.php';
 require_once __DIR__ . '/oauth.php';
 require_once __DIR__ . '/edge.php';
 
-$lock = fopen(sbx_webhook_lockfile(), 'c');
+$lockPath = sbx_webhook_lockfile();
+$lock = fopen($lockPath, 'c');
 if ($lock === false || !flock($lock, LOCK_EX | LOCK_NB)) {
     exit(0);   // another deliverer runs
 }
@@ -23,6 +24,9 @@ while (true) {
         break;
     }
     sbx_meta_cache([]);   // clock offset and time scale may have changed
+    if (sbx_edge_dir(true) . '/deliver.lock' !== $lockPath) {
+        break;   // the sandbox was reset: a new deliverer takes over under the new instance
+    }
     try {
         $db = sbx_edge_db();
         $hooks = (int)$db->query('SELECT COUNT(*) FROM sbx_webhook')->fetchColumn();

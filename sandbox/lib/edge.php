@@ -81,15 +81,15 @@ function sbx_seed_edge(PDO $db): void
 /** Called by DATA's /_sandbox/reset after its own wipe: EDGE state back to the seed. */
 function sbx_reset_edge(PDO $db): void
 {
-    foreach (glob(sbx_edge_dir() . '/r-*') ?: [] as $f) {   // throttle counters
-        @unlink($f);
-    }
+    // a new instance id: throttle counters and slots start afresh in a new directory
+    $db->prepare('INSERT OR REPLACE INTO sbx_meta(k, v) VALUES(?, ?)')->execute(['edge_instance', bin2hex(random_bytes(8))]);
     foreach (['sbx_app', 'sbx_authcode', 'sbx_token', 'sbx_connection', 'sbx_limit',
                  'sbx_faultrule', 'sbx_reqlog', 'sbx_webhook', 'sbx_delivery'] as $t) {
         $db->exec("DELETE FROM $t");
     }
     $db->exec("DELETE FROM sbx_meta WHERE k IN ('clock_offset','edge_latency','edge_time_scale','edge_faults')"
         . " OR k LIKE 'edge_latency:%'");
+    $db->exec("INSERT OR REPLACE INTO sbx_meta(k, v) VALUES('edge_faults', '0')");
     if (function_exists('sbx_meta_cache')) {
         sbx_meta_cache([]);
     }
@@ -118,7 +118,7 @@ function sbx_edge_db(): PDO
  */
 function sbx_edge_preload(?string $realm): void
 {
-    $keys = ['edge_schema', 'clock_offset', 'edge_latency', 'edge_time_scale', 'edge_faults'];
+    $keys = ['edge_schema', 'clock_offset', 'edge_latency', 'edge_time_scale', 'edge_faults', 'edge_instance'];
     if ($realm !== null) {
         $keys[] = 'edge_latency:' . $realm;
     }
@@ -275,26 +275,42 @@ function sbx_edge_auth(array $req): array
 
 /* ---------- throttles ---------- */
 
+/** Random id of this sandbox instance (new DB or reset): keeps counters of an earlier DB at the same path apart. */
+function sbx_edge_instance(): string
+{
+    $v = sbx_meta_get('edge_instance');
+    if ($v === null) {
+        sbx_db()->prepare('INSERT OR IGNORE INTO sbx_meta(k, v) VALUES(?, ?)')->execute(['edge_instance', bin2hex(random_bytes(8))]);
+        $c = sbx_meta_cache();
+        unset($c['edge_instance']);
+        sbx_meta_cache($c);
+        $v = (string)sbx_meta_get('edge_instance');
+    }
+    return $v;
+}
+
 /**
- * Directory of EDGE's lock and counter files for this DB: $TMPDIR/qbo-sandbox-edge/<hash of the
- * DB path>/. Making one also removes the directories of DB files that no longer exist, so test
- * runs that delete their DB leave nothing behind for long.
+ * Directory of EDGE's lock and counter files for this sandbox instance:
+ * $TMPDIR/qbo-sandbox-edge/<hash of DB path and instance id>/. Making one also removes the
+ * directories of DB files that no longer exist and of earlier instances of this DB (reset).
+ * $fresh recomputes it (the long-running deliverer notices a reset that way).
  */
-function sbx_edge_dir(): string
+function sbx_edge_dir(bool $fresh = false): string
 {
     static $d = null;
-    if ($d !== null) {
+    if ($d !== null && !$fresh) {
         return $d;
     }
     $root = sys_get_temp_dir() . '/qbo-sandbox-edge';
     $db = sbx_db_path();
-    $d = $root . '/' . substr(sha1($db), 0, 20);
+    $d = $root . '/' . substr(sha1($db . '|' . sbx_edge_instance()), 0, 20);
     if (!is_dir($d)) {
         @mkdir($d, 0700, true);
         @file_put_contents($d . '/db', $db);
         foreach (glob($root . '/*', GLOB_ONLYDIR) ?: [] as $other) {
             $owner = @file_get_contents($other . '/db');
-            if ($other !== $d && $owner !== false && !file_exists($owner) && @filemtime($other . '/db') < time() - 60) {
+            if ($other !== $d && $owner !== false && ($owner === $db || !file_exists($owner))
+                && @filemtime($other . '/db') < time() - 60) {
                 array_map('unlink', glob($other . '/*') ?: []);
                 @rmdir($other);
             }
@@ -430,6 +446,11 @@ function sbx_edge_throttle(array $req, string $realm, string $client): ?array
         $checks[] = ['batch_per_minute', 'b:' . $realm . ':' . $client, 60.0 / $scale];
         $checks[] = ['batch_per_minute_realm', 'br:' . $realm, 60.0 / $scale];
     }
+    // the in-flight slot first: it needs no shared lock, so the counters' lock is held briefly
+    if (!sbx_edge_slot_take($realm, $client, (int)$lim['concurrent'])) {
+        sbx_edge_state(['fault' => 'throttle:concurrent']);
+        return sbx_edge_429();
+    }
     $open = [];
     $over = false;
     try {
@@ -443,9 +464,6 @@ function sbx_edge_throttle(array $req, string $realm, string $client): ?array
                 $over = $what;
             }
         }
-        if (!$over && !sbx_edge_slot_take($realm, $client, (int)$lim['concurrent'])) {
-            $over = 'concurrent';
-        }
         if (!$over) {
             foreach ($open as [$fh, $ring, $cur]) {
                 sbx_edge_rate_add($fh, $ring, $cur);
@@ -458,6 +476,7 @@ function sbx_edge_throttle(array $req, string $realm, string $client): ?array
         }
     }
     if ($over) {
+        sbx_edge_release();
         sbx_edge_state(['fault' => 'throttle:' . $over]);
         return sbx_edge_429();
     }
