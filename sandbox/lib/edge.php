@@ -488,7 +488,7 @@ function sbx_edge_throttle(array $req, string $realm, string $client): ?array
 
 /** Fault kinds and their default status. */
 const SBX_FAULT_KINDS = [
-    '500' => 500, '503' => 503, '429' => 429, '401' => 401, 'slow' => 0, 'timeout' => 504,
+    '500' => 500, '503' => 503, '429' => 429, '401' => 401, 'slow' => 0, 'hold' => 0, 'timeout' => 504,
     'drop' => 0, 'truncate' => 0, 'html' => 502, 'xml' => 500,
 ];
 
@@ -580,6 +580,20 @@ function sbx_fault_apply(array $rule, ?array $resp): ?array
     switch ($kind) {
         case 'slow':
             sbx_edge_sleep((int)($rule['delay_ms'] ?? 2000));
+            return $resp;
+        case 'hold':
+            // like slow, but ends early once the rule is deleted (DELETE /_sandbox/faults/{id})
+            $end = microtime(true) + min((int)($rule['delay_ms'] ?? 30000), 600000) / 1000;
+            $st = sbx_edge_db()->prepare('SELECT 1 FROM sbx_faultrule WHERE id = ?');
+            while (microtime(true) < $end) {
+                $st->execute([$rule['id']]);
+                $there = $st->fetchColumn();
+                $st->closeCursor();
+                if ($there === false) {
+                    break;
+                }
+                usleep(50000);
+            }
             return $resp;
         case 'timeout':
             sbx_edge_sleep((int)($rule['delay_ms'] ?? 30000));
@@ -711,7 +725,7 @@ function sbx_edge_before_inner(array $req): ?array
     $rule = sbx_fault_pick($req, 'before');
     if ($rule !== null) {
         $r = sbx_fault_apply($rule, null);
-        if ($r !== null && $rule['kind'] !== 'slow') {
+        if ($r !== null && $rule['kind'] !== 'slow' && $rule['kind'] !== 'hold') {
             return $r;
         }
     }

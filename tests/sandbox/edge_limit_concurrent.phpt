@@ -8,22 +8,22 @@ require __DIR__ . '/edge_helper.inc';
 $realm = edge_realm();
 $t = edge_token($realm);
 sbx_http('POST', '/_sandbox/limits', ['realm' => $realm, 'concurrent' => 1]);
-// the first request is held 5 s inside the gateway, after it took its slot (tests that hold
-// workers do not run beside this one: CONFLICTS edge_hold_workers)
-edge_fault(['realm' => $realm, 'kind' => 'slow', 'delay_ms' => 5000, 'count' => 1]);
+// the first request is held inside the gateway, after it took its slot, until the rule is deleted
+$hold = edge_fault(['realm' => $realm, 'kind' => 'hold', 'delay_ms' => 60000, 'count' => 1]);
 $mh = curl_multi_init();
 $ch = curl_init(sbx_base() . "/v3/company/$realm/companyinfo/$realm?minorversion=75");
-curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 30,
+curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 90,
     CURLOPT_HTTPHEADER => ['Authorization: Bearer ' . $t['access_token'], 'Accept: application/json']]);
 curl_multi_add_handle($mh, $ch);
 $inFlight = edge_wait(function () use ($mh, $realm) {
     curl_multi_exec($mh, $running);
     $l = sbx_http('GET', '/_sandbox/limits?realm=' . $realm)['json'];
     return $l['in_flight'] >= 1 ? $l['in_flight'] : null;
-}, 15);
+}, 50);
 echo 'in flight: ', $inFlight, "\n";
 $second = edge_api($realm, $t['access_token'], 'GET', 'companyinfo/' . $realm);
 echo edge_gateway_line($second), "\n";
+sbx_http('DELETE', '/_sandbox/faults/' . $hold['id']);   // let the first one go
 do {
     curl_multi_exec($mh, $running);
     curl_multi_select($mh, 0.1);
