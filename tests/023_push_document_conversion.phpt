@@ -28,6 +28,8 @@ try {
     echo $e->getMessage(), "\n";
 }
 var_dump(qbo_status($c)['queued'], qbo_entities($c));
+unset($cases, $doc, $rec);
+gc_collect_cycles();   // the self-referencing test array, so leak checkers see nothing left
 ?>
 --EXPECT--
 list: ValueError: qbo_push(): Argument #3 ($document) must be a document (an array with named fields such as "id"), a list given

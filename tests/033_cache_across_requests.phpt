@@ -47,7 +47,7 @@ foreach (['a', 'a', 'b', 'a', 'b'] as $o) {
     echo "$o: $rest\n";
 }
 echo 'processes: ', count($pids), "\n";
-proc_terminate($server);
+proc_terminate($server, SIGINT);   // the CLI server shuts down cleanly on SIGINT
 proc_close($server);
 foreach (glob("$dir/*") as $f) {
     unlink($f);

@@ -41,6 +41,20 @@ static qs_php_link *qs_link_new(qs_engine *eng, const char *key, const char *env
 	return link;
 }
 
+/* Engines a forked child inherited from its parent: deliberately never freed
+ * (see qs_link_destroy); the list keeps them reachable for leak checkers. */
+static qs_engine **qs_inherited;
+static size_t qs_inherited_n;
+
+static void qs_keep_inherited(qs_engine *eng)
+{
+	qs_engine **grown = realloc(qs_inherited, (qs_inherited_n + 1) * sizeof(*grown));
+	if (grown) {
+		qs_inherited = grown;
+		qs_inherited[qs_inherited_n++] = eng;
+	}
+}
+
 /* Frees the engine (delivering what was deferred first) and the link. */
 static void qs_link_destroy(qs_php_link *link)
 {
@@ -51,8 +65,13 @@ static void qs_link_destroy(qs_php_link *link)
 			}
 			qs_engine_free(link->eng);
 		}
-		/* else: inherited through fork(); the parent owns its sockets and
-		 * SQLite handles, so the child leaves them alone */
+		else {
+			/* inherited through fork(): the parent owns its sockets, TLS
+			 * sessions and SQLite handles, so the child must not close them
+			 * (a TLS close_notify or a WAL checkpoint from here would corrupt
+			 * the parent's). Kept reachable on purpose, never freed. */
+			qs_keep_inherited(link->eng);
+		}
 		link->eng = NULL;
 	}
 	pefree(link->environment, 1);
