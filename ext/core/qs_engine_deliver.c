@@ -800,6 +800,41 @@ bool qse_throttled(qs_engine *eng)
 	return t;
 }
 
+/* What a person should do about a QBO fault, by QBO's code. */
+static const char *fault_hint(const qs_error *e)
+{
+	static const struct { const char *code; const char *hint; } hints[] = {
+		{ "2500", "a record it refers to is inactive or deleted in QuickBooks: make it active again, or map this billing record's customer, item, tax or payment method to another one with qbo_map(), then push it again with QBO_FORCE" },
+		{ "610", "a record it refers to no longer exists in QuickBooks: map it again with qbo_map(), then push it again with QBO_FORCE" },
+		{ "6240", "another QuickBooks customer, vendor or employee already uses this name: rename one of them, or link this customer with qbo_map()" },
+		{ "6140", "QuickBooks already has a transaction with this number: renumber one of them in QuickBooks or in the billing system" },
+		{ "2050", "a field is longer than QuickBooks allows: shorten it in the billing system and push the record again" },
+		{ "2020", "a field QuickBooks requires is missing: complete the record in the billing system and push it again" },
+		{ "6000", "QuickBooks' own rules refuse it: correct the record in the billing system (or in QuickBooks) and push it again" },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
+		if (!strcmp(e->code, hints[i].code)) {
+			return hints[i].hint;
+		}
+	}
+	return "correct the record or its mappings, then push it again with QBO_FORCE";
+}
+
+/* An Error reason that names the record, says what QuickBooks answered and
+ * what to do: "Invoice 5999: QuickBooks refused Invoice: Invalid Reference Id
+ * (2500): ...; a record it refers to is inactive ...". Messages the engine
+ * wrote itself already name the record and are kept as they are. */
+static void fault_reason(const char *kind, const char *id, qs_error *de)
+{
+	char buf[sizeof(de->message)];
+	if (de->status != QS_EAPI || strncmp(de->message, "QuickBooks refused", 18) != 0) {
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s %s: %.600s; %s", qse_entity_label(kind), id, de->message, fault_hint(de));
+	qs_strlcpy(de->message, buf, sizeof(de->message));
+}
+
 static double backoff(long attempts, const qs_error *e)
 {
 	double base, jitter;
@@ -1004,6 +1039,9 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 				(eng->in_sync || eng->depth > 0) ? NULL : released_cb, &rel, &nrel, e);
 			eng->released += nrel;
 		}
+		if (r == QS_OK) {
+			r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, now, e);
+		}
 		qse_log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", qse_entity_label(kind), id, op,
 			qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, cur.qbo_id, cur.synced_version);
 	} else if (dr == QS_EWAITING) {
@@ -1033,6 +1071,7 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	} else {
 		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
 		bool newer = cur.q_version != delivered_version;
+		fault_reason(kind, id, &de);
 		qs_strlcpy(cur.state, "Error", sizeof(cur.state));
 		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
 		cur.create_rid[0] = '\0';
