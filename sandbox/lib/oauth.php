@@ -346,6 +346,7 @@ function sbx_oauth_token(array $req): array
             $st = $db->prepare('SELECT * FROM sbx_authcode WHERE hash = ?');
             $st->execute([sbx_token_hash($code)]);
             $row = $st->fetch();
+            $st->closeCursor();   // an unfinished SELECT would keep a read snapshot open after COMMIT
             if ($row && $row['client_id'] === $app['client_id']) {
                 sbx_oauth_note($app['client_id'], $row['realm']);
             }
@@ -371,12 +372,14 @@ function sbx_oauth_token(array $req): array
             $body = sbx_token_issue($db, $app['client_id'], $row['realm'], $row['scope'],
                 ['grant_id' => $row['hash'], 'hard' => $hard]);
             $db->exec('COMMIT');
-            if (in_array('openid', explode(' ', (string)$row['scope']), true)) {
-                $body['id_token'] = sbx_id_token($req, $app['client_id'], $row['realm']);
-            }
         } catch (Throwable $e) {
-            $db->exec('ROLLBACK');
+            if ($db->inTransaction()) {
+                $db->exec('ROLLBACK');
+            }
             throw $e;
+        }
+        if (in_array('openid', explode(' ', (string)$row['scope']), true)) {
+            $body['id_token'] = sbx_id_token($req, $app['client_id'], $row['realm']);
         }
         return sbx_oauth_json(200, $body);
     }

@@ -83,12 +83,14 @@ function sbx_webhook_collect(PDO $db): int
             $cur = $db->prepare('SELECT cursor FROM sbx_webhook WHERE id = ?');
             $cur->execute([$h['id']]);
             $cursor = $cur->fetchColumn();
+            $cur->closeCursor();   // no SELECT left unfinished across COMMIT (it would pin a read snapshot)
             if ($cursor === false) {
                 $db->exec('COMMIT');
                 continue;
             }
             $max->execute([(int)$cursor]);
             $top = $max->fetchColumn();
+            $max->closeCursor();
             if ($top === null || $top === false) {
                 $db->exec('COMMIT');
                 continue;
