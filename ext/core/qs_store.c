@@ -202,17 +202,26 @@ static void col_copy(sqlite3_stmt *p, int i, char *dst, size_t size)
 	qs_strlcpy(dst, t ? (const char *)t : "", size);
 }
 
+/* Steps p once: QS_OK with *row true when it stands on a row (read its
+ * columns, then done(p)), false when it has finished; otherwise the store
+ * error naming what. The caller resets p with done(p) in every case. */
+static qs_status step_row(qs_store *s, sqlite3_stmt *p, qs_error *e, const char *what, bool *row)
+{
+	int rc = sqlite3_step(p);
+	*row = rc == SQLITE_ROW;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		return db_fail(s, e, what);
+	}
+	return QS_OK;
+}
+
 /* Runs a statement that returns no rows. */
 static qs_status run(qs_store *s, sqlite3_stmt *p, qs_error *e, const char *what)
 {
-	int rc = sqlite3_step(p);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		qs_status r = db_fail(s, e, what);
-		done(p);
-		return r;
-	}
+	bool row;
+	qs_status r = step_row(s, p, e, what, &row);
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 static qs_status migrate(qs_store *s, qs_error *e)
@@ -397,14 +406,15 @@ static unsigned char *col_blob(sqlite3_stmt *p, int i, size_t *len)
 qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_CONN_GET, e);
-	int rc;
+	qs_status r;
+	bool row;
 	memset(out, 0, sizeof(*out));
 	if (!p) {
 		return QS_ESTORE;
 	}
 	bind_text(p, 1, key);
-	rc = sqlite3_step(p);
-	if (rc == SQLITE_ROW) {
+	r = step_row(s, p, e, "reading the connection", &row);
+	if (r == QS_OK && row) {
 		out->exists = true;
 		col_copy(p, 0, out->realm, sizeof(out->realm));
 		col_copy(p, 1, out->status, sizeof(out->status));
@@ -420,15 +430,11 @@ qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_e
 		col_copy(p, 11, out->home_currency, sizeof(out->home_currency));
 		col_copy(p, 12, out->country, sizeof(out->country));
 		out->throttled_until = sqlite3_column_double(p, 13);
-	} else if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "reading the connection");
-		done(p);
-		return r;
-	} else {
+	} else if (r == QS_OK) {
 		qs_strlcpy(out->status, "Not Connected", sizeof(out->status));
 	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status,
@@ -575,25 +581,22 @@ qs_status qs_store_state_take(qs_store *s, const char *key, const char *state, d
 	bool *valid, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_STATE_DEL, e);
-	int rc;
+	qs_status r;
+	bool row;
 	*valid = false;
 	if (!p) {
 		return QS_ESTORE;
 	}
 	bind_text(p, 1, key);
 	bind_text(p, 2, state);
-	rc = sqlite3_step(p);
-	if (rc == SQLITE_ROW) {
+	r = step_row(s, p, e, "checking the OAuth state", &row);
+	if (r == QS_OK && row) {
+		/* state is the primary key: one row at most, then the end */
 		*valid = sqlite3_column_double(p, 0) >= now;
-		rc = sqlite3_step(p);
-	}
-	if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "checking the OAuth state");
-		done(p);
-		return r;
+		r = step_row(s, p, e, "checking the OAuth state", &row);
 	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 /* ---------- entities and outbox ---------- */
@@ -608,7 +611,8 @@ qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, co
 	qs_entity *out, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_ENT_GET, e);
-	int rc;
+	qs_status r;
+	bool row;
 	memset(out, 0, sizeof(*out));
 	qs_strlcpy(out->kind, kind, sizeof(out->kind));
 	qs_strlcpy(out->id, id, sizeof(out->id));
@@ -619,8 +623,8 @@ qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, co
 	bind_text(p, 1, key);
 	bind_text(p, 2, kind);
 	bind_text(p, 3, id);
-	rc = sqlite3_step(p);
-	if (rc == SQLITE_ROW) {
+	r = step_row(s, p, e, "reading an entity", &row);
+	if (r == QS_OK && row) {
 		const unsigned char *doc;
 		out->exists = true;
 		col_copy(p, 0, out->state, sizeof(out->state));
@@ -648,20 +652,16 @@ qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, co
 			done(p);
 			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
 		}
-	} else if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "reading an entity");
-		done(p);
-		return r;
 	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind, const char *qbo_id,
 	char local_id[65], bool *found, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_ENT_BY_QBO, e);
-	int rc;
+	qs_status r;
 	*found = false;
 	local_id[0] = '\0';
 	if (!p) {
@@ -670,17 +670,12 @@ qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind,
 	bind_text(p, 1, key);
 	bind_text(p, 2, kind);
 	bind_text(p, 3, qbo_id);
-	rc = sqlite3_step(p);
-	if (rc == SQLITE_ROW) {
-		*found = true;
+	r = step_row(s, p, e, "looking up a linked record", found);
+	if (r == QS_OK && *found) {
 		col_copy(p, 0, local_id, 65);
-	} else if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "looking up a linked record");
-		done(p);
-		return r;
 	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 qs_status qs_store_entity_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e)
@@ -755,12 +750,13 @@ qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en,
 /* Steps a (kind, local_id, status, owner, claimed) query into cb. */
 static qs_status outbox_rows(qs_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void *ud, qs_error *e)
 {
-	int rc;
+	qs_status r;
+	bool more;
 	/* copy rows first: the callback may use the store */
 	typedef struct { char kind[16]; char id[65]; char status[16]; char owner[96]; double claimed; } row;
 	row *rows = NULL;
 	size_t n = 0, cap = 0, i;
-	while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+	while ((r = step_row(s, p, e, "reading the outbox", &more)) == QS_OK && more) {
 		if (n == cap) {
 			size_t nc = cap ? cap * 2 : 32;
 			row *nr = realloc(rows, nc * sizeof(row));
@@ -779,13 +775,11 @@ static qs_status outbox_rows(qs_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void
 		rows[n].claimed = sqlite3_column_double(p, 4);
 		n++;
 	}
-	if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "reading the outbox");
+	done(p);
+	if (r != QS_OK) {
 		free(rows);
-		done(p);
 		return r;
 	}
-	done(p);
 	for (i = 0; i < n; i++) {
 		if (cb) {
 			cb(ud, rows[i].kind, rows[i].id, rows[i].status, rows[i].owner, rows[i].claimed);
@@ -845,53 +839,46 @@ qs_status qs_store_outbox_release(qs_store *s, const char *key, const char *kind
 qs_status qs_store_outbox_count(qs_store *s, const char *key, long *n, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_OB_COUNT, e);
-	int rc;
+	qs_status r;
+	bool row;
 	*n = 0;
 	if (!p) {
 		return QS_ESTORE;
 	}
 	bind_text(p, 1, key);
-	rc = sqlite3_step(p);
-	if (rc == SQLITE_ROW) {
+	r = step_row(s, p, e, "counting the outbox", &row);
+	if (r == QS_OK && row) {
 		*n = (long)sqlite3_column_int64(p, 0);
-	} else if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "counting the outbox");
-		done(p);
-		return r;
 	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 qs_status qs_store_entity_counts(qs_store *s, const char *key, qs_count_cb cb, void *ud, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_ENT_COUNTS, e);
-	int rc;
+	qs_status r;
+	bool row;
 	if (!p) {
 		return QS_ESTORE;
 	}
 	bind_text(p, 1, key);
-	while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+	while ((r = step_row(s, p, e, "counting entities", &row)) == QS_OK && row) {
 		const unsigned char *t = sqlite3_column_text(p, 0);
 		cb(ud, t ? (const char *)t : "", (long)sqlite3_column_int64(p, 1));
 	}
-	if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "counting entities");
-		done(p);
-		return r;
-	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, const char *state,
 	const char *id, qs_entity_cb cb, void *ud, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_ENT_LIST, e);
-	int rc;
+	bool row;
 	char (*ids)[2][65] = NULL;
 	size_t n = 0, cap = 0, i;
-	qs_status r = QS_OK;
+	qs_status r;
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -899,7 +886,7 @@ qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, c
 	bind_text(p, 2, kind);
 	bind_text(p, 3, state);
 	bind_text(p, 4, id);
-	while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+	while ((r = step_row(s, p, e, "listing entities", &row)) == QS_OK && row) {
 		if (n == cap) {
 			size_t nc = cap ? cap * 2 : 64;
 			void *nr = realloc(ids, nc * sizeof(*ids));
@@ -915,13 +902,11 @@ qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, c
 		col_copy(p, 1, ids[n][1], 65);
 		n++;
 	}
-	if (rc != SQLITE_DONE) {
-		r = db_fail(s, e, "listing entities");
+	done(p);
+	if (r != QS_OK) {
 		free(ids);
-		done(p);
 		return r;
 	}
-	done(p);
 	for (i = 0; i < n && r == QS_OK; i++) {
 		qs_entity en;
 		r = qs_store_entity_get(s, key, ids[i][1], ids[i][0], &en, e);
@@ -940,7 +925,7 @@ qs_status qs_store_map_get(qs_store *s, const char *key, const char *kind, const
 	const char *purpose, qs_mapping *out, bool *found, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_MAP_GET, e);
-	int rc;
+	qs_status r;
 	*found = false;
 	memset(out, 0, sizeof(*out));
 	if (!p) {
@@ -950,29 +935,24 @@ qs_status qs_store_map_get(qs_store *s, const char *key, const char *kind, const
 	bind_text(p, 2, kind);
 	bind_text(p, 3, local_id);
 	bind_text(p, 4, purpose ? purpose : "");
-	rc = sqlite3_step(p);
-	if (rc == SQLITE_ROW) {
-		*found = true;
+	r = step_row(s, p, e, "reading a mapping", found);
+	if (r == QS_OK && *found) {
 		qs_strlcpy(out->kind, kind, sizeof(out->kind));
 		qs_strlcpy(out->local_id, local_id, sizeof(out->local_id));
 		col_copy(p, 0, out->qbo_id, sizeof(out->qbo_id));
 		col_copy(p, 1, out->name, sizeof(out->name));
 		col_copy(p, 2, out->purpose, sizeof(out->purpose));
 		out->created = sqlite3_column_double(p, 3);
-	} else if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "reading a mapping");
-		done(p);
-		return r;
 	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 qs_status qs_store_map_any(qs_store *s, const char *key, const char *kind, const char *purpose,
 	qs_mapping *out, bool *found, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_MAP_ANY, e);
-	int rc;
+	qs_status r;
 	*found = false;
 	memset(out, 0, sizeof(*out));
 	if (!p) {
@@ -981,22 +961,17 @@ qs_status qs_store_map_any(qs_store *s, const char *key, const char *kind, const
 	bind_text(p, 1, key);
 	bind_text(p, 2, kind);
 	bind_text(p, 3, purpose ? purpose : "");
-	rc = sqlite3_step(p);
-	if (rc == SQLITE_ROW) {
-		*found = true;
+	r = step_row(s, p, e, "reading a mapping", found);
+	if (r == QS_OK && *found) {
 		qs_strlcpy(out->kind, kind, sizeof(out->kind));
 		col_copy(p, 0, out->local_id, sizeof(out->local_id));
 		col_copy(p, 1, out->qbo_id, sizeof(out->qbo_id));
 		col_copy(p, 2, out->name, sizeof(out->name));
 		qs_strlcpy(out->purpose, purpose ? purpose : "", sizeof(out->purpose));
 		out->created = sqlite3_column_double(p, 3);
-	} else if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "reading a mapping");
-		done(p);
-		return r;
 	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 qs_status qs_store_map_put(qs_store *s, const char *key, const qs_mapping *m, qs_error *e)
@@ -1038,7 +1013,8 @@ qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind,
 	qs_mapping_cb cb, void *ud, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, kind ? S_MAP_LIST_KIND : S_MAP_LIST_ALL, e);
-	int rc;
+	qs_status r;
+	bool row;
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1046,7 +1022,7 @@ qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind,
 	if (kind) {
 		bind_text(p, 2, kind);
 	}
-	while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+	while ((r = step_row(s, p, e, "listing mappings", &row)) == QS_OK && row) {
 		qs_mapping m;
 		memset(&m, 0, sizeof(m));
 		col_copy(p, 0, m.kind, sizeof(m.kind));
@@ -1057,13 +1033,8 @@ qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind,
 		m.created = sqlite3_column_double(p, 5);
 		cb(ud, &m);
 	}
-	if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "listing mappings");
-		done(p);
-		return r;
-	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 /* ---------- log ---------- */
@@ -1072,7 +1043,8 @@ qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, cons
 	long limit, qs_log_cb cb, void *ud, qs_error *e)
 {
 	sqlite3_stmt *p = st(s, S_LOG_LIST, e);
-	int rc;
+	qs_status r;
+	bool row;
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1080,19 +1052,14 @@ qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, cons
 	bind_text(p, 2, kind);
 	bind_text(p, 3, id);
 	sqlite3_bind_int64(p, 4, limit > 0 ? limit : 100);
-	while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+	while ((r = step_row(s, p, e, "reading the log", &row)) == QS_OK && row) {
 		const unsigned char *lv = sqlite3_column_text(p, 1), *k = sqlite3_column_text(p, 2),
 			*i = sqlite3_column_text(p, 3), *m = sqlite3_column_text(p, 4);
 		cb(ud, sqlite3_column_double(p, 0), lv ? (const char *)lv : "", k ? (const char *)k : NULL,
 			i ? (const char *)i : NULL, m ? (const char *)m : "");
 	}
-	if (rc != SQLITE_DONE) {
-		qs_status r = db_fail(s, e, "reading the log");
-		done(p);
-		return r;
-	}
 	done(p);
-	return QS_OK;
+	return r;
 }
 
 void qs_store_log(qs_store *s, const char *key, const char *level, const char *kind,
