@@ -23,6 +23,22 @@ static void qs_return_json(zval *return_value, json_object *j)
 	}
 }
 
+/* Ends a function that returns the engine's answer: when st is QS_OK, out
+ * (released here) becomes the returned array; otherwise out is released and
+ * the exception that fits err is thrown. */
+static void qs_return_result(zval *return_value, zval *zconn, qs_status st, json_object *out, const qs_error *err)
+{
+	if (st != QS_OK) {
+		if (out) {
+			json_object_put(out);
+		}
+		qs_php_throw_conn(zconn, err);
+		ZEND_ASSERT(EG(exception));
+		return;
+	}
+	qs_return_json(return_value, out);
+}
+
 /* An optional array of named values as a json object; NULL when empty. */
 static zend_result qs_named_array(HashTable *ht, uint32_t arg_num, const char *example, json_object **out)
 {
@@ -76,7 +92,8 @@ PHP_FUNCTION(qbo_oauth_exchange)
 	zend_string *code, *state, *realm;
 	qs_engine *eng;
 	qs_error err;
-	json_object *st = NULL;
+	qs_status st;
+	json_object *out = NULL;
 
 	ZEND_PARSE_PARAMETERS_START(4, 4)
 		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
@@ -103,14 +120,8 @@ PHP_FUNCTION(qbo_oauth_exchange)
 		qs_php_throw_conn(zconn, &err);
 		RETURN_THROWS();
 	}
-	if (qs_engine_status(eng, &st, &err) != QS_OK) {
-		if (st) {
-			json_object_put(st);
-		}
-		qs_php_throw_conn(zconn, &err);
-		RETURN_THROWS();
-	}
-	qs_return_json(return_value, st);
+	st = qs_engine_status(eng, &out, &err);
+	qs_return_result(return_value, zconn, st, out, &err);
 }
 
 PHP_FUNCTION(qbo_disconnect)
@@ -162,14 +173,7 @@ PHP_FUNCTION(qbo_map)
 	if (jextra) {
 		json_object_put(jextra);
 	}
-	if (st != QS_OK) {
-		if (out) {
-			json_object_put(out);
-		}
-		qs_php_throw_conn(zconn, &err);
-		RETURN_THROWS();
-	}
-	qs_return_json(return_value, out);
+	qs_return_result(return_value, zconn, st, out, &err);
 }
 
 PHP_FUNCTION(qbo_mappings)
@@ -179,6 +183,7 @@ PHP_FUNCTION(qbo_mappings)
 	json_object *out = NULL;
 	qs_engine *eng;
 	qs_error err;
+	qs_status st;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
@@ -188,14 +193,8 @@ PHP_FUNCTION(qbo_mappings)
 
 	QS_ENGINE(zconn, eng);
 	qs_error_clear(&err);
-	if (qs_engine_mappings(eng, kind ? ZSTR_VAL(kind) : NULL, &out, &err) != QS_OK) {
-		if (out) {
-			json_object_put(out);
-		}
-		qs_php_throw_conn(zconn, &err);
-		RETURN_THROWS();
-	}
-	qs_return_json(return_value, out);
+	st = qs_engine_mappings(eng, kind ? ZSTR_VAL(kind) : NULL, &out, &err);
+	qs_return_result(return_value, zconn, st, out, &err);
 }
 
 PHP_FUNCTION(qbo_unmap)
@@ -259,16 +258,9 @@ PHP_FUNCTION(qbo_push)
 	qs_error_clear(&err);
 	st = qs_engine_push(eng, ZSTR_VAL(kind), doc, (int)flags, &state, &err);
 	json_object_put(doc);
-	if (st != QS_OK) {
-		/* QS_EAPI / QS_EAUTH come with the entity's state: it is recorded in
-		 * the store (qbo_entities() shows it); the exception carries the why */
-		if (state) {
-			json_object_put(state);
-		}
-		qs_php_throw_conn(zconn, &err);
-		RETURN_THROWS();
-	}
-	qs_return_json(return_value, state);
+	/* QS_EAPI / QS_EAUTH come with the entity's state: it is recorded in
+	 * the store (qbo_entities() shows it); the exception carries the why */
+	qs_return_result(return_value, zconn, st, state, &err);
 }
 
 /* ---- qbo_sync and its progress callable ---- */
@@ -460,14 +452,7 @@ PHP_FUNCTION(qbo_sync)
 		}
 		RETURN_THROWS();
 	}
-	if (st != QS_OK) {
-		if (result) {
-			json_object_put(result);
-		}
-		qs_php_throw_conn(zconn, &err);
-		RETURN_THROWS();
-	}
-	qs_return_json(return_value, result);
+	qs_return_result(return_value, zconn, st, result, &err);
 }
 
 PHP_FUNCTION(qbo_status)
@@ -476,6 +461,7 @@ PHP_FUNCTION(qbo_status)
 	json_object *out = NULL;
 	qs_engine *eng;
 	qs_error err;
+	qs_status st;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
@@ -483,14 +469,8 @@ PHP_FUNCTION(qbo_status)
 
 	QS_ENGINE(zconn, eng);
 	qs_error_clear(&err);
-	if (qs_engine_status(eng, &out, &err) != QS_OK) {
-		if (out) {
-			json_object_put(out);
-		}
-		qs_php_throw_conn(zconn, &err);
-		RETURN_THROWS();
-	}
-	qs_return_json(return_value, out);
+	st = qs_engine_status(eng, &out, &err);
+	qs_return_result(return_value, zconn, st, out, &err);
 }
 
 PHP_FUNCTION(qbo_entities)
@@ -545,12 +525,5 @@ PHP_FUNCTION(qbo_entities)
 	if (jfilter) {
 		json_object_put(jfilter);
 	}
-	if (st != QS_OK) {
-		if (out) {
-			json_object_put(out);
-		}
-		qs_php_throw_conn(zconn, &err);
-		RETURN_THROWS();
-	}
-	qs_return_json(return_value, out);
+	qs_return_result(return_value, zconn, st, out, &err);
 }
