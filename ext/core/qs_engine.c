@@ -4,6 +4,7 @@
  * engine's files share. Delivery is in qs_engine_deliver.c, tokens and QBO
  * calls in qs_engine_qbo.c, mappings in qs_engine_map.c; SQL in qs_store. */
 #include "qs_engine_int.h"
+#include "qs_kind.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -64,28 +65,14 @@ json_object *qse_jtime(double t)
 
 const char *qse_entity_label(const char *kind)
 {
-	if (!strcmp(kind, "customer")) return "Customer";
-	if (!strcmp(kind, "item")) return "Item";
-	if (!strcmp(kind, "invoice")) return "Invoice";
-	if (!strcmp(kind, "payment")) return "Payment";
-	if (!strcmp(kind, "refund")) return "Refund";
-	if (!strcmp(kind, "credit")) return "Credit";
-	return kind;
+	const qs_kind *k = qs_kind_find(kind);
+	return k && k->label ? k->label : kind;
 }
 
 const char *qse_qbo_entity_of(const char *kind)
 {
-	if (!strcmp(kind, "customer")) return "Customer";
-	if (!strcmp(kind, "item")) return "Item";
-	if (!strcmp(kind, "invoice")) return "Invoice";
-	if (!strcmp(kind, "payment")) return "Payment";
-	if (!strcmp(kind, "refund")) return "RefundReceipt";
-	if (!strcmp(kind, "credit")) return "CreditMemo";
-	if (!strcmp(kind, "tax")) return "TaxCode";
-	if (!strcmp(kind, "payment_method")) return "PaymentMethod";
-	if (!strcmp(kind, "account")) return "Account";
-	if (!strcmp(kind, "term")) return "Term";
-	return NULL;
+	const qs_kind *k = qs_kind_find(kind);
+	return k ? k->entity : NULL;
 }
 
 /* requestid: the first 36 hex digits of sha256 over the parts joined by '|'. */

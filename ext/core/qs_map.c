@@ -38,6 +38,7 @@
  */
 #include "qs_map.h"
 #include "qs_crypto.h"
+#include "qs_kind.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -63,18 +64,13 @@ typedef struct vctx {
 
 static const char *kind_title(const char *kind)
 {
-	if (!strcmp(kind, "customer")) return "Customer";
-	if (!strcmp(kind, "item")) return "Item";
-	if (!strcmp(kind, "invoice")) return "Invoice";
-	if (!strcmp(kind, "payment")) return "Payment";
-	if (!strcmp(kind, "refund")) return "Refund";
-	if (!strcmp(kind, "credit")) return "Credit";
-	return "Document";
+	const qs_kind *k = qs_kind_find(kind);
+	return k && k->label ? k->label : "Document";
 }
 
 bool qs_map_kind_known(const char *kind)
 {
-	return kind && strcmp(kind_title(kind), "Document") != 0;
+	return qs_kind_is_document(kind);
 }
 
 /* Fills e: QS_EVALIDATION, kind, record id, element = field, and the message
@@ -2732,29 +2728,23 @@ qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *c
 	}
 	if (!strcmp(kind, "customer")) {
 		st = map_customer(&m, norm, q);
-		if (entity) *entity = "Customer";
 	} else if (!strcmp(kind, "item")) {
 		st = map_item(&m, norm, q);
-		if (entity) *entity = "Item";
 	} else if (!strcmp(kind, "invoice")) {
 		st = map_invoice(&m, norm, q);
-		if (entity) *entity = "Invoice";
 	} else if (!strcmp(kind, "payment")) {
 		st = map_payment(&m, norm, q);
-		if (entity) *entity = "Payment";
 	} else if (!strcmp(kind, "refund")) {
 		st = map_refund(&m, norm, q);
-		if (entity) *entity = "RefundReceipt";
 	} else {
 		st = map_credit(&m, norm, q);
-		if (entity) *entity = "CreditMemo";
 	}
 	if (st != QS_OK) {
 		json_object_put(q);
-		if (entity) {
-			*entity = NULL;
-		}
 		return st;
+	}
+	if (entity) {
+		*entity = qs_kind_find(kind)->entity;
 	}
 	*qbo = q;
 	return QS_OK;

@@ -2,6 +2,7 @@
  * prepared statements, and the row-level operations the engine needs. */
 #include "qs_store.h"
 #include "qs_crypto.h"
+#include "qs_kind.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -702,18 +703,6 @@ qs_status qs_store_entity_put(qs_store *s, const char *key, const qs_entity *en,
 	return run(s, p, e, "saving an entity");
 }
 
-static int kind_prio(const char *kind)
-{
-	static const char *const order[] = {"customer", "item", "invoice", "payment", "refund", "credit"};
-	size_t i;
-	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
-		if (strcmp(kind, order[i]) == 0) {
-			return (int)i;
-		}
-	}
-	return 9;
-}
-
 qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e)
 {
 	sqlite3_stmt *p;
@@ -742,7 +731,7 @@ qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en,
 	bind_text_or_null(p, 9, en->wait_kind);
 	bind_text_or_null(p, 10, en->wait_id);
 	sqlite3_bind_int64(p, 11, en->q_attempts);
-	sqlite3_bind_int(p, 12, kind_prio(en->kind));
+	sqlite3_bind_int(p, 12, qs_kind_rank(en->kind));
 	sqlite3_bind_double(p, 13, qs_store_now());
 	return run(s, p, e, "writing the outbox");
 }
