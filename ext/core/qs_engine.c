@@ -75,6 +75,22 @@ const char *qse_qbo_entity_of(const char *kind)
 	return k ? k->entity : NULL;
 }
 
+/* Starts a write transaction and reads (kind, id) in it. On failure no
+ * transaction is left open and *en holds nothing to free. */
+qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e)
+{
+	qs_status r = qs_store_begin(eng->store, true, e);
+	if (r != QS_OK) {
+		memset(en, 0, sizeof(*en));
+		return r;
+	}
+	r = qs_store_entity_get(eng->store, eng->conn_key, kind, id, en, e);
+	if (r != QS_OK) {
+		qs_store_rollback(eng->store);
+	}
+	return r;
+}
+
 /* requestid: the first 36 hex digits of sha256 over the parts joined by '|'. */
 void qse_make_rid(char out[64], const char *realm, ...)
 {
@@ -305,13 +321,8 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	}
 	qs_map_hash(norm, hash);
 	doc = json_object_to_json_string_ext(norm, JSON_C_TO_STRING_PLAIN);
-	r = qs_store_begin(eng->store, true, e);
+	r = qse_begin_entity(eng, kind, id, &en, e);
 	if (r != QS_OK) {
-		return r;
-	}
-	r = qs_store_entity_get(eng->store, eng->conn_key, kind, id, &en, e);
-	if (r != QS_OK) {
-		qs_store_rollback(eng->store);
 		return r;
 	}
 	if (!strcmp(en.q_status, "sending") && qse_claim_stale(eng, en.owner, en.claimed, now)) {

@@ -81,12 +81,34 @@ static qs_status save_mapping(qs_engine *eng, const char *kind, const char *loca
 	return qs_store_map_put(eng->store, eng->conn_key, &m, e);
 }
 
+/* The first active QBO account of type (AccountType), remembered as the
+ * mapping account "*" for purpose; none is the QS_ECONFIG message when there
+ * is no such account. */
+static qs_status first_account(qs_engine *eng, const char *type, const char *purpose, char out[32],
+	qs_error *e, const char *none)
+{
+	json_object *rows = NULL, *row;
+	qs_status r = qse_find_by(eng, "Account", "AccountType", type, false, &rows, e);
+	if (r != QS_OK) {
+		json_object_put(rows);
+		return r;
+	}
+	row = qse_first_row(rows);
+	if (!row || !qse_jstr(row, "Id")) {
+		json_object_put(rows);
+		return qs_error_set(e, QS_ECONFIG, "%s", none);
+	}
+	qs_strlcpy(out, qse_jstr(row, "Id"), 32);
+	r = save_mapping(eng, "account", "*", purpose, out, qse_jstr(row, "Name"), e);
+	json_object_put(rows);
+	return r;
+}
+
 /* The income account for new items: mapping account/income, else the first active Income account. */
 qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e)
 {
 	qs_mapping m;
 	bool found = false;
-	json_object *rows = NULL, *row;
 	qs_status r = qs_store_map_get(eng->store, eng->conn_key, "account", "*", "income", &m, &found, e);
 	if (r == QS_OK && !found) {
 		r = qs_store_map_any(eng->store, eng->conn_key, "account", "income", &m, &found, e);
@@ -98,40 +120,15 @@ qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e)
 		qs_strlcpy(out, m.qbo_id, 32);
 		return QS_OK;
 	}
-	r = qse_find_by(eng, "Account", "AccountType", "Income", false, &rows, e);
-	if (r != QS_OK) {
-		json_object_put(rows);
-		return r;
-	}
-	row = qse_first_row(rows);
-	if (!row || !qse_jstr(row, "Id")) {
-		json_object_put(rows);
-		return qs_error_set(e, QS_ECONFIG, "QuickBooks has no active Income account for new items: map one with qbo_map($conn, 'account', '*', '<Id>', ['purpose' => 'income'])");
-	}
-	qs_strlcpy(out, qse_jstr(row, "Id"), 32);
-	r = save_mapping(eng, "account", "*", "income", out, qse_jstr(row, "Name"), e);
-	json_object_put(rows);
-	return r;
+	return first_account(eng, "Income", "income", out, e,
+		"QuickBooks has no active Income account for new items: map one with qbo_map($conn, 'account', '*', '<Id>', ['purpose' => 'income'])");
 }
 
 /* Refunds are paid from a cash account: the first active Bank account, remembered. */
 static qs_status refund_account(qs_engine *eng, char out[32], qs_error *e)
 {
-	json_object *rows = NULL, *row;
-	qs_status r = qse_find_by(eng, "Account", "AccountType", "Bank", false, &rows, e);
-	if (r != QS_OK) {
-		json_object_put(rows);
-		return r;
-	}
-	row = qse_first_row(rows);
-	if (!row || !qse_jstr(row, "Id")) {
-		json_object_put(rows);
-		return qs_error_set(e, QS_ECONFIG, "QuickBooks has no active Bank account to pay refunds from: map one with qbo_map($conn, 'account', '*', '<Id>', ['purpose' => 'refund'])");
-	}
-	qs_strlcpy(out, qse_jstr(row, "Id"), 32);
-	r = save_mapping(eng, "account", "*", "refund", out, qse_jstr(row, "Name"), e);
-	json_object_put(rows);
-	return r;
+	return first_account(eng, "Bank", "refund", out, e,
+		"QuickBooks has no active Bank account to pay refunds from: map one with qbo_map($conn, 'account', '*', '<Id>', ['purpose' => 'refund'])");
 }
 
 #define DEFAULT_ITEM_NAME "Billing Services"
@@ -911,13 +908,8 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	memset(&rel, 0, sizeof(rel));
 
 	/* 1. claim in a transaction */
-	r = qs_store_begin(eng->store, true, e);
+	r = qse_begin_entity(eng, kind, id, &en, e);
 	if (r != QS_OK) {
-		return r;
-	}
-	r = qs_store_entity_get(eng->store, eng->conn_key, kind, id, &en, e);
-	if (r != QS_OK) {
-		qs_store_rollback(eng->store);
 		return r;
 	}
 	if (!en.exists || !en.q_status[0]) {
@@ -990,14 +982,8 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	}
 
 	/* 3. record the outcome on the current row (a newer version may have arrived) */
-	r = qs_store_begin(eng->store, true, e);
+	r = qse_begin_entity(eng, kind, id, &cur, e);
 	if (r != QS_OK) {
-		qs_entity_clear(&en);
-		return r;
-	}
-	r = qs_store_entity_get(eng->store, eng->conn_key, kind, id, &cur, e);
-	if (r != QS_OK) {
-		qs_store_rollback(eng->store);
 		qs_entity_clear(&en);
 		return r;
 	}
