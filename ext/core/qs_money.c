@@ -339,21 +339,8 @@ qs_status qs_money_from_double(double d, int decimals, qs_money *out, qs_error *
 
 qs_status qs_decimal4_from_double(double d, int64_t *out, qs_error *e)
 {
-	char shown[64];
-	int64_t v;
-	int rc = double_scaled(d, 4, 4, &v, shown, sizeof(shown));
-
-	switch (rc) {
-	case 0:
-		*out = v;
-		return QS_OK;
-	case 1:
-		return qs_error_set(e, QS_EVALIDATION, "%s is not a number", shown);
-	case 2:
-		return qs_error_set(e, QS_EVALIDATION, "%s (a float) has more than 4 decimals", shown);
-	default:
-		return qs_error_set(e, QS_EVALIDATION, "%s is too large", shown);
-	}
+	/* the same rule and messages as money with 4 decimals */
+	return qs_money_from_double(d, 4, out, e);
 }
 
 /* Formats |v| / 10^decimals with the sign, all decimals kept. */
