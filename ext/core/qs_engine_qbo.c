@@ -98,6 +98,40 @@ static void sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
+/* Seals t's pair and saves it in one write transaction. realm NULL keeps the
+ * stored realm; expect_version >= 0 saves only over that token_version
+ * (*swapped says whether it did), -1 over any. A realm other than eng->realm
+ * (another company) has its company settings read again. */
+static qs_status save_tokens(qs_engine *eng, const qs_tokens *t, const char *realm,
+	long long expect_version, bool *swapped, qs_error *e)
+{
+	unsigned char *a = NULL, *rb = NULL;
+	size_t al = 0, rl = 0;
+	double now = qs_store_now();
+	qs_status r = seal_pair(eng, t, &a, &al, &rb, &rl, e);
+	if (r == QS_OK) {
+		r = qs_store_begin(eng->store, true, e);
+		if (r == QS_OK) {
+			r = qs_store_tokens_put(eng->store, eng->conn_key, realm, a, al, now + (double)t->expires_in,
+				rb, rl, t->refresh_expires_in > 0 ? now + (double)t->refresh_expires_in : 0,
+				expect_version, swapped, e);
+			if (r == QS_OK && realm && strcmp(eng->realm, realm) != 0) {
+				/* another company: its country is read again */
+				eng->country[0] = '\0';
+				r = qs_store_conn_set_company(eng->store, eng->conn_key, eng->cfg_currency, NULL, e);
+			}
+			if (r == QS_OK) {
+				r = qs_store_commit(eng->store, e);
+			} else {
+				qs_store_rollback(eng->store);
+			}
+		}
+	}
+	free(a);
+	free(rb);
+	return r;
+}
+
 /* Refreshes with the stored refresh token while holding the refresh lock, and
  * saves the rotated pair with a compare-and-set on token_version. */
 static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
@@ -121,26 +155,8 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 	qs_secret_free(refresh);
 	refresh = NULL;
 	if (r == QS_OK) {
-		unsigned char *a = NULL, *rb = NULL;
-		size_t al = 0, rl = 0;
 		bool swapped = false;
-		double now = qs_store_now();
-		r = seal_pair(eng, &t, &a, &al, &rb, &rl, e);
-		if (r == QS_OK) {
-			r = qs_store_begin(eng->store, true, e);
-			if (r == QS_OK) {
-				r = qs_store_tokens_put(eng->store, eng->conn_key, NULL, a, al, now + (double)t.expires_in,
-					rb, rl, t.refresh_expires_in > 0 ? now + (double)t.refresh_expires_in : 0,
-					row->token_version, &swapped, e);
-				if (r == QS_OK) {
-					r = qs_store_commit(eng->store, e);
-				} else {
-					qs_store_rollback(eng->store);
-				}
-			}
-		}
-		free(a);
-		free(rb);
+		r = save_tokens(eng, &t, NULL, row->token_version, &swapped, e);
 		if (r == QS_OK && swapped) {
 			qse_log_msg(eng, "info", NULL, NULL, "Access token refreshed; refresh token rotated");
 			set_access(eng, t.access, row->token_version + 1);
@@ -443,9 +459,6 @@ qs_status qs_engine_oauth_exchange(qs_engine *eng, const char *code, const char 
 	qs_tokens t;
 	qs_status r;
 	qs_http *h;
-	unsigned char *a = NULL, *rb = NULL;
-	size_t al = 0, rl = 0;
-	double now;
 
 	if (!eng->has_key) {
 		return qs_error_set(e, QS_ECONFIG, "No encryption key, so the QuickBooks tokens cannot be stored: set the option encryption_key or INI qbosync.encryption_key (64 hex digits or base64 of 32 bytes)");
@@ -470,27 +483,7 @@ qs_status qs_engine_oauth_exchange(qs_engine *eng, const char *code, const char 
 		qs_tokens_clear(&t);
 		return r;
 	}
-	now = qs_store_now();
-	r = seal_pair(eng, &t, &a, &al, &rb, &rl, e);
-	if (r == QS_OK) {
-		r = qs_store_begin(eng->store, true, e);
-		if (r == QS_OK) {
-			r = qs_store_tokens_put(eng->store, eng->conn_key, realm, a, al, now + (double)t.expires_in,
-				rb, rl, t.refresh_expires_in > 0 ? now + (double)t.refresh_expires_in : 0, -1, NULL, e);
-			if (r == QS_OK && strcmp(eng->realm, realm) != 0) {
-				/* another company: its country is read again */
-				eng->country[0] = '\0';
-				r = qs_store_conn_set_company(eng->store, eng->conn_key, eng->cfg_currency, NULL, e);
-			}
-			if (r == QS_OK) {
-				r = qs_store_commit(eng->store, e);
-			} else {
-				qs_store_rollback(eng->store);
-			}
-		}
-	}
-	free(a);
-	free(rb);
+	r = save_tokens(eng, &t, realm, -1, NULL, e);
 	if (r == QS_OK) {
 		qs_conn_row row;
 		qs_strlcpy(eng->realm, realm, sizeof(eng->realm));
