@@ -5,6 +5,7 @@
 #include "qs_crypto.h"
 
 #include <json-c/json.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,14 +349,47 @@ static qs_status token_post(qs_http *h, const qs_endpoints *ep, const char *clie
 	return st;
 }
 
+/* POSTs the grant form printed from fmt (its values already URL-encoded) to
+ * the token endpoint and wipes it; secret (the code or refresh token) and the
+ * client secret are kept out of any message. */
+static qs_status token_grant(qs_http *h, const qs_endpoints *ep, const char *client_id,
+	const char *client_secret, const char *secret, const char *what, qs_tokens *out, qs_error *e,
+	const char *fmt, ...) __attribute__((format(printf, 9, 10)));
+
+static qs_status token_grant(qs_http *h, const qs_endpoints *ep, const char *client_id,
+	const char *client_secret, const char *secret, const char *what, qs_tokens *out, qs_error *e,
+	const char *fmt, ...)
+{
+	const char *secrets[3];
+	char *form;
+	int n;
+	va_list ap;
+	qs_status st;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	form = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (!form) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing the token request");
+	}
+	va_start(ap, fmt);
+	vsnprintf(form, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	secrets[0] = secret;
+	secrets[1] = client_secret;
+	secrets[2] = NULL;
+	st = token_post(h, ep, client_id, client_secret, form, what, secrets, out, e);
+	qs_secret_free(form);
+	return st;
+}
+
 qs_status qs_oauth_exchange(qs_http *h, const qs_endpoints *ep, const char *client_id,
 	const char *client_secret, const char *redirect_uri, const char *code,
 	qs_tokens *out, qs_error *e)
 {
-	char *c, *ru, *form;
-	size_t n;
+	char *c, *ru;
 	qs_status st;
-	const char *secrets[3];
 
 	memset(out, 0, sizeof(*out));
 	if (!code || !*code) {
@@ -371,31 +405,18 @@ qs_status qs_oauth_exchange(qs_http *h, const qs_endpoints *ep, const char *clie
 		free(ru);
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing the token request");
 	}
-	n = strlen(c) + strlen(ru) + 64;
-	form = malloc(n);
-	if (!form) {
-		qs_secret_free(c);
-		free(ru);
-		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing the token request");
-	}
-	snprintf(form, n, "grant_type=authorization_code&code=%s&redirect_uri=%s", c, ru);
+	st = token_grant(h, ep, client_id, client_secret, code, "authorization code", out, e,
+		"grant_type=authorization_code&code=%s&redirect_uri=%s", c, ru);
 	qs_secret_free(c);
 	free(ru);
-	secrets[0] = code;
-	secrets[1] = client_secret;
-	secrets[2] = NULL;
-	st = token_post(h, ep, client_id, client_secret, form, "authorization code", secrets, out, e);
-	qs_secret_free(form);
 	return st;
 }
 
 qs_status qs_oauth_refresh(qs_http *h, const qs_endpoints *ep, const char *client_id,
 	const char *client_secret, const char *refresh_token, qs_tokens *out, qs_error *e)
 {
-	char *rt, *form;
-	size_t n;
+	char *rt;
 	qs_status st;
-	const char *secrets[3];
 
 	memset(out, 0, sizeof(*out));
 	if (!refresh_token || !*refresh_token) {
@@ -408,19 +429,9 @@ qs_status qs_oauth_refresh(qs_http *h, const qs_endpoints *ep, const char *clien
 	if (!rt) {
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing the token request");
 	}
-	n = strlen(rt) + 48;
-	form = malloc(n);
-	if (!form) {
-		qs_secret_free(rt);
-		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing the token request");
-	}
-	snprintf(form, n, "grant_type=refresh_token&refresh_token=%s", rt);
+	st = token_grant(h, ep, client_id, client_secret, refresh_token, "refresh token", out, e,
+		"grant_type=refresh_token&refresh_token=%s", rt);
 	qs_secret_free(rt);
-	secrets[0] = refresh_token;
-	secrets[1] = client_secret;
-	secrets[2] = NULL;
-	st = token_post(h, ep, client_id, client_secret, form, "refresh token", secrets, out, e);
-	qs_secret_free(form);
 	return st;
 }
 
