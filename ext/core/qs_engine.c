@@ -91,6 +91,22 @@ qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_
 	return r;
 }
 
+/* Saves en and its outbox row, then commits the transaction qse_begin_entity
+ * started; rolls it back when a step fails. */
+qs_status qse_save_commit(qs_engine *eng, const qs_entity *en, qs_error *e)
+{
+	qs_status r = qs_store_entity_put(eng->store, eng->conn_key, en, e);
+	if (r == QS_OK) {
+		r = qs_store_outbox_put(eng->store, eng->conn_key, en, e);
+	}
+	if (r == QS_OK) {
+		r = qs_store_commit(eng->store, e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	return r;
+}
+
 /* requestid: the first 36 hex digits of sha256 over the parts joined by '|'. */
 void qse_make_rid(char out[64], const char *realm, ...)
 {
@@ -377,15 +393,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		en.wait_kind[0] = en.wait_id[0] = '\0';
 		*deliver = true;
 	}
-	r = qs_store_entity_put(eng->store, eng->conn_key, &en, e);
-	if (r == QS_OK) {
-		r = qs_store_outbox_put(eng->store, eng->conn_key, &en, e);
-	}
-	if (r == QS_OK) {
-		r = qs_store_commit(eng->store, e);
-	} else {
-		qs_store_rollback(eng->store);
-	}
+	r = qse_save_commit(eng, &en, e);
 	qs_entity_clear(&en);
 	return r;
 }

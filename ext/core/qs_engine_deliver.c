@@ -883,6 +883,19 @@ static void released_cb(void *ud, const char *kind, const char *id, const char *
 	l->n++;
 }
 
+/* After a delivery ended for good: a newer version recorded meanwhile goes
+ * out at once (a fresh retry count), else the record leaves the outbox. */
+static void queue_newer(qs_entity *cur, long long delivered_version, double now)
+{
+	if (cur->q_version != delivered_version) {
+		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->next_try = now;
+		cur->q_attempts = 0;
+	} else {
+		cur->q_status[0] = '\0';
+	}
+}
+
 bool qse_retryable(qs_status r)
 {
 	return r == QS_ENET || r == QS_ESERVER || r == QS_ETHROTTLE || r == QS_ETOKEN;
@@ -940,15 +953,7 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		qse_make_rid(en.create_rid, eng->realm, kind, id, "c", ver, NULL);
 	}
 	delivered_version = en.q_version;
-	r = qs_store_entity_put(eng->store, eng->conn_key, &en, e);
-	if (r == QS_OK) {
-		r = qs_store_outbox_put(eng->store, eng->conn_key, &en, e);
-	}
-	if (r == QS_OK) {
-		r = qs_store_commit(eng->store, e);
-	} else {
-		qs_store_rollback(eng->store);
-	}
+	r = qse_save_commit(eng, &en, e);
 	if (r != QS_OK) {
 		qs_entity_clear(&en);
 		return r;
@@ -992,33 +997,19 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	cur.claimed = 0;
 	cur.wait_kind[0] = cur.wait_id[0] = '\0';
 	if (dr == QS_OK && !strcmp(op, "skipped")) {
-		bool newer = cur.q_version != delivered_version;
 		qs_strlcpy(cur.state, "Skipped", sizeof(cur.state));
 		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
 		cur.create_rid[0] = '\0';
-		if (newer) {
-			qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
-			cur.next_try = now;
-			cur.q_attempts = 0;
-		} else {
-			cur.q_status[0] = '\0';
-		}
+		queue_newer(&cur, delivered_version, now);
 		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, de.message);
 	} else if (dr == QS_OK) {
-		bool newer = cur.q_version != delivered_version;
 		qs_strlcpy(cur.qbo_id, en.qbo_id, sizeof(cur.qbo_id));
 		qs_strlcpy(cur.sync_token, en.sync_token, sizeof(cur.sync_token));
 		qs_strlcpy(cur.state, "Synced", sizeof(cur.state));
 		cur.reason[0] = '\0';
 		cur.synced_version = delivered_version ? delivered_version : cur.synced_version;
 		cur.create_rid[0] = '\0';
-		if (newer) {
-			qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
-			cur.next_try = now;
-			cur.q_attempts = 0;
-		} else {
-			cur.q_status[0] = '\0';
-		}
+		queue_newer(&cur, delivered_version, now);
 		{
 			long nrel = 0;
 			r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now,
@@ -1056,28 +1047,15 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de.message);
 	} else {
 		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
-		bool newer = cur.q_version != delivered_version;
 		fault_reason(kind, id, &de);
 		qs_strlcpy(cur.state, "Error", sizeof(cur.state));
 		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
 		cur.create_rid[0] = '\0';
-		if (newer) {
-			qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
-			cur.next_try = now;
-			cur.q_attempts = 0;
-		} else {
-			cur.q_status[0] = '\0';
-		}
+		queue_newer(&cur, delivered_version, now);
 		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de.message);
 	}
 	if (r == QS_OK) {
-		r = qs_store_entity_put(eng->store, eng->conn_key, &cur, e);
-	}
-	if (r == QS_OK) {
-		r = qs_store_outbox_put(eng->store, eng->conn_key, &cur, e);
-	}
-	if (r == QS_OK) {
-		r = qs_store_commit(eng->store, e);
+		r = qse_save_commit(eng, &cur, e);
 	} else {
 		qs_store_rollback(eng->store);
 	}

@@ -64,6 +64,7 @@ enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID };
 
 /* qs_engine.c: shared helpers */
 qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e);
+qs_status qse_save_commit(qs_engine *eng, const qs_entity *en, qs_error *e);
 const char *qse_entity_label(const char *kind);
 json_object *qse_jget(json_object *o, const char *key);
 const char *qse_jstr(json_object *o, const char *key);
