@@ -495,6 +495,18 @@ static void take_ids(qs_entity *en, json_object *obj)
 	}
 }
 
+/* Reads en's QBO record again and takes its current Id and SyncToken. */
+static qs_status reread_ids(qs_engine *eng, qs_entity *en, const char *entity, qs_error *e)
+{
+	json_object *cur = NULL;
+	qs_status r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
+	if (r == QS_OK) {
+		take_ids(en, cur);
+	}
+	json_object_put(cur);
+	return r;
+}
+
 /* Update with the stored SyncToken; a stale one (5010) is re-read and retried once. */
 static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity, json_object *body, qs_error *e)
 {
@@ -507,14 +519,10 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 		json_object *out = NULL;
 		char rid[64];
 		if (reread) {
-			json_object *cur = NULL;
-			r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
+			r = reread_ids(eng, en, entity, e);
 			if (r != QS_OK) {
-				json_object_put(cur);
 				return r;
 			}
-			take_ids(en, cur);
-			json_object_put(cur);
 			reread = false;
 		}
 		json_object_object_add(body, "Id", json_object_new_string(en->qbo_id));
@@ -558,14 +566,10 @@ static qs_status void_record(qs_engine *eng, qs_entity *en, const char *entity, 
 		json_object *out = NULL;
 		char rid[64];
 		if (!en->sync_token[0] || attempt) {
-			json_object *cur = NULL;
-			r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
+			r = reread_ids(eng, en, entity, e);
 			if (r != QS_OK) {
-				json_object_put(cur);
 				return r;
 			}
-			take_ids(en, cur);
-			json_object_put(cur);
 		}
 		qse_make_rid(rid, eng->realm, en->kind, en->id, "void", ver, en->sync_token, NULL);
 		r = qse_api(eng, OP_VOID, entity, NULL, en->qbo_id, en->sync_token, rid, NULL, &out, e);
