@@ -300,7 +300,12 @@ qs_store *qs_store_open(const char *path, qs_error *e)
 		return NULL;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
+	/* synchronous=FULL: every commit reaches the disk before qbo_push returns,
+	 * so a power cut cannot lose an event the billing system already
+	 * committed. Measured with bench/run push: record-only p50 225 us / p99
+	 * 1.0 ms with FULL against 56 us / 3.9 ms with NORMAL, whose tail is the
+	 * WAL checkpoint fsync landing on whichever push triggers it. */
+	if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON",
 			NULL, NULL, &err) != SQLITE_OK) {
 		qs_error_set(e, QS_ESTORE, "Cannot set up the qbosync store %s: %s", path, err ? err : "?");
 		sqlite3_free(err);
