@@ -165,7 +165,7 @@ try {
         'subtotal' => '45.00', 'tax_total' => '0.00', 'total' => '45.00',
     ]);
 } catch (QboSync\ApiException $e) {
-    echo "   invoice 5999 refused by QuickBooks: {$e->getMessage()}\n";
+    echo "   refused by QuickBooks: {$e->getMessage()}\n";
 }
 /* Bad data, kind two: refused before anything is recorded. */
 try {
@@ -185,7 +185,7 @@ foreach ($status['counts'] as $state => $n) {
 }
 $errors = qbo_entities($conn, ['state' => 'Error']);
 foreach ($errors as $row) {
-    printf("   ERROR %s %s: %s\n", $row['kind'], $row['id'], $row['reason']);
+    printf("   Error: %s\n", $row['reason']);
 }
 
 $inQbo = 0;

@@ -832,7 +832,11 @@ static void fault_reason(const char *kind, const char *id, qs_error *de)
 	if (de->status != QS_EAPI || strncmp(de->message, "QuickBooks refused", 18) != 0) {
 		return;
 	}
-	snprintf(buf, sizeof(buf), "%s %s: %.600s; %s", qse_entity_label(kind), id, de->message, fault_hint(de));
+	size_t n = strlen(de->message);
+	while (n > 0 && (de->message[n - 1] == '.' || de->message[n - 1] == ' ')) {
+		n--;   /* QBO's detail often ends with a full stop; ours follows a ';' */
+	}
+	snprintf(buf, sizeof(buf), "%s %s: %.*s; %s", qse_entity_label(kind), id, (int)(n < 600 ? n : 600), de->message, fault_hint(de));
 	qs_strlcpy(de->message, buf, sizeof(de->message));
 }
 
