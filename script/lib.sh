@@ -47,7 +47,8 @@ qbosync_sandbox_start() {
 	local out
 	export QBO_SANDBOX_DB="${QBO_SANDBOX_DB:-$(mktemp -u "${TMPDIR:-/tmp}/qbo-sandbox.XXXXXX").sqlite}"
 	out=$(mktemp)
-	setsid "$QBOSYNC_ROOT/sandbox/serve" 0 >"$out" 2>"$out.err" &
+	QBOSYNC_SANDBOX_ERR="$out.err"
+	setsid "$QBOSYNC_ROOT/sandbox/serve" 0 >"$out" 2>"$QBOSYNC_SANDBOX_ERR" &
 	QBOSYNC_SANDBOX_PGID=$!
 	local i
 	for i in $(seq 1 100); do
@@ -57,7 +58,7 @@ qbosync_sandbox_start() {
 	done
 	rm -f "$out"
 	if [ -z "$QBO_SANDBOX_URL" ]; then
-		cat "$out.err" >&2
+		cat "$QBOSYNC_SANDBOX_ERR" >&2
 		qbosync_sandbox_stop
 		echo "the local sandbox did not start" >&2
 		return 1
@@ -78,6 +79,8 @@ qbosync_sandbox_stop() {
 		QBOSYNC_SANDBOX_PGID=
 	fi
 	[ -n "${QBO_SANDBOX_DB:-}" ] && rm -f "$QBO_SANDBOX_DB" "$QBO_SANDBOX_DB-wal" "$QBO_SANDBOX_DB-shm"
+	[ -n "${QBOSYNC_SANDBOX_ERR:-}" ] && rm -f "$QBOSYNC_SANDBOX_ERR"
+	QBOSYNC_SANDBOX_ERR=
 	return 0
 }
 
