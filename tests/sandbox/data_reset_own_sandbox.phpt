@@ -3,7 +3,8 @@ Sandbox data: POST /_sandbox/reset wipes companies and data and reseeds (on a pr
 --FILE--
 <?php
 require __DIR__ . '/helper.inc';
-$db = tempnam(sys_get_temp_dir(), 'sbx-reset-') . '.db';
+$reserved = tempnam(sys_get_temp_dir(), 'sbx-reset-');
+$db = $reserved . '.db';
 $p = proc_open(['setsid', dirname(__DIR__, 2) . '/sandbox/serve', '0'], [1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'a']], $pipes,
     null, ['QBO_SANDBOX_DB' => $db] + getenv());
 $base = trim(fgets($pipes[1]));
@@ -16,7 +17,7 @@ $led = sbx_http('GET', "$base/_sandbox/ledger/9341453100000001")['json'];
 echo 'US entities: ', count($led['entities']), ' changes: ', count($led['changes']), "\n";
 posix_kill(proc_get_status($p)['pid'], SIGTERM);
 proc_close($p);
-foreach ([$db, "$db-wal", "$db-shm"] as $f) { @unlink($f); }
+foreach ([$reserved, $db, "$db-wal", "$db-shm"] as $f) { @unlink($f); }
 ?>
 --EXPECT--
 before: 3
