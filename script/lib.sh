@@ -45,7 +45,7 @@ qbosync_build() {
 # QBOSYNC_SANDBOX_PGID. Stop it with qbosync_sandbox_stop.
 qbosync_sandbox_start() {
 	local out
-	export QBO_SANDBOX_DB="${QBO_SANDBOX_DB:-$(mktemp -u "${TMPDIR:-/tmp}/qbo-sandbox.XXXXXX").sqlite}"
+	export QBO_SANDBOX_DB="${QBO_SANDBOX_DB:-$(mktemp -u -p "${TMPDIR:-/tmp}").sqlite}"
 	out=$(mktemp)
 	QBOSYNC_SANDBOX_ERR="$out.err"
 	setsid "$QBOSYNC_ROOT/sandbox/serve" 0 >"$out" 2>"$QBOSYNC_SANDBOX_ERR" &
