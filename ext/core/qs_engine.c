@@ -489,15 +489,11 @@ typedef struct due_list {
 static void due_cb(void *ud, const char *kind, const char *id, const char *q_status, const char *owner, double claimed)
 {
 	due_list *l = ud;
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 64;
-		struct due_row *nv = realloc(l->v, nc * sizeof(*nv));
-		if (!nv) {
-			return;
-		}
-		l->v = nv;
-		l->cap = nc;
+	struct due_row *nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 64);
+	if (!nv) {
+		return;
 	}
+	l->v = nv;
 	qs_strlcpy(l->v[l->n].kind, kind, sizeof(l->v[l->n].kind));
 	qs_strlcpy(l->v[l->n].id, id, sizeof(l->v[l->n].id));
 	l->v[l->n].sending = !strcmp(q_status, "sending");

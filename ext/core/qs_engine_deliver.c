@@ -877,15 +877,11 @@ static void released_cb(void *ud, const char *kind, const char *id, const char *
 	(void)q_status;
 	(void)owner;
 	(void)claimed;
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 8;
-		deferred_ref *nv = realloc(l->v, nc * sizeof(*nv));
-		if (!nv) {
-			return;
-		}
-		l->v = nv;
-		l->cap = nc;
+	deferred_ref *nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 8);
+	if (!nv) {
+		return;
 	}
+	l->v = nv;
 	qs_strlcpy(l->v[l->n].kind, kind, sizeof(l->v[l->n].kind));
 	qs_strlcpy(l->v[l->n].id, id, sizeof(l->v[l->n].id));
 	l->n++;

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void qs_error_clear(qs_error *e)
@@ -58,6 +59,21 @@ const char *qs_status_name(qs_status st)
 	case QS_EINTERNAL: return "InternalError";
 	}
 	return "UnknownError";
+}
+
+void *qs_grow(void *arr, size_t *cap, size_t n, size_t elem, size_t first)
+{
+	size_t nc;
+	void *nv;
+	if (n < *cap) {
+		return arr;
+	}
+	nc = *cap ? *cap * 2 : first;
+	nv = realloc(arr, nc * elem);
+	if (nv) {
+		*cap = nc;
+	}
+	return nv;
 }
 
 bool qs_strlcpy(char *dst, const char *src, size_t size)

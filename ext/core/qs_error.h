@@ -56,4 +56,9 @@ const char *qs_status_name(qs_status st);
 /* Bounded copy that always NUL-terminates; returns true when src fitted. */
 bool qs_strlcpy(char *dst, const char *src, size_t size);
 
+/* Makes room for one more element in a growable array (arr holding n of
+ * elem bytes, capacity *cap), doubling it from first: returns the array to
+ * use from now on, or NULL when out of memory (arr is then still valid). */
+void *qs_grow(void *arr, size_t *cap, size_t n, size_t elem, size_t first);
+
 #endif

@@ -751,17 +751,13 @@ static qs_status outbox_rows(qs_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void
 	row *rows = NULL;
 	size_t n = 0, cap = 0, i;
 	while ((r = step_row(s, p, e, "reading the outbox", &more)) == QS_OK && more) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 32;
-			row *nr = realloc(rows, nc * sizeof(row));
-			if (!nr) {
-				free(rows);
-				done(p);
-				return qs_error_set(e, QS_EINTERNAL, "Out of memory reading the outbox");
-			}
-			rows = nr;
-			cap = nc;
+		row *nr = qs_grow(rows, &cap, n, sizeof(row), 32);
+		if (!nr) {
+			free(rows);
+			done(p);
+			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading the outbox");
 		}
+		rows = nr;
 		col_copy(p, 0, rows[n].kind, sizeof(rows[n].kind));
 		col_copy(p, 1, rows[n].id, sizeof(rows[n].id));
 		col_copy(p, 2, rows[n].status, sizeof(rows[n].status));
@@ -881,17 +877,13 @@ qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, c
 	bind_text(p, 3, state);
 	bind_text(p, 4, id);
 	while ((r = step_row(s, p, e, "listing entities", &row)) == QS_OK && row) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			void *nr = realloc(ids, nc * sizeof(*ids));
-			if (!nr) {
-				free(ids);
-				done(p);
-				return qs_error_set(e, QS_EINTERNAL, "Out of memory listing entities");
-			}
-			ids = nr;
-			cap = nc;
+		void *nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
+		if (!nr) {
+			free(ids);
+			done(p);
+			return qs_error_set(e, QS_EINTERNAL, "Out of memory listing entities");
 		}
+		ids = nr;
 		col_copy(p, 0, ids[n][0], 65);
 		col_copy(p, 1, ids[n][1], 65);
 		n++;
