@@ -102,7 +102,7 @@ static const char *const sql_text[S__COUNT] = {
 	[S_ROLLBACK] = "ROLLBACK",
 };
 
-/* Schema version 1. Later versions append their steps to migrate(). */
+/* Schema version 1: the tables as first written. */
 static const char schema_v1[] =
 	"CREATE TABLE IF NOT EXISTS conn("
 	" key TEXT PRIMARY KEY, realm TEXT, status TEXT NOT NULL DEFAULT 'Not Connected', message TEXT,"
@@ -134,6 +134,16 @@ static const char schema_v1[] =
 	" id INTEGER PRIMARY KEY, conn TEXT, at REAL NOT NULL, level TEXT NOT NULL, kind TEXT, local_id TEXT,"
 	" message TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS log_at ON log(at);";
+
+/* The forward migrations, in order: step i takes a store from schema version
+ * i to i + 1 (step 0 creates version 1). A new schema version appends one
+ * step here and raises QS_STORE_SCHEMA; a step never changes once released,
+ * since stores written by it exist. Each runs in the migration's transaction. */
+static const char *const migrations[] = {
+	schema_v1,
+};
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
+	"one migration step per schema version");
 
 struct qs_store {
 	sqlite3 *db;
@@ -255,14 +265,23 @@ static qs_status migrate(qs_store *s, qs_error *e)
 		}
 		sqlite3_finalize(p);
 	}
-	if (v < 1 && sqlite3_exec(s->db, schema_v1, NULL, NULL, &err) != SQLITE_OK) {
-		qs_error_set(e, QS_ESTORE, "The qbosync store %s could not create its schema: %s", s->path, err ? err : "?");
-		sqlite3_free(err);
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return QS_ESTORE;
+	for (; v < QS_STORE_SCHEMA; v++) {
+		char setv[48];
+		if (sqlite3_exec(s->db, migrations[v], NULL, NULL, &err) != SQLITE_OK) {
+			qs_error_set(e, QS_ESTORE, "The qbosync store %s could not be migrated from schema version %d to %d: %s",
+				s->path, v, v + 1, err ? err : "?");
+			sqlite3_free(err);
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return QS_ESTORE;
+		}
+		snprintf(setv, sizeof(setv), "PRAGMA user_version = %d", v + 1);
+		if (sqlite3_exec(s->db, setv, NULL, NULL, &err) != SQLITE_OK) {
+			sqlite3_free(err);
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return db_fail(s, e, "recording the schema version");
+		}
 	}
-	/* future: if (v < 2) { ALTER TABLE ... } */
-	if (sqlite3_exec(s->db, "PRAGMA user_version = 1; COMMIT", NULL, NULL, &err) != SQLITE_OK) {
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
 		sqlite3_free(err);
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return db_fail(s, e, "finishing the schema migration");
