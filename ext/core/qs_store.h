@@ -1,13 +1,14 @@
-/* qs_store: the engine's SQLite store (WAL): schema and its migrations, the
- * connection row with sealed tokens, OAuth states, entity states and the outbox,
- * mappings, the refresh lock and the delivery log. Every statement is prepared
- * once per handle and cached; this is the only file that holds SQL text. */
+/* qs_store: the store interface the engine uses: the connection row with
+ * sealed tokens, OAuth states, entity states and the outbox, mappings, the
+ * refresh lock and the delivery log. Each function dispatches to the backend
+ * that opened the store (qs_store_driver.h: SQLite in qs_store_sqlite.c);
+ * only the backends hold SQL text. */
 #ifndef QS_STORE_H
 #define QS_STORE_H
 
 #include "qs_error.h"
 
-/* Version of the schema this code writes (PRAGMA user_version). */
+/* Version of the schema the SQLite backend writes (PRAGMA user_version). */
 #define QS_STORE_SCHEMA 1
 
 typedef struct qs_store qs_store;
