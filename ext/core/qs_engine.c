@@ -217,6 +217,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	memcpy(eng->key, cfg->key, QS_KEY_LEN);
 	eng->has_key = cfg->has_key;
 	eng->delivery = cfg->delivery;
+	eng->durability = cfg->durability;
 	eng->timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : 30000;
 	eng->inline_timeout_ms = cfg->inline_timeout_ms > 0 ? cfg->inline_timeout_ms : 5000;
 	eng->connect_timeout_ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : 3000;
@@ -247,7 +248,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 		qs_engine_free(eng);
 		return NULL;
 	}
-	eng->store = qs_store_open(eng->store_path, e);
+	eng->store = qs_store_open(eng->store_path, cfg->durability, e);
 	if (!eng->store) {
 		qs_engine_free(eng);
 		return NULL;
@@ -477,6 +478,7 @@ void qs_engine_run_deferred(qs_engine *eng)
 	}
 	eng->inline_ctx = false;
 	eng->n_deferred = 0;
+	qs_store_checkpoint(eng->store);   /* after the response: the deliverer checkpoints */
 }
 
 /* ------------------------------------------------------------------ sync */
@@ -589,6 +591,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	eng->in_sync = false;
 	free(due.v);
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);
+	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);
 	*result = json_object_new_object();
 	json_object_object_add(*result, "delivered", json_object_new_int64(delivered));

@@ -16,9 +16,14 @@ double qs_store_now(void)
 	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
 }
 
-qs_store *qs_store_open(const char *path, qs_error *e)
+qs_store *qs_store_open(const char *path, qs_durability durability, qs_error *e)
 {
-	return qs_store_sqlite_open(path, e);
+	return qs_store_sqlite_open(path, durability, e);
+}
+
+void qs_store_checkpoint(qs_store *s)
+{
+	s->ops->checkpoint(s);
 }
 
 void qs_conn_row_clear(qs_conn_row *r)

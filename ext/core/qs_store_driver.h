@@ -10,6 +10,7 @@
 typedef struct qs_store_ops {
 	const char *name;   /* "sqlite" */
 	void (*close)(qs_store *s);
+	void (*checkpoint)(qs_store *s);
 	qs_status (*begin)(qs_store *s, bool immediate, qs_error *e);
 	qs_status (*commit)(qs_store *s, qs_error *e);
 	void (*rollback)(qs_store *s);
@@ -50,6 +51,6 @@ struct qs_store {
 };
 
 /* The SQLite backend (qs_store_sqlite.c). */
-qs_store *qs_store_sqlite_open(const char *path, qs_error *e);
+qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_error *e);
 
 #endif
