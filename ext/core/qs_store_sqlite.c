@@ -136,12 +136,47 @@ static const char schema_v1[] =
 	" message TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS log_at ON log(at);";
 
+/* Schema version 2: fewer pages written by each recorded event. The entity
+ * table keeps its rows in its primary key (WITHOUT ROWID: one b-tree, not
+ * two); the outbox's seq is a plain rowid (no sqlite_sequence row to update:
+ * a new row still gets the highest seq); the indexes by QBO id and by the
+ * record waited on hold only the rows that have one. */
+static const char schema_v2[] =
+	"CREATE TABLE entity_v2("
+	" conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL,"
+	" state TEXT NOT NULL DEFAULT 'Not Tried', reason TEXT, qbo_id TEXT, sync_token TEXT,"
+	" version INTEGER NOT NULL DEFAULT 0, synced_version INTEGER NOT NULL DEFAULT 0, hash TEXT, doc TEXT,"
+	" attempts INTEGER NOT NULL DEFAULT 0, last_attempt REAL NOT NULL DEFAULT 0, updated REAL NOT NULL DEFAULT 0,"
+	" create_rid TEXT, PRIMARY KEY(conn, kind, local_id)) WITHOUT ROWID;"
+	"INSERT INTO entity_v2(conn, kind, local_id, state, reason, qbo_id, sync_token, version, synced_version,"
+	" hash, doc, attempts, last_attempt, updated, create_rid)"
+	" SELECT conn, kind, local_id, state, reason, qbo_id, sync_token, version, synced_version,"
+	" hash, doc, attempts, last_attempt, updated, create_rid FROM entity;"
+	"DROP TABLE entity;"
+	"ALTER TABLE entity_v2 RENAME TO entity;"
+	"CREATE INDEX entity_state ON entity(conn, state);"
+	"CREATE INDEX entity_qbo ON entity(conn, kind, qbo_id) WHERE qbo_id IS NOT NULL;"
+	"CREATE TABLE outbox_v2("
+	" seq INTEGER PRIMARY KEY, conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL,"
+	" status TEXT NOT NULL, version INTEGER NOT NULL, next_try REAL NOT NULL DEFAULT 0, owner TEXT,"
+	" claimed REAL NOT NULL DEFAULT 0, wait_kind TEXT, wait_id TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+	" prio INTEGER NOT NULL DEFAULT 9, created REAL NOT NULL DEFAULT 0, UNIQUE(conn, kind, local_id));"
+	"INSERT INTO outbox_v2(seq, conn, kind, local_id, status, version, next_try, owner, claimed, wait_kind,"
+	" wait_id, attempts, prio, created)"
+	" SELECT seq, conn, kind, local_id, status, version, next_try, owner, claimed, wait_kind,"
+	" wait_id, attempts, prio, created FROM outbox;"
+	"DROP TABLE outbox;"
+	"ALTER TABLE outbox_v2 RENAME TO outbox;"
+	"CREATE INDEX outbox_due ON outbox(conn, prio, seq);"
+	"CREATE INDEX outbox_wait ON outbox(conn, wait_kind, wait_id) WHERE wait_kind IS NOT NULL;";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
  * since stores written by it exist. Each runs in the migration's transaction. */
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
