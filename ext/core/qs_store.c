@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -305,6 +306,13 @@ qs_store *qs_store_open(const char *path, qs_error *e)
 	struct stat sb;
 	if (!path || !*path) {
 		qs_error_set(e, QS_ECONFIG, "No store path: set the option store or INI qbosync.store to a writable SQLite file");
+		return NULL;
+	}
+	if (path[0] == ':' || strncasecmp(path, "file:", 5) == 0) {
+		/* ":memory:" would lose the outbox with the process; a URI could
+		 * name any file behind the caller's path checks */
+		qs_error_set(e, QS_ECONFIG, "The store path %.200s is not a plain file path (\":memory:\", ':' names and file: URIs "
+			"are refused): give the path of a SQLite file", path);
 		return NULL;
 	}
 	s = calloc(1, sizeof(*s));
