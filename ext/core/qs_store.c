@@ -34,7 +34,8 @@ static const char *const sql_text[S__COUNT] = {
 	[S_CONN_STATUS] = "UPDATE conn SET status = ?2, message = ?3, reason = ?4 WHERE key = ?1",
 	[S_CONN_COMPANY] = "UPDATE conn SET home_currency = ?2, country = ?3 WHERE key = ?1",
 	[S_CONN_LAST_SYNC] = "UPDATE conn SET last_sync = ?2 WHERE key = ?1",
-	[S_CONN_THROTTLE] = "UPDATE conn SET throttled_until = max(min(throttled_until, ?3), ?2) WHERE key = ?1",
+	[S_CONN_THROTTLE] = "UPDATE conn SET throttled_until ="
+		" max(CASE WHEN throttled_until > ?3 THEN 0 ELSE throttled_until END, ?2) WHERE key = ?1",
 	[S_TOKENS_PUT_ANY] = "UPDATE conn SET realm = coalesce(?2, realm), access = ?3, access_expires = ?4,"
 		" refresh = ?5, refresh_expires = ?6, token_version = token_version + 1,"
 		" refresh_owner = NULL, refresh_until = 0, refresh_sent = 0, status = 'Active', message = NULL,"

@@ -62,7 +62,7 @@ qs_status qs_store_conn_set_company(qs_store *s, const char *key, const char *ho
 	const char *country, qs_error *e);
 qs_status qs_store_conn_set_last_sync(qs_store *s, const char *key, double at, qs_error *e);
 /* Raises throttled_until to until; a stored value beyond ceiling (written
- * before back-off was capped) is brought down first. */
+ * before back-off was capped) is forgotten first. */
 qs_status qs_store_conn_set_throttle(qs_store *s, const char *key, double until, double ceiling, qs_error *e);
 
 /* Writes both sealed tokens, bumps token_version and frees the refresh lock.
