@@ -25,7 +25,9 @@ namespace {
      * Options: environment ("sandbox", "production" or a local sandbox base URL),
      * client_id, client_secret, redirect_uri, store, encryption_key, delivery
      * ("inline", "deferred", "worker"), timeout, inline_timeout, refresh_margin,
-     * ca_info, home_currency.
+     * ca_info, home_currency, on_disconnect (a callable(string $reason, string
+     * $message) called when this process turns the connection Disconnected).
+     * store is a file path (":memory:" and file: URIs are refused).
      */
     function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
 
@@ -65,7 +67,10 @@ namespace {
      */
     function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
 
-    /** The overview: connection status, counts by state, queue length, last sync. */
+    /**
+     * The overview: connection status (Not Connected, Active, Error, Disconnected)
+     * with its reason and message, counts by state, queue length, last sync.
+     */
     function qbo_status(QboSync\Connection $connection): array {}
 
     /** Per-record sync state and reason; filter by kind, state or id. */

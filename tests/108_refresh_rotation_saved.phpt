@@ -1,10 +1,11 @@
 --TEST--
-OAuth: the rotated refresh token is saved: the old one is refused by the token endpoint afterwards and the new one keeps the connection working
+OAuth (strict rotation): the rotated refresh token is saved: the old one is refused by the token endpoint afterwards and the new one keeps the connection working
 --FILE--
 <?php
 require __DIR__ . '/transport.inc';
 
 [$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'inline']);
+qbo_test_rotation($realm, 'every');   // the stricter rotation: a new refresh token on every refresh
 $old = tr_open_token($opts['store'], 'refresh');
 $tag = bin2hex(random_bytes(4));
 

@@ -1,9 +1,10 @@
 --TEST--
-An access token about to expire is refreshed before the call; the rotated refresh token is saved sealed and the old one is dead
+An access token about to expire is refreshed before the call; (strict rotation) the rotated refresh token is saved sealed and the old one is dead
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
 [$conn, $realm, $opts] = qbo_test_connect();
+qbo_test_rotation($realm, 'every');   // the stricter rotation: a new refresh token on every refresh
 $before = eng_conn_row($opts['store']);
 $oldRefresh = eng_unseal($opts['store'], 'refresh');
 $oldAccess = eng_unseal($opts['store'], 'access');

@@ -1,5 +1,5 @@
 --TEST--
-A store written by schema version 1 opens and migrates to version 2: its entities, states, outbox rows (with their order), mappings and hashes are kept, and the new tables take new records
+A store written by schema version 1 opens and migrates to the current version: its entities, states, outbox rows (with their order), mappings and hashes are kept, and the new tables take new records
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
@@ -23,7 +23,12 @@ echo "unchanged re-push of 17: version {$st['version']}, state {$st['state']}\n"
 qbo_push($conn, 'customer', ['id' => '19', 'first_name' => 'New', 'last_name' => 'Row', 'email' => 'new@example.com']);
 unset($conn);
 $db = new PDO('sqlite:' . $store);
-echo "after: user_version ", $db->query('PRAGMA user_version')->fetchColumn(), "\n";
+$fresh = qbo_test_store();
+unset($c2);
+$c2 = qbo_connect(['store' => $fresh] + $opts);
+unset($c2);
+$now = (int)(new PDO('sqlite:' . $fresh))->query('PRAGMA user_version')->fetchColumn();
+echo "after: user_version ", (int)$db->query('PRAGMA user_version')->fetchColumn() === $now && $now >= 2 ? 'that of a new store' : 'old', "\n";
 echo "entity without rowid: ", str_contains($db->query("SELECT sql FROM sqlite_master WHERE name = 'entity'")->fetchColumn(), 'WITHOUT ROWID') ? 'yes' : 'no', "\n";
 echo "outbox in order: ", implode(', ', $db->query('SELECT seq || ":" || kind || " " || local_id FROM outbox ORDER BY seq')->fetchAll(PDO::FETCH_COLUMN)), "\n";
 echo "waiting row: ", implode(' ', $db->query("SELECT status, wait_kind, wait_id FROM outbox WHERE local_id = '1042'")->fetch(PDO::FETCH_NUM)), "\n";
@@ -35,7 +40,7 @@ customer 18: Not Tried, qbo_id -, version 1, queued true
 invoice 1042: Not Tried, qbo_id -, version 1, queued true
 mapping item hosting -> 7
 unchanged re-push of 17: version 1, state Synced
-after: user_version 2
+after: user_version that of a new store
 entity without rowid: yes
 outbox in order: 2:customer 18, 3:invoice 1042, 4:customer 19
 waiting row: waiting customer 18

@@ -19,6 +19,57 @@
 #include <curl/curl.h>
 #include <openssl/crypto.h>
 
+/* ------------------------------------------------------------------ process liveness */
+
+/* Is the process that holds a claim or the refresh lock gone? Owner:
+ * "pid@host#nonce". Outbox claims and the token refresh lock both ask. */
+bool qse_owner_dead(qs_engine *eng, const char *owner)
+{
+	char host[64];
+	const char *at, *hash;
+	long pid;
+	size_t hl;
+	if (!owner || !*owner) {
+		return true;
+	}
+	pid = strtol(owner, NULL, 10);
+	at = strchr(owner, '@');
+	hash = strchr(owner, '#');
+	if (!at || !hash || hash < at || pid <= 0) {
+		return false;
+	}
+	hl = (size_t)(hash - at - 1);
+	if (hl >= sizeof(host)) {
+		return false;
+	}
+	memcpy(host, at + 1, hl);
+	host[hl] = '\0';
+	if (strcmp(host, eng->host) != 0) {
+		return false;   /* another machine: only the claim age tells */
+	}
+	if ((pid_t)pid == getpid()) {
+		return false;   /* another engine of this live process */
+	}
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+/* ------------------------------------------------------------------ connection reasons */
+
+static const char *const reason_names[QS_REASON__COUNT] = {
+	[QS_REASON_NONE] = "",
+	[QS_REASON_REFRESH_REFUSED] = "refresh_token_refused",
+	[QS_REASON_ANSWER_LOST] = "refresh_answer_lost",
+	[QS_REASON_APP_CREDENTIALS] = "app_credentials_refused",
+	[QS_REASON_BAD_TOKEN] = "token_answer_refused",
+	[QS_REASON_TOKENS_UNREADABLE] = "tokens_unreadable",
+	[QS_REASON_ON_REQUEST] = "disconnected_on_request",
+};
+
+const char *qse_reason_name(qs_conn_reason r)
+{
+	return (unsigned)r < QS_REASON__COUNT ? reason_names[r] : "";
+}
+
 /* ------------------------------------------------------------------ helpers */
 
 static char *xstrdup(const char *s)
@@ -658,6 +709,7 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 	}
 	o = json_object_new_object();
 	json_object_object_add(o, "status", json_object_new_string(row.status[0] ? row.status : "Not Connected"));
+	json_object_object_add(o, "reason", qse_jstr_new(row.reason));
 	json_object_object_add(o, "message", qse_jstr_new(row.message));
 	json_object_object_add(o, "realm", qse_jstr_new(row.realm));
 	json_object_object_add(o, "counts", counts);

@@ -91,6 +91,15 @@ qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id
 qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int flags,
 	json_object **state, qs_error *e);
 
+/* on_disconnect: reason is a connection reason name ("refresh_token_refused",
+ * "refresh_answer_lost", ...), message the sentence qbo_status() shows. */
+typedef void (*qs_disconnect_cb)(void *ud, const char *reason, const char *message);
+/* Who is told when this process turns the connection Disconnected (NULL: nobody). */
+void qs_engine_set_on_disconnect(qs_engine *eng, qs_disconnect_cb cb, void *ud);
+/* Hands a pending Disconnected notice to the callback, once; the binding calls
+ * it when an engine call has returned, where user code may run. */
+void qs_engine_notify(qs_engine *eng);
+
 typedef void (*qs_progress_cb)(void *ud, long done, long total, const char *kind, const char *local_id, const char *state);
 
 typedef struct qs_sync_opts {

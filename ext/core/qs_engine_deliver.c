@@ -15,37 +15,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Is the process that claimed an event gone? Owner: "pid@host#nonce". */
-static bool owner_dead(qs_engine *eng, const char *owner)
-{
-	char host[64];
-	const char *at, *hash;
-	long pid;
-	size_t hl;
-	if (!owner || !*owner) {
-		return true;
-	}
-	pid = strtol(owner, NULL, 10);
-	at = strchr(owner, '@');
-	hash = strchr(owner, '#');
-	if (!at || !hash || hash < at || pid <= 0) {
-		return false;
-	}
-	hl = (size_t)(hash - at - 1);
-	if (hl >= sizeof(host)) {
-		return false;
-	}
-	memcpy(host, at + 1, hl);
-	host[hl] = '\0';
-	if (strcmp(host, eng->host) != 0) {
-		return false;   /* another machine: only the claim age tells */
-	}
-	if ((pid_t)pid == getpid()) {
-		return false;   /* another engine of this live process */
-	}
-	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
-}
-
 static double stale_after(qs_engine *eng)
 {
 	double t = (double)(eng->timeout_ms > eng->inline_timeout_ms ? eng->timeout_ms : eng->inline_timeout_ms) / 1000.0;
@@ -57,7 +26,7 @@ bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double n
 	if (strcmp(owner, eng->owner) == 0) {
 		return false;
 	}
-	return owner_dead(eng, owner) || claimed < now - stale_after(eng);
+	return qse_owner_dead(eng, owner) || claimed < now - stale_after(eng);
 }
 
 
@@ -795,7 +764,10 @@ bool qse_throttled(qs_engine *eng)
 	qs_conn_row row;
 	bool t = false;
 	if (qs_store_conn_get(eng->store, eng->conn_key, &row, NULL) == QS_OK) {
-		t = row.throttled_until > qs_store_now();
+		double now = qs_store_now();
+		/* a pause further away than the cap was never written by this code
+		 * (an older store's uncapped Retry-After): it is ignored */
+		t = row.throttled_until > now && row.throttled_until <= now + (double)QS_HTTP_RETRY_AFTER_MAX + 1;
 	}
 	qs_conn_row_clear(&row);
 	return t;
@@ -840,29 +812,31 @@ static void fault_reason(const char *kind, const char *id, qs_error *de)
 	qs_strlcpy(de->message, buf, sizeof(de->message));
 }
 
+/* The wait before the next attempt: QBO's Retry-After when it gave one, else
+ * 5 s doubling per attempt with +-25 % jitter; never more than
+ * QS_HTTP_RETRY_AFTER_MAX (one hour), whatever an answer said. */
 static double backoff(long attempts, const qs_error *e)
 {
-	double base, jitter;
+	double base, jitter, d;
 	unsigned char rb[2] = {0, 0};
+	long ra = e->retry_after > QS_HTTP_RETRY_AFTER_MAX ? QS_HTTP_RETRY_AFTER_MAX : e->retry_after;
 	if (e->status == QS_ETHROTTLE) {
-		return e->retry_after > 0 ? (double)e->retry_after : 60.0;
+		return ra > 0 ? (double)ra : 60.0;
 	}
 	if (attempts <= 1) {
 		return 0;   /* the first failure is retried by the next pass at once */
 	}
 	base = 5.0;
-	while (--attempts > 1 && base < 3600) {
+	while (--attempts > 1 && base < QS_HTTP_RETRY_AFTER_MAX) {
 		base *= 2;
-	}
-	if (base > 3600) {
-		base = 3600;
 	}
 	qs_random_bytes(rb, sizeof(rb), NULL);
 	jitter = 0.75 + 0.5 * (double)((rb[0] << 8) | rb[1]) / 65535.0;
-	if (e->retry_after > 0 && (double)e->retry_after > base * jitter) {
-		return (double)e->retry_after;
+	d = base * jitter;
+	if (ra > 0 && (double)ra > d) {
+		d = (double)ra;
 	}
-	return base * jitter;
+	return d > (double)QS_HTTP_RETRY_AFTER_MAX ? (double)QS_HTTP_RETRY_AFTER_MAX : d;
 }
 
 typedef struct released_list {
@@ -1037,7 +1011,7 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		double delay = dr == QS_EAUTH ? 0 : backoff(cur.q_attempts, &de);
 		if (dr == QS_ETHROTTLE) {
 			/* every process sharing the store pauses (the write is in this transaction) */
-			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, NULL);
+			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, now + (double)QS_HTTP_RETRY_AFTER_MAX, NULL);
 		}
 		qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
 		cur.next_try = now + delay;

@@ -12,10 +12,23 @@
 #include "qs_map.h"
 
 #define MAX_DEPTH 4
-#define REFRESH_LOCK_TTL 30.0     /* seconds a refresher may hold the lock */
-#define REFRESH_WAIT 20.0         /* seconds a process waits for another's refresh */
+#define REFRESH_TRIES 3           /* token endpoint attempts per refresh (transient faults) */
+#define REFRESH_LOCK_MARGIN 30.0  /* the refresh lock outlives its requests by this much */
+#define REFRESH_WAIT 20.0         /* a worker waits at least this long for another's refresh */
 #define WAITING_RECHECK 300.0     /* a Waiting record is looked at again after this */
 #define SYNC_BATCH 500            /* outbox rows read per sync pass */
+
+/* Why a connection is not Active (conn.reason; qbo_status() "reason"). */
+typedef enum qs_conn_reason {
+	QS_REASON_NONE = 0,
+	QS_REASON_REFRESH_REFUSED,    /* invalid_grant: revoked, expired or rotated away */
+	QS_REASON_ANSWER_LOST,        /* invalid_grant after a refresh whose answer was lost */
+	QS_REASON_APP_CREDENTIALS,    /* invalid_client: client_id / client_secret wrong */
+	QS_REASON_BAD_TOKEN,          /* the token service sent a token that cannot be used */
+	QS_REASON_TOKENS_UNREADABLE,  /* the encryption key does not open the stored tokens */
+	QS_REASON_ON_REQUEST,         /* qbo_disconnect() */
+	QS_REASON__COUNT
+} qs_conn_reason;
 
 typedef struct deferred_ref {
 	char kind[16];
@@ -47,6 +60,12 @@ struct qs_engine {
 	char home_currency[8];
 	char country[8];
 
+	qs_disconnect_cb on_disconnect;   /* told when this process turns the connection Disconnected */
+	void *on_disconnect_ud;
+	bool notice_pending;
+	char notice_reason[48];
+	char notice_message[512];
+
 	deferred_ref *deferred;
 	size_t n_deferred, cap_deferred;
 	long released;            /* rows released from Waiting (sync runs another pass) */
@@ -75,6 +94,12 @@ void qse_log_msg(qs_engine *eng, const char *level, const char *kind, const char
 	__attribute__((format(printf, 5, 6)));
 void qse_make_rid(char out[64], const char *realm, ...);
 const char *qse_qbo_entity_of(const char *kind);
+
+bool qse_owner_dead(qs_engine *eng, const char *owner);
+const char *qse_reason_name(qs_conn_reason r);
+/* Saves the connection's status with its reason and message; a change to
+ * Disconnected is logged and handed to the on_disconnect notifier. */
+void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message);
 
 /* qs_engine_qbo.c: tokens and QBO calls */
 qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_object *body,

@@ -132,18 +132,99 @@ static qs_status save_tokens(qs_engine *eng, const qs_tokens *t, const char *rea
 	return r;
 }
 
-/* Refreshes with the stored refresh token while holding the refresh lock, and
- * saves the rotated pair with a compare-and-set on token_version. */
+/* ------------------------------------------------------------------ connection status */
+
+void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message)
+{
+	const char *rn = qse_reason_name(reason);
+	qs_store_conn_set_status(eng->store, eng->conn_key, status, rn, message, NULL);
+	if (!strcmp(status, "Disconnected")) {
+		qse_log_msg(eng, "error", NULL, NULL, "QuickBooks connection Disconnected (%s): %s", rn, message ? message : "");
+		eng->notice_pending = true;
+		qs_strlcpy(eng->notice_reason, rn, sizeof(eng->notice_reason));
+		qs_strlcpy(eng->notice_message, message ? message : "", sizeof(eng->notice_message));
+	} else if (!strcmp(status, "Error")) {
+		qse_log_msg(eng, "error", NULL, NULL, "QuickBooks connection Error (%s): %s", rn, message ? message : "");
+	}
+}
+
+void qs_engine_set_on_disconnect(qs_engine *eng, qs_disconnect_cb cb, void *ud)
+{
+	eng->on_disconnect = cb;
+	eng->on_disconnect_ud = ud;
+}
+
+void qs_engine_notify(qs_engine *eng)
+{
+	char reason[sizeof(eng->notice_reason)], message[sizeof(eng->notice_message)];
+	if (!eng || !eng->notice_pending) {
+		return;
+	}
+	eng->notice_pending = false;
+	if (!eng->on_disconnect) {
+		return;
+	}
+	/* copies: the callback may call the engine again */
+	qs_strlcpy(reason, eng->notice_reason, sizeof(reason));
+	qs_strlcpy(message, eng->notice_message, sizeof(message));
+	eng->on_disconnect(eng->on_disconnect_ud, reason, message);
+}
+
+/* ------------------------------------------------------------------ token refresh */
+
+/* The timeout of the requests a refresh makes in this context (ms). */
+static long refresh_timeout_ms(const qs_engine *eng)
+{
+	return eng->inline_ctx ? eng->inline_timeout_ms : eng->timeout_ms;
+}
+
+/* How long the refresh lock lives: longer than every attempt a refresh may
+ * make, so a live refresher is never overtaken (a dead one is, at once). */
+static double refresh_lock_ttl(const qs_engine *eng)
+{
+	return (double)REFRESH_TRIES * (double)refresh_timeout_ms(eng) / 1000.0 + 2.0 + REFRESH_LOCK_MARGIN;
+}
+
+/* A failure the token service may not repeat: retried with back-off. */
+static bool refresh_transient(qs_status r, const qs_error *e)
+{
+	if (r == QS_ENET || r == QS_ETHROTTLE) {
+		return true;
+	}
+	return r == QS_ESERVER && strcmp(e->code, "bad_token") != 0;
+}
+
+/* The answer may have been produced (and the token rotated) without reaching
+ * us: no answer, a server failure, or a 2xx we could not read. */
+static bool refresh_answer_lost(qs_status r, const qs_error *e)
+{
+	if (r == QS_ENET) {
+		return true;
+	}
+	return r == QS_ESERVER && (e->http_status == 0 || e->http_status >= 500
+		|| (e->http_status >= 200 && e->http_status < 300));
+}
+
+/* Refreshes with the stored refresh token while holding the refresh lock:
+ * transient faults are retried with back-off; the rotated pair is saved (a
+ * compare-and-set on token_version) before anything uses it. refresh_sent
+ * is set before the first request and cleared with the saved answer, so a
+ * refresh whose answer never arrived (lost, or its process killed) is known
+ * to the next one. */
 static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 {
 	char *refresh = NULL;
 	qs_tokens t;
 	qs_status r;
 	qs_http *h;
+	int attempt;
+	bool lost = row->refresh_sent > 0;
+	double start = qs_store_now();
+	double budget = eng->inline_ctx ? (double)eng->inline_timeout_ms / 1000.0 : refresh_lock_ttl(eng) - REFRESH_LOCK_MARGIN;
 	memset(&t, 0, sizeof(t));
 	r = open_blob(eng, "refresh", row->refresh, row->refresh_len, &refresh, e);
 	if (r != QS_OK) {
-		qs_store_conn_set_status(eng->store, eng->conn_key, "Error", e->message, NULL);
+		qse_conn_status(eng, "Error", QS_REASON_TOKENS_UNREADABLE, e->message);
 		goto unlock;
 	}
 	h = qse_http_get(eng, e);
@@ -151,16 +232,39 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 		r = e->status ? e->status : QS_EINTERNAL;
 		goto unlock;
 	}
-	r = qs_oauth_refresh(h, &eng->ep, eng->client_id, eng->client_secret, refresh, &t, e);
+	if (qs_store_refresh_sent(eng->store, eng->conn_key, start, e) != QS_OK) {
+		r = e->status;
+		goto unlock;
+	}
+	for (attempt = 0;; attempt++) {
+		r = qs_oauth_refresh(h, &eng->ep, eng->client_id, eng->client_secret, refresh, &t, e);
+		if (r == QS_OK || !refresh_transient(r, e)) {
+			break;
+		}
+		if (refresh_answer_lost(r, e)) {
+			lost = true;
+		}
+		{
+			long pause = 250L << attempt;   /* 250 ms, 500 ms */
+			if (attempt + 1 >= REFRESH_TRIES || qs_store_now() - start + (double)pause / 1000.0 >= budget / 2) {
+				break;
+			}
+			qse_log_msg(eng, "warn", NULL, NULL, "Token refresh attempt %d failed (%s); retrying in %ld ms",
+				attempt + 1, e->message, pause);
+			sleep_ms(pause);
+		}
+	}
 	qs_secret_free(refresh);
 	refresh = NULL;
 	if (r == QS_OK) {
 		bool swapped = false;
 		r = save_tokens(eng, &t, NULL, row->token_version, &swapped, e);
 		if (r == QS_OK && swapped) {
-			qse_log_msg(eng, "info", NULL, NULL, "Access token refreshed; refresh token rotated");
+			qse_log_msg(eng, "info", NULL, NULL, "Access token refreshed; refresh token saved");
 			set_access(eng, t.access, row->token_version + 1);
 			t.access = NULL;
+		} else if (r != QS_OK) {
+			qse_log_msg(eng, "error", NULL, NULL, "A refreshed token pair could not be saved (%s); the next refresh starts from the stored one", e->message);
 		}
 		qs_tokens_clear(&t);
 		if (r == QS_OK && !swapped) {
@@ -170,6 +274,16 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 		return r;
 	}
 	qs_tokens_clear(&t);
+	if (r == QS_EAUTH && !strcmp(e->code, "invalid_client")) {
+		char msg[512];
+		snprintf(msg, sizeof(msg), "QuickBooks refused the app's credentials (invalid_client) while refreshing the token: "
+			"check client_id and client_secret in the settings; the connection itself is kept, queued records are sent once they are right");
+		qse_conn_status(eng, "Error", QS_REASON_APP_CREDENTIALS, msg);
+		qs_store_refresh_sent(eng->store, eng->conn_key, lost ? row->refresh_sent : 0, NULL);
+		qs_error_set(e, QS_EAUTH, "%s", msg);
+		qs_strlcpy(e->code, "invalid_client", sizeof(e->code));
+		goto unlock;
+	}
 	if (r == QS_EAUTH) {
 		/* invalid_grant: unless someone else rotated meanwhile, we are disconnected */
 		qs_conn_row cur;
@@ -186,18 +300,33 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 			qs_conn_row_clear(&cur);
 			{
 				char msg[512];
-				snprintf(msg, sizeof(msg), "QuickBooks refused the refresh token (%s); reconnect with qbo_oauth_url() and qbo_oauth_exchange(); queued records are kept",
-					e->code[0] ? e->code : "invalid_grant");
-				qs_store_conn_set_status(eng->store, eng->conn_key, "Disconnected", msg, NULL);
+				if (lost) {
+					snprintf(msg, sizeof(msg), "QuickBooks refused the refresh token (%s): the answer to a token refresh was lost and "
+						"QuickBooks had rotated the token; reconnect with qbo_oauth_url() and qbo_oauth_exchange(); queued records are kept",
+						e->code[0] ? e->code : "invalid_grant");
+				} else {
+					snprintf(msg, sizeof(msg), "QuickBooks refused the refresh token (%s): the connection was revoked or has expired; "
+						"reconnect with qbo_oauth_url() and qbo_oauth_exchange(); queued records are kept",
+						e->code[0] ? e->code : "invalid_grant");
+				}
+				qse_conn_status(eng, "Disconnected", lost ? QS_REASON_ANSWER_LOST : QS_REASON_REFRESH_REFUSED, msg);
 				qs_store_refresh_unlock(eng->store, eng->conn_key, eng->owner, NULL);
 				qs_store_commit(eng->store, NULL);
-				qse_log_msg(eng, "error", NULL, NULL, "%s", msg);
 				qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected: %s", msg);
 			}
 		}
 		set_access(eng, NULL, 0);
 		return QS_EAUTH;
 	}
+	if (r == QS_ESERVER && !strcmp(e->code, "bad_token")) {
+		/* the answer held a token that cannot be used: nothing was stored */
+		qse_conn_status(eng, "Error", QS_REASON_BAD_TOKEN, e->message);
+		lost = true;
+	} else {
+		qse_log_msg(eng, "warn", NULL, NULL, "Token refresh failed for now (%s); the connection stays as it is and the refresh is tried again", e->message);
+	}
+	/* the marker stays only while an answer may have rotated the token */
+	qs_store_refresh_sent(eng->store, eng->conn_key, lost || refresh_answer_lost(r, e) ? start : 0, NULL);
 unlock:
 	qs_secret_free(refresh);
 	qs_store_refresh_unlock(eng->store, eng->conn_key, eng->owner, NULL);
@@ -205,10 +334,14 @@ unlock:
 }
 
 /* Makes eng->access a usable token. stale_version >= 0: the token of that
- * version was refused (401); refresh unless a newer one is stored already. */
+ * version was refused (401); refresh unless a newer one is stored already.
+ * While another live process refreshes, this waits (inline: at most
+ * inline_timeout); a refresh lock whose holder died is taken over at once. */
 qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 {
-	double deadline = qs_store_now() + REFRESH_WAIT;
+	double wait = eng->inline_ctx ? (double)eng->inline_timeout_ms / 1000.0
+		: ((double)eng->timeout_ms / 1000.0 + 5.0 > REFRESH_WAIT ? (double)eng->timeout_ms / 1000.0 + 5.0 : REFRESH_WAIT);
+	double deadline = qs_store_now() + wait;
 	long long first_version = -1;
 	for (;;) {
 		qs_conn_row row;
@@ -249,14 +382,14 @@ qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 				r = open_blob(eng, "access", row.access, row.access_len, &plain, e);
 				if (r != QS_OK) {
 					/* shown on the overview: the key does not open the stored tokens */
-					qs_store_conn_set_status(eng->store, eng->conn_key, "Error", e->message, NULL);
+					qse_conn_status(eng, "Error", QS_REASON_TOKENS_UNREADABLE, e->message);
 					qs_conn_row_clear(&row);
 					return r;
 				}
 				set_access(eng, plain, row.token_version);
 			}
 			if (!strcmp(row.status, "Error")) {
-				qs_store_conn_set_status(eng->store, eng->conn_key, "Active", NULL, NULL);
+				qse_conn_status(eng, "Active", QS_REASON_NONE, NULL);
 			}
 			qs_conn_row_clear(&row);
 			return QS_OK;
@@ -267,7 +400,17 @@ qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 			qs_conn_row cur;
 			r = qs_store_conn_get(eng->store, eng->conn_key, &cur, e);
 			if (r == QS_OK && cur.token_version == row.token_version) {
-				r = qs_store_refresh_lock(eng->store, eng->conn_key, eng->owner, now + REFRESH_LOCK_TTL, now, &got, e);
+				const char *dead = NULL;
+				if (cur.refresh_owner[0] && strcmp(cur.refresh_owner, eng->owner) != 0
+						&& cur.refresh_until >= now && qse_owner_dead(eng, cur.refresh_owner)) {
+					dead = cur.refresh_owner;
+				}
+				r = qs_store_refresh_lock(eng->store, eng->conn_key, eng->owner, now + refresh_lock_ttl(eng), now, dead, &got, e);
+				if (r == QS_OK && got && dead) {
+					qse_log_msg(eng, "warn", NULL, NULL, "Taking over the token refresh left by %s (that process is gone)", dead);
+				}
+				/* the row as locked: its refresh_sent tells whether an answer was lost */
+				row.refresh_sent = cur.refresh_sent;
 			}
 			qs_conn_row_clear(&cur);
 			if (r == QS_OK) {
@@ -290,9 +433,9 @@ qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 		}
 		qs_conn_row_clear(&row);
 		if (qs_store_now() > deadline) {
-			return qs_error_set(e, QS_ENET, "Another process has been refreshing the QuickBooks token for over %.0f s; will retry", REFRESH_WAIT);
+			return qs_error_set(e, QS_ENET, "Another process has been refreshing the QuickBooks token for over %.0f s; will retry", wait);
 		}
-		sleep_ms(40);
+		sleep_ms(eng->inline_ctx ? 20 : 40);
 	}
 }
 
@@ -524,7 +667,7 @@ qs_status qs_engine_disconnect(qs_engine *eng, bool revoke, qs_error *e)
 	}
 	r = qs_store_tokens_clear(eng->store, eng->conn_key, e);
 	if (r == QS_OK) {
-		r = qs_store_conn_set_status(eng->store, eng->conn_key, "Disconnected",
+		r = qs_store_conn_set_status(eng->store, eng->conn_key, "Disconnected", qse_reason_name(QS_REASON_ON_REQUEST),
 			"Disconnected on request; connect again with qbo_oauth_url() and qbo_oauth_exchange()", e);
 	}
 	if (r == QS_OK) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
@@ -366,19 +367,68 @@ static size_t on_header(char *buf, size_t size, size_t nitems, void *ud)
 	} else if (name_len == 10 && strncasecmp(buf, "intuit_tid", 10) == 0) {
 		header_value(colon, n - name_len - 1, r->intuit_tid, sizeof(r->intuit_tid));
 	} else if (name_len == 11 && strncasecmp(buf, "retry-after", 11) == 0) {
-		char tmp[64];
-		char *end = NULL;
-		long v;
+		char tmp[128];
 		header_value(colon, n - name_len - 1, tmp, sizeof(tmp));
-		v = strtol(tmp, &end, 10);
-		if (end != tmp && *end == '\0' && v >= 0) {
-			r->retry_after = v;
-		} else {
-			/* An HTTP date: we do not parse it; one minute is what Intuit advises. */
-			r->retry_after = 60;
-		}
+		r->retry_after = qs_http_retry_after_parse(tmp, (long long)time(NULL));
 	}
 	return n;
+}
+
+long qs_http_retry_after_parse(const char *v, long long now)
+{
+	size_t i, n;
+	if (!v) {
+		return -1;
+	}
+	while (*v == ' ' || *v == '\t') {
+		v++;
+	}
+	n = strlen(v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t')) {
+		n--;
+	}
+	if (n == 0) {
+		return -1;
+	}
+	if (isdigit((unsigned char)v[0])) {
+		/* delta-seconds: digits only; any length, no overflow */
+		long secs = 0;
+		for (i = 0; i < n; i++) {
+			if (!isdigit((unsigned char)v[i])) {
+				return -1;
+			}
+			if (secs < QS_HTTP_RETRY_AFTER_MAX) {
+				secs = secs * 10 + (v[i] - '0');
+			}
+		}
+		return secs > QS_HTTP_RETRY_AFTER_MAX ? QS_HTTP_RETRY_AFTER_MAX : secs;
+	}
+	/* an HTTP date (IMF-fixdate, RFC 850 or asctime): starts with a day name */
+	if (n >= 64 || !isalpha((unsigned char)v[0])) {
+		return -1;
+	}
+	{
+		char tmp[64];
+		time_t t;
+		memcpy(tmp, v, n);
+		tmp[n] = '\0';
+		t = curl_getdate(tmp, NULL);
+		if (t == (time_t)-1) {
+			return -1;
+		}
+		if ((long long)t <= now) {
+			return 0;
+		}
+		if ((long long)t - now > QS_HTTP_RETRY_AFTER_MAX) {
+			return QS_HTTP_RETRY_AFTER_MAX;
+		}
+		return (long)((long long)t - now);
+	}
+}
+
+bool qs_http_header_ok(const char *line)
+{
+	return line && !strpbrk(line, "\r\n");
 }
 
 /* ---- the request ---- */
@@ -413,6 +463,15 @@ qs_status qs_http_request(qs_http *h, const char *method, const char *url,
 	is_post = strcmp(method, "POST") == 0;
 
 	for (; headers && *headers; headers++) {
+		if (!qs_http_header_ok(*headers)) {
+			/* never send it: a value from the network would add header lines */
+			const char *colon = strchr(*headers, ':');
+			int nl = colon ? (int)(colon - *headers) : 0;
+			curl_slist_free_all(list);
+			return qs_error_set(e, QS_EVALIDATION,
+				"Refusing to send the HTTP header %.*s: its value holds a line break (CR or LF); nothing was sent",
+				nl > 40 ? 40 : nl, *headers);
+		}
 		tmp = curl_slist_append(list, *headers);
 		if (!tmp) {
 			curl_slist_free_all(list);

@@ -21,8 +21,24 @@ typedef struct qs_http_resp {
 	size_t len;
 	char content_type[128];
 	char intuit_tid[96];      /* intuit_tid response header, for support */
-	long retry_after;         /* Retry-After header in seconds, -1 when absent */
+	long retry_after;         /* Retry-After header in seconds (delta-seconds or an
+	                             HTTP date), at most QS_HTTP_RETRY_AFTER_MAX; -1 when
+	                             absent or malformed */
 } qs_http_resp;
+
+/* The longest wait a Retry-After header can impose (seconds): a larger value
+ * is cut to this, so one hostile or broken answer cannot pause a company for
+ * ever. Every back-off the engine computes has the same ceiling. */
+#define QS_HTTP_RETRY_AFTER_MAX 3600L
+
+/* Retry-After's value (RFC 9110 10.2.3): delta-seconds or an HTTP date, read
+ * against now (unix seconds); capped at QS_HTTP_RETRY_AFTER_MAX, a date in the
+ * past is 0, anything else (empty, signs, junk, a bad date) is -1. */
+long qs_http_retry_after_parse(const char *value, long long now);
+
+/* true when a header line ("Name: value") can be sent as it is: no CR, LF or
+ * NUL (a value taken from the network must never add header lines). */
+bool qs_http_header_ok(const char *line);
 
 /* Process-wide libcurl setup and teardown (call from MINIT / MSHUTDOWN). Optional:
  * qs_http_new also initialises libcurl when needed. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
 
 #define INTUIT_AUTHORIZE "https://appcenter.intuit.com/connect/oauth2"
 #define INTUIT_TOKEN "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"
@@ -204,6 +205,45 @@ static bool contains_secret(const char *text, const char *const *secrets)
 	return false;
 }
 
+/* Can a token from the token service be used as it is? An access token goes
+ * into the Authorization header: RFC 6750's b64token characters only. A
+ * refresh token goes (encoded) into a form: visible ASCII. Either bounded in
+ * length; an embedded NUL (len != strlen) is refused, never cut. Fills why. */
+static bool token_usable(const char *v, size_t len, bool bearer, char *why, size_t why_size)
+{
+	size_t i, max = bearer ? QS_TOKEN_MAX_ACCESS : QS_TOKEN_MAX_REFRESH;
+	if (len == 0) {
+		snprintf(why, why_size, "is empty");
+		return false;
+	}
+	if (len > max) {
+		snprintf(why, why_size, "is %zu characters long (at most %zu)", len, max);
+		return false;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)v[i];
+		bool ok;
+		if (c == '\0') {
+			snprintf(why, why_size, "holds a NUL byte at position %zu", i + 1);
+			return false;
+		}
+		if (c == '\r' || c == '\n') {
+			snprintf(why, why_size, "holds a line break (CR/LF) at position %zu", i + 1);
+			return false;
+		}
+		if (bearer) {
+			ok = isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '=';
+		} else {
+			ok = c > 0x20 && c < 0x7f;
+		}
+		if (!ok) {
+			snprintf(why, why_size, "holds the character 0x%02X at position %zu, which a token cannot contain", c, i + 1);
+			return false;
+		}
+	}
+	return true;
+}
+
 /* Turns a token-endpoint answer into tokens or a qs_error. what: "authorization
  * code" or "refresh token"; secrets: values that must never be copied into e. */
 static qs_status token_answer(qs_http_resp *r, const char *what, const char *const *secrets,
@@ -212,6 +252,7 @@ static qs_status token_answer(qs_http_resp *r, const char *what, const char *con
 	json_object *j = NULL, *v = NULL;
 	const char *err, *desc;
 	qs_status st;
+	bool refreshing = strcmp(what, "refresh token") == 0;
 
 	if (out) {
 		memset(out, 0, sizeof(*out));
@@ -219,6 +260,9 @@ static qs_status token_answer(qs_http_resp *r, const char *what, const char *con
 	if (e) {
 		e->http_status = r->status;
 		e->retry_after = r->retry_after > 0 ? r->retry_after : 0;
+	}
+	if (e) {
+		e->code[0] = e->detail[0] = '\0';
 	}
 	if (r->status >= 500) {
 		st = qs_error_set(e, QS_ESERVER,
@@ -245,6 +289,26 @@ static qs_status token_answer(qs_http_resp *r, const char *what, const char *con
 				"QuickBooks' token service answered HTTP %ld without tokens (Content-Type %s); try again later",
 				r->status, r->content_type[0] ? r->content_type : "none");
 			goto out;
+		}
+		{
+			char why[128];
+			const char *which = NULL;
+			if (!token_usable(json_object_get_string(ja), (size_t)json_object_get_string_len(ja), true, why, sizeof(why))) {
+				which = "access token";
+			} else if (!token_usable(json_object_get_string(jr), (size_t)json_object_get_string_len(jr), false, why, sizeof(why))) {
+				which = "refresh token";
+			}
+			if (which) {
+				wipe_json_string(ja);
+				wipe_json_string(jr);
+				st = qs_error_set(e, QS_ESERVER,
+					"QuickBooks' token service sent an %s that %s; it was refused and nothing was stored "
+					"(the connection is marked Error and the refresh is tried again later)", which, why);
+				if (e) {
+					qs_strlcpy(e->code, "bad_token", sizeof(e->code));
+				}
+				goto out;
+			}
 		}
 		out->access = strdup(json_object_get_string(ja));
 		out->refresh = strdup(json_object_get_string(jr));
@@ -288,26 +352,26 @@ static qs_status token_answer(qs_http_resp *r, const char *what, const char *con
 				"QuickBooks refused the authorization code (invalid_grant): it was already used, has expired "
 				"or was issued for another redirect_uri; start the connection again in the addon");
 		}
-	} else if ((err && strcmp(err, "invalid_client") == 0) || (!err && r->status == 401)) {
-		if (e && !err) {
-			qs_strlcpy(e->code, "invalid_client", sizeof(e->code));
-		}
+	} else if (err && strcmp(err, "invalid_client") == 0) {
 		st = qs_error_set(e, QS_EAUTH,
 			"QuickBooks refused the app's credentials (invalid_client): check client_id and client_secret "
 			"in the addon settings");
-	} else if (err) {
+	} else if (err && !refreshing) {
 		char shown[32];
 		qs_text_copy(shown, sizeof(shown), err, (size_t)-1);
 		st = qs_error_set(e, QS_EAUTH,
 			"QuickBooks' token service refused the %s (%s, HTTP %ld); check the app settings and reconnect in the addon",
 			what, shown, r->status);
-	} else if (r->status == 400 || r->status == 403) {
-		st = qs_error_set(e, QS_EAUTH,
-			"QuickBooks' token service refused the %s (HTTP %ld); reconnect in the addon", what, r->status);
 	} else {
+		/* an HTTP error without an OAuth error body (a bare 401, an HTML 400 or
+		 * 403 from a gateway), or an OAuth error that does not say the token is
+		 * dead: nothing says the refresh token is gone, so it is tried again */
+		char shown[32];
+		qs_text_copy(shown, sizeof(shown), err ? err : "", (size_t)-1);
 		st = qs_error_set(e, QS_ESERVER,
-			"QuickBooks' token service answered HTTP %ld unexpectedly (Content-Type %s); it will be tried again later",
-			r->status, r->content_type[0] ? r->content_type : "none");
+			"QuickBooks' token service answered HTTP %ld%s%s%s (Content-Type %s) without saying the %s is invalid; "
+			"it will be tried again later", r->status, err ? " (" : "", shown, err ? ")" : "",
+			r->content_type[0] ? r->content_type : "none", what);
 	}
 out:
 	json_object_put(j);

@@ -28,17 +28,26 @@ typedef struct qs_tokens {
 
 void qs_tokens_clear(qs_tokens *t);
 
+/* Longest tokens accepted from the token service (Intuit's access tokens are
+ * ~900+ characters, refresh tokens ~50). */
+#define QS_TOKEN_MAX_ACCESS 8192
+#define QS_TOKEN_MAX_REFRESH 1024
+
 /* The URL the user's browser goes to. scope NULL = com.intuit.quickbooks.accounting. */
 qs_status qs_oauth_authorize_url(const qs_endpoints *ep, const char *client_id,
 	const char *redirect_uri, const char *scope, const char *state, char **url, qs_error *e);
 
 /* authorization_code grant. invalid_grant / invalid_client are QS_EAUTH with
- * e->code set to the OAuth error; transport failure QS_ENET; 5xx QS_ESERVER. */
+ * e->code set to the OAuth error; transport failure QS_ENET; 5xx, 429, HTML
+ * and bare 4xx answers QS_ESERVER (transient); an answer whose tokens cannot
+ * be used (control characters, NUL, too long) QS_ESERVER with code "bad_token". */
 qs_status qs_oauth_exchange(qs_http *h, const qs_endpoints *ep, const char *client_id,
 	const char *client_secret, const char *redirect_uri, const char *code,
 	qs_tokens *out, qs_error *e);
 
-/* refresh_token grant; same error mapping. The answer's refresh_token replaces
+/* refresh_token grant; same error mapping, except that only invalid_grant
+ * (the refresh token is dead) and invalid_client (the app's credentials are
+ * wrong) are QS_EAUTH: any other OAuth error is transient too. The answer's refresh_token replaces
  * the old one (rotation): the caller must persist it before using the access token. */
 qs_status qs_oauth_refresh(qs_http *h, const qs_endpoints *ep, const char *client_id,
 	const char *client_secret, const char *refresh_token, qs_tokens *out, qs_error *e);

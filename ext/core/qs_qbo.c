@@ -11,6 +11,8 @@
 #include <strings.h>
 
 #define QS_DEFAULT_MINORVERSION "75"
+#define QS_STR_(x) #x
+#define QS_STR(x) QS_STR_(x)
 #define QS_REQUESTID_MAX 50
 /* Queries whose URL-encoded text is longer than this go by POST. */
 #define QS_QUERY_GET_MAX 1500
@@ -336,6 +338,84 @@ static qs_status check_client(const qs_qbo *q, qs_error *e)
 	return QS_OK;
 }
 
+/* An Id QBO could have sent: 1..QS_QBO_ID_MAX letters, digits, '-' or '_'
+ * (numbers, and pseudo Ids such as "TAX"). A SyncToken: 1..QS_QBO_SYNCTOKEN_MAX digits. */
+bool qs_qbo_id_ok(const char *v, size_t len)
+{
+	size_t i;
+	if (!v || len == 0 || len > QS_QBO_ID_MAX) {
+		return false;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (!isalnum(c) && c != '-' && c != '_') {
+			return false;
+		}
+	}
+	return true;
+}
+
+bool qs_qbo_synctoken_ok(const char *v, size_t len)
+{
+	size_t i;
+	if (!v || len == 0 || len > QS_QBO_SYNCTOKEN_MAX) {
+		return false;
+	}
+	for (i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)v[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Every "Id" and "SyncToken" of an answer (entities, query rows, batch items,
+ * lines) must be one QBO could have sent: they go into URLs, bodies and the
+ * store, and are never cut to fit. */
+static qs_status answer_ids_check(json_object *o, int depth, const char *what, qs_error *e)
+{
+	if (!o || depth > 8) {
+		return QS_OK;
+	}
+	if (json_object_is_type(o, json_type_array)) {
+		size_t i, n = json_object_array_length(o);
+		for (i = 0; i < n; i++) {
+			if (answer_ids_check(json_object_array_get_idx(o, i), depth + 1, what, e) != QS_OK) {
+				return QS_EAPI;
+			}
+		}
+		return QS_OK;
+	}
+	if (!json_object_is_type(o, json_type_object)) {
+		return QS_OK;
+	}
+	json_object_object_foreach(o, key, val) {
+		bool is_id = !strcmp(key, "Id"), is_tok = !strcmp(key, "SyncToken");
+		if (is_id || is_tok) {
+			const char *v = json_object_is_type(val, json_type_string) ? json_object_get_string(val) : NULL;
+			size_t len = v ? (size_t)json_object_get_string_len(val) : 0;
+			if (!(is_id ? qs_qbo_id_ok(v, len) : qs_qbo_synctoken_ok(v, len))) {
+				char shown[48];
+				qs_text_copy(shown, sizeof(shown), v ? v : json_object_to_json_string(val), v ? len : (size_t)-1);
+				if (e) {
+					e->code[0] = e->element[0] = e->detail[0] = '\0';
+					qs_strlcpy(e->code, is_id ? "invalid_id" : "invalid_synctoken", sizeof(e->code));
+					qs_strlcpy(e->element, key, sizeof(e->element));
+				}
+				return qs_error_set(e, QS_EAPI,
+					"QuickBooks answered %s with %s \"%s\"%s, which QuickBooks could not have sent (%s); "
+					"nothing from that answer was stored", what, is_id ? "an Id" : "a SyncToken", shown,
+					v && len >= sizeof(shown) ? "..." : "",
+					is_id ? "an Id is 1 to " QS_STR(QS_QBO_ID_MAX) " letters, digits, '-' or '_'"
+						: "a SyncToken is 1 to " QS_STR(QS_QBO_SYNCTOKEN_MAX) " digits");
+			}
+		} else if (answer_ids_check(val, depth + 1, what, e) != QS_OK) {
+			return QS_EAPI;
+		}
+	}
+	return QS_OK;
+}
+
 /* Sends one request and returns the parsed JSON object of a successful answer
  * (*out, caller puts it) or the classified error. */
 static qs_status qbo_call(qs_qbo *q, const char *method, const char *url, const char *content_type,
@@ -382,10 +462,9 @@ static qs_status qbo_call(qs_qbo *q, const char *method, const char *url, const 
 			}
 		} else if (json_object_object_get_ex(j, "Fault", NULL)) {
 			st = fault_classify(&r, j, what, q->realm, q->access_token, e);
-		} else {
+		} else if ((st = answer_ids_check(j, 0, what, e)) == QS_OK) {
 			*out = j;
 			j = NULL;
-			st = QS_OK;
 		}
 	} else {
 		st = fault_classify(&r, j, what, q->realm, q->access_token, e);

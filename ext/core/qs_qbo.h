@@ -15,6 +15,14 @@ typedef struct qs_qbo {
 	const char *minorversion;  /* NULL = "75" */
 } qs_qbo;
 
+/* Bounds of what QBO sends as an Id and a SyncToken (the store's columns
+ * hold them whole): an answer carrying anything else is QS_EAPI with code
+ * "invalid_id" / "invalid_synctoken", element "Id" / "SyncToken". */
+#define QS_QBO_ID_MAX 31
+#define QS_QBO_SYNCTOKEN_MAX 18
+bool qs_qbo_id_ok(const char *v, size_t len);
+bool qs_qbo_synctoken_ok(const char *v, size_t len);
+
 /* Result classes (besides QS_OK):
  *   HTTP 400 with a Fault          -> QS_EAPI: code/element/detail/message from Error[0]
  *   HTTP 401                       -> QS_ETOKEN (body parsed leniently: gateway envelope, XML)

@@ -21,10 +21,6 @@ qs_store *qs_store_open(const char *path, qs_durability durability, qs_error *e)
 	return qs_store_sqlite_open(path, durability, e);
 }
 
-void qs_store_checkpoint(qs_store *s)
-{
-	s->ops->checkpoint(s);
-}
 
 void qs_conn_row_clear(qs_conn_row *r)
 {
@@ -45,11 +41,18 @@ void qs_entity_clear(qs_entity *en)
 	memset(en, 0, sizeof(*en));
 }
 
+/* ---- dispatch: one function per operation of the backend's table ---- */
+
 void qs_store_close(qs_store *s)
 {
 	if (s) {
 		s->ops->close(s);
 	}
+}
+
+void qs_store_checkpoint(qs_store *s)
+{
+	s->ops->checkpoint(s);
 }
 
 qs_status qs_store_begin(qs_store *s, bool immediate, qs_error *e)
@@ -77,9 +80,9 @@ qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_e
 	return s->ops->conn_get(s, key, out, e);
 }
 
-qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status, const char *message, qs_error *e)
+qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status, const char *reason, const char *message, qs_error *e)
 {
-	return s->ops->conn_set_status(s, key, status, message, e);
+	return s->ops->conn_set_status(s, key, status, reason, message, e);
 }
 
 qs_status qs_store_conn_set_company(qs_store *s, const char *key, const char *home_currency, const char *country, qs_error *e)
@@ -92,9 +95,9 @@ qs_status qs_store_conn_set_last_sync(qs_store *s, const char *key, double at, q
 	return s->ops->conn_set_last_sync(s, key, at, e);
 }
 
-qs_status qs_store_conn_set_throttle(qs_store *s, const char *key, double until, qs_error *e)
+qs_status qs_store_conn_set_throttle(qs_store *s, const char *key, double until, double ceiling, qs_error *e)
 {
-	return s->ops->conn_set_throttle(s, key, until, e);
+	return s->ops->conn_set_throttle(s, key, until, ceiling, e);
 }
 
 qs_status qs_store_tokens_put(qs_store *s, const char *key, const char *realm, const unsigned char *access, size_t access_len, double access_expires, const unsigned char *refresh, size_t refresh_len, double refresh_expires, long long expect_version, bool *swapped, qs_error *e)
@@ -107,9 +110,14 @@ qs_status qs_store_tokens_clear(qs_store *s, const char *key, qs_error *e)
 	return s->ops->tokens_clear(s, key, e);
 }
 
-qs_status qs_store_refresh_lock(qs_store *s, const char *key, const char *owner, double until, double now, bool *got, qs_error *e)
+qs_status qs_store_refresh_lock(qs_store *s, const char *key, const char *owner, double until, double now, const char *dead_owner, bool *got, qs_error *e)
 {
-	return s->ops->refresh_lock(s, key, owner, until, now, got, e);
+	return s->ops->refresh_lock(s, key, owner, until, now, dead_owner, got, e);
+}
+
+qs_status qs_store_refresh_sent(qs_store *s, const char *key, double at, qs_error *e)
+{
+	return s->ops->refresh_sent(s, key, at, e);
 }
 
 qs_status qs_store_refresh_unlock(qs_store *s, const char *key, const char *owner, qs_error *e)

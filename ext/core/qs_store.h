@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 2
+#define QS_STORE_SCHEMA 3
 
 typedef struct qs_store qs_store;
 
@@ -59,6 +59,9 @@ typedef struct qs_conn_row {
 	char home_currency[8];
 	char country[8];
 	double throttled_until;    /* QBO said 429: nobody sends to it before this time */
+	double refresh_sent;       /* a refresh was sent at this time and its answer is not
+	                              known yet (lost, or its process died); 0 = none */
+	char reason[48];           /* why status is not Active: a qs_conn_reason name, or "" */
 } qs_conn_row;
 
 void qs_conn_row_clear(qs_conn_row *r);   /* wipes and frees the blobs */
@@ -66,14 +69,15 @@ void qs_conn_row_clear(qs_conn_row *r);   /* wipes and frees the blobs */
 /* Creates the row (status "Not Connected") when missing. */
 qs_status qs_store_conn_ensure(qs_store *s, const char *key, qs_error *e);
 qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_error *e);
-/* message may be NULL. */
+/* reason and message may be NULL. */
 qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status,
-	const char *message, qs_error *e);
+	const char *reason, const char *message, qs_error *e);
 qs_status qs_store_conn_set_company(qs_store *s, const char *key, const char *home_currency,
 	const char *country, qs_error *e);
 qs_status qs_store_conn_set_last_sync(qs_store *s, const char *key, double at, qs_error *e);
-/* Raises throttled_until to until (never lowers it). */
-qs_status qs_store_conn_set_throttle(qs_store *s, const char *key, double until, qs_error *e);
+/* Raises throttled_until to until; a stored value beyond ceiling (written
+ * before back-off was capped) is forgotten first. */
+qs_status qs_store_conn_set_throttle(qs_store *s, const char *key, double until, double ceiling, qs_error *e);
 
 /* Writes both sealed tokens, bumps token_version and frees the refresh lock.
  * expect_version >= 0 makes it a compare-and-set: *swapped is false (and nothing
@@ -87,9 +91,14 @@ qs_status qs_store_tokens_put(qs_store *s, const char *key, const char *realm,
 qs_status qs_store_tokens_clear(qs_store *s, const char *key, qs_error *e);
 
 /* The refresh lock row (call inside BEGIN IMMEDIATE): taken when free, lapsed,
- * or already ours. *got tells whether we hold it now. */
+ * already ours, or held by dead_owner (a holder found dead; may be NULL).
+ * *got tells whether we hold it now. */
 qs_status qs_store_refresh_lock(qs_store *s, const char *key, const char *owner, double until,
-	double now, bool *got, qs_error *e);
+	double now, const char *dead_owner, bool *got, qs_error *e);
+/* Notes that a refresh is being sent (at > 0) or that its answer was read
+ * (at 0): a refresh_sent left set means an answer that may have rotated the
+ * refresh token never reached the store. */
+qs_status qs_store_refresh_sent(qs_store *s, const char *key, double at, qs_error *e);
 qs_status qs_store_refresh_unlock(qs_store *s, const char *key, const char *owner, qs_error *e);
 
 /* ---- OAuth states ---- */

@@ -16,13 +16,14 @@ typedef struct qs_store_ops {
 	void (*rollback)(qs_store *s);
 	qs_status (*conn_ensure)(qs_store *s, const char *key, qs_error *e);
 	qs_status (*conn_get)(qs_store *s, const char *key, qs_conn_row *out, qs_error *e);
-	qs_status (*conn_set_status)(qs_store *s, const char *key, const char *status, const char *message, qs_error *e);
+	qs_status (*conn_set_status)(qs_store *s, const char *key, const char *status, const char *reason, const char *message, qs_error *e);
 	qs_status (*conn_set_company)(qs_store *s, const char *key, const char *home_currency, const char *country, qs_error *e);
 	qs_status (*conn_set_last_sync)(qs_store *s, const char *key, double at, qs_error *e);
-	qs_status (*conn_set_throttle)(qs_store *s, const char *key, double until, qs_error *e);
+	qs_status (*conn_set_throttle)(qs_store *s, const char *key, double until, double ceiling, qs_error *e);
 	qs_status (*tokens_put)(qs_store *s, const char *key, const char *realm, const unsigned char *access, size_t access_len, double access_expires, const unsigned char *refresh, size_t refresh_len, double refresh_expires, long long expect_version, bool *swapped, qs_error *e);
 	qs_status (*tokens_clear)(qs_store *s, const char *key, qs_error *e);
-	qs_status (*refresh_lock)(qs_store *s, const char *key, const char *owner, double until, double now, bool *got, qs_error *e);
+	qs_status (*refresh_lock)(qs_store *s, const char *key, const char *owner, double until, double now, const char *dead_owner, bool *got, qs_error *e);
+	qs_status (*refresh_sent)(qs_store *s, const char *key, double at, qs_error *e);
 	qs_status (*refresh_unlock)(qs_store *s, const char *key, const char *owner, qs_error *e);
 	qs_status (*state_put)(qs_store *s, const char *key, const char *state, double expires, qs_error *e);
 	qs_status (*state_take)(qs_store *s, const char *key, const char *state, double now, bool *valid, qs_error *e);

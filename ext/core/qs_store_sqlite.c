@@ -10,13 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
 enum {
 	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC, S_CONN_THROTTLE,
-	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE,
+	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
 	S_ENT_GET, S_ENT_PUT, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
 	S_ENT_COUNTS, S_ENT_LIST, S_ENT_BY_QBO,
@@ -29,24 +30,27 @@ enum {
 static const char *const sql_text[S__COUNT] = {
 	[S_CONN_ENSURE] = "INSERT OR IGNORE INTO conn(key, status) VALUES(?1, 'Not Connected')",
 	[S_CONN_GET] = "SELECT realm, status, message, access, refresh, access_expires, refresh_expires,"
-		" token_version, refresh_owner, refresh_until, last_sync, home_currency, country, throttled_until"
-		" FROM conn WHERE key = ?1",
-	[S_CONN_STATUS] = "UPDATE conn SET status = ?2, message = ?3 WHERE key = ?1",
+		" token_version, refresh_owner, refresh_until, last_sync, home_currency, country, throttled_until,"
+		" refresh_sent, reason FROM conn WHERE key = ?1",
+	[S_CONN_STATUS] = "UPDATE conn SET status = ?2, message = ?3, reason = ?4 WHERE key = ?1",
 	[S_CONN_COMPANY] = "UPDATE conn SET home_currency = ?2, country = ?3 WHERE key = ?1",
 	[S_CONN_LAST_SYNC] = "UPDATE conn SET last_sync = ?2 WHERE key = ?1",
-	[S_CONN_THROTTLE] = "UPDATE conn SET throttled_until = max(throttled_until, ?2) WHERE key = ?1",
+	[S_CONN_THROTTLE] = "UPDATE conn SET throttled_until ="
+		" max(CASE WHEN throttled_until > ?3 THEN 0 ELSE throttled_until END, ?2) WHERE key = ?1",
 	[S_TOKENS_PUT_ANY] = "UPDATE conn SET realm = coalesce(?2, realm), access = ?3, access_expires = ?4,"
 		" refresh = ?5, refresh_expires = ?6, token_version = token_version + 1,"
-		" refresh_owner = NULL, refresh_until = 0, status = 'Active', message = NULL WHERE key = ?1",
+		" refresh_owner = NULL, refresh_until = 0, refresh_sent = 0, status = 'Active', message = NULL,"
+		" reason = NULL WHERE key = ?1",
 	[S_TOKENS_PUT_CAS] = "UPDATE conn SET realm = coalesce(?2, realm), access = ?3, access_expires = ?4,"
 		" refresh = ?5, refresh_expires = ?6, token_version = token_version + 1,"
-		" refresh_owner = NULL, refresh_until = 0, status = 'Active', message = NULL"
-		" WHERE key = ?1 AND token_version = ?7",
+		" refresh_owner = NULL, refresh_until = 0, refresh_sent = 0, status = 'Active', message = NULL,"
+		" reason = NULL WHERE key = ?1 AND token_version = ?7",
 	[S_TOKENS_CLEAR] = "UPDATE conn SET access = NULL, refresh = NULL, access_expires = 0, refresh_expires = 0,"
-		" token_version = token_version + 1, refresh_owner = NULL, refresh_until = 0 WHERE key = ?1",
+		" token_version = token_version + 1, refresh_owner = NULL, refresh_until = 0, refresh_sent = 0 WHERE key = ?1",
 	[S_LOCK_TAKE] = "UPDATE conn SET refresh_owner = ?2, refresh_until = ?3 WHERE key = ?1"
-		" AND (refresh_owner IS NULL OR refresh_owner = ?2 OR refresh_until < ?4)",
+		" AND (refresh_owner IS NULL OR refresh_owner = ?2 OR refresh_until < ?4 OR refresh_owner = ?5)",
 	[S_LOCK_FREE] = "UPDATE conn SET refresh_owner = NULL, refresh_until = 0 WHERE key = ?1 AND refresh_owner = ?2",
+	[S_REFRESH_SENT] = "UPDATE conn SET refresh_sent = ?2 WHERE key = ?1",
 	[S_STATE_PUT] = "INSERT INTO oauth_state(state, conn, expires) VALUES(?2, ?1, ?3)",
 	[S_STATE_DEL] = "DELETE FROM oauth_state WHERE conn = ?1 AND state = ?2 RETURNING expires",
 	[S_STATE_GC] = "DELETE FROM oauth_state WHERE expires < ?1",
@@ -170,6 +174,12 @@ static const char schema_v2[] =
 	"CREATE INDEX outbox_due ON outbox(conn, prio, seq);"
 	"CREATE INDEX outbox_wait ON outbox(conn, wait_kind, wait_id) WHERE wait_kind IS NOT NULL;";
 
+/* Schema version 3: the token refresh's lost-answer marker and the reason
+ * (a qs_conn_reason name) a connection is not Active. */
+static const char schema_v3[] =
+	"ALTER TABLE conn ADD COLUMN refresh_sent REAL NOT NULL DEFAULT 0;"
+	"ALTER TABLE conn ADD COLUMN reason TEXT;";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
@@ -177,6 +187,7 @@ static const char schema_v2[] =
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -451,6 +462,8 @@ static qs_status sq_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 		col_copy(p, 11, out->home_currency, sizeof(out->home_currency));
 		col_copy(p, 12, out->country, sizeof(out->country));
 		out->throttled_until = sqlite3_column_double(p, 13);
+		out->refresh_sent = sqlite3_column_double(p, 14);
+		col_copy(p, 15, out->reason, sizeof(out->reason));
 	} else if (r == QS_OK) {
 		qs_strlcpy(out->status, "Not Connected", sizeof(out->status));
 	}
@@ -459,7 +472,7 @@ static qs_status sq_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 }
 
 static qs_status sq_conn_set_status(qs_store *qs, const char *key, const char *status,
-	const char *message, qs_error *e)
+	const char *reason, const char *message, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
 	sqlite3_stmt *p = st(s, S_CONN_STATUS, e);
@@ -469,6 +482,7 @@ static qs_status sq_conn_set_status(qs_store *qs, const char *key, const char *s
 	bind_text(p, 1, key);
 	bind_text(p, 2, status);
 	bind_text_or_null(p, 3, message);
+	bind_text_or_null(p, 4, reason && *reason ? reason : NULL);
 	return run(s, p, e, "saving the connection status");
 }
 
@@ -498,7 +512,7 @@ static qs_status sq_conn_set_last_sync(qs_store *qs, const char *key, double at,
 	return run(s, p, e, "saving the last sync time");
 }
 
-static qs_status sq_conn_set_throttle(qs_store *qs, const char *key, double until, qs_error *e)
+static qs_status sq_conn_set_throttle(qs_store *qs, const char *key, double until, double ceiling, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
 	sqlite3_stmt *p = st(s, S_CONN_THROTTLE, e);
@@ -507,6 +521,7 @@ static qs_status sq_conn_set_throttle(qs_store *qs, const char *key, double unti
 	}
 	bind_text(p, 1, key);
 	sqlite3_bind_double(p, 2, until);
+	sqlite3_bind_double(p, 3, ceiling);
 	return run(s, p, e, "saving the throttle pause");
 }
 
@@ -552,7 +567,7 @@ static qs_status sq_tokens_clear(qs_store *qs, const char *key, qs_error *e)
 }
 
 static qs_status sq_refresh_lock(qs_store *qs, const char *key, const char *owner, double until,
-	double now, bool *got, qs_error *e)
+	double now, const char *dead_owner, bool *got, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
 	sqlite3_stmt *p = st(s, S_LOCK_TAKE, e);
@@ -565,6 +580,7 @@ static qs_status sq_refresh_lock(qs_store *qs, const char *key, const char *owne
 	bind_text(p, 2, owner);
 	sqlite3_bind_double(p, 3, until);
 	sqlite3_bind_double(p, 4, now);
+	bind_text_or_null(p, 5, dead_owner && *dead_owner ? dead_owner : NULL);
 	r = run(s, p, e, "taking the token refresh lock");
 	if (r == QS_OK) {
 		*got = sqlite3_changes(s->db) > 0;
@@ -582,6 +598,18 @@ static qs_status sq_refresh_unlock(qs_store *qs, const char *key, const char *ow
 	bind_text(p, 1, key);
 	bind_text(p, 2, owner);
 	return run(s, p, e, "freeing the token refresh lock");
+}
+
+static qs_status sq_refresh_sent(qs_store *qs, const char *key, double at, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_REFRESH_SENT, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_double(p, 2, at);
+	return run(s, p, e, "noting the token refresh");
 }
 
 /* ---------- OAuth states ---------- */
@@ -1117,6 +1145,7 @@ static const qs_store_ops sqlite_ops = {
 	.tokens_clear = sq_tokens_clear,
 	.refresh_lock = sq_refresh_lock,
 	.refresh_unlock = sq_refresh_unlock,
+	.refresh_sent = sq_refresh_sent,
 	.state_put = sq_state_put,
 	.state_take = sq_state_take,
 	.entity_get = sq_entity_get,
@@ -1144,6 +1173,13 @@ qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_er
 	struct stat sb;
 	if (!path || !*path) {
 		qs_error_set(e, QS_ECONFIG, "No store path: set the option store or INI qbosync.store to a writable SQLite file");
+		return NULL;
+	}
+	if (path[0] == ':' || strncasecmp(path, "file:", 5) == 0) {
+		/* ":memory:" would lose the outbox with the process; a URI could
+		 * name any file behind the caller's path checks */
+		qs_error_set(e, QS_ECONFIG, "The store path %.200s is not a plain file path (\":memory:\", ':' names and file: URIs "
+			"are refused): give the path of a SQLite file", path);
 		return NULL;
 	}
 	s = calloc(1, sizeof(*s));

@@ -41,6 +41,7 @@ typedef struct qs_php_link {
 
 typedef struct qs_php_conn {
 	qs_php_link *link;     /* NULL only while `new` is being refused */
+	zval on_disconnect;    /* the on_disconnect callable of qbo_connect(), or UNDEF */
 	zend_object std;
 } qs_php_conn;
 
@@ -62,6 +63,9 @@ zend_long qs_php_engines_opened(void);
 qs_engine *qs_php_conn_engine(zval *zconn);
 /* Brackets a long engine call that runs PHP callbacks. */
 void qs_php_conn_set_busy(zval *zconn, bool busy);
+/* Calls the on_disconnect callable when the engine turned the connection
+ * Disconnected during the call that just returned. */
+void qs_php_conn_notify(zval *zconn);
 /* Marks the connection's link as not to be reused (after a store failure). */
 void qs_php_conn_mark_broken(zval *zconn);
 

@@ -23,12 +23,40 @@ static zend_object_handlers qs_php_conn_handlers;
 
 /* ================================================================ links */
 
+/* The engine's on_disconnect notice: handed to the callable of this
+ * request's Connection object, if it has one, as (reason, message). Runs
+ * only from qs_engine_notify(), after the engine call has returned. */
+static void qs_php_on_disconnect(void *ud, const char *reason, const char *message)
+{
+	qs_php_link *link = ud;
+	qs_php_conn *conn;
+	zval args[2], ret, fn;
+
+	if (!link->obj || EG(exception)) {
+		return;
+	}
+	conn = qs_php_conn_from_obj(link->obj);
+	if (Z_TYPE(conn->on_disconnect) == IS_UNDEF) {
+		return;
+	}
+	ZVAL_COPY(&fn, &conn->on_disconnect);
+	ZVAL_STRING(&args[0], reason);
+	ZVAL_STRING(&args[1], message);
+	ZVAL_UNDEF(&ret);
+	call_user_function(NULL, NULL, &fn, &ret, 2, args);
+	zval_ptr_dtor(&ret);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+	zval_ptr_dtor(&fn);
+}
+
 static qs_php_link *qs_link_new(qs_engine *eng, const char *key, const char *environment, const char *store)
 {
 	qs_php_link *link = pecalloc(1, sizeof(*link), 1);
 	zend_stat_t st;
 
 	link->eng = eng;
+	qs_engine_set_on_disconnect(eng, qs_php_on_disconnect, link);
 	qs_strlcpy(link->key, key, sizeof(link->key));
 	link->environment = pestrdup(environment ? environment : "", 1);
 	link->store_path = pestrdup(store ? store : "", 1);
@@ -215,6 +243,7 @@ void qs_php_links_rshutdown(void)
 				finished = true;
 			}
 			qs_engine_run_deferred(link->eng);
+			qs_engine_notify(link->eng);
 		}
 	} ZEND_HASH_FOREACH_END();
 }
@@ -229,6 +258,7 @@ static zend_object *qs_php_conn_create(zend_class_entry *ce)
 	object_properties_init(&conn->std, ce);
 	conn->std.handlers = &qs_php_conn_handlers;
 	conn->link = NULL;
+	ZVAL_UNDEF(&conn->on_disconnect);
 	return &conn->std;
 }
 
@@ -250,6 +280,8 @@ static void qs_php_conn_free(zend_object *obj)
 		qs_link_release(conn->link);
 		conn->link = NULL;
 	}
+	zval_ptr_dtor(&conn->on_disconnect);
+	ZVAL_UNDEF(&conn->on_disconnect);
 	zend_object_std_dtor(obj);
 }
 
@@ -297,6 +329,14 @@ static HashTable *qs_php_conn_properties_for(zend_object *obj, zend_prop_purpose
 	return ht;
 }
 
+static HashTable *qs_php_conn_get_gc(zend_object *obj, zval **table, int *n)
+{
+	qs_php_conn *conn = qs_php_conn_from_obj(obj);
+	*table = Z_TYPE(conn->on_disconnect) == IS_UNDEF ? NULL : &conn->on_disconnect;
+	*n = *table ? 1 : 0;
+	return zend_std_get_properties(obj);
+}
+
 void qs_php_connection_minit(zend_class_entry *ce)
 {
 	ce->create_object = qs_php_conn_create;
@@ -308,6 +348,7 @@ void qs_php_connection_minit(zend_class_entry *ce)
 	qs_php_conn_handlers.clone_obj = NULL;
 	qs_php_conn_handlers.compare = zend_objects_not_comparable;
 	qs_php_conn_handlers.get_properties_for = qs_php_conn_properties_for;
+	qs_php_conn_handlers.get_gc = qs_php_conn_get_gc;
 }
 
 qs_engine *qs_php_conn_engine(zval *zconn)
@@ -324,6 +365,14 @@ qs_engine *qs_php_conn_engine(zval *zconn)
 	}
 	conn->link->last_used = ++QBOSYNC_G(link_seq);
 	return conn->link->eng;
+}
+
+void qs_php_conn_notify(zval *zconn)
+{
+	qs_php_conn *conn = Z_QS_CONN_P(zconn);
+	if (conn->link && conn->link->eng && conn->link->pid == (long)getpid()) {
+		qs_engine_notify(conn->link->eng);
+	}
 }
 
 void qs_php_conn_set_busy(zval *zconn, bool busy)
@@ -344,7 +393,7 @@ void qs_php_conn_mark_broken(zval *zconn)
 
 /* ================================================================ qbo_connect */
 
-typedef enum { QS_OPT_STRING, QS_OPT_SECONDS, QS_OPT_MARGIN } qs_opt_type;
+typedef enum { QS_OPT_STRING, QS_OPT_SECONDS, QS_OPT_MARGIN, QS_OPT_CALLABLE } qs_opt_type;
 
 typedef struct qs_opt_def {
 	const char *name;
@@ -357,6 +406,7 @@ typedef struct qs_php_opts {
 		*encryption_key, *delivery, *ca_info, *home_currency;
 	double timeout, inline_timeout;       /* 0 = INI */
 	zend_long refresh_margin;             /* -1 = default */
+	zval *on_disconnect;                  /* borrowed callable, NULL = none */
 } qs_php_opts;
 
 #define QS_OPT(n, t) { #n, t, offsetof(qs_php_opts, n) }
@@ -373,6 +423,7 @@ static const qs_opt_def qs_opt_defs[] = {
 	QS_OPT(refresh_margin, QS_OPT_MARGIN),
 	QS_OPT(ca_info, QS_OPT_STRING),
 	QS_OPT(home_currency, QS_OPT_STRING),
+	QS_OPT(on_disconnect, QS_OPT_CALLABLE),
 };
 
 /* Checks every option's name, type and range; throws and returns FAILURE on
@@ -457,6 +508,14 @@ static zend_result qs_parse_options(HashTable *ht, qs_php_opts *o)
 				return FAILURE;
 			}
 			o->refresh_margin = Z_LVAL_P(val);
+			break;
+		case QS_OPT_CALLABLE:
+			if (!zend_is_callable(val, 0, NULL)) {
+				zend_argument_type_error(1, "option \"%s\" must be a valid callback, %s given",
+					def->name, zend_zval_type_name(val));
+				return FAILURE;
+			}
+			o->on_disconnect = val;
 			break;
 		}
 	} ZEND_HASH_FOREACH_END();
@@ -651,7 +710,20 @@ PHP_FUNCTION(qbo_connect)
 
 	/* the store as an absolute path: the cache key must not depend on the
 	 * working directory of the request that first opened it (FPM changes it) */
-	if (cfg.store_path[0] != ':') {
+	if (strcmp(cfg.store_path, ":memory:") == 0) {
+		qs_wipe(cfg.key, sizeof(cfg.key));
+		zend_argument_value_error(1, "option \"store\" cannot be \":memory:\": the store must be a file every process "
+			"shares, or queued records would be lost with the request; give the path of a SQLite file");
+		RETURN_THROWS();
+	}
+	if (strncasecmp(cfg.store_path, "file:", 5) == 0) {
+		qs_wipe(cfg.key, sizeof(cfg.key));
+		zend_argument_value_error(1, "option \"store\" cannot be a file: URI; give the plain path of the SQLite file");
+		RETURN_THROWS();
+	}
+	/* every other form, ':'-prefixed names included, is a path: made
+	 * absolute and checked against open_basedir */
+	{
 		abs_store = expand_filepath(cfg.store_path, NULL);
 		if (!abs_store) {
 			qs_wipe(cfg.key, sizeof(cfg.key));
@@ -669,6 +741,17 @@ PHP_FUNCTION(qbo_connect)
 
 	qs_connect(return_value, &cfg);
 	qs_wipe(cfg.key, sizeof(cfg.key));
+	if (Z_TYPE_P(return_value) == IS_OBJECT) {
+		/* the latest qbo_connect() of these options in this request decides
+		 * who is told of a disconnect (the callable is not part of the cache key) */
+		qs_php_conn *conn = Z_QS_CONN_P(return_value);
+		zval_ptr_dtor(&conn->on_disconnect);
+		if (o.on_disconnect) {
+			ZVAL_COPY(&conn->on_disconnect, o.on_disconnect);
+		} else {
+			ZVAL_UNDEF(&conn->on_disconnect);
+		}
+	}
 	if (abs_store) {
 		efree(abs_store);
 	}

@@ -28,6 +28,7 @@ static void qs_return_json(zval *return_value, json_object *j)
  * the exception that fits err is thrown. */
 static void qs_return_result(zval *return_value, zval *zconn, qs_status st, json_object *out, const qs_error *err)
 {
+	qs_php_conn_notify(zconn);
 	if (st != QS_OK) {
 		if (out) {
 			json_object_put(out);

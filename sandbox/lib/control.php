@@ -48,6 +48,8 @@ function sbx_edge_dispatch(array $req): array
                 return $m === 'POST' ? sbx_ctl_app_create($body) : sbx_ctl_apps();
             case $p === '/_sandbox/tokens':
                 return $m === 'POST' ? sbx_ctl_tokens($body) : sbx_ctl_error(405, 'use POST');
+            case $p === '/_sandbox/oauth':
+                return sbx_ctl_oauth($m, $body, $req['query']);
             case $p === '/_sandbox/clock':
                 return sbx_ctl_clock($m, $body);
             case $p === '/_sandbox/limits':
@@ -144,6 +146,41 @@ function sbx_ctl_tokens(array $b): array
         throw $e;
     }
     return sbx_json(200, $tok + ['realm' => $realm, 'realmId' => $realm, 'client_id' => $client]);
+}
+
+/* ---------- OAuth behaviour (refresh-token rotation) ---------- */
+
+function sbx_ctl_oauth(string $m, array $b, array $q): array
+{
+    $realm = isset($b['realm']) ? (string)$b['realm'] : (isset($q['realm']) && is_string($q['realm']) ? $q['realm'] : null);
+    if ($realm !== null && !sbx_realm_exists($realm)) {
+        return sbx_ctl_error(404, 'unknown realm ' . $realm);
+    }
+    $key = 'edge_rotation:' . ($realm ?? '*');
+    if ($m === 'POST') {
+        $conf = json_decode((string)sbx_meta_get($key, ''), true) ?: [];
+        if (array_key_exists('rotation', $b)) {
+            if (!in_array($b['rotation'], ['daily', 'every'], true)) {
+                throw new InvalidArgumentException('rotation must be "daily" or "every"');
+            }
+            $conf['rotation'] = $b['rotation'];
+        }
+        if (array_key_exists('rotation_window', $b)) {
+            if (!is_int($b['rotation_window']) || $b['rotation_window'] < 0) {
+                throw new InvalidArgumentException('rotation_window must be an integer number of seconds >= 0');
+            }
+            $conf['rotation_window'] = $b['rotation_window'];
+        }
+        if (!$conf) {
+            throw new InvalidArgumentException('give rotation and/or rotation_window');
+        }
+        sbx_meta_set($key, json_encode($conf));
+    } elseif ($m !== 'GET') {
+        return sbx_ctl_error(405, 'use GET or POST');
+    }
+    return sbx_json(200, ['realm' => $realm] + ($realm !== null ? sbx_rotation($realm)
+        : ['rotation' => (json_decode((string)sbx_meta_get($key, ''), true)['rotation'] ?? 'daily'),
+            'rotation_window' => (json_decode((string)sbx_meta_get($key, ''), true)['rotation_window'] ?? SBX_ROTATION_WINDOW)]));
 }
 
 /* ---------- clock ---------- */

@@ -1,6 +1,6 @@
 <?php
 // EDGE: Intuit's OAuth 2.0 server as the sandbox reproduces it — apps, consent page
-// (/connect/oauth2), token endpoint (authorization_code, refresh_token with rotation), revoke,
+// (/connect/oauth2), token endpoint (authorization_code, refresh_token with daily or strict rotation), revoke,
 // discovery document, userinfo. Tokens are random opaque strings stored as sha256 hashes.
 declare(strict_types=1);
 
@@ -13,6 +13,9 @@ const SBX_REFRESH_TTL = 8640000;        // 100 days, rolling
 const SBX_REFRESH_HARD_TTL = 157680000; // 5 years per lineage
 const SBX_CODE_TTL = 300;               // authorization codes live 5 minutes
 const SBX_SCOPE_ACCOUNTING = 'com.intuit.quickbooks.accounting';
+const SBX_ROTATION_WINDOW = 86400;      // Intuit: the refresh-token value changes about once a day
+const SBX_ISSUER = 'https://oauth.platform.intuit.com/op/v1';   // Intuit's id_token issuer
+const SBX_USER_EMAIL = 'developer@example.com';                 // the sandbox's one Intuit user
 const SBX_KNOWN_SCOPES = ['com.intuit.quickbooks.accounting', 'com.intuit.quickbooks.payment', 'openid', 'profile',
     'email', 'phone', 'address'];
 
@@ -98,6 +101,25 @@ function sbx_redirect_allowed(array $app, string $uri): bool
     return false;
 }
 
+/* ---------- refresh-token rotation ---------- */
+
+/**
+ * How refreshes rotate for $realm: ['rotation' => 'daily'|'every', 'rotation_window' => s].
+ * daily (default, Intuit's behaviour): a refresh within rotation_window of the refresh
+ * token's issue returns the same refresh token; after it a new one, and the old one dies.
+ * every (stricter): every refresh returns a new refresh token and the old one dies at once.
+ */
+function sbx_rotation(string $realm): array
+{
+    $conf = json_decode((string)sbx_meta_get('edge_rotation:' . $realm, ''), true);
+    if (!is_array($conf)) {
+        $conf = json_decode((string)sbx_meta_get('edge_rotation:*', ''), true);
+    }
+    $mode = is_array($conf) && ($conf['rotation'] ?? '') === 'every' ? 'every' : 'daily';
+    $win = is_array($conf) && isset($conf['rotation_window']) ? (int)$conf['rotation_window'] : SBX_ROTATION_WINDOW;
+    return ['rotation' => $mode, 'rotation_window' => $win];
+}
+
 /* ---------- tokens ---------- */
 
 function sbx_token_find(string $tok, string $kind): ?array
@@ -121,13 +143,20 @@ function sbx_token_issue(PDO $db, string $client, string $realm, string $scope, 
     $rTtl = (int)($o['refresh_expires_in'] ?? SBX_REFRESH_TTL);
     $rExp = min($now + $rTtl, $lineage + SBX_REFRESH_HARD_TTL);
     $access = sbx_access_token_new();
-    $refresh = sbx_refresh_token_new($rExp);
     $ins = $db->prepare('INSERT INTO sbx_token(hash, kind, client_id, realm, scope, grant_id, lineage_start, created,'
         . ' expires, state) VALUES(?,?,?,?,?,?,?,?,?,?)');
     $ins->execute([sbx_token_hash($access), 'access', $client, $realm, $scope, $o['grant_id'] ?? null, $lineage, $now,
         $now + $aTtl, 'active']);
-    $ins->execute([sbx_token_hash($refresh), 'refresh', $client, $realm, $scope, $o['grant_id'] ?? null, $lineage, $now,
-        $rExp, 'active']);
+    if (isset($o['keep_refresh'])) {
+        // within the rotation window: the same refresh token, its rolling expiry extended
+        $refresh = $o['keep_refresh'];
+        $db->prepare('UPDATE sbx_token SET expires = ? WHERE hash = ? AND kind = ?')
+            ->execute([$rExp, sbx_token_hash($refresh), 'refresh']);
+    } else {
+        $refresh = sbx_refresh_token_new($rExp);
+        $ins->execute([sbx_token_hash($refresh), 'refresh', $client, $realm, $scope, $o['grant_id'] ?? null, $lineage, $now,
+            $rExp, 'active']);
+    }
     $db->prepare('INSERT OR IGNORE INTO sbx_connection(client_id, realm, connected) VALUES(?,?,?)')
         ->execute([$client, $realm, $now]);
     $body = [
@@ -405,11 +434,16 @@ function sbx_oauth_token(array $req): array
                 return sbx_oauth_error(400, 'invalid_grant', $fail);
             }
             sbx_oauth_note($app['client_id'], $row['realm']);
-            // rotation: the presented refresh token stops working at once
-            $u = $db->prepare("UPDATE sbx_token SET state = 'rotated', ended = ? WHERE hash = ? AND state = 'active'");
-            $u->execute([$now, $row['hash']]);
-            $body = sbx_token_issue($db, $row['client_id'], $row['realm'], $row['scope'],
-                ['grant_id' => $row['grant_id'], 'lineage_start' => (float)$row['lineage_start'], 'hard' => $hard]);
+            $rot = sbx_rotation($row['realm']);
+            $o = ['grant_id' => $row['grant_id'], 'lineage_start' => (float)$row['lineage_start'], 'hard' => $hard];
+            if ($rot['rotation'] === 'daily' && $now - (float)$row['created'] < $rot['rotation_window']) {
+                $o['keep_refresh'] = $rt;   // Intuit: the same value within about a day
+            } else {
+                // rotation: the presented refresh token stops working at once
+                $u = $db->prepare("UPDATE sbx_token SET state = 'rotated', ended = ? WHERE hash = ? AND state = 'active'");
+                $u->execute([$now, $row['hash']]);
+            }
+            $body = sbx_token_issue($db, $row['client_id'], $row['realm'], $row['scope'], $o);
             $db->exec('COMMIT');
         } catch (Throwable $e) {
             $db->exec('ROLLBACK');
@@ -476,13 +510,20 @@ function sbx_oauth_jwk(): array
         'n' => sbx_b64url($d['n']), 'e' => sbx_b64url($d['e'])];
 }
 
-/** OpenID id_token for an authorization-code grant with the openid scope. */
+/** The OpenID subject of the sandbox's user: one per user (a UUID, like Intuit's), the same for every company and app. */
+function sbx_oidc_sub(string $email = SBX_USER_EMAIL): string
+{
+    $h = hash('sha256', 'sandbox-user|' . strtolower($email));
+    return sprintf('%s-%s-4%s-a%s-%s', substr($h, 0, 8), substr($h, 8, 4), substr($h, 13, 3), substr($h, 17, 3), substr($h, 20, 12));
+}
+
+/** OpenID id_token for an authorization-code grant with the openid scope; iss is Intuit's issuer string. */
 function sbx_id_token(array $req, string $client, string $realm): string
 {
     $now = (int)floor(sbx_now());
     $head = ['alg' => 'RS256', 'kid' => sbx_oauth_jwk()['kid']];
-    $claims = ['sub' => substr(hash('sha256', $client . '|' . $realm), 0, 32), 'aud' => [$client],
-        'realmid' => $realm, 'auth_time' => $now, 'iss' => sbx_base_url($req) . '/op/v1', 'exp' => $now + 3600,
+    $claims = ['sub' => sbx_oidc_sub(), 'aud' => [$client],
+        'realmid' => $realm, 'auth_time' => $now, 'iss' => SBX_ISSUER, 'exp' => $now + 3600,
         'iat' => $now];
     $in = sbx_b64url(json_encode($head)) . '.' . sbx_b64url(json_encode($claims, JSON_UNESCAPED_SLASHES));
     openssl_sign($in, $sig, sbx_oauth_key(), OPENSSL_ALGO_SHA256);
@@ -500,7 +541,7 @@ function sbx_oauth_discovery(array $req): array
 {
     $b = sbx_base_url($req);
     return sbx_json(200, [
-        'issuer' => $b . '/op/v1',
+        'issuer' => SBX_ISSUER,   // Intuit's issuer string; the endpoints and jwks_uri stay local
         'authorization_endpoint' => $b . '/connect/oauth2',
         'token_endpoint' => $b . '/oauth2/v1/tokens/bearer',
         'userinfo_endpoint' => $b . '/v1/openid_connect/userinfo',
@@ -527,12 +568,21 @@ function sbx_oauth_userinfo(array $req): array
     if (!in_array('openid', explode(' ', (string)$row['scope']), true)) {
         return sbx_oauth_error(403, 'insufficient_scope', 'The openid scope is required');
     }
-    return sbx_json(200, [
-        'sub' => substr(hash('sha256', $row['client_id'] . '|' . $row['realm']), 0, 32),
-        'email' => 'developer@example.com', 'emailVerified' => true,
-        'givenName' => 'Sandbox', 'familyName' => 'Developer',
-        'phoneNumber' => '+1 555-0100', 'phoneNumberVerified' => false,
-        'address' => ['streetAddress' => '2700 Coast Ave', 'locality' => 'Mountain View', 'region' => 'CA',
-            'postalCode' => '94043', 'country' => 'US'],
-    ]);
+    // only the claims of the scopes granted (OIDC Core 5.4), in Intuit's claim names
+    $scopes = explode(' ', (string)$row['scope']);
+    $out = ['sub' => sbx_oidc_sub()];
+    if (in_array('email', $scopes, true)) {
+        $out += ['email' => SBX_USER_EMAIL, 'emailVerified' => true];
+    }
+    if (in_array('profile', $scopes, true)) {
+        $out += ['givenName' => 'Sandbox', 'familyName' => 'Developer'];
+    }
+    if (in_array('phone', $scopes, true)) {
+        $out += ['phoneNumber' => '+1 555-0100', 'phoneNumberVerified' => false];
+    }
+    if (in_array('address', $scopes, true)) {
+        $out['address'] = ['streetAddress' => '2700 Coast Ave', 'locality' => 'Mountain View', 'region' => 'CA',
+            'postalCode' => '94043', 'country' => 'US'];
+    }
+    return sbx_json(200, $out);
 }

@@ -1,9 +1,10 @@
 --TEST--
-EDGE: every refresh returns a new refresh token; the replaced one is invalid_grant at once
+EDGE: with rotation "every" (the stricter option) every refresh returns a new refresh token; the replaced one is invalid_grant at once
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';
 $realm = edge_realm();
+sbx_http('POST', '/_sandbox/oauth', ['realm' => $realm, 'rotation' => 'every']);
 $app = edge_app();
 $t0 = edge_token($realm, $app);
 $r1 = edge_token_call($app, ['grant_type' => 'refresh_token', 'refresh_token' => $t0['refresh_token']]);

@@ -1,0 +1,66 @@
+--TEST--
+The refresh lock lives longer than the longest request it covers: with a 35 s token endpoint, a 60 s worker timeout and strict rotation, a second process waits for the first one's refresh instead of refreshing with the already-used token; no invalid_grant, both deliver, Active
+--FILE--
+<?php
+require __DIR__ . '/engine.inc';
+require_once __DIR__ . '/transport.inc';
+
+$app = qbo_test_http('POST', '/_sandbox/apps', ['name' => 'slow token endpoint'])['json'];
+[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker', 'timeout' => 60,
+    'client_id' => $app['client_id'], 'client_secret' => $app['client_secret']]);
+unset($conn);
+qbo_test_rotation($realm, 'every');
+eng_expire_access($opts['store']);
+$slow = qbo_test_fault(['kind' => 'slow', 'delay_ms' => 35000, 'path' => '/oauth2/v1/tokens/bearer',
+    'client_id' => $app['client_id'], 'count' => 1]);
+$kids = [];
+foreach (['1', '2'] as $n) {
+    $pid = pcntl_fork();
+    if ($pid === 0) {
+        if ($n === '2') {
+            // start once the first process's refresh is at the slow token endpoint
+            for ($i = 0; $i < 400; $i++) {
+                $f = array_values(array_filter(qbo_test_http('GET', '/_sandbox/faults')['json']['faults'], fn($r) => $r['id'] === $slow['id']));
+                if (!$f || $f[0]['hits'] > 0) {
+                    break;
+                }
+                usleep(25000);
+            }
+        }
+        $c = qbo_connect($opts);
+        qbo_push($c, 'customer', eng_customer("s$n", 'Slow', "Endpoint$n", "s$n@example.com"));
+        try {
+            $r = qbo_sync($c);
+            file_put_contents($opts['store'] . ".out$n", (string)$r['delivered']);
+        } catch (QboSync\Exception $e) {
+            file_put_contents($opts['store'] . ".out$n", get_class($e) . ': ' . $e->getMessage());
+        }
+        exit(0);
+    }
+    $kids[] = $pid;
+}
+foreach ($kids as $pid) {
+    pcntl_waitpid($pid, $status);
+}
+foreach (['1', '2'] as $n) {
+    echo "process $n delivered: ", @file_get_contents($opts['store'] . ".out$n"), "\n";
+    @unlink($opts['store'] . ".out$n");
+}
+$calls = tr_token_calls($realm);
+echo "token calls: ", implode(', ', $calls), "\n";
+$conn = qbo_connect($opts);
+qbo_sync($conn);
+foreach (qbo_entities($conn) as $e) {
+    echo "customer {$e['id']}: {$e['state']}\n";
+}
+echo "in QBO: ", eng_qbo_count($realm, 'Customer', 'DisplayName', 'Slow Endpoint1'), " ", eng_qbo_count($realm, 'Customer', 'DisplayName', 'Slow Endpoint2'), "\n";
+echo "status: ", qbo_status($conn)['status'], "\n";
+?>
+--EXPECT--
+process 1 delivered: 1
+process 2 delivered: 1
+token calls: authorization_code 200, refresh_token 200
+customer s1: Synced
+customer s2: Synced
+in QBO: 1 1
+status: Active

@@ -1,0 +1,38 @@
+--TEST--
+An Id or SyncToken QuickBooks could not have sent (a path in the Id, an Id longer than any QBO Id, a SyncToken that is not a number) is an error naming it: the record is Error with that reason, nothing of it is stored, never silently cut
+--FILE--
+<?php
+require __DIR__ . '/transport.inc';
+require __DIR__ . '/hostile_server.inc';
+
+$json = ['Content-Type' => 'application/json'];
+$cust = fn(string $id, string $tok) => ['status' => 200, 'headers' => $json, 'body' => json_encode(['Customer' => [
+    'Id' => $id, 'SyncToken' => $tok, 'DisplayName' => 'x', 'GivenName' => 'Transport', 'FamilyName' => 'x'],
+    'time' => '2026-11-20T10:00:00-08:00'])];
+$long = str_repeat('7', 40);
+$hs = hs_start([
+    ['path' => '/oauth2/v1/tokens/bearer', 'responses' => [['status' => 200, 'headers' => $json, 'body' => hs_tokens('access-1', 'refresh-1')]]],
+    ['path' => '/v3/company/4620816365000001/query', 'responses' => [['status' => 200, 'headers' => $json, 'body' => '{"QueryResponse":{}}']]],
+    ['method' => 'POST', 'path' => '/v3/company/4620816365000001/customer', 'responses' => [
+        $cust('12/../../companyinfo', '0'), $cust($long, '0'), $cust('58', '1; DROP'), $cust("5\r\n8", '0')]],
+]);
+[$conn, $opts] = hs_connect($hs, ['delivery' => 'worker']);
+foreach (['1', '2', '3', '4'] as $id) {
+    qbo_push($conn, 'customer', tr_customer($id, 'ids'));
+}
+qbo_sync($conn);
+foreach (qbo_entities($conn) as $e) {
+    echo "customer {$e['id']}: {$e['state']}, qbo_id ", var_export($e['qbo_id'], true), "\n";
+    echo "  ", preg_replace('/^.*?(QuickBooks answered)/', '$1', $e['reason']), "\n";
+}
+hs_stop($hs);
+?>
+--EXPECT--
+customer 1: Error, qbo_id NULL
+  QuickBooks answered Customer with an Id "12/../../companyinfo", which QuickBooks could not have sent (an Id is 1 to 31 letters, digits, '-' or '_'); nothing from that answer was stored
+customer 2: Error, qbo_id NULL
+  QuickBooks answered Customer with an Id "7777777777777777777777777777777777777777", which QuickBooks could not have sent (an Id is 1 to 31 letters, digits, '-' or '_'); nothing from that answer was stored
+customer 3: Error, qbo_id NULL
+  QuickBooks answered Customer with a SyncToken "1; DROP", which QuickBooks could not have sent (a SyncToken is 1 to 18 digits); nothing from that answer was stored
+customer 4: Error, qbo_id NULL
+  QuickBooks answered Customer with an Id "5  8", which QuickBooks could not have sent (an Id is 1 to 31 letters, digits, '-' or '_'); nothing from that answer was stored
