@@ -31,9 +31,9 @@ echo "QBO invoices S-11 (draft): ", eng_qbo_count($realm, 'Invoice', 'DocNumber'
 --EXPECT--
 status,reason,message,realm,counts,queued,last_sync
 status Active, realm ok: true, last_sync NULL
-states: Not Tried,Waiting,Synced,Error,Skipped,Dismissed
+states: Not Tried,Waiting,Synced,Mismatch,Error,Skipped,Dismissed
 before sync: Not Tried 2, Skipped 1, queued 2
-sync: {"delivered":2,"errors":0,"waiting":0,"remaining":0}
+sync: {"delivered":2,"errors":0,"waiting":0,"mismatches":0,"remaining":0}
 after sync: Synced 2, queued 0, last_sync is ISO: true
 entities: 3; keys: kind,id,state,reason,qbo_id,version,synced_version,attempts,last_attempt,queued,next_try,updated
 customer 1: Synced v1 attempts 1 qbo

@@ -555,6 +555,11 @@ void qs_engine_run_deferred(qs_engine *eng)
 
 /* ------------------------------------------------------------------ sync */
 
+static void count_cb(void *ud, const char *state, long n)
+{
+	json_object_object_add((json_object *)ud, state, json_object_new_int64(n));
+}
+
 typedef struct due_list {
 	struct due_row { char kind[16]; char id[65]; bool sending; char owner[96]; double claimed; } *v;
 	size_t n, cap;
@@ -581,7 +586,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	due_list due;
 	qs_status r, ret = QS_OK;
 	double start = qs_store_now();
-	long delivered = 0, errors = 0, waiting = 0, done_n = 0, remaining = 0, net_fail = 0, total;
+	long delivered = 0, errors = 0, waiting = 0, mismatches = 0, done_n = 0, remaining = 0, net_fail = 0, total;
 	size_t i;
 	int pass;
 	bool stop = false;
@@ -631,6 +636,9 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 			if (r == QS_OK && !strcmp(st, "Synced")) {
 				delivered++;
 				net_fail = 0;
+			} else if (r == QS_OK && !strcmp(st, "Mismatch")) {
+				mismatches++;
+				net_fail = 0;
 			} else if (r == QS_EWAITING || !strcmp(st, "Waiting")) {
 				waiting++;
 			} else if (r == QS_EAUTH) {
@@ -665,20 +673,27 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);
 	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);
+	{
+		/* "waiting" is what qbo_status() counts: every record Waiting now, also
+		 * those this run did not look at (their recheck is not due yet) */
+		json_object *counts = json_object_new_object();
+		if (counts && qs_store_entity_counts(eng->store, eng->conn_key, count_cb, counts, NULL) == QS_OK) {
+			json_object *w = qse_jget(counts, "Waiting");
+			waiting = w ? (long)json_object_get_int64(w) : 0;
+		}
+		json_object_put(counts);
+	}
 	*result = json_object_new_object();
 	json_object_object_add(*result, "delivered", json_object_new_int64(delivered));
 	json_object_object_add(*result, "errors", json_object_new_int64(errors));
 	json_object_object_add(*result, "waiting", json_object_new_int64(waiting));
+	json_object_object_add(*result, "mismatches", json_object_new_int64(mismatches));
 	json_object_object_add(*result, "remaining", json_object_new_int64(remaining));
 	return ret;
 }
 
 /* ------------------------------------------------------------------ overview */
 
-static void count_cb(void *ud, const char *state, long n)
-{
-	json_object_object_add((json_object *)ud, state, json_object_new_int64(n));
-}
 
 qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 {
@@ -686,7 +701,7 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 	json_object *o, *counts;
 	long queued = 0;
 	qs_status r;
-	static const char *const states[] = {"Not Tried", "Waiting", "Synced", "Error", "Skipped", "Dismissed"};
+	static const char *const states[] = {"Not Tried", "Waiting", "Synced", "Mismatch", "Error", "Skipped", "Dismissed"};
 	size_t i;
 
 	*out = NULL;

@@ -74,7 +74,8 @@ qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id
  * network call; then delivers it when the delivery mode says so. *state: the
  * entity's state object {kind,id,state,reason,qbo_id,version,...}:
  *   kind, id          the record
- *   state             "Not Tried" | "Waiting" | "Synced" | "Error" | "Skipped" | "Dismissed"
+ *   state             "Not Tried" | "Waiting" | "Synced" | "Mismatch" | "Error" | "Skipped" | "Dismissed"
+ *                     (Mismatch: in QBO, but QBO's money differs; the reason has both figures)
  *   reason            why (QBO's fault, "Waiting on customer 12", "Queued, will retry: ..."), or null
  *   qbo_id            the QBO Id once created or linked, else null
  *   version           bumped by every recorded change; synced_version: the one QBO holds
@@ -115,7 +116,9 @@ typedef struct qs_sync_opts {
 } qs_sync_opts;
 
 /* Drains due events (including those left 'sending' by a crashed process) under
- * the store's worker lock. *result: {"delivered":N,"errors":N,"waiting":N,"remaining":N}. */
+ * the store's worker lock. *result: {"delivered":N,"errors":N,"waiting":N,"mismatches":N,"remaining":N}:
+ * delivered/errors/mismatches count this run's outcomes (Synced/Error/Mismatch);
+ * waiting is every record Waiting afterwards (what qbo_status() counts). */
 qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object **result, qs_error *e);
 
 /* Deliveries left for request end (deferred mode). */

@@ -168,6 +168,18 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 	return save_mapping(eng, "item", "*", NULL, out, DEFAULT_ITEM_NAME, e);
 }
 
+/* reason without its leading "<Kind> <id>: " (it is quoted after that record's name). */
+static const char *reason_body(const char *kind, const char *id, const char *reason)
+{
+	const char *label = qse_entity_label(kind);
+	size_t ll = strlen(label), il = strlen(id);
+	if (!strncmp(reason, label, ll) && reason[ll] == ' ' && !strncmp(reason + ll + 1, id, il)
+			&& reason[ll + 1 + il] == ':' && reason[ll + 2 + il] == ' ') {
+		return reason + ll + il + 3;
+	}
+	return reason;
+}
+
 /* A local record another one depends on: its QBO Id, delivering it first when queued. */
 static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32],
 	bool *never_pushed, qs_error *e)
@@ -196,7 +208,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 			return r;
 		}
 	}
-	if (dep.exists && dep.qbo_id[0]) {
+	if (dep.exists && dep.qbo_id[0] && strcmp(dep.state, "Mismatch") != 0) {
 		qs_strlcpy(qbo_id, dep.qbo_id, 32);
 		qs_entity_clear(&dep);
 		return QS_OK;
@@ -206,8 +218,9 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (!dep.exists) {
 		*never_pushed = true;
 		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
-	} else if (!strcmp(dep.state, "Error")) {
-		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, which is in Error: %s", kind, local_id, dep.reason);
+	} else if (!strcmp(dep.state, "Error") || !strcmp(dep.state, "Mismatch")) {
+		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, which is in %s: %s", kind, local_id, dep.state,
+			reason_body(kind, local_id, dep.reason));
 	} else {
 		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
 	}
@@ -958,6 +971,10 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 				delivered_version = 0;
 			}
 		}
+		if (dr == QS_OK && delivered_version) {
+			/* Synced only when QBO holds the document's money; else op "mismatch" */
+			dr = qse_verify_delivery(eng, &en, &ctx, &op, &de);
+		}
 	}
 	eng->depth--;
 	if (dr != QS_OK) {
@@ -980,6 +997,15 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		cur.create_rid[0] = '\0';
 		queue_newer(&cur, delivered_version, now);
 		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, de.message);
+	} else if (dr == QS_OK && !strcmp(op, "mismatch")) {
+		/* in QBO, but with other money: a warning with both figures, never Synced */
+		qs_strlcpy(cur.qbo_id, en.qbo_id, sizeof(cur.qbo_id));
+		qs_strlcpy(cur.sync_token, en.sync_token, sizeof(cur.sync_token));
+		qs_strlcpy(cur.state, "Mismatch", sizeof(cur.state));
+		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
+		cur.create_rid[0] = '\0';
+		queue_newer(&cur, delivered_version, now);
+		qse_log_msg(eng, "warn", kind, id, "%s", de.message);
 	} else if (dr == QS_OK) {
 		qs_strlcpy(cur.qbo_id, en.qbo_id, sizeof(cur.qbo_id));
 		qs_strlcpy(cur.sync_token, en.sync_token, sizeof(cur.sync_token));

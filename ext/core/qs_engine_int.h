@@ -123,4 +123,10 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 bool qse_retryable(qs_status r);
 bool qse_throttled(qs_engine *eng);
 
+/* qs_engine_verify.c: after a create/update/link, does QBO hold the document's
+ * money? QS_OK; *op becomes "mismatch" (e->message the reason with both
+ * figures) when it does not. A failed read-back is returned (the delivery is
+ * then retried, never Synced unverified). resolve_ud: the deliver_ctx. */
+qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, const char **op, qs_error *e);
+
 #endif

@@ -1,23 +1,25 @@
 /* qs_kind: the one table of the kinds of record qbosync knows: the label its
- * messages use, the QBO entity it becomes, and its rank in delivery order. */
+ * messages use, the QBO entity it becomes, its rank in delivery order, and the
+ * functions of each document kind's own file. */
 #include "qs_kind.h"
+#include "qs_map_int.h"
 
 #include <stddef.h>
 #include <string.h>
 
 static const qs_kind kinds[] = {
 	/* billing documents, in delivery order */
-	{"customer", "Customer", "Customer", 0},
-	{"item", "Item", "Item", 1},
-	{"invoice", "Invoice", "Invoice", 2},
-	{"payment", "Payment", "Payment", 3},
-	{"refund", "Refund", "RefundReceipt", 4},
-	{"credit", "Credit", "CreditMemo", 5},
+	{"customer", "Customer", "Customer", 0, qsm_customer_keys, false, qsm_customer_validate, qsm_customer_to_qbo},
+	{"item", "Item", "Item", 1, qsm_item_keys, false, qsm_item_validate, qsm_item_to_qbo},
+	{"invoice", "Invoice", "Invoice", 2, qsm_invoice_keys, true, qsm_invoice_validate, qsm_invoice_to_qbo},
+	{"payment", "Payment", "Payment", 3, qsm_payment_keys, true, qsm_payment_validate, qsm_payment_to_qbo},
+	{"refund", "Refund", "RefundReceipt", 4, qsm_refund_keys, true, qsm_refund_validate, qsm_refund_to_qbo},
+	{"credit", "Credit", "CreditMemo", 5, qsm_credit_keys, true, qsm_credit_validate, qsm_credit_to_qbo},
 	/* only mapped to existing QBO records */
-	{"tax", NULL, "TaxCode", QS_KIND_RANK_LAST},
-	{"payment_method", NULL, "PaymentMethod", QS_KIND_RANK_LAST},
-	{"account", NULL, "Account", QS_KIND_RANK_LAST},
-	{"term", NULL, "Term", QS_KIND_RANK_LAST},
+	{"tax", NULL, "TaxCode", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
+	{"payment_method", NULL, "PaymentMethod", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
+	{"account", NULL, "Account", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
+	{"term", NULL, "Term", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
 };
 
 const qs_kind *qs_kind_find(const char *name)

@@ -1,0 +1,68 @@
+/* qs_engine_verify: the engine's side of "Synced is verified": after a record
+ * was created, updated or linked in QBO, reads it back and asks qs_verify
+ * whether QBO holds the billing document's money. A difference turns the
+ * delivery's outcome into Mismatch (with both figures and the cause) instead of
+ * Synced. One call, made where a delivery would become Synced. */
+#include "qs_engine_int.h"
+#include "qs_verify.h"
+
+#include <string.h>
+
+/* Kinds whose QBO record carries money (customers only when they name a currency). */
+static bool worth_reading(const char *kind, json_object *norm)
+{
+	if (!strcmp(kind, "item")) {
+		return false;
+	}
+	if (!strcmp(kind, "customer")) {
+		return qse_jstr(norm, "currency") != NULL;
+	}
+	return true;
+}
+
+qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, const char **op, qs_error *e)
+{
+	json_object *norm, *cur = NULL;
+	const char *entity = qse_qbo_entity_of(en->kind);
+	qs_verify_ctx vc;
+	qs_verdict v;
+	qs_status r;
+
+	if (strcmp(*op, "created") && strcmp(*op, "updated") && strcmp(*op, "linked")) {
+		return QS_OK;   /* voided, skipped: nothing to compare */
+	}
+	norm = en->doc ? json_tokener_parse(en->doc) : NULL;
+	if (!norm) {
+		return QS_OK;   /* push_record has already refused an unreadable document */
+	}
+	if (!entity || !en->qbo_id[0] || !worth_reading(en->kind, norm)) {
+		json_object_put(norm);
+		return QS_OK;
+	}
+	r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
+	if (r != QS_OK) {
+		/* not verified, so not Synced: the delivery is retried (an update) */
+		json_object_put(norm);
+		json_object_put(cur);
+		return r;
+	}
+	memset(&vc, 0, sizeof(vc));
+	vc.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
+	vc.us_company = !eng->country[0] || !strcmp(eng->country, "US");
+	vc.resolve = qse_resolve;
+	vc.ud = resolve_ud;
+	r = qs_verify(en->kind, norm, cur, &vc, &v, e);
+	json_object_put(norm);
+	json_object_put(cur);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (!v.match) {
+		*op = "mismatch";
+		qs_error_clear(e);
+		qs_error_record(e, en->kind, en->id);
+		qs_strlcpy(e->element, v.field, sizeof(e->element));
+		qs_error_set(e, QS_OK, "%s", v.reason);
+	}
+	return QS_OK;
+}

@@ -1,0 +1,171 @@
+/* qs_map_qbo: the generic parts of building QBO JSON from a normalised document:
+ * reading normalised fields, money and quantities as QBO numbers, references
+ * resolved through the engine's callback, markers and currency. */
+#include "qs_map_int.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/*
+ * Money goes out as JSON numbers whose text is exactly the amount with the
+ * currency's decimals (json_object_new_double_s: the double is only for readers
+ * that want a value; the serialised text comes from the integer). Refs are
+ * resolved through ctx->resolve:
+ *   customer, item (line item id; QS_OK with an empty id, or no item on the
+ *   line -> "*", the fallback item), invoice, tax (US companies: lines carry
+ *   the pseudo codes TAX/NON; the optional TxnTaxCodeRef comes from the first
+ *   taxes[] entry, left out when that tax is not mapped; elsewhere: the line's tax, else the first taxes[] entry, else
+ *   "*" for taxable lines, and "exempt" for untaxed lines), payment_method and
+ *   account:deposit (QS_OK with an empty id = leave QBO's default: no
+ *   PaymentMethodRef / DepositToAccountRef, i.e. Undeposited Funds),
+ *   account:income (required for items: local id income_account, else "*"),
+ *   account:refund (required for refund receipts: local id = the method, else "*").
+ */
+
+const char *qsm_norm_str(json_object *o, const char *key)
+{
+	json_object *v;
+	if (o && json_object_object_get_ex(o, key, &v) && json_object_get_type(v) == json_type_string) {
+		return json_object_get_string(v);
+	}
+	return NULL;
+}
+
+json_object *qsm_money_json(qs_money m, int decimals)
+{
+	char buf[40];
+	qs_money_format(m, decimals, buf, sizeof(buf));
+	return json_object_new_double_s(strtod(buf, NULL), buf);
+}
+
+json_object *qsm_dec4_json(int64_t v)
+{
+	char buf[40];
+	qs_decimal4_format(v, buf, sizeof(buf));
+	return json_object_new_double_s(strtod(buf, NULL), buf);
+}
+
+int64_t qsm_norm_int(json_object *o, const char *key, int64_t dflt)
+{
+	json_object *v;
+	if (o && json_object_object_get_ex(o, key, &v) && json_object_get_type(v) == json_type_int) {
+		return json_object_get_int64(v);
+	}
+	return dflt;
+}
+
+bool qsm_norm_has(json_object *o, const char *key)
+{
+	json_object *v;
+	return o && json_object_object_get_ex(o, key, &v);
+}
+
+bool qsm_norm_bool(json_object *o, const char *key)
+{
+	json_object *v;
+	return o && json_object_object_get_ex(o, key, &v) && json_object_get_boolean(v);
+}
+
+json_object *qsm_ref_json(const char *id)
+{
+	json_object *r = json_object_new_object();
+	json_object_object_add(r, "value", json_object_new_string(id));
+	return r;
+}
+
+void qsm_add_str(json_object *o, const char *key, const char *s)
+{
+	if (s) {
+		json_object_object_add(o, key, json_object_new_string(s));
+	}
+}
+
+qs_status qsm_mapping_error(mctx *m, qs_status st, const char *element, const char *fmt, ...)
+{
+	char body[900];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(body, sizeof(body), fmt, ap);
+	va_end(ap);
+	if (!m->e) {
+		return st;
+	}
+	qs_error_clear(m->e);
+	qs_error_record(m->e, m->kind, m->id);
+	qs_strlcpy(m->e->element, element ? element : "", sizeof(m->e->element));
+	return qs_error_set(m->e, st, "%s %s: %s", qsm_kind_title(m->kind), m->id, body);
+}
+
+/* Resolves (kind, local) to a QBO id. required: an empty answer is an error
+ * (QS_ECONFIG naming what to map); otherwise *qbo_id may come back empty. */
+qs_status qsm_resolve(mctx *m, const char *kind, const char *local, bool required, const char *what,
+	char qbo_id[32])
+{
+	qs_status st;
+	qbo_id[0] = '\0';
+	if (!m->ctx || !m->ctx->resolve) {
+		return qsm_mapping_error(m, QS_EINTERNAL, "", "no reference resolver to find the QuickBooks id of %s", what);
+	}
+	st = m->ctx->resolve(m->ctx->ud, kind, local, qbo_id, m->e);
+	qbo_id[31] = '\0';
+	if (st != QS_OK) {
+		if (m->e && !m->e->kind[0]) {
+			qs_error_record(m->e, m->kind, m->id);
+		}
+		if (m->e && m->e->status != st) {
+			m->e->status = st;
+		}
+		return st;
+	}
+	if (required && !qbo_id[0]) {
+		if (!strncmp(kind, "account:", 8)) {
+			return qsm_mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map one with qbo_map($conn, 'account', '%s', '<QBO Id>', ['purpose' => '%s'])",
+				what, local, kind + 8);
+		}
+		return qsm_mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map it with qbo_map($conn, '%s', '%s', '<QBO Id>')",
+			what, kind, local);
+	}
+	return QS_OK;
+}
+
+/* PaymentRefNum: the first 21 characters of the reference. */
+void qsm_add_refnum(json_object *q, json_object *norm, size_t max_chars)
+{
+	const char *r = qsm_norm_str(norm, "reference");
+	if (r) {
+		size_t cut = qsm_utf8_prefix(r, strlen(r), max_chars);
+		json_object_object_add(q, "PaymentRefNum", json_object_new_string_len(r, (int)cut));
+	}
+}
+
+/* PrivateNote: "qbosync:<kind>:<id>" and, when given, the full reference and extra text. */
+void qsm_add_marker(json_object *q, mctx *m, json_object *norm, const char *extra)
+{
+	const char *r = qsm_norm_str(norm, "reference");
+	size_t n = strlen(m->kind) + strlen(m->id) + 16 + (r ? strlen(r) + 12 : 0) + (extra ? strlen(extra) + 4 : 0);
+	char *note = malloc(n);
+	size_t cut;
+	if (!note) {
+		return;
+	}
+	snprintf(note, n, "qbosync:%s:%s%s%s%s%s", m->kind, m->id, r ? " reference " : "", r ? r : "",
+		extra ? " - " : "", extra ? extra : "");
+	cut = qsm_utf8_prefix(note, strlen(note), 4000);
+	json_object_object_add(q, "PrivateNote", json_object_new_string_len(note, (int)cut));
+	free(note);
+}
+
+void qsm_add_currency(json_object *q, mctx *m, json_object *norm)
+{
+	const char *c = qsm_norm_str(norm, "currency");
+	const char *home = m->ctx && m->ctx->home_currency ? m->ctx->home_currency : "USD";
+	if (c && strcasecmp(c, home) != 0) {
+		json_object_object_add(q, "CurrencyRef", qsm_ref_json(c));
+	}
+}
+
