@@ -25,7 +25,8 @@ namespace {
      * Options: environment ("sandbox", "production" or a local sandbox base URL),
      * client_id, client_secret, redirect_uri, store, encryption_key, delivery
      * ("inline", "deferred", "worker"), timeout, inline_timeout, refresh_margin,
-     * ca_info, home_currency.
+     * ca_info, home_currency, fetch (a callable like WHMCS's localAPI that qbo_hook
+     * reads records through; held by the returned object for this request only).
      */
     function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
 
@@ -64,6 +65,15 @@ namespace {
      * (callable(int $done, int $total, string $kind, string $id, string $state)).
      */
     function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
+
+    /**
+     * The WHMCS entry point: add_hook('InvoicePaid', 1, fn($v) => qbo_hook($conn, 'InvoicePaid', $v)).
+     * Reads what the event needs through the connection's fetch (default: localAPI)
+     * and pushes canonical documents; in worker and deferred mode only records the
+     * event. Never throws: returns the state of the record the event is about
+     * (with the reason on failure), or null when the event has nothing to sync.
+     */
+    function qbo_hook(QboSync\Connection $connection, string $event, array $vars): ?array {}
 
     /** The overview: connection status, counts by state, queue length, last sync. */
     function qbo_status(QboSync\Connection $connection): array {}
