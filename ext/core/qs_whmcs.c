@@ -642,7 +642,7 @@ static inv_class classify(json_object *inv)
 /* tblinvoiceitems.type -> the item a line books to, and the line's kind. */
 typedef struct line_type {
 	const char *type;
-	const char *item;    /* NULL: no item (discounts) */
+	const char *item;    /* the local item id the line books to */
 	const char *name;
 	const char *kind;
 } line_type;
@@ -662,9 +662,12 @@ static const line_type line_types[] = {
 	{"Item", "whmcs-billable", "Billable item", "sale"},
 	{"LateFee", "whmcs-late-fee", "Late fee", "late_fee"},
 	{"AddFunds", "whmcs-add-funds", "Account funds", "sale"},
-	{"PromoHosting", NULL, "Promotion", "discount"},
-	{"PromoDomain", NULL, "Promotion", "discount"},
-	{"GroupDiscount", NULL, "Client group discount", "discount"},
+	/* promotions and discounts are negative lines on an item of their own, not a
+	 * QBO discount line: QBO taxes the undiscounted lines when a discount line is
+	 * used, WHMCS taxes the promoted price */
+	{"PromoHosting", "whmcs-promotion", "Promotion", "sale"},
+	{"PromoDomain", "whmcs-promotion", "Promotion", "sale"},
+	{"GroupDiscount", "whmcs-discount", "Client group discount", "sale"},
 };
 static const line_type other_type = {"", "whmcs-other", "Other", "sale"};
 
@@ -857,15 +860,12 @@ static qs_status emit_invoice(xctx *x, const char *id)
 			qs_error_record(x->e, "invoice", id);
 			return st;
 		}
-		if (amt < 0 && strcmp(kind, "discount") != 0) {
-			kind = "discount";   /* a negative manual line is a discount in QuickBooks */
-		}
-		if (lt->item && strcmp(kind, "discount") != 0) {
+		if (lt->item) {
 			json_object_object_add(ln, "item", json_object_new_string(lt->item));
 		}
 		add_text(ln, "description", vstr(it, "description", b2));
 		add_money(ln, "amount", amt, x->decimals);
-		json_object_object_add(ln, "taxable", json_object_new_boolean(vflag(it, "taxed") && strcmp(kind, "discount") != 0));
+		json_object_object_add(ln, "taxable", json_object_new_boolean(vflag(it, "taxed")));
 		json_object_object_add(ln, "kind", json_object_new_string(kind));
 	}
 	json_object_put(tmp);
