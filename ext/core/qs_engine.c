@@ -471,7 +471,7 @@ void qs_engine_run_deferred(qs_engine *eng)
 		qs_error he;
 		qs_error_clear(&he);
 		eng->hooks_deferred = false;
-		qse_hooks_expand(eng, 0, &expanded, &failed, &he);
+		qse_hooks_expand(eng, 0, 0, &expanded, &failed, &he);
 	}
 	eng->inline_ctx = true;
 	for (i = 0; i < eng->n_deferred && !qse_throttled(eng); i++) {
@@ -525,7 +525,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	/* ---- hook events first: expanded through the fetch into queued pushes (qs_engine_hook.c) ---- */
 	{
 		long expanded = 0, failed = 0;
-		r = qse_hooks_expand(eng, 0, &expanded, &failed, e);
+		r = qse_hooks_expand(eng, 0, QS_PUSH_QUEUE_ONLY, &expanded, &failed, e);
 		if (r != QS_OK) {
 			return r;
 		}

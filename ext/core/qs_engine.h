@@ -130,6 +130,10 @@ void qs_engine_set_fetch(qs_engine *eng, qs_fetch_fn fn, void *ud);
  * could not be read or its document is invalid. Returns the failure's status
  * (with *state filled) so the caller can log it; never throws anything. */
 qs_status qs_engine_hook(qs_engine *eng, const char *event, json_object *vars, json_object **state, qs_error *e);
+/* Deferred mode: expands the hook events recorded this request now (through
+ * the fetch set), leaving their pushes for the deferred run. For a binding
+ * whose fetch is going away before the request ends. */
+void qs_engine_hooks_expand_deferred(qs_engine *eng);
 
 /* ---- overview ---- */
 /* {"status":"Active|Disconnected|Error|Not Connected","message":..,"realm":..,

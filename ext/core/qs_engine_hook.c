@@ -242,6 +242,18 @@ qs_status qs_engine_hook(qs_engine *eng, const char *event, json_object *vars, j
 	return st;
 }
 
+void qs_engine_hooks_expand_deferred(qs_engine *eng)
+{
+	long expanded = 0, failed = 0;
+	qs_error e;
+	if (!eng || !eng->hooks_deferred || !eng->fetch) {
+		return;
+	}
+	qs_error_clear(&e);
+	eng->hooks_deferred = false;
+	qse_hooks_expand(eng, 0, 0, &expanded, &failed, &e);
+}
+
 /* ------------------------------------------------------------------ delivery-time expansion */
 
 typedef struct hook_row {
@@ -273,7 +285,7 @@ static void hook_cb(void *ud, long long seq, const char *event, const char *ids,
 	}
 }
 
-qs_status qse_hooks_expand(qs_engine *eng, long limit, long *expanded, long *failed, qs_error *e)
+qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *expanded, long *failed, qs_error *e)
 {
 	hook_list l;
 	size_t i;
@@ -302,7 +314,7 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, long *expanded, long *fai
 			after = l.v[i].seq;
 			memset(&h, 0, sizeof(h));
 			h.eng = eng;
-			h.flags = QS_PUSH_QUEUE_ONLY;
+			h.flags = push_flags;
 			qs_error_clear(&xe);
 			if (!ev || !ids) {
 				st = qs_error_set(&xe, QS_EVALIDATION, "Hook event %lld (%s) cannot be read back", l.v[i].seq, l.v[i].event);
@@ -319,15 +331,16 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, long *expanded, long *fai
 			} else {
 				/* WHMCS said no, the document is invalid, or the fetch failed:
 				 * kept with the reason; a transient failure is tried again */
-				bool final = st == QS_EVALIDATION || st == QS_ECONFIG || l.v[i].attempts + 1 >= HOOK_MAX_ATTEMPTS;
+				bool final = st == QS_EVALIDATION || l.v[i].attempts + 1 >= HOOK_MAX_ATTEMPTS;
 				qse_log_msg(eng, final ? "error" : "warn", xe.kind[0] ? xe.kind : (mk[0] ? mk : NULL),
 					xe.record_id[0] ? xe.record_id : (mi[0] ? mi : NULL), "%s: %s", l.v[i].event, xe.message);
-				r = qs_store_hook_fail(eng->store, eng->conn_key, l.v[i].seq, final, xe.message, e);
-				(*failed)++;
 				if (st == QS_ECONFIG) {
-					stop = true;   /* no fetch: the others would fail the same way */
+					/* no fetch to read with: every event waits, untouched, for a caller with one */
+					stop = true;
 					break;
 				}
+				r = qs_store_hook_fail(eng->store, eng->conn_key, l.v[i].seq, final, xe.message, e);
+				(*failed)++;
 			}
 		}
 		for (i = 0; i < l.n; i++) {

@@ -95,7 +95,8 @@ qs_http *qse_http_get(qs_engine *eng, qs_error *e);
 void qse_note_realm(qs_engine *eng, const qs_conn_row *row);
 
 /* qs_engine_hook.c: hook events expanded through the fetch into pushes (queued) */
-qs_status qse_hooks_expand(qs_engine *eng, long limit, long *expanded, long *failed, qs_error *e);
+/* push_flags: QS_PUSH_QUEUE_ONLY for a sync pass (it delivers them), 0 for the deferred run */
+qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *expanded, long *failed, qs_error *e);
 
 /* qs_engine_deliver.c: resolution, upsert and delivery */
 bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double now);

@@ -256,6 +256,12 @@ char *qs_whmcs_text(const char *s)
 	static const struct { const char *name; unsigned long cp; } named[] = {
 		{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
 		{"euro", 0x20AC}, {"pound", 0xA3}, {"copy", 0xA9}, {"reg", 0xAE},
+		/* the Latin-1 letters htmlentities() produces in names */
+		{"auml", 0xE4}, {"ouml", 0xF6}, {"uuml", 0xFC}, {"euml", 0xEB}, {"iuml", 0xEF}, {"Auml", 0xC4}, {"Ouml", 0xD6},
+		{"Uuml", 0xDC}, {"szlig", 0xDF}, {"aacute", 0xE1}, {"eacute", 0xE9}, {"iacute", 0xED}, {"oacute", 0xF3},
+		{"uacute", 0xFA}, {"Eacute", 0xC9}, {"agrave", 0xE0}, {"egrave", 0xE8}, {"ograve", 0xF2}, {"acirc", 0xE2},
+		{"ecirc", 0xEA}, {"ocirc", 0xF4}, {"ntilde", 0xF1}, {"Ntilde", 0xD1}, {"ccedil", 0xE7}, {"Ccedil", 0xC7},
+		{"aring", 0xE5}, {"Aring", 0xC5}, {"oslash", 0xF8}, {"Oslash", 0xD8}, {"aelig", 0xE6}, {"AElig", 0xC6},
 	};
 	size_t n, i = 0, o = 0, k;
 	char *out;

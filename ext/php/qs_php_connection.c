@@ -21,6 +21,10 @@
 
 static zend_object_handlers qs_php_conn_handlers;
 
+/* Set from RSHUTDOWN until the next qbo_connect: an object freed then is
+ * past the point where PHP code may run. */
+static bool qs_request_over;
+
 /* ================================================================ links */
 
 static qs_php_link *qs_link_new(qs_engine *eng, const char *key, const char *environment, const char *store)
@@ -310,6 +314,7 @@ void qs_php_links_rshutdown(void)
 	qs_php_link *link;
 	bool finished = false;
 
+	qs_request_over = true;
 	if (!QBOSYNC_G(links_ready)) {
 		return;
 	}
@@ -350,10 +355,22 @@ static zend_function *qs_php_conn_get_constructor(zend_object *obj)
 	return NULL;
 }
 
+static qs_status qs_php_fetch_cb(void *ud, const char *command, json_object *params, json_object **result, qs_error *e);
+
+
 static void qs_php_conn_free(zend_object *obj)
 {
 	qs_php_conn *conn = qs_php_conn_from_obj(obj);
 
+	if (conn->link && conn->link->eng && conn->link->obj == obj && Z_TYPE(conn->fetch) != IS_UNDEF
+		&& !qs_request_over && !(EG(flags) & EG_FLAGS_OBJECT_STORE_NO_REUSE) && conn->link->pid == (long)getpid()) {
+		/* deferred hook events are read through this object's fetch before it
+		 * goes (while the request still runs, e.g. its globals being
+		 * destroyed); their pushes stay deferred to the request's end */
+		qs_engine_set_fetch(conn->link->eng, qs_php_fetch_cb, conn->link);
+		qs_engine_hooks_expand_deferred(conn->link->eng);
+		qs_engine_set_fetch(conn->link->eng, NULL, NULL);
+	}
 	if (conn->link) {
 		if (conn->link->obj == obj) {
 			conn->link->obj = NULL;
@@ -744,6 +761,8 @@ PHP_FUNCTION(qbo_connect)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
+
+	qs_request_over = false;
 
 	if (qs_parse_options(options, &o) == FAILURE) {
 		RETURN_THROWS();
