@@ -26,7 +26,9 @@ namespace {
      * client_id, client_secret, redirect_uri, store, encryption_key, delivery
      * ("inline", "deferred", "worker"), timeout, inline_timeout, refresh_margin,
      * ca_info, home_currency, on_disconnect (a callable(string $reason, string
-     * $message) called when this process turns the connection Disconnected).
+     * $message) called when this process turns the connection Disconnected),
+     * fetch (a callable like WHMCS's localAPI that qbo_hook reads records
+     * through; held by the returned object for this request only).
      * store is a file path (":memory:" and file: URIs are refused).
      */
     function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
@@ -66,6 +68,15 @@ namespace {
      * (callable(int $done, int $total, string $kind, string $id, string $state)).
      */
     function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
+
+    /**
+     * The WHMCS entry point: add_hook('InvoicePaid', 1, fn($v) => qbo_hook($conn, 'InvoicePaid', $v)).
+     * Reads what the event needs through the connection's fetch (default: localAPI)
+     * and pushes canonical documents; in worker and deferred mode only records the
+     * event. Never throws: returns the state of the record the event is about
+     * (with the reason on failure), or null when the event has nothing to sync.
+     */
+    function qbo_hook(QboSync\Connection $connection, string $event, array $vars): ?array {}
 
     /**
      * The overview: connection status (Not Connected, Active, Error, Disconnected)

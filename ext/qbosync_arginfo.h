@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 96ecc5abe3ac4ce74f4011de66aaa64c6f0dcf17 */
+ * Stub hash: 4466f596a6dbd75e656f70782779ee9c244d67a3 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -53,6 +53,12 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_sync, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_hook, 0, 3, IS_ARRAY, 1)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, event, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, vars, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_status, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
 ZEND_END_ARG_INFO()
@@ -72,6 +78,7 @@ ZEND_FUNCTION(qbo_mappings);
 ZEND_FUNCTION(qbo_unmap);
 ZEND_FUNCTION(qbo_push);
 ZEND_FUNCTION(qbo_sync);
+ZEND_FUNCTION(qbo_hook);
 ZEND_FUNCTION(qbo_status);
 ZEND_FUNCTION(qbo_entities);
 
@@ -86,6 +93,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(qbo_unmap, arginfo_qbo_unmap)
 	ZEND_FE(qbo_push, arginfo_qbo_push)
 	ZEND_FE(qbo_sync, arginfo_qbo_sync)
+	ZEND_FE(qbo_hook, arginfo_qbo_hook)
 	ZEND_FE(qbo_status, arginfo_qbo_status)
 	ZEND_FE(qbo_entities, arginfo_qbo_entities)
 	ZEND_FE_END

@@ -529,7 +529,7 @@ qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int
 
 bool qs_engine_has_deferred(qs_engine *eng)
 {
-	return eng && eng->n_deferred > 0;
+	return eng && (eng->n_deferred > 0 || eng->hooks_deferred);
 }
 
 void qs_engine_run_deferred(qs_engine *eng)
@@ -537,6 +537,14 @@ void qs_engine_run_deferred(qs_engine *eng)
 	size_t i;
 	if (!eng) {
 		return;
+	}
+	if (eng->hooks_deferred) {
+		/* ---- hook events recorded this request: expanded into deferred pushes (qs_engine_hook.c) ---- */
+		long expanded = 0, failed = 0;
+		qs_error he;
+		qs_error_clear(&he);
+		eng->hooks_deferred = false;
+		qse_hooks_expand(eng, 0, 0, &expanded, &failed, &he);
 	}
 	eng->inline_ctx = true;
 	for (i = 0; i < eng->n_deferred && !qse_throttled(eng); i++) {
@@ -593,6 +601,14 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 
 	*result = NULL;
 	memset(&due, 0, sizeof(due));
+	/* ---- hook events first: expanded through the fetch into queued pushes (qs_engine_hook.c) ---- */
+	{
+		long expanded = 0, failed = 0;
+		r = qse_hooks_expand(eng, 0, QS_PUSH_QUEUE_ONLY, &expanded, &failed, e);
+		if (r != QS_OK) {
+			return r;
+		}
+	}
 	eng->in_sync = true;
 	total = 0;
 	for (pass = 0; !stop; pass++) {

@@ -9,6 +9,7 @@
 #include "qs_error.h"
 #include "qs_crypto.h"
 #include "qs_store.h"   /* qs_durability */
+#include "qs_whmcs.h"
 
 typedef enum qs_delivery {
 	QS_DELIVER_INLINE = 0,  /* send during qbo_push, bounded by inline_timeout_ms */
@@ -124,6 +125,29 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 /* Deliveries left for request end (deferred mode). */
 bool qs_engine_has_deferred(qs_engine *eng);
 void qs_engine_run_deferred(qs_engine *eng);
+
+/* ---- billing-platform hooks (WHMCS event table: qs_whmcs.h) ---- */
+/* The callback hook events read records through (NULL: none). The binding
+ * sets it around each call that may expand events and clears it after, so
+ * the engine never holds a callback of a finished request. */
+void qs_engine_set_fetch(qs_engine *eng, qs_fetch_fn fn, void *ud);
+
+/* One billing-platform hook (event: "InvoicePaid", vars: its $vars, borrowed).
+ * Inline mode reads through the fetch and pushes at once (each push bounded by
+ * inline_timeout); worker and deferred mode record the event and the ids it
+ * names (one insert) and expand it at delivery time: the start of
+ * qs_engine_sync, or the deferred run. AfterCronJob runs qs_engine_sync.
+ * *state (never NULL unless the event has nothing to sync): {"event", "state",
+ * "reason", "kind", "id", "qbo_id", ...}: the state of the record the event is
+ * about, "Queued" when only recorded, "Skipped" with the reason for what is not
+ * sent (drafts, Add Funds, Mass Pay), "Error" with the reason when the event
+ * could not be read or its document is invalid. Returns the failure's status
+ * (with *state filled) so the caller can log it; never throws anything. */
+qs_status qs_engine_hook(qs_engine *eng, const char *event, json_object *vars, json_object **state, qs_error *e);
+/* Deferred mode: expands the hook events recorded this request now (through
+ * the fetch set), leaving their pushes for the deferred run. For a binding
+ * whose fetch is going away before the request ends. */
+void qs_engine_hooks_expand_deferred(qs_engine *eng);
 
 /* ---- overview ---- */
 /* {"status":"Active|Disconnected|Error|Not Connected","message":..,"realm":..,

@@ -10,6 +10,7 @@
 #include "qs_oauth.h"
 #include "qs_qbo.h"
 #include "qs_map.h"
+#include "qs_whmcs.h"
 
 #define MAX_DEPTH 4
 #define REFRESH_TRIES 3           /* token endpoint attempts per refresh (transient faults) */
@@ -69,6 +70,11 @@ struct qs_engine {
 	deferred_ref *deferred;
 	size_t n_deferred, cap_deferred;
 	long released;            /* rows released from Waiting (sync runs another pass) */
+
+	/* billing-platform hooks (qs_engine_hook.c) */
+	qs_fetch_fn fetch;        /* reads records for hook events; NULL: none this request */
+	void *fetch_ud;
+	bool hooks_deferred;      /* deferred mode recorded hook events this request */
 };
 
 /* What a delivery learns while its references are resolved. */
@@ -113,6 +119,10 @@ qs_status qse_find_by(qs_engine *eng, const char *entity, const char *field, con
 json_object *qse_first_row(json_object *rows);
 qs_http *qse_http_get(qs_engine *eng, qs_error *e);
 void qse_note_realm(qs_engine *eng, const qs_conn_row *row);
+
+/* qs_engine_hook.c: hook events expanded through the fetch into pushes (queued) */
+/* push_flags: QS_PUSH_QUEUE_ONLY for a sync pass (it delivers them), 0 for the deferred run */
+qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *expanded, long *failed, qs_error *e);
 
 /* qs_engine_deliver.c: resolution, upsert and delivery */
 bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double now);

@@ -214,3 +214,28 @@ qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, cons
 {
 	return s->ops->log_list(s, key, kind, id, limit, cb, ud, e);
 }
+
+qs_status qs_store_hook_put(qs_store *s, const char *key, const char *event, const char *ids, double now, qs_error *e)
+{
+	return s->ops->hook_put(s, key, event, ids, now, e);
+}
+
+qs_status qs_store_hook_due(qs_store *s, const char *key, long long after, long limit, qs_hook_cb cb, void *ud, qs_error *e)
+{
+	return s->ops->hook_due(s, key, after, limit, cb, ud, e);
+}
+
+qs_status qs_store_hook_del(qs_store *s, const char *key, long long seq, qs_error *e)
+{
+	return s->ops->hook_del(s, key, seq, e);
+}
+
+qs_status qs_store_hook_fail(qs_store *s, const char *key, long long seq, bool final, const char *message, qs_error *e)
+{
+	return s->ops->hook_fail(s, key, seq, final, message, e);
+}
+
+qs_status qs_store_hook_count(qs_store *s, const char *key, long *pending, long *errors, qs_error *e)
+{
+	return s->ops->hook_count(s, key, pending, errors, e);
+}

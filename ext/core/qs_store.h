@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 3
+#define QS_STORE_SCHEMA 4
 
 typedef struct qs_store qs_store;
 
@@ -202,6 +202,18 @@ typedef void (*qs_log_cb)(void *ud, double at, const char *level, const char *ki
 	const char *id, const char *message);
 qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, const char *id,
 	long limit, qs_log_cb cb, void *ud, qs_error *e);
+
+/* ---- hook events (qbo_hook in worker/deferred mode) ---- */
+/* Records a billing-platform event and the ids it names (ids: JSON text). */
+qs_status qs_store_hook_put(qs_store *s, const char *key, const char *event, const char *ids, double now, qs_error *e);
+/* Pending events after seq `after`, oldest first, at most limit (0 = all). */
+typedef void (*qs_hook_cb)(void *ud, long long seq, const char *event, const char *ids, long attempts);
+qs_status qs_store_hook_due(qs_store *s, const char *key, long long after, long limit, qs_hook_cb cb, void *ud, qs_error *e);
+/* Removes an event once it has been expanded into pushes. */
+qs_status qs_store_hook_del(qs_store *s, const char *key, long long seq, qs_error *e);
+/* Counts a failed expansion; final marks it 'error' (kept, no longer retried). */
+qs_status qs_store_hook_fail(qs_store *s, const char *key, long long seq, bool final, const char *message, qs_error *e);
+qs_status qs_store_hook_count(qs_store *s, const char *key, long *pending, long *errors, qs_error *e);
 
 /* SQLite library version text. */
 const char *qs_store_sqlite_version(void);

@@ -43,6 +43,11 @@ typedef struct qs_store_ops {
 	qs_status (*map_list)(qs_store *s, const char *key, const char *kind, qs_mapping_cb cb, void *ud, qs_error *e);
 	void (*log)(qs_store *s, const char *key, const char *level, const char *kind, const char *id, const char *message);
 	qs_status (*log_list)(qs_store *s, const char *key, const char *kind, const char *id, long limit, qs_log_cb cb, void *ud, qs_error *e);
+	qs_status (*hook_put)(qs_store *s, const char *key, const char *event, const char *ids, double now, qs_error *e);
+	qs_status (*hook_due)(qs_store *s, const char *key, long long after, long limit, qs_hook_cb cb, void *ud, qs_error *e);
+	qs_status (*hook_del)(qs_store *s, const char *key, long long seq, qs_error *e);
+	qs_status (*hook_fail)(qs_store *s, const char *key, long long seq, bool final, const char *message, qs_error *e);
+	qs_status (*hook_count)(qs_store *s, const char *key, long *pending, long *errors, qs_error *e);
 } qs_store_ops;
 
 /* The head of every backend's handle: a backend's own struct starts with it. */

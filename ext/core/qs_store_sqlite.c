@@ -23,6 +23,7 @@ enum {
 	S_ENT_COUNTS, S_ENT_LIST, S_ENT_BY_QBO,
 	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
 	S_LOG, S_LOG_LIST,
+	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
 	S__COUNT
 };
@@ -101,6 +102,14 @@ static const char *const sql_text[S__COUNT] = {
 	[S_LOG] = "INSERT INTO log(conn, at, level, kind, local_id, message) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_LOG_LIST] = "SELECT at, level, kind, local_id, message FROM log WHERE (conn = ?1 OR conn IS NULL)"
 		" AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR local_id = ?3) ORDER BY id DESC LIMIT ?4",
+	/* hook events (qs_store_hook_*) */
+	[S_HOOK_PUT] = "INSERT INTO hook_event(conn, event, ids, created) VALUES(?1, ?2, ?3, ?4)",
+	[S_HOOK_DUE] = "SELECT seq, event, ids, attempts FROM hook_event WHERE conn = ?1 AND status = 'pending'"
+		" AND seq > ?3 ORDER BY seq LIMIT ?2",
+	[S_HOOK_DEL] = "DELETE FROM hook_event WHERE conn = ?1 AND seq = ?2",
+	[S_HOOK_FAIL] = "UPDATE hook_event SET status = ?3, message = ?4, attempts = attempts + 1 WHERE conn = ?1 AND seq = ?2",
+	[S_HOOK_COUNT] = "SELECT count(*) FILTER (WHERE status = 'pending'), count(*) FILTER (WHERE status = 'error')"
+		" FROM hook_event WHERE conn = ?1",
 	[S_BEGIN] = "BEGIN",
 	[S_BEGIN_IMM] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
@@ -180,6 +189,16 @@ static const char schema_v3[] =
 	"ALTER TABLE conn ADD COLUMN refresh_sent REAL NOT NULL DEFAULT 0;"
 	"ALTER TABLE conn ADD COLUMN reason TEXT;";
 
+/* Schema version 4: billing-platform hook events recorded by qbo_hook in
+ * worker and deferred mode: the event and the ids it names (never the
+ * fetched data), expanded into pushes at delivery time. */
+static const char schema_v4[] =
+	"CREATE TABLE IF NOT EXISTS hook_event("
+	" seq INTEGER PRIMARY KEY AUTOINCREMENT, conn TEXT NOT NULL, event TEXT NOT NULL, ids TEXT NOT NULL,"
+	" created REAL NOT NULL, status TEXT NOT NULL DEFAULT 'pending', message TEXT,"
+	" attempts INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX IF NOT EXISTS hook_event_due ON hook_event(conn, status, seq);";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
@@ -188,6 +207,7 @@ static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -1128,6 +1148,89 @@ static void sq_log(qs_store *qs, const char *key, const char *level, const char 
 	done(p);
 }
 
+/* ---------- hook events (billing-platform hooks waiting to be expanded) ---------- */
+
+static qs_status sq_hook_put(qs_store *qs, const char *key, const char *event, const char *ids, double now, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HOOK_PUT, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, event);
+	bind_text(p, 3, ids);
+	sqlite3_bind_double(p, 4, now);
+	return run(s, p, e, "recording a hook event");
+}
+
+static qs_status sq_hook_due(qs_store *qs, const char *key, long long after, long limit, qs_hook_cb cb, void *ud, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HOOK_DUE, e);
+	qs_status r;
+	bool row;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_int64(p, 2, limit > 0 ? limit : -1);
+	sqlite3_bind_int64(p, 3, after);
+	while ((r = step_row(s, p, e, "reading the hook events", &row)) == QS_OK && row) {
+		const unsigned char *ev = sqlite3_column_text(p, 1), *ids = sqlite3_column_text(p, 2);
+		cb(ud, (long long)sqlite3_column_int64(p, 0), ev ? (const char *)ev : "", ids ? (const char *)ids : "{}",
+			(long)sqlite3_column_int64(p, 3));
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_hook_del(qs_store *qs, const char *key, long long seq, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HOOK_DEL, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_int64(p, 2, seq);
+	return run(s, p, e, "removing an expanded hook event");
+}
+
+static qs_status sq_hook_fail(qs_store *qs, const char *key, long long seq, bool final, const char *message, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HOOK_FAIL, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_int64(p, 2, seq);
+	bind_text(p, 3, final ? "error" : "pending");
+	bind_text(p, 4, message);
+	return run(s, p, e, "recording a hook event's failure");
+}
+
+static qs_status sq_hook_count(qs_store *qs, const char *key, long *pending, long *errors, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HOOK_COUNT, e);
+	qs_status r;
+	bool row;
+	*pending = *errors = 0;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	r = step_row(s, p, e, "counting the hook events", &row);
+	if (r == QS_OK && row) {
+		*pending = (long)sqlite3_column_int64(p, 0);
+		*errors = (long)sqlite3_column_int64(p, 1);
+	}
+	done(p);
+	return r;
+}
+
 static const qs_store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1164,6 +1267,11 @@ static const qs_store_ops sqlite_ops = {
 	.map_list = sq_map_list,
 	.log = sq_log,
 	.log_list = sq_log_list,
+	.hook_put = sq_hook_put,
+	.hook_due = sq_hook_due,
+	.hook_del = sq_hook_del,
+	.hook_fail = sq_hook_fail,
+	.hook_count = sq_hook_count,
 };
 
 qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_error *e)

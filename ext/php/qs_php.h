@@ -42,6 +42,9 @@ typedef struct qs_php_link {
 typedef struct qs_php_conn {
 	qs_php_link *link;     /* NULL only while `new` is being refused */
 	zval on_disconnect;    /* the on_disconnect callable of qbo_connect(), or UNDEF */
+	zval fetch;            /* the fetch option (a callable) or UNDEF: held by this
+	                          request's object, never by the cached link, so a cached
+	                          engine never keeps a closure of an earlier request */
 	zend_object std;
 } qs_php_conn;
 
@@ -68,6 +71,15 @@ void qs_php_conn_set_busy(zval *zconn, bool busy);
 void qs_php_conn_notify(zval *zconn);
 /* Marks the connection's link as not to be reused (after a store failure). */
 void qs_php_conn_mark_broken(zval *zconn);
+
+/* The engine's fetch for hook events: the connection's fetch option, else
+ * WHMCS's localAPI when that function exists. Set before an engine call that
+ * may expand hook events, cleared after (qs_php_fetch_clear). */
+void qs_php_fetch_set(zval *zconn, qs_engine *eng);
+void qs_php_fetch_clear(zval *zconn, qs_engine *eng);
+/* A fatal error inside the fetch callable was caught to let the engine
+ * unwind; true (once) when the caller must now zend_bailout(). */
+bool qs_php_fetch_bailed(void);
 
 /* qs_php_exceptions.c */
 /* Throws the exception that fits e->status (see the mapping there). */

@@ -21,6 +21,10 @@
 
 static zend_object_handlers qs_php_conn_handlers;
 
+/* Set from RSHUTDOWN until the next qbo_connect: an object freed then is
+ * past the point where PHP code may run. */
+static bool qs_request_over;
+
 /* ================================================================ links */
 
 /* The engine's on_disconnect notice: handed to the callable of this
@@ -209,6 +213,111 @@ static void qs_php_call_quietly(zend_function *fn)
 	}
 }
 
+/* ================================================================ fetch */
+
+static bool qs_fetch_did_bail;
+
+bool qs_php_fetch_bailed(void)
+{
+	bool b = qs_fetch_did_bail;
+	qs_fetch_did_bail = false;
+	return b;
+}
+
+/* Calls fn(command, params) into *ret; false when a fatal error bailed out of
+ * it. A function of its own, so no caller's local lives across zend_try. */
+static bool qs_php_call_fetch(zval *fn, zval *args, zval *ret)
+{
+	bool ok = true;
+	zend_try {
+		if (call_user_function(NULL, NULL, fn, ret, 2, args) != SUCCESS) {
+			ZVAL_UNDEF(ret);
+		}
+	} zend_catch {
+		ok = false;
+	} zend_end_try();
+	return ok;
+}
+
+/* The core's fetch callback: ud is the link; its request object's fetch
+ * option, else localAPI. The answer comes back as json; a PHP exception in
+ * the callable becomes an error the engine records (never re-thrown here). */
+static qs_status qs_php_fetch_cb(void *ud, const char *command, json_object *params, json_object **result, qs_error *e)
+{
+	qs_php_link *link = ud;
+	zval fn, args[2], ret;
+	qs_status st = QS_OK;
+	bool own_fn = false;
+
+	*result = NULL;
+	if (qs_fetch_did_bail) {
+		return qs_error_set(e, QS_EINTERNAL, "The fetch callable ended the request with a fatal error");
+	}
+	if (link && link->obj && Z_TYPE(qs_php_conn_from_obj(link->obj)->fetch) != IS_UNDEF) {
+		ZVAL_COPY_VALUE(&fn, &qs_php_conn_from_obj(link->obj)->fetch);
+	} else if (zend_hash_str_exists(EG(function_table), "localapi", sizeof("localapi") - 1)) {
+		ZVAL_STRING(&fn, "localAPI");
+		own_fn = true;
+	} else {
+		return qs_error_set(e, QS_ECONFIG, "No fetch: pass the option fetch to qbo_connect (a callable like WHMCS's localAPI)");
+	}
+	ZVAL_STRING(&args[0], command);
+	qs_php_from_json(params, &args[1]);
+	if (Z_TYPE(args[1]) != IS_ARRAY) {
+		zval_ptr_dtor(&args[1]);
+		array_init(&args[1]);
+	}
+	ZVAL_UNDEF(&ret);
+	if (!qs_php_call_fetch(&fn, args, &ret)) {
+		qs_fetch_did_bail = true;
+		st = qs_error_set(e, QS_EINTERNAL, "The fetch callable ended the request with a fatal error during %s", command);
+	} else if (EG(exception)) {
+		zval msg;
+		zend_object *ex = EG(exception);
+		ZVAL_UNDEF(&msg);
+		GC_ADDREF(ex);
+		zend_clear_exception();
+		{
+			zval tmp, *m;
+			ZVAL_OBJ(&tmp, ex);
+			m = zend_read_property(ex->ce, Z_OBJ(tmp), "message", sizeof("message") - 1, 1, &msg);
+			st = qs_error_set(e, QS_ESERVER, "The fetch callable threw %s during %s: %s; it is tried again later",
+				ZSTR_VAL(ex->ce->name), command, m && Z_TYPE_P(m) == IS_STRING ? Z_STRVAL_P(m) : "");
+		}
+		OBJ_RELEASE(ex);
+	} else if (Z_TYPE(ret) != IS_ARRAY) {
+		st = qs_error_set(e, QS_EVALIDATION, "The fetch callable returned %s for %s, not an array",
+			Z_TYPE(ret) == IS_UNDEF ? "nothing" : zend_zval_type_name(&ret), command);
+	} else {
+		*result = qs_php_to_json(&ret, 0);
+		if (!*result) {
+			if (EG(exception)) {
+				zend_clear_exception();
+			}
+			st = qs_error_set(e, QS_EVALIDATION, "The fetch callable's answer to %s holds a value that is not plain data", command);
+		}
+	}
+	zval_ptr_dtor(&ret);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+	if (own_fn) {
+		zval_ptr_dtor(&fn);
+	}
+	return st;
+}
+
+void qs_php_fetch_set(zval *zconn, qs_engine *eng)
+{
+	qs_php_conn *conn = Z_QS_CONN_P(zconn);
+	qs_engine_set_fetch(eng, qs_php_fetch_cb, conn->link);
+}
+
+void qs_php_fetch_clear(zval *zconn, qs_engine *eng)
+{
+	(void)zconn;
+	qs_engine_set_fetch(eng, NULL, NULL);
+}
+
 /* Ends the HTTP response early where the SAPI can (FPM, LiteSpeed), so that
  * deferred deliveries do not keep the client waiting. */
 static void qs_php_finish_response(void)
@@ -233,6 +342,7 @@ void qs_php_links_rshutdown(void)
 	qs_php_link *link;
 	bool finished = false;
 
+	qs_request_over = true;
 	if (!QBOSYNC_G(links_ready)) {
 		return;
 	}
@@ -242,8 +352,13 @@ void qs_php_links_rshutdown(void)
 				qs_php_finish_response();
 				finished = true;
 			}
+			/* hook events recorded this request are read through the fetch of
+			 * the request's object while it lives, else localAPI; without
+			 * either they stay recorded for the next qbo_sync */
+			qs_engine_set_fetch(link->eng, qs_php_fetch_cb, link);
 			qs_engine_run_deferred(link->eng);
 			qs_engine_notify(link->eng);
+			qs_engine_set_fetch(link->eng, NULL, NULL);
 		}
 	} ZEND_HASH_FOREACH_END();
 }
@@ -259,6 +374,7 @@ static zend_object *qs_php_conn_create(zend_class_entry *ce)
 	conn->std.handlers = &qs_php_conn_handlers;
 	conn->link = NULL;
 	ZVAL_UNDEF(&conn->on_disconnect);
+	ZVAL_UNDEF(&conn->fetch);
 	return &conn->std;
 }
 
@@ -269,10 +385,22 @@ static zend_function *qs_php_conn_get_constructor(zend_object *obj)
 	return NULL;
 }
 
+static qs_status qs_php_fetch_cb(void *ud, const char *command, json_object *params, json_object **result, qs_error *e);
+
+
 static void qs_php_conn_free(zend_object *obj)
 {
 	qs_php_conn *conn = qs_php_conn_from_obj(obj);
 
+	if (conn->link && conn->link->eng && conn->link->obj == obj && Z_TYPE(conn->fetch) != IS_UNDEF
+		&& !qs_request_over && !(EG(flags) & EG_FLAGS_OBJECT_STORE_NO_REUSE) && conn->link->pid == (long)getpid()) {
+		/* deferred hook events are read through this object's fetch before it
+		 * goes (while the request still runs, e.g. its globals being
+		 * destroyed); their pushes stay deferred to the request's end */
+		qs_engine_set_fetch(conn->link->eng, qs_php_fetch_cb, conn->link);
+		qs_engine_hooks_expand_deferred(conn->link->eng);
+		qs_engine_set_fetch(conn->link->eng, NULL, NULL);
+	}
 	if (conn->link) {
 		if (conn->link->obj == obj) {
 			conn->link->obj = NULL;
@@ -282,7 +410,21 @@ static void qs_php_conn_free(zend_object *obj)
 	}
 	zval_ptr_dtor(&conn->on_disconnect);
 	ZVAL_UNDEF(&conn->on_disconnect);
+	zval_ptr_dtor(&conn->fetch);
+	ZVAL_UNDEF(&conn->fetch);
 	zend_object_std_dtor(obj);
+}
+
+/* The object's callables (fetch, on_disconnect) for the cycle collector: a
+ * closure that captures the connection would otherwise leak. */
+static HashTable *qs_php_conn_get_gc(zend_object *obj, zval **table, int *n)
+{
+	qs_php_conn *conn = qs_php_conn_from_obj(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zend_get_gc_buffer_add_zval(buf, &conn->fetch);
+	zend_get_gc_buffer_add_zval(buf, &conn->on_disconnect);
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
 }
 
 /* var_dump()/print_r()/debug_zval_dump(): environment, realm and status only. */
@@ -327,14 +469,6 @@ static HashTable *qs_php_conn_properties_for(zend_object *obj, zend_prop_purpose
 		json_object_put(st);
 	}
 	return ht;
-}
-
-static HashTable *qs_php_conn_get_gc(zend_object *obj, zval **table, int *n)
-{
-	qs_php_conn *conn = qs_php_conn_from_obj(obj);
-	*table = Z_TYPE(conn->on_disconnect) == IS_UNDEF ? NULL : &conn->on_disconnect;
-	*n = *table ? 1 : 0;
-	return zend_std_get_properties(obj);
 }
 
 void qs_php_connection_minit(zend_class_entry *ce)
@@ -404,6 +538,7 @@ typedef struct qs_opt_def {
 typedef struct qs_php_opts {
 	zend_string *environment, *client_id, *client_secret, *redirect_uri, *store,
 		*encryption_key, *delivery, *ca_info, *home_currency;
+	zval *fetch;                          /* callable or NULL */
 	double timeout, inline_timeout;       /* 0 = INI */
 	zend_long refresh_margin;             /* -1 = default */
 	zval *on_disconnect;                  /* borrowed callable, NULL = none */
@@ -446,6 +581,19 @@ static zend_result qs_parse_options(HashTable *ht, qs_php_opts *o)
 		if (!key) {
 			zend_argument_value_error(1, "must contain only named options, found index " ZEND_ULONG_FMT, idx);
 			return FAILURE;
+		}
+		if (zend_string_equals_literal(key, "fetch")) {
+			ZVAL_DEREF(val);
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (!zend_is_callable(val, 0, NULL)) {
+				zend_argument_type_error(1, "option \"fetch\" must be a callable (like WHMCS's localAPI: fn(string $command, array $params): array), %s given",
+					zend_zval_type_name(val));
+				return FAILURE;
+			}
+			o->fetch = val;
+			continue;
 		}
 		for (i = 0; i < sizeof(qs_opt_defs) / sizeof(qs_opt_defs[0]); i++) {
 			if (zend_string_equals_cstr(key, qs_opt_defs[i].name, strlen(qs_opt_defs[i].name))) {
@@ -661,6 +809,8 @@ PHP_FUNCTION(qbo_connect)
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
+	qs_request_over = false;
+
 	if (qs_parse_options(options, &o) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -751,6 +901,12 @@ PHP_FUNCTION(qbo_connect)
 		} else {
 			ZVAL_UNDEF(&conn->on_disconnect);
 		}
+	}
+	if (o.fetch && Z_TYPE_P(return_value) == IS_OBJECT) {
+		/* on this request's object; a later qbo_connect with another fetch replaces it */
+		qs_php_conn *conn = Z_QS_CONN_P(return_value);
+		zval_ptr_dtor(&conn->fetch);
+		ZVAL_COPY(&conn->fetch, o.fetch);
 	}
 	if (abs_store) {
 		efree(abs_store);

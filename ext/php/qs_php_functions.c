@@ -429,8 +429,13 @@ PHP_FUNCTION(qbo_sync)
 
 	qs_error_clear(&err);
 	qs_php_conn_set_busy(zconn, true);
+	qs_php_fetch_set(zconn, eng);
 	st = qs_engine_sync(eng, &ctx.opts, &result, &err);
+	qs_php_fetch_clear(zconn, eng);
 	qs_php_conn_set_busy(zconn, false);
+	if (qs_php_fetch_bailed()) {
+		ctx.bailed = true;
+	}
 
 	if (ctx.bailed) {
 		/* a fatal error in the callable: the engine has unwound cleanly, now
@@ -527,4 +532,152 @@ PHP_FUNCTION(qbo_entities)
 		json_object_put(jfilter);
 	}
 	qs_return_result(return_value, zconn, st, out, &err);
+}
+
+/* ---- qbo_hook: the WHMCS entry point; never throws into WHMCS ---- */
+
+/* The scalar values of $vars (ids, names, amounts) as a json object: WHMCS
+ * also passes objects (InvoicePaid's Invoice model, AddTransaction's date)
+ * and arrays (customFields) that the event table never reads. */
+static json_object *qs_hook_vars(HashTable *ht)
+{
+	json_object *o = json_object_new_object();
+	zend_string *key;
+	zval *val;
+	ZEND_HASH_FOREACH_STR_KEY_VAL_IND(ht, key, val) {
+		if (!key) {
+			continue;
+		}
+		ZVAL_DEREF(val);
+		switch (Z_TYPE_P(val)) {
+		case IS_LONG:
+			json_object_object_add(o, ZSTR_VAL(key), json_object_new_int64((int64_t)Z_LVAL_P(val)));
+			break;
+		case IS_DOUBLE:
+			if (zend_finite(Z_DVAL_P(val))) {
+				json_object_object_add(o, ZSTR_VAL(key), json_object_new_double(Z_DVAL_P(val)));
+			}
+			break;
+		case IS_STRING:
+			if (!memchr(Z_STRVAL_P(val), '\0', Z_STRLEN_P(val))) {
+				json_object_object_add(o, ZSTR_VAL(key), json_object_new_string_len(Z_STRVAL_P(val), (int)Z_STRLEN_P(val)));
+			}
+			break;
+		case IS_TRUE:
+		case IS_FALSE:
+			json_object_object_add(o, ZSTR_VAL(key), json_object_new_boolean(Z_TYPE_P(val) == IS_TRUE));
+			break;
+		default:
+			break;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return o;
+}
+
+/* logModuleCall('qbosync', $event, $request, $reason, $state) when WHMCS
+ * provides it; the request names only the ids (ClientAdd's $vars hold the
+ * password), and any exception it throws is swallowed. */
+static void qs_hook_log_module_call(const char *event, json_object *state, const char *reason)
+{
+	zval fn, args[6], ret;
+	const char *kind = NULL, *id = NULL;
+	json_object *v;
+	char req[200];
+	int i;
+
+	if (!zend_hash_str_exists(EG(function_table), "logmodulecall", sizeof("logmodulecall") - 1)) {
+		return;
+	}
+	if (state && json_object_object_get_ex(state, "kind", &v) && json_object_is_type(v, json_type_string)) {
+		kind = json_object_get_string(v);
+	}
+	if (state && json_object_object_get_ex(state, "id", &v) && json_object_is_type(v, json_type_string)) {
+		id = json_object_get_string(v);
+	}
+	snprintf(req, sizeof(req), "%s %s %s", event, kind ? kind : "", id ? id : "");
+	ZVAL_STRING(&fn, "logModuleCall");
+	ZVAL_STRING(&args[0], "qbosync");
+	ZVAL_STRING(&args[1], event);
+	ZVAL_STRING(&args[2], req);
+	ZVAL_STRING(&args[3], reason ? reason : "");
+	if (state) {
+		qs_php_from_json(state, &args[4]);
+	} else {
+		ZVAL_NULL(&args[4]);
+	}
+	array_init(&args[5]);
+	ZVAL_UNDEF(&ret);
+	if (call_user_function(NULL, NULL, &fn, &ret, 6, args) == SUCCESS) {
+		zval_ptr_dtor(&ret);
+	}
+	if (EG(exception)) {
+		zend_clear_exception();
+	}
+	for (i = 0; i < 6; i++) {
+		zval_ptr_dtor(&args[i]);
+	}
+	zval_ptr_dtor(&fn);
+}
+
+PHP_FUNCTION(qbo_hook)
+{
+	zval *zconn;
+	zend_string *event;
+	HashTable *vars;
+	json_object *jv, *state = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_STR(event)
+		Z_PARAM_ARRAY_HT(vars)
+	ZEND_PARSE_PARAMETERS_END();
+
+	qs_error_clear(&err);
+	eng = qs_php_conn_engine(zconn);
+	if (!eng) {
+		/* no engine, or called from its own qbo_sync progress callable: the
+		 * state says so instead of an Error thrown into WHMCS */
+		zend_object *ex = EG(exception);
+		zval tmp, rv, *m;
+		qs_error_set(&err, QS_ECONFIG, "qbo_hook could not use the connection");
+		if (ex) {
+			ZVAL_OBJ(&tmp, ex);
+			m = zend_read_property(ex->ce, Z_OBJ(tmp), "message", sizeof("message") - 1, 1, &rv);
+			if (m && Z_TYPE_P(m) == IS_STRING) {
+				qs_error_set(&err, QS_ECONFIG, "%s", Z_STRVAL_P(m));
+			}
+			zend_clear_exception();
+		}
+		state = json_object_new_object();
+		json_object_object_add(state, "event", json_object_new_string(ZSTR_VAL(event)));
+		json_object_object_add(state, "state", json_object_new_string("Error"));
+		json_object_object_add(state, "reason", json_object_new_string(err.message));
+		qs_hook_log_module_call(ZSTR_VAL(event), state, err.message);
+		qs_return_json(return_value, state);
+		return;
+	}
+	jv = qs_hook_vars(vars);
+	qs_php_fetch_set(zconn, eng);
+	st = qs_engine_hook(eng, ZSTR_VAL(event), jv, &state, &err);
+	qs_php_fetch_clear(zconn, eng);
+	json_object_put(jv);
+	if (qs_php_fetch_bailed()) {
+		if (state) {
+			json_object_put(state);
+		}
+		zend_bailout();
+	}
+	if (st == QS_ESTORE) {
+		qs_php_conn_mark_broken(zconn);
+	}
+	if (st != QS_OK) {
+		qs_hook_log_module_call(ZSTR_VAL(event), state, err.message);
+	}
+	if (!state) {
+		RETURN_NULL();
+	}
+	qs_return_json(return_value, state);
 }

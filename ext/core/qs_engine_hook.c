@@ -1,0 +1,354 @@
+/* qs_engine_hook: billing-platform hook events in the engine: recorded
+ * durably (the event and the ids it names, never fetched data) in worker and
+ * deferred mode, expanded through the fetch callback into pushes by
+ * qse_hooks_expand at delivery time, or read and pushed at once in inline
+ * mode. What an event reads and produces is the adapter's (qs_whmcs.c). */
+#include "qs_engine_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOOK_MAX_ATTEMPTS 5   /* a hook event that cannot be read after this many tries is kept as 'error' */
+
+void qs_engine_set_fetch(qs_engine *eng, qs_fetch_fn fn, void *ud)
+{
+	if (eng) {
+		eng->fetch = fn;
+		eng->fetch_ud = fn ? ud : NULL;
+	}
+}
+
+/* What an expansion pushed and skipped. */
+typedef struct hook_run {
+	qs_engine *eng;
+	int flags;                /* qs_engine_push flags */
+	json_object *states;      /* array of entity states pushed (inline), or NULL */
+	char skip_kind[16], skip_id[65], skip_reason[300];
+	qs_status push_failed;    /* first QS_EAPI/QS_EAUTH of an inline push */
+	qs_error push_err;
+} hook_run;
+
+static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_error *e)
+{
+	hook_run *h = ud;
+	json_object *state = NULL;
+	qs_error pe;
+	qs_status st;
+	qs_error_clear(&pe);
+	st = qs_engine_push(h->eng, kind, doc, h->flags, &state, &pe);
+	if (st == QS_EAPI || st == QS_EAUTH) {
+		/* delivered and refused (or not authorised): the record is kept with
+		 * its state; the expansion goes on with the next document */
+		if (h->push_failed == QS_OK) {
+			h->push_failed = st;
+			qs_error_copy(&h->push_err, &pe);
+		}
+		st = QS_OK;
+	}
+	if (st != QS_OK) {
+		json_object_put(state);
+		qs_error_copy(e, &pe);
+		return st;
+	}
+	if (h->states && state) {
+		json_object_array_add(h->states, state);
+	} else {
+		json_object_put(state);
+	}
+	return QS_OK;
+}
+
+static void note_skip(void *ud, const char *kind, const char *id, const char *reason)
+{
+	hook_run *h = ud;
+	qs_strlcpy(h->skip_kind, kind, sizeof(h->skip_kind));
+	qs_strlcpy(h->skip_id, id, sizeof(h->skip_id));
+	qs_strlcpy(h->skip_reason, reason, sizeof(h->skip_reason));
+	qse_log_msg(h->eng, "info", kind, id, "%s", reason);
+}
+
+static json_object *state_obj(const char *event, const char *state, const char *kind, const char *id, const char *reason)
+{
+	json_object *o = json_object_new_object();
+	json_object_object_add(o, "event", json_object_new_string(event));
+	json_object_object_add(o, "state", json_object_new_string(state));
+	json_object_object_add(o, "kind", qse_jstr_new(kind));
+	json_object_object_add(o, "id", qse_jstr_new(id));
+	json_object_object_add(o, "reason", qse_jstr_new(reason));
+	json_object_object_add(o, "qbo_id", NULL);
+	return o;
+}
+
+/* The state of the record the event is about, from what was pushed (the last
+ * push of that id; a refund that became a credit note has kind credit). */
+static json_object *main_state(hook_run *h, const char *event, const char *kind, const char *id)
+{
+	size_t i, n = h->states ? json_object_array_length(h->states) : 0;
+	json_object *best = NULL, *o;
+	for (i = 0; i < n; i++) {
+		json_object *s = json_object_array_get_idx(h->states, i);
+		const char *k = qse_jstr(s, "kind"), *sid = qse_jstr(s, "id");
+		if (!sid || strcmp(sid, id) != 0) {
+			continue;
+		}
+		if (k && !strcmp(k, kind)) {
+			best = s;
+		} else if (!best && k && (!strcmp(kind, "refund") || !strcmp(kind, "payment")) && strcmp(k, "customer") && strcmp(k, "item")
+				&& strcmp(k, "invoice")) {
+			best = s;
+		}
+	}
+	if (!best && h->skip_id[0] && !strcmp(h->skip_id, id)) {
+		return state_obj(event, "Skipped", h->skip_kind, h->skip_id, h->skip_reason);
+	}
+	if (!best) {
+		/* nothing pushed under that id (e.g. a client deleted in WHMCS): its stored state */
+		json_object *filter = json_object_new_object(), *arr = NULL;
+		json_object_object_add(filter, "kind", json_object_new_string(kind));
+		json_object_object_add(filter, "id", json_object_new_string(id));
+		if (qs_engine_entities(h->eng, filter, &arr, NULL) == QS_OK && json_object_array_length(arr) > 0) {
+			o = json_object_get(json_object_array_get_idx(arr, 0));
+		} else {
+			o = state_obj(event, "Not Tried", kind, id, NULL);
+		}
+		json_object_put(arr);
+		json_object_put(filter);
+		json_object_object_add(o, "event", json_object_new_string(event));
+		return o;
+	}
+	o = json_object_get(best);
+	json_object_object_add(o, "event", json_object_new_string(event));
+	return o;
+}
+
+/* The id the event names, for its "Queued" state. */
+static void named(const qs_whmcs_event *ev, json_object *ids, const char **kind, const char **id)
+{
+	*kind = NULL;
+	*id = NULL;
+	switch (ev->action) {
+	case QS_WA_CUSTOMER:
+	case QS_WA_CLIENT_GONE:
+		*kind = "customer", *id = qse_jstr(ids, "clientid");
+		break;
+	case QS_WA_INVOICE:
+	case QS_WA_INVOICE_TXNS:
+		*kind = "invoice", *id = qse_jstr(ids, "invoiceid");
+		break;
+	case QS_WA_SPLIT:
+		*kind = "invoice", *id = qse_jstr(ids, "originalinvoiceid");
+		break;
+	case QS_WA_TRANSACTION:
+		*kind = "payment", *id = qse_jstr(ids, "id");
+		break;
+	case QS_WA_MANUAL_REFUND:
+		*kind = "refund", *id = NULL;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Expands one event through the fetch; pushes with flags. */
+static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_object *ids, hook_run *h,
+	char mk[16], char mi[65], qs_error *e)
+{
+	qs_whmcs_io io;
+	if (!eng->fetch) {
+		return qs_error_set(e, QS_ECONFIG, "WHMCS %s: no fetch to read the records with; pass the option fetch to qbo_connect (WHMCS's localAPI is used when it exists)",
+			ev->name);
+	}
+	io.fetch = eng->fetch;
+	io.fetch_ud = eng->fetch_ud;
+	io.emit = emit_push;
+	io.skip = note_skip;
+	io.ud = h;
+	return qs_whmcs_expand(ev, ids, &io, mk, mi, e);
+}
+
+qs_status qs_engine_hook(qs_engine *eng, const char *event, json_object *vars, json_object **state, qs_error *e)
+{
+	const qs_whmcs_event *ev = qs_whmcs_event_find(event);
+	json_object *ids = NULL;
+	const char *kind, *id;
+	qs_status st;
+
+	*state = NULL;
+	if (!ev) {
+		st = qs_error_set(e, QS_EVALIDATION, "Unknown WHMCS event '%s'; qbo_hook knows ClientAdd, InvoiceCreated, InvoicePaid, AddTransaction ... (see the README's WHMCS section)",
+			event ? event : "");
+		*state = state_obj(event ? event : "", "Error", NULL, NULL, e->message);
+		return st;
+	}
+	if (ev->action == QS_WA_NONE) {
+		return QS_OK;
+	}
+	if (ev->action == QS_WA_DRAIN) {
+		qs_sync_opts o;
+		json_object *res = NULL;
+		memset(&o, 0, sizeof(o));
+		st = qs_engine_sync(eng, &o, &res, e);
+		*state = res ? res : json_object_new_object();
+		json_object_object_add(*state, "event", json_object_new_string(ev->name));
+		json_object_object_add(*state, "state", json_object_new_string(st == QS_OK ? "Done" : "Error"));
+		json_object_object_add(*state, "reason", st == QS_OK ? NULL : json_object_new_string(e->message));
+		return st;
+	}
+	st = qs_whmcs_ids(ev, vars, &ids, e);
+	if (st != QS_OK) {
+		*state = state_obj(ev->name, "Error", NULL, NULL, e->message);
+		return st;
+	}
+	named(ev, ids, &kind, &id);
+	if (eng->delivery != QS_DELIVER_INLINE) {
+		/* the hook path: one insert, committed; read and pushed at delivery time */
+		st = qs_store_hook_put(eng->store, eng->conn_key, ev->name,
+			json_object_to_json_string_ext(ids, JSON_C_TO_STRING_PLAIN), qs_store_now(), e);
+		if (st == QS_OK) {
+			if (eng->delivery == QS_DELIVER_DEFERRED) {
+				eng->hooks_deferred = true;
+			}
+			*state = state_obj(ev->name, "Queued", kind, id, NULL);
+		} else {
+			*state = state_obj(ev->name, "Error", kind, id, e->message);
+		}
+		json_object_put(ids);
+		return st;
+	}
+	{
+		hook_run h;
+		char mk[16] = "", mi[65] = "";
+		memset(&h, 0, sizeof(h));
+		h.eng = eng;
+		h.flags = 0;
+		h.states = json_object_new_array();
+		st = expand_one(eng, ev, ids, &h, mk, mi, e);
+		if (st != QS_OK) {
+			qse_log_msg(eng, "error", kind, id, "%s: %s", ev->name, e->message);
+			*state = state_obj(ev->name, "Error", mk[0] ? mk : kind, mi[0] ? mi : id, e->message);
+		} else if (mk[0] && mi[0]) {
+			*state = main_state(&h, ev->name, mk, mi);
+			if (h.push_failed != QS_OK) {
+				qs_error_copy(e, &h.push_err);
+				st = h.push_failed;
+			}
+		} else {
+			*state = state_obj(ev->name, "Done", NULL, NULL, NULL);
+		}
+		json_object_put(h.states);
+	}
+	json_object_put(ids);
+	return st;
+}
+
+void qs_engine_hooks_expand_deferred(qs_engine *eng)
+{
+	long expanded = 0, failed = 0;
+	qs_error e;
+	if (!eng || !eng->hooks_deferred || !eng->fetch) {
+		return;
+	}
+	qs_error_clear(&e);
+	eng->hooks_deferred = false;
+	qse_hooks_expand(eng, 0, 0, &expanded, &failed, &e);
+}
+
+/* ------------------------------------------------------------------ delivery-time expansion */
+
+typedef struct hook_row {
+	long long seq;
+	char event[48];
+	char *ids;
+	long attempts;
+} hook_row;
+
+typedef struct hook_list {
+	hook_row *v;
+	size_t n, cap;
+} hook_list;
+
+static void hook_cb(void *ud, long long seq, const char *event, const char *ids, long attempts)
+{
+	hook_list *l = ud;
+	hook_row *nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 64);
+	if (!nv) {
+		return;
+	}
+	l->v = nv;
+	l->v[l->n].seq = seq;
+	qs_strlcpy(l->v[l->n].event, event, sizeof(l->v[l->n].event));
+	l->v[l->n].ids = strdup(ids);
+	l->v[l->n].attempts = attempts;
+	if (l->v[l->n].ids) {
+		l->n++;
+	}
+}
+
+qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *expanded, long *failed, qs_error *e)
+{
+	hook_list l;
+	size_t i;
+	qs_status r = QS_OK;
+	long long after = 0;
+	bool stop = false;
+
+	*expanded = *failed = 0;
+	if (!eng->fetch) {
+		return QS_OK;   /* nothing to read with: the events wait for a caller with a fetch */
+	}
+	for (;;) {
+		memset(&l, 0, sizeof(l));
+		r = qs_store_hook_due(eng->store, eng->conn_key, after, 500, hook_cb, &l, e);
+		if (r != QS_OK || l.n == 0) {
+			free(l.v);
+			return r;
+		}
+		for (i = 0; i < l.n && r == QS_OK; i++) {
+			const qs_whmcs_event *ev = qs_whmcs_event_find(l.v[i].event);
+			json_object *ids = json_tokener_parse(l.v[i].ids);
+			hook_run h;
+			char mk[16] = "", mi[65] = "";
+			qs_error xe;
+			qs_status st;
+			after = l.v[i].seq;
+			memset(&h, 0, sizeof(h));
+			h.eng = eng;
+			h.flags = push_flags;
+			qs_error_clear(&xe);
+			if (!ev || !ids) {
+				st = qs_error_set(&xe, QS_EVALIDATION, "Hook event %lld (%s) cannot be read back", l.v[i].seq, l.v[i].event);
+			} else {
+				st = expand_one(eng, ev, ids, &h, mk, mi, &xe);
+			}
+			json_object_put(ids);
+			if (st == QS_OK) {
+				r = qs_store_hook_del(eng->store, eng->conn_key, l.v[i].seq, e);
+				(*expanded)++;
+			} else if (st == QS_ESTORE) {
+				qs_error_copy(e, &xe);
+				r = st;
+			} else {
+				/* WHMCS said no, the document is invalid, or the fetch failed:
+				 * kept with the reason; a transient failure is tried again */
+				bool final = st == QS_EVALIDATION || l.v[i].attempts + 1 >= HOOK_MAX_ATTEMPTS;
+				qse_log_msg(eng, final ? "error" : "warn", xe.kind[0] ? xe.kind : (mk[0] ? mk : NULL),
+					xe.record_id[0] ? xe.record_id : (mi[0] ? mi : NULL), "%s: %s", l.v[i].event, xe.message);
+				if (st == QS_ECONFIG) {
+					/* no fetch to read with: every event waits, untouched, for a caller with one */
+					stop = true;
+					break;
+				}
+				r = qs_store_hook_fail(eng->store, eng->conn_key, l.v[i].seq, final, xe.message, e);
+				(*failed)++;
+			}
+		}
+		for (i = 0; i < l.n; i++) {
+			free(l.v[i].ids);
+		}
+		free(l.v);
+		if (r != QS_OK || stop || (limit > 0 && *expanded + *failed >= limit)) {
+			return r;
+		}
+	}
+}

@@ -1,0 +1,1417 @@
+/* qs_whmcs: the WHMCS adapter: the event table, the ids each hook names, and
+ * the expansion of an event through the fetch callback (WHMCS's localAPI
+ * shapes normalised: lists wrapped twice, a single item not in a list,
+ * transactions as "", numbers as strings, zero dates, HTML entities) into
+ * canonical documents (shared/CANONICAL.md). No engine, no Zend: the caller
+ * pushes what is emitted. */
+#include "qs_whmcs.h"
+#include "qs_money.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ------------------------------------------------------------------ the table */
+
+static const qs_whmcs_event events[] = {
+	{"ClientAdd", QS_WA_CUSTOMER, "client_id", "GetClientsDetails", "customer"},
+	{"ClientEdit", QS_WA_CUSTOMER, "userid", "GetClientsDetails", "customer"},
+	{"ClientClose", QS_WA_CLIENT_GONE, "userid", "GetClientsDetails", "customer (kept in QuickBooks with its history)"},
+	{"ClientDelete", QS_WA_CLIENT_GONE, "userid", "", "nothing (the QuickBooks customer keeps its history)"},
+	{"PreDeleteClient", QS_WA_CLIENT_GONE, "userid", "", "nothing (the QuickBooks customer keeps its history)"},
+	{"InvoiceCreation", QS_WA_NONE, "invoiceid", "", "nothing: the invoice is not final yet (InvoiceCreated sends it; drafts never)"},
+	{"InvoiceCreated", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "customer, items, invoice"},
+	{"UpdateInvoiceTotal", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (updated)"},
+	{"InvoiceChangeGateway", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice"},
+	{"AddInvoiceLateFee", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (with its late fee line)"},
+	{"InvoiceCancelled", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (voided)"},
+	{"AddInvoicePayment", QS_WA_INVOICE_TXNS, "invoiceid", "GetInvoice, GetClientsDetails, GetTransactions, GetCredits", "invoice, payments, refunds"},
+	{"InvoicePaid", QS_WA_INVOICE_TXNS, "invoiceid", "GetInvoice, GetClientsDetails, GetTransactions, GetCredits", "invoice, payments, refunds"},
+	{"InvoiceUnpaid", QS_WA_INVOICE_TXNS, "invoiceid", "GetInvoice, GetClientsDetails, GetTransactions, GetCredits", "invoice, payments, refunds"},
+	{"InvoiceRefunded", QS_WA_INVOICE_TXNS, "invoiceid", "GetInvoice, GetClientsDetails, GetTransactions, GetCredits", "invoice, refunds or credits"},
+	{"AddTransaction", QS_WA_TRANSACTION, "id,invoiceid,userid", "GetTransactions, GetInvoice, GetClientsDetails, GetCredits",
+		"payment (applied to the invoice, to the invoices of a Mass Pay, or unapplied credit for Add Funds), refund, or credit (refund to credit balance)"},
+	{"ManualRefund", QS_WA_MANUAL_REFUND, "transid", "GetTransactions, GetInvoice, GetClientsDetails, GetCredits", "refunds of that payment"},
+	{"LogTransaction", QS_WA_NONE, "", "", "nothing: a gateway log entry, not a ledger transaction (AddTransaction follows)"},
+	{"InvoiceSplit", QS_WA_SPLIT, "originalinvoiceid,newinvoiceid", "GetInvoice, GetClientsDetails", "both invoices"},
+	{"AfterCronJob", QS_WA_DRAIN, "", "", "delivers due work (qbo_sync)"},
+	{"DailyCronJob", QS_WA_REFERENCE, "", "GetProducts, GetPaymentMethods, GetCurrencies", "items (one per product)"},
+};
+
+static const char *const action_names[QS_WA__COUNT] = {
+	[QS_WA_NONE] = "none", [QS_WA_CUSTOMER] = "customer", [QS_WA_CLIENT_GONE] = "client_gone",
+	[QS_WA_INVOICE] = "invoice", [QS_WA_INVOICE_TXNS] = "invoice_transactions",
+	[QS_WA_TRANSACTION] = "transaction", [QS_WA_MANUAL_REFUND] = "manual_refund",
+	[QS_WA_SPLIT] = "split", [QS_WA_DRAIN] = "drain", [QS_WA_REFERENCE] = "reference",
+};
+
+const qs_whmcs_event *qs_whmcs_event_find(const char *name)
+{
+	size_t i;
+	if (!name) {
+		return NULL;
+	}
+	for (i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
+		if (!strcmp(events[i].name, name)) {
+			return &events[i];
+		}
+	}
+	return NULL;
+}
+
+const qs_whmcs_event *qs_whmcs_events(size_t *n)
+{
+	*n = sizeof(events) / sizeof(events[0]);
+	return events;
+}
+
+const char *qs_whmcs_action_name(qs_whmcs_action a)
+{
+	return (unsigned)a < QS_WA__COUNT ? action_names[a] : "unknown";
+}
+
+/* ------------------------------------------------------------------ WHMCS values */
+
+static json_object *jget(json_object *o, const char *key)
+{
+	json_object *v = NULL;
+	if (o && json_object_is_type(o, json_type_object) && json_object_object_get_ex(o, key, &v)) {
+		return v;
+	}
+	return NULL;
+}
+
+/* A scalar as text (WHMCS sends numbers as strings, ints or floats): buf
+ * holds the text for non-strings. NULL when missing, null, or not a scalar. */
+static const char *vstr(json_object *o, const char *key, char buf[64])
+{
+	json_object *v = jget(o, key);
+	switch (v ? json_object_get_type(v) : json_type_null) {
+	case json_type_string:
+		return json_object_get_string(v);
+	case json_type_int:
+		snprintf(buf, 64, "%" PRId64, json_object_get_int64(v));
+		return buf;
+	case json_type_boolean:
+		snprintf(buf, 64, "%d", json_object_get_boolean(v) ? 1 : 0);
+		return buf;
+	case json_type_double: {
+		/* ids and flags only: money goes through vmoney */
+		double d = json_object_get_double(v);
+		if (d == (double)(int64_t)d) {
+			snprintf(buf, 64, "%" PRId64, (int64_t)d);
+		} else {
+			snprintf(buf, 64, "%.6f", d);
+		}
+		return buf;
+	}
+	default:
+		return NULL;
+	}
+}
+
+/* An id: a non-empty, non-zero text ("0" and "" mean none in WHMCS). */
+static const char *vid(json_object *o, const char *key, char buf[64])
+{
+	const char *s = vstr(o, key, buf);
+	while (s && isspace((unsigned char)*s)) {
+		s++;
+	}
+	if (!s || !*s || !strcmp(s, "0")) {
+		return NULL;
+	}
+	return s;
+}
+
+static bool vflag(json_object *o, const char *key)
+{
+	char buf[64];
+	const char *s = vstr(o, key, buf);
+	return s && (!strcmp(s, "1") || !strcasecmp(s, "on") || !strcasecmp(s, "true") || !strcasecmp(s, "yes"));
+}
+
+/* Money in minor units of decimals; absent or "" is 0. */
+static qs_status vmoney(json_object *o, const char *key, int decimals, qs_money *out, const char *what, qs_error *e)
+{
+	json_object *v = jget(o, key);
+	*out = 0;
+	if (!v) {
+		return QS_OK;
+	}
+	switch (json_object_get_type(v)) {
+	case json_type_null:
+		return QS_OK;
+	case json_type_int:
+		*out = json_object_get_int64(v);
+		for (int i = 0; i < decimals; i++) {
+			*out *= 10;
+		}
+		return QS_OK;
+	case json_type_double:
+		if (qs_money_from_double(json_object_get_double(v), decimals, out, e) != QS_OK) {
+			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s %s is not an amount of money: %s", what, key, e ? e->message : "");
+		}
+		return QS_OK;
+	case json_type_string: {
+		const char *s = json_object_get_string(v);
+		size_t n = strlen(s);
+		while (n && isspace((unsigned char)*s)) {
+			s++, n--;
+		}
+		while (n && isspace((unsigned char)s[n - 1])) {
+			n--;
+		}
+		if (n == 0) {
+			return QS_OK;
+		}
+		if (qs_money_parse(s, n, decimals, out, e) != QS_OK) {
+			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s %s is not an amount of money: %s", what, key, e ? e->message : "");
+		}
+		return QS_OK;
+	}
+	default:
+		return qs_error_set(e, QS_EVALIDATION, "WHMCS %s %s is not an amount of money", what, key);
+	}
+}
+
+/* A date "YYYY-MM-DD[ HH:MM:SS]" as its day; false for a zero or malformed date. */
+static bool vdate(json_object *o, const char *key, char out[11])
+{
+	char buf[64];
+	const char *s = vstr(o, key, buf);
+	int i;
+	if (!s || strlen(s) < 10 || !strncmp(s, "0000", 4)) {
+		return false;
+	}
+	for (i = 0; i < 10; i++) {
+		if ((i == 4 || i == 7) ? s[i] != '-' : !isdigit((unsigned char)s[i])) {
+			return false;
+		}
+	}
+	memcpy(out, s, 10);
+	out[10] = '\0';
+	return true;
+}
+
+/* A WHMCS list: o[outer][inner] may be a list, a single object, or (for no
+ * rows) the empty string, an empty object or missing; o[outer] may also be the
+ * list itself. Returns a borrowed or *tmp-owned array. */
+static json_object *wlist(json_object *o, const char *outer, const char *inner, json_object **tmp)
+{
+	json_object *v = jget(o, outer), *w;
+	*tmp = NULL;
+	if (v && json_object_is_type(v, json_type_array)) {
+		return v;
+	}
+	w = jget(v, inner);
+	if (w && json_object_is_type(w, json_type_array)) {
+		return w;
+	}
+	*tmp = json_object_new_array();
+	if (w && json_object_is_type(w, json_type_object)) {
+		json_object_array_add(*tmp, json_object_get(w));
+	} else if (v && json_object_is_type(v, json_type_object) && !w) {
+		/* a PHP list that arrived as an object with keys "0", "1", ... */
+		json_object_object_foreach(v, k, x) {
+			if (isdigit((unsigned char)k[0]) && json_object_is_type(x, json_type_object)) {
+				json_object_array_add(*tmp, json_object_get(x));
+			}
+		}
+	}
+	return *tmp;
+}
+
+static int hexval(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static size_t put_utf8(char *out, unsigned long cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+char *qs_whmcs_text(const char *s)
+{
+	static const struct { const char *name; unsigned long cp; } named[] = {
+		{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
+		{"euro", 0x20AC}, {"pound", 0xA3}, {"copy", 0xA9}, {"reg", 0xAE},
+		/* the Latin-1 letters htmlentities() produces in names */
+		{"auml", 0xE4}, {"ouml", 0xF6}, {"uuml", 0xFC}, {"euml", 0xEB}, {"iuml", 0xEF}, {"Auml", 0xC4}, {"Ouml", 0xD6},
+		{"Uuml", 0xDC}, {"szlig", 0xDF}, {"aacute", 0xE1}, {"eacute", 0xE9}, {"iacute", 0xED}, {"oacute", 0xF3},
+		{"uacute", 0xFA}, {"Eacute", 0xC9}, {"agrave", 0xE0}, {"egrave", 0xE8}, {"ograve", 0xF2}, {"acirc", 0xE2},
+		{"ecirc", 0xEA}, {"ocirc", 0xF4}, {"ntilde", 0xF1}, {"Ntilde", 0xD1}, {"ccedil", 0xE7}, {"Ccedil", 0xC7},
+		{"aring", 0xE5}, {"Aring", 0xC5}, {"oslash", 0xF8}, {"Oslash", 0xD8}, {"aelig", 0xE6}, {"AElig", 0xC6},
+	};
+	size_t n, i = 0, o = 0, k;
+	char *out;
+	if (!s) {
+		return NULL;
+	}
+	n = strlen(s);
+	out = malloc(n + 1);   /* an entity is never shorter than what it decodes to */
+	if (!out) {
+		return NULL;
+	}
+	while (i < n) {
+		if (s[i] == '&') {
+			const char *semi = memchr(s + i, ';', n - i < 12 ? n - i : 12);
+			if (semi) {
+				size_t len = (size_t)(semi - (s + i)) - 1;
+				const char *body = s + i + 1;
+				unsigned long cp = 0;
+				bool ok = false;
+				if (len >= 2 && body[0] == '#') {
+					size_t j = 1;
+					bool hex = body[1] == 'x' || body[1] == 'X';
+					ok = true;
+					for (j = hex ? 2 : 1; j < len; j++) {
+						int d = hex ? hexval(body[j]) : (isdigit((unsigned char)body[j]) ? body[j] - '0' : -1);
+						if (d < 0 || cp > 0x10FFFF) {
+							ok = false;
+							break;
+						}
+						cp = cp * (hex ? 16 : 10) + (unsigned long)d;
+					}
+					if (j == (hex ? 2u : 1u) || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+						ok = false;
+					}
+				} else {
+					for (k = 0; k < sizeof(named) / sizeof(named[0]); k++) {
+						if (strlen(named[k].name) == len && !strncmp(body, named[k].name, len)) {
+							cp = named[k].cp;
+							ok = true;
+							break;
+						}
+					}
+				}
+				if (ok) {
+					o += put_utf8(out + o, cp);
+					i += len + 2;
+					continue;
+				}
+			}
+		}
+		out[o++] = s[i++];
+	}
+	out[o] = '\0';
+	/* trim */
+	{
+		size_t a = 0, b = o;
+		while (a < b && isspace((unsigned char)out[a])) {
+			a++;
+		}
+		while (b > a && isspace((unsigned char)out[b - 1])) {
+			b--;
+		}
+		memmove(out, out + a, b - a);
+		out[b - a] = '\0';
+	}
+	return out;
+}
+
+/* ------------------------------------------------------------------ ids */
+
+static bool key_in_list(const char *list, const char *key)
+{
+	size_t kl = strlen(key);
+	const char *p = list;
+	while (p && *p) {
+		const char *c = strchr(p, ',');
+		size_t l = c ? (size_t)(c - p) : strlen(p);
+		if (l == kl && !strncmp(p, key, l)) {
+			return true;
+		}
+		p = c ? c + 1 : NULL;
+	}
+	return false;
+}
+
+static void put_id(json_object *ids, const char *key, const char *v)
+{
+	if (v) {
+		json_object_object_add(ids, key, json_object_new_string(v));
+	}
+}
+
+qs_status qs_whmcs_ids(const qs_whmcs_event *ev, json_object *vars, json_object **ids, qs_error *e)
+{
+	char b1[64], b2[64];
+	json_object *o = json_object_new_object();
+	*ids = NULL;
+	if (!o) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+	}
+	switch (ev->action) {
+	case QS_WA_CUSTOMER:
+	case QS_WA_CLIENT_GONE: {
+		/* ClientAdd: client_id (userid is the deprecated spelling); the others: userid */
+		const char *id = vid(vars, "client_id", b1);
+		if (!id) {
+			id = vid(vars, "userid", b1);
+		}
+		if (!id) {
+			id = vid(vars, "clientid", b1);
+		}
+		if (!id) {
+			json_object_put(o);
+			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s: $vars has no client id (client_id or userid); pass the hook's $vars unchanged",
+				ev->name);
+		}
+		put_id(o, "clientid", id);
+		break;
+	}
+	case QS_WA_INVOICE:
+	case QS_WA_INVOICE_TXNS: {
+		const char *id = vid(vars, "invoiceid", b1);
+		if (!id) {
+			json_object_put(o);
+			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s: $vars has no invoiceid; pass the hook's $vars unchanged", ev->name);
+		}
+		put_id(o, "invoiceid", id);
+		break;
+	}
+	case QS_WA_TRANSACTION: {
+		/* the docs spell the invoice key "invocieid"; modules see "invoiceid" */
+		const char *id = vid(vars, "id", b1);
+		const char *inv = vid(vars, "invoiceid", b2);
+		char b3[64];
+		if (!inv) {
+			inv = vid(vars, "invocieid", b2);
+		}
+		if (!id) {
+			json_object_put(o);
+			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s: $vars has no transaction id (id); pass the hook's $vars unchanged", ev->name);
+		}
+		put_id(o, "id", id);
+		put_id(o, "invoiceid", inv);
+		put_id(o, "userid", vid(vars, "userid", b3));
+		break;
+	}
+	case QS_WA_MANUAL_REFUND: {
+		const char *t = vid(vars, "transid", b1);
+		if (!t) {
+			json_object_put(o);
+			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s: $vars has no transid; pass the hook's $vars unchanged", ev->name);
+		}
+		put_id(o, "transid", t);
+		break;
+	}
+	case QS_WA_SPLIT: {
+		const char *a = vid(vars, "originalinvoiceid", b1), *b = vid(vars, "newinvoiceid", b2);
+		if (!a || !b) {
+			json_object_put(o);
+			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s: $vars needs originalinvoiceid and newinvoiceid; pass the hook's $vars unchanged",
+				ev->name);
+		}
+		put_id(o, "originalinvoiceid", a);
+		put_id(o, "newinvoiceid", b);
+		break;
+	}
+	default:
+		break;
+	}
+	(void)key_in_list;
+	*ids = o;
+	return QS_OK;
+}
+
+/* ------------------------------------------------------------------ expansion */
+
+typedef struct xctx {
+	const qs_whmcs_io *io;
+	qs_error *e;
+	/* the last client and invoice read, so one expansion reads each once */
+	char client_id[65];
+	json_object *client;
+	char cur[4];
+	int decimals;
+	char inv_id[65];
+	json_object *inv;
+	json_object *txns_client;   /* GetTransactions of client_id (refund lookups) */
+	char txns_client_id[65];
+	json_object *credits;       /* GetCredits of client_id */
+	char credits_id[65];
+} xctx;
+
+static void xctx_free(xctx *x)
+{
+	json_object_put(x->client);
+	json_object_put(x->inv);
+	json_object_put(x->txns_client);
+	json_object_put(x->credits);
+}
+
+/* One localAPI call; a WHMCS error answer becomes QS_EVALIDATION with its message. */
+static qs_status call(xctx *x, const char *cmd, const char *key, const char *val, json_object **out)
+{
+	json_object *params = json_object_new_object(), *res = NULL;
+	char buf[64];
+	const char *r, *msg;
+	qs_status st;
+	*out = NULL;
+	if (key) {
+		json_object_object_add(params, key, json_object_new_string(val));
+	}
+	st = x->io->fetch(x->io->fetch_ud, cmd, params, &res, x->e);
+	json_object_put(params);
+	if (st != QS_OK) {
+		json_object_put(res);
+		if (x->e && !x->e->message[0]) {
+			qs_error_set(x->e, st, "WHMCS %s(%s %s) failed", cmd, key ? key : "", val ? val : "");
+		}
+		return st;
+	}
+	if (!res || !json_object_is_type(res, json_type_object)) {
+		json_object_put(res);
+		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS %s(%s %s) answered something that is not an array; check the fetch callable",
+			cmd, key ? key : "", val ? val : "");
+	}
+	r = vstr(res, "result", buf);
+	if (r && strcasecmp(r, "success") != 0) {
+		char b2[64];
+		msg = vstr(res, "message", b2);
+		st = qs_error_set(x->e, QS_EVALIDATION, "WHMCS %s(%s %s): %s", cmd, key ? key : "", val ? val : "",
+			msg ? msg : "the command failed");
+		json_object_put(res);
+		return st;
+	}
+	*out = res;
+	return QS_OK;
+}
+
+static json_object *client_obj(json_object *res)
+{
+	json_object *c = jget(res, "client");
+	return c && json_object_is_type(c, json_type_object) ? c : res;
+}
+
+static qs_status get_client(xctx *x, const char *id, json_object **client)
+{
+	json_object *res;
+	qs_status st;
+	char buf[64];
+	const char *code;
+	if (x->client && !strcmp(x->client_id, id)) {
+		*client = client_obj(x->client);
+		return QS_OK;
+	}
+	if ((st = call(x, "GetClientsDetails", "clientid", id, &res)) != QS_OK) {
+		return st;
+	}
+	json_object_put(x->client);
+	x->client = res;
+	qs_strlcpy(x->client_id, id, sizeof(x->client_id));
+	*client = client_obj(res);
+	code = vstr(*client, "currency_code", buf);
+	x->cur[0] = '\0';
+	if (code && strlen(code) == 3) {
+		for (int i = 0; i < 3; i++) {
+			x->cur[i] = (char)toupper((unsigned char)code[i]);
+		}
+		x->cur[3] = '\0';
+	}
+	x->decimals = qs_currency_decimals(x->cur[0] ? x->cur : "USD");
+	return QS_OK;
+}
+
+static qs_status get_invoice(xctx *x, const char *id, json_object **inv)
+{
+	json_object *res;
+	qs_status st;
+	if (x->inv && !strcmp(x->inv_id, id)) {
+		*inv = x->inv;
+		return QS_OK;
+	}
+	if ((st = call(x, "GetInvoice", "invoiceid", id, &res)) != QS_OK) {
+		return st;
+	}
+	json_object_put(x->inv);
+	x->inv = res;
+	qs_strlcpy(x->inv_id, id, sizeof(x->inv_id));
+	*inv = res;
+	return QS_OK;
+}
+
+static void add_text(json_object *doc, const char *key, const char *raw)
+{
+	char *t = qs_whmcs_text(raw);
+	if (t && *t) {
+		json_object_object_add(doc, key, json_object_new_string(t));
+	}
+	free(t);
+}
+
+static void add_money(json_object *doc, const char *key, qs_money m, int decimals)
+{
+	char buf[40];
+	qs_money_format(m, decimals, buf, sizeof(buf));
+	json_object_object_add(doc, key, json_object_new_string(buf));
+}
+
+static qs_status emit(xctx *x, const char *kind, json_object *doc)
+{
+	qs_status st = x->io->emit(x->io->ud, kind, doc, x->e);
+	json_object_put(doc);
+	return st;
+}
+
+static void skip(xctx *x, const char *kind, const char *id, const char *reason)
+{
+	if (x->io->skip) {
+		x->io->skip(x->io->ud, kind, id, reason);
+	}
+}
+
+/* client -> customer */
+static qs_status emit_customer(xctx *x, const char *id)
+{
+	json_object *c, *doc, *addr;
+	char buf[64], b2[64];
+	const char *country;
+	qs_status st = get_client(x, id, &c);
+	if (st != QS_OK) {
+		return st;
+	}
+	doc = json_object_new_object();
+	json_object_object_add(doc, "id", json_object_new_string(id));
+	add_text(doc, "email", vstr(c, "email", buf));
+	add_text(doc, "first_name", vstr(c, "firstname", buf));
+	add_text(doc, "last_name", vstr(c, "lastname", buf));
+	add_text(doc, "company", vstr(c, "companyname", buf));
+	add_text(doc, "phone", vstr(c, "phonenumber", buf));
+	addr = json_object_new_object();
+	add_text(addr, "line1", vstr(c, "address1", buf));
+	add_text(addr, "line2", vstr(c, "address2", buf));
+	add_text(addr, "city", vstr(c, "city", buf));
+	add_text(addr, "region", vstr(c, "statecode", buf) ? vstr(c, "statecode", buf) : vstr(c, "state", buf));
+	add_text(addr, "postal_code", vstr(c, "postcode", buf));
+	country = vstr(c, "countrycode", b2) ? vstr(c, "countrycode", b2) : vstr(c, "country", b2);
+	add_text(addr, "country", country);
+	if (json_object_object_length(addr) > 0) {
+		json_object_object_add(doc, "address", addr);
+	} else {
+		json_object_put(addr);
+	}
+	if (x->cur[0]) {
+		json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+	}
+	if (vflag(c, "taxexempt")) {
+		json_object_object_add(doc, "tax_exempt", json_object_new_boolean(1));
+	}
+	return emit(x, "customer", doc);
+}
+
+/* What an invoice is, from its lines. */
+typedef enum { INV_NORMAL, INV_ADDFUNDS, INV_MASSPAY } inv_class;
+
+static inv_class classify(json_object *inv)
+{
+	json_object *tmp, *items = wlist(inv, "items", "item", &tmp);
+	size_t i, n = json_object_array_length(items), addfunds = 0, masspay = 0;
+	char buf[64];
+	for (i = 0; i < n; i++) {
+		const char *t = vstr(json_object_array_get_idx(items, i), "type", buf);
+		if (t && !strcmp(t, "AddFunds")) {
+			addfunds++;
+		} else if (t && !strcmp(t, "Invoice")) {
+			masspay++;
+		}
+	}
+	json_object_put(tmp);
+	if (n > 0 && addfunds == n) {
+		return INV_ADDFUNDS;
+	}
+	return masspay > 0 ? INV_MASSPAY : INV_NORMAL;
+}
+
+/* tblinvoiceitems.type -> the item a line books to, and the line's kind. */
+typedef struct line_type {
+	const char *type;
+	const char *item;    /* the local item id the line books to */
+	const char *name;
+	const char *kind;
+} line_type;
+
+static const line_type line_types[] = {
+	{"Hosting", "whmcs-hosting", "Hosting", "sale"},
+	{"Domain", "whmcs-domain", "Domain", "sale"},
+	{"DomainRegister", "whmcs-domain", "Domain", "sale"},
+	{"DomainTransfer", "whmcs-domain", "Domain", "sale"},
+	{"DomainRenew", "whmcs-domain", "Domain", "sale"},
+	{"DomainAddonDNS", "whmcs-domain-addon", "Domain add-on", "sale"},
+	{"DomainAddonEMF", "whmcs-domain-addon", "Domain add-on", "sale"},
+	{"DomainAddonIDP", "whmcs-domain-addon", "Domain add-on", "sale"},
+	{"Addon", "whmcs-addon", "Product add-on", "sale"},
+	{"Setup", "whmcs-setup", "Setup fee", "sale"},
+	{"Upgrade", "whmcs-upgrade", "Upgrade", "sale"},
+	{"Item", "whmcs-billable", "Billable item", "sale"},
+	{"LateFee", "whmcs-late-fee", "Late fee", "late_fee"},
+	{"AddFunds", "whmcs-add-funds", "Account funds", "sale"},
+	/* promotions and discounts are negative lines on an item of their own, not a
+	 * QBO discount line: QBO taxes the undiscounted lines when a discount line is
+	 * used, WHMCS taxes the promoted price */
+	{"PromoHosting", "whmcs-promotion", "Promotion", "sale"},
+	{"PromoDomain", "whmcs-promotion", "Promotion", "sale"},
+	{"GroupDiscount", "whmcs-discount", "Client group discount", "sale"},
+};
+static const line_type other_type = {"", "whmcs-other", "Other", "sale"};
+
+static const line_type *line_type_of(const char *t)
+{
+	size_t i;
+	for (i = 0; t && i < sizeof(line_types) / sizeof(line_types[0]); i++) {
+		if (!strcmp(line_types[i].type, t)) {
+			return &line_types[i];
+		}
+	}
+	return &other_type;
+}
+
+static qs_status emit_item(xctx *x, const char *id, const char *name)
+{
+	json_object *doc = json_object_new_object();
+	json_object_object_add(doc, "id", json_object_new_string(id));
+	json_object_object_add(doc, "name", json_object_new_string(name));
+	return emit(x, "item", doc);
+}
+
+/* The local tax id of a WHMCS tax level and rate: "whmcs-tax1-8.25". */
+static void tax_id(char out[48], int level, int64_t rate_e4)
+{
+	char r[32];
+	qs_decimal4_format(rate_e4, r, sizeof(r));
+	snprintf(out, 48, "whmcs-tax%d-%s", level, r);
+}
+
+static const char *status_of(const char *s)
+{
+	if (!s) {
+		return "unpaid";
+	}
+	if (!strcasecmp(s, "Draft")) {
+		return "draft";
+	}
+	if (!strcasecmp(s, "Paid")) {
+		return "paid";
+	}
+	if (!strcasecmp(s, "Cancelled")) {
+		return "cancelled";
+	}
+	if (!strcasecmp(s, "Refunded")) {
+		return "refunded";
+	}
+	if (!strcasecmp(s, "Collections")) {
+		return "collections";
+	}
+	return "unpaid";   /* Unpaid, Payment Pending, Overdue */
+}
+
+static qs_status rate_of(xctx *x, json_object *inv, const char *key, int64_t *out)
+{
+	char buf[64];
+	const char *s = vstr(inv, key, buf);
+	size_t n;
+	*out = 0;
+	if (!s || !(n = strlen(s))) {
+		return QS_OK;
+	}
+	/* "8.250" -> at most 4 decimals: trailing zeros beyond them dropped */
+	{
+		char t[64];
+		qs_strlcpy(t, s, sizeof(t));
+		n = strlen(t);
+		if (strchr(t, '.')) {
+			while (n > 0 && t[n - 1] == '0') {
+				t[--n] = '\0';
+			}
+			if (n > 0 && t[n - 1] == '.') {
+				t[--n] = '\0';
+			}
+		}
+		if (qs_decimal4_parse(t, n, out, x->e) != QS_OK) {
+			return qs_error_set(x->e, QS_EVALIDATION, "WHMCS invoice %s %s is not a tax rate", key, s);
+		}
+	}
+	return QS_OK;
+}
+
+/* GetInvoice -> customer, items, invoice (or a skip note). */
+static qs_status emit_invoice(xctx *x, const char *id)
+{
+	json_object *inv, *c, *doc, *lines, *tmp, *items, *taxes;
+	char buf[64], b2[64], d[11];
+	const char *userid, *status;
+	qs_money subtotal, tax1, tax2, credit;
+	int64_t r1, r2;
+	size_t i, n;
+	qs_status st;
+	inv_class cls;
+	const char *done_items[sizeof(line_types) / sizeof(line_types[0]) + 1];
+	size_t ndone = 0;
+
+	if ((st = get_invoice(x, id, &inv)) != QS_OK) {
+		return st;
+	}
+	userid = vid(inv, "userid", b2);
+	if (!userid) {
+		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS invoice %s has no userid", id);
+	}
+	{
+		char uid[65];
+		qs_strlcpy(uid, userid, sizeof(uid));
+		if ((st = emit_customer(x, uid)) != QS_OK) {
+			return st;
+		}
+		if ((st = get_client(x, uid, &c)) != QS_OK) {
+			return st;
+		}
+	}
+	(void)c;
+	/* the customer emission may have replaced nothing of inv: it is cached apart */
+	status = status_of(vstr(inv, "status", buf));
+	cls = classify(inv);
+	if (!strcmp(status, "draft")) {
+		skip(x, "invoice", id, "A draft invoice is not sent to QuickBooks until it is published");
+		return QS_OK;
+	}
+	if (cls == INV_ADDFUNDS) {
+		skip(x, "invoice", id, "An Add Funds invoice is not income: its payment becomes the client's account credit in QuickBooks (an unapplied payment)");
+		return QS_OK;
+	}
+	if (cls == INV_MASSPAY) {
+		skip(x, "invoice", id, "A Mass Pay invoice is not sent: its payment is applied to the invoices it combines");
+		return QS_OK;
+	}
+	if ((st = vmoney(inv, "subtotal", x->decimals, &subtotal, "invoice", x->e)) != QS_OK ||
+		(st = vmoney(inv, "tax", x->decimals, &tax1, "invoice", x->e)) != QS_OK ||
+		(st = vmoney(inv, "tax2", x->decimals, &tax2, "invoice", x->e)) != QS_OK ||
+		(st = vmoney(inv, "credit", x->decimals, &credit, "invoice", x->e)) != QS_OK ||
+		(st = rate_of(x, inv, "taxrate", &r1)) != QS_OK ||
+		(st = rate_of(x, inv, "taxrate2", &r2)) != QS_OK) {
+		qs_error_record(x->e, "invoice", id);
+		return st;
+	}
+	items = wlist(inv, "items", "item", &tmp);
+	n = json_object_array_length(items);
+	/* the items first: one per line type */
+	for (i = 0; i < n; i++) {
+		const line_type *lt = line_type_of(vstr(json_object_array_get_idx(items, i), "type", buf));
+		size_t k;
+		bool seen = false;
+		if (!lt->item) {
+			continue;
+		}
+		for (k = 0; k < ndone; k++) {
+			seen |= !strcmp(done_items[k], lt->item);
+		}
+		if (!seen) {
+			done_items[ndone++] = lt->item;
+			if ((st = emit_item(x, lt->item, lt->name)) != QS_OK) {
+				json_object_put(tmp);
+				return st;
+			}
+		}
+	}
+	doc = json_object_new_object();
+	json_object_object_add(doc, "id", json_object_new_string(id));
+	json_object_object_add(doc, "customer", json_object_new_string(x->client_id));
+	{
+		const char *num = vstr(inv, "invoicenum", buf);
+		char *t = qs_whmcs_text(num);
+		json_object_object_add(doc, "number", json_object_new_string(t && *t ? t : id));
+		free(t);
+	}
+	if (vdate(inv, "date", d)) {
+		json_object_object_add(doc, "date", json_object_new_string(d));
+	}
+	if (vdate(inv, "duedate", d)) {
+		json_object_object_add(doc, "due", json_object_new_string(d));
+	}
+	json_object_object_add(doc, "status", json_object_new_string(status));
+	if (x->cur[0]) {
+		json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+	}
+	lines = json_object_new_array();
+	json_object_object_add(doc, "lines", lines);
+	for (i = 0; i < n; i++) {
+		json_object *it = json_object_array_get_idx(items, i), *ln = json_object_new_object();
+		const line_type *lt = line_type_of(vstr(it, "type", buf));
+		qs_money amt;
+		const char *kind = lt->kind;
+		json_object_array_add(lines, ln);
+		if ((st = vmoney(it, "amount", x->decimals, &amt, "invoice item", x->e)) != QS_OK) {
+			json_object_put(tmp);
+			json_object_put(doc);
+			qs_error_record(x->e, "invoice", id);
+			return st;
+		}
+		if (lt->item) {
+			json_object_object_add(ln, "item", json_object_new_string(lt->item));
+		}
+		add_text(ln, "description", vstr(it, "description", b2));
+		add_money(ln, "amount", amt, x->decimals);
+		json_object_object_add(ln, "taxable", json_object_new_boolean(vflag(it, "taxed")));
+		json_object_object_add(ln, "kind", json_object_new_string(kind));
+	}
+	json_object_put(tmp);
+	taxes = json_object_new_array();
+	if (tax1 != 0) {
+		json_object *t = json_object_new_object();
+		char tid[48], rt[32];
+		tax_id(tid, 1, r1);
+		qs_decimal4_format(r1, rt, sizeof(rt));
+		json_object_object_add(t, "tax", json_object_new_string(tid));
+		json_object_object_add(t, "rate", json_object_new_string(rt));
+		add_money(t, "amount", tax1, x->decimals);
+		json_object_array_add(taxes, t);
+	}
+	if (tax2 != 0) {
+		json_object *t = json_object_new_object();
+		char tid[48], rt[32];
+		tax_id(tid, 2, r2);
+		qs_decimal4_format(r2, rt, sizeof(rt));
+		json_object_object_add(t, "tax", json_object_new_string(tid));
+		json_object_object_add(t, "rate", json_object_new_string(rt));
+		add_money(t, "amount", tax2, x->decimals);
+		json_object_array_add(taxes, t);
+	}
+	if (json_object_array_length(taxes) > 0) {
+		json_object_object_add(doc, "taxes", taxes);
+	} else {
+		json_object_put(taxes);
+	}
+	if (credit > 0) {
+		add_money(doc, "credit_applied", credit, x->decimals);
+	}
+	/* the gross total from its parts, whichever way WHMCS's total treats credit */
+	add_money(doc, "subtotal", subtotal, x->decimals);
+	add_money(doc, "tax_total", tax1 + tax2, x->decimals);
+	add_money(doc, "total", subtotal + tax1 + tax2, x->decimals);
+	return emit(x, "invoice", doc);
+}
+
+static qs_status get_client_txns(xctx *x, const char *clientid, json_object **list, json_object **tmp)
+{
+	qs_status st;
+	*tmp = NULL;
+	if (!x->txns_client || strcmp(x->txns_client_id, clientid) != 0) {
+		json_object *res;
+		if ((st = call(x, "GetTransactions", "clientid", clientid, &res)) != QS_OK) {
+			return st;
+		}
+		json_object_put(x->txns_client);
+		x->txns_client = res;
+		qs_strlcpy(x->txns_client_id, clientid, sizeof(x->txns_client_id));
+	}
+	*list = wlist(x->txns_client, "transactions", "transaction", tmp);
+	return QS_OK;
+}
+
+/* Whether a refund row went to the client's credit balance: the credit log
+ * holds a "refund" row for the same invoice, amount and day. */
+static qs_status refund_to_credit(xctx *x, json_object *row, const char *clientid, qs_money amount, bool *yes)
+{
+	json_object *tmp, *list, *res;
+	char buf[64], b2[64], d[11], d2[11];
+	const char *inv = vid(row, "invoiceid", b2);
+	size_t i, n;
+	qs_status st;
+	*yes = false;
+	if (!x->credits || strcmp(x->credits_id, clientid) != 0) {
+		if ((st = call(x, "GetCredits", "clientid", clientid, &res)) != QS_OK) {
+			return st;
+		}
+		json_object_put(x->credits);
+		x->credits = res;
+		qs_strlcpy(x->credits_id, clientid, sizeof(x->credits_id));
+	}
+	if (!vdate(row, "date", d)) {
+		d[0] = '\0';
+	}
+	list = wlist(x->credits, "credits", "credit", &tmp);
+	n = json_object_array_length(list);
+	for (i = 0; i < n && !*yes; i++) {
+		json_object *c = json_object_array_get_idx(list, i);
+		const char *desc = vstr(c, "description", buf);
+		char rb[64];
+		const char *relid = vid(c, "relid", rb);
+		qs_money a;
+		qs_error e2;
+		qs_error_clear(&e2);
+		if (vmoney(c, "amount", x->decimals, &a, "credit", &e2) != QS_OK || a != amount) {
+			continue;
+		}
+		if (!desc || !strcasestr(desc, "refund")) {
+			continue;
+		}
+		if (inv && (!relid || strcmp(relid, inv) != 0)) {
+			continue;
+		}
+		if (d[0] && vdate(c, "date", d2) && strcmp(d, d2) != 0) {
+			continue;
+		}
+		*yes = true;
+	}
+	json_object_put(tmp);
+	return QS_OK;
+}
+
+/* One tblaccounts row -> payment, refund or credit. */
+static qs_status emit_transaction(xctx *x, json_object *row)
+{
+	char b1[64], b2[64], b3[64], b4[64], d[11], uid[65], tid[65];
+	const char *id = vid(row, "id", b1), *userid = vid(row, "userid", b2), *inv = vid(row, "invoiceid", b3);
+	const char *gateway = vstr(row, "gateway", b4);
+	qs_money in, out, fees;
+	json_object *doc, *invj = NULL;
+	qs_status st;
+	inv_class cls = INV_NORMAL;
+	char invid[65];
+
+	if (!id) {
+		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS transaction row has no id");
+	}
+	qs_strlcpy(tid, id, sizeof(tid));
+	invid[0] = '\0';
+	if (inv) {
+		qs_strlcpy(invid, inv, sizeof(invid));
+	}
+	if (!userid && invid[0]) {
+		/* a transaction without a user: the invoice's client */
+		if ((st = get_invoice(x, invid, &invj)) != QS_OK) {
+			return st;
+		}
+		userid = vid(invj, "userid", b2);
+	}
+	if (!userid) {
+		skip(x, "payment", tid, "A transaction of no client (WHMCS currency transaction) is not sent to QuickBooks");
+		return QS_OK;
+	}
+	qs_strlcpy(uid, userid, sizeof(uid));
+	if ((st = emit_customer(x, uid)) != QS_OK) {
+		return st;
+	}
+	if ((st = vmoney(row, "amountin", x->decimals, &in, "transaction", x->e)) != QS_OK ||
+		(st = vmoney(row, "amountout", x->decimals, &out, "transaction", x->e)) != QS_OK ||
+		(st = vmoney(row, "fees", x->decimals, &fees, "transaction", x->e)) != QS_OK) {
+		qs_error_record(x->e, "payment", tid);
+		return st;
+	}
+	if (!vdate(row, "date", d)) {
+		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS transaction %s has no date", tid);
+	}
+	if (invid[0]) {
+		if ((st = get_invoice(x, invid, &invj)) != QS_OK) {
+			return st;
+		}
+		cls = classify(invj);
+	}
+	if (in > 0) {
+		json_object *ap = json_object_new_array();
+		if (invid[0] && cls == INV_NORMAL) {
+			qs_money gross = 0, t1 = 0, t2 = 0, credit = 0;
+			json_object *a;
+			if ((st = emit_invoice(x, invid)) != QS_OK) {
+				json_object_put(ap);
+				return st;
+			}
+			/* emit_invoice may have read the invoice again: take it from the cache */
+			invj = x->inv;
+			vmoney(invj, "subtotal", x->decimals, &gross, "invoice", NULL);
+			vmoney(invj, "tax", x->decimals, &t1, "invoice", NULL);
+			vmoney(invj, "tax2", x->decimals, &t2, "invoice", NULL);
+			vmoney(invj, "credit", x->decimals, &credit, "invoice", NULL);
+			gross += t1 + t2;
+			if (strcmp(status_of(vstr(invj, "status", b4)), "draft") != 0) {
+				a = json_object_new_object();
+				json_object_object_add(a, "invoice", json_object_new_string(invid));
+				add_money(a, "amount", in < gross ? in : gross, x->decimals);
+				json_object_array_add(ap, a);
+			}
+			(void)credit;
+		} else if (invid[0] && cls == INV_MASSPAY) {
+			/* the payment lands on the invoices the Mass Pay invoice combines */
+			json_object *tmp, *items;
+			size_t i, n;
+			qs_money left = in;
+			json_object *mp = json_object_get(invj);
+			char child[65];
+			items = wlist(mp, "items", "item", &tmp);
+			n = json_object_array_length(items);
+			for (i = 0; i < n && left > 0; i++) {
+				json_object *it = json_object_array_get_idx(items, i), *a;
+				char cb[64];
+				const char *t = vstr(it, "type", cb);
+				const char *rel;
+				qs_money amt = 0;
+				if (!t || strcmp(t, "Invoice") != 0) {
+					continue;
+				}
+				rel = vid(it, "relid", cb);
+				if (!rel) {
+					continue;
+				}
+				qs_strlcpy(child, rel, sizeof(child));
+				vmoney(it, "amount", x->decimals, &amt, "invoice item", NULL);
+				if ((st = emit_invoice(x, child)) != QS_OK) {
+					json_object_put(tmp);
+					json_object_put(mp);
+					json_object_put(ap);
+					return st;
+				}
+				a = json_object_new_object();
+				json_object_object_add(a, "invoice", json_object_new_string(child));
+				add_money(a, "amount", amt < left ? amt : left, x->decimals);
+				json_object_array_add(ap, a);
+				left -= amt < left ? amt : left;
+			}
+			json_object_put(tmp);
+			json_object_put(mp);
+		}
+		/* INV_ADDFUNDS or no invoice: unapplied, the client's account credit */
+		doc = json_object_new_object();
+		json_object_object_add(doc, "id", json_object_new_string(tid));
+		json_object_object_add(doc, "customer", json_object_new_string(uid));
+		json_object_object_add(doc, "date", json_object_new_string(d));
+		add_money(doc, "amount", in, x->decimals);
+		json_object_object_add(doc, "method", json_object_new_string(gateway && *gateway ? gateway : "whmcs"));
+		add_text(doc, "reference", vstr(row, "transid", b4));
+		if (fees > 0) {
+			add_money(doc, "fee", fees, x->decimals);
+		}
+		if (x->cur[0]) {
+			json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+		}
+		{
+			const char *rate = vstr(row, "rate", b4);
+			int64_t r;
+			qs_error e2;
+			qs_error_clear(&e2);
+			if (rate && *rate && qs_decimal4_parse(rate, strlen(rate) > 6 ? 6 : strlen(rate), &r, &e2) == QS_OK
+					&& r != 10000 && r > 0) {
+				json_object_object_add(doc, "exchange_rate", json_object_new_string(rate));
+			}
+		}
+		if (json_object_array_length(ap) > 0) {
+			json_object_object_add(doc, "applies_to", ap);
+		} else {
+			json_object_put(ap);
+		}
+		return emit(x, "payment", doc);
+	}
+	if (out > 0) {
+		bool to_credit = false;
+		char rb[64];
+		const char *refunds = vid(row, "refundid", rb);
+		if ((st = refund_to_credit(x, row, uid, out, &to_credit)) != QS_OK) {
+			return st;
+		}
+		doc = json_object_new_object();
+		json_object_object_add(doc, "id", json_object_new_string(tid));
+		json_object_object_add(doc, "customer", json_object_new_string(uid));
+		json_object_object_add(doc, "date", json_object_new_string(d));
+		add_money(doc, "amount", out, x->decimals);
+		if (x->cur[0]) {
+			json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+		}
+		if (to_credit) {
+			/* the money stays with the business as the client's credit: a credit note */
+			char reason[160];
+			snprintf(reason, sizeof(reason), "Refund to credit balance%s%s", invid[0] ? " of invoice " : "", invid);
+			json_object_object_add(doc, "reason", json_object_new_string(reason));
+			return emit(x, "credit", doc);
+		}
+		if (refunds) {
+			json_object_object_add(doc, "refunds", json_object_new_string(refunds));
+		}
+		if (invid[0] && cls == INV_NORMAL) {
+			json_object_object_add(doc, "invoice", json_object_new_string(invid));
+		}
+		if (gateway && *gateway) {
+			json_object_object_add(doc, "method", json_object_new_string(gateway));
+		}
+		add_text(doc, "reference", vstr(row, "transid", b4));
+		return emit(x, "refund", doc);
+	}
+	skip(x, "payment", tid, "A transaction of no amount is not sent to QuickBooks");
+	return QS_OK;
+}
+
+/* The tblaccounts row with this id: from the invoice's transactions when the
+ * invoice is known, else from the client's (the transaction's own row). */
+static qs_status find_txn(xctx *x, const char *id, const char *invoiceid, const char *userid, json_object **row, json_object **hold)
+{
+	json_object *res = NULL, *tmp, *list;
+	size_t i, n;
+	char buf[64];
+	qs_status st;
+	*row = NULL;
+	*hold = NULL;
+	if (invoiceid) {
+		st = call(x, "GetTransactions", "invoiceid", invoiceid, &res);
+	} else if (userid) {
+		st = call(x, "GetTransactions", "clientid", userid, &res);
+	} else {
+		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS transaction %s: $vars names neither its invoice nor its client", id);
+	}
+	if (st != QS_OK) {
+		return st;
+	}
+	list = wlist(res, "transactions", "transaction", &tmp);
+	n = json_object_array_length(list);
+	for (i = 0; i < n; i++) {
+		json_object *r = json_object_array_get_idx(list, i);
+		const char *rid = vid(r, "id", buf);
+		if (rid && !strcmp(rid, id)) {
+			*row = json_object_get(r);
+			break;
+		}
+	}
+	json_object_put(tmp);
+	json_object_put(res);
+	if (!*row && invoiceid && userid) {
+		/* recorded against another invoice than $vars said: look at the client's */
+		return find_txn(x, id, NULL, userid, row, hold);
+	}
+	if (!*row) {
+		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS transaction %s was not found by GetTransactions (%s %s)", id,
+			invoiceid ? "invoiceid" : "clientid", invoiceid ? invoiceid : userid);
+	}
+	*hold = *row;
+	return QS_OK;
+}
+
+static qs_status expand_invoice_txns(xctx *x, const char *invoiceid)
+{
+	json_object *res, *tmp, *list, *inv;
+	size_t i, n;
+	qs_status st;
+	if ((st = get_invoice(x, invoiceid, &inv)) != QS_OK) {
+		return st;
+	}
+	if (classify(inv) == INV_MASSPAY) {
+		/* the combined invoices' states follow the Mass Pay payment */
+		json_object *tmp2, *items, *mp = json_object_get(inv);
+		char buf[64], child[65];
+		items = wlist(mp, "items", "item", &tmp2);
+		n = json_object_array_length(items);
+		for (i = 0; i < n; i++) {
+			json_object *it = json_object_array_get_idx(items, i);
+			const char *t = vstr(it, "type", buf), *rel;
+			if (!t || strcmp(t, "Invoice") != 0 || !(rel = vid(it, "relid", buf))) {
+				continue;
+			}
+			qs_strlcpy(child, rel, sizeof(child));
+			if ((st = emit_invoice(x, child)) != QS_OK) {
+				json_object_put(tmp2);
+				json_object_put(mp);
+				return st;
+			}
+		}
+		json_object_put(tmp2);
+		json_object_put(mp);
+	}
+	if ((st = emit_invoice(x, invoiceid)) != QS_OK) {
+		return st;
+	}
+	if ((st = call(x, "GetTransactions", "invoiceid", invoiceid, &res)) != QS_OK) {
+		return st;
+	}
+	list = wlist(res, "transactions", "transaction", &tmp);
+	n = json_object_array_length(list);
+	st = QS_OK;
+	for (i = 0; i < n && st == QS_OK; i++) {
+		st = emit_transaction(x, json_object_array_get_idx(list, i));
+	}
+	json_object_put(tmp);
+	json_object_put(res);
+	return st;
+}
+
+static qs_status expand_manual_refund(xctx *x, const char *transid, char main_id[65])
+{
+	json_object *res, *tmp, *list, *orig = NULL, *ctmp, *clist;
+	char buf[64], oid[65], uid[65];
+	size_t i, n;
+	qs_status st;
+	if ((st = call(x, "GetTransactions", "transid", transid, &res)) != QS_OK) {
+		return st;
+	}
+	list = wlist(res, "transactions", "transaction", &tmp);
+	n = json_object_array_length(list);
+	for (i = 0; i < n && !orig; i++) {
+		json_object *r = json_object_array_get_idx(list, i);
+		qs_money in = 0;
+		vmoney(r, "amountin", 2, &in, "transaction", NULL);
+		if (in > 0) {
+			orig = r;
+		}
+	}
+	if (!orig || !vid(orig, "id", buf) || !vid(orig, "userid", buf)) {
+		json_object_put(tmp);
+		json_object_put(res);
+		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS ManualRefund: no payment with transaction id %s was found by GetTransactions", transid);
+	}
+	qs_strlcpy(oid, vid(orig, "id", buf), sizeof(oid));
+	qs_strlcpy(uid, vid(orig, "userid", buf), sizeof(uid));
+	json_object_put(tmp);
+	json_object_put(res);
+	if ((st = get_client_txns(x, uid, &clist, &ctmp)) != QS_OK) {
+		return st;
+	}
+	n = json_object_array_length(clist);
+	for (i = 0; i < n && st == QS_OK; i++) {
+		json_object *r = json_object_array_get_idx(clist, i);
+		const char *ref = vid(r, "refundid", buf);
+		if (ref && !strcmp(ref, oid)) {
+			st = emit_transaction(x, r);
+			if (st == QS_OK) {
+				qs_strlcpy(main_id, vid(r, "id", buf), 65);
+			}
+		}
+	}
+	json_object_put(ctmp);
+	return st;
+}
+
+static qs_status expand_reference(xctx *x)
+{
+	json_object *res, *tmp, *list;
+	size_t i, n;
+	char buf[64], b2[64], id[80];
+	qs_status st;
+	/* payment methods and currencies are read so a broken localAPI shows here;
+	 * they map to QBO through qbo_map (payment_method, currency) */
+	if ((st = call(x, "GetPaymentMethods", NULL, NULL, &res)) != QS_OK) {
+		return st;
+	}
+	json_object_put(res);
+	if ((st = call(x, "GetCurrencies", NULL, NULL, &res)) != QS_OK) {
+		return st;
+	}
+	json_object_put(res);
+	if ((st = call(x, "GetProducts", NULL, NULL, &res)) != QS_OK) {
+		return st;
+	}
+	list = wlist(res, "products", "product", &tmp);
+	n = json_object_array_length(list);
+	st = QS_OK;
+	for (i = 0; i < n && st == QS_OK; i++) {
+		json_object *p = json_object_array_get_idx(list, i), *doc;
+		const char *pid = vid(p, "pid", buf);
+		char *name;
+		if (!pid) {
+			continue;
+		}
+		name = qs_whmcs_text(vstr(p, "name", b2));
+		if (!name || !*name) {
+			free(name);
+			continue;
+		}
+		snprintf(id, sizeof(id), "whmcs-product-%s", pid);
+		doc = json_object_new_object();
+		json_object_object_add(doc, "id", json_object_new_string(id));
+		json_object_object_add(doc, "name", json_object_new_string(name));
+		free(name);
+		add_text(doc, "description", vstr(p, "description", b2));
+		st = emit(x, "item", doc);
+	}
+	json_object_put(tmp);
+	json_object_put(res);
+	return st;
+}
+
+qs_status qs_whmcs_expand(const qs_whmcs_event *ev, json_object *ids, const qs_whmcs_io *io,
+	char main_kind[16], char main_id[65], qs_error *e)
+{
+	xctx x;
+	char b1[64], b2[64], b3[64];
+	qs_status st = QS_OK;
+	char mk[16] = "", mi[65] = "";
+
+	memset(&x, 0, sizeof(x));
+	x.io = io;
+	x.e = e;
+	x.decimals = 2;
+	switch (ev->action) {
+	case QS_WA_CUSTOMER:
+	case QS_WA_CLIENT_GONE:
+		qs_strlcpy(mk, "customer", sizeof(mk));
+		qs_strlcpy(mi, vid(ids, "clientid", b1) ? vid(ids, "clientid", b1) : "", sizeof(mi));
+		if (ev->action == QS_WA_CUSTOMER || !strcmp(ev->name, "ClientClose")) {
+			st = emit_customer(&x, mi);
+		}
+		break;
+	case QS_WA_INVOICE:
+	case QS_WA_INVOICE_TXNS:
+		qs_strlcpy(mk, "invoice", sizeof(mk));
+		qs_strlcpy(mi, vid(ids, "invoiceid", b1) ? vid(ids, "invoiceid", b1) : "", sizeof(mi));
+		st = ev->action == QS_WA_INVOICE ? emit_invoice(&x, mi) : expand_invoice_txns(&x, mi);
+		break;
+	case QS_WA_SPLIT: {
+		char other[65];
+		qs_strlcpy(mk, "invoice", sizeof(mk));
+		qs_strlcpy(mi, vid(ids, "originalinvoiceid", b1) ? vid(ids, "originalinvoiceid", b1) : "", sizeof(mi));
+		qs_strlcpy(other, vid(ids, "newinvoiceid", b2) ? vid(ids, "newinvoiceid", b2) : "", sizeof(other));
+		st = emit_invoice(&x, mi);
+		if (st == QS_OK) {
+			st = emit_invoice(&x, other);
+		}
+		break;
+	}
+	case QS_WA_TRANSACTION: {
+		json_object *row = NULL, *hold = NULL;
+		char id[65];
+		qs_strlcpy(id, vid(ids, "id", b1) ? vid(ids, "id", b1) : "", sizeof(id));
+		st = find_txn(&x, id, vid(ids, "invoiceid", b2), vid(ids, "userid", b3), &row, &hold);
+		if (st == QS_OK) {
+			qs_money in = 0, out = 0;
+			vmoney(row, "amountin", 2, &in, "transaction", NULL);
+			vmoney(row, "amountout", 2, &out, "transaction", NULL);
+			qs_strlcpy(mk, in > 0 ? "payment" : "refund", sizeof(mk));
+			qs_strlcpy(mi, id, sizeof(mi));
+			st = emit_transaction(&x, row);
+		}
+		json_object_put(hold);
+		break;
+	}
+	case QS_WA_MANUAL_REFUND:
+		qs_strlcpy(mk, "refund", sizeof(mk));
+		st = expand_manual_refund(&x, vid(ids, "transid", b1) ? vid(ids, "transid", b1) : "", mi);
+		break;
+	case QS_WA_REFERENCE:
+		st = expand_reference(&x);
+		break;
+	default:
+		break;
+	}
+	if (main_kind) {
+		qs_strlcpy(main_kind, mk, 16);
+	}
+	if (main_id) {
+		qs_strlcpy(main_id, mi, 65);
+	}
+	xctx_free(&x);
+	return st;
+}
