@@ -63,6 +63,9 @@ bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double n
 
 /* ------------------------------------------------------------------ resolver */
 
+static bool usable_id(json_object *obj);
+static qs_status uncertain_write(qs_status r, qs_error *e);
+
 
 
 
@@ -174,7 +177,10 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 		json_object_object_add(body, "IncomeAccountRef", ref);
 	}
 	qse_make_rid(rid, eng->realm, "item", "*", "fallback", NULL);
-	r = qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e);
+	r = uncertain_write(qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e), e);
+	if (r == QS_OK && !usable_id(created)) {
+		r = qs_error_set(e, QS_ESERVER, "QuickBooks answered the creation of the fallback item '%s' without a usable Id; it will be looked up by name before it is sent again", DEFAULT_ITEM_NAME);
+	}
 	json_object_put(body);
 	if (r == QS_EAPI && !strcmp(e->code, "6240")) {
 		/* made by someone else meanwhile */
@@ -193,7 +199,7 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 		json_object_put(created);
 		return r;
 	}
-	qs_strlcpy(out, qse_jstr(created, "Id") ? qse_jstr(created, "Id") : "", 32);
+	qs_strlcpy(out, qse_jstr(created, "Id"), 32);
 	json_object_put(created);
 	qse_log_msg(eng, "info", "item", "*", "Created the fallback item '%s' (QBO Item %s)", DEFAULT_ITEM_NAME, out);
 	return save_mapping(eng, "item", "*", NULL, out, DEFAULT_ITEM_NAME, e);
@@ -328,17 +334,138 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 	return QS_OK;
 }
 
-/* ------------------------------------------------------------------ upsert */
+/* ------------------------------------------------------------------ natural-key guards */
+
+/* A QBO Id the engine can keep: a JSON string of 1..QSE_QBO_ID_MAX digits.
+ * Anything else in a 2xx answer (missing, empty, an object, a number, too
+ * long) leaves the write's outcome unknown. */
+#define QSE_QBO_ID_MAX 30
+
+static bool usable_id(json_object *obj)
+{
+	json_object *v = qse_jget(obj, "Id");
+	const char *s;
+	size_t n, i;
+	if (!v || !json_object_is_type(v, json_type_string)) {
+		return false;
+	}
+	s = json_object_get_string(v);
+	n = s ? strlen(s) : 0;
+	if (n == 0 || n > QSE_QBO_ID_MAX) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void take_ids(qs_entity *en, json_object *obj)
+{
+	const char *tok = qse_jstr(obj, "SyncToken");
+	if (usable_id(obj)) {
+		qs_strlcpy(en->qbo_id, qse_jstr(obj, "Id"), sizeof(en->qbo_id));
+	}
+	if (tok) {
+		qs_strlcpy(en->sync_token, tok, sizeof(en->sync_token));
+	}
+}
+
+/* A write that QBO may have committed without saying so: a 4xx answer with
+ * no QBO Fault (a proxy's HTML 408 or 400). It is as uncertain as a timeout:
+ * retried, its requestid kept, and the retry's guard looks for the record
+ * before anything is sent again. */
+static qs_status uncertain_write(qs_status r, qs_error *e)
+{
+	if (r == QS_EAPI && e && !e->code[0] && e->http_status >= 400 && e->http_status < 500) {
+		char msg[sizeof(e->message)];
+		qs_strlcpy(msg, e->message, sizeof(msg));
+		r = qs_error_set(e, QS_ESERVER, "%.900s; QuickBooks may have recorded it, so it is looked up before anything is sent again", msg);
+	}
+	return r;
+}
+
+/* Whose record a QBO object is. Every record the engine writes carries the
+ * marker "qbosync:<kind>:<id>" (PrivateNote on transactions, Notes on
+ * customers); a QBO record linked in the store to another local record counts
+ * as that record's too. Items carry no marker. */
+typedef enum qbo_owner { OWNER_NONE, OWNER_SELF, OWNER_OTHER } qbo_owner;
+
+static const char *marker_field(const char *kind)
+{
+	return !strcmp(kind, "customer") ? "Notes" : "PrivateNote";
+}
+
+static qbo_owner marker_owner(json_object *row, const char *kind, const char *id, char other[65])
+{
+	const char *note = qse_jstr(row, marker_field(kind)), *p;
+	char prefix[40];
+	size_t pl;
+	qbo_owner o = OWNER_NONE;
+	other[0] = '\0';
+	if (!note) {
+		return OWNER_NONE;
+	}
+	snprintf(prefix, sizeof(prefix), "qbosync:%s:", kind);
+	pl = strlen(prefix);
+	for (p = strstr(note, prefix); p; p = strstr(p + 1, prefix)) {
+		const char *s = p + pl;
+		size_t n = strcspn(s, " ;,\n\t\r");
+		if (n == strlen(id) && !strncmp(s, id, n)) {
+			return OWNER_SELF;
+		}
+		if (n > 0 && n < 65 && o == OWNER_NONE) {
+			memcpy(other, s, n);
+			other[n] = '\0';
+			o = OWNER_OTHER;
+		}
+	}
+	return o;
+}
+
+static qbo_owner row_owner(qs_engine *eng, json_object *row, const char *kind, const char *id, char other[65], qs_error *e)
+{
+	qbo_owner o = marker_owner(row, kind, id, other);
+	char linked[65];
+	bool taken = false;
+	if (o != OWNER_NONE || !usable_id(row)) {
+		return o;
+	}
+	if (qs_store_entity_by_qbo(eng->store, eng->conn_key, kind, qse_jstr(row, "Id"), linked, &taken, e) == QS_OK
+			&& taken && strcmp(linked, id) != 0) {
+		qs_strlcpy(other, linked, 65);
+		return OWNER_OTHER;
+	}
+	return OWNER_NONE;
+}
+
+/* The marker the engine puts on customers (Notes; transactions get theirs
+ * from the mapping, in PrivateNote). */
+static void add_customer_marker(json_object *body, const char *id)
+{
+	char note[96];
+	if (qse_jget(body, "Notes")) {
+		return;
+	}
+	snprintf(note, sizeof(note), "qbosync:customer:%.64s", id);
+	json_object_object_add(body, "Notes", json_object_new_string(note));
+}
 
 static const char *customer_email(json_object *row)
 {
 	return qse_jstr(qse_jget(row, "PrimaryEmailAddr"), "Address");
 }
 
-/* Customer natural key: DisplayName (inactive too). Same email or none there:
- * adopt; different email: the name gets the local id ("Jane Doe (17)"). */
+/* Customer natural key: DisplayName (inactive too). A QBO customer that is
+ * another local customer's (marker or link) is never taken: the name gets the
+ * local id ("Jane Doe (17)"). Ours: adopt. Unmarked with the same email or
+ * none: adopt; other email: "(17)" as well. No such name: a single QBO
+ * customer with our email that is nobody else's is adopted. Lookup errors
+ * (a 429 too) end the delivery: it is retried, never created blind. */
 static qs_status customer_guard(qs_engine *eng, const char *id, json_object *norm, json_object *body,
-	json_object **adopt, qs_error *e)
+	json_object **adopt, qbo_owner *owner, qs_error *e)
 {
 	const char *email = qse_jstr(norm, "email");
 	const char *name = qse_jstr(body, "DisplayName");
@@ -347,6 +474,7 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 	qs_status r;
 	int pass;
 	*adopt = NULL;
+	*owner = OWNER_NONE;
 	if (!name) {
 		return QS_OK;
 	}
@@ -355,7 +483,8 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
 	}
 	for (pass = 0; pass < 2; pass++) {
-		char *cand;
+		char *cand, other[65];
+		qbo_owner o = OWNER_NONE;
 		if (pass == 0) {
 			cand = strdup(base);
 		} else {
@@ -377,17 +506,24 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 			return r;
 		}
 		row = qse_first_row(rows);
+		if (row) {
+			o = row_owner(eng, row, "customer", id, other, NULL);
+		}
 		if (!row && pass == 0 && email && *email) {
-			/* no such name: a QBO customer with our email that no other local
-			 * customer is linked to is the same person under another name */
 			json_object *byemail = NULL;
-			if (qse_find_by(eng, "Customer", "PrimaryEmailAddr", email, false, &byemail, e) == QS_OK
-					&& byemail && json_object_array_length(byemail) == 1 && qse_jstr(qse_first_row(byemail), "Id")) {
-				char other[65];
-				bool taken = true;
-				if (qs_store_entity_by_qbo(eng->store, eng->conn_key, "customer", qse_jstr(qse_first_row(byemail), "Id"),
-						other, &taken, e) == QS_OK && (!taken || !strcmp(other, id))) {
+			r = qse_customers_by_email(eng, email, &byemail, e);
+			if (r != QS_OK) {
+				free(cand);
+				free(base);
+				json_object_put(byemail);
+				json_object_put(rows);
+				return r;
+			}
+			if (byemail && json_object_array_length(byemail) == 1 && usable_id(qse_first_row(byemail))) {
+				qbo_owner eo = row_owner(eng, qse_first_row(byemail), "customer", id, other, NULL);
+				if (eo != OWNER_OTHER) {
 					*adopt = json_object_get(qse_first_row(byemail));
+					*owner = eo;
 					free(cand);
 					free(base);
 					json_object_put(byemail);
@@ -396,7 +532,6 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 				}
 			}
 			json_object_put(byemail);
-			qs_error_clear(e);
 		}
 		if (!row) {
 			json_object_object_add(body, "DisplayName", json_object_new_string(cand));
@@ -405,8 +540,11 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 			json_object_put(rows);
 			return QS_OK;
 		}
-		if (!customer_email(row) || !*customer_email(row) || !email || qse_email_eq(customer_email(row), email)) {
+		if (usable_id(row) && (o == OWNER_SELF || (o == OWNER_NONE && (!customer_email(row) || !*customer_email(row)
+				|| !email || qse_email_eq(customer_email(row), email))))) {
 			*adopt = json_object_get(row);
+			*owner = o;
+			json_object_object_add(body, "DisplayName", json_object_new_string(cand));
 			free(cand);
 			free(base);
 			json_object_put(rows);
@@ -417,17 +555,25 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 		rows = NULL;
 	}
 	free(base);
-	return qs_error_set(e, QS_EAPI, "Customer %s: QuickBooks already has customers named '%s' and '%s (%s)' with other email addresses; map the customer with qbo_map()",
+	return qs_error_set(e, QS_EAPI, "Customer %s: QuickBooks already has customers named '%s' and '%s (%s)' that are other customers' or have other email addresses; map the customer with qbo_map()",
 		id, name, name, id);
 }
 
-static qs_status docnumber_guard(qs_engine *eng, const char *entity, json_object *body, json_object **adopt, qs_error *e)
+/* A transaction's own QBO record by its DocNumber: ours (marker) first, else
+ * one of the same customer that is nobody else's (made in QBO by hand). The
+ * number held only by another local record's QBO transaction is an Error
+ * naming both. */
+static qs_status docnumber_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body,
+	json_object **adopt, qbo_owner *owner, qs_error *e)
 {
 	const char *num = qse_jstr(body, "DocNumber");
 	const char *cust = qse_jstr(qse_jget(body, "CustomerRef"), "value");
-	json_object *rows = NULL, *row;
+	json_object *rows = NULL, *free_row = NULL;
+	char other[65] = "", other_qbo[32] = "";
+	size_t i, n;
 	qs_status r;
 	*adopt = NULL;
+	*owner = OWNER_NONE;
 	if (!num || !*num) {
 		return QS_OK;
 	}
@@ -436,63 +582,120 @@ static qs_status docnumber_guard(qs_engine *eng, const char *entity, json_object
 		json_object_put(rows);
 		return r;
 	}
-	row = qse_first_row(rows);
-	if (row) {
-		const char *rc = qse_jstr(qse_jget(row, "CustomerRef"), "value");
-		if (!cust || !rc || !strcmp(cust, rc)) {
-			*adopt = json_object_get(row);
-		}
-	}
-	json_object_put(rows);
-	return QS_OK;
-}
-
-/* Payments have no natural key: our marker "qbosync:payment:<id>" in PrivateNote. */
-static qs_status marker_guard(qs_engine *eng, const char *entity, const char *kind, const char *id,
-	json_object *body, json_object **adopt, qs_error *e)
-{
-	const char *date = qse_jstr(body, "TxnDate");
-	json_object *rows = NULL;
-	char marker[128];
-	size_t i, n;
-	qs_status r;
-	*adopt = NULL;
-	if (!date) {
-		return QS_OK;
-	}
-	snprintf(marker, sizeof(marker), "qbosync:%s:%s", kind, id);
-	r = qse_find_by(eng, entity, "TxnDate", date, false, &rows, e);
-	if (r != QS_OK) {
-		json_object_put(rows);
-		return r == QS_EAPI ? QS_OK : r;
-	}
-	n = rows ? json_object_array_length(rows) : 0;
+	n = rows && json_object_is_type(rows, json_type_array) ? json_object_array_length(rows) : 0;
 	for (i = 0; i < n; i++) {
 		json_object *row = json_object_array_get_idx(rows, i);
-		const char *note = qse_jstr(row, "PrivateNote");
-		if (note && strstr(note, marker)) {
-			size_t ml = strlen(marker);
-			const char *hit = strstr(note, marker);
-			char after = hit[ml];
-			if (after == '\0' || after == ' ' || after == ';' || after == '\n' || after == ',') {
-				*adopt = json_object_get(row);
-				break;
-			}
+		const char *rc = qse_jstr(qse_jget(row, "CustomerRef"), "value");
+		char who[65];
+		qbo_owner o;
+		if (!usable_id(row) || (cust && rc && strcmp(cust, rc) != 0)) {
+			continue;
+		}
+		o = row_owner(eng, row, en->kind, en->id, who, NULL);
+		if (o == OWNER_SELF) {
+			*adopt = json_object_get(row);
+			*owner = OWNER_SELF;
+			json_object_put(rows);
+			return QS_OK;
+		}
+		if (o == OWNER_NONE && !free_row) {
+			free_row = row;
+		} else if (o == OWNER_OTHER && !other[0]) {
+			qs_strlcpy(other, who, sizeof(other));
+			qs_strlcpy(other_qbo, qse_jstr(row, "Id"), sizeof(other_qbo));
 		}
 	}
+	if (free_row) {
+		*adopt = json_object_get(free_row);
+	} else if (other[0]) {
+		r = qs_error_set(e, QS_EAPI, "%s %s: QuickBooks %s number %s (QBO %s %s) is already the record of %s %s; two billing records share this number: renumber one of them, or map this one with qbo_map()",
+			qse_entity_label(en->kind), en->id, entity, num, entity, other_qbo, qse_entity_label(en->kind), other);
+	}
 	json_object_put(rows);
-	return QS_OK;
+	return r;
 }
 
-static void take_ids(qs_entity *en, json_object *obj)
+/* A transaction's own QBO record by its marker among the customer's
+ * transactions of its date, every page (PrivateNote is not filterable). */
+static qs_status marker_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body,
+	json_object **adopt, qs_error *e)
 {
-	const char *id = qse_jstr(obj, "Id"), *tok = qse_jstr(obj, "SyncToken");
-	if (id) {
-		qs_strlcpy(en->qbo_id, id, sizeof(en->qbo_id));
+	const char *date = qse_jstr(body, "TxnDate");
+	const char *cust = qse_jstr(qse_jget(body, "CustomerRef"), "value");
+	char *ld = NULL, *lc = NULL, *sql = NULL;
+	size_t cap;
+	long start;
+	qs_status r = QS_OK;
+	*adopt = NULL;
+	if (!date && !cust) {
+		return QS_OK;
 	}
-	if (tok) {
-		qs_strlcpy(en->sync_token, tok, sizeof(en->sync_token));
+	ld = date ? qs_qbo_quote(date) : NULL;
+	lc = cust ? qs_qbo_quote(cust) : NULL;
+	cap = (ld ? strlen(ld) : 0) + (lc ? strlen(lc) : 0) + strlen(entity) + 128;
+	sql = malloc(cap);
+	if ((date && !ld) || (cust && !lc) || !sql) {
+		free(ld);
+		free(lc);
+		free(sql);
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory building a query");
 	}
+	for (start = 1; start < 10000000; start += 1000) {
+		json_object *rows = NULL;
+		size_t i, n;
+		snprintf(sql, cap, "select * from %s where %s%s%s%s%s startposition %ld maxresults 1000", entity,
+			ld ? "TxnDate = " : "", ld ? ld : "", ld && lc ? " and " : "", lc ? "CustomerRef = " : "", lc ? lc : "", start);
+		r = qse_api(eng, OP_QUERY, entity, NULL, NULL, NULL, NULL, sql, &rows, e);
+		if (r != QS_OK) {
+			json_object_put(rows);
+			break;
+		}
+		n = rows && json_object_is_type(rows, json_type_array) ? json_object_array_length(rows) : 0;
+		for (i = 0; i < n && !*adopt; i++) {
+			json_object *row = json_object_array_get_idx(rows, i);
+			char who[65];
+			if (usable_id(row) && marker_owner(row, en->kind, en->id, who) == OWNER_SELF) {
+				*adopt = json_object_get(row);
+			}
+		}
+		json_object_put(rows);
+		if (*adopt || n < 1000) {
+			break;
+		}
+	}
+	free(ld);
+	free(lc);
+	free(sql);
+	return r;
+}
+
+/* Before a retried create of a transaction (an earlier attempt may have been
+ * committed without a usable answer): its own QBO record by DocNumber, else
+ * by marker. A payment always looks for its marker; an invoice, credit or
+ * refund without a number does when the create's requestid cannot settle it
+ * alone: the requestid was made for an older version, or its replay already
+ * failed to (a third attempt). Otherwise the create is sent again with the
+ * same requestid and QBO answers with the record it made. */
+static qs_status txn_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body,
+	bool rid_current, json_object **adopt, qbo_owner *owner, qs_error *e)
+{
+	qs_status r = docnumber_guard(eng, en, entity, body, adopt, owner, e);
+	if (r != QS_OK || *adopt) {
+		return r;
+	}
+	if (strcmp(en->kind, "payment") != 0 && rid_current && en->q_attempts <= 2) {
+		return QS_OK;
+	}
+	r = marker_guard(eng, en, entity, body, adopt, e);
+	if (*adopt) {
+		*owner = OWNER_SELF;
+	}
+	return r;
+}
+
+static bool is_txn(const char *kind)
+{
+	return !strcmp(kind, "invoice") || !strcmp(kind, "payment") || !strcmp(kind, "credit") || !strcmp(kind, "refund");
 }
 
 /* Reads en's QBO record again and takes its current Id and SyncToken. */
@@ -528,7 +731,7 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 		json_object_object_add(body, "Id", json_object_new_string(en->qbo_id));
 		json_object_object_add(body, "SyncToken", json_object_new_string(en->sync_token));
 		qse_make_rid(rid, eng->realm, en->kind, en->id, "u", ver, en->sync_token, renamed ? "renamed" : NULL, NULL);
-		r = qse_api(eng, OP_UPDATE, entity, body, NULL, NULL, rid, NULL, &out, e);
+		r = uncertain_write(qse_api(eng, OP_UPDATE, entity, body, NULL, NULL, rid, NULL, &out, e), e);
 		if (r == QS_OK) {
 			take_ids(en, out);
 			json_object_put(out);
@@ -572,7 +775,7 @@ static qs_status void_record(qs_engine *eng, qs_entity *en, const char *entity, 
 			}
 		}
 		qse_make_rid(rid, eng->realm, en->kind, en->id, "void", ver, en->sync_token, NULL);
-		r = qse_api(eng, OP_VOID, entity, NULL, en->qbo_id, en->sync_token, rid, NULL, &out, e);
+		r = uncertain_write(qse_api(eng, OP_VOID, entity, NULL, en->qbo_id, en->sync_token, rid, NULL, &out, e), e);
 		if (r == QS_OK) {
 			take_ids(en, out);
 			json_object_put(out);
@@ -644,15 +847,43 @@ static qs_status invoices_already_paid(qs_engine *eng, json_object *body, bool *
 	return QS_OK;
 }
 
+/* Takes an adopted QBO record's Id and SyncToken and brings it to the version
+ * being delivered. Our own record made by this version's create (its marker,
+ * and the requestid is this version's) holds this version. Otherwise a
+ * transaction (it holds money) and a customer that is ours are updated with
+ * the current body, never assumed to hold it; an unmarked customer or an item
+ * made in QBO by hand is linked as it is. */
+static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity, json_object *body,
+	json_object *adopt, qbo_owner owner, bool rid_current, const char **op, qs_error *e)
+{
+	*op = "linked";
+	take_ids(en, adopt);
+	if (owner == OWNER_SELF && rid_current) {
+		return QS_OK;
+	}
+	if (is_txn(en->kind) || (owner == OWNER_SELF && !strcmp(en->kind, "customer"))) {
+		return update_record(eng, en, entity, body, e);
+	}
+	return QS_OK;
+}
+
 /* Sends one claimed record to QBO. On QS_OK en->qbo_id/sync_token are set and
  * *op says what happened ("created", "linked", "updated", "voided"). */
 static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
 {
 	json_object *norm = NULL, *body = NULL, *adopt = NULL, *out = NULL;
 	const char *entity = NULL;
+	qbo_owner owner = OWNER_NONE;
 	qs_map_ctx mctx;
 	qs_status r;
 	const char *status;
+	char ver[24], want[64];
+	bool rid_current;
+
+	/* is the create's requestid this version's (nothing changed since it was made)? */
+	snprintf(ver, sizeof(ver), "%lld", en->version);
+	qse_make_rid(want, eng->realm, en->kind, en->id, "c", ver, NULL);
+	rid_current = en->create_rid[0] && !strcmp(want, en->create_rid);
 
 	*op = "created";
 	norm = en->doc ? json_tokener_parse(en->doc) : NULL;
@@ -704,33 +935,32 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 	}
 	/* natural-key guards before a create */
 	if (!strcmp(en->kind, "customer")) {
-		r = customer_guard(eng, en->id, norm, body, &adopt, e);
+		add_customer_marker(body, en->id);
+		r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
 	} else if (!strcmp(en->kind, "item")) {
 		json_object *rows = NULL;
 		const char *name = qse_jstr(body, "Name");
 		r = name ? qse_find_by(eng, "Item", "Name", name, true, &rows, e) : QS_OK;
-		if (r == QS_OK && qse_first_row(rows)) {
+		if (r == QS_OK && usable_id(qse_first_row(rows))) {
 			adopt = json_object_get(qse_first_row(rows));
 		}
 		json_object_put(rows);
-	} else if (en->attempts > 1 && (!strcmp(en->kind, "invoice") || !strcmp(en->kind, "credit") || !strcmp(en->kind, "refund"))) {
+	} else if (en->attempts > 1 && is_txn(en->kind)) {
 		/* a retry (the claim counts every attempt, crashed ones too): an earlier
-		 * attempt may have created it. A first attempt relies on QBO's own
-		 * duplicate check (6140, adopted below) and saves a query. */
-		r = docnumber_guard(eng, entity, body, &adopt, e);
-	} else if (en->attempts > 1 && !strcmp(en->kind, "payment")) {
-		r = marker_guard(eng, entity, en->kind, en->id, body, &adopt, e);
+		 * attempt may have been committed without a usable answer. A first
+		 * attempt relies on QBO's own duplicate check (6140, below) and saves
+		 * the lookups. */
+		r = txn_guard(eng, en, entity, body, rid_current, &adopt, &owner, e);
 	}
 	if (r != QS_OK) {
 		goto out;
 	}
 	if (adopt) {
-		*op = "linked";
-		take_ids(en, adopt);
+		r = adopt_record(eng, en, entity, body, adopt, owner, rid_current, op, e);
 		goto out;
 	}
 	/* only on the first attempt: a retry may meet the balance our own earlier
-	 * attempt paid, and must reach the requestid replay instead */
+	 * attempt paid, and must reach the guard or the requestid replay instead */
 	if (!strcmp(en->kind, "payment") && en->attempts <= 1) {
 		bool all_paid = false;
 		char paid[32];
@@ -750,33 +980,36 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			goto out;
 		}
 	}
-	r = qse_api(eng, OP_CREATE, entity, body, NULL, NULL, en->create_rid, NULL, &out, e);
+	r = uncertain_write(qse_api(eng, OP_CREATE, entity, body, NULL, NULL, en->create_rid, NULL, &out, e), e);
 	if (r == QS_EAPI && (!strcmp(e->code, "6240") || !strcmp(e->code, "6140"))) {
-		/* someone made it meanwhile (or an earlier attempt of ours did): adopt */
+		/* someone made it meanwhile (or an earlier attempt of ours did): adopt
+		 * what the guards allow, else the fault stands */
 		qs_error saved;
 		qs_error_copy(&saved, e);
 		if (!strcmp(e->code, "6240") && !strcmp(en->kind, "customer")) {
-			r = customer_guard(eng, en->id, norm, body, &adopt, e);
+			r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
 		} else if (!strcmp(e->code, "6240")) {
 			json_object *rows = NULL;
 			r = qse_find_by(eng, entity, "Name", qse_jstr(body, "Name") ? qse_jstr(body, "Name") : "", true, &rows, e);
-			if (r == QS_OK && qse_first_row(rows)) {
+			if (r == QS_OK && usable_id(qse_first_row(rows))) {
 				adopt = json_object_get(qse_first_row(rows));
 			}
 			json_object_put(rows);
 		} else {
-			r = docnumber_guard(eng, entity, body, &adopt, e);
+			r = docnumber_guard(eng, en, entity, body, &adopt, &owner, e);
 		}
 		if (r == QS_OK && adopt) {
-			*op = "linked";
-			take_ids(en, adopt);
+			r = adopt_record(eng, en, entity, body, adopt, owner, rid_current, op, e);
 		} else if (r == QS_OK) {
 			qs_error_copy(e, &saved);
 			r = saved.status;
 		}
 		goto out;
 	}
-	if (r == QS_OK) {
+	if (r == QS_OK && !usable_id(out)) {
+		r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered the create without a usable Id; it may have recorded it, so it is looked up before anything is sent again",
+			qse_entity_label(en->kind), en->id);
+	} else if (r == QS_OK) {
 		take_ids(en, out);
 	}
 out:
