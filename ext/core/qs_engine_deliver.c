@@ -63,7 +63,6 @@ bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double n
 
 /* ------------------------------------------------------------------ resolver */
 
-static bool usable_id(json_object *obj);
 static qs_status uncertain_write(qs_status r, qs_error *e);
 
 
@@ -178,7 +177,7 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 	}
 	qse_make_rid(rid, eng->realm, "item", "*", "fallback", NULL);
 	r = uncertain_write(qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e), e);
-	if (r == QS_OK && !usable_id(created)) {
+	if (r == QS_OK && !qse_usable_id(created)) {
 		r = qs_error_set(e, QS_ESERVER, "QuickBooks answered the creation of the fallback item '%s' without a usable Id; it will be looked up by name before it is sent again", DEFAULT_ITEM_NAME);
 	}
 	json_object_put(body);
@@ -217,7 +216,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (r != QS_OK) {
 		return r;
 	}
-	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH) {
+	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver) {
 		bool busy = false;
 		char st[16];
 		qs_error e2;
@@ -341,7 +340,7 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
  * long) leaves the write's outcome unknown. */
 #define QSE_QBO_ID_MAX 30
 
-static bool usable_id(json_object *obj)
+bool qse_usable_id(json_object *obj)
 {
 	json_object *v = qse_jget(obj, "Id");
 	const char *s;
@@ -362,10 +361,10 @@ static bool usable_id(json_object *obj)
 	return true;
 }
 
-static void take_ids(qs_entity *en, json_object *obj)
+void qse_take_ids(qs_entity *en, json_object *obj)
 {
 	const char *tok = qse_jstr(obj, "SyncToken");
-	if (usable_id(obj)) {
+	if (qse_usable_id(obj)) {
 		qs_strlcpy(en->qbo_id, qse_jstr(obj, "Id"), sizeof(en->qbo_id));
 	}
 	if (tok) {
@@ -430,7 +429,7 @@ static qbo_owner row_owner(qs_engine *eng, json_object *row, const char *kind, c
 	qbo_owner o = marker_owner(row, kind, id, other);
 	char linked[65];
 	bool taken = false;
-	if (o != OWNER_NONE || !usable_id(row)) {
+	if (o != OWNER_NONE || !qse_usable_id(row)) {
 		return o;
 	}
 	if (qs_store_entity_by_qbo(eng->store, eng->conn_key, kind, qse_jstr(row, "Id"), linked, &taken, e) == QS_OK
@@ -519,7 +518,7 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 				json_object_put(rows);
 				return r;
 			}
-			if (byemail && json_object_array_length(byemail) == 1 && usable_id(qse_first_row(byemail))) {
+			if (byemail && json_object_array_length(byemail) == 1 && qse_usable_id(qse_first_row(byemail))) {
 				qbo_owner eo = row_owner(eng, qse_first_row(byemail), "customer", id, other, NULL);
 				if (eo != OWNER_OTHER) {
 					*adopt = json_object_get(qse_first_row(byemail));
@@ -540,7 +539,7 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 			json_object_put(rows);
 			return QS_OK;
 		}
-		if (usable_id(row) && (o == OWNER_SELF || (o == OWNER_NONE && (!customer_email(row) || !*customer_email(row)
+		if (qse_usable_id(row) && (o == OWNER_SELF || (o == OWNER_NONE && (!customer_email(row) || !*customer_email(row)
 				|| !email || qse_email_eq(customer_email(row), email))))) {
 			*adopt = json_object_get(row);
 			*owner = o;
@@ -588,7 +587,7 @@ static qs_status docnumber_guard(qs_engine *eng, const qs_entity *en, const char
 		const char *rc = qse_jstr(qse_jget(row, "CustomerRef"), "value");
 		char who[65];
 		qbo_owner o;
-		if (!usable_id(row) || (cust && rc && strcmp(cust, rc) != 0)) {
+		if (!qse_usable_id(row) || (cust && rc && strcmp(cust, rc) != 0)) {
 			continue;
 		}
 		o = row_owner(eng, row, en->kind, en->id, who, NULL);
@@ -654,7 +653,7 @@ static qs_status marker_guard(qs_engine *eng, const qs_entity *en, const char *e
 		for (i = 0; i < n && !*adopt; i++) {
 			json_object *row = json_object_array_get_idx(rows, i);
 			char who[65];
-			if (usable_id(row) && marker_owner(row, en->kind, en->id, who) == OWNER_SELF) {
+			if (qse_usable_id(row) && marker_owner(row, en->kind, en->id, who) == OWNER_SELF) {
 				*adopt = json_object_get(row);
 			}
 		}
@@ -704,7 +703,7 @@ static qs_status reread_ids(qs_engine *eng, qs_entity *en, const char *entity, q
 	json_object *cur = NULL;
 	qs_status r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
 	if (r == QS_OK) {
-		take_ids(en, cur);
+		qse_take_ids(en, cur);
 	}
 	json_object_put(cur);
 	return r;
@@ -733,7 +732,7 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 		qse_make_rid(rid, eng->realm, en->kind, en->id, "u", ver, en->sync_token, renamed ? "renamed" : NULL, NULL);
 		r = uncertain_write(qse_api(eng, OP_UPDATE, entity, body, NULL, NULL, rid, NULL, &out, e), e);
 		if (r == QS_OK) {
-			take_ids(en, out);
+			qse_take_ids(en, out);
 			json_object_put(out);
 			return QS_OK;
 		}
@@ -777,7 +776,7 @@ static qs_status void_record(qs_engine *eng, qs_entity *en, const char *entity, 
 		qse_make_rid(rid, eng->realm, en->kind, en->id, "void", ver, en->sync_token, NULL);
 		r = uncertain_write(qse_api(eng, OP_VOID, entity, NULL, en->qbo_id, en->sync_token, rid, NULL, &out, e), e);
 		if (r == QS_OK) {
-			take_ids(en, out);
+			qse_take_ids(en, out);
 			json_object_put(out);
 			return QS_OK;
 		}
@@ -857,7 +856,7 @@ static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity,
 	json_object *adopt, qbo_owner owner, bool rid_current, const char **op, qs_error *e)
 {
 	*op = "linked";
-	take_ids(en, adopt);
+	qse_take_ids(en, adopt);
 	if (owner == OWNER_SELF && rid_current) {
 		return QS_OK;
 	}
@@ -867,14 +866,29 @@ static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity,
 	return QS_OK;
 }
 
+/* The QBO body of a record's document, its references resolved through c
+ * (from mappings and entities; with c->no_deliver never by delivering a
+ * dependency first). Customers a create is built for get their marker. */
+qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
+	const char **entity, json_object **body, qs_error *e)
+{
+	qs_map_ctx mctx;
+	memset(&mctx, 0, sizeof(mctx));
+	mctx.resolve = qse_resolve;
+	mctx.ud = c;
+	mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
+	mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
+	*body = NULL;
+	return qs_map_to_qbo(en->kind, norm, &mctx, entity, body, e);
+}
+
 /* Sends one claimed record to QBO. On QS_OK en->qbo_id/sync_token are set and
  * *op says what happened ("created", "linked", "updated", "voided"). */
-static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
+qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
 {
 	json_object *norm = NULL, *body = NULL, *adopt = NULL, *out = NULL;
 	const char *entity = NULL;
 	qbo_owner owner = OWNER_NONE;
-	qs_map_ctx mctx;
 	qs_status r;
 	const char *status;
 	char ver[24], want[64];
@@ -917,12 +931,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		}
 	}
 
-	memset(&mctx, 0, sizeof(mctx));
-	mctx.resolve = qse_resolve;
-	mctx.ud = c;
-	mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
-	mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
-	r = qs_map_to_qbo(en->kind, norm, &mctx, &entity, &body, e);
+	r = qse_map_body(eng, en, c, norm, &entity, &body, e);
 	if (r != QS_OK) {
 		json_object_put(norm);
 		json_object_put(body);
@@ -941,7 +950,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		json_object *rows = NULL;
 		const char *name = qse_jstr(body, "Name");
 		r = name ? qse_find_by(eng, "Item", "Name", name, true, &rows, e) : QS_OK;
-		if (r == QS_OK && usable_id(qse_first_row(rows))) {
+		if (r == QS_OK && qse_usable_id(qse_first_row(rows))) {
 			adopt = json_object_get(qse_first_row(rows));
 		}
 		json_object_put(rows);
@@ -991,7 +1000,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		} else if (!strcmp(e->code, "6240")) {
 			json_object *rows = NULL;
 			r = qse_find_by(eng, entity, "Name", qse_jstr(body, "Name") ? qse_jstr(body, "Name") : "", true, &rows, e);
-			if (r == QS_OK && usable_id(qse_first_row(rows))) {
+			if (r == QS_OK && qse_usable_id(qse_first_row(rows))) {
 				adopt = json_object_get(qse_first_row(rows));
 			}
 			json_object_put(rows);
@@ -1006,11 +1015,11 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		}
 		goto out;
 	}
-	if (r == QS_OK && !usable_id(out)) {
+	if (r == QS_OK && !qse_usable_id(out)) {
 		r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered the create without a usable Id; it may have recorded it, so it is looked up before anything is sent again",
 			qse_entity_label(en->kind), en->id);
 	} else if (r == QS_OK) {
-		take_ids(en, out);
+		qse_take_ids(en, out);
 	}
 out:
 	json_object_put(out);
@@ -1098,15 +1107,10 @@ static double backoff(long attempts, const qs_error *e)
 	return base * jitter;
 }
 
-typedef struct released_list {
-	deferred_ref *v;
-	size_t n, cap;
-} released_list;
-
 static void released_cb(void *ud, const char *kind, const char *id, const char *q_status,
 	const char *owner, double claimed)
 {
-	released_list *l = ud;
+	qse_released *l = ud;
 	(void)q_status;
 	(void)owner;
 	(void)claimed;
@@ -1138,6 +1142,131 @@ bool qse_retryable(qs_status r)
 	return r == QS_ENET || r == QS_ESERVER || r == QS_ETHROTTLE || r == QS_ETOKEN;
 }
 
+/* Claims (kind, id) inside the caller's write transaction: marks it sending
+ * for this owner, counts the attempt and gives a create its requestid.
+ * *busy when there is nothing to send (finished meanwhile, or another live
+ * process holds it); final_state then receives the current state. */
+qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
+	char final_state[16], qs_error *e)
+{
+	double now = qs_store_now();
+	qs_status r;
+	*busy = false;
+	final_state[0] = '\0';
+	r = qs_store_entity_get(eng->store, eng->conn_key, kind, id, en, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (!en->exists || !en->q_status[0]
+			|| (!strcmp(en->q_status, "sending") && !qse_claim_stale(eng, en->owner, en->claimed, now))) {
+		*busy = true;
+		qs_strlcpy(final_state, en->state, 16);
+		return QS_OK;
+	}
+	if (!strcmp(en->q_status, "sending")) {
+		qse_log_msg(eng, "warn", kind, id, "Taking over the delivery left by %s (claimed %.0f s ago)", en->owner, now - en->claimed);
+	}
+	qs_strlcpy(en->q_status, "sending", sizeof(en->q_status));
+	qs_strlcpy(en->owner, eng->owner, sizeof(en->owner));
+	en->claimed = now;
+	en->q_attempts++;
+	en->attempts++;
+	en->last_attempt = now;
+	if (!en->qbo_id[0] && !en->create_rid[0]) {
+		char ver[24];
+		snprintf(ver, sizeof(ver), "%lld", en->version);
+		qse_make_rid(en->create_rid, eng->realm, kind, id, "c", ver, NULL);
+	}
+	r = qs_store_entity_put(eng->store, eng->conn_key, en, e);
+	if (r == QS_OK) {
+		r = qs_store_outbox_put(eng->store, eng->conn_key, en, e);
+	}
+	return r;
+}
+
+/* Records a delivery's outcome on the current row cur (a newer version may
+ * have arrived meanwhile) inside the caller's write transaction; the caller
+ * saves cur. en is the claimed copy that was sent (its Ids, its requestid),
+ * dr/op/de what the send returned. Released dependents go to rel (NULL: only
+ * counted in eng->released). This is the one place an outcome becomes
+ * Synced. */
+qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
+	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
+	qs_error *e)
+{
+	const char *kind = en->kind, *id = en->id;
+	double now = qs_store_now();
+	qs_status r = QS_OK;
+	cur->owner[0] = '\0';
+	cur->claimed = 0;
+	cur->wait_kind[0] = cur->wait_id[0] = '\0';
+	if (dr == QS_OK && !strcmp(op, "skipped")) {
+		qs_strlcpy(cur->state, "Skipped", sizeof(cur->state));
+		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
+		cur->create_rid[0] = '\0';
+		queue_newer(cur, delivered_version, now);
+		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, de->message);
+	} else if (dr == QS_OK) {
+		/* Synced: QBO answered with the record (en's Id and SyncToken) holding
+		 * the version delivered */
+		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
+		qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
+		qs_strlcpy(cur->state, "Synced", sizeof(cur->state));
+		cur->reason[0] = '\0';
+		cur->synced_version = delivered_version ? delivered_version : cur->synced_version;
+		cur->create_rid[0] = '\0';
+		queue_newer(cur, delivered_version, now);
+		{
+			long nrel = 0;
+			r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now,
+				rel ? released_cb : NULL, rel, &nrel, e);
+			eng->released += nrel;
+		}
+		if (r == QS_OK) {
+			r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, now, e);
+		}
+		qse_log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", qse_entity_label(kind), id, op,
+			qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, cur->qbo_id, cur->synced_version);
+	} else if (dr == QS_EWAITING) {
+		qs_strlcpy(cur->state, "Waiting", sizeof(cur->state));
+		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
+		qs_strlcpy(cur->q_status, "waiting", sizeof(cur->q_status));
+		qs_strlcpy(cur->wait_kind, wait_kind, sizeof(cur->wait_kind));
+		qs_strlcpy(cur->wait_id, wait_id, sizeof(cur->wait_id));
+		cur->next_try = now + WAITING_RECHECK;
+		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
+	} else if (qse_retryable(dr) || dr == QS_EAUTH) {
+		double delay = dr == QS_EAUTH ? 0 : backoff(cur->q_attempts, de);
+		if (dr == QS_ETHROTTLE) {
+			/* every process sharing the store pauses (the write is in this transaction) */
+			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, NULL);
+		}
+		if (en->create_rid[0] && !cur->qbo_id[0]) {
+			/* the requestid the uncertain attempt used (a batch marks its own) */
+			qs_strlcpy(cur->create_rid, en->create_rid, sizeof(cur->create_rid));
+		}
+		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->next_try = now + delay;
+		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
+		qse_log_msg(eng, "warn", kind, id, "%s %s: attempt %ld failed (%s): %s", qse_entity_label(kind), id, cur->q_attempts,
+			qs_status_name(dr), de->message);
+	} else if (dr == QS_ESTORE || dr == QS_EINTERNAL) {
+		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->next_try = now + 60;
+		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
+		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
+	} else {
+		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
+		fault_reason(kind, id, de);
+		qs_strlcpy(cur->state, "Error", sizeof(cur->state));
+		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
+		cur->create_rid[0] = '\0';
+		queue_newer(cur, delivered_version, now);
+		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
+	}
+	return r;
+}
+
 /* Claims (kind, id), sends it, and records the outcome. *busy when this call
  * sent nothing: another live process holds it, or nothing is pending. final_state receives the entity state afterwards. The
  * return value is the delivery's status (QS_OK when synced). */
@@ -1150,51 +1279,29 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	qs_status r, dr;
 	long long delivered_version;
 	const char *op = "sent";
-	double now = qs_store_now();
-	released_list rel;
+	qse_released rel;
 
 	*busy = false;
 	final_state[0] = '\0';
 	memset(&rel, 0, sizeof(rel));
 
 	/* 1. claim in a transaction */
-	r = qse_begin_entity(eng, kind, id, &en, e);
+	r = qs_store_begin(eng->store, true, e);
 	if (r != QS_OK) {
+		memset(&en, 0, sizeof(en));
 		return r;
 	}
-	if (!en.exists || !en.q_status[0]) {
-		/* nothing pending (another worker finished it meanwhile) */
-		*busy = true;
-		qs_strlcpy(final_state, en.state, 16);
+	r = qse_claim(eng, kind, id, &en, busy, final_state, e);
+	if (r == QS_OK) {
+		r = qs_store_commit(eng->store, e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	if (r != QS_OK || *busy) {
 		qs_entity_clear(&en);
-		return qs_store_commit(eng->store, e);
-	}
-	if (!strcmp(en.q_status, "sending") && !qse_claim_stale(eng, en.owner, en.claimed, now)) {
-		*busy = true;
-		qs_strlcpy(final_state, en.state, 16);
-		qs_entity_clear(&en);
-		return qs_store_commit(eng->store, e);
-	}
-	if (!strcmp(en.q_status, "sending")) {
-		qse_log_msg(eng, "warn", kind, id, "Taking over the delivery left by %s (claimed %.0f s ago)", en.owner, now - en.claimed);
-	}
-	qs_strlcpy(en.q_status, "sending", sizeof(en.q_status));
-	qs_strlcpy(en.owner, eng->owner, sizeof(en.owner));
-	en.claimed = now;
-	en.q_attempts++;
-	en.attempts++;
-	en.last_attempt = now;
-	if (!en.qbo_id[0] && !en.create_rid[0]) {
-		char ver[24];
-		snprintf(ver, sizeof(ver), "%lld", en.version);
-		qse_make_rid(en.create_rid, eng->realm, kind, id, "c", ver, NULL);
+		return r;
 	}
 	delivered_version = en.q_version;
-	r = qse_save_commit(eng, &en, e);
-	if (r != QS_OK) {
-		qs_entity_clear(&en);
-		return r;
-	}
 
 	/* 2. send (no transaction open) */
 	memset(&ctx, 0, sizeof(ctx));
@@ -1206,7 +1313,7 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	{
 		char used_rid[64];
 		qs_strlcpy(used_rid, en.create_rid, sizeof(used_rid));
-		dr = push_record(eng, &en, &ctx, &op, &de);
+		dr = qse_push_record(eng, &en, &ctx, &op, &de);
 		if (dr == QS_OK && used_rid[0] && !strcmp(op, "created")) {
 			/* a create replayed from an older version's requestid holds that
 			 * version's content: send the current one as an update next */
@@ -1229,68 +1336,8 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		qs_entity_clear(&en);
 		return r;
 	}
-	now = qs_store_now();
-	cur.owner[0] = '\0';
-	cur.claimed = 0;
-	cur.wait_kind[0] = cur.wait_id[0] = '\0';
-	if (dr == QS_OK && !strcmp(op, "skipped")) {
-		qs_strlcpy(cur.state, "Skipped", sizeof(cur.state));
-		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
-		cur.create_rid[0] = '\0';
-		queue_newer(&cur, delivered_version, now);
-		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, de.message);
-	} else if (dr == QS_OK) {
-		qs_strlcpy(cur.qbo_id, en.qbo_id, sizeof(cur.qbo_id));
-		qs_strlcpy(cur.sync_token, en.sync_token, sizeof(cur.sync_token));
-		qs_strlcpy(cur.state, "Synced", sizeof(cur.state));
-		cur.reason[0] = '\0';
-		cur.synced_version = delivered_version ? delivered_version : cur.synced_version;
-		cur.create_rid[0] = '\0';
-		queue_newer(&cur, delivered_version, now);
-		{
-			long nrel = 0;
-			r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now,
-				(eng->in_sync || eng->depth > 0) ? NULL : released_cb, &rel, &nrel, e);
-			eng->released += nrel;
-		}
-		if (r == QS_OK) {
-			r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, now, e);
-		}
-		qse_log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", qse_entity_label(kind), id, op,
-			qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, cur.qbo_id, cur.synced_version);
-	} else if (dr == QS_EWAITING) {
-		qs_strlcpy(cur.state, "Waiting", sizeof(cur.state));
-		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
-		qs_strlcpy(cur.q_status, "waiting", sizeof(cur.q_status));
-		qs_strlcpy(cur.wait_kind, ctx.wait_kind, sizeof(cur.wait_kind));
-		qs_strlcpy(cur.wait_id, ctx.wait_id, sizeof(cur.wait_id));
-		cur.next_try = now + WAITING_RECHECK;
-		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, de.message);
-	} else if (qse_retryable(dr) || dr == QS_EAUTH) {
-		double delay = dr == QS_EAUTH ? 0 : backoff(cur.q_attempts, &de);
-		if (dr == QS_ETHROTTLE) {
-			/* every process sharing the store pauses (the write is in this transaction) */
-			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, NULL);
-		}
-		qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
-		cur.next_try = now + delay;
-		snprintf(cur.reason, sizeof(cur.reason), "Queued, will retry: %.1000s", de.message);
-		qse_log_msg(eng, "warn", kind, id, "%s %s: attempt %ld failed (%s): %s", qse_entity_label(kind), id, cur.q_attempts,
-			qs_status_name(dr), de.message);
-	} else if (dr == QS_ESTORE || dr == QS_EINTERNAL) {
-		qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
-		cur.next_try = now + 60;
-		snprintf(cur.reason, sizeof(cur.reason), "Queued, will retry: %.1000s", de.message);
-		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de.message);
-	} else {
-		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
-		fault_reason(kind, id, &de);
-		qs_strlcpy(cur.state, "Error", sizeof(cur.state));
-		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
-		cur.create_rid[0] = '\0';
-		queue_newer(&cur, delivered_version, now);
-		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de.message);
-	}
+	r = qse_apply_outcome(eng, &en, &cur, dr, op, &de, ctx.wait_kind, ctx.wait_id, delivered_version,
+		(eng->in_sync || eng->depth > 0) ? NULL : &rel, e);
 	if (r == QS_OK) {
 		r = qse_save_commit(eng, &cur, e);
 	} else {

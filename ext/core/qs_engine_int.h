@@ -58,9 +58,16 @@ typedef struct deliver_ctx {
 	const char *id;
 	char wait_kind[16];
 	char wait_id[65];
+	bool no_deliver;          /* resolve from mappings and entities only (the pipeline) */
 } deliver_ctx;
 
-enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID };
+/* Records released from Waiting by a delivery. */
+typedef struct qse_released {
+	deferred_ref *v;
+	size_t n, cap;
+} qse_released;
+
+enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_BATCH };
 
 /* qs_engine.c: shared helpers */
 qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e);
@@ -92,6 +99,16 @@ void qse_note_realm(qs_engine *eng, const qs_conn_row *row);
 bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double now);
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
 	char final_state[16], qs_error *e);
+qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
+	char final_state[16], qs_error *e);
+qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
+	const char **entity, json_object **body, qs_error *e);
+qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
+qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
+	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
+	qs_error *e);
+bool qse_usable_id(json_object *obj);
+void qse_take_ids(qs_entity *en, json_object *obj);
 qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e);
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
 bool qse_retryable(qs_status r);
