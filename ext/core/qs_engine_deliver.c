@@ -789,7 +789,7 @@ static qs_status void_record(qs_engine *eng, qs_entity *en, const char *entity, 
 }
 
 /* A QBO amount that is zero ("0", 0.0, "0.00"), judged on its text, not as a float. */
-static bool amount_is_zero(json_object *v)
+bool qse_amount_is_zero(json_object *v)
 {
 	const char *t;
 	if (!v) {
@@ -833,7 +833,7 @@ static qs_status invoices_already_paid(qs_engine *eng, json_object *body, bool *
 				json_object_put(inv);
 				return r;
 			}
-			if (amount_is_zero(qse_jget(inv, "Balance"))) {
+			if (qse_amount_is_zero(qse_jget(inv, "Balance"))) {
 				zero++;
 				if (!paid[0]) {
 					qs_strlcpy(paid, tid, 32);
@@ -873,13 +873,18 @@ qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json
 	const char **entity, json_object **body, qs_error *e)
 {
 	qs_map_ctx mctx;
+	qs_status r;
 	memset(&mctx, 0, sizeof(mctx));
 	mctx.resolve = qse_resolve;
 	mctx.ud = c;
 	mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
 	mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
 	*body = NULL;
-	return qs_map_to_qbo(en->kind, norm, &mctx, entity, body, e);
+	r = qs_map_to_qbo(en->kind, norm, &mctx, entity, body, e);
+	if (r == QS_OK && !strcmp(en->kind, "customer") && !en->qbo_id[0]) {
+		add_customer_marker(*body, en->id);
+	}
+	return r;
 }
 
 /* Sends one claimed record to QBO. On QS_OK en->qbo_id/sync_token are set and
@@ -1317,10 +1322,11 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		if (dr == QS_OK && used_rid[0] && !strcmp(op, "created")) {
 			/* a create replayed from an older version's requestid holds that
 			 * version's content: send the current one as an update next */
-			char ver[24], want[64];
+			char ver[24], want[64], want_b[64];
 			snprintf(ver, sizeof(ver), "%lld", delivered_version);
 			qse_make_rid(want, eng->realm, kind, id, "c", ver, NULL);
-			if (strcmp(want, used_rid) != 0) {
+			qse_make_rid(want_b, eng->realm, kind, id, "cb", ver, NULL);
+			if (strcmp(want, used_rid) != 0 && strcmp(want_b, used_rid) != 0) {
 				delivered_version = 0;
 			}
 		}

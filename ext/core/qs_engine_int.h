@@ -108,6 +108,17 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
 	qs_error *e);
 bool qse_usable_id(json_object *obj);
+
+/* qs_engine_wave.c: the pipeline (plan, send as /batch, apply in one transaction) */
+typedef struct qse_wave_out {
+	bool busy;                /* nothing sent: finished meanwhile or held by another live process */
+	qs_status r;              /* the delivery's status */
+	char state[16];           /* the entity state afterwards */
+	qs_error e;
+} qse_wave_out;
+qs_status qse_deliver_wave(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t n,
+	qse_wave_out *out, qs_error *e);
+bool qse_amount_is_zero(json_object *v);
 void qse_take_ids(qs_entity *en, json_object *obj);
 qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e);
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
