@@ -1239,6 +1239,21 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		qs_strlcpy(cur->wait_kind, wait_kind, sizeof(cur->wait_kind));
 		qs_strlcpy(cur->wait_id, wait_id, sizeof(cur->wait_id));
 		cur->next_try = now + WAITING_RECHECK;
+		if (wait_kind && wait_kind[0]) {
+			/* the dependency may have reached QBO while this record was sent
+			 * (another process released its dependents before this one
+			 * waited): then it goes again at once */
+			qs_entity dep;
+			memset(&dep, 0, sizeof(dep));
+			if (qs_store_entity_get(eng->store, eng->conn_key, wait_kind, wait_id, &dep, NULL) == QS_OK
+					&& dep.exists && dep.qbo_id[0]) {
+				qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+				cur->wait_kind[0] = cur->wait_id[0] = '\0';
+				cur->next_try = now;
+				eng->released++;
+			}
+			qs_entity_clear(&dep);
+		}
 		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
 	} else if (qse_retryable(dr) || dr == QS_EAUTH) {
 		double delay = dr == QS_EAUTH ? 0 : backoff(cur->q_attempts, de);
