@@ -730,6 +730,14 @@ function sbx_edge_latency(?string $realm): void
     if ($j > 0) {
         $ms += random_int(0, $j);
     }
+    // the time scale shrinks the latency with the limit windows: the same shape in less time
+    $scale = $realm !== null ? (float)(sbx_limits($realm)['time_scale'] ?? 0) : 0.0;
+    if ($scale <= 0) {
+        $scale = sbx_time_scale();
+    }
+    if ($scale != 1.0) {
+        $ms = (int)round($ms / $scale);
+    }
     if ($ms > 0) {
         sbx_edge_state(['latency_ms' => $ms]);
         sbx_edge_sleep($ms);
