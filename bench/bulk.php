@@ -24,7 +24,7 @@ $realm = bl_company('bench bulk');
 $conn = bl_connect($realm);
 bl_shape($realm, $limits, 100, 100, $scale);   // 100 + [0, 100] ms: 150 ms ± 50 ms
 bl_load($conn, $n);
-[$d, $err, $s, $cpu] = bl_drain($conn, $batch);
+[$d, $err, $s, $cpu] = bl_drain($conn, $batch, 60.0 / $scale);
 [$missing, $doubled] = bl_ledger_once($realm, $n);
 $qmin = $s * $scale / 60;
 $rate = $d / max($qmin, 1e-9);

@@ -100,17 +100,23 @@ function bl_load(QboSync\Connection $conn, int $n): void
 }
 
 /** Drains the outbox with batched delivery: [delivered, errors, seconds, cpu seconds]. */
-function bl_drain(QboSync\Connection $conn, int $batch): array
+function bl_drain(QboSync\Connection $conn, int $batch, float $window = 60.0): array
 {
     $ru = getrusage();
     $t = hrtime(true);
-    $delivered = $errors = 0;
-    for ($pass = 0; $pass < 1000; $pass++) {
-        $r = qbo_sync($conn, ['batch_size' => $batch]);
+    $delivered = $errors = $idle = 0;
+    for ($pass = 0; $pass < 100000 && $idle < 50; $pass++) {
+        $r = qbo_sync($conn, ['batch_size' => $batch, 'rate_window' => $window]);
         $delivered += $r['delivered'];
         $errors += $r['errors'];
-        if ($r['remaining'] === 0 || ($r['delivered'] === 0 && $r['errors'] === 0)) {
+        if ($r['remaining'] === 0) {
             break;
+        }
+        if ($r['delivered'] === 0 && $r['errors'] === 0) {
+            $idle++;
+            usleep((int)(1e6 * min(0.2, $window / 60)));   // a throttle pause: wait it out
+        } else {
+            $idle = 0;
         }
     }
     return [$delivered, $errors, (hrtime(true) - $t) / 1e9, bl_cpu_since($ru)];

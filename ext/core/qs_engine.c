@@ -4,6 +4,7 @@
  * engine's files share. Delivery is in qs_engine_deliver.c, tokens and QBO
  * calls in qs_engine_qbo.c, mappings in qs_engine_map.c; SQL in qs_store. */
 #include "qs_engine_int.h"
+#include "qs_qbo_rules.h"
 #include "qs_kind.h"
 
 #include <errno.h>
@@ -515,6 +516,9 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	*result = NULL;
 	memset(&due, 0, sizeof(due));
 	eng->in_sync = true;
+	/* the pipeline paces itself to QBO's per-company limits */
+	eng->rate_window = opts && opts->batch > 1 ? (opts->rate_window > 0 ? opts->rate_window
+		: opts->rate_window < 0 ? 0 : QS_QBO_WINDOW) : 0;
 	total = 0;
 	for (pass = 0; !stop; pass++) {
 		long before = done_n;
@@ -622,6 +626,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		}
 	}
 	eng->in_sync = false;
+	eng->rate_window = 0;
 	free(due.v);
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);

@@ -1257,6 +1257,9 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
 	} else if (qse_retryable(dr) || dr == QS_EAUTH) {
 		double delay = dr == QS_EAUTH ? 0 : backoff(cur->q_attempts, de);
+		if (dr == QS_ETHROTTLE && de->retry_after <= 0 && eng->rate_window > 0) {
+			delay = eng->rate_window;   /* no Retry-After: one limit window of the limiter's clock */
+		}
 		if (dr == QS_ETHROTTLE) {
 			/* every process sharing the store pauses (the write is in this transaction) */
 			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, NULL);

@@ -49,6 +49,7 @@ struct qs_engine {
 	deferred_ref *deferred;
 	size_t n_deferred, cap_deferred;
 	long released;            /* rows released from Waiting (sync runs another pass) */
+	double rate_window;       /* seconds of QBO's limit minute for the limiter; 0 = no pacing */
 };
 
 /* What a delivery learns while its references are resolved. */
@@ -108,6 +109,9 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
 	qs_error *e);
 bool qse_usable_id(json_object *obj);
+
+/* qs_engine_pace.c: the per-company request limiter */
+qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e);
 
 /* qs_engine_wave.c: the pipeline (plan, send as /batch, apply in one transaction) */
 typedef struct qse_wave_out {

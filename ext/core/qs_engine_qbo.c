@@ -313,6 +313,10 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 			return r;
 		}
 		used = eng->token_version;
+		r = qse_pace(eng, op == OP_BATCH, e);
+		if (r != QS_OK) {
+			return r;
+		}
 		memset(&q, 0, sizeof(q));
 		q.http = qse_http_get(eng, e);
 		if (!q.http) {
