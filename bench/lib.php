@@ -114,7 +114,7 @@ function bl_drain(QboSync\Connection $conn, int $batch, float $window = 60.0): a
         }
         if ($r['delivered'] === 0 && $r['errors'] === 0) {
             $idle++;
-            usleep((int)(1e6 * min(0.2, $window / 60)));   // a throttle pause: wait it out
+            usleep((int)(1e6 * min(1.0, $window / 5)));   // a throttle pause: wait it out
         } else {
             $idle = 0;
         }

@@ -19,7 +19,9 @@ qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e)
 	for (;;) {
 		double wait = 0;
 		struct timespec ts;
-		qs_status r = qs_store_rate_take(eng->store, eng->conn_key, qs_store_now(), eng->rate_window,
+		/* QBO's windows slide in steps (a partly expired step still counts): one
+		 * step of margin, 1/60 of the window */
+		qs_status r = qs_store_rate_take(eng->store, eng->conn_key, qs_store_now(), eng->rate_window * 61.0 / 60.0,
 			QS_QBO_PER_MINUTE, QS_QBO_BATCH_PER_MINUTE, batch, &wait, e);
 		if (r != QS_OK || wait <= 0) {
 			return r;
