@@ -3,7 +3,7 @@
  * bench/bulk.php — bulk delivery: N customers, N invoices (3 lines) and N payments
  * drained by qbo_sync with batched delivery, and the plain-PHP baseline
  * (bench/baseline/sync.php) on another company of the same sandbox, in one run.
- *   bench/run bulk [N=300] [TIME_SCALE=60] [LIMITS=lifted|real] [BATCH=30]
+ *   bench/run bulk [N=300] [TIME_SCALE=60] [LIMITS=real|lifted] [BATCH=30]
  * The sandbox adds 150 ms ± 50 ms per request, divided by the time scale together
  * with QBO's limit windows; rates are given per QBO minute (scaled time).
  * Prints, never asserts.
@@ -13,7 +13,7 @@ require __DIR__ . '/baseline/sync.php';
 
 $n = (int)($argv[1] ?? 300);
 $scale = (float)($argv[2] ?? 60);
-$limits = (string)($argv[3] ?? 'lifted');
+$limits = (string)($argv[3] ?? 'real');
 $batch = (int)($argv[4] ?? 30);
 $ceiling = 40 * 30 + (500 - 40);
 printf("bulk: %d customers + %d invoices (3 lines) + %d payments = %d records; latency 150 ms ± 50 ms; time scale %g; QBO limits %s; batch_size %d\n",

@@ -14,7 +14,7 @@ if (($argv[1] ?? '') === '--child') {
     $conn = bl_connect($realm);
     bl_shape($realm, 'lifted', 0, 0, 1);
     bl_load($conn, $n);
-    [$d, $err] = bl_drain($conn, (int)$argv[3]);
+    [$d, $err] = bl_drain($conn, (int)$argv[3], 0.0);   // limits lifted: no pacing
     preg_match('/VmHWM:\s+(\d+) kB/', (string)file_get_contents('/proc/self/status'), $m);
     echo json_encode(['delivered' => $d, 'errors' => $err, 'hwm_kb' => (int)$m[1]]), "\n";
     exit(0);
