@@ -1,5 +1,5 @@
 --TEST--
-An Id or SyncToken QuickBooks could not have sent (a path in the Id, an Id longer than any QBO Id, a SyncToken that is not a number) is an error naming it: the record is Error with that reason, nothing of it is stored, never silently cut
+An Id or SyncToken QuickBooks could not have sent (a path in the Id, an Id longer than any QBO Id, a SyncToken that is not a number, CR/LF in an Id) is refused with a reason naming it: nothing of it is stored, never silently cut; the create's outcome is uncertain, so the record stays queued with its requestid
 --FILE--
 <?php
 require __DIR__ . '/transport.inc';
@@ -16,23 +16,25 @@ $hs = hs_start([
     ['method' => 'POST', 'path' => '/v3/company/4620816365000001/customer', 'responses' => [
         $cust('12/../../companyinfo', '0'), $cust($long, '0'), $cust('58', '1; DROP'), $cust("5\r\n8", '0')]],
 ]);
-[$conn, $opts] = hs_connect($hs, ['delivery' => 'worker']);
+[$conn, $opts] = hs_connect($hs, ['delivery' => 'inline']);
 foreach (['1', '2', '3', '4'] as $id) {
     qbo_push($conn, 'customer', tr_customer($id, 'ids'));
 }
-qbo_sync($conn);
+$db = new PDO('sqlite:' . $opts['store']);
 foreach (qbo_entities($conn) as $e) {
-    echo "customer {$e['id']}: {$e['state']}, qbo_id ", var_export($e['qbo_id'], true), "\n";
+    $rid = $db->query("SELECT create_rid FROM entity WHERE kind = 'customer' AND local_id = " . $db->quote($e['id']))->fetchColumn();
+    echo "customer {$e['id']}: {$e['state']}, queued ", var_export($e['queued'], true), ", requestid kept: ",
+        $rid ? 'yes' : 'no', ", qbo_id ", var_export($e['qbo_id'], true), "\n";
     echo "  ", preg_replace('/^.*?(QuickBooks answered)/', '$1', $e['reason']), "\n";
 }
 hs_stop($hs);
 ?>
 --EXPECT--
-customer 1: Error, qbo_id NULL
+customer 1: Not Tried, queued true, requestid kept: yes, qbo_id NULL
   QuickBooks answered Customer with an Id "12/../../companyinfo", which QuickBooks could not have sent (an Id is 1 to 31 letters, digits, '-' or '_'); nothing from that answer was stored
-customer 2: Error, qbo_id NULL
+customer 2: Not Tried, queued true, requestid kept: yes, qbo_id NULL
   QuickBooks answered Customer with an Id "7777777777777777777777777777777777777777", which QuickBooks could not have sent (an Id is 1 to 31 letters, digits, '-' or '_'); nothing from that answer was stored
-customer 3: Error, qbo_id NULL
+customer 3: Not Tried, queued true, requestid kept: yes, qbo_id NULL
   QuickBooks answered Customer with a SyncToken "1; DROP", which QuickBooks could not have sent (a SyncToken is 1 to 18 digits); nothing from that answer was stored
-customer 4: Error, qbo_id NULL
+customer 4: Not Tried, queued true, requestid kept: yes, qbo_id NULL
   QuickBooks answered Customer with an Id "5  8", which QuickBooks could not have sent (an Id is 1 to 31 letters, digits, '-' or '_'); nothing from that answer was stored

@@ -4,6 +4,7 @@
  * engine's files share. Delivery is in qs_engine_deliver.c, tokens and QBO
  * calls in qs_engine_qbo.c, mappings in qs_engine_map.c; SQL in qs_store. */
 #include "qs_engine_int.h"
+#include "qs_qbo_rules.h"
 #include "qs_kind.h"
 
 #include <errno.h>
@@ -610,6 +611,9 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		}
 	}
 	eng->in_sync = true;
+	/* the pipeline paces itself to QBO's per-company limits */
+	eng->rate_window = opts && opts->batch > 1 ? (opts->rate_window > 0 ? opts->rate_window
+		: opts->rate_window < 0 ? 0 : QS_QBO_WINDOW) : 0;
 	total = 0;
 	for (pass = 0; !stop; pass++) {
 		long before = done_n;
@@ -622,14 +626,11 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 			return r;
 		}
 		total += (long)due.n;
-		for (i = 0; i < due.n; i++) {
-			bool busy = false;
-			char st[16];
-			qs_error de;
-			if (due.v[i].sending && !qse_claim_stale(eng, due.v[i].owner, due.v[i].claimed, qs_store_now())) {
-				total--;
-				continue;
-			}
+		for (i = 0; i < due.n && !stop;) {
+			/* a wave: the next due records of one kind (the outbox is in rank order) */
+			const char *kinds[QS_BATCH_MAX], *ids[QS_BATCH_MAX];
+			size_t idx[QS_BATCH_MAX], k = 0, j, cap = QS_BATCH_MAX;
+			qse_wave_out out[QS_BATCH_MAX];
 			if (opts && opts->limit > 0 && done_n >= opts->limit) {
 				break;
 			}
@@ -643,48 +644,87 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				net_fail = 3;   /* QBO asked for a pause: leave the rest queued */
 				break;
 			}
-			qs_error_clear(&de);
-			r = qse_deliver_one(eng, due.v[i].kind, due.v[i].id, &busy, st, &de);
-			if (busy) {
+			if (!opts || opts->batch <= 1) {
+				cap = 1;
+			} else if ((size_t)opts->batch < cap) {
+				cap = (size_t)opts->batch;
+			}
+			if (opts && opts->limit > 0 && (size_t)(opts->limit - done_n) < cap) {
+				cap = (size_t)(opts->limit - done_n);
+			}
+			for (; i < due.n && k < cap; i++) {
+				if (k > 0 && strcmp(due.v[i].kind, kinds[0]) != 0) {
+					break;
+				}
+				if (due.v[i].sending && !qse_claim_stale(eng, due.v[i].owner, due.v[i].claimed, qs_store_now())) {
+					total--;
+					continue;
+				}
+				kinds[k] = due.v[i].kind;
+				ids[k] = due.v[i].id;
+				idx[k++] = i;
+			}
+			if (k == 0) {
 				continue;
 			}
-			done_n++;
-			if (r == QS_OK && !strcmp(st, "Synced")) {
-				delivered++;
-				net_fail = 0;
-			} else if (r == QS_OK && !strcmp(st, "Mismatch")) {
-				mismatches++;
-				net_fail = 0;
-			} else if (r == QS_EWAITING || !strcmp(st, "Waiting")) {
-				waiting++;
-			} else if (r == QS_EAUTH) {
-				qs_error_copy(e, &de);
-				ret = QS_EAUTH;
-			} else if (r == QS_ESTORE) {
-				qs_error_copy(e, &de);
-				ret = QS_ESTORE;
-			} else if (r == QS_ETHROTTLE) {
-				net_fail = 3;   /* QBO asked us to back off: stop this pass */
-			} else if (qse_retryable(r)) {
-				net_fail++;
-			} else if (r != QS_OK) {
-				errors++;
+			if (cap == 1) {
+				/* one record at a time: the one-record path, dependencies delivered first */
+				memset(out, 0, sizeof(out[0]));
+				qs_error_clear(&out[0].e);
+				out[0].r = qse_deliver_one(eng, kinds[0], ids[0], &out[0].busy, out[0].state, &out[0].e);
+				r = QS_OK;
+			} else {
+				r = qse_deliver_wave(eng, kinds, ids, k, out, e);
 			}
-			if (opts && opts->progress) {
-				opts->progress(opts->ud, done_n, total, due.v[i].kind, due.v[i].id, st);
+			if (r != QS_OK) {
+				ret = r;
+				stop = true;
+				break;
+			}
+			for (j = 0; j < k; j++) {
+				const char *st = out[j].state;
+				qs_status dr = out[j].r;
+				if (out[j].busy) {
+					continue;
+				}
+				done_n++;
+				if (dr == QS_OK && !strcmp(st, "Synced")) {
+					delivered++;
+					net_fail = 0;
+				} else if (dr == QS_OK && !strcmp(st, "Mismatch")) {
+					mismatches++;
+					net_fail = 0;
+				} else if (dr == QS_EWAITING || !strcmp(st, "Waiting")) {
+					waiting++;
+				} else if (dr == QS_EAUTH) {
+					qs_error_copy(e, &out[j].e);
+					ret = QS_EAUTH;
+				} else if (dr == QS_ESTORE) {
+					qs_error_copy(e, &out[j].e);
+					ret = QS_ESTORE;
+				} else if (dr == QS_ETHROTTLE) {
+					net_fail = 3;   /* QBO asked us to back off: stop this pass */
+				} else if (qse_retryable(dr)) {
+					net_fail++;
+				} else if (dr != QS_OK) {
+					errors++;
+				}
+				if (opts && opts->progress) {
+					opts->progress(opts->ud, done_n, total, due.v[idx[j]].kind, due.v[idx[j]].id, st);
+				}
 			}
 			if (ret != QS_OK || net_fail >= 3) {
 				stop = true;   /* disconnected, broken store, or QBO unreachable */
-				break;
 			}
 		}
-		if (i < due.n) {
+		if (stop || i < due.n) {
 			stop = true;   /* limit, budget, cancel, or QBO unreachable */
 		} else if (!((due.n == SYNC_BATCH && done_n > before) || eng->released > 0) || pass > 10000) {
 			stop = true;   /* nothing more is due (released records and further batches go on) */
 		}
 	}
 	eng->in_sync = false;
+	eng->rate_window = 0;
 	free(due.v);
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);
 	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */

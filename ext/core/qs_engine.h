@@ -104,9 +104,16 @@ void qs_engine_notify(qs_engine *eng);
 
 typedef void (*qs_progress_cb)(void *ud, long done, long total, const char *kind, const char *local_id, const char *state);
 
+#define QS_SYNC_BATCH_MAX 30
+
 typedef struct qs_sync_opts {
 	long limit;           /* max events, 0 = all due */
 	double time_budget;   /* seconds, 0 = no limit */
+	long batch;           /* records per wave: 0/1 = one record at a time, up to
+	                       * QS_SYNC_BATCH_MAX = creates/updates sent as one /batch request */
+	double rate_window;   /* with batch > 1: seconds of QBO's limit minute for the
+	                       * per-company limiter (0 = 60; a time-scaled sandbox: less;
+	                       * < 0 = no pacing) */
 	qs_progress_cb progress;
 	void *ud;
 	/* Set to true (by the progress callback, through its own pointer to these

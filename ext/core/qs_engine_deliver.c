@@ -32,6 +32,8 @@ bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double n
 
 /* ------------------------------------------------------------------ resolver */
 
+static qs_status uncertain_write(qs_status r, qs_error *e);
+
 
 
 
@@ -143,7 +145,10 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 		json_object_object_add(body, "IncomeAccountRef", ref);
 	}
 	qse_make_rid(rid, eng->realm, "item", "*", "fallback", NULL);
-	r = qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e);
+	r = uncertain_write(qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e), e);
+	if (r == QS_OK && !qse_usable_id(created)) {
+		r = qs_error_set(e, QS_ESERVER, "QuickBooks answered the creation of the fallback item '%s' without a usable Id; it will be looked up by name before it is sent again", DEFAULT_ITEM_NAME);
+	}
 	json_object_put(body);
 	if (r == QS_EAPI && !strcmp(e->code, "6240")) {
 		/* made by someone else meanwhile */
@@ -162,7 +167,7 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 		json_object_put(created);
 		return r;
 	}
-	qs_strlcpy(out, qse_jstr(created, "Id") ? qse_jstr(created, "Id") : "", 32);
+	qs_strlcpy(out, qse_jstr(created, "Id"), 32);
 	json_object_put(created);
 	qse_log_msg(eng, "info", "item", "*", "Created the fallback item '%s' (QBO Item %s)", DEFAULT_ITEM_NAME, out);
 	return save_mapping(eng, "item", "*", NULL, out, DEFAULT_ITEM_NAME, e);
@@ -180,6 +185,13 @@ static const char *reason_body(const char *kind, const char *id, const char *rea
 	return reason;
 }
 
+/* Whether a record others depend on can be referred to: in QBO, and not in
+ * Mismatch (QBO holds other money for it: what depends on it waits). */
+static bool dep_ready(const qs_entity *dep)
+{
+	return dep->exists && dep->qbo_id[0] && strcmp(dep->state, "Mismatch") != 0;
+}
+
 /* A local record another one depends on: its QBO Id, delivering it first when queued. */
 static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32],
 	bool *never_pushed, qs_error *e)
@@ -192,7 +204,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (r != QS_OK) {
 		return r;
 	}
-	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH) {
+	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver) {
 		bool busy = false;
 		char st[16];
 		qs_error e2;
@@ -208,7 +220,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 			return r;
 		}
 	}
-	if (dep.exists && dep.qbo_id[0] && strcmp(dep.state, "Mismatch") != 0) {
+	if (dep_ready(&dep)) {
 		qs_strlcpy(qbo_id, dep.qbo_id, 32);
 		qs_entity_clear(&dep);
 		return QS_OK;
@@ -310,17 +322,138 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 	return QS_OK;
 }
 
-/* ------------------------------------------------------------------ upsert */
+/* ------------------------------------------------------------------ natural-key guards */
+
+/* A QBO Id the engine can keep: a JSON string of 1..QSE_QBO_ID_MAX digits.
+ * Anything else in a 2xx answer (missing, empty, an object, a number, too
+ * long) leaves the write's outcome unknown. */
+#define QSE_QBO_ID_MAX 30
+
+bool qse_usable_id(json_object *obj)
+{
+	json_object *v = qse_jget(obj, "Id");
+	const char *s;
+	size_t n, i;
+	if (!v || !json_object_is_type(v, json_type_string)) {
+		return false;
+	}
+	s = json_object_get_string(v);
+	n = s ? strlen(s) : 0;
+	if (n == 0 || n > QSE_QBO_ID_MAX) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return false;
+		}
+	}
+	return true;
+}
+
+void qse_take_ids(qs_entity *en, json_object *obj)
+{
+	const char *tok = qse_jstr(obj, "SyncToken");
+	if (qse_usable_id(obj)) {
+		qs_strlcpy(en->qbo_id, qse_jstr(obj, "Id"), sizeof(en->qbo_id));
+	}
+	if (tok) {
+		qs_strlcpy(en->sync_token, tok, sizeof(en->sync_token));
+	}
+}
+
+/* A write that QBO may have committed without saying so: a 4xx answer with
+ * no QBO Fault (a proxy's HTML 408 or 400). It is as uncertain as a timeout:
+ * retried, its requestid kept, and the retry's guard looks for the record
+ * before anything is sent again. */
+static qs_status uncertain_write(qs_status r, qs_error *e)
+{
+	if (r == QS_EAPI && e && !e->code[0] && e->http_status >= 400 && e->http_status < 500) {
+		char msg[sizeof(e->message)];
+		qs_strlcpy(msg, e->message, sizeof(msg));
+		r = qs_error_set(e, QS_ESERVER, "%.900s; QuickBooks may have recorded it, so it is looked up before anything is sent again", msg);
+	}
+	return r;
+}
+
+/* Whose record a QBO object is. Every record the engine writes carries the
+ * marker "qbosync:<kind>:<id>" (PrivateNote on transactions, Notes on
+ * customers); a QBO record linked in the store to another local record counts
+ * as that record's too. Items carry no marker. */
+typedef enum qbo_owner { OWNER_NONE, OWNER_SELF, OWNER_OTHER } qbo_owner;
+
+static const char *marker_field(const char *kind)
+{
+	return !strcmp(kind, "customer") ? "Notes" : "PrivateNote";
+}
+
+static qbo_owner marker_owner(json_object *row, const char *kind, const char *id, char other[65])
+{
+	const char *note = qse_jstr(row, marker_field(kind)), *p;
+	char prefix[40];
+	size_t pl;
+	qbo_owner o = OWNER_NONE;
+	other[0] = '\0';
+	if (!note) {
+		return OWNER_NONE;
+	}
+	snprintf(prefix, sizeof(prefix), "qbosync:%s:", kind);
+	pl = strlen(prefix);
+	for (p = strstr(note, prefix); p; p = strstr(p + 1, prefix)) {
+		const char *s = p + pl;
+		size_t n = strcspn(s, " ;,\n\t\r");
+		if (n == strlen(id) && !strncmp(s, id, n)) {
+			return OWNER_SELF;
+		}
+		if (n > 0 && n < 65 && o == OWNER_NONE) {
+			memcpy(other, s, n);
+			other[n] = '\0';
+			o = OWNER_OTHER;
+		}
+	}
+	return o;
+}
+
+static qbo_owner row_owner(qs_engine *eng, json_object *row, const char *kind, const char *id, char other[65], qs_error *e)
+{
+	qbo_owner o = marker_owner(row, kind, id, other);
+	char linked[65];
+	bool taken = false;
+	if (o != OWNER_NONE || !qse_usable_id(row)) {
+		return o;
+	}
+	if (qs_store_entity_by_qbo(eng->store, eng->conn_key, kind, qse_jstr(row, "Id"), linked, &taken, e) == QS_OK
+			&& taken && strcmp(linked, id) != 0) {
+		qs_strlcpy(other, linked, 65);
+		return OWNER_OTHER;
+	}
+	return OWNER_NONE;
+}
+
+/* The marker the engine puts on customers (Notes; transactions get theirs
+ * from the mapping, in PrivateNote). */
+static void add_customer_marker(json_object *body, const char *id)
+{
+	char note[96];
+	if (qse_jget(body, "Notes")) {
+		return;
+	}
+	snprintf(note, sizeof(note), "qbosync:customer:%.64s", id);
+	json_object_object_add(body, "Notes", json_object_new_string(note));
+}
 
 static const char *customer_email(json_object *row)
 {
 	return qse_jstr(qse_jget(row, "PrimaryEmailAddr"), "Address");
 }
 
-/* Customer natural key: DisplayName (inactive too). Same email or none there:
- * adopt; different email: the name gets the local id ("Jane Doe (17)"). */
+/* Customer natural key: DisplayName (inactive too). A QBO customer that is
+ * another local customer's (marker or link) is never taken: the name gets the
+ * local id ("Jane Doe (17)"). Ours: adopt. Unmarked with the same email or
+ * none: adopt; other email: "(17)" as well. No such name: a single QBO
+ * customer with our email that is nobody else's is adopted. Lookup errors
+ * (a 429 too) end the delivery: it is retried, never created blind. */
 static qs_status customer_guard(qs_engine *eng, const char *id, json_object *norm, json_object *body,
-	json_object **adopt, qs_error *e)
+	json_object **adopt, qbo_owner *owner, qs_error *e)
 {
 	const char *email = qse_jstr(norm, "email");
 	const char *name = qse_jstr(body, "DisplayName");
@@ -329,6 +462,7 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 	qs_status r;
 	int pass;
 	*adopt = NULL;
+	*owner = OWNER_NONE;
 	if (!name) {
 		return QS_OK;
 	}
@@ -337,7 +471,8 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
 	}
 	for (pass = 0; pass < 2; pass++) {
-		char *cand;
+		char *cand, other[65];
+		qbo_owner o = OWNER_NONE;
 		if (pass == 0) {
 			cand = strdup(base);
 		} else {
@@ -359,17 +494,24 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 			return r;
 		}
 		row = qse_first_row(rows);
+		if (row) {
+			o = row_owner(eng, row, "customer", id, other, NULL);
+		}
 		if (!row && pass == 0 && email && *email) {
-			/* no such name: a QBO customer with our email that no other local
-			 * customer is linked to is the same person under another name */
 			json_object *byemail = NULL;
-			if (qse_find_by(eng, "Customer", "PrimaryEmailAddr", email, false, &byemail, e) == QS_OK
-					&& byemail && json_object_array_length(byemail) == 1 && qse_jstr(qse_first_row(byemail), "Id")) {
-				char other[65];
-				bool taken = true;
-				if (qs_store_entity_by_qbo(eng->store, eng->conn_key, "customer", qse_jstr(qse_first_row(byemail), "Id"),
-						other, &taken, e) == QS_OK && (!taken || !strcmp(other, id))) {
+			r = qse_customers_by_email(eng, email, &byemail, e);
+			if (r != QS_OK) {
+				free(cand);
+				free(base);
+				json_object_put(byemail);
+				json_object_put(rows);
+				return r;
+			}
+			if (byemail && json_object_array_length(byemail) == 1 && qse_usable_id(qse_first_row(byemail))) {
+				qbo_owner eo = row_owner(eng, qse_first_row(byemail), "customer", id, other, NULL);
+				if (eo != OWNER_OTHER) {
 					*adopt = json_object_get(qse_first_row(byemail));
+					*owner = eo;
 					free(cand);
 					free(base);
 					json_object_put(byemail);
@@ -378,7 +520,6 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 				}
 			}
 			json_object_put(byemail);
-			qs_error_clear(e);
 		}
 		if (!row) {
 			json_object_object_add(body, "DisplayName", json_object_new_string(cand));
@@ -387,8 +528,11 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 			json_object_put(rows);
 			return QS_OK;
 		}
-		if (!customer_email(row) || !*customer_email(row) || !email || qse_email_eq(customer_email(row), email)) {
+		if (qse_usable_id(row) && (o == OWNER_SELF || (o == OWNER_NONE && (!customer_email(row) || !*customer_email(row)
+				|| !email || qse_email_eq(customer_email(row), email))))) {
 			*adopt = json_object_get(row);
+			*owner = o;
+			json_object_object_add(body, "DisplayName", json_object_new_string(cand));
 			free(cand);
 			free(base);
 			json_object_put(rows);
@@ -399,17 +543,25 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 		rows = NULL;
 	}
 	free(base);
-	return qs_error_set(e, QS_EAPI, "Customer %s: QuickBooks already has customers named '%s' and '%s (%s)' with other email addresses; map the customer with qbo_map()",
+	return qs_error_set(e, QS_EAPI, "Customer %s: QuickBooks already has customers named '%s' and '%s (%s)' that are other customers' or have other email addresses; map the customer with qbo_map()",
 		id, name, name, id);
 }
 
-static qs_status docnumber_guard(qs_engine *eng, const char *entity, json_object *body, json_object **adopt, qs_error *e)
+/* A transaction's own QBO record by its DocNumber: ours (marker) first, else
+ * one of the same customer that is nobody else's (made in QBO by hand). The
+ * number held only by another local record's QBO transaction is an Error
+ * naming both. */
+static qs_status docnumber_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body,
+	json_object **adopt, qbo_owner *owner, qs_error *e)
 {
 	const char *num = qse_jstr(body, "DocNumber");
 	const char *cust = qse_jstr(qse_jget(body, "CustomerRef"), "value");
-	json_object *rows = NULL, *row;
+	json_object *rows = NULL, *free_row = NULL;
+	char other[65] = "", other_qbo[32] = "";
+	size_t i, n;
 	qs_status r;
 	*adopt = NULL;
+	*owner = OWNER_NONE;
 	if (!num || !*num) {
 		return QS_OK;
 	}
@@ -418,63 +570,120 @@ static qs_status docnumber_guard(qs_engine *eng, const char *entity, json_object
 		json_object_put(rows);
 		return r;
 	}
-	row = qse_first_row(rows);
-	if (row) {
-		const char *rc = qse_jstr(qse_jget(row, "CustomerRef"), "value");
-		if (!cust || !rc || !strcmp(cust, rc)) {
-			*adopt = json_object_get(row);
-		}
-	}
-	json_object_put(rows);
-	return QS_OK;
-}
-
-/* Payments have no natural key: our marker "qbosync:payment:<id>" in PrivateNote. */
-static qs_status marker_guard(qs_engine *eng, const char *entity, const char *kind, const char *id,
-	json_object *body, json_object **adopt, qs_error *e)
-{
-	const char *date = qse_jstr(body, "TxnDate");
-	json_object *rows = NULL;
-	char marker[128];
-	size_t i, n;
-	qs_status r;
-	*adopt = NULL;
-	if (!date) {
-		return QS_OK;
-	}
-	snprintf(marker, sizeof(marker), "qbosync:%s:%s", kind, id);
-	r = qse_find_by(eng, entity, "TxnDate", date, false, &rows, e);
-	if (r != QS_OK) {
-		json_object_put(rows);
-		return r == QS_EAPI ? QS_OK : r;
-	}
-	n = rows ? json_object_array_length(rows) : 0;
+	n = rows && json_object_is_type(rows, json_type_array) ? json_object_array_length(rows) : 0;
 	for (i = 0; i < n; i++) {
 		json_object *row = json_object_array_get_idx(rows, i);
-		const char *note = qse_jstr(row, "PrivateNote");
-		if (note && strstr(note, marker)) {
-			size_t ml = strlen(marker);
-			const char *hit = strstr(note, marker);
-			char after = hit[ml];
-			if (after == '\0' || after == ' ' || after == ';' || after == '\n' || after == ',') {
-				*adopt = json_object_get(row);
-				break;
-			}
+		const char *rc = qse_jstr(qse_jget(row, "CustomerRef"), "value");
+		char who[65];
+		qbo_owner o;
+		if (!qse_usable_id(row) || (cust && rc && strcmp(cust, rc) != 0)) {
+			continue;
+		}
+		o = row_owner(eng, row, en->kind, en->id, who, NULL);
+		if (o == OWNER_SELF) {
+			*adopt = json_object_get(row);
+			*owner = OWNER_SELF;
+			json_object_put(rows);
+			return QS_OK;
+		}
+		if (o == OWNER_NONE && !free_row) {
+			free_row = row;
+		} else if (o == OWNER_OTHER && !other[0]) {
+			qs_strlcpy(other, who, sizeof(other));
+			qs_strlcpy(other_qbo, qse_jstr(row, "Id"), sizeof(other_qbo));
 		}
 	}
+	if (free_row) {
+		*adopt = json_object_get(free_row);
+	} else if (other[0]) {
+		r = qs_error_set(e, QS_EAPI, "%s %s: QuickBooks %s number %s (QBO %s %s) is already the record of %s %s; two billing records share this number: renumber one of them, or map this one with qbo_map()",
+			qse_entity_label(en->kind), en->id, entity, num, entity, other_qbo, qse_entity_label(en->kind), other);
+	}
 	json_object_put(rows);
-	return QS_OK;
+	return r;
 }
 
-static void take_ids(qs_entity *en, json_object *obj)
+/* A transaction's own QBO record by its marker among the customer's
+ * transactions of its date, every page (PrivateNote is not filterable). */
+static qs_status marker_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body,
+	json_object **adopt, qs_error *e)
 {
-	const char *id = qse_jstr(obj, "Id"), *tok = qse_jstr(obj, "SyncToken");
-	if (id) {
-		qs_strlcpy(en->qbo_id, id, sizeof(en->qbo_id));
+	const char *date = qse_jstr(body, "TxnDate");
+	const char *cust = qse_jstr(qse_jget(body, "CustomerRef"), "value");
+	char *ld = NULL, *lc = NULL, *sql = NULL;
+	size_t cap;
+	long start;
+	qs_status r = QS_OK;
+	*adopt = NULL;
+	if (!date && !cust) {
+		return QS_OK;
 	}
-	if (tok) {
-		qs_strlcpy(en->sync_token, tok, sizeof(en->sync_token));
+	ld = date ? qs_qbo_quote(date) : NULL;
+	lc = cust ? qs_qbo_quote(cust) : NULL;
+	cap = (ld ? strlen(ld) : 0) + (lc ? strlen(lc) : 0) + strlen(entity) + 128;
+	sql = malloc(cap);
+	if ((date && !ld) || (cust && !lc) || !sql) {
+		free(ld);
+		free(lc);
+		free(sql);
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory building a query");
 	}
+	for (start = 1; start < 10000000; start += 1000) {
+		json_object *rows = NULL;
+		size_t i, n;
+		snprintf(sql, cap, "select * from %s where %s%s%s%s%s startposition %ld maxresults 1000", entity,
+			ld ? "TxnDate = " : "", ld ? ld : "", ld && lc ? " and " : "", lc ? "CustomerRef = " : "", lc ? lc : "", start);
+		r = qse_api(eng, OP_QUERY, entity, NULL, NULL, NULL, NULL, sql, &rows, e);
+		if (r != QS_OK) {
+			json_object_put(rows);
+			break;
+		}
+		n = rows && json_object_is_type(rows, json_type_array) ? json_object_array_length(rows) : 0;
+		for (i = 0; i < n && !*adopt; i++) {
+			json_object *row = json_object_array_get_idx(rows, i);
+			char who[65];
+			if (qse_usable_id(row) && marker_owner(row, en->kind, en->id, who) == OWNER_SELF) {
+				*adopt = json_object_get(row);
+			}
+		}
+		json_object_put(rows);
+		if (*adopt || n < 1000) {
+			break;
+		}
+	}
+	free(ld);
+	free(lc);
+	free(sql);
+	return r;
+}
+
+/* Before a retried create of a transaction (an earlier attempt may have been
+ * committed without a usable answer): its own QBO record by DocNumber, else
+ * by marker. A payment always looks for its marker; an invoice, credit or
+ * refund without a number does when the create's requestid cannot settle it
+ * alone: the requestid was made for an older version, or its replay already
+ * failed to (a third attempt). Otherwise the create is sent again with the
+ * same requestid and QBO answers with the record it made. */
+static qs_status txn_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body,
+	bool rid_current, json_object **adopt, qbo_owner *owner, qs_error *e)
+{
+	qs_status r = docnumber_guard(eng, en, entity, body, adopt, owner, e);
+	if (r != QS_OK || *adopt) {
+		return r;
+	}
+	if (strcmp(en->kind, "payment") != 0 && rid_current && en->q_attempts <= 2) {
+		return QS_OK;
+	}
+	r = marker_guard(eng, en, entity, body, adopt, e);
+	if (*adopt) {
+		*owner = OWNER_SELF;
+	}
+	return r;
+}
+
+static bool is_txn(const char *kind)
+{
+	return !strcmp(kind, "invoice") || !strcmp(kind, "payment") || !strcmp(kind, "credit") || !strcmp(kind, "refund");
 }
 
 /* Reads en's QBO record again and takes its current Id and SyncToken. */
@@ -483,7 +692,7 @@ static qs_status reread_ids(qs_engine *eng, qs_entity *en, const char *entity, q
 	json_object *cur = NULL;
 	qs_status r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
 	if (r == QS_OK) {
-		take_ids(en, cur);
+		qse_take_ids(en, cur);
 	}
 	json_object_put(cur);
 	return r;
@@ -510,9 +719,9 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 		json_object_object_add(body, "Id", json_object_new_string(en->qbo_id));
 		json_object_object_add(body, "SyncToken", json_object_new_string(en->sync_token));
 		qse_make_rid(rid, eng->realm, en->kind, en->id, "u", ver, en->sync_token, renamed ? "renamed" : NULL, NULL);
-		r = qse_api(eng, OP_UPDATE, entity, body, NULL, NULL, rid, NULL, &out, e);
+		r = uncertain_write(qse_api(eng, OP_UPDATE, entity, body, NULL, NULL, rid, NULL, &out, e), e);
 		if (r == QS_OK) {
-			take_ids(en, out);
+			qse_take_ids(en, out);
 			json_object_put(out);
 			return QS_OK;
 		}
@@ -554,9 +763,9 @@ static qs_status void_record(qs_engine *eng, qs_entity *en, const char *entity, 
 			}
 		}
 		qse_make_rid(rid, eng->realm, en->kind, en->id, "void", ver, en->sync_token, NULL);
-		r = qse_api(eng, OP_VOID, entity, NULL, en->qbo_id, en->sync_token, rid, NULL, &out, e);
+		r = uncertain_write(qse_api(eng, OP_VOID, entity, NULL, en->qbo_id, en->sync_token, rid, NULL, &out, e), e);
 		if (r == QS_OK) {
-			take_ids(en, out);
+			qse_take_ids(en, out);
 			json_object_put(out);
 			return QS_OK;
 		}
@@ -569,7 +778,7 @@ static qs_status void_record(qs_engine *eng, qs_entity *en, const char *entity, 
 }
 
 /* A QBO amount that is zero ("0", 0.0, "0.00"), judged on its text, not as a float. */
-static bool amount_is_zero(json_object *v)
+bool qse_amount_is_zero(json_object *v)
 {
 	const char *t;
 	if (!v) {
@@ -613,7 +822,7 @@ static qs_status invoices_already_paid(qs_engine *eng, json_object *body, bool *
 				json_object_put(inv);
 				return r;
 			}
-			if (amount_is_zero(qse_jget(inv, "Balance"))) {
+			if (qse_amount_is_zero(qse_jget(inv, "Balance"))) {
 				zero++;
 				if (!paid[0]) {
 					qs_strlcpy(paid, tid, 32);
@@ -626,15 +835,63 @@ static qs_status invoices_already_paid(qs_engine *eng, json_object *body, bool *
 	return QS_OK;
 }
 
+/* Takes an adopted QBO record's Id and SyncToken and brings it to the version
+ * being delivered. Our own record made by this version's create (its marker,
+ * and the requestid is this version's) holds this version. Otherwise a
+ * transaction (it holds money) and a customer that is ours are updated with
+ * the current body, never assumed to hold it; an unmarked customer or an item
+ * made in QBO by hand is linked as it is. */
+static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity, json_object *body,
+	json_object *adopt, qbo_owner owner, bool rid_current, const char **op, qs_error *e)
+{
+	*op = "linked";
+	qse_take_ids(en, adopt);
+	if (owner == OWNER_SELF && rid_current) {
+		return QS_OK;
+	}
+	if (is_txn(en->kind) || (owner == OWNER_SELF && !strcmp(en->kind, "customer"))) {
+		return update_record(eng, en, entity, body, e);
+	}
+	return QS_OK;
+}
+
+/* The QBO body of a record's document, its references resolved through c
+ * (from mappings and entities; with c->no_deliver never by delivering a
+ * dependency first). Customers a create is built for get their marker. */
+qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
+	const char **entity, json_object **body, qs_error *e)
+{
+	qs_map_ctx mctx;
+	qs_status r;
+	memset(&mctx, 0, sizeof(mctx));
+	mctx.resolve = qse_resolve;
+	mctx.ud = c;
+	mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
+	mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
+	*body = NULL;
+	r = qs_map_to_qbo(en->kind, norm, &mctx, entity, body, e);
+	if (r == QS_OK && !strcmp(en->kind, "customer") && !en->qbo_id[0]) {
+		add_customer_marker(*body, en->id);
+	}
+	return r;
+}
+
 /* Sends one claimed record to QBO. On QS_OK en->qbo_id/sync_token are set and
  * *op says what happened ("created", "linked", "updated", "voided"). */
-static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
+qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
 {
 	json_object *norm = NULL, *body = NULL, *adopt = NULL, *out = NULL;
 	const char *entity = NULL;
-	qs_map_ctx mctx;
+	qbo_owner owner = OWNER_NONE;
 	qs_status r;
 	const char *status;
+	char ver[24], want[64];
+	bool rid_current;
+
+	/* is the create's requestid this version's (nothing changed since it was made)? */
+	snprintf(ver, sizeof(ver), "%lld", en->version);
+	qse_make_rid(want, eng->realm, en->kind, en->id, "c", ver, NULL);
+	rid_current = en->create_rid[0] && !strcmp(want, en->create_rid);
 
 	*op = "created";
 	norm = en->doc ? json_tokener_parse(en->doc) : NULL;
@@ -668,12 +925,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		}
 	}
 
-	memset(&mctx, 0, sizeof(mctx));
-	mctx.resolve = qse_resolve;
-	mctx.ud = c;
-	mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
-	mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
-	r = qs_map_to_qbo(en->kind, norm, &mctx, &entity, &body, e);
+	r = qse_map_body(eng, en, c, norm, &entity, &body, e);
 	if (r != QS_OK) {
 		json_object_put(norm);
 		json_object_put(body);
@@ -686,33 +938,32 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 	}
 	/* natural-key guards before a create */
 	if (!strcmp(en->kind, "customer")) {
-		r = customer_guard(eng, en->id, norm, body, &adopt, e);
+		add_customer_marker(body, en->id);
+		r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
 	} else if (!strcmp(en->kind, "item")) {
 		json_object *rows = NULL;
 		const char *name = qse_jstr(body, "Name");
 		r = name ? qse_find_by(eng, "Item", "Name", name, true, &rows, e) : QS_OK;
-		if (r == QS_OK && qse_first_row(rows)) {
+		if (r == QS_OK && qse_usable_id(qse_first_row(rows))) {
 			adopt = json_object_get(qse_first_row(rows));
 		}
 		json_object_put(rows);
-	} else if (en->attempts > 1 && (!strcmp(en->kind, "invoice") || !strcmp(en->kind, "credit") || !strcmp(en->kind, "refund"))) {
+	} else if (en->attempts > 1 && is_txn(en->kind)) {
 		/* a retry (the claim counts every attempt, crashed ones too): an earlier
-		 * attempt may have created it. A first attempt relies on QBO's own
-		 * duplicate check (6140, adopted below) and saves a query. */
-		r = docnumber_guard(eng, entity, body, &adopt, e);
-	} else if (en->attempts > 1 && !strcmp(en->kind, "payment")) {
-		r = marker_guard(eng, entity, en->kind, en->id, body, &adopt, e);
+		 * attempt may have been committed without a usable answer. A first
+		 * attempt relies on QBO's own duplicate check (6140, below) and saves
+		 * the lookups. */
+		r = txn_guard(eng, en, entity, body, rid_current, &adopt, &owner, e);
 	}
 	if (r != QS_OK) {
 		goto out;
 	}
 	if (adopt) {
-		*op = "linked";
-		take_ids(en, adopt);
+		r = adopt_record(eng, en, entity, body, adopt, owner, rid_current, op, e);
 		goto out;
 	}
 	/* only on the first attempt: a retry may meet the balance our own earlier
-	 * attempt paid, and must reach the requestid replay instead */
+	 * attempt paid, and must reach the guard or the requestid replay instead */
 	if (!strcmp(en->kind, "payment") && en->attempts <= 1) {
 		bool all_paid = false;
 		char paid[32];
@@ -732,34 +983,37 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			goto out;
 		}
 	}
-	r = qse_api(eng, OP_CREATE, entity, body, NULL, NULL, en->create_rid, NULL, &out, e);
+	r = uncertain_write(qse_api(eng, OP_CREATE, entity, body, NULL, NULL, en->create_rid, NULL, &out, e), e);
 	if (r == QS_EAPI && (!strcmp(e->code, "6240") || !strcmp(e->code, "6140"))) {
-		/* someone made it meanwhile (or an earlier attempt of ours did): adopt */
+		/* someone made it meanwhile (or an earlier attempt of ours did): adopt
+		 * what the guards allow, else the fault stands */
 		qs_error saved;
 		qs_error_copy(&saved, e);
 		if (!strcmp(e->code, "6240") && !strcmp(en->kind, "customer")) {
-			r = customer_guard(eng, en->id, norm, body, &adopt, e);
+			r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
 		} else if (!strcmp(e->code, "6240")) {
 			json_object *rows = NULL;
 			r = qse_find_by(eng, entity, "Name", qse_jstr(body, "Name") ? qse_jstr(body, "Name") : "", true, &rows, e);
-			if (r == QS_OK && qse_first_row(rows)) {
+			if (r == QS_OK && qse_usable_id(qse_first_row(rows))) {
 				adopt = json_object_get(qse_first_row(rows));
 			}
 			json_object_put(rows);
 		} else {
-			r = docnumber_guard(eng, entity, body, &adopt, e);
+			r = docnumber_guard(eng, en, entity, body, &adopt, &owner, e);
 		}
 		if (r == QS_OK && adopt) {
-			*op = "linked";
-			take_ids(en, adopt);
+			r = adopt_record(eng, en, entity, body, adopt, owner, rid_current, op, e);
 		} else if (r == QS_OK) {
 			qs_error_copy(e, &saved);
 			r = saved.status;
 		}
 		goto out;
 	}
-	if (r == QS_OK) {
-		take_ids(en, out);
+	if (r == QS_OK && !qse_usable_id(out)) {
+		r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered the create without a usable Id; it may have recorded it, so it is looked up before anything is sent again",
+			qse_entity_label(en->kind), en->id);
+	} else if (r == QS_OK) {
+		qse_take_ids(en, out);
 	}
 out:
 	json_object_put(out);
@@ -852,15 +1106,10 @@ static double backoff(long attempts, const qs_error *e)
 	return d > (double)QS_HTTP_RETRY_AFTER_MAX ? (double)QS_HTTP_RETRY_AFTER_MAX : d;
 }
 
-typedef struct released_list {
-	deferred_ref *v;
-	size_t n, cap;
-} released_list;
-
 static void released_cb(void *ud, const char *kind, const char *id, const char *q_status,
 	const char *owner, double claimed)
 {
-	released_list *l = ud;
+	qse_released *l = ud;
 	(void)q_status;
 	(void)owner;
 	(void)claimed;
@@ -892,6 +1141,158 @@ bool qse_retryable(qs_status r)
 	return r == QS_ENET || r == QS_ESERVER || r == QS_ETHROTTLE || r == QS_ETOKEN;
 }
 
+/* Claims (kind, id) inside the caller's write transaction: marks it sending
+ * for this owner, counts the attempt and gives a create its requestid.
+ * *busy when there is nothing to send (finished meanwhile, or another live
+ * process holds it); final_state then receives the current state. */
+qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
+	char final_state[16], qs_error *e)
+{
+	double now = qs_store_now();
+	qs_status r;
+	*busy = false;
+	final_state[0] = '\0';
+	r = qs_store_entity_get(eng->store, eng->conn_key, kind, id, en, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (!en->exists || !en->q_status[0]
+			|| (!strcmp(en->q_status, "sending") && !qse_claim_stale(eng, en->owner, en->claimed, now))) {
+		*busy = true;
+		qs_strlcpy(final_state, en->state, 16);
+		return QS_OK;
+	}
+	if (!strcmp(en->q_status, "sending")) {
+		qse_log_msg(eng, "warn", kind, id, "Taking over the delivery left by %s (claimed %.0f s ago)", en->owner, now - en->claimed);
+	}
+	qs_strlcpy(en->q_status, "sending", sizeof(en->q_status));
+	qs_strlcpy(en->owner, eng->owner, sizeof(en->owner));
+	en->claimed = now;
+	en->q_attempts++;
+	en->attempts++;
+	en->last_attempt = now;
+	if (!en->qbo_id[0] && !en->create_rid[0]) {
+		char ver[24];
+		snprintf(ver, sizeof(ver), "%lld", en->version);
+		qse_make_rid(en->create_rid, eng->realm, kind, id, "c", ver, NULL);
+	}
+	r = qs_store_entity_put(eng->store, eng->conn_key, en, e);
+	if (r == QS_OK) {
+		r = qs_store_outbox_put(eng->store, eng->conn_key, en, e);
+	}
+	return r;
+}
+
+/* Records a delivery's outcome on the current row cur (a newer version may
+ * have arrived meanwhile) inside the caller's write transaction; the caller
+ * saves cur. en is the claimed copy that was sent (its Ids, its requestid),
+ * dr/op/de what the send returned. Released dependents go to rel (NULL: only
+ * counted in eng->released). This is the one place an outcome becomes
+ * Synced. */
+qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
+	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
+	qs_error *e)
+{
+	const char *kind = en->kind, *id = en->id;
+	double now = qs_store_now();
+	qs_status r = QS_OK;
+	cur->owner[0] = '\0';
+	cur->claimed = 0;
+	cur->wait_kind[0] = cur->wait_id[0] = '\0';
+	if (dr == QS_OK && !strcmp(op, "skipped")) {
+		qs_strlcpy(cur->state, "Skipped", sizeof(cur->state));
+		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
+		cur->create_rid[0] = '\0';
+		queue_newer(cur, delivered_version, now);
+		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, de->message);
+	} else if (dr == QS_OK && !strcmp(op, "mismatch")) {
+		/* in QBO, but with other money: a warning with both figures, never Synced */
+		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
+		qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
+		qs_strlcpy(cur->state, "Mismatch", sizeof(cur->state));
+		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
+		cur->create_rid[0] = '\0';
+		queue_newer(cur, delivered_version, now);
+		qse_log_msg(eng, "warn", kind, id, "%s", de->message);
+	} else if (dr == QS_OK) {
+		/* Synced: QBO answered with the record (en's Id and SyncToken) holding
+		 * the version delivered, and its money is the document's (verified) */
+		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
+		qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
+		qs_strlcpy(cur->state, "Synced", sizeof(cur->state));
+		cur->reason[0] = '\0';
+		cur->synced_version = delivered_version ? delivered_version : cur->synced_version;
+		cur->create_rid[0] = '\0';
+		queue_newer(cur, delivered_version, now);
+		{
+			long nrel = 0;
+			r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now,
+				rel ? released_cb : NULL, rel, &nrel, e);
+			eng->released += nrel;
+		}
+		if (r == QS_OK) {
+			r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, now, e);
+		}
+		qse_log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", qse_entity_label(kind), id, op,
+			qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, cur->qbo_id, cur->synced_version);
+	} else if (dr == QS_EWAITING) {
+		qs_strlcpy(cur->state, "Waiting", sizeof(cur->state));
+		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
+		qs_strlcpy(cur->q_status, "waiting", sizeof(cur->q_status));
+		qs_strlcpy(cur->wait_kind, wait_kind, sizeof(cur->wait_kind));
+		qs_strlcpy(cur->wait_id, wait_id, sizeof(cur->wait_id));
+		cur->next_try = now + WAITING_RECHECK;
+		if (wait_kind && wait_kind[0]) {
+			/* the dependency may have reached QBO while this record was sent
+			 * (another process released its dependents before this one
+			 * waited): then it goes again at once */
+			qs_entity dep;
+			memset(&dep, 0, sizeof(dep));
+			if (qs_store_entity_get(eng->store, eng->conn_key, wait_kind, wait_id, &dep, NULL) == QS_OK
+					&& dep_ready(&dep)) {
+				qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+				cur->wait_kind[0] = cur->wait_id[0] = '\0';
+				cur->next_try = now;
+				eng->released++;
+			}
+			qs_entity_clear(&dep);
+		}
+		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
+	} else if (qse_retryable(dr) || dr == QS_EAUTH) {
+		double delay = dr == QS_EAUTH ? 0 : backoff(cur->q_attempts, de);
+		if (dr == QS_ETHROTTLE && de->retry_after <= 0 && eng->rate_window > 0) {
+			delay = eng->rate_window;   /* no Retry-After: one limit window of the limiter's clock */
+		}
+		if (dr == QS_ETHROTTLE) {
+			/* every process sharing the store pauses (the write is in this transaction) */
+			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, now + (double)QS_HTTP_RETRY_AFTER_MAX, NULL);
+		}
+		if (en->create_rid[0] && !cur->qbo_id[0]) {
+			/* the requestid the uncertain attempt used (a batch marks its own) */
+			qs_strlcpy(cur->create_rid, en->create_rid, sizeof(cur->create_rid));
+		}
+		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->next_try = now + delay;
+		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
+		qse_log_msg(eng, "warn", kind, id, "%s %s: attempt %ld failed (%s): %s", qse_entity_label(kind), id, cur->q_attempts,
+			qs_status_name(dr), de->message);
+	} else if (dr == QS_ESTORE || dr == QS_EINTERNAL) {
+		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->next_try = now + 60;
+		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
+		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
+	} else {
+		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
+		fault_reason(kind, id, de);
+		qs_strlcpy(cur->state, "Error", sizeof(cur->state));
+		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
+		cur->create_rid[0] = '\0';
+		queue_newer(cur, delivered_version, now);
+		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
+	}
+	return r;
+}
+
 /* Claims (kind, id), sends it, and records the outcome. *busy when this call
  * sent nothing: another live process holds it, or nothing is pending. final_state receives the entity state afterwards. The
  * return value is the delivery's status (QS_OK when synced). */
@@ -904,51 +1305,29 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	qs_status r, dr;
 	long long delivered_version;
 	const char *op = "sent";
-	double now = qs_store_now();
-	released_list rel;
+	qse_released rel;
 
 	*busy = false;
 	final_state[0] = '\0';
 	memset(&rel, 0, sizeof(rel));
 
 	/* 1. claim in a transaction */
-	r = qse_begin_entity(eng, kind, id, &en, e);
+	r = qs_store_begin(eng->store, true, e);
 	if (r != QS_OK) {
+		memset(&en, 0, sizeof(en));
 		return r;
 	}
-	if (!en.exists || !en.q_status[0]) {
-		/* nothing pending (another worker finished it meanwhile) */
-		*busy = true;
-		qs_strlcpy(final_state, en.state, 16);
+	r = qse_claim(eng, kind, id, &en, busy, final_state, e);
+	if (r == QS_OK) {
+		r = qs_store_commit(eng->store, e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	if (r != QS_OK || *busy) {
 		qs_entity_clear(&en);
-		return qs_store_commit(eng->store, e);
-	}
-	if (!strcmp(en.q_status, "sending") && !qse_claim_stale(eng, en.owner, en.claimed, now)) {
-		*busy = true;
-		qs_strlcpy(final_state, en.state, 16);
-		qs_entity_clear(&en);
-		return qs_store_commit(eng->store, e);
-	}
-	if (!strcmp(en.q_status, "sending")) {
-		qse_log_msg(eng, "warn", kind, id, "Taking over the delivery left by %s (claimed %.0f s ago)", en.owner, now - en.claimed);
-	}
-	qs_strlcpy(en.q_status, "sending", sizeof(en.q_status));
-	qs_strlcpy(en.owner, eng->owner, sizeof(en.owner));
-	en.claimed = now;
-	en.q_attempts++;
-	en.attempts++;
-	en.last_attempt = now;
-	if (!en.qbo_id[0] && !en.create_rid[0]) {
-		char ver[24];
-		snprintf(ver, sizeof(ver), "%lld", en.version);
-		qse_make_rid(en.create_rid, eng->realm, kind, id, "c", ver, NULL);
+		return r;
 	}
 	delivered_version = en.q_version;
-	r = qse_save_commit(eng, &en, e);
-	if (r != QS_OK) {
-		qs_entity_clear(&en);
-		return r;
-	}
 
 	/* 2. send (no transaction open) */
 	memset(&ctx, 0, sizeof(ctx));
@@ -960,20 +1339,21 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	{
 		char used_rid[64];
 		qs_strlcpy(used_rid, en.create_rid, sizeof(used_rid));
-		dr = push_record(eng, &en, &ctx, &op, &de);
+		dr = qse_push_record(eng, &en, &ctx, &op, &de);
 		if (dr == QS_OK && used_rid[0] && !strcmp(op, "created")) {
 			/* a create replayed from an older version's requestid holds that
 			 * version's content: send the current one as an update next */
-			char ver[24], want[64];
+			char ver[24], want[64], want_b[64];
 			snprintf(ver, sizeof(ver), "%lld", delivered_version);
 			qse_make_rid(want, eng->realm, kind, id, "c", ver, NULL);
-			if (strcmp(want, used_rid) != 0) {
+			qse_make_rid(want_b, eng->realm, kind, id, "cb", ver, NULL);
+			if (strcmp(want, used_rid) != 0 && strcmp(want_b, used_rid) != 0) {
 				delivered_version = 0;
 			}
 		}
 		if (dr == QS_OK && delivered_version) {
 			/* Synced only when QBO holds the document's money; else op "mismatch" */
-			dr = qse_verify_delivery(eng, &en, &ctx, &op, &de);
+			dr = qse_verify_delivery(eng, &en, &ctx, NULL, &op, &de);
 		}
 	}
 	eng->depth--;
@@ -987,77 +1367,8 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		qs_entity_clear(&en);
 		return r;
 	}
-	now = qs_store_now();
-	cur.owner[0] = '\0';
-	cur.claimed = 0;
-	cur.wait_kind[0] = cur.wait_id[0] = '\0';
-	if (dr == QS_OK && !strcmp(op, "skipped")) {
-		qs_strlcpy(cur.state, "Skipped", sizeof(cur.state));
-		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
-		cur.create_rid[0] = '\0';
-		queue_newer(&cur, delivered_version, now);
-		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, de.message);
-	} else if (dr == QS_OK && !strcmp(op, "mismatch")) {
-		/* in QBO, but with other money: a warning with both figures, never Synced */
-		qs_strlcpy(cur.qbo_id, en.qbo_id, sizeof(cur.qbo_id));
-		qs_strlcpy(cur.sync_token, en.sync_token, sizeof(cur.sync_token));
-		qs_strlcpy(cur.state, "Mismatch", sizeof(cur.state));
-		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
-		cur.create_rid[0] = '\0';
-		queue_newer(&cur, delivered_version, now);
-		qse_log_msg(eng, "warn", kind, id, "%s", de.message);
-	} else if (dr == QS_OK) {
-		qs_strlcpy(cur.qbo_id, en.qbo_id, sizeof(cur.qbo_id));
-		qs_strlcpy(cur.sync_token, en.sync_token, sizeof(cur.sync_token));
-		qs_strlcpy(cur.state, "Synced", sizeof(cur.state));
-		cur.reason[0] = '\0';
-		cur.synced_version = delivered_version ? delivered_version : cur.synced_version;
-		cur.create_rid[0] = '\0';
-		queue_newer(&cur, delivered_version, now);
-		{
-			long nrel = 0;
-			r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now,
-				(eng->in_sync || eng->depth > 0) ? NULL : released_cb, &rel, &nrel, e);
-			eng->released += nrel;
-		}
-		if (r == QS_OK) {
-			r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, now, e);
-		}
-		qse_log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", qse_entity_label(kind), id, op,
-			qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, cur.qbo_id, cur.synced_version);
-	} else if (dr == QS_EWAITING) {
-		qs_strlcpy(cur.state, "Waiting", sizeof(cur.state));
-		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
-		qs_strlcpy(cur.q_status, "waiting", sizeof(cur.q_status));
-		qs_strlcpy(cur.wait_kind, ctx.wait_kind, sizeof(cur.wait_kind));
-		qs_strlcpy(cur.wait_id, ctx.wait_id, sizeof(cur.wait_id));
-		cur.next_try = now + WAITING_RECHECK;
-		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, de.message);
-	} else if (qse_retryable(dr) || dr == QS_EAUTH) {
-		double delay = dr == QS_EAUTH ? 0 : backoff(cur.q_attempts, &de);
-		if (dr == QS_ETHROTTLE) {
-			/* every process sharing the store pauses (the write is in this transaction) */
-			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, now + (double)QS_HTTP_RETRY_AFTER_MAX, NULL);
-		}
-		qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
-		cur.next_try = now + delay;
-		snprintf(cur.reason, sizeof(cur.reason), "Queued, will retry: %.1000s", de.message);
-		qse_log_msg(eng, "warn", kind, id, "%s %s: attempt %ld failed (%s): %s", qse_entity_label(kind), id, cur.q_attempts,
-			qs_status_name(dr), de.message);
-	} else if (dr == QS_ESTORE || dr == QS_EINTERNAL) {
-		qs_strlcpy(cur.q_status, "queued", sizeof(cur.q_status));
-		cur.next_try = now + 60;
-		snprintf(cur.reason, sizeof(cur.reason), "Queued, will retry: %.1000s", de.message);
-		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de.message);
-	} else {
-		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
-		fault_reason(kind, id, &de);
-		qs_strlcpy(cur.state, "Error", sizeof(cur.state));
-		qs_strlcpy(cur.reason, de.message, sizeof(cur.reason));
-		cur.create_rid[0] = '\0';
-		queue_newer(&cur, delivered_version, now);
-		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de.message);
-	}
+	r = qse_apply_outcome(eng, &en, &cur, dr, op, &de, ctx.wait_kind, ctx.wait_id, delivered_version,
+		(eng->in_sync || eng->depth > 0) ? NULL : &rel, e);
 	if (r == QS_OK) {
 		r = qse_save_commit(eng, &cur, e);
 	} else {

@@ -75,6 +75,7 @@ struct qs_engine {
 	qs_fetch_fn fetch;        /* reads records for hook events; NULL: none this request */
 	void *fetch_ud;
 	bool hooks_deferred;      /* deferred mode recorded hook events this request */
+	double rate_window;       /* seconds of QBO's limit minute for the limiter; 0 = no pacing */
 };
 
 /* What a delivery learns while its references are resolved. */
@@ -84,9 +85,16 @@ typedef struct deliver_ctx {
 	const char *id;
 	char wait_kind[16];
 	char wait_id[65];
+	bool no_deliver;          /* resolve from mappings and entities only (the pipeline) */
 } deliver_ctx;
 
-enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID };
+/* Records released from Waiting by a delivery. */
+typedef struct qse_released {
+	deferred_ref *v;
+	size_t n, cap;
+} qse_released;
+
+enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_BATCH };
 
 /* qs_engine.c: shared helpers */
 qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e);
@@ -128,6 +136,30 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *exp
 bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double now);
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
 	char final_state[16], qs_error *e);
+qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
+	char final_state[16], qs_error *e);
+qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
+	const char **entity, json_object **body, qs_error *e);
+qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
+qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
+	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
+	qs_error *e);
+bool qse_usable_id(json_object *obj);
+
+/* qs_engine_pace.c: the per-company request limiter */
+qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e);
+
+/* qs_engine_wave.c: the pipeline (plan, send as /batch, apply in one transaction) */
+typedef struct qse_wave_out {
+	bool busy;                /* nothing sent: finished meanwhile or held by another live process */
+	qs_status r;              /* the delivery's status */
+	char state[16];           /* the entity state afterwards */
+	qs_error e;
+} qse_wave_out;
+qs_status qse_deliver_wave(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t n,
+	qse_wave_out *out, qs_error *e);
+bool qse_amount_is_zero(json_object *v);
+void qse_take_ids(qs_entity *en, json_object *obj);
 qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e);
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
 bool qse_retryable(qs_status r);
@@ -137,6 +169,9 @@ bool qse_throttled(qs_engine *eng);
  * money? QS_OK; *op becomes "mismatch" (e->message the reason with both
  * figures) when it does not. A failed read-back is returned (the delivery is
  * then retried, never Synced unverified). resolve_ud: the deliver_ctx. */
-qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, const char **op, qs_error *e);
+/* answer: QBO's answer holding the record as saved (a batch item's entity),
+ * or NULL to read it back. */
+qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
+	const char **op, qs_error *e);
 
 #endif

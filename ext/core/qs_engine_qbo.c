@@ -456,6 +456,10 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 			return r;
 		}
 		used = eng->token_version;
+		r = qse_pace(eng, op == OP_BATCH, e);
+		if (r != QS_OK) {
+			return r;
+		}
 		memset(&q, 0, sizeof(q));
 		q.http = qse_http_get(eng, e);
 		if (!q.http) {
@@ -471,6 +475,7 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 		case OP_READ: r = qs_qbo_read(&q, entity, id, out, e); break;
 		case OP_QUERY: r = qs_qbo_query(&q, query, out, e); break;
 		case OP_VOID: r = qs_qbo_void(&q, entity, id, token, rid, out, e); break;
+		case OP_BATCH: r = qs_qbo_batch(&q, body, rid, out, e); break;
 		}
 		if (r != QS_ETOKEN) {
 			return r;

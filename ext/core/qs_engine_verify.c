@@ -1,6 +1,7 @@
 /* qs_engine_verify: the engine's side of "Synced is verified": after a record
  * was created, updated or linked in QBO, reads it back and asks qs_verify
- * whether QBO holds the billing document's money. A difference turns the
+ * whether QBO holds the billing document's money (QBO's answer to a batched
+ * write is used as it is, without another read). A difference turns the
  * delivery's outcome into Mismatch (with both figures and the cause) instead of
  * Synced. One call, made where a delivery would become Synced. */
 #include "qs_engine_int.h"
@@ -20,7 +21,8 @@ static bool worth_reading(const char *kind, json_object *norm)
 	return true;
 }
 
-qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, const char **op, qs_error *e)
+qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
+	const char **op, qs_error *e)
 {
 	json_object *norm, *cur = NULL;
 	const char *entity = qse_qbo_entity_of(en->kind);
@@ -39,7 +41,13 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 		json_object_put(norm);
 		return QS_OK;
 	}
-	r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
+	if (answer && json_object_is_type(answer, json_type_object)) {
+		/* QBO's answer to the write is the record as QBO saved it */
+		cur = json_object_get(answer);
+		r = QS_OK;
+	} else {
+		r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
+	}
 	if (r != QS_OK) {
 		/* not verified, so not Synced: the delivery is retried (an update) */
 		json_object_put(norm);

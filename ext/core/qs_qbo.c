@@ -381,7 +381,7 @@ static qs_status answer_ids_check(json_object *o, int depth, const char *what, q
 		size_t i, n = json_object_array_length(o);
 		for (i = 0; i < n; i++) {
 			if (answer_ids_check(json_object_array_get_idx(o, i), depth + 1, what, e) != QS_OK) {
-				return QS_EAPI;
+				return QS_ESERVER;
 			}
 		}
 		return QS_OK;
@@ -402,7 +402,10 @@ static qs_status answer_ids_check(json_object *o, int depth, const char *what, q
 					qs_strlcpy(e->code, is_id ? "invalid_id" : "invalid_synctoken", sizeof(e->code));
 					qs_strlcpy(e->element, key, sizeof(e->element));
 				}
-				return qs_error_set(e, QS_EAPI,
+				/* uncertain, not a refusal: a write may have been recorded, so the
+				 * record stays queued with its requestid and is settled by its
+				 * natural key before anything is sent again */
+				return qs_error_set(e, QS_ESERVER,
 					"QuickBooks answered %s with %s \"%s\"%s, which QuickBooks could not have sent (%s); "
 					"nothing from that answer was stored", what, is_id ? "an Id" : "a SyncToken", shown,
 					v && len >= sizeof(shown) ? "..." : "",
@@ -410,7 +413,7 @@ static qs_status answer_ids_check(json_object *o, int depth, const char *what, q
 						: "a SyncToken is 1 to " QS_STR(QS_QBO_SYNCTOKEN_MAX) " digits");
 			}
 		} else if (answer_ids_check(val, depth + 1, what, e) != QS_OK) {
-			return QS_EAPI;
+			return QS_ESERVER;
 		}
 	}
 	return QS_OK;
@@ -560,6 +563,55 @@ static qs_status post_entity(qs_qbo *q, const char *entity, const char *params, 
 	}
 	json_object_put(answer);
 	return st;
+}
+
+qs_status qs_qbo_batch(qs_qbo *q, json_object *items, const char *requestid, json_object **responses, qs_error *e)
+{
+	char *url;
+	const char *text;
+	json_object *body, *answer = NULL, *resp = NULL;
+	qs_status st;
+
+	*responses = NULL;
+	if ((st = check_client(q, e)) != QS_OK) {
+		return st;
+	}
+	if (!items || !json_object_is_type(items, json_type_array) || json_object_array_length(items) == 0
+			|| json_object_array_length(items) > QS_BATCH_MAX) {
+		return qs_error_set(e, QS_EINTERNAL, "A QuickBooks batch needs 1 to %d operations", QS_BATCH_MAX);
+	}
+	url = build_url(q, "batch", NULL, requestid, e);
+	if (!url) {
+		return e ? e->status : QS_EINTERNAL;
+	}
+	body = json_object_new_object();
+	json_object_object_add(body, "BatchItemRequest", json_object_get(items));
+	text = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	st = text ? qbo_call(q, "POST", url, "application/json", text, strlen(text), "the batch", &answer, e)
+		: qs_error_set(e, QS_EINTERNAL, "Could not serialise a batch");
+	json_object_put(body);
+	free(url);
+	if (st == QS_OK) {
+		if (json_object_object_get_ex(answer, "BatchItemResponse", &resp) && json_object_is_type(resp, json_type_array)) {
+			*responses = json_object_get(resp);
+		} else {
+			if (e) {
+				e->code[0] = e->element[0] = e->detail[0] = '\0';
+			}
+			st = qs_error_set(e, QS_ESERVER, "QuickBooks answered the batch without BatchItemResponse; it will be retried later");
+		}
+	}
+	json_object_put(answer);
+	return st;
+}
+
+qs_status qs_qbo_item_fault(json_object *item, const char *what, const char *realm, qs_error *e)
+{
+	qs_http_resp r;
+	memset(&r, 0, sizeof(r));
+	r.status = 400;
+	r.retry_after = -1;
+	return fault_classify(&r, item, what, realm, NULL, e);
 }
 
 qs_status qs_qbo_create(qs_qbo *q, const char *entity, json_object *body,

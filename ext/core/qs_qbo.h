@@ -55,6 +55,17 @@ qs_status qs_qbo_delete(qs_qbo *q, const char *entity, const char *id,
 qs_status qs_qbo_void(qs_qbo *q, const char *entity, const char *id,
 	const char *sync_token, const char *requestid, json_object **out, qs_error *e);
 
+/* POST /batch: items is a JSON array of 1..QS_BATCH_MAX BatchItemRequest
+ * elements ({"bId", "operation", "<Entity>": {...}} or {"bId", "Query"});
+ * *responses receives the BatchItemResponse array (a new reference). One item's
+ * Fault is inside its element: qs_qbo_item_fault() reads it. */
+#define QS_BATCH_MAX 30
+qs_status qs_qbo_batch(qs_qbo *q, json_object *items, const char *requestid, json_object **responses, qs_error *e);
+
+/* A BatchItemResponse element's Fault as a QS_EAPI error ("QuickBooks refused
+ * <what>: <message> (<code>): <detail>"). */
+qs_status qs_qbo_item_fault(json_object *item, const char *what, const char *realm, qs_error *e);
+
 /* Runs a query; *rows is a json array (possibly empty) of the entity objects. */
 qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_error *e);
 

@@ -239,3 +239,8 @@ qs_status qs_store_hook_count(qs_store *s, const char *key, long *pending, long 
 {
 	return s->ops->hook_count(s, key, pending, errors, e);
 }
+
+qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e)
+{
+	return s->ops->rate_take(s, key, now, window, per_window, batch_per_window, batch, wait, e);
+}

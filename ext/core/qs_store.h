@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 4
+#define QS_STORE_SCHEMA 5
 
 typedef struct qs_store qs_store;
 
@@ -218,4 +218,14 @@ qs_status qs_store_hook_count(qs_store *s, const char *key, long *pending, long 
 /* SQLite library version text. */
 const char *qs_store_sqlite_version(void);
 
+/* ---- the per-company request limiter (shared by every process using the store) ---- */
+
+/* Takes a slot for one QBO request of company key at now, in its own write
+ * transaction: at most per_window requests, of them at most batch_per_window
+ * /batch requests, in any window seconds. *wait > 0: no slot now, try again
+ * after that many seconds (nothing recorded). */
+qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double window, long per_window,
+	long batch_per_window, bool batch, double *wait, qs_error *e);
+
 #endif
+

@@ -25,6 +25,7 @@ enum {
 	S_LOG, S_LOG_LIST,
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
+	S_RATE_PRUNE, S_RATE_COUNT, S_RATE_ADD,
 	S__COUNT
 };
 
@@ -114,6 +115,11 @@ static const char *const sql_text[S__COUNT] = {
 	[S_BEGIN_IMM] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
+	/* the per-company limiter */
+	[S_RATE_PRUNE] = "DELETE FROM rate_slot WHERE conn = ?1 AND at < ?2",
+	[S_RATE_COUNT] = "SELECT count(*), coalesce(sum(batch), 0), min(at), min(CASE WHEN batch THEN at END)"
+		" FROM rate_slot WHERE conn = ?1",
+	[S_RATE_ADD] = "INSERT INTO rate_slot(conn, at, batch) VALUES(?1, ?2, ?3)",
 };
 
 /* Schema version 1: the tables as first written. */
@@ -199,6 +205,12 @@ static const char schema_v4[] =
 	" attempts INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX IF NOT EXISTS hook_event_due ON hook_event(conn, status, seq);";
 
+/* Schema version 5: the per-company limiter's requests of the last window
+ * (one row per QBO request, shared by every process using the store). */
+static const char schema_v5[] =
+	"CREATE TABLE IF NOT EXISTS rate_slot(conn TEXT NOT NULL, at REAL NOT NULL, batch INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX IF NOT EXISTS rate_slot_at ON rate_slot(conn, at);";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
@@ -208,6 +220,7 @@ static const char *const migrations[] = {
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -1231,6 +1244,76 @@ static qs_status sq_hook_count(qs_store *qs, const char *key, long *pending, lon
 	return r;
 }
 
+/* ------------------------------------------------------------------ limiter
+ * The per-company request limiter (schema v2, table rate_slot). Kept together
+ * so it moves with the store's operations table. */
+
+static qs_status sq_rate_take(qs_store *qs, const char *key, double now, double window, long per_window,
+	long batch_per_window, bool batch, double *wait, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p;
+	qs_status r;
+	bool row = false;
+	long n = 0, nb = 0;
+	double oldest = now, oldest_b = now;
+	*wait = 0;
+	r = sq_begin(qs, true, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	p = st(s, S_RATE_PRUNE, e);
+	if (!p) {
+		sq_rollback(qs);
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_double(p, 2, now - window);
+	r = run(s, p, e, "pruning the request limiter");
+	if (r == QS_OK && !(p = st(s, S_RATE_COUNT, e))) {
+		r = QS_ESTORE;
+	}
+	if (r == QS_OK) {
+		bind_text(p, 1, key);
+		r = step_row(s, p, e, "reading the request limiter", &row);
+		if (r == QS_OK && row) {
+			n = (long)sqlite3_column_int64(p, 0);
+			nb = (long)sqlite3_column_int64(p, 1);
+			if (sqlite3_column_type(p, 2) != SQLITE_NULL) {
+				oldest = sqlite3_column_double(p, 2);
+			}
+			if (sqlite3_column_type(p, 3) != SQLITE_NULL) {
+				oldest_b = sqlite3_column_double(p, 3);
+			}
+		}
+		done(p);
+	}
+	if (r == QS_OK) {
+		if (n >= per_window) {
+			*wait = oldest + window - now;
+		} else if (batch && nb >= batch_per_window) {
+			*wait = oldest_b + window - now;
+		}
+		if (*wait <= 0) {
+			*wait = 0;
+			if (!(p = st(s, S_RATE_ADD, e))) {
+				r = QS_ESTORE;
+			} else {
+				bind_text(p, 1, key);
+				sqlite3_bind_double(p, 2, now);
+				sqlite3_bind_int(p, 3, batch ? 1 : 0);
+				r = run(s, p, e, "recording a request in the limiter");
+			}
+		}
+	}
+	if (r == QS_OK) {
+		r = sq_commit(qs, e);
+	} else {
+		sq_rollback(qs);
+	}
+	return r;
+}
+
 static const qs_store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1272,6 +1355,7 @@ static const qs_store_ops sqlite_ops = {
 	.hook_del = sq_hook_del,
 	.hook_fail = sq_hook_fail,
 	.hook_count = sq_hook_count,
+	.rate_take = sq_rate_take,
 };
 
 qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_error *e)

@@ -370,6 +370,37 @@ static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 				return FAILURE;
 			}
 			ctx->opts.time_budget = d;
+		} else if (zend_string_equals_literal(key, "rate_window")) {
+			double d;
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (Z_TYPE_P(val) == IS_LONG) {
+				d = (double)Z_LVAL_P(val);
+			} else if (Z_TYPE_P(val) == IS_DOUBLE) {
+				d = Z_DVAL_P(val);
+			} else {
+				zend_argument_type_error(2, "option \"rate_window\" must be of type int|float, %s given", zend_zval_type_name(val));
+				return FAILURE;
+			}
+			if (!(d >= 0) || !zend_finite(d)) {
+				zend_argument_value_error(2, "option \"rate_window\" must be the seconds of QuickBooks' limit minute (60), or 0 for no pacing");
+				return FAILURE;
+			}
+			ctx->opts.rate_window = d > 0 ? d : -1;
+		} else if (zend_string_equals_literal(key, "batch_size")) {
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (Z_TYPE_P(val) != IS_LONG) {
+				zend_argument_type_error(2, "option \"batch_size\" must be of type int, %s given", zend_zval_type_name(val));
+				return FAILURE;
+			}
+			if (Z_LVAL_P(val) < 1 || Z_LVAL_P(val) > QS_SYNC_BATCH_MAX) {
+				zend_argument_value_error(2, "option \"batch_size\" must be between 1 (one record per request) and %d (operations per QuickBooks batch request)", QS_SYNC_BATCH_MAX);
+				return FAILURE;
+			}
+			ctx->opts.batch = (long)Z_LVAL_P(val);
 		} else if (zend_string_equals_literal(key, "progress")) {
 			char *error = NULL;
 			if (Z_TYPE_P(val) == IS_NULL) {

@@ -274,7 +274,8 @@ function sbx_ctl_fault_row(array $r): array
         'count' => $r['remaining'] === null ? null : (int)$r['remaining'],
         'rate' => $r['rate'] === null ? null : (float)$r['rate'],
         'delay_ms' => $r['delay_ms'] === null ? null : (int)$r['delay_ms'],
-        'status' => $r['status'] === null ? null : (int)$r['status'], 'format' => $r['format'], 'hits' => (int)$r['hits']];
+        'status' => $r['status'] === null ? null : (int)$r['status'], 'format' => $r['format'],
+        'match' => $r['qmatch'] ?? null, 'hits' => (int)$r['hits']];
 }
 
 function sbx_ctl_faults(string $m, array $b): array
@@ -321,7 +322,7 @@ function sbx_ctl_faults_change(PDO $db, string $m, array $b): array
         if ($when !== 'before' && $when !== 'after') {
             throw new InvalidArgumentException('when must be before or after');
         }
-        if ($kind === 'truncate' && $when === 'before') {
+        if (($kind === 'truncate' || $kind === 'badid') && $when === 'before') {
             $when = 'after';   // a truncated body needs the real one
         }
         $count = $b['count'] ?? null;
@@ -345,10 +346,11 @@ function sbx_ctl_faults_change(PDO $db, string $m, array $b): array
         }
         $format = isset($b['format']) ? (string)$b['format'] : null;
         $db->prepare('INSERT INTO sbx_faultrule(path, method, realm, kind, phase, remaining, rate, delay_ms, status,'
-            . ' format, created, client_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)')->execute([$path,
+            . ' format, created, client_id, qmatch) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)')->execute([$path,
             isset($b['method']) ? strtoupper((string)$b['method']) : null, isset($b['realm']) ? (string)$b['realm'] : null,
             $kind, $when, $count, $rate, $delay, $status, $format, sbx_now(),
-            isset($b['client_id']) ? (string)$b['client_id'] : null]);
+            isset($b['client_id']) ? (string)$b['client_id'] : null,
+            isset($b['match']) && $b['match'] !== '' ? (string)$b['match'] : null]);
         $id = (int)$db->lastInsertId();
         sbx_edge_faults_count($db);
         $st = $db->prepare('SELECT * FROM sbx_faultrule WHERE id = ?');

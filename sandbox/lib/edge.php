@@ -10,7 +10,7 @@ require_once __DIR__ . '/oauth.php';
 require_once __DIR__ . '/webhooks.php';
 require_once __DIR__ . '/control.php';
 
-const SBX_EDGE_SCHEMA = '8';
+const SBX_EDGE_SCHEMA = '9';
 
 /** Default limits (Intuit's published numbers); scope '*' rows / per-realm rows override them. */
 const SBX_EDGE_LIMITS = [
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS sbx_limit(scope TEXT PRIMARY KEY, conf TEXT NOT NULL)
 CREATE TABLE IF NOT EXISTS sbx_faultrule(
   id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, method TEXT, realm TEXT, kind TEXT NOT NULL,
   phase TEXT NOT NULL, remaining INTEGER, rate REAL, delay_ms INTEGER, status INTEGER, format TEXT,
-  hits INTEGER NOT NULL DEFAULT 0, created REAL, client_id TEXT);
+  hits INTEGER NOT NULL DEFAULT 0, created REAL, client_id TEXT, qmatch TEXT);
 CREATE TABLE IF NOT EXISTS sbx_reqlog(
   seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL, method TEXT, path TEXT, query TEXT, status INTEGER,
   realm TEXT, client_id TEXT, requestid TEXT, intuit_tid TEXT, duration_ms REAL, fault TEXT, error_code TEXT, latency_ms INTEGER);
@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS sbx_delivery(
   next_at REAL, created REAL, delivered_at REAL, last_status INTEGER, last_error TEXT, log TEXT NOT NULL DEFAULT '[]');
 CREATE INDEX IF NOT EXISTS sbx_delivery_due ON sbx_delivery(status, next_at);
 SQL);
-    foreach (['sbx_reqlog ADD COLUMN latency_ms INTEGER', 'sbx_faultrule ADD COLUMN client_id TEXT'] as $alter) {
+    foreach (['sbx_reqlog ADD COLUMN latency_ms INTEGER', 'sbx_faultrule ADD COLUMN client_id TEXT',
+        'sbx_faultrule ADD COLUMN qmatch TEXT'] as $alter) {
         try {   // files made by an older EDGE lack these columns
             $db->exec('ALTER TABLE ' . $alter);
         } catch (PDOException $e) {
@@ -489,8 +490,18 @@ function sbx_edge_throttle(array $req, string $realm, string $client): ?array
 /** Fault kinds and their default status. */
 const SBX_FAULT_KINDS = [
     '500' => 500, '503' => 503, '429' => 429, '401' => 401, 'slow' => 0, 'hold' => 0, 'timeout' => 504,
-    'drop' => 0, 'truncate' => 0, 'html' => 502, 'xml' => 500,
+    'drop' => 0, 'truncate' => 0, 'html' => 502, 'xml' => 500, 'badid' => 0,
 ];
+
+/** The text a rule's "match" is looked for in: the decoded query string and the body. */
+function sbx_fault_haystack(array $req): string
+{
+    $parts = [];
+    array_walk_recursive($req['query'], static function ($v, $k) use (&$parts) {
+        $parts[] = $k . '=' . $v;
+    });
+    return implode('&', $parts) . "\n" . $req['body'];
+}
 
 /** The first matching fault rule for this request and phase that fires (count/rate), or null. */
 function sbx_fault_pick(array $req, string $phase): ?array
@@ -517,6 +528,9 @@ function sbx_fault_pick(array $req, string $phase): ?array
             continue;
         }
         if ($r['client_id'] !== null && $r['client_id'] !== '' && $r['client_id'] !== sbx_edge_request_client($req)) {
+            continue;
+        }
+        if (($r['qmatch'] ?? null) !== null && $r['qmatch'] !== '' && !str_contains(sbx_fault_haystack($req), $r['qmatch'])) {
             continue;
         }
         if ($r['rate'] !== null && (float)$r['rate'] < 1.0 && mt_rand() / mt_getrandmax() >= (float)$r['rate']) {
@@ -634,11 +648,45 @@ function sbx_fault_apply(array $rule, ?array $resp): ?array
             $h = $full[1];
             $h['Content-Length'] = (string)strlen($body);
             return [$full[0], $h, substr($body, 0, $cut)];
+        case 'badid':
+            return sbx_fault_badid($resp, (string)($rule['format'] ?? 'missing'));
         case 'drop':
             sbx_edge_state(['drop' => true]);   // done in sbx_edge_after, once the log is written
             return $resp ?? [500, $tid, ''];
     }
     return $resp;
+}
+
+/**
+ * A 2xx answer whose entity carries an unusable Id (format: missing, empty, object, number, long):
+ * the write itself was done. Answers that are not a JSON object with an entity pass unchanged.
+ */
+function sbx_fault_badid(?array $resp, string $format): ?array
+{
+    if ($resp === null || $resp[0] >= 300) {
+        return $resp;
+    }
+    $j = json_decode($resp[2], true);
+    if (!is_array($j)) {
+        return $resp;
+    }
+    foreach ($j as $k => $v) {
+        if ($k === 'time' || !is_array($v) || array_is_list($v) || !array_key_exists('Id', $v)) {
+            continue;
+        }
+        switch ($format) {
+            case 'empty': $j[$k]['Id'] = ''; break;
+            case 'object': $j[$k]['Id'] = ['value' => $v['Id']]; break;
+            case 'number': $j[$k]['Id'] = (int)$v['Id']; break;
+            case 'long': $j[$k]['Id'] = str_repeat('9', 31); break;
+            default: unset($j[$k]['Id']);
+        }
+        break;
+    }
+    $body = json_encode($j, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+    $h = $resp[1];
+    $h['Content-Length'] = (string)strlen($body);
+    return [$resp[0], $h, $body];
 }
 
 /**
@@ -681,6 +729,14 @@ function sbx_edge_latency(?string $realm): void
     $j = (int)($c['jitter_ms'] ?? 0);
     if ($j > 0) {
         $ms += random_int(0, $j);
+    }
+    // the time scale shrinks the latency with the limit windows: the same shape in less time
+    $scale = $realm !== null ? (float)(sbx_limits($realm)['time_scale'] ?? 0) : 0.0;
+    if ($scale <= 0) {
+        $scale = sbx_time_scale();
+    }
+    if ($scale != 1.0) {
+        $ms = (int)round($ms / $scale);
     }
     if ($ms > 0) {
         sbx_edge_state(['latency_ms' => $ms]);

@@ -31,4 +31,4 @@ ok,503,ok,503,ok,503
 503 rate=1 hits=3
 deleted 2
 clear
-400 kind must be one of 500, 503, 429, 401, slow, hold, timeout, drop, truncate, html, xml
+400 kind must be one of 500, 503, 429, 401, slow, hold, timeout, drop, truncate, html, xml, badid

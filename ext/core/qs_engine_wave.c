@@ -1,0 +1,584 @@
+/* qs_engine_wave: the delivery pipeline of qbo_sync, one wave at a time. A
+ * wave is up to QS_BATCH_MAX due records of one kind; the outbox hands them
+ * out by rank (customers, items, invoices, then payments, refunds, credits),
+ * so a wave's references were delivered by the waves before it.
+ *   Plan: claim the wave in one transaction; build each body with references
+ *   resolved from mappings and entities only (a dependency not in QBO yet
+ *   makes the record Waiting on it, nothing is delivered recursively); pack
+ *   the lookups new records need into one batch of queries (the customer
+ *   guard's DisplayName and email, the invoice balances a payment checks).
+ *   Send: the creates and updates the lookups cleared go out as one /batch
+ *   request; a record that needs more (a retry, whose guard must settle what
+ *   an earlier attempt did; a void; a linked mapping; a name, number or email
+ *   QBO already has) takes the one-record path of qs_engine_deliver.
+ *   Apply: every outcome of the wave in one transaction. */
+#include "qs_engine_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct wave_rec {
+	qs_entity en;
+	deliver_ctx ctx;
+	json_object *norm, *body;
+	json_object *answer;      /* QBO's answer to its batched write (the record as saved) */
+	const char *entity;
+	const char *op;
+	qs_status dr;
+	qs_error de;
+	long long dv;             /* the version being delivered */
+	bool claimed, settled, single, update;
+} wave_rec;
+
+/* Where a planned record goes. */
+static void settle(wave_rec *w, qs_status r, const char *op)
+{
+	w->dr = r;
+	w->op = op;
+	w->settled = true;
+}
+
+static bool is_cancel(wave_rec *w)
+{
+	const char *st = qse_jstr(w->norm, "status");
+	return !strcmp(w->en.kind, "invoice") && st && !strcmp(st, "cancelled");
+}
+
+/* Plan one claimed record: its body, or the one-record path, or an outcome. */
+static void plan_one(qs_engine *eng, wave_rec *w)
+{
+	qs_mapping m;
+	bool mapped = false;
+	qs_status r;
+	w->norm = w->en.doc ? json_tokener_parse(w->en.doc) : NULL;
+	if (!w->norm) {
+		qs_error_set(&w->de, QS_ESTORE, "%s %s: the stored document cannot be read; push it again",
+			qse_entity_label(w->en.kind), w->en.id);
+		settle(w, QS_ESTORE, "sent");
+		return;
+	}
+	if (!w->en.qbo_id[0] && qs_store_map_get(eng->store, eng->conn_key, w->en.kind, w->en.id, NULL, &m, &mapped, NULL) != QS_OK) {
+		mapped = true;   /* let the one-record path report it */
+	}
+	if (w->en.attempts > 1 || !strcmp(w->en.kind, "item") || mapped || is_cancel(w)
+			|| (w->en.qbo_id[0] && !w->en.sync_token[0])) {
+		w->single = true;
+		return;
+	}
+	r = qse_map_body(eng, &w->en, &w->ctx, w->norm, &w->entity, &w->body, &w->de);
+	if (r != QS_OK) {
+		settle(w, r, "sent");
+		return;
+	}
+	w->update = w->en.qbo_id[0] != '\0';
+}
+
+/* ---- packed lookups ---- */
+
+/* " in ('a', 'b', ...)" of the values, NULL when there are none. */
+static char *in_list(const char *const *vals, size_t n)
+{
+	size_t i, cap = 16, len = 0;
+	char *out = NULL;
+	bool any = false;
+	for (i = 0; i < n; i++) {
+		if (vals[i]) {
+			cap += strlen(vals[i]) * 2 + 8;
+		}
+	}
+	out = malloc(cap);
+	if (!out) {
+		return NULL;
+	}
+	len = (size_t)snprintf(out, cap, " in (");
+	for (i = 0; i < n; i++) {
+		char *lit;
+		if (!vals[i] || !*vals[i]) {
+			continue;
+		}
+		lit = qs_qbo_quote(vals[i]);
+		if (!lit) {
+			free(out);
+			return NULL;
+		}
+		len += (size_t)snprintf(out + len, cap - len, "%s%s", any ? ", " : "", lit);
+		free(lit);
+		any = true;
+	}
+	snprintf(out + len, cap - len, ")");
+	if (!any) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static void add_query(json_object *items, const char *bid, const char *fmt_entity, const char *field,
+	const char *list, const char *extra)
+{
+	json_object *it = json_object_new_object();
+	size_t n = strlen(fmt_entity) + strlen(field) + strlen(list) + (extra ? strlen(extra) : 0) + 64;
+	char *q = malloc(n);
+	if (!q) {
+		json_object_put(it);
+		return;
+	}
+	snprintf(q, n, "select * from %s where %s%s%s maxresults 1000", fmt_entity, field, list, extra ? extra : "");
+	json_object_object_add(it, "bId", json_object_new_string(bid));
+	json_object_object_add(it, "Query", json_object_new_string(q));
+	free(q);
+	json_object_array_add(items, it);
+}
+
+/* The rows of a batch answer's query item bid; *full when a page was full. */
+static json_object *query_rows(json_object *resp, const char *bid, const char *entity, bool *full, bool *failed)
+{
+	size_t i, n = resp ? json_object_array_length(resp) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *it = json_object_array_get_idx(resp, i), *qr, *rows;
+		const char *b = qse_jstr(it, "bId");
+		if (!b || strcmp(b, bid) != 0) {
+			continue;
+		}
+		qr = qse_jget(it, "QueryResponse");
+		if (!qr) {
+			*failed = true;
+			return NULL;
+		}
+		rows = qse_jget(qr, entity);
+		if (rows && json_object_is_type(rows, json_type_array)) {
+			*full = *full || json_object_array_length(rows) >= 1000;
+			return rows;
+		}
+		return NULL;
+	}
+	*failed = true;
+	return NULL;
+}
+
+static bool row_has(json_object *rows, const char *field, const char *sub, const char *value)
+{
+	size_t i, n = rows ? json_object_array_length(rows) : 0;
+	for (i = 0; value && i < n; i++) {
+		json_object *row = json_object_array_get_idx(rows, i);
+		const char *v = sub ? qse_jstr(qse_jget(row, field), sub) : qse_jstr(row, field);
+		if (v && !strcasecmp(v, value)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The Invoice Ids a payment body applies to. */
+static size_t linked_invoices(json_object *body, const char **out, size_t max)
+{
+	json_object *lines = qse_jget(body, "Line");
+	size_t i, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0, k = 0;
+	for (i = 0; i < n; i++) {
+		json_object *txns = qse_jget(json_object_array_get_idx(lines, i), "LinkedTxn");
+		size_t j, m = txns && json_object_is_type(txns, json_type_array) ? json_object_array_length(txns) : 0;
+		for (j = 0; j < m; j++) {
+			json_object *t = json_object_array_get_idx(txns, j);
+			const char *type = qse_jstr(t, "TxnType");
+			if (qse_jstr(t, "TxnId") && type && !strcmp(type, "Invoice") && k < max) {
+				out[k++] = qse_jstr(t, "TxnId");
+			}
+		}
+	}
+	return k;
+}
+
+/* One batch of queries for the wave's new records: customers whose
+ * DisplayName or email QBO already has, and payments whose every invoice QBO
+ * shows paid, leave the batch for the one-record path (its guards decide,
+ * exactly as for a single record). */
+static qs_status packed_lookups(qs_engine *eng, wave_rec *w, size_t n, qs_error *e)
+{
+	const char *names[QS_BATCH_MAX], *emails[QS_BATCH_MAX], *inv[QS_BATCH_MAX * 4];
+	size_t i, nn = 0, ne = 0, ni = 0;
+	json_object *items, *resp = NULL;
+	char *l1 = NULL, *l2 = NULL, *l3 = NULL;
+	bool customers = false, payments = false, full = false, failed = false;
+	qs_status r;
+
+	for (i = 0; i < n; i++) {
+		if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
+			continue;
+		}
+		if (!strcmp(w[i].en.kind, "customer")) {
+			customers = true;
+			names[nn++] = qse_jstr(w[i].body, "DisplayName");
+			emails[ne++] = qse_jstr(w[i].norm, "email");
+		} else if (!strcmp(w[i].en.kind, "payment")) {
+			payments = true;
+			ni += linked_invoices(w[i].body, inv + ni, sizeof(inv) / sizeof(inv[0]) - ni);
+		}
+	}
+	if (!customers && !(payments && ni)) {
+		return QS_OK;
+	}
+	items = json_object_new_array();
+	if (customers) {
+		l1 = in_list(names, nn);
+		l2 = in_list(emails, ne);
+		if (l1) {
+			add_query(items, "n", "Customer", "DisplayName", l1, " and Active in (true, false)");
+		}
+		if (l2) {
+			add_query(items, "e", "Customer", "PrimaryEmailAddr", l2, NULL);
+		}
+	}
+	if (payments && ni) {
+		l3 = in_list(inv, ni);
+		if (l3) {
+			add_query(items, "i", "Invoice", "Id", l3, NULL);
+		}
+	}
+	free(l1);
+	free(l2);
+	free(l3);
+	if (json_object_array_length(items) == 0) {
+		json_object_put(items);
+		return QS_OK;
+	}
+	{
+		char rid[64], nonce[32];
+		snprintf(nonce, sizeof(nonce), "%.6f", qs_store_now());
+		qse_make_rid(rid, eng->realm, "lookup", eng->owner, nonce, NULL);
+		r = qse_api(eng, OP_BATCH, "Batch", items, NULL, NULL, rid, NULL, &resp, e);
+	}
+	json_object_put(items);
+	if (r != QS_OK) {
+		json_object_put(resp);
+		return r;
+	}
+	{
+		json_object *byname = customers ? query_rows(resp, "n", "Customer", &full, &failed) : NULL;
+		json_object *byemail = customers ? query_rows(resp, "e", "Customer", &full, &failed) : NULL;
+		json_object *invoices = payments && ni ? query_rows(resp, "i", "Invoice", &full, &failed) : NULL;
+		for (i = 0; i < n; i++) {
+			if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
+				continue;
+			}
+			if (failed || full) {
+				w[i].single = true;   /* the lookups did not answer: the guards will */
+			} else if (!strcmp(w[i].en.kind, "customer")) {
+				const char *email = qse_jstr(w[i].norm, "email");
+				if (row_has(byname, "DisplayName", NULL, qse_jstr(w[i].body, "DisplayName"))
+						|| (email && *email && row_has(byemail, "PrimaryEmailAddr", "Address", email))) {
+					w[i].single = true;
+				}
+			} else if (!strcmp(w[i].en.kind, "payment")) {
+				const char *ids[QS_BATCH_MAX];
+				size_t k, m = linked_invoices(w[i].body, ids, QS_BATCH_MAX), zero = 0;
+				for (k = 0; k < m; k++) {
+					size_t j, rn = invoices ? json_object_array_length(invoices) : 0;
+					bool seen = false;
+					for (j = 0; j < rn; j++) {
+						json_object *row = json_object_array_get_idx(invoices, j);
+						if (qse_jstr(row, "Id") && !strcmp(qse_jstr(row, "Id"), ids[k])) {
+							seen = true;
+							zero += qse_amount_is_zero(qse_jget(row, "Balance")) ? 1 : 0;
+						}
+					}
+					if (!seen) {
+						zero = m;   /* not found: the one-record path reads it */
+						break;
+					}
+				}
+				if (m > 0 && zero == m) {
+					w[i].single = true;
+				}
+			}
+		}
+	}
+	json_object_put(resp);
+	return QS_OK;
+}
+
+/* ---- the batch of writes ---- */
+
+/* A batched create whose outcome is unknown: its own requestid marks it so
+ * that the retry's guard looks for it before anything is sent again (QBO's
+ * replay of a batch requestid is not relied on). */
+static void uncertain(qs_engine *eng, wave_rec *w, qs_status r, const qs_error *why)
+{
+	if (!w->update && (r == QS_ENET || r == QS_ESERVER)) {
+		char ver[24];
+		snprintf(ver, sizeof(ver), "%lld", w->en.version);
+		qse_make_rid(w->en.create_rid, eng->realm, w->en.kind, w->en.id, "cb", ver, NULL);
+	}
+	qs_error_copy(&w->de, why);
+	settle(w, r, "sent");
+}
+
+static void send_batch(qs_engine *eng, wave_rec *w, size_t n)
+{
+	json_object *items = json_object_new_array(), *resp = NULL;
+	wave_rec *by_bid[QS_BATCH_MAX];
+	size_t i, k = 0;
+	qs_error be;
+	qs_status r;
+	char rid[64], nonce[32];
+
+	for (i = 0; i < n; i++) {
+		json_object *it;
+		char bid[8];
+		if (!w[i].claimed || w[i].settled || w[i].single) {
+			continue;
+		}
+		if (w[i].update) {
+			json_object_object_add(w[i].body, "Id", json_object_new_string(w[i].en.qbo_id));
+			json_object_object_add(w[i].body, "SyncToken", json_object_new_string(w[i].en.sync_token));
+			json_object_object_add(w[i].body, "sparse", json_object_new_boolean(1));
+		}
+		it = json_object_new_object();
+		snprintf(bid, sizeof(bid), "%zu", k);
+		json_object_object_add(it, "bId", json_object_new_string(bid));
+		json_object_object_add(it, "operation", json_object_new_string(w[i].update ? "update" : "create"));
+		json_object_object_add(it, w[i].entity, json_object_get(w[i].body));
+		json_object_array_add(items, it);
+		by_bid[k++] = &w[i];
+	}
+	if (k == 0) {
+		json_object_put(items);
+		return;
+	}
+	qs_error_clear(&be);
+	snprintf(nonce, sizeof(nonce), "%.6f", qs_store_now());
+	qse_make_rid(rid, eng->realm, "batch", eng->owner, by_bid[0]->en.kind, by_bid[0]->en.id, nonce, NULL);
+	r = qse_api(eng, OP_BATCH, "Batch", items, NULL, NULL, rid, NULL, &resp, &be);
+	json_object_put(items);
+	if (r == QS_EAPI && !be.code[0]) {
+		r = QS_ESERVER;   /* a 4xx without a Fault: QBO may have done it */
+	}
+	if (r != QS_OK) {
+		for (i = 0; i < k; i++) {
+			if (r == QS_EAPI) {
+				qs_error_copy(&by_bid[i]->de, &be);
+				settle(by_bid[i], r, "sent");
+			} else {
+				uncertain(eng, by_bid[i], r, &be);
+			}
+		}
+		json_object_put(resp);
+		return;
+	}
+	for (i = 0; i < json_object_array_length(resp); i++) {
+		json_object *it = json_object_array_get_idx(resp, i), *ent;
+		const char *b = qse_jstr(it, "bId");
+		char *endp = NULL;
+		long idx = b ? strtol(b, &endp, 10) : -1;
+		wave_rec *x;
+		if (!b || !*b || *endp || idx < 0 || (size_t)idx >= k || by_bid[idx]->settled) {
+			continue;
+		}
+		x = by_bid[idx];
+		if (qse_jget(it, "Fault")) {
+			qs_qbo_item_fault(it, x->entity, eng->realm, &x->de);
+			if (!strcmp(x->de.code, "6240") || !strcmp(x->de.code, "6140") || !strcmp(x->de.code, "5010")) {
+				x->single = true;   /* a duplicate or a stale token: the guards of the one-record path */
+				qs_error_clear(&x->de);
+			} else {
+				settle(x, QS_EAPI, "sent");
+			}
+			continue;
+		}
+		ent = qse_jget(it, x->entity);
+		if (ent && qse_usable_id(ent)) {
+			qse_take_ids(&x->en, ent);
+			x->answer = json_object_get(ent);
+			settle(x, QS_OK, x->update ? "updated" : "created");
+		} else if (ent && x->update) {
+			qse_take_ids(&x->en, ent);   /* the Id is known; the SyncToken if it came */
+			x->answer = json_object_get(ent);
+			settle(x, QS_OK, "updated");
+		} else {
+			qs_error e2;
+			qs_error_clear(&e2);
+			qs_error_set(&e2, QS_ESERVER, "%s %s: QuickBooks answered the batched write without a usable Id; it may have recorded it, so it is looked up before anything is sent again",
+				qse_entity_label(x->en.kind), x->en.id);
+			uncertain(eng, x, QS_ESERVER, &e2);
+		}
+	}
+	for (i = 0; i < k; i++) {
+		if (!by_bid[i]->settled && !by_bid[i]->single) {
+			qs_error e2;
+			qs_error_clear(&e2);
+			qs_error_set(&e2, QS_ESERVER, "%s %s: QuickBooks' batch answer has no result for it; it is looked up before anything is sent again",
+				qse_entity_label(by_bid[i]->en.kind), by_bid[i]->en.id);
+			uncertain(eng, by_bid[i], QS_ESERVER, &e2);
+		}
+	}
+	json_object_put(resp);
+}
+
+/* The one-record path for a claimed record of the wave. */
+static void send_single(qs_engine *eng, wave_rec *w)
+{
+	char used[64];
+	qs_strlcpy(used, w->en.create_rid, sizeof(used));
+	w->dr = qse_push_record(eng, &w->en, &w->ctx, &w->op, &w->de);
+	if (w->dr == QS_OK && used[0] && !strcmp(w->op, "created")) {
+		/* a create replayed from an older version's requestid holds that
+		 * version's content: the current one goes as an update next */
+		char ver[24], want[64], want_b[64];
+		snprintf(ver, sizeof(ver), "%lld", w->dv);
+		qse_make_rid(want, eng->realm, w->en.kind, w->en.id, "c", ver, NULL);
+		qse_make_rid(want_b, eng->realm, w->en.kind, w->en.id, "cb", ver, NULL);
+		if (strcmp(want, used) != 0 && strcmp(want_b, used) != 0) {
+			w->dv = 0;
+		}
+	}
+	w->settled = true;
+}
+
+/* ---- apply ---- */
+
+static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out *out, qs_error *e)
+{
+	size_t i;
+	qs_status r = qs_store_begin(eng->store, true, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	for (i = 0; i < n && r == QS_OK; i++) {
+		qs_entity cur;
+		if (!w[i].claimed) {
+			continue;
+		}
+		if (w[i].dr != QS_OK) {
+			qs_error_record(&w[i].de, w[i].en.kind, w[i].en.id);
+		}
+		r = qs_store_entity_get(eng->store, eng->conn_key, w[i].en.kind, w[i].en.id, &cur, e);
+		if (r == QS_OK) {
+			r = qse_apply_outcome(eng, &w[i].en, &cur, w[i].dr, w[i].op ? w[i].op : "sent", &w[i].de,
+				w[i].ctx.wait_kind, w[i].ctx.wait_id, w[i].dv, NULL, e);
+		}
+		if (r == QS_OK) {
+			r = qs_store_entity_put(eng->store, eng->conn_key, &cur, e);
+		}
+		if (r == QS_OK) {
+			r = qs_store_outbox_put(eng->store, eng->conn_key, &cur, e);
+		}
+		qs_strlcpy(out[i].state, cur.state, sizeof(out[i].state));
+		out[i].r = w[i].dr;
+		qs_error_copy(&out[i].e, &w[i].de);
+		qs_entity_clear(&cur);
+	}
+	if (r == QS_OK) {
+		r = qs_store_commit(eng->store, e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	return r;
+}
+
+qs_status qse_deliver_wave(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t n,
+	qse_wave_out *out, qs_error *e)
+{
+	wave_rec *w;
+	size_t i;
+	qs_status r;
+
+	if (n > QS_BATCH_MAX) {
+		n = QS_BATCH_MAX;
+	}
+	memset(out, 0, sizeof(*out) * n);
+	r = qse_ensure_token(eng, -1, e);
+	if (r != QS_OK) {
+		/* each record records why (not connected, disconnected, ...) */
+		for (i = 0; i < n; i++) {
+			out[i].r = qse_deliver_one(eng, kinds[i], ids[i], &out[i].busy, out[i].state, &out[i].e);
+		}
+		return QS_OK;
+	}
+	qse_ensure_company(eng);
+	w = calloc(n, sizeof(*w));
+	if (!w) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory planning a delivery wave");
+	}
+
+	/* 1. plan: claim in one transaction, then bodies and packed lookups */
+	r = qs_store_begin(eng->store, true, e);
+	for (i = 0; r == QS_OK && i < n; i++) {
+		r = qse_claim(eng, kinds[i], ids[i], &w[i].en, &out[i].busy, out[i].state, e);
+		w[i].claimed = r == QS_OK && !out[i].busy;
+		w[i].dv = w[i].en.q_version;
+		if (w[i].claimed && w[i].en.attempts == 1 && !w[i].en.qbo_id[0]) {
+			/* a first create may go out in a batch, whose requestid QBO's
+			 * replay is not relied on: the record's own requestid says so,
+			 * and a retry after a lost answer runs its guards first */
+			char ver[24];
+			snprintf(ver, sizeof(ver), "%lld", w[i].en.version);
+			qse_make_rid(w[i].en.create_rid, eng->realm, w[i].en.kind, w[i].en.id, "cb", ver, NULL);
+			r = qs_store_entity_put(eng->store, eng->conn_key, &w[i].en, e);
+		}
+	}
+	if (r == QS_OK) {
+		r = qs_store_commit(eng->store, e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	if (r != QS_OK) {
+		for (i = 0; i < n; i++) {
+			qs_entity_clear(&w[i].en);
+		}
+		free(w);
+		return r;
+	}
+	for (i = 0; i < n; i++) {
+		w[i].ctx.eng = eng;
+		w[i].ctx.kind = w[i].en.kind;
+		w[i].ctx.id = w[i].en.id;
+		w[i].ctx.no_deliver = true;
+		qs_error_clear(&w[i].de);
+		if (w[i].claimed) {
+			plan_one(eng, &w[i]);
+		}
+	}
+	{
+		qs_error le;
+		qs_status lr;
+		qs_error_clear(&le);
+		lr = packed_lookups(eng, w, n, &le);
+		if (lr != QS_OK) {
+			for (i = 0; i < n; i++) {
+				if (w[i].claimed && !w[i].settled && !w[i].single) {
+					qs_error_copy(&w[i].de, &le);
+					settle(&w[i], lr, "sent");
+				}
+			}
+		}
+	}
+
+	/* 2. send: the batch, then the records that need the one-record path */
+	send_batch(eng, w, n);
+	for (i = 0; i < n; i++) {
+		if (w[i].claimed && !w[i].settled && w[i].single) {
+			send_single(eng, &w[i]);
+		}
+	}
+
+	/* 3. Synced only when QBO holds the document's money: batched writes are
+	 * checked against QBO's answer, the one-record path's reads it back */
+	for (i = 0; i < n; i++) {
+		if (w[i].claimed && w[i].settled && w[i].dr == QS_OK && w[i].dv && w[i].op) {
+			w[i].dr = qse_verify_delivery(eng, &w[i].en, &w[i].ctx, w[i].single ? NULL : w[i].answer,
+				&w[i].op, &w[i].de);
+		}
+	}
+
+	/* 4. apply: one transaction for the wave */
+	r = apply_wave(eng, w, n, out, e);
+	for (i = 0; i < n; i++) {
+		json_object_put(w[i].norm);
+		json_object_put(w[i].body);
+		json_object_put(w[i].answer);
+		qs_entity_clear(&w[i].en);
+	}
+	free(w);
+	return r;
+}

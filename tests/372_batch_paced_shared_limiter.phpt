@@ -1,0 +1,56 @@
+--TEST--
+The per-company limiter in the store is shared by every process: with another process's 40 batch requests in the current window, batches wait for the window to pass while single requests go; with 500 requests in it, everything waits; nothing is throttled
+--FILE--
+<?php
+require __DIR__ . '/batch.inc';
+[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker']);
+$window = 1.5;
+$db = new PDO('sqlite:' . $opts['store']);
+$db->exec('PRAGMA busy_timeout = 5000');
+$key = $db->query('SELECT key FROM conn')->fetchColumn();
+// another process used this window's 40 batch requests
+$t0 = microtime(true);
+$ins = $db->prepare('INSERT INTO rate_slot(conn, at, batch) VALUES(?, ?, ?)');
+for ($i = 0; $i < 40; $i++) {
+    $ins->execute([$key, $t0, 1]);
+}
+bt_load($conn, 3);
+$r = qbo_sync($conn, ['batch_size' => 30, 'rate_window' => $window]);
+echo "sync: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
+$log = eng_requests($realm, '/v3/company/*');
+$firstBatch = null;
+$singleBefore = 0;
+foreach ($log as $q) {
+    if (str_ends_with($q['path'], '/batch')) {
+        $firstBatch ??= $q['at'];
+    } elseif ($firstBatch === null) {
+        $singleBefore++;
+    }
+}
+echo "single requests before the first batch: ", $singleBefore > 0 ? 'yes' : 'none', "\n";
+echo "first batch after the other process's window: ", var_export($firstBatch >= $t0 + $window - 0.05, true), "\n";
+echo "throttled answers: ", count(array_filter($log, fn($q) => $q['status'] === 429)), "\n";
+echo "the store counts this run's requests: ", var_export((int)$db->query('SELECT count(*) FROM rate_slot WHERE batch = 0 OR at > ' . $t0)->fetchColumn() > 0, true), "\n";
+// 500 requests in the window: everything waits for it
+$t1 = microtime(true);
+$db->beginTransaction();
+for ($i = 0; $i < 500; $i++) {
+    $ins->execute([$key, $t1, 0]);
+}
+$db->commit();
+$seen = count($log);
+bt_load($conn, 2, 'x');
+$r = qbo_sync($conn, ['batch_size' => 30, 'rate_window' => $window]);
+$after = array_slice(eng_requests($realm, '/v3/company/*'), $seen);
+echo "second sync: delivered {$r['delivered']}, every request after the window: ",
+    var_export(count($after) > 0 && min(array_column($after, 'at')) >= $t1 + $window - 0.05, true), "\n";
+echo bt_exactly_once($realm, 3), ", ", bt_exactly_once($realm, 2, 'x'), "\n";
+?>
+--EXPECT--
+sync: delivered 9, remaining 0
+single requests before the first batch: yes
+first batch after the other process's window: true
+throttled answers: 0
+the store counts this run's requests: true
+second sync: delivered 6, every request after the window: true
+every record exactly once, every record exactly once
