@@ -407,10 +407,7 @@ qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int
 	char id[65];
 
 	*state = NULL;
-	if (!kind || !qs_map_kind_known(kind)) {
-		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%s': use customer, item, invoice, payment, refund or credit",
-			kind ? kind : "");
-	}
+	/* an unknown kind is refused by qs_map_validate (the kind quoted UTF-8-safe) */
 	r = qs_map_validate(kind, doc, eng->home_currency[0] ? eng->home_currency : "USD", &norm, e);
 	if (r != QS_OK) {
 		json_object_put(norm);

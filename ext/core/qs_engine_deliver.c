@@ -372,11 +372,7 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 		if (pass == 0) {
 			cand = strdup(base);
 		} else {
-			size_t n = strlen(base) + strlen(id) + 8;
-			cand = malloc(n);
-			if (cand) {
-				snprintf(cand, n, "%s (%s)", base, id);
-			}
+			cand = qs_map_unique_name(base, id);   /* within QBO's 500 characters */
 		}
 		if (!cand) {
 			free(base);
@@ -558,9 +554,12 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 		if (r == QS_EAPI && !strcmp(e->code, "6240") && !renamed && !strcmp(en->kind, "customer")
 				&& qse_jstr(body, "DisplayName")) {
 			/* the name was made unique at create ("Jane Doe (17)"): keep it so */
-			char name[600];
-			snprintf(name, sizeof(name), "%.500s (%s)", qse_jstr(body, "DisplayName"), en->id);
+			char *name = qs_map_unique_name(qse_jstr(body, "DisplayName"), en->id);
+			if (!name) {
+				return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+			}
 			json_object_object_add(body, "DisplayName", json_object_new_string(name));
+			free(name);
 			renamed = true;
 			continue;
 		}

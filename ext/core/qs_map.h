@@ -81,4 +81,9 @@ qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *c
  * in QBO (':' and control characters removed, <= 500 chars), malloc'd. */
 char *qs_map_display_name(json_object *norm);
 
+/* The DisplayName made unique with the local id, "Jane Doe (17)", malloc'd:
+ * name is cut (whole UTF-8 characters, trailing spaces dropped) so that the
+ * result stays within QBO's 500 characters. */
+char *qs_map_unique_name(const char *name, const char *id);
+
 #endif
