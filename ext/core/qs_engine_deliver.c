@@ -327,8 +327,11 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 		if (!strcmp(local_id, "*")) {
 			return QS_OK;
 		}
-		return qs_error_set(e, QS_ECONFIG, "%s %s: tax %s is not mapped; map it with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>')",
-			qse_entity_label(c->kind), c->id, local_id, local_id);
+		/* an unmapped tax is never dropped: the record waits until qbo_map('tax') maps it */
+		qs_strlcpy(c->wait_kind, "tax", sizeof(c->wait_kind));
+		qs_strlcpy(c->wait_id, local_id, sizeof(c->wait_id));
+		return qs_error_set(e, QS_EWAITING, "Waiting on tax \"%s\": map it to a QuickBooks tax code with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>')",
+			local_id, local_id);
 	}
 	/* payment_method, term, currency: optional; no mapping means none */
 	if (strcmp(local_id, "*") != 0) {

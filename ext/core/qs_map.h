@@ -45,8 +45,9 @@ qs_status qs_map_dependencies(const char *kind, json_object *norm, qs_dep_cb cb,
  *   - customer (required); invoice of each payment application (required);
  *   - item: the line's item; QS_OK with an empty id -> asks again with "*" (the
  *     fallback item, required); a line without item asks "*" directly;
- *   - tax: US companies only for TxnTaxCodeRef (first taxes[] entry; optional:
- *     QS_ECONFIG or an empty id leaves TxnTaxCodeRef out, TotalTax stays); elsewhere
+ *   - tax: US companies only for TxnTaxCodeRef (first taxes[] entry; the engine
+ *     answers QS_EWAITING for an unmapped tax, so the record waits; QS_ECONFIG or
+ *     an empty id leaves TxnTaxCodeRef out, TotalTax stays); elsewhere
  *     for every line: the line's tax, else the first taxes[] entry, else "*",
  *     and "exempt" for untaxed lines (required);
  *   - payment_method, account:deposit (local id = the payment's method): QS_OK

@@ -289,9 +289,15 @@ static void tax_cause(vs *s, char *out, size_t n)
 		return;
 	}
 	if (first && dr >= 0 && dr == qr) {
+		qs_money qt = 0;
+		char c[48], d[48];
 		fmt_rate(dr, a, sizeof(a));
-		snprintf(out, n, "both charge %s %% but QuickBooks rounds the tax on the invoice total where the billing system rounded it otherwise; "
-			"QuickBooks did not take the billing tax amount: correct the tax in QuickBooks, or push the invoice again with QBO_FORCE", a);
+		qs_verify_amount(jget(td, "TotalTax"), s->decimals, &qt);
+		fmt(s, qt, c, sizeof(c));
+		fmt(s, jint(s->norm, "tax_total", 0), d, sizeof(d));
+		snprintf(out, n, "both charge %s %%, but QuickBooks computes the tax as %s where the billing system charged %s, more than "
+			"rounding explains, and kept its own figure: check the billing system's tax calculation (or correct the tax in QuickBooks), "
+			"then push the invoice again with QBO_FORCE", a, c, d);
 		return;
 	}
 	snprintf(out, n, "%s", generic_fix());

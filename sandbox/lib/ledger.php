@@ -151,6 +151,7 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
     $buckets = [];      // tax code id => base cents
     $discount = null;
     $itemLines = 0;
+    $taxedLines = 0;
     foreach ($lines as $i => $l) {
         if (!is_array($l)) {
             throw sbx_err_value('Line', $l);
@@ -224,6 +225,7 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
                     }
                     $od['TaxCodeRef'] = ['value' => $tc];
                     if ($tc === 'TAX') {
+                        $taxedLines++;
                         $buckets['TAX'] = ($buckets['TAX'] ?? 0) + $amt;
                     }
                 } elseif ($gtc !== 'NotApplicable') {
@@ -234,6 +236,7 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
                     $tcRow = sbx_ref($realm, 'TaxCode', $d['TaxCodeRef'], 'Line.SalesItemLineDetail.TaxCodeRef');
                     $od['TaxCodeRef'] = ['value' => (string)$tcRow['obj']['Id']];
                     $buckets[(string)$tcRow['obj']['Id']] = ($buckets[(string)$tcRow['obj']['Id']] ?? 0) + $amt;
+                    $taxedLines++;
                 }
                 $ol['Amount'] = sbx_money($amt);
                 $ol['DetailType'] = 'SalesItemLineDetail';
@@ -325,6 +328,18 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
                 $taxLines[] = ['Amount' => sbx_money($t), 'DetailType' => 'TaxLineDetail', 'TaxLineDetail' => [
                     'TaxRateRef' => ['value' => $rid], 'PercentBased' => true, 'TaxPercent' => $rv, 'NetAmountTaxable' => sbx_money($net)]];
             }
+        }
+    }
+    // An explicit TxnTaxDetail.TotalTax is honoured (MONEY.md §5, LIKELY) when it differs from the
+    // computed tax only by per-line rounding: at most half a cent per taxed line (rounded up);
+    // the last tax line absorbs it.
+    if (isset($txd['TotalTax']) && $taxLines !== []) {
+        $given = sbx_money_in($txd['TotalTax'], 'TxnTaxDetail.TotalTax');
+        $d = $given - $tax;
+        if ($d !== 0 && abs($d) <= intdiv($taxedLines + 1, 2)) {
+            $last = count($taxLines) - 1;
+            $taxLines[$last]['Amount'] = sbx_money(sbx_cents($taxLines[$last]['Amount']) + $d);
+            $tax = $given;
         }
     }
     $taxOut['TotalTax'] = sbx_money($tax);
