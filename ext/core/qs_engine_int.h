@@ -101,6 +101,11 @@ bool qse_throttled(qs_engine *eng);
  * money? QS_OK; *op becomes "mismatch" (e->message the reason with both
  * figures) when it does not. A failed read-back is returned (the delivery is
  * then retried, never Synced unverified). resolve_ud: the deliver_ctx. */
+/* qs_engine_credit.c: applies a credit note's applies_to / an invoice's
+ * credit_applied in QBO (a zero Payment linking CreditMemo and Invoice). QS_OK
+ * also when QBO refused it: note then says why (for the Mismatch reason). */
+qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
+	char note[512], qs_error *e);
 qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, const char **op, qs_error *e);
 
 #endif

@@ -2,7 +2,8 @@
  * was created, updated or linked in QBO, reads it back and asks qs_verify
  * whether QBO holds the billing document's money. A difference turns the
  * delivery's outcome into Mismatch (with both figures and the cause) instead of
- * Synced. One call, made where a delivery would become Synced. */
+ * Synced. Credit is applied first (qs_engine_credit.c). One call, made where a
+ * delivery would become Synced. */
 #include "qs_engine_int.h"
 #include "qs_verify.h"
 
@@ -27,6 +28,7 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 	qs_verify_ctx vc;
 	qs_verdict v;
 	qs_status r;
+	char note[512];
 
 	if (strcmp(*op, "created") && strcmp(*op, "updated") && strcmp(*op, "linked")) {
 		return QS_OK;   /* voided, skipped: nothing to compare */
@@ -38,6 +40,12 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 	if (!entity || !en->qbo_id[0] || !worth_reading(en->kind, norm)) {
 		json_object_put(norm);
 		return QS_OK;
+	}
+	/* credit to apply first (a credit note's applies_to, an invoice's credit_applied) */
+	r = qse_apply_credits(eng, en, norm, resolve_ud, note, e);
+	if (r != QS_OK) {
+		json_object_put(norm);
+		return r;
 	}
 	r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
 	if (r != QS_OK) {
@@ -62,7 +70,11 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 		qs_error_clear(e);
 		qs_error_record(e, en->kind, en->id);
 		qs_strlcpy(e->element, v.field, sizeof(e->element));
-		qs_error_set(e, QS_OK, "%s", v.reason);
+		if (note[0]) {
+			qs_error_set(e, QS_OK, "%.900s (%s)", v.reason, note);
+		} else {
+			qs_error_set(e, QS_OK, "%s", v.reason);
+		}
 	}
 	return QS_OK;
 }

@@ -366,7 +366,7 @@ static qs_status verify_invoice(vs *s)
 		fmt(s, credit, c, sizeof(c));
 		if (credit > 0 && qbal > total - credit) {
 			snprintf(cause, sizeof(cause), "the credit of %s applied in the billing system is not applied to the invoice in QuickBooks: "
-				"push the credit note that pays it (kind 'credit' with applies_to), or apply the credit in QuickBooks", c);
+				"push the credit note (kind 'credit') that gave the customer this credit, then push the invoice again with QBO_FORCE", c);
 		} else if (qbal < total - credit) {
 			snprintf(cause, sizeof(cause), "QuickBooks shows a payment or credit on the invoice that the billing system does not have; %s",
 				generic_fix());
@@ -520,6 +520,13 @@ static qs_status verify_credit(vs *s)
 	fmt(s, applied, a, sizeof(a));
 	snprintf(cause, sizeof(cause), "the %s the billing system applies to invoices is not applied in QuickBooks: "
 		"push the credit again with QBO_FORCE once its invoices are Synced", a);
+	{
+		qs_money qbal;
+		/* a credit QBO shows linked may have been used further (an invoice's credit_applied) */
+		if (qs_verify_amount(jget(s->qbo, "Balance"), s->decimals, &qbal) && has_links(s->qbo) && qbal < amount - applied) {
+			return QS_OK;
+		}
+	}
 	compare(s, "balance", "remaining credit", jget(s->qbo, "Balance"), amount - applied, applied ? cause : NULL);
 	return QS_OK;
 }
