@@ -25,7 +25,8 @@ namespace {
      * Options: environment ("sandbox", "production" or a local sandbox base URL),
      * client_id, client_secret, redirect_uri, store, encryption_key, delivery
      * ("inline", "deferred", "worker"), timeout, inline_timeout, refresh_margin,
-     * ca_info, home_currency.
+     * ca_info, home_currency, sync_start ("YYYY-MM-DD": older customers, invoices and
+     * payments are Skipped), exclude_methods ("cash, banktransfer": those payments are Skipped).
      */
     function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
 

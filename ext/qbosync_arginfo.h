@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 27ef74b7823d4de4bdb088ab6563b71f16c311e9 */
+ * Stub hash: 493d9229745c35609165d6637ae724cb69a2988d */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")

@@ -223,6 +223,30 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (r != QS_OK) {
 		return r;
 	}
+	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && !strcmp(kind, "customer") && !strcmp(dep.state, "Skipped")
+			&& strstr(dep.reason, "(option sync_start)")) {
+		/* a customer from before the sync start date goes after all when a later record needs it */
+		qs_entity_clear(&dep);
+		r = qse_begin_entity(eng, kind, local_id, &dep, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		qs_strlcpy(dep.state, "Not Tried", sizeof(dep.state));
+		dep.reason[0] = '\0';
+		qs_strlcpy(dep.q_status, "queued", sizeof(dep.q_status));
+		dep.q_version = dep.version;
+		dep.q_attempts = 0;
+		dep.next_try = qs_store_now();
+		r = qse_save_commit(eng, &dep, e);
+		qs_entity_clear(&dep);
+		if (r != QS_OK) {
+			return r;
+		}
+		r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &dep, e);
+		if (r != QS_OK) {
+			return r;
+		}
+	}
 	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH) {
 		bool busy = false;
 		char st[16];

@@ -25,6 +25,7 @@ typedef struct deferred_ref {
 struct qs_engine {
 	char *environment, *client_id, *client_secret, *redirect_uri, *store_path;
 	char *cfg_currency, *ca_info, *minorversion;
+	char *sync_start, *exclude_methods;   /* settings (may be NULL): see qs_config */
 	unsigned char key[QS_KEY_LEN];
 	bool has_key;
 	qs_delivery delivery;
