@@ -107,6 +107,11 @@ bool qse_throttled(qs_engine *eng);
  * also when QBO refused it: note then says why (for the Mismatch reason). */
 qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
 	char note[512], qs_error *e);
+/* qs_engine_fee.c: a created payment's fee as a Deposit (payment less fee, the
+ * fee to the "fee" account). QS_OK also when it cannot be recorded: note says
+ * why (the payment is then Mismatch). */
+qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm, const char *op,
+	char note[512], qs_error *e);
 qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, const char **op, qs_error *e);
 
 #endif

@@ -49,6 +49,7 @@ static const char *name_of(json_object *row)
 static const char *account_type_for(const char *purpose)
 {
 	if (!strcmp(purpose, "income")) return "Income";
+	if (!strcmp(purpose, "fee")) return "Expense";
 	return "Bank";
 }
 
@@ -135,8 +136,9 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		return qs_error_set(e, QS_EVALIDATION, "The QBO id of a %s mapping must be a QBO Id, \"auto\" or \"create\"", kind);
 	}
 	if (!strcmp(kind, "account")) {
-		if (!purpose || (strcmp(purpose, "income") && strcmp(purpose, "deposit") && strcmp(purpose, "refund"))) {
-			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'] in its extra array");
+		if (!purpose || (strcmp(purpose, "income") && strcmp(purpose, "deposit") && strcmp(purpose, "refund")
+				&& strcmp(purpose, "fee") && strcmp(purpose, "payout"))) {
+			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'|'fee'|'payout'] in its extra array");
 		}
 	} else {
 		purpose = "";

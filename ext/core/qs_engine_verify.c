@@ -7,6 +7,7 @@
 #include "qs_engine_int.h"
 #include "qs_verify.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Kinds whose QBO record carries money (customers only when they name a currency). */
@@ -28,7 +29,7 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 	qs_verify_ctx vc;
 	qs_verdict v;
 	qs_status r;
-	char note[512];
+	char note[512], fee_note[512] = "";
 
 	if (strcmp(*op, "created") && strcmp(*op, "updated") && strcmp(*op, "linked")) {
 		return QS_OK;   /* voided, skipped: nothing to compare */
@@ -47,6 +48,13 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 		json_object_put(norm);
 		return r;
 	}
+	if (!note[0]) {
+		r = qse_record_fee(eng, en, norm, *op, fee_note, e);
+		if (r != QS_OK) {
+			json_object_put(norm);
+			return r;
+		}
+	}
 	r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
 	if (r != QS_OK) {
 		/* not verified, so not Synced: the delivery is retried (an update) */
@@ -60,6 +68,21 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 	vc.resolve = qse_resolve;
 	vc.ud = resolve_ud;
 	r = qs_verify(en->kind, norm, cur, &vc, &v, e);
+	if (r == QS_OK) {
+		if (v.match && fee_note[0]) {
+			/* the payment's money is right, its fee is not in the books */
+			char dec[40], zero[40];
+			qs_money fee = qse_jget(norm, "fee") ? json_object_get_int64(qse_jget(norm, "fee")) : 0;
+			const char *c = qse_jstr(norm, "currency");
+			int d = qs_currency_decimals(c ? c : vc.home_currency);
+			qs_money_format(fee, d, dec, sizeof(dec));
+			qs_money_format(0, d, zero, sizeof(zero));
+			v.match = false;
+			qs_strlcpy(v.field, "fee", sizeof(v.field));
+			snprintf(v.reason, sizeof(v.reason), "%s %s: QuickBooks fee %s, billing fee %s \xE2\x80\x94 %s",
+				qse_entity_label(en->kind), en->id, zero, dec, fee_note);
+		}
+	}
 	json_object_put(norm);
 	json_object_put(cur);
 	if (r != QS_OK) {
