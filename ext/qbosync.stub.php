@@ -25,11 +25,12 @@ namespace {
      * Options: environment ("sandbox", "production" or a local sandbox base URL),
      * client_id, client_secret, redirect_uri, store, encryption_key, delivery
      * ("inline", "deferred", "worker"), timeout, inline_timeout, refresh_margin,
-     * ca_info, home_currency, on_disconnect (a callable(string $reason, string
-     * $message) called when this process turns the connection Disconnected),
-     * fetch (a callable like WHMCS's localAPI that qbo_hook reads records
-     * through; held by the returned object for this request only).
-     * store is a file path (":memory:" and file: URIs are refused).
+     * ca_info, home_currency, sync_start ("YYYY-MM-DD": older customers, invoices and
+     * payments are Skipped), exclude_methods ("cash, banktransfer": those payments are
+     * Skipped), on_disconnect (a callable(string $reason, string $message) called when
+     * this process turns the connection Disconnected), fetch (a callable like WHMCS's
+     * localAPI that qbo_hook reads records through; held by the returned object for
+     * this request only). store is a file path (":memory:" and file: URIs are refused).
      */
     function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
 

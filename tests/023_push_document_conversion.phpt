@@ -1,5 +1,5 @@
 --TEST--
-qbo_push() refuses documents that cannot become JSON, naming the argument and the path, before recording anything
+qbo_push() refuses documents that cannot become JSON with QboSync\ValidationException naming the record and the path, before recording anything (a bad flags argument stays a ValueError)
 --FILE--
 <?php
 require __DIR__ . '/qbo.inc';
@@ -18,7 +18,7 @@ foreach ($cases as $what => $doc) {
     try {
         qbo_push($c, 'customer', $doc);
         echo "$what: accepted\n";
-    } catch (TypeError|ValueError $e) {
+    } catch (TypeError|ValueError|QboSync\ValidationException $e) {
         echo "$what: ", get_class($e), ': ', $e->getMessage(), "\n";
     }
 }
@@ -32,12 +32,12 @@ unset($cases, $doc, $rec);
 gc_collect_cycles();   // the self-referencing test array, so leak checkers see nothing left
 ?>
 --EXPECT--
-list: ValueError: qbo_push(): Argument #3 ($document) must be a document (an array with named fields such as "id"), a list given
-resource: TypeError: qbo_push(): Argument #3 ($document) must not contain a value of type resource (at lines[0].note)
-closure: TypeError: qbo_push(): Argument #3 ($document) must not contain an object of class Closure (at fetch)
-recursion: ValueError: qbo_push(): Argument #3 ($document) must not contain a recursive reference (at self)
-nan: ValueError: qbo_push(): Argument #3 ($document) must not contain an infinite or NaN float (at lines[0].amount)
-nul byte: ValueError: qbo_push(): Argument #3 ($document) must not contain strings with NUL bytes (at id)
+list: QboSync\ValidationException: Customer: the document is a list, not an array of fields; send the customer as an array with an id
+resource: QboSync\ValidationException: Customer 1: lines[0].note is a value of type resource; send plain values (strings, numbers, arrays)
+closure: QboSync\ValidationException: Customer 1: fetch is an object of class Closure; send plain values (strings, numbers, arrays)
+recursion: QboSync\ValidationException: Customer 1: self is a recursive reference (an array that contains itself); send plain values, not references to the document
+nan: QboSync\ValidationException: Customer 1: lines[0].amount is an infinite or NaN float; send money as a decimal string like "10.99" and quantities like "1.5"
+nul byte: QboSync\ValidationException: Customer: id contains a NUL byte at position 1; remove it in the billing system
 qbo_push(): Argument #4 ($flags) must be 0 or a combination of QBO_QUEUE_ONLY and QBO_FORCE
 int(0)
 array(0) {

@@ -1,5 +1,5 @@
 --TEST--
-Discount lines become one QBO DiscountLineDetail; taxes go out with the mapped TaxCode (US: taxable lines TAX, others NON) and QBO computes the same tax; a refund becomes a RefundReceipt paid from a Bank account, a credit note a CreditMemo; QBO totals equal the documents
+Discount lines become one QBO DiscountLineDetail; taxes go out with the mapped TaxCode (US: taxable lines TAX, others NON) and QBO computes the same tax; a refund becomes a RefundReceipt paid from a Bank account, its note naming what it refunds (with QBO Ids when in QBO), a credit note a CreditMemo; QBO totals equal the documents
 --FILE--
 <?php
 require __DIR__ . '/map.inc';
@@ -60,5 +60,5 @@ DiscountLineDetail Welcome discount 10.00
 SubTotalLineDetail  100.00
 TxnTaxCodeRef: 2, TotalTax: 5.00, TotalAmt: 95.00
 RefundReceipt: 15.00 from Checking (Bank), Refund of payment 77 (invoice 1042), PaymentRefNum re_3PqXyZ2eZvKYlo2C1R
-PrivateNote: qbosync:refund:r9 reference re_3PqXyZ2eZvKYlo2C1Refund0001
+PrivateNote: qbosync:refund:r9 reference re_3PqXyZ2eZvKYlo2C1Refund0001 - refunds payment 77 of invoice 1042 (QBO Invoice 1)
 CreditMemo: 12.50, Outage on 2026-11-20, memo: Outage on 2026-11-20, PrivateNote: qbosync:credit:cn5

@@ -1,5 +1,5 @@
 --TEST--
-A non-US (CA) company: every invoice line carries a TaxCodeRef (the line's mapped tax, "exempt" for untaxed lines), GlobalTaxCalculation TaxExcluded, no CurrencyRef for the home currency; QBO's tax and total equal the document's; an unmapped tax is a config error that names the qbo_map() call
+A non-US (CA) company: every invoice line carries a TaxCodeRef (the line's mapped tax, "exempt" for untaxed lines), GlobalTaxCalculation TaxExcluded, no CurrencyRef for the home currency; QBO's tax and total equal the document's; an unmapped tax makes the invoice wait (Waiting on tax) naming the qbo_map() call
 --FILE--
 <?php
 require __DIR__ . '/map.inc';
@@ -37,10 +37,10 @@ echo "GlobalTaxCalculation: ", $i['GlobalTaxCalculation'], ", CurrencyRef: ", $i
 echo "TotalTax: ", $money($i['TxnTaxDetail']['TotalTax']), ", TotalAmt: ", $money($i['TotalAmt']), "\n";
 ?>
 --EXPECT--
-delivered: 2, errors: 1
+delivered: 2, errors: 0
 customer 5: Synced
 invoice 1042: Synced
-invoice 1043: Error - Invoice 1043: tax pst is not mapped; map it with qbo_map($conn, 'tax', 'pst', '<QBO TaxCode Id>')
+invoice 1043: Waiting - Waiting on tax "pst": map it to a QuickBooks tax code with qbo_map($conn, 'tax', 'pst', '<QBO TaxCode Id>')
 VPS 80.00 TaxCodeRef 1
 Backup 20.00 TaxCodeRef 3
 GlobalTaxCalculation: TaxExcluded, CurrencyRef: CAD

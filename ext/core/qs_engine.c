@@ -260,6 +260,8 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->cfg_currency = cfg_dup(cfg->home_currency, "USD");
 	eng->ca_info = xstrdup(cfg->ca_info && *cfg->ca_info ? cfg->ca_info : NULL);
 	eng->minorversion = cfg_dup(cfg->minorversion, "75");
+	eng->sync_start = cfg->sync_start ? strdup(cfg->sync_start) : NULL;
+	eng->exclude_methods = cfg->exclude_methods ? strdup(cfg->exclude_methods) : NULL;
 	if (!eng->environment || !eng->client_id || !eng->client_secret || !eng->redirect_uri
 			|| !eng->store_path || !eng->cfg_currency || !eng->minorversion) {
 		qs_error_set(e, QS_EINTERNAL, "Out of memory");
@@ -340,6 +342,8 @@ void qs_engine_free(qs_engine *eng)
 	free(eng->cfg_currency);
 	free(eng->ca_info);
 	free(eng->minorversion);
+	free(eng->sync_start);
+	free(eng->exclude_methods);
 	qs_wipe(eng->key, sizeof(eng->key));
 	qs_http_free(eng->http_worker);
 	qs_http_free(eng->http_inline);
@@ -372,6 +376,52 @@ static bool deferred_add(qs_engine *eng, const char *kind, const char *id)
 	qs_strlcpy(eng->deferred[eng->n_deferred].id, id, sizeof(eng->deferred[0].id));
 	eng->n_deferred++;
 	return true;
+}
+
+/* The settings that keep a record out of QBO: the sync start date (customers,
+ * invoices and payments created before it; customers and invoices by "created",
+ * else an invoice's date, payments by date; the first 10 characters, so a
+ * timestamp counts by its own calendar day) and the payment-method filter. A
+ * customer skipped by the start date is sent after all when a later record
+ * needs it (resolve_local).
+ * Fills reason and returns true when the record is Skipped. */
+static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n)
+{
+	if (eng->sync_start && (!strcmp(kind, "customer") || !strcmp(kind, "invoice") || !strcmp(kind, "payment"))) {
+		const char *d = qse_jstr(norm, "created");
+		if (!d || !strcmp(kind, "payment")) {
+			d = qse_jstr(norm, strcmp(kind, "customer") ? "date" : "created");
+		}
+		if (d && strncmp(d, eng->sync_start, 10) < 0) {
+			snprintf(reason, n, "Created %.10s, before the sync start date %s: not sent to QuickBooks (option sync_start)",
+				d, eng->sync_start);
+			return true;
+		}
+	}
+	if (eng->exclude_methods && !strcmp(kind, "payment") && qse_jstr(norm, "method")) {
+		const char *m = qse_jstr(norm, "method"), *p = eng->exclude_methods;
+		size_t ml = strlen(m);
+		while (*p) {
+			const char *comma = strchr(p, ',');
+			size_t len = comma ? (size_t)(comma - p) : strlen(p);
+			while (len && *p == ' ') {
+				p++;
+				len--;
+			}
+			while (len && p[len - 1] == ' ') {
+				len--;
+			}
+			if (len == ml && !strncmp(p, m, ml)) {
+				snprintf(reason, n, "Payment method %s is excluded from sync: not sent to QuickBooks (option exclude_methods)", m);
+				return true;
+			}
+			if (!comma) {
+				break;
+			}
+			p = comma + 1;
+		}
+	}
+	return false;
 }
 
 /* Records a validated document; *deliver tells whether there is something to
@@ -436,6 +486,10 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
 		qs_strlcpy(en.reason, "A draft invoice is not sent to QuickBooks until it is issued", sizeof(en.reason));
 		en.q_status[0] = '\0';
+	} else if (!en.qbo_id[0] && strcmp(en.q_status, "sending") != 0
+			&& skipped_by_settings(eng, kind, norm, en.reason, sizeof(en.reason))) {
+		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
+		en.q_status[0] = '\0';
 	} else if (!strcmp(kind, "invoice") && status && !strcmp(status, "cancelled") && !en.qbo_id[0]
 			&& strcmp(en.q_status, "sending") != 0) {
 		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
@@ -472,10 +526,7 @@ qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int
 	char id[65];
 
 	*state = NULL;
-	if (!kind || !qs_map_kind_known(kind)) {
-		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%s': use customer, item, invoice, payment, refund or credit",
-			kind ? kind : "");
-	}
+	/* an unknown kind is refused by qs_map_validate (the kind quoted UTF-8-safe) */
 	r = qs_map_validate(kind, doc, eng->home_currency[0] ? eng->home_currency : "USD", &norm, e);
 	if (r != QS_OK) {
 		json_object_put(norm);

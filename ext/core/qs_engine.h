@@ -34,6 +34,8 @@ typedef struct qs_config {
 	const char *home_currency;  /* default "USD" until CompanyInfo says otherwise */
 	const char *ca_info;        /* optional CA bundle */
 	const char *minorversion;   /* default "75" */
+	const char *sync_start;     /* "YYYY-MM-DD" or NULL: customers, invoices, payments created before it are Skipped */
+	const char *exclude_methods;/* "paypal,cash" or NULL: payments of these methods are Skipped */
 } qs_config;
 
 typedef struct qs_engine qs_engine;

@@ -204,6 +204,30 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (r != QS_OK) {
 		return r;
 	}
+	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && !strcmp(kind, "customer") && !strcmp(dep.state, "Skipped")
+			&& strstr(dep.reason, "(option sync_start)")) {
+		/* a customer from before the sync start date goes after all when a later record needs it */
+		qs_entity_clear(&dep);
+		r = qse_begin_entity(eng, kind, local_id, &dep, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		qs_strlcpy(dep.state, "Not Tried", sizeof(dep.state));
+		dep.reason[0] = '\0';
+		qs_strlcpy(dep.q_status, "queued", sizeof(dep.q_status));
+		dep.q_version = dep.version;
+		dep.q_attempts = 0;
+		dep.next_try = qs_store_now();
+		r = qse_save_commit(eng, &dep, e);
+		qs_entity_clear(&dep);
+		if (r != QS_OK) {
+			return r;
+		}
+		r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &dep, e);
+		if (r != QS_OK) {
+			return r;
+		}
+	}
 	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver) {
 		bool busy = false;
 		char st[16];
@@ -308,8 +332,11 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 		if (!strcmp(local_id, "*")) {
 			return QS_OK;
 		}
-		return qs_error_set(e, QS_ECONFIG, "%s %s: tax %s is not mapped; map it with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>')",
-			qse_entity_label(c->kind), c->id, local_id, local_id);
+		/* an unmapped tax is never dropped: the record waits until qbo_map('tax') maps it */
+		qs_strlcpy(c->wait_kind, "tax", sizeof(c->wait_kind));
+		qs_strlcpy(c->wait_id, local_id, sizeof(c->wait_id));
+		return qs_error_set(e, QS_EWAITING, "Waiting on tax \"%s\": map it to a QuickBooks tax code with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>')",
+			local_id, local_id);
 	}
 	/* payment_method, term, currency: optional; no mapping means none */
 	if (strcmp(local_id, "*") != 0) {
@@ -476,11 +503,7 @@ static qs_status customer_guard(qs_engine *eng, const char *id, json_object *nor
 		if (pass == 0) {
 			cand = strdup(base);
 		} else {
-			size_t n = strlen(base) + strlen(id) + 8;
-			cand = malloc(n);
-			if (cand) {
-				snprintf(cand, n, "%s (%s)", base, id);
-			}
+			cand = qs_map_unique_name(base, id);   /* within QBO's 500 characters */
 		}
 		if (!cand) {
 			free(base);
@@ -736,9 +759,12 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 		if (r == QS_EAPI && !strcmp(e->code, "6240") && !renamed && !strcmp(en->kind, "customer")
 				&& qse_jstr(body, "DisplayName")) {
 			/* the name was made unique at create ("Jane Doe (17)"): keep it so */
-			char name[600];
-			snprintf(name, sizeof(name), "%.500s (%s)", qse_jstr(body, "DisplayName"), en->id);
+			char *name = qs_map_unique_name(qse_jstr(body, "DisplayName"), en->id);
+			if (!name) {
+				return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+			}
 			json_object_object_add(body, "DisplayName", json_object_new_string(name));
+			free(name);
 			renamed = true;
 			continue;
 		}

@@ -39,6 +39,7 @@ typedef struct deferred_ref {
 struct qs_engine {
 	char *environment, *client_id, *client_secret, *redirect_uri, *store_path;
 	char *cfg_currency, *ca_info, *minorversion;
+	char *sync_start, *exclude_methods;   /* settings (may be NULL): see qs_config */
 	unsigned char key[QS_KEY_LEN];
 	bool has_key;
 	qs_delivery delivery;
@@ -169,6 +170,16 @@ bool qse_throttled(qs_engine *eng);
  * money? QS_OK; *op becomes "mismatch" (e->message the reason with both
  * figures) when it does not. A failed read-back is returned (the delivery is
  * then retried, never Synced unverified). resolve_ud: the deliver_ctx. */
+/* qs_engine_credit.c: applies a credit note's applies_to / an invoice's
+ * credit_applied in QBO (a zero Payment linking CreditMemo and Invoice). QS_OK
+ * also when QBO refused it: note then says why (for the Mismatch reason). */
+qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
+	char note[512], qs_error *e);
+/* qs_engine_fee.c: a created payment's fee as a Deposit (payment less fee, the
+ * fee to the "fee" account). QS_OK also when it cannot be recorded: note says
+ * why (the payment is then Mismatch). */
+qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm, const char *op,
+	char note[512], qs_error *e);
 /* answer: QBO's answer holding the record as saved (a batch item's entity),
  * or NULL to read it back. */
 qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,

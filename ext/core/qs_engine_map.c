@@ -2,6 +2,7 @@
  * tax, payment_method, account by purpose, term, currency) to QBO records by
  * an Id checked in QBO, by "auto" lookup, or by "create"; listing; removal. */
 #include "qs_engine_int.h"
+#include "qs_verify.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -48,7 +49,65 @@ static const char *name_of(json_object *row)
 static const char *account_type_for(const char *purpose)
 {
 	if (!strcmp(purpose, "income")) return "Income";
+	if (!strcmp(purpose, "fee")) return "Expense";
 	return "Bank";
+}
+
+/* Can QBO charge this TaxCode on invoices for local tax local_id? It must be
+ * active and have at least one sales rate; "exempt" (the code of untaxed lines)
+ * must come to 0 %; a rate given as extra ['rate' => '7'] must be the code's.
+ * The reason is the QS_EVALIDATION message. */
+static qs_status check_tax_code(qs_engine *eng, const char *local_id, json_object *code, json_object *extra,
+	qs_error *e)
+{
+	json_object *list = qse_jget(qse_jget(code, "SalesTaxRateList"), "TaxRateDetail"), *active = qse_jget(code, "Active");
+	const char *id = qse_jstr(code, "Id") ? qse_jstr(code, "Id") : "", *name = qse_jstr(code, "Name") ? qse_jstr(code, "Name") : "";
+	size_t i, n = list && json_object_is_type(list, json_type_array) ? json_object_array_length(list) : 0;
+	qs_money sum = 0, want = 0;
+	json_object *rate = qse_jget(extra, "rate");
+	char a[32], b[32];
+
+	if (active && !json_object_get_boolean(active)) {
+		return qs_error_set(e, QS_EVALIDATION, "Tax %s cannot map to QuickBooks tax code %s (\"%s\"): it is inactive; make it active in QuickBooks or map another code",
+			local_id, id, name);
+	}
+	if (n == 0) {
+		return qs_error_set(e, QS_EVALIDATION, "Tax %s cannot map to QuickBooks tax code %s (\"%s\"): it has no sales tax rate, so QuickBooks cannot charge it on invoices; map a code with a sales rate",
+			local_id, id, name);
+	}
+	for (i = 0; i < n; i++) {
+		const char *rid = qse_jstr(qse_jget(json_object_array_get_idx(list, i), "TaxRateRef"), "value");
+		json_object *tr = NULL;
+		qs_money v;
+		qs_status r = rid ? qse_api(eng, OP_READ, "TaxRate", NULL, rid, NULL, NULL, NULL, &tr, e) : QS_OK;
+		if (r != QS_OK) {
+			json_object_put(tr);
+			return r;
+		}
+		if (tr && qs_verify_amount(qse_jget(tr, "RateValue"), 4, &v)) {
+			sum += v;
+		}
+		json_object_put(tr);
+	}
+	qs_decimal4_format(sum, a, sizeof(a));
+	if (!strcmp(local_id, "exempt") && sum != 0) {
+		return qs_error_set(e, QS_EVALIDATION, "Tax exempt (the code of untaxed lines) cannot map to QuickBooks tax code %s (\"%s\"): it charges %s %%; map a zero-rated or exempt code (0 %%)",
+			id, name, a);
+	}
+	if (rate) {
+		qs_error re;
+		const char *t = json_object_get_string(rate);
+		qs_error_clear(&re);
+		if (!t || qs_decimal4_parse(t, strlen(t), &want, &re) != QS_OK) {
+			return qs_error_set(e, QS_EVALIDATION, "qbo_map('tax'): extra 'rate' must be the tax rate in percent as a decimal string such as \"7\" or \"8.25\"");
+		}
+		if (want != sum) {
+			qs_decimal4_format(want, b, sizeof(b));
+			return qs_error_set(e, QS_EVALIDATION, "Tax %s cannot map to QuickBooks tax code %s (\"%s\"): it charges %s %% but the billing system charges %s %%, so QuickBooks' totals would differ; map a code of %s %%",
+				local_id, id, name, a, b, b);
+		}
+	}
+	return QS_OK;
 }
 
 qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
@@ -77,8 +136,9 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		return qs_error_set(e, QS_EVALIDATION, "The QBO id of a %s mapping must be a QBO Id, \"auto\" or \"create\"", kind);
 	}
 	if (!strcmp(kind, "account")) {
-		if (!purpose || (strcmp(purpose, "income") && strcmp(purpose, "deposit") && strcmp(purpose, "refund"))) {
-			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'] in its extra array");
+		if (!purpose || (strcmp(purpose, "income") && strcmp(purpose, "deposit") && strcmp(purpose, "refund")
+				&& strcmp(purpose, "fee") && strcmp(purpose, "payout"))) {
+			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'|'fee'|'payout'] in its extra array");
 		}
 	} else {
 		purpose = "";
@@ -205,11 +265,11 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		}
 		json_object_put(body);
 	} else {
-		if (!strcmp(kind, "tax") && (!strcmp(qbo_id, "TAX") || !strcmp(qbo_id, "NON"))) {
-			qs_strlcpy(m.qbo_id, qbo_id, sizeof(m.qbo_id));
-			qs_strlcpy(m.name, qbo_id, sizeof(m.name));
+		if (!strcmp(kind, "tax") && (!strcasecmp(qbo_id, "TAX") || !strcasecmp(qbo_id, "NON"))) {
 			qs_entity_clear(&local);
-			goto save;
+			return qs_error_set(e, QS_EVALIDATION, "Tax %s cannot map to %s: TAX and NON only mark US invoice lines taxable or not, "
+				"they are not tax codes QuickBooks can charge (every invoice would fail with 2500); map it to a TaxCode Id "
+				"(list them with a query of TaxCode), or use \"auto\"", local_id, qbo_id);
 		}
 		r = qse_api(eng, OP_READ, entity, NULL, qbo_id, NULL, NULL, NULL, &rows, e);
 		row = rows;
@@ -222,6 +282,13 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	if (r != QS_OK) {
 		json_object_put(rows);
 		return r;
+	}
+	if (!strcmp(kind, "tax")) {
+		r = check_tax_code(eng, local_id, row, extra, e);
+		if (r != QS_OK) {
+			json_object_put(rows);
+			return r;
+		}
 	}
 	qs_strlcpy(m.qbo_id, qse_jstr(row, "Id") ? qse_jstr(row, "Id") : qbo_id, sizeof(m.qbo_id));
 	qs_strlcpy(m.name, name_of(row) ? name_of(row) : "", sizeof(m.name));

@@ -333,6 +333,12 @@ unlock:
 	return r;
 }
 
+/* The fix to append to a Disconnected message, unless the stored reason says it already. */
+static const char *reconnect_hint(const char *message)
+{
+	return strstr(message, "qbo_oauth_url()") ? "" : "; reconnect with qbo_oauth_url() and qbo_oauth_exchange()";
+}
+
 /* Makes eng->access a usable token. stale_version >= 0: the token of that
  * version was refused (401); refresh unless a newer one is stored already.
  * While another live process refreshes, this waits (inline: at most
@@ -361,8 +367,8 @@ qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 		if (!row.refresh) {
 			qs_status st;
 			if (!strcmp(row.status, "Disconnected")) {
-				st = qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected%s%s; reconnect with qbo_oauth_url() and qbo_oauth_exchange()",
-					row.message[0] ? ": " : "", row.message);
+				st = qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected%s%s%s",
+					row.message[0] ? ": " : "", row.message, reconnect_hint(row.message));
 			} else {
 				st = qs_error_set(e, QS_EAUTH, "Not connected to QuickBooks yet: run the OAuth flow with qbo_oauth_url() and qbo_oauth_exchange()");
 			}
@@ -370,8 +376,8 @@ qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 			return st;
 		}
 		if (!strcmp(row.status, "Disconnected")) {
-			r = qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected%s%s; reconnect with qbo_oauth_url() and qbo_oauth_exchange()",
-				row.message[0] ? ": " : "", row.message);
+			r = qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected%s%s%s",
+				row.message[0] ? ": " : "", row.message, reconnect_hint(row.message));
 			qs_conn_row_clear(&row);
 			return r;
 		}

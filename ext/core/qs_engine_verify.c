@@ -3,10 +3,12 @@
  * whether QBO holds the billing document's money (QBO's answer to a batched
  * write is used as it is, without another read). A difference turns the
  * delivery's outcome into Mismatch (with both figures and the cause) instead of
- * Synced. One call, made where a delivery would become Synced. */
+ * Synced. Credit is applied first (qs_engine_credit.c). One call, made where a
+ * delivery would become Synced. */
 #include "qs_engine_int.h"
 #include "qs_verify.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Kinds whose QBO record carries money (customers only when they name a currency). */
@@ -21,6 +23,26 @@ static bool worth_reading(const char *kind, json_object *norm)
 	return true;
 }
 
+/* Whether the delivery writes more after the record itself (credit applied to
+ * it, a payment's fee): then the record is read back, its answer is stale. */
+static bool writes_after(const char *kind, json_object *norm)
+{
+	json_object *v;
+	if (!strcmp(kind, "credit")) {
+		v = qse_jget(norm, "applies_to");
+		return v && json_object_is_type(v, json_type_array) && json_object_array_length(v) > 0;
+	}
+	if (!strcmp(kind, "invoice")) {
+		v = qse_jget(norm, "credit_applied");
+		return v && json_object_get_int64(v) != 0;
+	}
+	if (!strcmp(kind, "payment")) {
+		v = qse_jget(norm, "fee");
+		return v && json_object_get_int64(v) > 0;
+	}
+	return false;
+}
+
 qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
 	const char **op, qs_error *e)
 {
@@ -29,6 +51,7 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 	qs_verify_ctx vc;
 	qs_verdict v;
 	qs_status r;
+	char note[512], fee_note[512] = "";
 
 	if (strcmp(*op, "created") && strcmp(*op, "updated") && strcmp(*op, "linked")) {
 		return QS_OK;   /* voided, skipped: nothing to compare */
@@ -41,10 +64,22 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 		json_object_put(norm);
 		return QS_OK;
 	}
-	if (answer && json_object_is_type(answer, json_type_object)) {
+	/* credit to apply first (a credit note's applies_to, an invoice's credit_applied) */
+	r = qse_apply_credits(eng, en, norm, resolve_ud, note, e);
+	if (r != QS_OK) {
+		json_object_put(norm);
+		return r;
+	}
+	if (!note[0]) {
+		r = qse_record_fee(eng, en, norm, *op, fee_note, e);
+		if (r != QS_OK) {
+			json_object_put(norm);
+			return r;
+		}
+	}
+	if (answer && json_object_is_type(answer, json_type_object) && !writes_after(en->kind, norm)) {
 		/* QBO's answer to the write is the record as QBO saved it */
 		cur = json_object_get(answer);
-		r = QS_OK;
 	} else {
 		r = qse_api(eng, OP_READ, entity, NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
 	}
@@ -60,6 +95,21 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 	vc.resolve = qse_resolve;
 	vc.ud = resolve_ud;
 	r = qs_verify(en->kind, norm, cur, &vc, &v, e);
+	if (r == QS_OK) {
+		if (v.match && fee_note[0]) {
+			/* the payment's money is right, its fee is not in the books */
+			char dec[40], zero[40];
+			qs_money fee = qse_jget(norm, "fee") ? json_object_get_int64(qse_jget(norm, "fee")) : 0;
+			const char *c = qse_jstr(norm, "currency");
+			int d = qs_currency_decimals(c ? c : vc.home_currency);
+			qs_money_format(fee, d, dec, sizeof(dec));
+			qs_money_format(0, d, zero, sizeof(zero));
+			v.match = false;
+			qs_strlcpy(v.field, "fee", sizeof(v.field));
+			snprintf(v.reason, sizeof(v.reason), "%s %s: QuickBooks fee %s, billing fee %s \xE2\x80\x94 %s",
+				qse_entity_label(en->kind), en->id, zero, dec, fee_note);
+		}
+	}
 	json_object_put(norm);
 	json_object_put(cur);
 	if (r != QS_OK) {
@@ -70,7 +120,11 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 		qs_error_clear(e);
 		qs_error_record(e, en->kind, en->id);
 		qs_strlcpy(e->element, v.field, sizeof(e->element));
-		qs_error_set(e, QS_OK, "%s", v.reason);
+		if (note[0]) {
+			qs_error_set(e, QS_OK, "%.900s (%s)", v.reason, note);
+		} else {
+			qs_error_set(e, QS_OK, "%s", v.reason);
+		}
 	}
 	return QS_OK;
 }

@@ -282,6 +282,25 @@ char *qs_map_display_name(json_object *norm)
 	return r;
 }
 
+char *qs_map_unique_name(const char *name, const char *id)
+{
+	size_t nl = strlen(name), il = strlen(id), keep, cut, n;
+	size_t id_chars = qsm_utf8_chars(id, il);
+	char *out;
+	/* " (" + id + ")" takes id_chars + 3 of the 500 characters */
+	keep = id_chars + 3 < 500 ? 500 - id_chars - 3 : 0;
+	cut = qsm_utf8_prefix(name, nl, keep);
+	while (cut > 0 && name[cut - 1] == ' ') {
+		cut--;
+	}
+	n = cut + il + 4;
+	out = malloc(n);
+	if (out) {
+		snprintf(out, n, "%.*s (%s)", (int)cut, name, id);
+	}
+	return out;
+}
+
 qs_status qsm_customer_to_qbo(mctx *m, json_object *norm, json_object *q)
 {
 	json_object *addr;

@@ -30,6 +30,19 @@ qs_status qsm_refund_validate(vctx *v, json_object *doc, json_object *norm)
 	return QS_OK;
 }
 
+/* The QBO Id of a record the refund names, "" when it is not in QBO (a refund
+ * never waits on it: the payment may predate the sync). */
+static qs_status optional_id(mctx *m, const char *kind, const char *local, char out[32])
+{
+	qs_status st = qsm_resolve(m, kind, local, false, kind, out);
+	if (st == QS_EWAITING || st == QS_ECONFIG) {
+		qs_error_clear(m->e);
+		out[0] = '\0';
+		return QS_OK;
+	}
+	return st;
+}
+
 qs_status qsm_refund_to_qbo(mctx *m, json_object *norm, json_object *q)
 {
 	char cust[32], pm[32], acct[32], desc[200];
@@ -68,7 +81,28 @@ qs_status qsm_refund_to_qbo(mctx *m, json_object *norm, json_object *q)
 	if (!m->ctx->us_company) {
 		json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
 	}
-	qsm_add_marker(q, m, norm, NULL);
+	{
+		/* RefundReceipt has no LinkedTxn (MONEY.md §3.1): the link to what it refunds
+		 * goes in PrivateNote, with the QBO Ids when those records are in QBO */
+		char link[400], pid[32] = "", iid[32] = "";
+		size_t o = 0;
+		if (pay && optional_id(m, "payment", pay, pid) != QS_OK) {
+			return m->e ? m->e->status : QS_EINTERNAL;
+		}
+		if (inv && optional_id(m, "invoice", inv, iid) != QS_OK) {
+			return m->e ? m->e->status : QS_EINTERNAL;
+		}
+		link[0] = '\0';
+		if (pay) {
+			o += (size_t)snprintf(link + o, sizeof(link) - o, "refunds payment %s%s%s%s", pay,
+				pid[0] ? " (QBO Payment " : "", pid, pid[0] ? ")" : "");
+		}
+		if (inv && o < sizeof(link)) {
+			snprintf(link + o, sizeof(link) - o, "%s invoice %s%s%s%s", pay ? " of" : "refunds", inv,
+				iid[0] ? " (QBO Invoice " : "", iid, iid[0] ? ")" : "");
+		}
+		qsm_add_marker(q, m, norm, link[0] ? link : NULL);
+	}
 	return QS_OK;
 }
 

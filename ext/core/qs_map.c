@@ -95,6 +95,17 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 	if (qsm_parse_ref(&v, idv, "id", "id", v.id) != QS_OK) {
 		return QS_EVALIDATION;
 	}
+	{
+		long bad = qsm_utf8_bad_offset(v.id, strlen(v.id));
+		if (bad >= 0) {
+			char q[96];
+			unsigned char b = (unsigned char)v.id[bad];
+			qsm_quote(v.id, strlen(v.id), q, sizeof(q));
+			v.id[0] = '\0';
+			return qsm_verr(&v, "id", "id %s is not valid UTF-8 (byte 0x%02X at position %ld); send the id encoded as UTF-8",
+				q, b, bad);
+		}
+	}
 	path[0] = '\0';
 	if (qsm_scan_utf8(&v, doc, path, 0, sizeof(path)) != QS_OK) {
 		return QS_EVALIDATION;

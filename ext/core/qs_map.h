@@ -45,8 +45,9 @@ qs_status qs_map_dependencies(const char *kind, json_object *norm, qs_dep_cb cb,
  *   - customer (required); invoice of each payment application (required);
  *   - item: the line's item; QS_OK with an empty id -> asks again with "*" (the
  *     fallback item, required); a line without item asks "*" directly;
- *   - tax: US companies only for TxnTaxCodeRef (first taxes[] entry; optional:
- *     QS_ECONFIG or an empty id leaves TxnTaxCodeRef out, TotalTax stays); elsewhere
+ *   - tax: US companies only for TxnTaxCodeRef (first taxes[] entry; the engine
+ *     answers QS_EWAITING for an unmapped tax, so the record waits; QS_ECONFIG or
+ *     an empty id leaves TxnTaxCodeRef out, TotalTax stays); elsewhere
  *     for every line: the line's tax, else the first taxes[] entry, else "*",
  *     and "exempt" for untaxed lines (required);
  *   - payment_method, account:deposit (local id = the payment's method): QS_OK
@@ -80,5 +81,10 @@ qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *c
 /* Text helpers used by the engine when linking: the DisplayName a customer gets
  * in QBO (':' and control characters removed, <= 500 chars), malloc'd. */
 char *qs_map_display_name(json_object *norm);
+
+/* The DisplayName made unique with the local id, "Jane Doe (17)", malloc'd:
+ * name is cut (whole UTF-8 characters, trailing spaces dropped) so that the
+ * result stays within QBO's 500 characters. */
+char *qs_map_unique_name(const char *name, const char *id);
 
 #endif

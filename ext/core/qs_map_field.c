@@ -73,7 +73,7 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 }
 
 /* Offset of the first invalid byte, or -1 when s is valid UTF-8 without NUL. */
-static long utf8_bad_offset(const char *s, size_t n)
+long qsm_utf8_bad_offset(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -135,12 +135,25 @@ void qsm_quote(const char *s, size_t n, char *out, size_t size)
 	out[o++] = '"';
 	while (i < cut && o + 8 < size) {
 		size_t cl = qsm_control_len((const unsigned char *)s + i, cut - i);
+		size_t k = utf8_seq((const unsigned char *)s + i, cut - i);
 		if (cl) {
 			out[o++] = '?';
 			i += cl;
 			continue;
 		}
-		out[o++] = s[i++];
+		if (k == 0) {
+			/* not UTF-8: written as \xNN so that the message stays valid UTF-8 */
+			snprintf(out + o, size - o, "\\x%02X", (unsigned char)s[i]);
+			o += 4;
+			i++;
+			continue;
+		}
+		if (o + k + 8 >= size) {
+			break;
+		}
+		memcpy(out + o, s + i, k);
+		o += k;
+		i += k;
 	}
 	if (cut < n && o + 6 < size) {
 		memcpy(out + o, "...", 3);
@@ -317,7 +330,7 @@ qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t
 	case json_type_string: {
 		const char *s = json_object_get_string(o);
 		size_t n = (size_t)json_object_get_string_len(o);
-		long bad = utf8_bad_offset(s, n);
+		long bad = qsm_utf8_bad_offset(s, n);
 		if (bad >= 0) {
 			unsigned char b = (unsigned char)s[bad];
 			if (b == 0) {
@@ -331,7 +344,7 @@ qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t
 	case json_type_object: {
 		json_object_object_foreach(o, key, val) {
 			size_t kn = strlen(key);
-			long bad = utf8_bad_offset(key, kn);
+			long bad = qsm_utf8_bad_offset(key, kn);
 			int w;
 			if (bad >= 0) {
 				return qsm_verr(v, path[0] ? path : "", "%s%shas a field name that is not valid UTF-8 (byte 0x%02X at position %ld); send the field names in UTF-8",

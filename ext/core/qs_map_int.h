@@ -38,8 +38,9 @@ qs_status qsm_verr(vctx *v, const char *field, const char *fmt, ...)
 
 /* text: characters of UTF-8 s; byte length of its first max_chars characters;
  * the byte length of a control character at s (0 when none); a quoted excerpt
- * for messages; the PHP-ish name of a json type; single-line cleaning (malloc'd) */
+ * for messages (bytes that are not UTF-8 written \xNN); the PHP-ish name of a json type; single-line cleaning (malloc'd) */
 size_t qsm_utf8_chars(const char *s, size_t n);
+long qsm_utf8_bad_offset(const char *s, size_t n);   /* first invalid byte or NUL; -1 when valid */
 size_t qsm_utf8_prefix(const char *s, size_t n, size_t max_chars);
 size_t qsm_control_len(const unsigned char *s, size_t n);
 void qsm_quote(const char *s, size_t n, char *out, size_t size);

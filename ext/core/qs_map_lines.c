@@ -500,8 +500,9 @@ qs_status qsm_map_tax(mctx *m, json_object *norm, json_object *q)
 		json_object_object_add(q, "TxnTaxDetail", td);
 		if (m->ctx->us_company && first) {
 			/* US: TxnTaxCodeRef is optional (Automated Sales Tax decides the
-			 * rate; TotalTax below keeps the document's amount), so an
-			 * unmapped tax (QS_ECONFIG) just leaves it out */
+			 * rate; TotalTax below keeps the document's amount); the engine
+			 * makes an unmapped tax wait (QS_EWAITING), and a QS_ECONFIG
+			 * leaves it out */
 			char tax_id[32], what[96];
 			qs_status st;
 			snprintf(what, sizeof(what), "tax %s", first);

@@ -289,9 +289,15 @@ static void tax_cause(vs *s, char *out, size_t n)
 		return;
 	}
 	if (first && dr >= 0 && dr == qr) {
+		qs_money qt = 0;
+		char c[48], d[48];
 		fmt_rate(dr, a, sizeof(a));
-		snprintf(out, n, "both charge %s %% but QuickBooks rounds the tax on the invoice total where the billing system rounded it otherwise; "
-			"QuickBooks did not take the billing tax amount: correct the tax in QuickBooks, or push the invoice again with QBO_FORCE", a);
+		qs_verify_amount(jget(td, "TotalTax"), s->decimals, &qt);
+		fmt(s, qt, c, sizeof(c));
+		fmt(s, jint(s->norm, "tax_total", 0), d, sizeof(d));
+		snprintf(out, n, "both charge %s %%, but QuickBooks computes the tax as %s where the billing system charged %s, more than "
+			"rounding explains, and kept its own figure: check the billing system's tax calculation (or correct the tax in QuickBooks), "
+			"then push the invoice again with QBO_FORCE", a, c, d);
 		return;
 	}
 	snprintf(out, n, "%s", generic_fix());
@@ -360,7 +366,7 @@ static qs_status verify_invoice(vs *s)
 		fmt(s, credit, c, sizeof(c));
 		if (credit > 0 && qbal > total - credit) {
 			snprintf(cause, sizeof(cause), "the credit of %s applied in the billing system is not applied to the invoice in QuickBooks: "
-				"push the credit note that pays it (kind 'credit' with applies_to), or apply the credit in QuickBooks", c);
+				"push the credit note (kind 'credit') that gave the customer this credit, then push the invoice again with QBO_FORCE", c);
 		} else if (qbal < total - credit) {
 			snprintf(cause, sizeof(cause), "QuickBooks shows a payment or credit on the invoice that the billing system does not have; %s",
 				generic_fix());
@@ -514,6 +520,13 @@ static qs_status verify_credit(vs *s)
 	fmt(s, applied, a, sizeof(a));
 	snprintf(cause, sizeof(cause), "the %s the billing system applies to invoices is not applied in QuickBooks: "
 		"push the credit again with QBO_FORCE once its invoices are Synced", a);
+	{
+		qs_money qbal;
+		/* a credit QBO shows linked may have been used further (an invoice's credit_applied) */
+		if (qs_verify_amount(jget(s->qbo, "Balance"), s->decimals, &qbal) && has_links(s->qbo) && qbal < amount - applied) {
+			return QS_OK;
+		}
+	}
 	compare(s, "balance", "remaining credit", jget(s->qbo, "Balance"), amount - applied, applied ? cause : NULL);
 	return QS_OK;
 }

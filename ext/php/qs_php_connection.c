@@ -537,7 +537,7 @@ typedef struct qs_opt_def {
 
 typedef struct qs_php_opts {
 	zend_string *environment, *client_id, *client_secret, *redirect_uri, *store,
-		*encryption_key, *delivery, *ca_info, *home_currency;
+		*encryption_key, *delivery, *ca_info, *home_currency, *sync_start, *exclude_methods;
 	zval *fetch;                          /* callable or NULL */
 	double timeout, inline_timeout;       /* 0 = INI */
 	zend_long refresh_margin;             /* -1 = default */
@@ -559,6 +559,8 @@ static const qs_opt_def qs_opt_defs[] = {
 	QS_OPT(ca_info, QS_OPT_STRING),
 	QS_OPT(home_currency, QS_OPT_STRING),
 	QS_OPT(on_disconnect, QS_OPT_CALLABLE),
+	QS_OPT(sync_start, QS_OPT_STRING),
+	QS_OPT(exclude_methods, QS_OPT_STRING),
 };
 
 /* Checks every option's name, type and range; throws and returns FAILURE on
@@ -668,6 +670,18 @@ static zend_result qs_parse_options(HashTable *ht, qs_php_opts *o)
 		}
 	} ZEND_HASH_FOREACH_END();
 
+	if (o->sync_start) {
+		const char *d = ZSTR_VAL(o->sync_start);
+		bool ok = ZSTR_LEN(o->sync_start) == 10 && d[4] == '-' && d[7] == '-';
+		int i;
+		for (i = 0; ok && i < 10; i++) {
+			ok = i == 4 || i == 7 || (d[i] >= '0' && d[i] <= '9');
+		}
+		if (!ok) {
+			zend_argument_value_error(1, "option \"sync_start\" must be a date YYYY-MM-DD, \"%.32s\" given", d);
+			return FAILURE;
+		}
+	}
 	if (o->delivery
 		&& !zend_string_equals_literal(o->delivery, "inline")
 		&& !zend_string_equals_literal(o->delivery, "deferred")
@@ -705,7 +719,7 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 #define QS_LEN(s) ((s) ? strlen(s) : 0)
 	need += QS_LEN(cfg->environment) + QS_LEN(cfg->client_id) + QS_LEN(cfg->client_secret)
 		+ QS_LEN(cfg->redirect_uri) + QS_LEN(cfg->store_path) + QS_LEN(cfg->ca_info)
-		+ QS_LEN(cfg->home_currency);
+		+ QS_LEN(cfg->home_currency) + QS_LEN(cfg->sync_start) + QS_LEN(cfg->exclude_methods);
 #undef QS_LEN
 	smart_str_alloc(&buf, need, 0);
 
@@ -720,6 +734,8 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 	qs_hash_field(&buf, "numbers", num, strlen(num));
 	QS_HASH_STR(&buf, "ca_info", cfg->ca_info);
 	QS_HASH_STR(&buf, "home_currency", cfg->home_currency);
+	QS_HASH_STR(&buf, "sync_start", cfg->sync_start);
+	QS_HASH_STR(&buf, "exclude_methods", cfg->exclude_methods);
 	smart_str_0(&buf);
 	qs_sha256_hex(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s), out);
 	qs_wipe(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s));
@@ -857,6 +873,8 @@ PHP_FUNCTION(qbo_connect)
 	cfg.home_currency = o.home_currency ? ZSTR_VAL(o.home_currency) : NULL;
 	cfg.ca_info = o.ca_info ? ZSTR_VAL(o.ca_info) : NULL;
 	cfg.minorversion = NULL;
+	cfg.sync_start = o.sync_start ? ZSTR_VAL(o.sync_start) : NULL;
+	cfg.exclude_methods = o.exclude_methods ? ZSTR_VAL(o.exclude_methods) : NULL;
 
 	/* the store as an absolute path: the cache key must not depend on the
 	 * working directory of the request that first opened it (FPM changes it) */

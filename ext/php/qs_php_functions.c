@@ -243,20 +243,19 @@ PHP_FUNCTION(qbo_push)
 		zend_argument_value_error(4, "must be 0 or a combination of QBO_QUEUE_ONLY and QBO_FORCE");
 		RETURN_THROWS();
 	}
-	if (zend_hash_num_elements(Z_ARRVAL_P(zdoc)) > 0 && zend_array_is_list(Z_ARRVAL_P(zdoc))) {
-		zend_argument_value_error(3, "must be a document (an array with named fields such as \"id\"), a list given");
-		RETURN_THROWS();
-	}
 	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
 	if (zend_hash_num_elements(Z_ARRVAL_P(zdoc)) == 0) {
 		doc = json_object_new_object(); /* the core names the missing fields */
 	} else {
-		doc = qs_php_to_json(zdoc, 3);
+		/* a list becomes a JSON list, which the core refuses as not a document;
+		 * what cannot become JSON is a ValidationException naming the field */
+		doc = qs_php_doc_to_json(zdoc, ZSTR_VAL(kind), &err);
 		if (!doc) {
+			qs_php_throw(&err);
 			RETURN_THROWS();
 		}
 	}
-	qs_error_clear(&err);
 	st = qs_engine_push(eng, ZSTR_VAL(kind), doc, (int)flags, &state, &err);
 	json_object_put(doc);
 	/* QS_EAPI / QS_EAUTH come with the entity's state: it is recorded in

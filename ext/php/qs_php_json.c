@@ -1,8 +1,12 @@
 /* qs_php_json.c: zval <-> json-c conversion for documents going into the core
  * and states coming back: arrays (lists and maps), objects, ints (int64),
  * strings, bools, null; PHP floats pass through as JSON doubles and the core's
- * money parser decides whether one is acceptable. */
+ * money parser decides whether one is acceptable. A billing document that
+ * cannot become JSON (INF/NaN, recursion, nesting deeper than 64, a resource,
+ * a closure, a NUL byte in a key) is a validation error naming the record and
+ * the field (qs_php_doc_to_json); other arguments get TypeError/ValueError. */
 #include "qs_php.h"
+#include "core/qs_kind.h"
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 #include "zend_closures.h"
@@ -10,6 +14,17 @@
 #define QS_JSON_MAX_DEPTH 64
 
 #define ZSTR_LEN_OR_ZERO(p) ((p)->s ? ZSTR_LEN((p)->s) : 0)
+
+/* What a failure becomes: a thrown TypeError/ValueError naming argument arg_num,
+ * or (err set: a billing document) a QS_EVALIDATION in *err for the record
+ * "<label> <id>". */
+typedef struct qs_jctx {
+	uint32_t arg_num;
+	qs_error *err;
+	const char *kind;    /* the document's kind, for err */
+	const char *label;   /* "Invoice" */
+	char id[65];         /* the document's id when it is printable, else "" */
+} qs_jctx;
 
 /* Appends "[3]" or ".key" (or "key" at the top) to the path for messages. */
 static size_t qs_path_push(smart_str *path, zend_string *key, zend_ulong idx)
@@ -35,28 +50,45 @@ static void qs_path_pop(smart_str *path, size_t len)
 	}
 }
 
-/* A TypeError for a value of the wrong type, a ValueError for a bad shape. */
-static void qs_json_fail_ex(uint32_t arg_num, smart_str *path, const char *what, bool type_error)
+/* A TypeError for a value of the wrong type, a ValueError for a bad shape; for a
+ * document, a validation error "<Label> <id>: <path> is <what>; <fix>". */
+static void qs_json_fail_ex(qs_jctx *cx, smart_str *path, const char *what, const char *fix, bool type_error)
 {
+	uint32_t arg_num = cx->arg_num;
 	smart_str_0(path);
+	if (cx->err) {
+		const char *at = path->s && ZSTR_LEN(path->s) ? ZSTR_VAL(path->s) : "the document";
+		qs_error_clear(cx->err);
+		qs_error_record(cx->err, cx->kind, cx->id);
+		qs_strlcpy(cx->err->element, path->s ? ZSTR_VAL(path->s) : "", sizeof(cx->err->element));
+		if (cx->id[0]) {
+			qs_error_set(cx->err, QS_EVALIDATION, "%s %s: %s %s; %s", cx->label, cx->id, at, what, fix);
+		} else {
+			qs_error_set(cx->err, QS_EVALIDATION, "%s: %s %s; %s", cx->label, at, what, fix);
+		}
+		return;
+	}
 	if (path->s && ZSTR_LEN(path->s)) {
 		if (type_error) {
-			zend_argument_type_error(arg_num, "must not contain %s (at %s)", what, ZSTR_VAL(path->s));
+			zend_argument_type_error(arg_num, "must not contain %s (at %s)", what + 3, ZSTR_VAL(path->s));
 		} else {
-			zend_argument_value_error(arg_num, "must not contain %s (at %s)", what, ZSTR_VAL(path->s));
+			zend_argument_value_error(arg_num, "must not contain %s (at %s)", what + 3, ZSTR_VAL(path->s));
 		}
 	} else if (type_error) {
-		zend_argument_type_error(arg_num, "must not be %s", what);
+		zend_argument_type_error(arg_num, "must not be %s", what + 3);
 	} else {
-		zend_argument_value_error(arg_num, "must not contain %s", what);
+		zend_argument_value_error(arg_num, "must not contain %s", what + 3);
 	}
 }
-#define qs_json_fail(a, p, w) qs_json_fail_ex((a), (p), (w), true)
-#define qs_json_fail_value(a, p, w) qs_json_fail_ex((a), (p), (w), false)
+/* what starts with "is " (documents: "lines[0].amount is an infinite ..."); the
+ * argument errors drop it ("must not contain an infinite ...") */
+#define qs_json_fail(c, p, w, f) qs_json_fail_ex((c), (p), (w), (f), true)
+#define qs_json_fail_value(c, p, w, f) qs_json_fail_ex((c), (p), (w), (f), false)
+#define QS_FAILED(c) ((c)->err ? (c)->err->status != QS_OK : EG(exception) != NULL)
 
-static json_object *qs_to_json(zval *zv, uint32_t arg_num, smart_str *path, int depth);
+static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth);
 
-static json_object *qs_ht_to_json(HashTable *ht, bool as_list, uint32_t arg_num, smart_str *path, int depth)
+static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, smart_str *path, int depth)
 {
 	json_object *out;
 	zend_string *key;
@@ -64,11 +96,13 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, uint32_t arg_num,
 	zval *val;
 
 	if (depth > QS_JSON_MAX_DEPTH) {
-		qs_json_fail_value(arg_num, path, "arrays nested deeper than 64 levels");
+		qs_json_fail_value(cx, path, "is an array nested deeper than 64 levels",
+			"send the document's fields as the canonical shapes have them (a few levels deep)");
 		return NULL;
 	}
 	if (GC_IS_RECURSIVE(ht)) {
-		qs_json_fail_value(arg_num, path, "a recursive reference");
+		qs_json_fail_value(cx, path, "is a recursive reference (an array that contains itself)",
+			"send plain values, not references to the document");
 		return NULL;
 	}
 	GC_TRY_PROTECT_RECURSION(ht);
@@ -80,8 +114,16 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, uint32_t arg_num,
 	}
 	ZEND_HASH_FOREACH_KEY_VAL_IND(ht, idx, key, val) {
 		size_t mark = qs_path_push(path, key, idx);
-		json_object *j = qs_to_json(val, arg_num, path, depth + 1);
-		if (!j && EG(exception)) {
+		json_object *j;
+		if (cx->err && key && memchr(ZSTR_VAL(key), '\0', ZSTR_LEN(key))) {
+			qs_json_fail_value(cx, path, "is a field name with a NUL byte", "remove the NUL byte from the field name");
+			qs_path_pop(path, mark);
+			GC_TRY_UNPROTECT_RECURSION(ht);
+			json_object_put(out);
+			return NULL;
+		}
+		j = qs_to_json(val, cx, path, depth + 1);
+		if (!j && QS_FAILED(cx)) {
 			qs_path_pop(path, mark);
 			GC_TRY_UNPROTECT_RECURSION(ht);
 			json_object_put(out);
@@ -102,7 +144,7 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, uint32_t arg_num,
 	return out;
 }
 
-static json_object *qs_to_json(zval *zv, uint32_t arg_num, smart_str *path, int depth)
+static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth)
 {
 	ZVAL_DEREF(zv);
 	switch (Z_TYPE_P(zv)) {
@@ -116,33 +158,42 @@ static json_object *qs_to_json(zval *zv, uint32_t arg_num, smart_str *path, int 
 		return json_object_new_int64((int64_t)Z_LVAL_P(zv));
 	case IS_DOUBLE:
 		if (!zend_finite(Z_DVAL_P(zv))) {
-			qs_json_fail_value(arg_num, path, "an infinite or NaN float");
+			qs_json_fail_value(cx, path, "is an infinite or NaN float",
+				"send money as a decimal string like \"10.99\" and quantities like \"1.5\"");
 			return NULL;
 		}
 		return json_object_new_double(Z_DVAL_P(zv));
 	case IS_STRING:
 		if (memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv)) != NULL) {
 			/* the core works on C strings: a NUL byte would silently cut the text */
+			const char *nul = memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv));
+			char what[96];
+			if (cx->err) {
+				snprintf(what, sizeof(what), "contains a NUL byte at position %ld", (long)(nul - Z_STRVAL_P(zv)));
+				qs_json_fail_ex(cx, path, what, "remove it in the billing system", false);
+				return NULL;
+			}
 			smart_str_0(path);
-			zend_argument_value_error(arg_num, "must not contain strings with NUL bytes (at %s)",
+			zend_argument_value_error(cx->arg_num, "must not contain strings with NUL bytes (at %s)",
 				path->s && ZSTR_LEN(path->s) ? ZSTR_VAL(path->s) : "top level");
 			return NULL;
 		}
 		return json_object_new_string_len(Z_STRVAL_P(zv), (int)Z_STRLEN_P(zv));
 	case IS_ARRAY:
-		return qs_ht_to_json(Z_ARRVAL_P(zv), zend_array_is_list(Z_ARRVAL_P(zv)), arg_num, path, depth);
+		return qs_ht_to_json(Z_ARRVAL_P(zv), zend_array_is_list(Z_ARRVAL_P(zv)), cx, path, depth);
 	case IS_OBJECT: {
 		/* plain objects (stdClass, DTOs) become JSON objects of their public properties */
 		HashTable *props;
 		json_object *out;
 		if (Z_OBJCE_P(zv) == zend_ce_closure || Z_OBJCE_P(zv) == qs_php_ce_connection) {
 			char what[160];
-			snprintf(what, sizeof(what), "an object of class %s", ZSTR_VAL(Z_OBJCE_P(zv)->name));
-			qs_json_fail(arg_num, path, what);
+			snprintf(what, sizeof(what), "is an object of class %s", ZSTR_VAL(Z_OBJCE_P(zv)->name));
+			qs_json_fail(cx, path, what, "send plain values (strings, numbers, arrays)");
 			return NULL;
 		}
 		if (Z_IS_RECURSIVE_P(zv)) {
-			qs_json_fail_value(arg_num, path, "a recursive reference");
+			qs_json_fail_value(cx, path, "is a recursive reference (an object that contains itself)",
+				"send plain values, not references to the document");
 			return NULL;
 		}
 		props = zend_get_properties_for(zv, ZEND_PROP_PURPOSE_JSON);
@@ -164,7 +215,7 @@ static json_object *qs_to_json(zval *zv, uint32_t arg_num, smart_str *path, int 
 					zend_hash_add_new(&filtered, key, val);
 				}
 			} ZEND_HASH_FOREACH_END();
-			out = qs_ht_to_json(&filtered, false, arg_num, path, depth);
+			out = qs_ht_to_json(&filtered, false, cx, path, depth);
 			zend_hash_destroy(&filtered);
 		}
 		Z_UNPROTECT_RECURSION_P(zv);
@@ -173,8 +224,8 @@ static json_object *qs_to_json(zval *zv, uint32_t arg_num, smart_str *path, int 
 	}
 	default: {
 		char what[64];
-		snprintf(what, sizeof(what), "a value of type %s", zend_zval_type_name(zv));
-		qs_json_fail(arg_num, path, what);
+		snprintf(what, sizeof(what), "is a value of type %s", zend_zval_type_name(zv));
+		qs_json_fail(cx, path, what, "send plain values (strings, numbers, arrays)");
 		return NULL;
 	}
 	}
@@ -183,8 +234,71 @@ static json_object *qs_to_json(zval *zv, uint32_t arg_num, smart_str *path, int 
 json_object *qs_php_to_json(zval *zv, uint32_t arg_num)
 {
 	smart_str path = {0};
-	json_object *j = qs_to_json(zv, arg_num, &path, 0);
+	qs_jctx cx;
+	json_object *j;
+	memset(&cx, 0, sizeof(cx));
+	cx.arg_num = arg_num;
+	j = qs_to_json(zv, &cx, &path, 0);
 	smart_str_free(&path);
+	return j;
+}
+
+/* Is s (n bytes) printable in a message: valid UTF-8, no control character, <= 64 bytes? */
+static bool qs_printable_id(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n == 0 || n > 64) {
+		return false;
+	}
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k, len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+		if (len == 0 || i + len > n || (len == 1 && (c < 0x20 || c == 0x7f))) {
+			return false;
+		}
+		for (k = 1; k < len; k++) {
+			if (((unsigned char)s[i + k] & 0xC0) != 0x80) {
+				return false;
+			}
+		}
+		if ((c == 0xE0 && (unsigned char)s[i + 1] < 0xA0) || (c == 0xED && (unsigned char)s[i + 1] > 0x9F)
+				|| (c == 0xF0 && (unsigned char)s[i + 1] < 0x90) || (c == 0xF4 && (unsigned char)s[i + 1] > 0x8F)
+				|| (c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
+			return false;
+		}
+		i += len;
+	}
+	return true;
+}
+
+json_object *qs_php_doc_to_json(zval *zv, const char *kind, qs_error *err)
+{
+	smart_str path = {0};
+	qs_jctx cx;
+	json_object *j;
+	const qs_kind *k = qs_kind_find(kind);
+	zval *idv;
+
+	memset(&cx, 0, sizeof(cx));
+	cx.arg_num = 3;
+	cx.err = err;
+	cx.kind = k && k->label ? kind : "";
+	cx.label = k && k->label ? k->label : "Document";
+	qs_error_clear(err);
+	ZVAL_DEREF(zv);
+	idv = Z_TYPE_P(zv) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(zv), "id", 2) : NULL;
+	if (idv && Z_TYPE_P(idv) == IS_STRING && qs_printable_id(Z_STRVAL_P(idv), Z_STRLEN_P(idv))) {
+		memcpy(cx.id, Z_STRVAL_P(idv), Z_STRLEN_P(idv));
+		cx.id[Z_STRLEN_P(idv)] = '\0';
+	} else if (idv && Z_TYPE_P(idv) == IS_LONG) {
+		snprintf(cx.id, sizeof(cx.id), ZEND_LONG_FMT, Z_LVAL_P(idv));
+	}
+	j = qs_to_json(zv, &cx, &path, 0);
+	smart_str_free(&path);
+	if (err->status != QS_OK) {
+		json_object_put(j);
+		return NULL;
+	}
 	return j;
 }
 

@@ -32,7 +32,7 @@ final class SbxFault extends Exception
 const SBX_ENTITY_PATHS = [
     'customer' => 'Customer', 'item' => 'Item', 'account' => 'Account', 'paymentmethod' => 'PaymentMethod',
     'taxcode' => 'TaxCode', 'taxrate' => 'TaxRate', 'term' => 'Term', 'invoice' => 'Invoice', 'payment' => 'Payment',
-    'creditmemo' => 'CreditMemo', 'refundreceipt' => 'RefundReceipt', 'companyinfo' => 'CompanyInfo',
+    'creditmemo' => 'CreditMemo', 'refundreceipt' => 'RefundReceipt', 'deposit' => 'Deposit', 'companyinfo' => 'CompanyInfo',
     'preferences' => 'Preferences',
 ];
 

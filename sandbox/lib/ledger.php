@@ -6,7 +6,7 @@ declare(strict_types=1);
 
 const SBX_LINE_FIELDS = ['Id' => 1, 'LineNum' => 1, 'Description' => 1, 'Amount' => 1, 'DetailType' => 1,
     'SalesItemLineDetail' => 1, 'DescriptionLineDetail' => 1, 'DiscountLineDetail' => 1, 'SubTotalLineDetail' => 1,
-    'LinkedTxn' => 1, 'CustomField' => 1, 'ProjectRef' => 1, 'LineEx' => 1];
+    'LinkedTxn' => 1, 'CustomField' => 1, 'ProjectRef' => 1, 'LineEx' => 1, 'DepositLineDetail' => 1];
 
 /** cents * percent / 100, rounded half away from zero, exact for rates with up to 4 decimals. */
 function sbx_pct(int $cents, float $pct): int
@@ -109,6 +109,9 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
     if ($e === 'Payment') {
         return sbx_payment_save($realm, $in, $cur, $now, $op);
     }
+    if ($e === 'Deposit') {
+        return sbx_deposit_save($realm, $in, $cur, $now, $op);
+    }
     $db = sbx_db();
     $country = sbx_company_country($realm);
     if (!isset($in['CustomerRef'])) {
@@ -151,6 +154,7 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
     $buckets = [];      // tax code id => base cents
     $discount = null;
     $itemLines = 0;
+    $taxedLines = 0;
     foreach ($lines as $i => $l) {
         if (!is_array($l)) {
             throw sbx_err_value('Line', $l);
@@ -224,6 +228,7 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
                     }
                     $od['TaxCodeRef'] = ['value' => $tc];
                     if ($tc === 'TAX') {
+                        $taxedLines++;
                         $buckets['TAX'] = ($buckets['TAX'] ?? 0) + $amt;
                     }
                 } elseif ($gtc !== 'NotApplicable') {
@@ -234,6 +239,7 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
                     $tcRow = sbx_ref($realm, 'TaxCode', $d['TaxCodeRef'], 'Line.SalesItemLineDetail.TaxCodeRef');
                     $od['TaxCodeRef'] = ['value' => (string)$tcRow['obj']['Id']];
                     $buckets[(string)$tcRow['obj']['Id']] = ($buckets[(string)$tcRow['obj']['Id']] ?? 0) + $amt;
+                    $taxedLines++;
                 }
                 $ol['Amount'] = sbx_money($amt);
                 $ol['DetailType'] = 'SalesItemLineDetail';
@@ -325,6 +331,18 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
                 $taxLines[] = ['Amount' => sbx_money($t), 'DetailType' => 'TaxLineDetail', 'TaxLineDetail' => [
                     'TaxRateRef' => ['value' => $rid], 'PercentBased' => true, 'TaxPercent' => $rv, 'NetAmountTaxable' => sbx_money($net)]];
             }
+        }
+    }
+    // An explicit TxnTaxDetail.TotalTax is honoured (MONEY.md §5, LIKELY) when it differs from the
+    // computed tax only by per-line rounding: at most half a cent per taxed line (rounded up);
+    // the last tax line absorbs it.
+    if (isset($txd['TotalTax']) && $taxLines !== []) {
+        $given = sbx_money_in($txd['TotalTax'], 'TxnTaxDetail.TotalTax');
+        $d = $given - $tax;
+        if ($d !== 0 && abs($d) <= intdiv($taxedLines + 1, 2)) {
+            $last = count($taxLines) - 1;
+            $taxLines[$last]['Amount'] = sbx_money(sbx_cents($taxLines[$last]['Amount']) + $d);
+            $tax = $given;
         }
     }
     $taxOut['TotalTax'] = sbx_money($tax);
@@ -695,4 +713,95 @@ function sbx_void(string $realm, string $e, array $in): array
         sbx_payment_relink($realm, (string)$o['Id'], sbx_payment_apps($cur['obj'], $cur['status']), $empty, $empty, $now);
     }
     return [200, [$e => $o]];
+}
+
+/**
+ * Deposit (MONEY.md §3.2): lines linked to Payments waiting in Undeposited Funds (Amount = the
+ * payment's total; a payment is deposited once) and direct DepositLineDetail lines to an
+ * account (negative for a processor fee); TotalAmt = the sum, never negative.
+ */
+function sbx_deposit_save(string $realm, array $in, ?array $cur, float $now, string $op): array
+{
+    $db = sbx_db();
+    if (!isset($in['DepositToAccountRef'])) {
+        throw sbx_err_required('DepositToAccountRef');
+    }
+    $to = sbx_deposit_account($realm, $in['DepositToAccountRef'], 'DepositToAccountRef');
+    if (!isset($in['Line']) || !is_array($in['Line']) || $in['Line'] === []) {
+        throw sbx_err_required('Line');
+    }
+    $undep = sbx_undeposited($realm)['value'];
+    $total = 0;
+    $lines = [];
+    foreach ($in['Line'] as $l) {
+        if (!is_array($l)) {
+            throw sbx_err_value('Line', $l);
+        }
+        foreach ($l as $k => $_) {
+            if (!isset(SBX_LINE_FIELDS[$k])) {
+                throw sbx_err_property('Line', (string)$k);
+            }
+        }
+        if (!isset($l['Amount'])) {
+            throw sbx_err_required('Line.Amount');
+        }
+        $amt = sbx_money_in($l['Amount'], 'Line.Amount');
+        if (isset($l['LinkedTxn'])) {
+            if (isset($l['DetailType'])) {
+                throw sbx_err_business('Select a bank account for this deposit.', 'Line.DetailType');
+            }
+            $lt = $l['LinkedTxn'][0] ?? null;
+            if (!is_array($lt) || ($lt['TxnType'] ?? '') !== 'Payment' || !isset($lt['TxnId'])) {
+                throw sbx_err_value('Line.LinkedTxn', $lt);
+            }
+            $pay = sbx_ent_row($db, $realm, 'Payment', (string)$lt['TxnId']);
+            if ($pay === null || $pay['status'] !== 'active') {
+                throw sbx_err_invalid_ref('Line.LinkedTxn.TxnId');
+            }
+            if ((string)($pay['obj']['DepositToAccountRef']['value'] ?? '') !== (string)$undep) {
+                throw sbx_err_business('Payment ' . $lt['TxnId'] . ' is not in Undeposited Funds; it cannot be deposited.', 'Line.LinkedTxn.TxnId');
+            }
+            $st = $db->prepare("SELECT id FROM sbx_entity WHERE realm = ? AND entity = 'Deposit' AND status = 'active' AND id != ?
+                AND EXISTS (SELECT 1 FROM json_each(json_extract(data, '$.Line')) l, json_each(json_extract(l.value, '$.LinkedTxn')) t
+                WHERE json_extract(t.value, '$.TxnType') = 'Payment' AND json_extract(t.value, '$.TxnId') = ?)");
+            $st->execute([$realm, $cur === null ? '' : (string)$cur['obj']['Id'], (string)$lt['TxnId']]);
+            if ($st->fetchColumn() !== false) {
+                throw sbx_err_business('Payment ' . $lt['TxnId'] . ' is already deposited.', 'Line.LinkedTxn.TxnId');
+            }
+            if ($amt !== sbx_cents($pay['obj']['TotalAmt'] ?? 0)) {
+                throw sbx_err_business('The amount of a linked deposit line must be the payment\'s total (' . sbx_money(sbx_cents($pay['obj']['TotalAmt'] ?? 0)) . ').', 'Line.Amount');
+            }
+            $lines[] = ['Amount' => sbx_money($amt), 'LinkedTxn' => [['TxnId' => (string)$lt['TxnId'], 'TxnType' => 'Payment', 'TxnLineId' => '0']]];
+        } else {
+            if (($l['DetailType'] ?? '') !== 'DepositLineDetail') {
+                throw sbx_err_value('Line.DetailType', $l['DetailType'] ?? null);
+            }
+            $d = $l['DepositLineDetail'] ?? null;
+            if (!is_array($d) || !isset($d['AccountRef'])) {
+                throw sbx_err_required('Line.DepositLineDetail.AccountRef');
+            }
+            $acct = sbx_ref($realm, 'Account', $d['AccountRef'], 'Line.DepositLineDetail.AccountRef');
+            if (!in_array($acct['obj']['AccountType'], ['Income', 'Other Income', 'Expense', 'Other Expense', 'Other Current Asset', 'Equity', 'Cost of Goods Sold'], true)) {
+                throw sbx_err_business('Invalid account type for a deposit line.', 'Line.DepositLineDetail.AccountRef');
+            }
+            $ol = ['Amount' => sbx_money($amt), 'DetailType' => 'DepositLineDetail', 'DepositLineDetail' => ['AccountRef' => sbx_ref_out($acct)]];
+            if (isset($l['Description'])) {
+                $ol['Description'] = (string)$l['Description'];
+            }
+            $lines[] = $ol;
+        }
+        $total += $amt;
+    }
+    if ($total < 0) {
+        throw sbx_err_business('The deposit total cannot be negative.', 'Line');
+    }
+    $obj = $in;
+    $obj['DepositToAccountRef'] = $to;
+    $obj['Line'] = $lines;
+    $obj['TxnDate'] = isset($in['TxnDate']) ? sbx_date_in($in['TxnDate'], 'TxnDate') : sbx_date_pacific($now);
+    $obj['CurrencyRef'] = sbx_currency_ref($realm, $in['CurrencyRef'] ?? null);
+    $obj['TotalAmt'] = sbx_money($total);
+    $obj = $cur === null ? sbx_stamp_new($obj, sbx_new_id($db, $realm, 'Deposit'), $now) : sbx_stamp_next($obj, $cur, $now);
+    sbx_txn_write($realm, 'Deposit', $obj, 'active', $op, $now, $cur);
+    return [200, ['Deposit' => $obj]];
 }

@@ -4,7 +4,7 @@
 declare(strict_types=1);
 
 /** Entities whose Ids come from the shared transaction sequence. */
-const SBX_TXN_ENTITIES = ['Invoice' => 1, 'Payment' => 1, 'CreditMemo' => 1, 'RefundReceipt' => 1];
+const SBX_TXN_ENTITIES = ['Invoice' => 1, 'Payment' => 1, 'CreditMemo' => 1, 'RefundReceipt' => 1, 'Deposit' => 1];
 
 /** Next value of a per-realm sequence (first value $start). */
 function sbx_seq_next(PDO $db, string $realm, string $name, int $start = 1): int
