@@ -102,6 +102,23 @@ json_object *qse_jstr_new(const char *s)
 	return (s && *s) ? json_object_new_string(s) : NULL;
 }
 
+/* A QBO amount: the exact decimal text of m (minor units) with its decimals;
+ * the double json-c keeps beside it is only for readers, never for sums. */
+json_object *qse_money_json(qs_money m, int decimals)
+{
+	char buf[40];
+	qs_money_format(m, decimals, buf, sizeof(buf));
+	return json_object_new_double_s(strtod(buf, NULL), buf);
+}
+
+/* A QBO reference: {"value": id}. */
+json_object *qse_ref(const char *id)
+{
+	json_object *r = json_object_new_object();
+	json_object_object_add(r, "value", json_object_new_string(id));
+	return r;
+}
+
 json_object *qse_jtime(double t)
 {
 	char buf[32];

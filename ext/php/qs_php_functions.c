@@ -324,6 +324,26 @@ static void qs_sync_progress(void *ud, long done, long total, const char *kind,
 	zval_ptr_dtor(&args[4]);
 }
 
+
+/* A qbo_sync() option in seconds (int or float, >= 0, finite) into *d; what
+ * says what the value must be in the error. */
+static zend_result qs_sync_seconds(zval *val, const char *name, const char *what, double *d)
+{
+	if (Z_TYPE_P(val) == IS_LONG) {
+		*d = (double)Z_LVAL_P(val);
+	} else if (Z_TYPE_P(val) == IS_DOUBLE) {
+		*d = Z_DVAL_P(val);
+	} else {
+		zend_argument_type_error(2, "option \"%s\" must be of type int|float, %s given", name, zend_zval_type_name(val));
+		return FAILURE;
+	}
+	if (!(*d >= 0) || !zend_finite(*d)) {
+		zend_argument_value_error(2, "option \"%s\" must be %s", name, what);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
 static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 {
 	zend_string *key;
@@ -356,16 +376,7 @@ static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 			if (Z_TYPE_P(val) == IS_NULL) {
 				continue;
 			}
-			if (Z_TYPE_P(val) == IS_LONG) {
-				d = (double)Z_LVAL_P(val);
-			} else if (Z_TYPE_P(val) == IS_DOUBLE) {
-				d = Z_DVAL_P(val);
-			} else {
-				zend_argument_type_error(2, "option \"time_budget\" must be of type int|float, %s given", zend_zval_type_name(val));
-				return FAILURE;
-			}
-			if (!(d >= 0) || !zend_finite(d)) {
-				zend_argument_value_error(2, "option \"time_budget\" must be a number of seconds greater than or equal to 0");
+			if (qs_sync_seconds(val, "time_budget", "a number of seconds greater than or equal to 0", &d) != SUCCESS) {
 				return FAILURE;
 			}
 			ctx->opts.time_budget = d;
@@ -374,16 +385,7 @@ static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 			if (Z_TYPE_P(val) == IS_NULL) {
 				continue;
 			}
-			if (Z_TYPE_P(val) == IS_LONG) {
-				d = (double)Z_LVAL_P(val);
-			} else if (Z_TYPE_P(val) == IS_DOUBLE) {
-				d = Z_DVAL_P(val);
-			} else {
-				zend_argument_type_error(2, "option \"rate_window\" must be of type int|float, %s given", zend_zval_type_name(val));
-				return FAILURE;
-			}
-			if (!(d >= 0) || !zend_finite(d)) {
-				zend_argument_value_error(2, "option \"rate_window\" must be the seconds of QuickBooks' limit minute (60), or 0 for no pacing");
+			if (qs_sync_seconds(val, "rate_window", "the seconds of QuickBooks' limit minute (60), or 0 for no pacing", &d) != SUCCESS) {
 				return FAILURE;
 			}
 			ctx->opts.rate_window = d > 0 ? d : -1;
