@@ -332,21 +332,6 @@ char *qs_whmcs_text(const char *s)
 
 /* ------------------------------------------------------------------ ids */
 
-static bool key_in_list(const char *list, const char *key)
-{
-	size_t kl = strlen(key);
-	const char *p = list;
-	while (p && *p) {
-		const char *c = strchr(p, ',');
-		size_t l = c ? (size_t)(c - p) : strlen(p);
-		if (l == kl && !strncmp(p, key, l)) {
-			return true;
-		}
-		p = c ? c + 1 : NULL;
-	}
-	return false;
-}
-
 static void put_id(json_object *ids, const char *key, const char *v)
 {
 	if (v) {
@@ -431,7 +416,6 @@ qs_status qs_whmcs_ids(const qs_whmcs_event *ev, json_object *vars, json_object 
 	default:
 		break;
 	}
-	(void)key_in_list;
 	*ids = o;
 	return QS_OK;
 }
@@ -1030,7 +1014,7 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 	if (in > 0) {
 		json_object *ap = json_object_new_array();
 		if (invid[0] && cls == INV_NORMAL) {
-			qs_money gross = 0, t1 = 0, t2 = 0, credit = 0;
+			qs_money gross = 0, t1 = 0, t2 = 0;
 			json_object *a;
 			if ((st = emit_invoice(x, invid)) != QS_OK) {
 				json_object_put(ap);
@@ -1041,7 +1025,6 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 			vmoney(invj, "subtotal", x->decimals, &gross, "invoice", NULL);
 			vmoney(invj, "tax", x->decimals, &t1, "invoice", NULL);
 			vmoney(invj, "tax2", x->decimals, &t2, "invoice", NULL);
-			vmoney(invj, "credit", x->decimals, &credit, "invoice", NULL);
 			gross += t1 + t2;
 			if (strcmp(status_of(vstr(invj, "status", b4)), "draft") != 0) {
 				a = json_object_new_object();
@@ -1049,7 +1032,6 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 				add_money(a, "amount", in < gross ? in : gross, x->decimals);
 				json_object_array_add(ap, a);
 			}
-			(void)credit;
 		} else if (invid[0] && cls == INV_MASSPAY) {
 			/* the payment lands on the invoices the Mass Pay invoice combines */
 			json_object *tmp, *items;

@@ -16,7 +16,7 @@ invoice:i1: Synced - QBO invoice 1 total 20.95 tax 0.00 balance 0.00 [Hosting 15
 payment:p1: Synced - QBO payment 20.95 unapplied 0.00 applied to Invoice i1 20.95
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         1              1  ok
+customers (WHMCS clients, deleted ones included)                  1              1  ok
 invoices (issued, not cancelled)                                  1              1  ok
 invoiced gross (subtotal + tax)                               20.95          20.95  ok
 income (invoiced net of tax, less refunds to credit)          20.95          20.95  ok
