@@ -6,7 +6,7 @@ require __DIR__ . '/qbo.inc';
 $store = qbo_test_store();
 foreach ([
     ['store' => $store, 'client_secrett' => 'typo'],
-    ['store' => $store, 'fetch' => 'localAPI'],
+    ['store' => $store, 'fetcher' => 'localAPI'],
     ['store' => $store, 'sandbox'],
 ] as $opts) {
     try {
@@ -20,6 +20,6 @@ var_dump(file_exists($store));
 ?>
 --EXPECT--
 ValueError: qbo_connect(): Argument #1 ($options) contains unknown option "client_secrett"
-ValueError: qbo_connect(): Argument #1 ($options) contains unknown option "fetch"
+ValueError: qbo_connect(): Argument #1 ($options) contains unknown option "fetcher"
 ValueError: qbo_connect(): Argument #1 ($options) must contain only named options, found index 0
 bool(false)
