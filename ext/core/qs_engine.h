@@ -8,6 +8,7 @@
 #include <json-c/json.h>
 #include "qs_error.h"
 #include "qs_crypto.h"
+#include "qs_store.h"   /* qs_durability */
 #include "qs_whmcs.h"
 
 typedef enum qs_delivery {
@@ -22,6 +23,7 @@ typedef struct qs_config {
 	const char *client_secret;  /* secret: never logged */
 	const char *redirect_uri;
 	const char *store_path;     /* SQLite file */
+	qs_durability durability;   /* what a recorded event survives (qbosync.durability) */
 	unsigned char key[QS_KEY_LEN];  /* token encryption key; secret */
 	bool has_key;
 	qs_delivery delivery;
