@@ -265,6 +265,7 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 			t.access = NULL;
 		} else if (r != QS_OK) {
 			qse_log_msg(eng, "error", NULL, NULL, "A refreshed token pair could not be saved (%s); the next refresh starts from the stored one", e->message);
+			qs_store_refresh_unlock(eng->store, eng->conn_key, eng->owner, NULL);
 		}
 		qs_tokens_clear(&t);
 		if (r == QS_OK && !swapped) {
