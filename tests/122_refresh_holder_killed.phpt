@@ -1,5 +1,7 @@
 --TEST--
 A process SIGKILLed while it holds the refresh lock (its token request in flight): the next process takes the lock over at once (the holder is dead), refreshes and its inline push is Synced, not queued behind a 20-30 s wait; the killed process's record is delivered by the next sync; nothing is lost or doubled
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';

@@ -1,5 +1,7 @@
 --TEST--
 An Id or SyncToken QuickBooks could not have sent (a path in the Id, an Id longer than any QBO Id, a SyncToken that is not a number) is an error naming it: the record is Error with that reason, nothing of it is stored, never silently cut
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/transport.inc';

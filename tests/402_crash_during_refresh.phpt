@@ -27,11 +27,18 @@ $job = ['opts' => $opts, 'mode' => 'sequence', 'docs' => $docs, 'progress' => $p
 $inRefresh = 0;
 $kills = 0;
 $finished = false;
-$deadline = microtime(true) + 90;
+$deadline = microtime(true) + 150;
 mt_srand(crc32($realm));
 while ($inRefresh < 24 && microtime(true) < $deadline) {
     $child = eng_child_start($job);
-    usleep(mt_rand(150000, 600000));
+    // wait until the child holds the refresh lock (whatever its start-up takes), then a little more
+    $pid = proc_get_status($child[0])['pid'];
+    $until = microtime(true) + 20;
+    while (microtime(true) < $until && proc_get_status($child[0])['running']
+        && !str_starts_with((string)eng_conn_row($opts['store'])['refresh_owner'], $pid . '@')) {
+        usleep(5000);
+    }
+    usleep(mt_rand(0, 200000));
     $st = proc_get_status($child[0]);
     if (!$st['running']) {
         [$code, $out] = eng_child_wait($child);
