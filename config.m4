@@ -34,7 +34,7 @@ if test "$PHP_QBOSYNC" != "no"; then
 
   QBOSYNC_CORE="ext/core/qs_error.c ext/core/qs_crypto.c ext/core/qs_money.c \
     ext/core/qs_http.c ext/core/qs_oauth.c ext/core/qs_qbo.c ext/core/qs_map.c \
-    ext/core/qs_store.c ext/core/qs_engine.c ext/core/qs_engine_qbo.c ext/core/qs_engine_deliver.c \
+    ext/core/qs_store.c ext/core/qs_store_sqlite.c ext/core/qs_engine.c ext/core/qs_engine_qbo.c ext/core/qs_engine_deliver.c \
     ext/core/qs_engine_map.c ext/core/qs_kind.c"
   QBOSYNC_PHP="ext/qbosync.c ext/php/qs_php_connection.c ext/php/qs_php_functions.c \
     ext/php/qs_php_exceptions.c ext/php/qs_php_json.c"

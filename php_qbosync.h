@@ -17,6 +17,7 @@ ZEND_BEGIN_MODULE_GLOBALS(qbosync)
 	char *store;               /* qbosync.store: default store path */
 	char *environment;         /* qbosync.environment */
 	zend_long delivery;        /* qbosync.delivery, a qs_delivery value */
+	zend_long durability;      /* qbosync.durability, a qs_durability value */
 	double timeout;            /* qbosync.timeout, seconds */
 	double inline_timeout;     /* qbosync.inline_timeout, seconds */
 	zend_long max_connections; /* qbosync.max_connections: -1 unlimited, 0 no cache */

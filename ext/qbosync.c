@@ -139,6 +139,27 @@ static ZEND_INI_MH(OnUpdateQbosyncDelivery)
 	return SUCCESS;
 }
 
+/* "process" (the default: a committed event survives a crash of the
+ * process) or "power" (it survives a power cut too: an fsync per event). */
+static ZEND_INI_MH(OnUpdateQbosyncDurability)
+{
+	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
+	(void)entry; (void)mh_arg3;
+
+	if (zend_string_equals_literal(new_value, "process")) {
+		*p = QS_DURABLE_PROCESS;
+	} else if (zend_string_equals_literal(new_value, "power")) {
+		*p = QS_DURABLE_POWER;
+	} else {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"qbosync.durability must be \"process\" or \"power\", \"%s\" given", ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
 /* Seconds: a positive number no larger than a day. */
 static ZEND_INI_MH(OnUpdateQbosyncSeconds)
 {
@@ -204,6 +225,8 @@ PHP_INI_BEGIN()
 		OnUpdateQbosyncEnvironment, environment, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.delivery", "inline", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateQbosyncDelivery, delivery, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.durability", "process", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateQbosyncDurability, durability, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.timeout", "30", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateQbosyncSeconds, timeout, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.inline_timeout", "5", PHP_INI_SYSTEM | PHP_INI_PERDIR,

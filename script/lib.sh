@@ -27,6 +27,22 @@ qbosync_deps() {
 	apt-get update -qq >&2 && apt-get install -y -qq "${missing[@]}" >&2
 }
 
+# Installs packages that ship a service (php-fpm, nginx) without starting
+# it: the benchmarks run their own instances on loopback ports.
+qbosync_deps_quiet_services() {
+	local missing=() p rc
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	[ -e /usr/sbin/policy-rc.d ] && { qbosync_deps "${missing[@]}"; return; }
+	printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+	qbosync_deps "${missing[@]}"
+	rc=$?
+	rm -f /usr/sbin/policy-rc.d
+	return $rc
+}
+
 # Builds modules/qbosync.so with warnings as errors. Reconfigures only when
 # config.m4 changed since the last configure.
 qbosync_build() {

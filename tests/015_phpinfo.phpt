@@ -37,6 +37,7 @@ qbosync support => enabled
 qbosync version => 0.1.0
 Cached connections (this process) => 1
 qbosync.delivery => deferred => deferred
+qbosync.durability => process => process
 qbosync.encryption_key => (set) => (set)
 qbosync.environment => sandbox => sandbox
 qbosync.inline_timeout => 2 => 2

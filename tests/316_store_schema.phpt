@@ -28,7 +28,7 @@ try {
 --EXPECT--
 journal: wal
 file mode: 600, wal mode: 600
-user_version: 2
+user_version: 3
 tables: conn,entity,log,mapping,oauth_state,outbox
 recorded: outbox queued v1, entity Not Tried
 QboSync\StoreException: says newer

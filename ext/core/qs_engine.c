@@ -268,6 +268,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	memcpy(eng->key, cfg->key, QS_KEY_LEN);
 	eng->has_key = cfg->has_key;
 	eng->delivery = cfg->delivery;
+	eng->durability = cfg->durability;
 	eng->timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : 30000;
 	eng->inline_timeout_ms = cfg->inline_timeout_ms > 0 ? cfg->inline_timeout_ms : 5000;
 	eng->connect_timeout_ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : 3000;
@@ -298,7 +299,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 		qs_engine_free(eng);
 		return NULL;
 	}
-	eng->store = qs_store_open(eng->store_path, e);
+	eng->store = qs_store_open(eng->store_path, cfg->durability, e);
 	if (!eng->store) {
 		qs_engine_free(eng);
 		return NULL;
@@ -348,31 +349,34 @@ void qs_engine_free(qs_engine *eng)
 
 /* ------------------------------------------------------------------ push */
 
+/* Notes (kind, id) for delivery at request end. A record pushed again within
+ * the last few pushes is noted once; an older duplicate costs only a look at
+ * a record that is no longer pending, so the scan stays short even when one
+ * request pushes thousands of records. */
 static bool deferred_add(qs_engine *eng, const char *kind, const char *id)
 {
-	size_t i;
-	for (i = 0; i < eng->n_deferred; i++) {
+	size_t i = eng->n_deferred > 8 ? eng->n_deferred - 8 : 0;
+	deferred_ref *nv;
+	for (; i < eng->n_deferred; i++) {
 		if (!strcmp(eng->deferred[i].kind, kind) && !strcmp(eng->deferred[i].id, id)) {
 			return true;
 		}
 	}
-	if (eng->n_deferred == eng->cap_deferred) {
-		size_t nc = eng->cap_deferred ? eng->cap_deferred * 2 : 8;
-		deferred_ref *nv = realloc(eng->deferred, nc * sizeof(*nv));
-		if (!nv) {
-			return false;
-		}
-		eng->deferred = nv;
-		eng->cap_deferred = nc;
+	nv = qs_grow(eng->deferred, &eng->cap_deferred, eng->n_deferred, sizeof(*nv), 8);
+	if (!nv) {
+		return false;
 	}
+	eng->deferred = nv;
 	qs_strlcpy(eng->deferred[eng->n_deferred].kind, kind, sizeof(eng->deferred[0].kind));
 	qs_strlcpy(eng->deferred[eng->n_deferred].id, id, sizeof(eng->deferred[0].id));
 	eng->n_deferred++;
 	return true;
 }
 
-/* Records a validated document; *deliver tells whether there is something to send. */
-static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int flags, bool *deliver, qs_error *e)
+/* Records a validated document; *deliver tells whether there is something to
+ * send; *state (may be NULL) receives the entity's state as recorded. */
+static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int flags, bool *deliver,
+	json_object **state, qs_error *e)
 {
 	const char *id = qse_jstr(norm, "id");
 	const char *doc;
@@ -386,8 +390,10 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	if (!id || !*id) {
 		return qs_error_set(e, QS_EVALIDATION, "The %s has no id; every document needs its billing-system id", kind);
 	}
-	qs_map_hash(norm, hash);
-	doc = json_object_to_json_string_ext(norm, JSON_C_TO_STRING_PLAIN);
+	/* one serialisation serves as the stored document and as its hash (the
+	 * same text qs_map_hash() digests) */
+	doc = json_object_to_json_string_ext(norm, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	qs_sha256_hex(doc, strlen(doc), hash);
 	r = qse_begin_entity(eng, kind, id, &en, e);
 	if (r != QS_OK) {
 		return r;
@@ -408,8 +414,12 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	if (en.exists && !strcmp(en.hash, hash) && !(flags & QS_PUSH_FORCE)) {
 		/* unchanged: nothing new to record; deliver if still pending */
 		*deliver = en.q_status[0] && strcmp(en.q_status, "sending") != 0;
+		r = qs_store_commit(eng->store, e);
+		if (r == QS_OK && state) {
+			*state = entity_json(&en);
+		}
 		qs_entity_clear(&en);
-		return qs_store_commit(eng->store, e);
+		return r;
 	}
 	free(en.doc);
 	en.doc = strdup(doc);
@@ -445,6 +455,9 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		*deliver = true;
 	}
 	r = qse_save_commit(eng, &en, e);
+	if (r == QS_OK && state) {
+		*state = entity_json(&en);
+	}
 	qs_entity_clear(&en);
 	return r;
 }
@@ -468,38 +481,47 @@ qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int
 		return r;
 	}
 	qs_strlcpy(id, qse_jstr(norm, "id") ? qse_jstr(norm, "id") : "", sizeof(id));
-	r = record(eng, kind, norm, flags, &deliver, e);
+	r = record(eng, kind, norm, flags, &deliver, state, e);
 	json_object_put(norm);
 	if (r != QS_OK) {
 		qs_error_record(e, kind, id);
 		return r;
 	}
-	if (deliver && !(flags & QS_PUSH_QUEUE_ONLY)) {
-		if (eng->delivery == QS_DELIVER_DEFERRED) {
+	if (!deliver || (flags & QS_PUSH_QUEUE_ONLY) || eng->delivery != QS_DELIVER_INLINE) {
+		/* nothing sent during this call: the state as recorded is the answer */
+		if (deliver && !(flags & QS_PUSH_QUEUE_ONLY) && eng->delivery == QS_DELIVER_DEFERRED) {
 			deferred_add(eng, kind, id);
-		} else if (eng->delivery == QS_DELIVER_INLINE && !qse_throttled(eng)) {
-			bool busy = false;
-			char st[16];
-			qs_error de;
-			qs_error_clear(&de);
-			eng->inline_ctx = true;
-			r = qse_deliver_one(eng, kind, id, &busy, st, &de);
-			eng->inline_ctx = false;
-			if (r == QS_EAUTH) {
-				/* never connected yet: the record waits in the queue, no exception */
-				qs_conn_row row;
-				bool never = qs_store_conn_get(eng->store, eng->conn_key, &row, NULL) == QS_OK
-					&& !row.refresh && !strcmp(row.status, "Not Connected");
-				qs_conn_row_clear(&row);
-				if (never) {
-					r = QS_OK;
-				}
+		}
+		return QS_OK;
+	}
+	if (qse_throttled(eng)) {
+		return QS_OK;   /* QBO asked every process to pause: it stays queued */
+	}
+	/* inline: send now; the answer is the state after the delivery */
+	json_object_put(*state);
+	*state = NULL;
+	{
+		bool busy = false;
+		char st[16];
+		qs_error de;
+		qs_error_clear(&de);
+		eng->inline_ctx = true;
+		r = qse_deliver_one(eng, kind, id, &busy, st, &de);
+		eng->inline_ctx = false;
+		if (r == QS_EAUTH) {
+			/* never connected yet: the record waits in the queue, no exception */
+			qs_conn_row row;
+			bool never = qs_store_conn_get(eng->store, eng->conn_key, &row, NULL) == QS_OK
+				&& !row.refresh && !strcmp(row.status, "Not Connected");
+			qs_conn_row_clear(&row);
+			if (never) {
+				r = QS_OK;
 			}
-			if (r == QS_EAPI || r == QS_EAUTH || r == QS_ESTORE) {
-				qs_error_copy(e, &de);
-				state_of(eng, kind, id, state, NULL);
-				return r;
-			}
+		}
+		if (r == QS_EAPI || r == QS_EAUTH || r == QS_ESTORE) {
+			qs_error_copy(e, &de);
+			state_of(eng, kind, id, state, NULL);
+			return r;
 		}
 	}
 	return state_of(eng, kind, id, state, e);
@@ -528,6 +550,7 @@ void qs_engine_run_deferred(qs_engine *eng)
 	}
 	eng->inline_ctx = false;
 	eng->n_deferred = 0;
+	qs_store_checkpoint(eng->store);   /* after the response: the deliverer checkpoints */
 }
 
 /* ------------------------------------------------------------------ sync */
@@ -640,6 +663,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	eng->in_sync = false;
 	free(due.v);
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);
+	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);
 	*result = json_object_new_object();
 	json_object_object_add(*result, "delivered", json_object_new_int64(delivered));

@@ -8,6 +8,7 @@
 #include <json-c/json.h>
 #include "qs_error.h"
 #include "qs_crypto.h"
+#include "qs_store.h"   /* qs_durability */
 
 typedef enum qs_delivery {
 	QS_DELIVER_INLINE = 0,  /* send during qbo_push, bounded by inline_timeout_ms */
@@ -21,6 +22,7 @@ typedef struct qs_config {
 	const char *client_secret;  /* secret: never logged */
 	const char *redirect_uri;
 	const char *store_path;     /* SQLite file */
+	qs_durability durability;   /* what a recorded event survives (qbosync.durability) */
 	unsigned char key[QS_KEY_LEN];  /* token encryption key; secret */
 	bool has_key;
 	qs_delivery delivery;

@@ -41,6 +41,7 @@ struct qs_engine {
 	unsigned char key[QS_KEY_LEN];
 	bool has_key;
 	qs_delivery delivery;
+	qs_durability durability;
 	long timeout_ms, inline_timeout_ms, connect_timeout_ms, refresh_margin;
 
 	char conn_key[33];

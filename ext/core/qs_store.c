@@ -1,166 +1,13 @@
-/* qs_store: the SQLite store of the engine: schema and migrations, cached
- * prepared statements, and the row-level operations the engine needs. */
-#include "qs_store.h"
+/* qs_store: the store interface the engine calls: each qs_store_* function
+ * dispatches to the backend that opened the store (qs_store_driver.h); the
+ * backend is chosen by the form of the store's name. Helpers that need no
+ * backend (the clock, clearing rows) live here too. */
+#include "qs_store_driver.h"
 #include "qs_crypto.h"
-#include "qs_kind.h"
 
-#include <fcntl.h>
-#include <sqlite3.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <sys/time.h>
-#include <unistd.h>
-
-enum {
-	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC, S_CONN_THROTTLE,
-	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
-	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
-	S_ENT_GET, S_ENT_PUT, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
-	S_ENT_COUNTS, S_ENT_LIST, S_ENT_BY_QBO,
-	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
-	S_LOG, S_LOG_LIST,
-	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
-	S__COUNT
-};
-
-static const char *const sql_text[S__COUNT] = {
-	[S_CONN_ENSURE] = "INSERT OR IGNORE INTO conn(key, status) VALUES(?1, 'Not Connected')",
-	[S_CONN_GET] = "SELECT realm, status, message, access, refresh, access_expires, refresh_expires,"
-		" token_version, refresh_owner, refresh_until, last_sync, home_currency, country, throttled_until,"
-		" refresh_sent, reason FROM conn WHERE key = ?1",
-	[S_CONN_STATUS] = "UPDATE conn SET status = ?2, message = ?3, reason = ?4 WHERE key = ?1",
-	[S_CONN_COMPANY] = "UPDATE conn SET home_currency = ?2, country = ?3 WHERE key = ?1",
-	[S_CONN_LAST_SYNC] = "UPDATE conn SET last_sync = ?2 WHERE key = ?1",
-	[S_CONN_THROTTLE] = "UPDATE conn SET throttled_until ="
-		" max(CASE WHEN throttled_until > ?3 THEN 0 ELSE throttled_until END, ?2) WHERE key = ?1",
-	[S_TOKENS_PUT_ANY] = "UPDATE conn SET realm = coalesce(?2, realm), access = ?3, access_expires = ?4,"
-		" refresh = ?5, refresh_expires = ?6, token_version = token_version + 1,"
-		" refresh_owner = NULL, refresh_until = 0, refresh_sent = 0, status = 'Active', message = NULL,"
-		" reason = NULL WHERE key = ?1",
-	[S_TOKENS_PUT_CAS] = "UPDATE conn SET realm = coalesce(?2, realm), access = ?3, access_expires = ?4,"
-		" refresh = ?5, refresh_expires = ?6, token_version = token_version + 1,"
-		" refresh_owner = NULL, refresh_until = 0, refresh_sent = 0, status = 'Active', message = NULL,"
-		" reason = NULL WHERE key = ?1 AND token_version = ?7",
-	[S_TOKENS_CLEAR] = "UPDATE conn SET access = NULL, refresh = NULL, access_expires = 0, refresh_expires = 0,"
-		" token_version = token_version + 1, refresh_owner = NULL, refresh_until = 0, refresh_sent = 0 WHERE key = ?1",
-	[S_LOCK_TAKE] = "UPDATE conn SET refresh_owner = ?2, refresh_until = ?3 WHERE key = ?1"
-		" AND (refresh_owner IS NULL OR refresh_owner = ?2 OR refresh_until < ?4 OR refresh_owner = ?5)",
-	[S_LOCK_FREE] = "UPDATE conn SET refresh_owner = NULL, refresh_until = 0 WHERE key = ?1 AND refresh_owner = ?2",
-	[S_REFRESH_SENT] = "UPDATE conn SET refresh_sent = ?2 WHERE key = ?1",
-	[S_STATE_PUT] = "INSERT INTO oauth_state(state, conn, expires) VALUES(?2, ?1, ?3)",
-	[S_STATE_DEL] = "DELETE FROM oauth_state WHERE conn = ?1 AND state = ?2 RETURNING expires",
-	[S_STATE_GC] = "DELETE FROM oauth_state WHERE expires < ?1",
-	[S_ENT_GET] = "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc,"
-		" e.attempts, e.last_attempt, e.updated, e.create_rid,"
-		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts"
-		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
-		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
-	[S_ENT_PUT] = "INSERT INTO entity(conn, kind, local_id, state, reason, qbo_id, sync_token, version,"
-		" synced_version, hash, doc, attempts, last_attempt, updated, create_rid)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-		" ON CONFLICT(conn, kind, local_id) DO UPDATE SET state = excluded.state, reason = excluded.reason,"
-		" qbo_id = excluded.qbo_id, sync_token = excluded.sync_token, version = excluded.version,"
-		" synced_version = excluded.synced_version, hash = excluded.hash, doc = excluded.doc,"
-		" attempts = excluded.attempts, last_attempt = excluded.last_attempt, updated = excluded.updated,"
-		" create_rid = excluded.create_rid",
-	[S_OB_PUT] = "INSERT INTO outbox(conn, kind, local_id, status, version, next_try, owner, claimed,"
-		" wait_kind, wait_id, attempts, prio, created)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-		" ON CONFLICT(conn, kind, local_id) DO UPDATE SET status = excluded.status, version = excluded.version,"
-		" next_try = excluded.next_try, owner = excluded.owner, claimed = excluded.claimed,"
-		" wait_kind = excluded.wait_kind, wait_id = excluded.wait_id, attempts = excluded.attempts",
-	[S_OB_DEL] = "DELETE FROM outbox WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
-	[S_OB_DUE] = "SELECT kind, local_id, status, owner, claimed FROM outbox WHERE conn = ?1"
-		" AND (status = 'sending' OR next_try <= ?2) ORDER BY prio, seq LIMIT ?3",
-	[S_OB_WAITERS] = "SELECT kind, local_id, status, owner, claimed FROM outbox WHERE conn = ?1"
-		" AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3 ORDER BY prio, seq",
-	[S_OB_RELEASE] = "UPDATE outbox SET status = 'queued', next_try = ?4, wait_kind = NULL, wait_id = NULL"
-		" WHERE conn = ?1 AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3",
-	[S_OB_COUNT] = "SELECT count(*) FROM outbox WHERE conn = ?1",
-	[S_ENT_COUNTS] = "SELECT state, count(*) FROM entity WHERE conn = ?1 GROUP BY state",
-	[S_ENT_LIST] = "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
-		" AND (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR e.state = ?3) AND (?4 IS NULL OR e.local_id = ?4)"
-		" ORDER BY e.kind, length(e.local_id), e.local_id",
-	[S_ENT_BY_QBO] = "SELECT local_id FROM entity WHERE conn = ?1 AND kind = ?2 AND qbo_id = ?3 LIMIT 1",
-	[S_MAP_GET] = "SELECT qbo_id, name, purpose, created FROM mapping WHERE conn = ?1 AND kind = ?2"
-		" AND local_id = ?3 AND purpose = ?4",
-	[S_MAP_ANY] = "SELECT local_id, qbo_id, name, created FROM mapping WHERE conn = ?1 AND kind = ?2"
-		" AND purpose = ?3 ORDER BY local_id <> '*', created LIMIT 1",
-	[S_MAP_PUT] = "INSERT INTO mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(conn, kind, local_id, purpose)"
-		" DO UPDATE SET qbo_id = excluded.qbo_id, name = excluded.name, created = excluded.created",
-	[S_MAP_DEL] = "DELETE FROM mapping WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
-	[S_MAP_LIST_ALL] = "SELECT kind, local_id, qbo_id, name, purpose, created FROM mapping WHERE conn = ?1"
-		" ORDER BY kind, local_id",
-	[S_MAP_LIST_KIND] = "SELECT kind, local_id, qbo_id, name, purpose, created FROM mapping WHERE conn = ?1"
-		" AND kind = ?2 ORDER BY kind, local_id",
-	[S_LOG] = "INSERT INTO log(conn, at, level, kind, local_id, message) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-	[S_LOG_LIST] = "SELECT at, level, kind, local_id, message FROM log WHERE (conn = ?1 OR conn IS NULL)"
-		" AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR local_id = ?3) ORDER BY id DESC LIMIT ?4",
-	[S_BEGIN] = "BEGIN",
-	[S_BEGIN_IMM] = "BEGIN IMMEDIATE",
-	[S_COMMIT] = "COMMIT",
-	[S_ROLLBACK] = "ROLLBACK",
-};
-
-/* Schema version 1: the tables as first written. */
-static const char schema_v1[] =
-	"CREATE TABLE IF NOT EXISTS conn("
-	" key TEXT PRIMARY KEY, realm TEXT, status TEXT NOT NULL DEFAULT 'Not Connected', message TEXT,"
-	" access BLOB, refresh BLOB, access_expires REAL NOT NULL DEFAULT 0, refresh_expires REAL NOT NULL DEFAULT 0,"
-	" token_version INTEGER NOT NULL DEFAULT 0, refresh_owner TEXT, refresh_until REAL NOT NULL DEFAULT 0,"
-	" last_sync REAL NOT NULL DEFAULT 0, home_currency TEXT, country TEXT,"
-	" throttled_until REAL NOT NULL DEFAULT 0);"
-	"CREATE TABLE IF NOT EXISTS oauth_state(state TEXT PRIMARY KEY, conn TEXT NOT NULL, expires REAL NOT NULL);"
-	"CREATE TABLE IF NOT EXISTS entity("
-	" conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL,"
-	" state TEXT NOT NULL DEFAULT 'Not Tried', reason TEXT, qbo_id TEXT, sync_token TEXT,"
-	" version INTEGER NOT NULL DEFAULT 0, synced_version INTEGER NOT NULL DEFAULT 0, hash TEXT, doc TEXT,"
-	" attempts INTEGER NOT NULL DEFAULT 0, last_attempt REAL NOT NULL DEFAULT 0, updated REAL NOT NULL DEFAULT 0,"
-	" create_rid TEXT, PRIMARY KEY(conn, kind, local_id));"
-	"CREATE INDEX IF NOT EXISTS entity_state ON entity(conn, state);"
-	"CREATE INDEX IF NOT EXISTS entity_qbo ON entity(conn, kind, qbo_id);"
-	"CREATE TABLE IF NOT EXISTS outbox("
-	" seq INTEGER PRIMARY KEY AUTOINCREMENT, conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL,"
-	" status TEXT NOT NULL, version INTEGER NOT NULL, next_try REAL NOT NULL DEFAULT 0, owner TEXT,"
-	" claimed REAL NOT NULL DEFAULT 0, wait_kind TEXT, wait_id TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
-	" prio INTEGER NOT NULL DEFAULT 9, created REAL NOT NULL DEFAULT 0, UNIQUE(conn, kind, local_id));"
-	"CREATE INDEX IF NOT EXISTS outbox_due ON outbox(conn, prio, seq);"
-	"CREATE INDEX IF NOT EXISTS outbox_wait ON outbox(conn, wait_kind, wait_id);"
-	"CREATE TABLE IF NOT EXISTS mapping("
-	" conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL, purpose TEXT NOT NULL DEFAULT '',"
-	" qbo_id TEXT NOT NULL, name TEXT, created REAL NOT NULL DEFAULT 0,"
-	" PRIMARY KEY(conn, kind, local_id, purpose));"
-	"CREATE TABLE IF NOT EXISTS log("
-	" id INTEGER PRIMARY KEY, conn TEXT, at REAL NOT NULL, level TEXT NOT NULL, kind TEXT, local_id TEXT,"
-	" message TEXT NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS log_at ON log(at);";
-
-/* Schema version 2: the token refresh's lost-answer marker and the reason
- * (a qs_conn_reason name) a connection is not Active. */
-static const char schema_v2[] =
-	"ALTER TABLE conn ADD COLUMN refresh_sent REAL NOT NULL DEFAULT 0;"
-	"ALTER TABLE conn ADD COLUMN reason TEXT;";
-
-/* The forward migrations, in order: step i takes a store from schema version
- * i to i + 1 (step 0 creates version 1). A new schema version appends one
- * step here and raises QS_STORE_SCHEMA; a step never changes once released,
- * since stores written by it exist. Each runs in the migration's transaction. */
-static const char *const migrations[] = {
-	schema_v1,
-	schema_v2,
-};
-_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
-	"one migration step per schema version");
-
-struct qs_store {
-	sqlite3 *db;
-	sqlite3_stmt *stmt[S__COUNT];
-	char path[512];
-};
 
 double qs_store_now(void)
 {
@@ -169,242 +16,15 @@ double qs_store_now(void)
 	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
 }
 
-const char *qs_store_sqlite_version(void)
+qs_store *qs_store_open(const char *path, qs_durability durability, qs_error *e)
 {
-	return sqlite3_libversion();
+	return qs_store_sqlite_open(path, durability, e);
 }
 
-static qs_status db_fail(qs_store *s, qs_error *e, const char *what)
+void qs_store_checkpoint(qs_store *s)
 {
-	return qs_error_set(e, QS_ESTORE, "The qbosync store %s failed while %s: %s; check that the file is writable and not corrupt",
-		s->path, what, sqlite3_errmsg(s->db));
+	s->ops->checkpoint(s);
 }
-
-/* The cached statement, reset with its bindings cleared. */
-static sqlite3_stmt *st(qs_store *s, int id, qs_error *e)
-{
-	sqlite3_stmt *p = s->stmt[id];
-	if (!p) {
-		if (sqlite3_prepare_v3(s->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT, &p, NULL) != SQLITE_OK) {
-			db_fail(s, e, "preparing a statement");
-			return NULL;
-		}
-		s->stmt[id] = p;
-	} else {
-		sqlite3_reset(p);
-		sqlite3_clear_bindings(p);
-	}
-	return p;
-}
-
-static void done(sqlite3_stmt *p)
-{
-	if (p) {
-		sqlite3_reset(p);
-	}
-}
-
-static void bind_text(sqlite3_stmt *p, int i, const char *v)
-{
-	if (v) {
-		sqlite3_bind_text(p, i, v, -1, SQLITE_TRANSIENT);
-	} else {
-		sqlite3_bind_null(p, i);
-	}
-}
-
-static void bind_text_or_null(sqlite3_stmt *p, int i, const char *v)
-{
-	bind_text(p, i, (v && *v) ? v : NULL);
-}
-
-static void col_copy(sqlite3_stmt *p, int i, char *dst, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(p, i);
-	qs_strlcpy(dst, t ? (const char *)t : "", size);
-}
-
-/* Steps p once: QS_OK with *row true when it stands on a row (read its
- * columns, then done(p)), false when it has finished; otherwise the store
- * error naming what. The caller resets p with done(p) in every case. */
-static qs_status step_row(qs_store *s, sqlite3_stmt *p, qs_error *e, const char *what, bool *row)
-{
-	int rc = sqlite3_step(p);
-	*row = rc == SQLITE_ROW;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		return db_fail(s, e, what);
-	}
-	return QS_OK;
-}
-
-/* Runs a statement that returns no rows. */
-static qs_status run(qs_store *s, sqlite3_stmt *p, qs_error *e, const char *what)
-{
-	bool row;
-	qs_status r = step_row(s, p, e, what, &row);
-	done(p);
-	return r;
-}
-
-static qs_status migrate(qs_store *s, qs_error *e)
-{
-	sqlite3_stmt *p = NULL;
-	int v = 0;
-	char *err = NULL;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &p, NULL) != SQLITE_OK) {
-		return db_fail(s, e, "reading the schema version");
-	}
-	if (sqlite3_step(p) == SQLITE_ROW) {
-		v = sqlite3_column_int(p, 0);
-	}
-	sqlite3_finalize(p);
-	if (v == QS_STORE_SCHEMA) {
-		return QS_OK;
-	}
-	if (v > QS_STORE_SCHEMA) {
-		return qs_error_set(e, QS_ESTORE, "The qbosync store %s has schema version %d, newer than this extension knows (%d); upgrade qbosync",
-			s->path, v, QS_STORE_SCHEMA);
-	}
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, &err) != SQLITE_OK) {
-		sqlite3_free(err);
-		return db_fail(s, e, "starting the schema migration");
-	}
-	/* re-read under the write lock: another process may have migrated meanwhile */
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &p, NULL) == SQLITE_OK) {
-		if (sqlite3_step(p) == SQLITE_ROW) {
-			v = sqlite3_column_int(p, 0);
-		}
-		sqlite3_finalize(p);
-	}
-	for (; v < QS_STORE_SCHEMA; v++) {
-		char setv[48];
-		if (sqlite3_exec(s->db, migrations[v], NULL, NULL, &err) != SQLITE_OK) {
-			qs_error_set(e, QS_ESTORE, "The qbosync store %s could not be migrated from schema version %d to %d: %s",
-				s->path, v, v + 1, err ? err : "?");
-			sqlite3_free(err);
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			return QS_ESTORE;
-		}
-		snprintf(setv, sizeof(setv), "PRAGMA user_version = %d", v + 1);
-		if (sqlite3_exec(s->db, setv, NULL, NULL, &err) != SQLITE_OK) {
-			sqlite3_free(err);
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			return db_fail(s, e, "recording the schema version");
-		}
-	}
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
-		sqlite3_free(err);
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return db_fail(s, e, "finishing the schema migration");
-	}
-	return QS_OK;
-}
-
-qs_store *qs_store_open(const char *path, qs_error *e)
-{
-	qs_store *s;
-	char *err = NULL;
-	struct stat sb;
-	if (!path || !*path) {
-		qs_error_set(e, QS_ECONFIG, "No store path: set the option store or INI qbosync.store to a writable SQLite file");
-		return NULL;
-	}
-	if (path[0] == ':' || strncasecmp(path, "file:", 5) == 0) {
-		/* ":memory:" would lose the outbox with the process; a URI could
-		 * name any file behind the caller's path checks */
-		qs_error_set(e, QS_ECONFIG, "The store path %.200s is not a plain file path (\":memory:\", ':' names and file: URIs "
-			"are refused): give the path of a SQLite file", path);
-		return NULL;
-	}
-	s = calloc(1, sizeof(*s));
-	if (!s) {
-		qs_error_set(e, QS_EINTERNAL, "Out of memory opening the store");
-		return NULL;
-	}
-	qs_strlcpy(s->path, path, sizeof(s->path));
-	if (stat(path, &sb) != 0) {
-		/* a new store holds (sealed) tokens: readable by its owner only; SQLite
-		 * gives its -wal and -shm files the same mode */
-		int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
-		if (fd >= 0) {
-			close(fd);
-		}
-	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		qs_error_set(e, QS_ESTORE, "Cannot open the qbosync store %s: %s; check the path and its permissions",
-			path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
-		qs_store_close(s);
-		return NULL;
-	}
-	sqlite3_busy_timeout(s->db, 10000);
-	/* synchronous=FULL: every commit reaches the disk before qbo_push returns,
-	 * so a power cut cannot lose an event the billing system already
-	 * committed. Measured with bench/run push: record-only p50 225 us / p99
-	 * 1.0 ms with FULL against 56 us / 3.9 ms with NORMAL, whose tail is the
-	 * WAL checkpoint fsync landing on whichever push triggers it. */
-	if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON",
-			NULL, NULL, &err) != SQLITE_OK) {
-		qs_error_set(e, QS_ESTORE, "Cannot set up the qbosync store %s: %s", path, err ? err : "?");
-		sqlite3_free(err);
-		qs_store_close(s);
-		return NULL;
-	}
-	if (migrate(s, e) != QS_OK) {
-		qs_store_close(s);
-		return NULL;
-	}
-	return s;
-}
-
-void qs_store_close(qs_store *s)
-{
-	int i;
-	if (!s) {
-		return;
-	}
-	for (i = 0; i < S__COUNT; i++) {
-		if (s->stmt[i]) {
-			sqlite3_finalize(s->stmt[i]);
-		}
-	}
-	if (s->db) {
-		sqlite3_close(s->db);
-	}
-	free(s);
-}
-
-qs_status qs_store_begin(qs_store *s, bool immediate, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, immediate ? S_BEGIN_IMM : S_BEGIN, e);
-	return p ? run(s, p, e, "starting a transaction") : QS_ESTORE;
-}
-
-qs_status qs_store_commit(qs_store *s, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_COMMIT, e);
-	qs_status r;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	r = run(s, p, e, "committing");
-	if (r != QS_OK) {
-		qs_store_rollback(s);
-	}
-	return r;
-}
-
-void qs_store_rollback(qs_store *s)
-{
-	if (!sqlite3_get_autocommit(s->db)) {
-		sqlite3_stmt *p = st(s, S_ROLLBACK, NULL);
-		if (p) {
-			sqlite3_step(p);
-			done(p);
-		}
-	}
-}
-
-/* ---------- connection row ---------- */
 
 void qs_conn_row_clear(qs_conn_row *r)
 {
@@ -419,701 +39,177 @@ void qs_conn_row_clear(qs_conn_row *r)
 	memset(r, 0, sizeof(*r));
 }
 
-qs_status qs_store_conn_ensure(qs_store *s, const char *key, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_CONN_ENSURE, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	return run(s, p, e, "creating the connection row");
-}
-
-static unsigned char *col_blob(sqlite3_stmt *p, int i, size_t *len)
-{
-	const void *b = sqlite3_column_blob(p, i);
-	int n = sqlite3_column_bytes(p, i);
-	unsigned char *c;
-	*len = 0;
-	if (!b || n <= 0) {
-		return NULL;
-	}
-	c = malloc((size_t)n);
-	if (c) {
-		memcpy(c, b, (size_t)n);
-		*len = (size_t)n;
-	}
-	return c;
-}
-
-qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_CONN_GET, e);
-	qs_status r;
-	bool row;
-	memset(out, 0, sizeof(*out));
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	r = step_row(s, p, e, "reading the connection", &row);
-	if (r == QS_OK && row) {
-		out->exists = true;
-		col_copy(p, 0, out->realm, sizeof(out->realm));
-		col_copy(p, 1, out->status, sizeof(out->status));
-		col_copy(p, 2, out->message, sizeof(out->message));
-		out->access = col_blob(p, 3, &out->access_len);
-		out->refresh = col_blob(p, 4, &out->refresh_len);
-		out->access_expires = sqlite3_column_double(p, 5);
-		out->refresh_expires = sqlite3_column_double(p, 6);
-		out->token_version = sqlite3_column_int64(p, 7);
-		col_copy(p, 8, out->refresh_owner, sizeof(out->refresh_owner));
-		out->refresh_until = sqlite3_column_double(p, 9);
-		out->last_sync = sqlite3_column_double(p, 10);
-		col_copy(p, 11, out->home_currency, sizeof(out->home_currency));
-		col_copy(p, 12, out->country, sizeof(out->country));
-		out->throttled_until = sqlite3_column_double(p, 13);
-		out->refresh_sent = sqlite3_column_double(p, 14);
-		col_copy(p, 15, out->reason, sizeof(out->reason));
-	} else if (r == QS_OK) {
-		qs_strlcpy(out->status, "Not Connected", sizeof(out->status));
-	}
-	done(p);
-	return r;
-}
-
-qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status,
-	const char *reason, const char *message, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_CONN_STATUS, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, status);
-	bind_text_or_null(p, 3, message);
-	bind_text_or_null(p, 4, reason && *reason ? reason : NULL);
-	return run(s, p, e, "saving the connection status");
-}
-
-qs_status qs_store_conn_set_company(qs_store *s, const char *key, const char *home_currency,
-	const char *country, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_CONN_COMPANY, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text_or_null(p, 2, home_currency);
-	bind_text_or_null(p, 3, country);
-	return run(s, p, e, "saving the company settings");
-}
-
-qs_status qs_store_conn_set_last_sync(qs_store *s, const char *key, double at, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_CONN_LAST_SYNC, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	sqlite3_bind_double(p, 2, at);
-	return run(s, p, e, "saving the last sync time");
-}
-
-qs_status qs_store_conn_set_throttle(qs_store *s, const char *key, double until, double ceiling, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_CONN_THROTTLE, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	sqlite3_bind_double(p, 2, until);
-	sqlite3_bind_double(p, 3, ceiling);
-	return run(s, p, e, "saving the throttle pause");
-}
-
-qs_status qs_store_tokens_put(qs_store *s, const char *key, const char *realm,
-	const unsigned char *access, size_t access_len, double access_expires,
-	const unsigned char *refresh, size_t refresh_len, double refresh_expires,
-	long long expect_version, bool *swapped, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, expect_version >= 0 ? S_TOKENS_PUT_CAS : S_TOKENS_PUT_ANY, e);
-	qs_status r;
-	if (swapped) {
-		*swapped = false;
-	}
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text_or_null(p, 2, realm);
-	sqlite3_bind_blob(p, 3, access, (int)access_len, SQLITE_TRANSIENT);
-	sqlite3_bind_double(p, 4, access_expires);
-	sqlite3_bind_blob(p, 5, refresh, (int)refresh_len, SQLITE_TRANSIENT);
-	sqlite3_bind_double(p, 6, refresh_expires);
-	if (expect_version >= 0) {
-		sqlite3_bind_int64(p, 7, expect_version);
-	}
-	r = run(s, p, e, "saving the tokens");
-	if (r == QS_OK && swapped) {
-		*swapped = sqlite3_changes(s->db) > 0;
-	}
-	return r;
-}
-
-qs_status qs_store_tokens_clear(qs_store *s, const char *key, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_TOKENS_CLEAR, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	return run(s, p, e, "forgetting the tokens");
-}
-
-qs_status qs_store_refresh_lock(qs_store *s, const char *key, const char *owner, double until,
-	double now, const char *dead_owner, bool *got, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_LOCK_TAKE, e);
-	qs_status r;
-	*got = false;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, owner);
-	sqlite3_bind_double(p, 3, until);
-	sqlite3_bind_double(p, 4, now);
-	bind_text_or_null(p, 5, dead_owner && *dead_owner ? dead_owner : NULL);
-	r = run(s, p, e, "taking the token refresh lock");
-	if (r == QS_OK) {
-		*got = sqlite3_changes(s->db) > 0;
-	}
-	return r;
-}
-
-qs_status qs_store_refresh_unlock(qs_store *s, const char *key, const char *owner, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_LOCK_FREE, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, owner);
-	return run(s, p, e, "freeing the token refresh lock");
-}
-
-qs_status qs_store_refresh_sent(qs_store *s, const char *key, double at, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_REFRESH_SENT, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	sqlite3_bind_double(p, 2, at);
-	return run(s, p, e, "noting the token refresh");
-}
-
-/* ---------- OAuth states ---------- */
-
-qs_status qs_store_state_put(qs_store *s, const char *key, const char *state, double expires, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_STATE_GC, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	sqlite3_bind_double(p, 1, qs_store_now());
-	if (run(s, p, e, "forgetting expired OAuth states") != QS_OK) {
-		return QS_ESTORE;
-	}
-	p = st(s, S_STATE_PUT, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, state);
-	sqlite3_bind_double(p, 3, expires);
-	return run(s, p, e, "saving the OAuth state");
-}
-
-qs_status qs_store_state_take(qs_store *s, const char *key, const char *state, double now,
-	bool *valid, qs_error *e)
-{
-	sqlite3_stmt *p = st(s, S_STATE_DEL, e);
-	qs_status r;
-	bool row;
-	*valid = false;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, state);
-	r = step_row(s, p, e, "checking the OAuth state", &row);
-	if (r == QS_OK && row) {
-		/* state is the primary key: one row at most, then the end */
-		*valid = sqlite3_column_double(p, 0) >= now;
-		r = step_row(s, p, e, "checking the OAuth state", &row);
-	}
-	done(p);
-	return r;
-}
-
-/* ---------- entities and outbox ---------- */
-
 void qs_entity_clear(qs_entity *en)
 {
 	free(en->doc);
 	memset(en, 0, sizeof(*en));
 }
 
-qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, const char *id,
-	qs_entity *out, qs_error *e)
+void qs_store_close(qs_store *s)
 {
-	sqlite3_stmt *p = st(s, S_ENT_GET, e);
-	qs_status r;
-	bool row;
-	memset(out, 0, sizeof(*out));
-	qs_strlcpy(out->kind, kind, sizeof(out->kind));
-	qs_strlcpy(out->id, id, sizeof(out->id));
-	qs_strlcpy(out->state, "Not Tried", sizeof(out->state));
-	if (!p) {
-		return QS_ESTORE;
+	if (s) {
+		s->ops->close(s);
 	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, id);
-	r = step_row(s, p, e, "reading an entity", &row);
-	if (r == QS_OK && row) {
-		const unsigned char *doc;
-		out->exists = true;
-		col_copy(p, 0, out->state, sizeof(out->state));
-		col_copy(p, 1, out->reason, sizeof(out->reason));
-		col_copy(p, 2, out->qbo_id, sizeof(out->qbo_id));
-		col_copy(p, 3, out->sync_token, sizeof(out->sync_token));
-		out->version = sqlite3_column_int64(p, 4);
-		out->synced_version = sqlite3_column_int64(p, 5);
-		col_copy(p, 6, out->hash, sizeof(out->hash));
-		doc = sqlite3_column_text(p, 7);
-		out->doc = doc ? strdup((const char *)doc) : NULL;
-		out->attempts = (long)sqlite3_column_int64(p, 8);
-		out->last_attempt = sqlite3_column_double(p, 9);
-		out->updated = sqlite3_column_double(p, 10);
-		col_copy(p, 11, out->create_rid, sizeof(out->create_rid));
-		col_copy(p, 12, out->q_status, sizeof(out->q_status));
-		out->q_version = sqlite3_column_int64(p, 13);
-		out->next_try = sqlite3_column_double(p, 14);
-		col_copy(p, 15, out->owner, sizeof(out->owner));
-		out->claimed = sqlite3_column_double(p, 16);
-		col_copy(p, 17, out->wait_kind, sizeof(out->wait_kind));
-		col_copy(p, 18, out->wait_id, sizeof(out->wait_id));
-		out->q_attempts = (long)sqlite3_column_int64(p, 19);
-		if (doc && !out->doc) {
-			done(p);
-			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
-		}
-	}
-	done(p);
-	return r;
 }
 
-qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind, const char *qbo_id,
-	char local_id[65], bool *found, qs_error *e)
+qs_status qs_store_begin(qs_store *s, bool immediate, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_ENT_BY_QBO, e);
-	qs_status r;
-	*found = false;
-	local_id[0] = '\0';
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, qbo_id);
-	r = step_row(s, p, e, "looking up a linked record", found);
-	if (r == QS_OK && *found) {
-		col_copy(p, 0, local_id, 65);
-	}
-	done(p);
-	return r;
+	return s->ops->begin(s, immediate, e);
+}
+
+qs_status qs_store_commit(qs_store *s, qs_error *e)
+{
+	return s->ops->commit(s, e);
+}
+
+void qs_store_rollback(qs_store *s)
+{
+	s->ops->rollback(s);
+}
+
+qs_status qs_store_conn_ensure(qs_store *s, const char *key, qs_error *e)
+{
+	return s->ops->conn_ensure(s, key, e);
+}
+
+qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_error *e)
+{
+	return s->ops->conn_get(s, key, out, e);
+}
+
+qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status, const char *reason,
+	const char *message, qs_error *e)
+{
+	return s->ops->conn_set_status(s, key, status, reason, message, e);
+}
+
+qs_status qs_store_conn_set_company(qs_store *s, const char *key, const char *home_currency, const char *country, qs_error *e)
+{
+	return s->ops->conn_set_company(s, key, home_currency, country, e);
+}
+
+qs_status qs_store_conn_set_last_sync(qs_store *s, const char *key, double at, qs_error *e)
+{
+	return s->ops->conn_set_last_sync(s, key, at, e);
+}
+
+qs_status qs_store_conn_set_throttle(qs_store *s, const char *key, double until, double ceiling, qs_error *e)
+{
+	return s->ops->conn_set_throttle(s, key, until, ceiling, e);
+}
+
+qs_status qs_store_tokens_put(qs_store *s, const char *key, const char *realm, const unsigned char *access, size_t access_len, double access_expires, const unsigned char *refresh, size_t refresh_len, double refresh_expires, long long expect_version, bool *swapped, qs_error *e)
+{
+	return s->ops->tokens_put(s, key, realm, access, access_len, access_expires, refresh, refresh_len, refresh_expires, expect_version, swapped, e);
+}
+
+qs_status qs_store_tokens_clear(qs_store *s, const char *key, qs_error *e)
+{
+	return s->ops->tokens_clear(s, key, e);
+}
+
+qs_status qs_store_refresh_lock(qs_store *s, const char *key, const char *owner, double until, double now,
+	const char *dead_owner, bool *got, qs_error *e)
+{
+	return s->ops->refresh_lock(s, key, owner, until, now, dead_owner, got, e);
+}
+
+qs_status qs_store_refresh_sent(qs_store *s, const char *key, double at, qs_error *e)
+{
+	return s->ops->refresh_sent(s, key, at, e);
+}
+
+qs_status qs_store_refresh_unlock(qs_store *s, const char *key, const char *owner, qs_error *e)
+{
+	return s->ops->refresh_unlock(s, key, owner, e);
+}
+
+qs_status qs_store_state_put(qs_store *s, const char *key, const char *state, double expires, qs_error *e)
+{
+	return s->ops->state_put(s, key, state, expires, e);
+}
+
+qs_status qs_store_state_take(qs_store *s, const char *key, const char *state, double now, bool *valid, qs_error *e)
+{
+	return s->ops->state_take(s, key, state, now, valid, e);
+}
+
+qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e)
+{
+	return s->ops->entity_get(s, key, kind, id, out, e);
+}
+
+qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind, const char *qbo_id, char local_id[65], bool *found, qs_error *e)
+{
+	return s->ops->entity_by_qbo(s, key, kind, qbo_id, local_id, found, e);
 }
 
 qs_status qs_store_entity_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_ENT_PUT, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, en->kind);
-	bind_text(p, 3, en->id);
-	bind_text(p, 4, en->state);
-	bind_text_or_null(p, 5, en->reason);
-	bind_text_or_null(p, 6, en->qbo_id);
-	bind_text_or_null(p, 7, en->sync_token);
-	sqlite3_bind_int64(p, 8, en->version);
-	sqlite3_bind_int64(p, 9, en->synced_version);
-	bind_text_or_null(p, 10, en->hash);
-	bind_text(p, 11, en->doc);
-	sqlite3_bind_int64(p, 12, en->attempts);
-	sqlite3_bind_double(p, 13, en->last_attempt);
-	sqlite3_bind_double(p, 14, en->updated);
-	bind_text_or_null(p, 15, en->create_rid);
-	return run(s, p, e, "saving an entity");
+	return s->ops->entity_put(s, key, en, e);
 }
 
 qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e)
 {
-	sqlite3_stmt *p;
-	if (!en->q_status[0]) {
-		p = st(s, S_OB_DEL, e);
-		if (!p) {
-			return QS_ESTORE;
-		}
-		bind_text(p, 1, key);
-		bind_text(p, 2, en->kind);
-		bind_text(p, 3, en->id);
-		return run(s, p, e, "removing an outbox row");
-	}
-	p = st(s, S_OB_PUT, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, en->kind);
-	bind_text(p, 3, en->id);
-	bind_text(p, 4, en->q_status);
-	sqlite3_bind_int64(p, 5, en->q_version);
-	sqlite3_bind_double(p, 6, en->next_try);
-	bind_text_or_null(p, 7, en->owner);
-	sqlite3_bind_double(p, 8, en->claimed);
-	bind_text_or_null(p, 9, en->wait_kind);
-	bind_text_or_null(p, 10, en->wait_id);
-	sqlite3_bind_int64(p, 11, en->q_attempts);
-	sqlite3_bind_int(p, 12, qs_kind_rank(en->kind));
-	sqlite3_bind_double(p, 13, qs_store_now());
-	return run(s, p, e, "writing the outbox");
+	return s->ops->outbox_put(s, key, en, e);
 }
 
-/* Steps a (kind, local_id, status, owner, claimed) query into cb. */
-static qs_status outbox_rows(qs_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void *ud, qs_error *e)
+qs_status qs_store_outbox_due(qs_store *s, const char *key, double now, long limit, qs_outbox_cb cb, void *ud, qs_error *e)
 {
-	qs_status r;
-	bool more;
-	/* copy rows first: the callback may use the store */
-	typedef struct { char kind[16]; char id[65]; char status[16]; char owner[96]; double claimed; } row;
-	row *rows = NULL;
-	size_t n = 0, cap = 0, i;
-	while ((r = step_row(s, p, e, "reading the outbox", &more)) == QS_OK && more) {
-		row *nr = qs_grow(rows, &cap, n, sizeof(row), 32);
-		if (!nr) {
-			free(rows);
-			done(p);
-			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading the outbox");
-		}
-		rows = nr;
-		col_copy(p, 0, rows[n].kind, sizeof(rows[n].kind));
-		col_copy(p, 1, rows[n].id, sizeof(rows[n].id));
-		col_copy(p, 2, rows[n].status, sizeof(rows[n].status));
-		col_copy(p, 3, rows[n].owner, sizeof(rows[n].owner));
-		rows[n].claimed = sqlite3_column_double(p, 4);
-		n++;
-	}
-	done(p);
-	if (r != QS_OK) {
-		free(rows);
-		return r;
-	}
-	for (i = 0; i < n; i++) {
-		if (cb) {
-			cb(ud, rows[i].kind, rows[i].id, rows[i].status, rows[i].owner, rows[i].claimed);
-		}
-	}
-	free(rows);
-	return QS_OK;
+	return s->ops->outbox_due(s, key, now, limit, cb, ud, e);
 }
 
-qs_status qs_store_outbox_due(qs_store *s, const char *key, double now, long limit,
-	qs_outbox_cb cb, void *ud, qs_error *e)
+qs_status qs_store_outbox_release(qs_store *s, const char *key, const char *kind, const char *id, double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_OB_DUE, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	sqlite3_bind_double(p, 2, now);
-	sqlite3_bind_int64(p, 3, limit > 0 ? limit : -1);
-	return outbox_rows(s, p, cb, ud, e);
-}
-
-qs_status qs_store_outbox_release(qs_store *s, const char *key, const char *kind, const char *id,
-	double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e)
-{
-	sqlite3_stmt *p;
-	qs_status r;
-	*n = 0;
-	if (cb) {
-		p = st(s, S_OB_WAITERS, e);
-		if (!p) {
-			return QS_ESTORE;
-		}
-		bind_text(p, 1, key);
-		bind_text(p, 2, kind);
-		bind_text(p, 3, id);
-		r = outbox_rows(s, p, cb, ud, e);
-		if (r != QS_OK) {
-			return r;
-		}
-	}
-	p = st(s, S_OB_RELEASE, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, id);
-	sqlite3_bind_double(p, 4, now);
-	r = run(s, p, e, "releasing waiting records");
-	if (r == QS_OK) {
-		*n = (long)sqlite3_changes(s->db);
-	}
-	return r;
+	return s->ops->outbox_release(s, key, kind, id, now, cb, ud, n, e);
 }
 
 qs_status qs_store_outbox_count(qs_store *s, const char *key, long *n, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_OB_COUNT, e);
-	qs_status r;
-	bool row;
-	*n = 0;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	r = step_row(s, p, e, "counting the outbox", &row);
-	if (r == QS_OK && row) {
-		*n = (long)sqlite3_column_int64(p, 0);
-	}
-	done(p);
-	return r;
+	return s->ops->outbox_count(s, key, n, e);
 }
 
 qs_status qs_store_entity_counts(qs_store *s, const char *key, qs_count_cb cb, void *ud, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_ENT_COUNTS, e);
-	qs_status r;
-	bool row;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	while ((r = step_row(s, p, e, "counting entities", &row)) == QS_OK && row) {
-		const unsigned char *t = sqlite3_column_text(p, 0);
-		cb(ud, t ? (const char *)t : "", (long)sqlite3_column_int64(p, 1));
-	}
-	done(p);
-	return r;
+	return s->ops->entity_counts(s, key, cb, ud, e);
 }
 
-qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, const char *state,
-	const char *id, qs_entity_cb cb, void *ud, qs_error *e)
+qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, const char *state, const char *id, qs_entity_cb cb, void *ud, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_ENT_LIST, e);
-	bool row;
-	char (*ids)[2][65] = NULL;
-	size_t n = 0, cap = 0, i;
-	qs_status r;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, state);
-	bind_text(p, 4, id);
-	while ((r = step_row(s, p, e, "listing entities", &row)) == QS_OK && row) {
-		void *nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
-		if (!nr) {
-			free(ids);
-			done(p);
-			return qs_error_set(e, QS_EINTERNAL, "Out of memory listing entities");
-		}
-		ids = nr;
-		col_copy(p, 0, ids[n][0], 65);
-		col_copy(p, 1, ids[n][1], 65);
-		n++;
-	}
-	done(p);
-	if (r != QS_OK) {
-		free(ids);
-		return r;
-	}
-	for (i = 0; i < n && r == QS_OK; i++) {
-		qs_entity en;
-		r = qs_store_entity_get(s, key, ids[i][1], ids[i][0], &en, e);
-		if (r == QS_OK && en.exists) {
-			cb(ud, &en);
-		}
-		qs_entity_clear(&en);
-	}
-	free(ids);
-	return r;
+	return s->ops->entity_list(s, key, kind, state, id, cb, ud, e);
 }
 
-/* ---------- mappings ---------- */
-
-qs_status qs_store_map_get(qs_store *s, const char *key, const char *kind, const char *local_id,
-	const char *purpose, qs_mapping *out, bool *found, qs_error *e)
+qs_status qs_store_map_get(qs_store *s, const char *key, const char *kind, const char *local_id, const char *purpose, qs_mapping *out, bool *found, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_MAP_GET, e);
-	qs_status r;
-	*found = false;
-	memset(out, 0, sizeof(*out));
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, local_id);
-	bind_text(p, 4, purpose ? purpose : "");
-	r = step_row(s, p, e, "reading a mapping", found);
-	if (r == QS_OK && *found) {
-		qs_strlcpy(out->kind, kind, sizeof(out->kind));
-		qs_strlcpy(out->local_id, local_id, sizeof(out->local_id));
-		col_copy(p, 0, out->qbo_id, sizeof(out->qbo_id));
-		col_copy(p, 1, out->name, sizeof(out->name));
-		col_copy(p, 2, out->purpose, sizeof(out->purpose));
-		out->created = sqlite3_column_double(p, 3);
-	}
-	done(p);
-	return r;
+	return s->ops->map_get(s, key, kind, local_id, purpose, out, found, e);
 }
 
-qs_status qs_store_map_any(qs_store *s, const char *key, const char *kind, const char *purpose,
-	qs_mapping *out, bool *found, qs_error *e)
+qs_status qs_store_map_any(qs_store *s, const char *key, const char *kind, const char *purpose, qs_mapping *out, bool *found, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_MAP_ANY, e);
-	qs_status r;
-	*found = false;
-	memset(out, 0, sizeof(*out));
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, purpose ? purpose : "");
-	r = step_row(s, p, e, "reading a mapping", found);
-	if (r == QS_OK && *found) {
-		qs_strlcpy(out->kind, kind, sizeof(out->kind));
-		col_copy(p, 0, out->local_id, sizeof(out->local_id));
-		col_copy(p, 1, out->qbo_id, sizeof(out->qbo_id));
-		col_copy(p, 2, out->name, sizeof(out->name));
-		qs_strlcpy(out->purpose, purpose ? purpose : "", sizeof(out->purpose));
-		out->created = sqlite3_column_double(p, 3);
-	}
-	done(p);
-	return r;
+	return s->ops->map_any(s, key, kind, purpose, out, found, e);
 }
 
 qs_status qs_store_map_put(qs_store *s, const char *key, const qs_mapping *m, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_MAP_PUT, e);
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, m->kind);
-	bind_text(p, 3, m->local_id);
-	bind_text(p, 4, m->purpose);
-	bind_text(p, 5, m->qbo_id);
-	bind_text_or_null(p, 6, m->name);
-	sqlite3_bind_double(p, 7, m->created > 0 ? m->created : qs_store_now());
-	return run(s, p, e, "saving a mapping");
+	return s->ops->map_put(s, key, m, e);
 }
 
-qs_status qs_store_map_del(qs_store *s, const char *key, const char *kind, const char *local_id,
-	bool *removed, qs_error *e)
+qs_status qs_store_map_del(qs_store *s, const char *key, const char *kind, const char *local_id, bool *removed, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_MAP_DEL, e);
-	qs_status r;
-	*removed = false;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, local_id);
-	r = run(s, p, e, "removing a mapping");
-	if (r == QS_OK) {
-		*removed = sqlite3_changes(s->db) > 0;
-	}
-	return r;
+	return s->ops->map_del(s, key, kind, local_id, removed, e);
 }
 
-qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind,
-	qs_mapping_cb cb, void *ud, qs_error *e)
+qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind, qs_mapping_cb cb, void *ud, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, kind ? S_MAP_LIST_KIND : S_MAP_LIST_ALL, e);
-	qs_status r;
-	bool row;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	if (kind) {
-		bind_text(p, 2, kind);
-	}
-	while ((r = step_row(s, p, e, "listing mappings", &row)) == QS_OK && row) {
-		qs_mapping m;
-		memset(&m, 0, sizeof(m));
-		col_copy(p, 0, m.kind, sizeof(m.kind));
-		col_copy(p, 1, m.local_id, sizeof(m.local_id));
-		col_copy(p, 2, m.qbo_id, sizeof(m.qbo_id));
-		col_copy(p, 3, m.name, sizeof(m.name));
-		col_copy(p, 4, m.purpose, sizeof(m.purpose));
-		m.created = sqlite3_column_double(p, 5);
-		cb(ud, &m);
-	}
-	done(p);
-	return r;
+	return s->ops->map_list(s, key, kind, cb, ud, e);
 }
 
-/* ---------- log ---------- */
-
-qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, const char *id,
-	long limit, qs_log_cb cb, void *ud, qs_error *e)
+void qs_store_log(qs_store *s, const char *key, const char *level, const char *kind, const char *id, const char *message)
 {
-	sqlite3_stmt *p = st(s, S_LOG_LIST, e);
-	qs_status r;
-	bool row;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, id);
-	sqlite3_bind_int64(p, 4, limit > 0 ? limit : 100);
-	while ((r = step_row(s, p, e, "reading the log", &row)) == QS_OK && row) {
-		const unsigned char *lv = sqlite3_column_text(p, 1), *k = sqlite3_column_text(p, 2),
-			*i = sqlite3_column_text(p, 3), *m = sqlite3_column_text(p, 4);
-		cb(ud, sqlite3_column_double(p, 0), lv ? (const char *)lv : "", k ? (const char *)k : NULL,
-			i ? (const char *)i : NULL, m ? (const char *)m : "");
-	}
-	done(p);
-	return r;
+	s->ops->log(s, key, level, kind, id, message);
 }
 
-void qs_store_log(qs_store *s, const char *key, const char *level, const char *kind,
-	const char *id, const char *message)
+qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, const char *id, long limit, qs_log_cb cb, void *ud, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, S_LOG, NULL);
-	if (!p) {
-		return;
-	}
-	bind_text(p, 1, key);
-	sqlite3_bind_double(p, 2, qs_store_now());
-	bind_text(p, 3, level);
-	bind_text_or_null(p, 4, kind);
-	bind_text_or_null(p, 5, id);
-	bind_text(p, 6, message ? message : "");
-	sqlite3_step(p);
-	done(p);
+	return s->ops->log_list(s, key, kind, id, limit, cb, ud, e);
 }

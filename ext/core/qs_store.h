@@ -1,21 +1,35 @@
-/* qs_store: the engine's SQLite store (WAL): schema and its migrations, the
- * connection row with sealed tokens, OAuth states, entity states and the outbox,
- * mappings, the refresh lock and the delivery log. Every statement is prepared
- * once per handle and cached; this is the only file that holds SQL text. */
+/* qs_store: the store interface the engine uses: the connection row with
+ * sealed tokens, OAuth states, entity states and the outbox, mappings, the
+ * refresh lock and the delivery log. Each function dispatches to the backend
+ * that opened the store (qs_store_driver.h: SQLite in qs_store_sqlite.c);
+ * only the backends hold SQL text. */
 #ifndef QS_STORE_H
 #define QS_STORE_H
 
 #include "qs_error.h"
 
-/* Version of the schema this code writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 2
+/* Version of the schema the SQLite backend writes (PRAGMA user_version). */
+#define QS_STORE_SCHEMA 3
 
 typedef struct qs_store qs_store;
 
-/* Opens (creating if needed) the file: WAL, synchronous=NORMAL, busy_timeout,
- * foreign keys; creates or migrates the schema. Failure is QS_ESTORE naming the path. */
-qs_store *qs_store_open(const char *path, qs_error *e);
+/* What a committed event survives (INI qbosync.durability). */
+typedef enum qs_durability {
+	QS_DURABLE_PROCESS = 0, /* a crash of the process (SQLite WAL, synchronous=NORMAL): the default */
+	QS_DURABLE_POWER        /* a power cut too (synchronous=FULL: an fsync per commit) */
+} qs_durability;
+
+/* Opens (creating if needed) the store: WAL, busy_timeout, foreign keys;
+ * creates or migrates the schema. Failure is QS_ESTORE naming the path. The
+ * WAL is not checkpointed by the commits of the hook path (only when it has
+ * grown past a safety limit): whoever delivers calls qs_store_checkpoint(). */
+qs_store *qs_store_open(const char *path, qs_durability durability, qs_error *e);
 void qs_store_close(qs_store *s);
+
+/* Copies what the WAL holds into the database without waiting for readers
+ * (a passive checkpoint), so the hook path's commits stay small. Called by
+ * the deliverer after its work; failure is ignored. */
+void qs_store_checkpoint(qs_store *s);
 
 /* Transactions. immediate=true takes the write lock at once (BEGIN IMMEDIATE);
  * waits up to the busy timeout. */

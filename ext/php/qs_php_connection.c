@@ -567,7 +567,7 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 	QS_HASH_STR(&buf, "redirect_uri", cfg->redirect_uri);
 	QS_HASH_STR(&buf, "store", cfg->store_path);
 	qs_hash_field(&buf, "key", cfg->has_key ? cfg->key : (const unsigned char *)"", cfg->has_key ? QS_KEY_LEN : 0);
-	snprintf(num, sizeof(num), "%d/%ld/%ld/%ld/%ld", (int)cfg->delivery, cfg->timeout_ms,
+	snprintf(num, sizeof(num), "%d/%d/%ld/%ld/%ld/%ld", (int)cfg->delivery, (int)cfg->durability, cfg->timeout_ms,
 		cfg->inline_timeout_ms, cfg->connect_timeout_ms, cfg->refresh_margin);
 	qs_hash_field(&buf, "numbers", num, strlen(num));
 	QS_HASH_STR(&buf, "ca_info", cfg->ca_info);
@@ -696,6 +696,7 @@ PHP_FUNCTION(qbo_connect)
 	} else {
 		cfg.delivery = (qs_delivery)QBOSYNC_G(delivery);
 	}
+	cfg.durability = (qs_durability)QBOSYNC_G(durability);
 	cfg.timeout_ms = qs_ms(o.timeout > 0 ? o.timeout : QBOSYNC_G(timeout));
 	cfg.inline_timeout_ms = qs_ms(o.inline_timeout > 0 ? o.inline_timeout : QBOSYNC_G(inline_timeout));
 	cfg.connect_timeout_ms = 3000;

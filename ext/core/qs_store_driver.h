@@ -1,0 +1,57 @@
+/* qs_store_driver: what a store backend provides (a table of operations, in
+ * the manner of PDO's driver methods) and the part of the store handle every
+ * backend shares. The engine never includes this header: it calls the
+ * qs_store_* functions of qs_store.h, which dispatch through the table. */
+#ifndef QS_STORE_DRIVER_H
+#define QS_STORE_DRIVER_H
+
+#include "qs_store.h"
+
+typedef struct qs_store_ops {
+	const char *name;   /* "sqlite" */
+	void (*close)(qs_store *s);
+	void (*checkpoint)(qs_store *s);
+	qs_status (*begin)(qs_store *s, bool immediate, qs_error *e);
+	qs_status (*commit)(qs_store *s, qs_error *e);
+	void (*rollback)(qs_store *s);
+	qs_status (*conn_ensure)(qs_store *s, const char *key, qs_error *e);
+	qs_status (*conn_get)(qs_store *s, const char *key, qs_conn_row *out, qs_error *e);
+	qs_status (*conn_set_status)(qs_store *s, const char *key, const char *status, const char *reason, const char *message, qs_error *e);
+	qs_status (*conn_set_company)(qs_store *s, const char *key, const char *home_currency, const char *country, qs_error *e);
+	qs_status (*conn_set_last_sync)(qs_store *s, const char *key, double at, qs_error *e);
+	qs_status (*conn_set_throttle)(qs_store *s, const char *key, double until, double ceiling, qs_error *e);
+	qs_status (*tokens_put)(qs_store *s, const char *key, const char *realm, const unsigned char *access, size_t access_len, double access_expires, const unsigned char *refresh, size_t refresh_len, double refresh_expires, long long expect_version, bool *swapped, qs_error *e);
+	qs_status (*tokens_clear)(qs_store *s, const char *key, qs_error *e);
+	qs_status (*refresh_lock)(qs_store *s, const char *key, const char *owner, double until, double now, const char *dead_owner, bool *got, qs_error *e);
+	qs_status (*refresh_sent)(qs_store *s, const char *key, double at, qs_error *e);
+	qs_status (*refresh_unlock)(qs_store *s, const char *key, const char *owner, qs_error *e);
+	qs_status (*state_put)(qs_store *s, const char *key, const char *state, double expires, qs_error *e);
+	qs_status (*state_take)(qs_store *s, const char *key, const char *state, double now, bool *valid, qs_error *e);
+	qs_status (*entity_get)(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e);
+	qs_status (*entity_by_qbo)(qs_store *s, const char *key, const char *kind, const char *qbo_id, char local_id[65], bool *found, qs_error *e);
+	qs_status (*entity_put)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
+	qs_status (*outbox_put)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
+	qs_status (*outbox_due)(qs_store *s, const char *key, double now, long limit, qs_outbox_cb cb, void *ud, qs_error *e);
+	qs_status (*outbox_release)(qs_store *s, const char *key, const char *kind, const char *id, double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e);
+	qs_status (*outbox_count)(qs_store *s, const char *key, long *n, qs_error *e);
+	qs_status (*entity_counts)(qs_store *s, const char *key, qs_count_cb cb, void *ud, qs_error *e);
+	qs_status (*entity_list)(qs_store *s, const char *key, const char *kind, const char *state, const char *id, qs_entity_cb cb, void *ud, qs_error *e);
+	qs_status (*map_get)(qs_store *s, const char *key, const char *kind, const char *local_id, const char *purpose, qs_mapping *out, bool *found, qs_error *e);
+	qs_status (*map_any)(qs_store *s, const char *key, const char *kind, const char *purpose, qs_mapping *out, bool *found, qs_error *e);
+	qs_status (*map_put)(qs_store *s, const char *key, const qs_mapping *m, qs_error *e);
+	qs_status (*map_del)(qs_store *s, const char *key, const char *kind, const char *local_id, bool *removed, qs_error *e);
+	qs_status (*map_list)(qs_store *s, const char *key, const char *kind, qs_mapping_cb cb, void *ud, qs_error *e);
+	void (*log)(qs_store *s, const char *key, const char *level, const char *kind, const char *id, const char *message);
+	qs_status (*log_list)(qs_store *s, const char *key, const char *kind, const char *id, long limit, qs_log_cb cb, void *ud, qs_error *e);
+} qs_store_ops;
+
+/* The head of every backend's handle: a backend's own struct starts with it. */
+struct qs_store {
+	const qs_store_ops *ops;
+	char path[512];     /* what the store was opened with, for messages */
+};
+
+/* The SQLite backend (qs_store_sqlite.c). */
+qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_error *e);
+
+#endif
