@@ -28,6 +28,9 @@ $fetch = new HookFetch([
     'GetCredits' => fn($p) => ['result' => 'success', 'totalresults' => 0, 'clientid' => '5', 'credits' => ''],
 ]);
 [$conn, $realm] = qbo_test_connect(['fetch' => $fetch, 'delivery' => 'inline']);
+// gateway fees to an expense account, as the addon's set-up maps it
+$fee = qbo_test_api($realm, 'POST', 'account', ['Name' => 'Merchant Fees', 'AccountType' => 'Expense'])['json']['Account']['Id'];
+qbo_map($conn, 'account', '*', $fee, ['purpose' => 'fee']);
 foreach ([['id' => 1, 'userid' => 5, 'invoiceid' => 10, 'amountin' => 30.0], ['id' => 2, 'userid' => 5, 'invocieid' => 10, 'amountin' => 20.0],
         ['id' => 3, 'userid' => 5, 'amountout' => 5.0, 'refundid' => 1], ['id' => 4, 'userid' => 5, 'invoiceid' => 11]] as $vars) {
     $fetch->calls = [];
@@ -39,6 +42,10 @@ foreach (eng_qbo_all($realm, 'Payment') as $p) {
 }
 foreach (eng_qbo_all($realm, 'RefundReceipt') as $r) {
     echo "QBO refund {$r['PaymentRefNum']}: {$r['TotalAmt']}\n";
+}
+foreach (eng_qbo_all($realm, 'Deposit') as $d) {
+    echo "QBO deposit: total {$d['TotalAmt']}; ", implode(', ', array_map(fn($l) => isset($l['LinkedTxn']) ? "payment {$l['Amount']}"
+        : ($l['DepositLineDetail']['AccountRef']['value'] === $fee ? 'fee ' : 'other ') . $l['Amount'], $d['Line'])), "\n";
 }
 $inv = eng_qbo_all($realm, 'Invoice');
 echo "QBO invoices: ", count($inv), ", INV-10 balance {$inv[0]['Balance']}\n";
@@ -52,4 +59,6 @@ QBO payment ch_1: 30, unapplied 0
 QBO payment ch_2: 20, unapplied 0
 QBO payment pp_1: 40, unapplied 40
 QBO refund re_1: 5
+QBO deposit: total 28.83; payment 30, fee -1.17
+QBO deposit: total 19.12; payment 20, fee -0.88
 QBO invoices: 1, INV-10 balance 0

@@ -2,9 +2,14 @@
  * a credit note's applies_to, and an invoice's credit_applied (taken from the
  * customer's open credit memos in QBO, oldest first), each become one Payment of
  * TotalAmt 0 whose lines link the CreditMemo and the Invoice with the same
- * amount, so the invoice's QBO balance falls by exactly that amount. Idempotent:
- * the Payment's requestid comes from realm, kind, id and version, and a credit
- * memo QBO already shows applied is not applied again. */
+ * amount, so the invoice's QBO balance falls by exactly that amount. What the
+ * credit memos do not cover is drawn from the customer's unapplied Payments
+ * (account credit: Add Funds, overpayments), oldest first: each such Payment is
+ * updated (sparse, with its SyncToken) with one more line linking the Invoice.
+ * Idempotent: each write's requestid comes from realm, kind, id and version (and
+ * the Payment drawn on); a credit memo QBO already shows applied is not applied
+ * again, a Payment that already links the invoice is not drawn on again, and the
+ * amount still to apply is what the invoice's QBO balance shows unapplied. */
 #include "qs_engine_int.h"
 #include "qs_verify.h"
 
@@ -107,7 +112,126 @@ static qs_status apply_credit_note(qs_engine *eng, const qs_entity *en, json_obj
 	return r;
 }
 
-/* An invoice's credit_applied: taken from the customer's open credit memos. */
+/* Oldest first: TxnDate, then the numeric Id. */
+static int payment_older(const void *pa, const void *pb)
+{
+	json_object *a = *(json_object *const *)pa, *b = *(json_object *const *)pb;
+	const char *da = qse_jstr(a, "TxnDate"), *db = qse_jstr(b, "TxnDate");
+	int c = strcmp(da ? da : "", db ? db : "");
+	long long ia, ib;
+	if (c) {
+		return c;
+	}
+	ia = qse_jstr(a, "Id") ? atoll(qse_jstr(a, "Id")) : 0;
+	ib = qse_jstr(b, "Id") ? atoll(qse_jstr(b, "Id")) : 0;
+	return ia < ib ? -1 : ia > ib;
+}
+
+static bool links_txn(json_object *pay, const char *type, const char *id)
+{
+	json_object *lines = qse_jget(pay, "Line");
+	size_t i, j, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *links = qse_jget(json_object_array_get_idx(lines, i), "LinkedTxn");
+		size_t m = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
+		for (j = 0; j < m; j++) {
+			json_object *lt = json_object_array_get_idx(links, j);
+			const char *tt = qse_jstr(lt, "TxnType"), *tid = qse_jstr(lt, "TxnId");
+			if (tt && tid && !strcmp(tt, type) && !strcmp(tid, id)) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Draws up to `need` from the customer's unapplied Payments onto the invoice;
+ * *got is what QBO accepted. A refusal is kept in note, like send_application. */
+static qs_status apply_from_payments(qs_engine *eng, const qs_entity *en, const char *cust, qs_money need,
+	int dec, qs_money *got, char note[512], qs_error *e)
+{
+	json_object *pays = NULL, **order = NULL;
+	size_t i, n, k = 0;
+	qs_status r;
+	char ver[24];
+
+	*got = 0;
+	r = qse_find_by(eng, "Payment", "CustomerRef", cust, false, &pays, e);
+	if (r != QS_OK) {
+		json_object_put(pays);
+		return r == QS_EAPI ? (qs_error_clear(e), QS_OK) : r;
+	}
+	n = pays ? json_object_array_length(pays) : 0;
+	if (n == 0) {
+		json_object_put(pays);
+		return QS_OK;
+	}
+	order = calloc(n, sizeof(*order));
+	if (!order) {
+		json_object_put(pays);
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+	}
+	for (i = 0; i < n; i++) {
+		json_object *p = json_object_array_get_idx(pays, i);
+		qs_money un;
+		if (!qse_jstr(p, "Id") || !qse_jstr(p, "SyncToken")
+			|| !qs_verify_amount(qse_jget(p, "UnappliedAmt"), dec, &un) || un <= 0
+			|| links_txn(p, "Invoice", en->qbo_id)) {
+			continue;   /* no credit left, or already drawn on for this invoice */
+		}
+		order[k++] = p;
+	}
+	qsort(order, k, sizeof(*order), payment_older);
+	snprintf(ver, sizeof(ver), "%lld", en->version);
+	for (i = 0; i < k && *got < need && r == QS_OK; i++) {
+		json_object *p = order[i], *body = json_object_new_object(), *lines = json_object_new_array(), *old, *out = NULL;
+		qs_money un = 0, amt;
+		size_t j, m;
+		char rid[64];
+		qs_verify_amount(qse_jget(p, "UnappliedAmt"), dec, &un);
+		amt = un < need - *got ? un : need - *got;
+		old = qse_jget(p, "Line");
+		m = old && json_object_is_type(old, json_type_array) ? json_object_array_length(old) : 0;
+		for (j = 0; j < m; j++) {
+			json_object *ol = json_object_array_get_idx(old, j), *nl = json_object_new_object();
+			/* a line as QBO takes it back: its amount and links */
+			if (qse_jget(ol, "Amount")) {
+				json_object_object_add(nl, "Amount", json_object_get(qse_jget(ol, "Amount")));
+			}
+			if (qse_jget(ol, "LinkedTxn")) {
+				json_object_object_add(nl, "LinkedTxn", json_object_get(qse_jget(ol, "LinkedTxn")));
+			}
+			json_object_array_add(lines, nl);
+		}
+		add_link(lines, amt, dec, en->qbo_id, "Invoice");
+		json_object_object_add(body, "Id", json_object_new_string(qse_jstr(p, "Id")));
+		json_object_object_add(body, "SyncToken", json_object_new_string(qse_jstr(p, "SyncToken")));
+		json_object_object_add(body, "Line", lines);
+		qse_make_rid(rid, eng->realm, en->kind, en->id, "credit-apply-payment", ver, qse_jstr(p, "Id"), NULL);
+		r = qse_api(eng, OP_UPDATE, "Payment", body, NULL, NULL, rid, NULL, &out, e);
+		json_object_put(body);
+		json_object_put(out);
+		if (r == QS_EAPI) {
+			snprintf(note, 512, "QuickBooks refused to apply the credit of Payment %.20s: %.380s", qse_jstr(p, "Id"), e->message);
+			qs_error_clear(e);
+			qse_log_msg(eng, "warn", en->kind, en->id, "%s", note);
+			r = QS_OK;
+			break;
+		}
+		if (r == QS_OK) {
+			char a[40];
+			qs_money_format(amt, dec, a, sizeof(a));
+			qse_log_msg(eng, "info", en->kind, en->id, "Applied %s of the customer's unapplied Payment %s in QuickBooks to the invoice", a, qse_jstr(p, "Id"));
+			*got += amt;
+		}
+	}
+	free(order);
+	json_object_put(pays);
+	return r;
+}
+
+/* An invoice's credit_applied: taken from the customer's open credit memos,
+ * then from its unapplied payments. */
 static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_object *norm,
 	char note[512], qs_error *e)
 {
@@ -165,6 +289,11 @@ static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_
 	if (got > 0) {
 		add_link(lines, got, dec, en->qbo_id, "Invoice");
 		r = send_application(eng, en, norm, cust, lines, note, e);
+	}
+	if (r == QS_OK && got < need && !note[0]) {
+		qs_money more = 0;
+		r = apply_from_payments(eng, en, cust, need - got, dec, &more, note, e);
+		got += more;
 	}
 	if (r == QS_OK && got < need && !note[0]) {
 		qs_money_format(got, dec, a, sizeof(a));

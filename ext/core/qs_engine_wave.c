@@ -1,6 +1,7 @@
 /* qs_engine_wave: the delivery pipeline of qbo_sync, one wave at a time. A
  * wave is up to QS_BATCH_MAX due records of one kind; the outbox hands them
- * out by rank (customers, items, invoices, then payments, refunds, credits),
+ * out by rank (customers, items and account-credit payments, invoices, then
+ * payments, refunds, credits),
  * so a wave's references were delivered by the waves before it.
  *   Plan: claim the wave in one transaction; build each body with references
  *   resolved from mappings and entities only (a dependency not in QBO yet

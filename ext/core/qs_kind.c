@@ -47,3 +47,16 @@ int qs_kind_rank(const char *name)
 	const qs_kind *k = qs_kind_find(name);
 	return k && k->label ? k->rank : QS_KIND_RANK_LAST;
 }
+
+int qs_kind_outbox_rank(const char *name, const char *doc)
+{
+	int rank = qs_kind_rank(name);
+	if (name && doc && !strcmp(name, "payment")) {
+		json_object *d = json_tokener_parse(doc), *apps = d ? qsm_get(d, "applies_to") : NULL;
+		if (d && (!apps || !json_object_is_type(apps, json_type_array) || json_object_array_length(apps) == 0)) {
+			rank = qs_kind_rank("item");
+		}
+		json_object_put(d);
+	}
+	return rank;
+}

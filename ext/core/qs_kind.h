@@ -34,5 +34,10 @@ bool qs_kind_is_document(const char *name);
 /* The delivery rank of a document kind; QS_KIND_RANK_LAST for anything else. */
 #define QS_KIND_RANK_LAST 9
 int qs_kind_rank(const char *name);
+/* The rank of one record in the outbox: its kind's, except a payment that
+ * applies to no invoice (account credit: Add Funds, a payment without an
+ * invoice), which needs only its customer and goes with the items, before the
+ * invoices, so an invoice's credit_applied finds that credit in QBO. */
+int qs_kind_outbox_rank(const char *name, const char *doc);
 
 #endif

@@ -820,7 +820,7 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 	bind_text_or_null(p, 9, en->wait_kind);
 	bind_text_or_null(p, 10, en->wait_id);
 	sqlite3_bind_int64(p, 11, en->q_attempts);
-	sqlite3_bind_int(p, 12, qs_kind_rank(en->kind));
+	sqlite3_bind_int(p, 12, qs_kind_outbox_rank(en->kind, en->doc));
 	sqlite3_bind_double(p, 13, qs_store_now());
 	return run(s, p, e, "writing the outbox");
 }

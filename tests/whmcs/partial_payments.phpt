@@ -22,4 +22,4 @@ refunds to credit balance                                      0.00           0.
 receivables (open invoice balances)                            0.00           0.00  ok
 client credit balances                                         0.00           0.00  ok
 net customer balances (receivables - credit)                   0.00           0.00  ok
-gateway fees                                                   3.50           0.00  KNOWN GAP: payment fee is not mapped to QBO yet (engine)
+gateway fees                                                   3.50           3.50  ok
