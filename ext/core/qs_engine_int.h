@@ -150,6 +150,8 @@ bool qse_usable_id(json_object *obj);
 
 /* qs_engine_pace.c: the per-company request limiter */
 qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e);
+/* One try: a slot taken (*wait 0) or the seconds until one may free (*wait > 0). */
+qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, qs_error *e);
 
 /* qs_engine_wave.c: the pipeline (plan, send as /batch, apply in one transaction) */
 typedef struct qse_wave_out {

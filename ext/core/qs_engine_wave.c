@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 typedef struct wave_rec {
 	qs_entity en;
@@ -496,7 +497,9 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 /* One /batch request of a round: its items, the answer or the error. */
 typedef struct batch_job {
 	json_object *items;       /* NULL: nothing to send */
-	json_object *resp;
+	const char *query;        /* set: a plain query (the text of items' one Query), not a /batch */
+	const char *entity;       /* the query's entity (its rows' key) */
+	json_object *resp;        /* the BatchItemResponse array, or the query's rows */
 	char rid[64];
 	qs_status r;
 	qs_error e;
@@ -528,6 +531,8 @@ static void job_done(qs_engine *eng, batch_job *j, qs_http_resp *resp, qs_status
 		j->r = st;
 		qs_error_copy(&j->e, te);
 		qs_http_resp_clear(resp);
+	} else if (j->query) {
+		j->r = qs_qbo_query_answer(&q, resp, &j->resp, &j->e);
 	} else {
 		j->r = qs_qbo_batch_answer(&q, resp, &j->resp, &j->e);
 	}
@@ -542,7 +547,7 @@ static void job_done(qs_engine *eng, batch_job *j, qs_http_resp *resp, qs_status
  * QS_ETHROTTLE unsent, their records stay queued); the transfers already
  * in flight finish and count. A 401 is sent again through qse_api, which
  * refreshes the token first (once for the round, the others re-read it). */
-static void send_round(qs_engine *eng, batch_job *jobs, size_t m)
+static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 {
 	qs_pool *pool;
 	qs_error pe;
@@ -554,13 +559,12 @@ static void send_round(qs_engine *eng, batch_job *jobs, size_t m)
 	qs_error_clear(&throttle_e);
 	pool = wave_pool(eng, &pe);
 	for (i = 0; i < m; i++) {
-		qs_error_clear(&jobs[i].e);
-		jobs[i].r = QS_OK;
-		if (jobs[i].items && !pool) {
-			jobs[i].r = pe.status ? pe.status : QS_EINTERNAL;
-			qs_error_copy(&jobs[i].e, &pe);
-			jobs[i].items = NULL;   /* settled: not sent */
-			jobs[i].sent = true;
+		qs_error_clear(&jobs[i]->e);
+		jobs[i]->r = QS_OK;
+		if (jobs[i]->items && !pool) {
+			jobs[i]->r = pe.status ? pe.status : QS_EINTERNAL;
+			qs_error_copy(&jobs[i]->e, &pe);
+			jobs[i]->sent = true;
 		}
 	}
 	while (pool) {
@@ -570,9 +574,10 @@ static void send_round(qs_engine *eng, batch_job *jobs, size_t m)
 		qs_error te, we;
 		/* start what the pool has room for */
 		while (next < m && qs_pool_has_room(pool)) {
-			batch_job *j = &jobs[next++];
+			batch_job *j = jobs[next++];
 			qs_qbo q;
 			qs_status r;
+			double slot_start;
 			if (!j->items) {
 				continue;
 			}
@@ -582,7 +587,49 @@ static void send_round(qs_engine *eng, batch_job *jobs, size_t m)
 				qs_error_copy(&j->e, &throttle_e);
 				continue;
 			}
-			r = qse_pace(eng, true, &j->e);
+			/* the limiter's slot first; while none is free the transfers in
+			 * flight go on (a finished one is handled on the next turn) */
+			slot_start = qs_store_now();
+			for (;;) {
+				double wait = 0;
+				void *done_tag = NULL;
+				r = qse_pace_try(eng, !j->query, &wait, &j->e);
+				if (r != QS_OK || wait <= 0) {
+					break;
+				}
+				if (qs_store_now() - slot_start > eng->rate_window * 2 + 1) {
+					r = qs_error_set(&j->e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
+						qs_store_now() - slot_start);
+					break;
+				}
+				if (wait > 0.5) {
+					wait = 0.5;
+				}
+				if (qs_pool_busy(pool) > 0) {
+					qs_error_clear(&te);
+					qs_error_clear(&we);
+					if (qs_pool_wait(pool, (long)(wait * 1000) + 1, &done_tag, &resp, &st, &te, &we) == QS_OK && done_tag) {
+						job_done(eng, done_tag, &resp, st, &te);
+						if (((batch_job *)done_tag)->r == QS_ETHROTTLE && !throttled) {
+							throttled = true;
+							qs_error_copy(&throttle_e, &((batch_job *)done_tag)->e);
+						}
+					}
+				} else {
+					struct timespec ts;
+					ts.tv_sec = (time_t)wait;
+					ts.tv_nsec = (long)((wait - (double)ts.tv_sec) * 1e9) + 1000000;
+					if (ts.tv_nsec >= 1000000000L) {
+						ts.tv_sec++;
+						ts.tv_nsec -= 1000000000L;
+					}
+					nanosleep(&ts, NULL);
+				}
+			}
+			if (r == QS_OK && throttled) {
+				r = QS_ETHROTTLE;
+				qs_error_copy(&j->e, &throttle_e);
+			}
 			if (r == QS_OK) {
 				memset(&q, 0, sizeof(q));
 				q.http = qse_http_get(eng, &j->e);
@@ -590,10 +637,12 @@ static void send_round(qs_engine *eng, batch_job *jobs, size_t m)
 				q.realm = eng->realm;
 				q.access_token = eng->access;
 				q.minorversion = eng->minorversion;
-				r = q.http ? qs_qbo_batch_prepare(&q, j->items, j->rid, &j->req, &j->e) : (j->e.status ? j->e.status : QS_EINTERNAL);
+				r = !q.http ? (j->e.status ? j->e.status : QS_EINTERNAL)
+					: j->query ? qs_qbo_query_prepare(&q, j->query, &j->req, &j->e)
+					: qs_qbo_batch_prepare(&q, j->items, j->rid, &j->req, &j->e);
 			}
 			if (r == QS_OK) {
-				r = qs_pool_add(pool, j, "POST", j->req.url, j->req.headers, j->req.body, j->req.body_len, &j->e);
+				r = qs_pool_add(pool, j, j->req.method, j->req.url, j->req.headers, j->req.body, j->req.body_len, &j->e);
 				if (r != QS_OK) {
 					qs_qbo_req_clear(&j->req);
 				}
@@ -611,14 +660,14 @@ static void send_round(qs_engine *eng, batch_job *jobs, size_t m)
 		}
 		qs_error_clear(&te);
 		qs_error_clear(&we);
-		if (qs_pool_wait(pool, &tag, &resp, &st, &te, &we) != QS_OK) {
+		if (qs_pool_wait(pool, -1, &tag, &resp, &st, &te, &we) != QS_OK) {
 			/* the multi handle itself failed: what is in flight is unknown */
 			for (i = 0; i < m; i++) {
-				if (jobs[i].req.url) {
-					jobs[i].r = QS_ENET;
-					qs_error_copy(&jobs[i].e, &we);
-					jobs[i].e.status = QS_ENET;
-					qs_qbo_req_clear(&jobs[i].req);
+				if (jobs[i]->req.url) {
+					jobs[i]->r = QS_ENET;
+					qs_error_copy(&jobs[i]->e, &we);
+					jobs[i]->e.status = QS_ENET;
+					qs_qbo_req_clear(&jobs[i]->req);
 				}
 			}
 			qs_pool_free(pool);
@@ -632,13 +681,29 @@ static void send_round(qs_engine *eng, batch_job *jobs, size_t m)
 		}
 	}
 	for (i = 0; i < m; i++) {
-		if (jobs[i].retry_token) {
-			json_object_put(jobs[i].resp);
-			jobs[i].resp = NULL;
-			qs_error_clear(&jobs[i].e);
-			jobs[i].r = qse_api(eng, OP_BATCH, "Batch", jobs[i].items, NULL, NULL, jobs[i].rid, NULL, &jobs[i].resp, &jobs[i].e);
+		if (jobs[i]->retry_token) {
+			json_object_put(jobs[i]->resp);
+			jobs[i]->resp = NULL;
+			qs_error_clear(&jobs[i]->e);
+			jobs[i]->r = jobs[i]->query
+				? qse_api(eng, OP_QUERY, jobs[i]->entity, NULL, NULL, NULL, NULL, jobs[i]->query, &jobs[i]->resp, &jobs[i]->e)
+				: qse_api(eng, OP_BATCH, "Batch", jobs[i]->items, NULL, NULL, jobs[i]->rid, NULL, &jobs[i]->resp, &jobs[i]->e);
 		}
 	}
+}
+
+/* The jobs of a and b sent together (b may be empty). */
+static void send_rounds(qs_engine *eng, batch_job *a, size_t na, batch_job *b, size_t nb)
+{
+	batch_job *all[QSE_WAVES_MAX * 4];
+	size_t i, m = 0;
+	for (i = 0; i < na && m < sizeof(all) / sizeof(all[0]); i++) {
+		all[m++] = &a[i];
+	}
+	for (i = 0; i < nb && m < sizeof(all) / sizeof(all[0]); i++) {
+		all[m++] = &b[i];
+	}
+	send_jobs(eng, all, m);
 }
 
 static void jobs_clear(batch_job *jobs, size_t m)
@@ -694,7 +759,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 {
 	wave_rec *w;
 	wave waves[QSE_WAVES_MAX];
-	batch_job jobs[QSE_WAVES_MAX];
+	batch_job jobs[QSE_WAVES_MAX], qjobs[QSE_WAVES_MAX * 3];
 	size_t i, nw = 0, v, claimed_waves = 0;
 	qs_status r = QS_OK;
 
@@ -719,6 +784,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory planning a delivery wave");
 	}
 	memset(jobs, 0, sizeof(jobs));
+	memset(qjobs, 0, sizeof(qjobs));
 	for (i = 0; i < n; i += per) {
 		waves[nw].w = w + i;
 		waves[nw].n = n - i < per ? n - i : per;
@@ -755,26 +821,83 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		}
 	}
 
-	/* 2. send: the packed lookups of every wave together, then their batches
-	 * of writes together, then the records that need the one-record path */
-	for (v = 0; v < nw; v++) {
-		char nonce[32];
-		jobs[v].items = lookup_items(waves[v].w, waves[v].n);
-		snprintf(nonce, sizeof(nonce), "%.6f.%zu", qs_store_now(), v);
-		qse_make_rid(jobs[v].rid, eng->realm, "lookup", eng->owner, nonce, NULL);
-	}
-	send_round(eng, jobs, nw);
-	for (v = 0; v < nw; v++) {
-		if (!jobs[v].items) {
-			continue;
+	/* 2. send: the packed lookups of every wave together (each a plain query,
+	 * so that QBO's 40 /batch requests a minute go to writes), then the
+	 * waves' batches of writes together, then the one-record path */
+	{
+		json_object *litems[QSE_WAVES_MAX];
+		size_t nj = 0, base[QSE_WAVES_MAX + 1];
+		for (v = 0; v < nw; v++) {
+			size_t q, nq;
+			litems[v] = lookup_items(waves[v].w, waves[v].n);
+			base[v] = nj;
+			nq = litems[v] ? json_object_array_length(litems[v]) : 0;
+			if (nq > 1) {
+				/* several queries (a customer wave's names and emails): one
+				 * /batch request, which costs one request however many it holds */
+				char nonce[32];
+				jobs[v].items = litems[v];
+				litems[v] = NULL;
+				snprintf(nonce, sizeof(nonce), "%.6f.%zu", qs_store_now(), v);
+				qse_make_rid(jobs[v].rid, eng->realm, "lookup", eng->owner, nonce, NULL);
+				continue;
+			}
+			for (q = 0; q < nq && nj < sizeof(qjobs) / sizeof(qjobs[0]); q++) {
+				json_object *it = json_object_array_get_idx(litems[v], q);
+				const char *bid = qse_jstr(it, "bId");
+				qjobs[nj].items = json_object_get(it);
+				qjobs[nj].query = qse_jstr(it, "Query");
+				qjobs[nj].entity = bid && !strcmp(bid, "i") ? "Invoice" : "Customer";
+				nj++;
+			}
 		}
-		if (jobs[v].r == QS_OK) {
-			lookup_apply(waves[v].w, waves[v].n, jobs[v].resp);
-		} else {
-			lookup_failed(waves[v].w, waves[v].n, jobs[v].r, &jobs[v].e);
+		base[nw] = nj;
+		send_rounds(eng, qjobs, nj, jobs, nw);
+		for (v = 0; v < nw; v++) {
+			if (jobs[v].items) {
+				if (jobs[v].r == QS_OK) {
+					lookup_apply(waves[v].w, waves[v].n, jobs[v].resp);
+				} else {
+					lookup_failed(waves[v].w, waves[v].n, jobs[v].r, &jobs[v].e);
+				}
+			}
 		}
+		jobs_clear(jobs, nw);
+		for (v = 0; v < nw; v++) {
+			json_object *resp;
+			size_t q;
+			qs_status lr = QS_OK;
+			const qs_error *le = NULL;
+			if (!litems[v]) {
+				continue;
+			}
+			/* the answers as the batch answer lookup_apply reads */
+			resp = json_object_new_array();
+			for (q = base[v]; q < base[v + 1]; q++) {
+				json_object *it = json_object_new_object(), *qr = json_object_new_object();
+				if (qjobs[q].r != QS_OK && lr == QS_OK) {
+					lr = qjobs[q].r;
+					le = &qjobs[q].e;
+				}
+				json_object_object_add(it, "bId", json_object_new_string(qse_jstr(qjobs[q].items, "bId")));
+				if (qjobs[q].r == QS_OK) {
+					json_object_object_add(qr, qjobs[q].entity, json_object_get(qjobs[q].resp));
+					json_object_object_add(it, "QueryResponse", qr);
+				} else {
+					json_object_put(qr);
+				}
+				json_object_array_add(resp, it);
+			}
+			if (lr == QS_OK) {
+				lookup_apply(waves[v].w, waves[v].n, resp);
+			} else {
+				lookup_failed(waves[v].w, waves[v].n, lr, le);
+			}
+			json_object_put(resp);
+			json_object_put(litems[v]);
+		}
+		jobs_clear(qjobs, nj);
 	}
-	jobs_clear(jobs, nw);
 	for (v = 0; v < nw; v++) {
 		char nonce[32];
 		jobs[v].items = write_items(waves[v].w, waves[v].n, waves[v].by_bid, &waves[v].k);
@@ -784,7 +907,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 				waves[v].by_bid[0]->en.id, nonce, NULL);
 		}
 	}
-	send_round(eng, jobs, nw);
+	send_rounds(eng, jobs, nw, NULL, 0);
 	for (v = 0; v < nw; v++) {
 		if (jobs[v].items) {
 			write_apply(eng, waves[v].by_bid, waves[v].k, jobs[v].r, &jobs[v].e, jobs[v].resp);

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
@@ -117,11 +118,26 @@ qs_status qs_pool_add(qs_pool *p, void *tag, const char *method, const char *url
 	s->tag = tag;
 	s->busy = true;
 	p->busy++;
+	{
+		/* start it now (connect, send what can be sent): a request that took
+		 * its limiter slot goes out at once, not when the caller next waits */
+		int running = 0;
+		curl_multi_perform(p->multi, &running);
+	}
 	return QS_OK;
 }
 
-qs_status qs_pool_wait(qs_pool *p, void **tag, qs_http_resp *out, qs_status *st, qs_error *te, qs_error *e)
+static long long now_ms(void)
 {
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+qs_status qs_pool_wait(qs_pool *p, long timeout_ms, void **tag, qs_http_resp *out, qs_status *st,
+	qs_error *te, qs_error *e)
+{
+	long long until = timeout_ms >= 0 ? now_ms() + timeout_ms : 0;
 	*tag = NULL;
 	if (!p || p->busy == 0) {
 		return qs_error_set(e, QS_EINTERNAL, "No HTTP transfer in flight");
@@ -153,7 +169,17 @@ qs_status qs_pool_wait(qs_pool *p, void **tag, qs_http_resp *out, qs_status *st,
 				}
 			}
 		}
-		mc = curl_multi_poll(p->multi, NULL, 0, 1000, NULL);
+		{
+			long ms = 1000;
+			if (timeout_ms >= 0) {
+				long long left = until - now_ms();
+				if (left <= 0) {
+					return QS_OK;   /* none ended in time */
+				}
+				ms = left < ms ? (long)left : ms;
+			}
+			mc = curl_multi_poll(p->multi, NULL, 0, (int)ms, NULL);
+		}
 		if (mc != CURLM_OK) {
 			return qs_error_set(e, QS_EINTERNAL, "libcurl's multi handle failed: %s", curl_multi_strerror(mc));
 		}

@@ -27,7 +27,10 @@ qs_status qs_pool_add(qs_pool *p, void *tag, const char *method, const char *url
 
 /* Runs the transfers until one ends and returns it: *tag, its answer in out
  * (the caller clears it) and *st / te as qs_http_request would give them.
- * QS_OK when one was returned; QS_EINTERNAL when nothing is in flight. */
-qs_status qs_pool_wait(qs_pool *p, void **tag, qs_http_resp *out, qs_status *st, qs_error *te, qs_error *e);
+ * timeout_ms >= 0: returns QS_OK with *tag NULL when none ended by then
+ * (the transfers progressed meanwhile); -1: waits as long as it takes.
+ * QS_EINTERNAL when nothing is in flight. */
+qs_status qs_pool_wait(qs_pool *p, long timeout_ms, void **tag, qs_http_resp *out, qs_status *st,
+	qs_error *te, qs_error *e);
 
 #endif

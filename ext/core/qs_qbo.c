@@ -619,6 +619,7 @@ qs_status qs_qbo_batch_prepare(qs_qbo *q, json_object *items, const char *reques
 		return qs_error_set(e, QS_EINTERNAL, "Could not serialise a batch");
 	}
 	req->body_len = strlen(req->body);
+	req->method = "POST";
 	st = qbo_headers(q, "application/json", req, e);
 	if (st != QS_OK) {
 		qs_qbo_req_clear(req);
@@ -827,13 +828,12 @@ qs_status qs_qbo_void(qs_qbo *q, const char *entity, const char *id,
 	return st;
 }
 
-qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_error *e)
+qs_status qs_qbo_query_prepare(qs_qbo *q, const char *query, qs_qbo_req *req, qs_error *e)
 {
-	char *enc = NULL, *url = NULL, *params = NULL;
-	json_object *answer = NULL, *qr = NULL, *found = NULL;
+	char *enc = NULL, *params = NULL;
 	qs_status st;
 
-	*rows = NULL;
+	memset(req, 0, sizeof(*req));
 	if ((st = check_client(q, e)) != QS_OK) {
 		return st;
 	}
@@ -852,22 +852,40 @@ qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_erro
 			return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a query");
 		}
 		snprintf(params, n, "query=%s", enc);
-		url = build_url(q, "query", params, NULL, e);
-		free(params);
 		free(enc);
-		if (!url) {
+		req->method = "GET";
+		req->url = build_url(q, "query", params, NULL, e);
+		free(params);
+		if (!req->url) {
 			return e ? e->status : QS_EINTERNAL;
 		}
-		st = qbo_call(q, "GET", url, NULL, NULL, 0, "the query", &answer, e);
+		st = qbo_headers(q, NULL, req, e);
 	} else {
 		free(enc);
-		url = build_url(q, "query", NULL, NULL, e);
-		if (!url) {
+		req->method = "POST";
+		req->url = build_url(q, "query", NULL, NULL, e);
+		if (!req->url) {
 			return e ? e->status : QS_EINTERNAL;
 		}
-		st = qbo_call(q, "POST", url, "application/text", query, strlen(query), "the query", &answer, e);
+		req->body = strdup(query);
+		if (!req->body) {
+			qs_qbo_req_clear(req);
+			return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a query");
+		}
+		req->body_len = strlen(query);
+		st = qbo_headers(q, "application/text", req, e);
 	}
-	free(url);
+	if (st != QS_OK) {
+		qs_qbo_req_clear(req);
+	}
+	return st;
+}
+
+qs_status qs_qbo_query_answer(qs_qbo *q, qs_http_resp *r, json_object **rows, qs_error *e)
+{
+	json_object *answer = NULL, *qr = NULL, *found = NULL;
+	qs_status st = qbo_answer(q, r, "the query", &answer, e);
+	*rows = NULL;
 	if (st != QS_OK) {
 		return st;
 	}
@@ -893,4 +911,23 @@ qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_erro
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory while reading query rows");
 	}
 	return QS_OK;
+}
+
+qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_error *e)
+{
+	qs_qbo_req req;
+	qs_http_resp r;
+	qs_status st;
+
+	*rows = NULL;
+	st = qs_qbo_query_prepare(q, query, &req, e);
+	if (st != QS_OK) {
+		return st;
+	}
+	st = qs_http_request(q->http, req.method, req.url, req.headers, req.body, req.body_len, &r, e);
+	qs_qbo_req_clear(&req);
+	if (st != QS_OK) {
+		return st;
+	}
+	return qs_qbo_query_answer(q, &r, rows, e);
 }
