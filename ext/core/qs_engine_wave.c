@@ -821,8 +821,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		}
 	}
 
-	/* 2. send: the packed lookups of every wave together (each a plain query,
-	 * so that QBO's 40 /batch requests a minute go to writes), then the
+	/* 2. send: the packed lookups of every wave together (plain queries, so
+	 * that QBO's 40 /batch requests a minute go to writes), then the
 	 * waves' batches of writes together, then the one-record path */
 	{
 		json_object *litems[QSE_WAVES_MAX];
@@ -832,9 +832,11 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			litems[v] = lookup_items(waves[v].w, waves[v].n);
 			base[v] = nj;
 			nq = litems[v] ? json_object_array_length(litems[v]) : 0;
-			if (nq > 1) {
-				/* several queries (a customer wave's names and emails): one
-				 * /batch request, which costs one request however many it holds */
+			if (nq > 1 && nw == 1) {
+				/* a round of one wave with several queries (a customer wave's
+				 * names and emails): one /batch request, the fewest requests; in
+				 * a round of several waves QBO's 40 /batch requests a minute are
+				 * what bounds the rate, so each query goes as a plain request */
 				char nonce[32];
 				jobs[v].items = litems[v];
 				litems[v] = NULL;
