@@ -87,6 +87,27 @@ namespace {
 
     /** Per-record sync state and reason; filter by kind, state or id. */
     function qbo_entities(QboSync\Connection $connection, array $filter = []): array {}
+
+    /**
+     * Sends a record again from its stored document, as a new version (a fresh
+     * requestid and retry count), per the delivery mode; a Dismissed record is
+     * back in sync. Returns its state. The record must have been pushed.
+     */
+    function qbo_resend(QboSync\Connection $connection, string $kind, string $id): array {}
+
+    /**
+     * Sets a record aside (state Dismissed: out of the queue and the warnings,
+     * the reason keeps what it was), or with $dismissed false puts it back
+     * (resent). Returns its state.
+     */
+    function qbo_dismiss(QboSync\Connection $connection, string $kind, string $id, bool $dismissed = true): array {}
+
+    /**
+     * The delivery log, newest first: every attempt, outcome and decision, with
+     * its level, record and message (never a secret). Filter: kind, id, limit
+     * (default 100, at most 10000).
+     */
+    function qbo_log(QboSync\Connection $connection, array $filter = []): array {}
 }
 
 namespace QboSync {

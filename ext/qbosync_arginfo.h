@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 57b255fb10bcf6218a2b928c8497652e43dc736f */
+ * Stub hash: b3c494d0a2baa516ec047a9ba0061d800d79c74a */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -68,6 +68,21 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_entities, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, filter, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_resend, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, kind, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, id, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_dismiss, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, kind, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, id, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, dismissed, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+#define arginfo_qbo_log arginfo_qbo_entities
+
 
 ZEND_FUNCTION(qbo_connect);
 ZEND_FUNCTION(qbo_oauth_url);
@@ -81,6 +96,9 @@ ZEND_FUNCTION(qbo_sync);
 ZEND_FUNCTION(qbo_hook);
 ZEND_FUNCTION(qbo_status);
 ZEND_FUNCTION(qbo_entities);
+ZEND_FUNCTION(qbo_resend);
+ZEND_FUNCTION(qbo_dismiss);
+ZEND_FUNCTION(qbo_log);
 
 
 static const zend_function_entry ext_functions[] = {
@@ -96,6 +114,9 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(qbo_hook, arginfo_qbo_hook)
 	ZEND_FE(qbo_status, arginfo_qbo_status)
 	ZEND_FE(qbo_entities, arginfo_qbo_entities)
+	ZEND_FE(qbo_resend, arginfo_qbo_resend)
+	ZEND_FE(qbo_dismiss, arginfo_qbo_dismiss)
+	ZEND_FE(qbo_log, arginfo_qbo_log)
 	ZEND_FE_END
 };
 

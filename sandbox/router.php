@@ -1,10 +1,10 @@
 <?php
 // Front controller of the local QBO sandbox (php -S 127.0.0.1:PORT sandbox/router.php):
-// builds the request, lets EDGE check/limit it, dispatches, lets EDGE post-process, emits.
+// builds the request, lets the gateway check/limit it, dispatches, lets the gateway post-process, emits.
 declare(strict_types=1);
 
 require_once __DIR__ . '/lib/common.php';
-foreach (['oauth', 'edge', 'webhooks', 'control'] as $sbx_f) {   // EDGE's files, when present
+foreach (['oauth', 'edge', 'webhooks', 'control'] as $sbx_f) {   // the gateway's files, when present
     if (is_file(__DIR__ . '/lib/' . $sbx_f . '.php')) {
         require_once __DIR__ . '/lib/' . $sbx_f . '.php';
     }

@@ -1,5 +1,7 @@
 --TEST--
 A refresh whose answer is lost after QuickBooks rotated the token (strict rotation): the next refresh meets invalid_grant and the connection says exactly that (reason refresh_answer_lost), tells on_disconnect once and the log; the records stay queued and go after reconnecting
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/transport.inc';

@@ -1,5 +1,7 @@
 --TEST--
 A Disconnected connection tells someone: after a revocation the process that meets invalid_grant calls on_disconnect once with (reason, message), writes an error line to the log and qbo_status() carries the reason; another process that only finds it Disconnected is not told again
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/transport.inc';

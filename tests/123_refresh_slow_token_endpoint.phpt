@@ -1,5 +1,7 @@
 --TEST--
 The refresh lock lives longer than the longest request it covers: with a 35 s token endpoint, a 60 s worker timeout and strict rotation, a second process waits for the first one's refresh instead of refreshing with the already-used token; no invalid_grant, both deliver, Active
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';

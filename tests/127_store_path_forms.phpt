@@ -1,6 +1,7 @@
 --TEST--
 The store path in every form: ":memory:" and file: URIs are refused without touching the disk; a name starting with ':' is an ordinary relative path, made absolute and checked against open_basedir like any other
 --INI--
+pcre.jit=0
 open_basedir={PWD}
 --FILE--
 <?php

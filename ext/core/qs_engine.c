@@ -103,6 +103,23 @@ json_object *qse_jstr_new(const char *s)
 	return (s && *s) ? json_object_new_string(s) : NULL;
 }
 
+/* A QBO amount: the exact decimal text of m (minor units) with its decimals;
+ * the double json-c keeps beside it is only for readers, never for sums. */
+json_object *qse_money_json(qs_money m, int decimals)
+{
+	char buf[40];
+	qs_money_format(m, decimals, buf, sizeof(buf));
+	return json_object_new_double_s(strtod(buf, NULL), buf);
+}
+
+/* A QBO reference: {"value": id}. */
+json_object *qse_ref(const char *id)
+{
+	json_object *r = json_object_new_object();
+	json_object_object_add(r, "value", json_object_new_string(id));
+	return r;
+}
+
 json_object *qse_jtime(double t)
 {
 	char buf[32];
@@ -519,24 +536,17 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	return r;
 }
 
-qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int flags,
+/* Records a normalised document (borrowed) and delivers it as the delivery
+ * mode says: the part of qbo_push after validation, shared with resend. */
+static qs_status push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
 	json_object **state, qs_error *e)
 {
-	json_object *norm = NULL;
 	qs_status r;
 	bool deliver = false;
 	char id[65];
 
-	*state = NULL;
-	/* an unknown kind is refused by qs_map_validate (the kind quoted UTF-8-safe) */
-	r = qs_map_validate(kind, doc, eng->home_currency[0] ? eng->home_currency : "USD", &norm, e);
-	if (r != QS_OK) {
-		json_object_put(norm);
-		return r;
-	}
 	qs_strlcpy(id, qse_jstr(norm, "id") ? qse_jstr(norm, "id") : "", sizeof(id));
 	r = record(eng, kind, norm, flags, &deliver, state, e);
-	json_object_put(norm);
 	if (r != QS_OK) {
 		qs_error_record(e, kind, id);
 		return r;
@@ -579,6 +589,120 @@ qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int
 		}
 	}
 	return state_of(eng, kind, id, state, e);
+}
+
+qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int flags,
+	json_object **state, qs_error *e)
+{
+	json_object *norm = NULL;
+	qs_status r;
+
+	*state = NULL;
+	/* an unknown kind is refused by qs_map_validate (the kind quoted UTF-8-safe) */
+	r = qs_map_validate(kind, doc, eng->home_currency[0] ? eng->home_currency : "USD", &norm, e);
+	if (r != QS_OK) {
+		json_object_put(norm);
+		return r;
+	}
+	r = push_norm(eng, kind, norm, flags, state, e);
+	json_object_put(norm);
+	return r;
+}
+
+/* The stored document of (kind, id), parsed; QS_EVALIDATION when the record
+ * was never pushed. */
+static qs_status stored_doc(qs_engine *eng, const char *kind, const char *id, json_object **norm, qs_error *e)
+{
+	qs_entity en;
+	qs_status r = qs_store_entity_get(eng->store, eng->conn_key, kind, id, &en, e);
+	*norm = NULL;
+	if (r != QS_OK) {
+		return r;
+	}
+	if (!en.exists || !en.doc) {
+		qs_entity_clear(&en);
+		return qs_error_set(e, QS_EVALIDATION, "%s %s was never pushed: push it with qbo_push()", qse_entity_label(kind), id);
+	}
+	*norm = json_tokener_parse(en.doc);
+	qs_entity_clear(&en);
+	if (!*norm) {
+		return qs_error_set(e, QS_ESTORE, "%s %s: the stored document cannot be read; push it again with qbo_push()",
+			qse_entity_label(kind), id);
+	}
+	return QS_OK;
+}
+
+qs_status qs_engine_resend(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e)
+{
+	json_object *norm;
+	qs_status r;
+	*state = NULL;
+	if (!qs_kind_is_document(kind)) {
+		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund or credit", kind);
+	}
+	r = stored_doc(eng, kind, id, &norm, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	/* a new version of the same document: a fresh requestid, a fresh retry count */
+	r = push_norm(eng, kind, norm, QS_PUSH_FORCE, state, e);
+	json_object_put(norm);
+	return r;
+}
+
+qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bool dismissed,
+	json_object **state, qs_error *e)
+{
+	qs_entity en;
+	qs_status r;
+	*state = NULL;
+	if (!qs_kind_is_document(kind)) {
+		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund or credit", kind);
+	}
+	if (!dismissed) {
+		/* back into sync: what it was waiting for is tried again */
+		r = qse_begin_entity(eng, kind, id, &en, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		qs_store_rollback(eng->store);
+		if (en.exists && strcmp(en.state, "Dismissed") != 0) {
+			*state = entity_json(&en);   /* not dismissed: nothing to undo */
+			qs_entity_clear(&en);
+			return QS_OK;
+		}
+		qs_entity_clear(&en);
+		return qs_engine_resend(eng, kind, id, state, e);
+	}
+	r = qse_begin_entity(eng, kind, id, &en, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (!en.exists) {
+		qs_store_rollback(eng->store);
+		return qs_error_set(e, QS_EVALIDATION, "%s %s was never pushed: there is nothing to dismiss", qse_entity_label(kind), id);
+	}
+	if (!strcmp(en.q_status, "sending") && !qse_claim_stale(eng, en.owner, en.claimed, qs_store_now())) {
+		qs_store_rollback(eng->store);
+		qs_entity_clear(&en);
+		return qs_error_set(e, QS_EVALIDATION, "%s %s is being delivered right now; dismiss it once that delivery has ended",
+			qse_entity_label(kind), id);
+	}
+	if (strcmp(en.state, "Dismissed") != 0) {
+		char was[sizeof(en.reason)];
+		snprintf(was, sizeof(was), "Dismissed; it was %s%s%.900s", en.state, en.reason[0] ? ": " : "", en.reason);
+		qs_strlcpy(en.reason, was, sizeof(en.reason));
+		qs_strlcpy(en.state, "Dismissed", sizeof(en.state));
+	}
+	en.q_status[0] = '\0';   /* out of the queue: nothing is sent for it until it is resent */
+	en.create_rid[0] = '\0';
+	r = qse_save_commit(eng, &en, e);
+	if (r == QS_OK) {
+		qse_log_msg(eng, "info", kind, id, "%s %s: dismissed", qse_entity_label(kind), id);
+		*state = entity_json(&en);
+	}
+	qs_entity_clear(&en);
+	return r;
 }
 
 bool qs_engine_has_deferred(qs_engine *eng)

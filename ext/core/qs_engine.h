@@ -104,6 +104,16 @@ void qs_engine_set_on_disconnect(qs_engine *eng, qs_disconnect_cb cb, void *ud);
  * it when an engine call has returned, where user code may run. */
 void qs_engine_notify(qs_engine *eng);
 
+/* Records the stored document of (kind, id) again as a new version (as
+ * qbo_push with QS_PUSH_FORCE: a fresh requestid and retry count; a Dismissed
+ * record is back in sync) and delivers it per the delivery mode. *state as
+ * for qs_engine_push. QS_EVALIDATION when the record was never pushed. */
+qs_status qs_engine_resend(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e);
+/* dismissed: the record leaves the queue and the warnings (state Dismissed,
+ * the reason keeps what it was); false: it is resent. *state: its state. */
+qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bool dismissed,
+	json_object **state, qs_error *e);
+
 typedef void (*qs_progress_cb)(void *ud, long done, long total, const char *kind, const char *local_id, const char *state);
 
 #define QS_SYNC_BATCH_MAX 30

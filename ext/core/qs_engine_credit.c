@@ -12,25 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_object *amount_json(qs_money m, int decimals)
-{
-	char buf[40];
-	qs_money_format(m, decimals, buf, sizeof(buf));
-	return json_object_new_double_s(strtod(buf, NULL), buf);
-}
-
-static json_object *ref(const char *id)
-{
-	json_object *r = json_object_new_object();
-	json_object_object_add(r, "value", json_object_new_string(id));
-	return r;
-}
-
 /* {"Amount": a, "LinkedTxn": [{"TxnId": id, "TxnType": type}]} appended to lines. */
 static void add_link(json_object *lines, qs_money a, int decimals, const char *id, const char *type)
 {
 	json_object *l = json_object_new_object(), *links = json_object_new_array(), *lt = json_object_new_object();
-	json_object_object_add(l, "Amount", amount_json(a, decimals));
+	json_object_object_add(l, "Amount", qse_money_json(a, decimals));
 	json_object_object_add(lt, "TxnId", json_object_new_string(id));
 	json_object_object_add(lt, "TxnType", json_object_new_string(type));
 	json_object_array_add(links, lt);
@@ -55,8 +41,8 @@ static qs_status send_application(qs_engine *eng, const qs_entity *en, json_obje
 
 	snprintf(ver, sizeof(ver), "%lld", en->version);
 	snprintf(marker, sizeof(marker), "qbosync:%s:%s credit applied", en->kind, en->id);
-	json_object_object_add(body, "CustomerRef", ref(cust));
-	json_object_object_add(body, "TotalAmt", amount_json(0, doc_decimals(eng, norm)));
+	json_object_object_add(body, "CustomerRef", qse_ref(cust));
+	json_object_object_add(body, "TotalAmt", qse_money_json(0, doc_decimals(eng, norm)));
 	if (qse_jstr(norm, "date")) {
 		json_object_object_add(body, "TxnDate", json_object_new_string(qse_jstr(norm, "date")));
 	}

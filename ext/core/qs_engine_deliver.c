@@ -4,6 +4,7 @@
  * the persisted requestid / update with SyncToken (5010 retried) / void, and
  * the outcome with the retry policy. */
 #include "qs_engine_int.h"
+#include "qs_verify.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -824,14 +825,19 @@ bool qse_amount_is_zero(json_object *v)
 
 /* Double-entry prevention: a payment whose every invoice already shows a zero
  * balance in QBO (paid there by hand, or by another tool) is not recorded again.
- * *paid names the first such invoice. */
-static qs_status invoices_already_paid(qs_engine *eng, json_object *body, bool *all_paid, char paid[32], qs_error *e)
+ * *paid names the first such invoice. An invoice whose QBO balance is above
+ * zero, below its total (something was paid in QBO) and below what the
+ * payment applies to it was partly paid in QBO:
+ * *partly names it, with its balance and the amount applied (minor units). */
+static qs_status invoices_already_paid(qs_engine *eng, json_object *body, int decimals, bool *all_paid, char paid[32],
+	char partly[32], qs_money *open_balance, qs_money *applied, qs_error *e)
 {
 	json_object *lines = qse_jget(body, "Line");
 	size_t i, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
 	size_t linked = 0, zero = 0;
 	*all_paid = false;
-	paid[0] = '\0';
+	paid[0] = partly[0] = '\0';
+	*open_balance = *applied = 0;
 	for (i = 0; i < n; i++) {
 		json_object *txns = qse_jget(json_object_array_get_idx(lines, i), "LinkedTxn");
 		size_t j, m = txns && json_object_is_type(txns, json_type_array) ? json_object_array_length(txns) : 0;
@@ -852,6 +858,16 @@ static qs_status invoices_already_paid(qs_engine *eng, json_object *body, bool *
 				zero++;
 				if (!paid[0]) {
 					qs_strlcpy(paid, tid, 32);
+				}
+			} else if (!partly[0]) {
+				qs_money bal, amt, tot;
+				if (qs_verify_amount(qse_jget(inv, "Balance"), decimals, &bal)
+						&& qs_verify_amount(qse_jget(inv, "TotalAmt"), decimals, &tot)
+						&& qs_verify_amount(qse_jget(json_object_array_get_idx(lines, i), "Amount"), decimals, &amt)
+						&& bal > 0 && bal < tot && bal < amt) {
+					qs_strlcpy(partly, tid, 32);
+					*open_balance = bal;
+					*applied = amt;
 				}
 			}
 			json_object_put(inv);
@@ -992,9 +1008,29 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 	 * attempt paid, and must reach the guard or the requestid replay instead */
 	if (!strcmp(en->kind, "payment") && en->attempts <= 1) {
 		bool all_paid = false;
-		char paid[32];
-		r = invoices_already_paid(eng, body, &all_paid, paid, e);
+		char paid[32], partly[32];
+		qs_money open_balance, applied;
+		const char *cur = qse_jstr(norm, "currency");
+		int dec = qs_currency_decimals(cur ? cur : (eng->home_currency[0] ? eng->home_currency : "USD"));
+		r = invoices_already_paid(eng, body, dec, &all_paid, paid, partly, &open_balance, &applied, e);
 		if (r != QS_OK) {
+			goto out;
+		}
+		if (!all_paid && partly[0]) {
+			/* paid in part in QBO (by hand, or another tool): recording this
+			 * payment would pay the invoice twice; a warning with both figures */
+			char local[65], a[40], b[40];
+			bool found = false;
+			*op = "mismatch";
+			if (qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", partly, local, &found, NULL) != QS_OK || !found) {
+				snprintf(local, sizeof(local), "(QBO Invoice %s)", partly);
+			}
+			qs_money_format(open_balance, dec, a, sizeof(a));
+			qs_money_format(applied, dec, b, sizeof(b));
+			qs_error_set(e, QS_OK, "Payment %s: QuickBooks shows invoice %s with an open balance of %s, the payment applies %s "
+				"\xE2\x80\x94 it was partly paid in QuickBooks (by hand or by another tool), so this payment was not recorded: "
+				"remove the payment made in QuickBooks, or record it in the billing system, then push this payment again with QBO_FORCE",
+				en->id, local, a, b);
 			goto out;
 		}
 		if (all_paid) {

@@ -13,20 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_object *amount_json(qs_money m, int decimals)
-{
-	char buf[40];
-	qs_money_format(m, decimals, buf, sizeof(buf));
-	return json_object_new_double_s(strtod(buf, NULL), buf);
-}
-
-static json_object *ref(const char *id)
-{
-	json_object *r = json_object_new_object();
-	json_object_object_add(r, "value", json_object_new_string(id));
-	return r;
-}
-
 /* The account mapped for purpose (by method, else "*"); "" when none. */
 static qs_status account_for(qs_engine *eng, const char *method, const char *purpose, char out[32], qs_error *e)
 {
@@ -97,7 +83,7 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	l = json_object_new_object();
 	links = json_object_new_array();
 	lt = json_object_new_object();
-	json_object_object_add(l, "Amount", amount_json(total, dec));
+	json_object_object_add(l, "Amount", qse_money_json(total, dec));
 	json_object_object_add(lt, "TxnId", json_object_new_string(en->qbo_id));
 	json_object_object_add(lt, "TxnType", json_object_new_string("Payment"));
 	json_object_object_add(lt, "TxnLineId", json_object_new_string("0"));
@@ -106,14 +92,14 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	json_object_array_add(lines, l);
 	l = json_object_new_object();
 	d = json_object_new_object();
-	json_object_object_add(l, "Amount", amount_json(-fee, dec));
+	json_object_object_add(l, "Amount", qse_money_json(-fee, dec));
 	json_object_object_add(l, "DetailType", json_object_new_string("DepositLineDetail"));
 	snprintf(desc, sizeof(desc), "Gateway fee (%.60s) of payment %.64s", method ? method : "", en->id);
 	json_object_object_add(l, "Description", json_object_new_string(desc));
-	json_object_object_add(d, "AccountRef", ref(fee_acct));
+	json_object_object_add(d, "AccountRef", qse_ref(fee_acct));
 	json_object_object_add(l, "DepositLineDetail", d);
 	json_object_array_add(lines, l);
-	json_object_object_add(body, "DepositToAccountRef", ref(bank));
+	json_object_object_add(body, "DepositToAccountRef", qse_ref(bank));
 	if (qse_jstr(norm, "date")) {
 		json_object_object_add(body, "TxnDate", json_object_new_string(qse_jstr(norm, "date")));
 	}

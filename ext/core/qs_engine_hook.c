@@ -4,12 +4,14 @@
  * qse_hooks_expand at delivery time, or read and pushed at once in inline
  * mode. What an event reads and produces is the adapter's (qs_whmcs.c). */
 #include "qs_engine_int.h"
+#include "qs_crypto.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define HOOK_MAX_ATTEMPTS 5   /* a hook event that cannot be read after this many tries is kept as 'error' */
+#define HOOK_MAX_ATTEMPTS 5
+#define SEEN_SLOTS 8192       /* documents remembered per expansion run (power of two) */   /* a hook event that cannot be read after this many tries is kept as 'error' */
 
 void qs_engine_set_fetch(qs_engine *eng, qs_fetch_fn fn, void *ud)
 {
@@ -19,8 +21,85 @@ void qs_engine_set_fetch(qs_engine *eng, qs_fetch_fn fn, void *ud)
 	}
 }
 
+/* The documents one expansion run already pushed (several events of one
+ * invoice read the same customer, items and payments): a record whose
+ * document is the one last pushed in this run is not pushed again. Open
+ * addressing on a digest of kind + id, holding a digest of the document. */
+typedef struct seen_slot {
+	unsigned char key[16];    /* all zero: free */
+	unsigned char doc[16];
+} seen_slot;
+
+typedef struct seen_set {
+	seen_slot *slot;
+	size_t n;
+} seen_set;
+
+static void digest16(const char *a, const char *b, unsigned char out[16])
+{
+	char hex[65];
+	size_t la = strlen(a), lb = strlen(b), i;
+	char *buf = malloc(la + lb + 2);
+	memset(out, 0, 16);
+	if (!buf) {
+		return;
+	}
+	memcpy(buf, a, la);
+	buf[la] = '\n';
+	memcpy(buf + la + 1, b, lb + 1);
+	qs_sha256_hex(buf, la + 1 + lb, hex);
+	free(buf);
+	for (i = 0; i < 16; i++) {
+		unsigned v = 0;
+		sscanf(hex + 2 * i, "%2x", &v);
+		out[i] = (unsigned char)v;
+	}
+	out[0] |= 1;   /* never all zero */
+}
+
+/* True when (kind, id) was pushed in this run with this very document. */
+static bool seen_same(seen_set *s, const char *kind, json_object *doc, seen_slot **at)
+{
+	unsigned char key[16], d[16];
+	const char *id;
+	json_object *v;
+	size_t i, h;
+	*at = NULL;
+	if (!json_object_object_get_ex(doc, "id", &v) || !(id = json_object_get_string(v))) {
+		return false;
+	}
+	if (!s->slot && !(s->slot = calloc(SEEN_SLOTS, sizeof(*s->slot)))) {
+		return false;
+	}
+	digest16(kind, id, key);
+	digest16(kind, json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PLAIN), d);
+	memcpy(&h, key, sizeof(h));
+	for (i = 0; i < SEEN_SLOTS; i++) {
+		seen_slot *sl = &s->slot[(h + i) & (SEEN_SLOTS - 1)];
+		if (!memcmp(sl->key, key, 16)) {
+			if (!memcmp(sl->doc, d, 16)) {
+				return true;
+			}
+			memcpy(sl->doc, d, 16);   /* changed: pushed, and remembered as the last */
+			*at = sl;
+			return false;
+		}
+		if (!sl->key[0]) {
+			if (s->n + 1 < SEEN_SLOTS / 2) {
+				memcpy(sl->key, key, 16);
+				memcpy(sl->doc, d, 16);
+				s->n++;
+				*at = sl;
+			}
+			return false;
+		}
+	}
+	return false;
+}
+
 /* What an expansion pushed and skipped. */
 typedef struct hook_run {
+	seen_set *seen;           /* identical documents pushed once per run; may be NULL */
 	qs_engine *eng;
 	int flags;                /* qs_engine_push flags */
 	json_object *states;      /* array of entity states pushed (inline), or NULL */
@@ -33,10 +112,17 @@ static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_erro
 {
 	hook_run *h = ud;
 	json_object *state = NULL;
+	seen_slot *at = NULL;
 	qs_error pe;
 	qs_status st;
 	qs_error_clear(&pe);
+	if (h->seen && !h->states && seen_same(h->seen, kind, doc, &at)) {
+		return QS_OK;
+	}
 	st = qs_engine_push(h->eng, kind, doc, h->flags, &state, &pe);
+	if (st != QS_OK && at) {
+		memset(at->doc, 0, sizeof(at->doc));   /* not recorded: the next identical document is pushed again */
+	}
 	if (st == QS_EAPI || st == QS_EAUTH) {
 		/* delivered and refused (or not authorised): the record is kept with
 		 * its state; the expansion goes on with the next document */
@@ -292,6 +378,7 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *exp
 	qs_status r = QS_OK;
 	long long after = 0;
 	bool stop = false;
+	seen_set seen = {NULL, 0};
 
 	*expanded = *failed = 0;
 	if (!eng->fetch) {
@@ -302,6 +389,7 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *exp
 		r = qs_store_hook_due(eng->store, eng->conn_key, after, 500, hook_cb, &l, e);
 		if (r != QS_OK || l.n == 0) {
 			free(l.v);
+			free(seen.slot);
 			return r;
 		}
 		for (i = 0; i < l.n && r == QS_OK; i++) {
@@ -314,6 +402,7 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *exp
 			after = l.v[i].seq;
 			memset(&h, 0, sizeof(h));
 			h.eng = eng;
+			h.seen = &seen;
 			h.flags = push_flags;
 			qs_error_clear(&xe);
 			if (!ev || !ids) {
@@ -348,6 +437,7 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *exp
 		}
 		free(l.v);
 		if (r != QS_OK || stop || (limit > 0 && *expanded + *failed >= limit)) {
+			free(seen.slot);
 			return r;
 		}
 	}

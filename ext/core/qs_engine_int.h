@@ -106,6 +106,8 @@ json_object *qse_jget(json_object *o, const char *key);
 const char *qse_jstr(json_object *o, const char *key);
 json_object *qse_jstr_new(const char *s);
 json_object *qse_jtime(double t);
+json_object *qse_money_json(qs_money m, int decimals);
+json_object *qse_ref(const char *id);
 void qse_log_msg(qs_engine *eng, const char *level, const char *kind, const char *id, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 void qse_make_rid(char out[64], const char *realm, ...);

@@ -265,6 +265,7 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 			t.access = NULL;
 		} else if (r != QS_OK) {
 			qse_log_msg(eng, "error", NULL, NULL, "A refreshed token pair could not be saved (%s); the next refresh starts from the stored one", e->message);
+			qs_store_refresh_unlock(eng->store, eng->conn_key, eng->owner, NULL);
 		}
 		qs_tokens_clear(&t);
 		if (r == QS_OK && !swapped) {
@@ -617,8 +618,10 @@ qs_status qs_engine_oauth_exchange(qs_engine *eng, const char *code, const char 
 	if (!eng->has_key) {
 		return qs_error_set(e, QS_ECONFIG, "No encryption key, so the QuickBooks tokens cannot be stored: set the option encryption_key or INI qbosync.encryption_key (64 hex digits or base64 of 32 bytes)");
 	}
-	if (!realm || !*realm || strlen(realm) >= sizeof(eng->realm)) {
-		return qs_error_set(e, QS_EVALIDATION, "The realmId from the OAuth redirect is missing or too long");
+	if (!realm || !*realm || strlen(realm) > 32 || strspn(realm, "0123456789") != strlen(realm)) {
+		/* it goes into every API path: QBO's company ids are numbers */
+		return qs_error_set(e, QS_EVALIDATION, "The realmId from the OAuth redirect is missing, too long or not a number "
+			"(QuickBooks company ids are up to 32 digits); start the connection again");
 	}
 	r = qs_store_state_take(eng->store, eng->conn_key, state ? state : "", qs_store_now(), &valid, e);
 	if (r != QS_OK) {

@@ -15,6 +15,7 @@
 #include "qs_engine_int.h"
 #include "qs_pool.h"
 #include "qs_qbo_rules.h"
+#include "qs_verify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,6 +194,33 @@ static size_t linked_invoices(json_object *body, const char **out, size_t max)
 	return k;
 }
 
+/* Whether invoice row (a QBO Invoice) was paid in part in QBO (its open
+ * balance below its total) and shows less open balance than the payment body
+ * applies to it. */
+static bool partly_paid(json_object *body, const char *invoice_id, json_object *row)
+{
+	json_object *lines = qse_jget(body, "Line");
+	size_t i, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
+	qs_money bal, amt, tot;
+	/* QBO amounts in the payment and the invoice share the currency: any
+	 * decimals compare them, 4 keeps every real currency's digits */
+	if (!qs_verify_amount(qse_jget(row, "Balance"), 4, &bal) || !qs_verify_amount(qse_jget(row, "TotalAmt"), 4, &tot)
+			|| bal >= tot) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		json_object *l = json_object_array_get_idx(lines, i), *txns = qse_jget(l, "LinkedTxn");
+		size_t j, m = txns && json_object_is_type(txns, json_type_array) ? json_object_array_length(txns) : 0;
+		for (j = 0; j < m; j++) {
+			const char *tid = qse_jstr(json_object_array_get_idx(txns, j), "TxnId");
+			if (tid && !strcmp(tid, invoice_id) && qs_verify_amount(qse_jget(l, "Amount"), 4, &amt) && bal < amt) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 /* One batch of queries for the wave's new records: customers whose
  * DisplayName or email QBO already has, and payments whose every invoice QBO
  * shows paid, leave the batch for the one-record path (its guards decide,
@@ -289,6 +317,9 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 					if (qse_jstr(row, "Id") && !strcmp(qse_jstr(row, "Id"), ids[k])) {
 						seen = true;
 						zero += qse_amount_is_zero(qse_jget(row, "Balance")) ? 1 : 0;
+						if (!qse_amount_is_zero(qse_jget(row, "Balance")) && partly_paid(w[i].body, ids[k], row)) {
+							zero = m;   /* paid in part in QBO: the one-record path says so */
+						}
 					}
 				}
 				if (!seen) {

@@ -324,6 +324,29 @@ void qsm_put_bool(json_object *norm, const char *key, bool b)
 /* ------------------------------------------------------------------ */
 /* the UTF-8 scan of the whole document                                 */
 
+/* Appends sep (may be "") and text to the path of length len held in buf
+ * (size bytes), cut to fit; returns the new length. Paths are built for every
+ * field of every document on the hook path, so this is plain copying. */
+static size_t path_append(char *buf, size_t size, size_t len, const char *sep, const char *text)
+{
+	size_t sl = strlen(sep), tl = strlen(text);
+	if (len + 1 >= size) {
+		return len;
+	}
+	if (sl > size - 1 - len) {
+		sl = size - 1 - len;
+	}
+	memcpy(buf + len, sep, sl);
+	len += sl;
+	if (tl > size - 1 - len) {
+		tl = size - 1 - len;
+	}
+	memcpy(buf + len, text, tl);
+	len += tl;
+	buf[len] = '\0';
+	return len;
+}
+
 qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t cap)
 {
 	switch (json_object_get_type(o)) {
@@ -345,16 +368,11 @@ qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t
 		json_object_object_foreach(o, key, val) {
 			size_t kn = strlen(key);
 			long bad = qsm_utf8_bad_offset(key, kn);
-			int w;
 			if (bad >= 0) {
 				return qsm_verr(v, path[0] ? path : "", "%s%shas a field name that is not valid UTF-8 (byte 0x%02X at position %ld); send the field names in UTF-8",
 					path, path[0] ? " " : "", (unsigned char)key[bad], bad);
 			}
-			w = snprintf(path + plen, cap - plen, "%s%s", plen ? "." : "", key);
-			if (w < 0 || (size_t)w >= cap - plen) {
-				path[cap - 1] = '\0';
-			}
-			if (qsm_scan_utf8(v, val, path, strlen(path), cap) != QS_OK) {
+			if (qsm_scan_utf8(v, val, path, path_append(path, cap, plen, plen ? "." : "", key), cap) != QS_OK) {
 				return QS_EVALIDATION;
 			}
 			path[plen] = '\0';
@@ -364,11 +382,16 @@ qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t
 	case json_type_array: {
 		size_t i, n = json_object_array_length(o);
 		for (i = 0; i < n; i++) {
-			int w = snprintf(path + plen, cap - plen, "[%zu]", i);
-			if (w < 0 || (size_t)w >= cap - plen) {
-				path[cap - 1] = '\0';
-			}
-			if (qsm_scan_utf8(v, json_object_array_get_idx(o, i), path, strlen(path), cap) != QS_OK) {
+			char idx[24], *d = idx + sizeof(idx) - 1;
+			size_t k = i;
+			*d = '\0';
+			*--d = ']';
+			do {
+				*--d = (char)('0' + k % 10);
+				k /= 10;
+			} while (k);
+			*--d = '[';
+			if (qsm_scan_utf8(v, json_object_array_get_idx(o, i), path, path_append(path, cap, plen, "", d), cap) != QS_OK) {
 				return QS_EVALIDATION;
 			}
 			path[plen] = '\0';
@@ -522,10 +545,13 @@ qs_status qsm_check_keys(vctx *v, json_object *obj, const char *const *allowed, 
 /* Joins prefix and key into a field path. */
 const char *qsm_fpath(char *buf, size_t size, const char *prefix, const char *key)
 {
+	size_t n = 0;
+	buf[0] = '\0';
 	if (prefix && *prefix) {
-		snprintf(buf, size, "%s.%s", prefix, key);
+		n = path_append(buf, size, 0, "", prefix);
+		path_append(buf, size, n, ".", key);
 	} else {
-		qs_strlcpy(buf, key, size);
+		path_append(buf, size, 0, "", key);
 	}
 	return buf;
 }

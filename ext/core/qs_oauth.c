@@ -369,9 +369,9 @@ static qs_status token_answer(qs_http_resp *r, const char *what, const char *con
 		char shown[32];
 		qs_text_copy(shown, sizeof(shown), err ? err : "", (size_t)-1);
 		st = qs_error_set(e, QS_ESERVER,
-			"QuickBooks' token service answered HTTP %ld%s%s%s (Content-Type %s) without saying the %s is invalid; "
-			"it will be tried again later", r->status, err ? " (" : "", shown, err ? ")" : "",
-			r->content_type[0] ? r->content_type : "none", what);
+			"QuickBooks' token service answered HTTP %ld%s%s%s (Content-Type %s) without saying the %s is invalid; %s",
+			r->status, err ? " (" : "", shown, err ? ")" : "", r->content_type[0] ? r->content_type : "none", what,
+			refreshing ? "it will be tried again later" : "try again in a moment");
 	}
 out:
 	json_object_put(j);

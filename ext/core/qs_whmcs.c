@@ -2,10 +2,11 @@
  * the expansion of an event through the fetch callback (WHMCS's localAPI
  * shapes normalised: lists wrapped twice, a single item not in a list,
  * transactions as "", numbers as strings, zero dates, HTML entities) into
- * canonical documents (shared/CANONICAL.md). No engine, no Zend: the caller
- * pushes what is emitted. */
+ * canonical documents (shared/CANONICAL.md); reading those shapes is
+ * qs_whmcs_shape.c's. No engine, no Zend: the caller pushes what is emitted. */
 #include "qs_whmcs.h"
 #include "qs_money.h"
+#include "qs_whmcs_shape.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -73,279 +74,7 @@ const char *qs_whmcs_action_name(qs_whmcs_action a)
 	return (unsigned)a < QS_WA__COUNT ? action_names[a] : "unknown";
 }
 
-/* ------------------------------------------------------------------ WHMCS values */
-
-static json_object *jget(json_object *o, const char *key)
-{
-	json_object *v = NULL;
-	if (o && json_object_is_type(o, json_type_object) && json_object_object_get_ex(o, key, &v)) {
-		return v;
-	}
-	return NULL;
-}
-
-/* A scalar as text (WHMCS sends numbers as strings, ints or floats): buf
- * holds the text for non-strings. NULL when missing, null, or not a scalar. */
-static const char *vstr(json_object *o, const char *key, char buf[64])
-{
-	json_object *v = jget(o, key);
-	switch (v ? json_object_get_type(v) : json_type_null) {
-	case json_type_string:
-		return json_object_get_string(v);
-	case json_type_int:
-		snprintf(buf, 64, "%" PRId64, json_object_get_int64(v));
-		return buf;
-	case json_type_boolean:
-		snprintf(buf, 64, "%d", json_object_get_boolean(v) ? 1 : 0);
-		return buf;
-	case json_type_double: {
-		/* ids and flags only: money goes through vmoney */
-		double d = json_object_get_double(v);
-		if (d == (double)(int64_t)d) {
-			snprintf(buf, 64, "%" PRId64, (int64_t)d);
-		} else {
-			snprintf(buf, 64, "%.6f", d);
-		}
-		return buf;
-	}
-	default:
-		return NULL;
-	}
-}
-
-/* An id: a non-empty, non-zero text ("0" and "" mean none in WHMCS). */
-static const char *vid(json_object *o, const char *key, char buf[64])
-{
-	const char *s = vstr(o, key, buf);
-	while (s && isspace((unsigned char)*s)) {
-		s++;
-	}
-	if (!s || !*s || !strcmp(s, "0")) {
-		return NULL;
-	}
-	return s;
-}
-
-static bool vflag(json_object *o, const char *key)
-{
-	char buf[64];
-	const char *s = vstr(o, key, buf);
-	return s && (!strcmp(s, "1") || !strcasecmp(s, "on") || !strcasecmp(s, "true") || !strcasecmp(s, "yes"));
-}
-
-/* Money in minor units of decimals; absent or "" is 0. */
-static qs_status vmoney(json_object *o, const char *key, int decimals, qs_money *out, const char *what, qs_error *e)
-{
-	json_object *v = jget(o, key);
-	*out = 0;
-	if (!v) {
-		return QS_OK;
-	}
-	switch (json_object_get_type(v)) {
-	case json_type_null:
-		return QS_OK;
-	case json_type_int:
-		*out = json_object_get_int64(v);
-		for (int i = 0; i < decimals; i++) {
-			*out *= 10;
-		}
-		return QS_OK;
-	case json_type_double:
-		if (qs_money_from_double(json_object_get_double(v), decimals, out, e) != QS_OK) {
-			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s %s is not an amount of money: %s", what, key, e ? e->message : "");
-		}
-		return QS_OK;
-	case json_type_string: {
-		const char *s = json_object_get_string(v);
-		size_t n = strlen(s);
-		while (n && isspace((unsigned char)*s)) {
-			s++, n--;
-		}
-		while (n && isspace((unsigned char)s[n - 1])) {
-			n--;
-		}
-		if (n == 0) {
-			return QS_OK;
-		}
-		if (qs_money_parse(s, n, decimals, out, e) != QS_OK) {
-			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s %s is not an amount of money: %s", what, key, e ? e->message : "");
-		}
-		return QS_OK;
-	}
-	default:
-		return qs_error_set(e, QS_EVALIDATION, "WHMCS %s %s is not an amount of money", what, key);
-	}
-}
-
-/* A date "YYYY-MM-DD[ HH:MM:SS]" as its day; false for a zero or malformed date. */
-static bool vdate(json_object *o, const char *key, char out[11])
-{
-	char buf[64];
-	const char *s = vstr(o, key, buf);
-	int i;
-	if (!s || strlen(s) < 10 || !strncmp(s, "0000", 4)) {
-		return false;
-	}
-	for (i = 0; i < 10; i++) {
-		if ((i == 4 || i == 7) ? s[i] != '-' : !isdigit((unsigned char)s[i])) {
-			return false;
-		}
-	}
-	memcpy(out, s, 10);
-	out[10] = '\0';
-	return true;
-}
-
-/* A WHMCS list: o[outer][inner] may be a list, a single object, or (for no
- * rows) the empty string, an empty object or missing; o[outer] may also be the
- * list itself. Returns a borrowed or *tmp-owned array. */
-static json_object *wlist(json_object *o, const char *outer, const char *inner, json_object **tmp)
-{
-	json_object *v = jget(o, outer), *w;
-	*tmp = NULL;
-	if (v && json_object_is_type(v, json_type_array)) {
-		return v;
-	}
-	w = jget(v, inner);
-	if (w && json_object_is_type(w, json_type_array)) {
-		return w;
-	}
-	*tmp = json_object_new_array();
-	if (w && json_object_is_type(w, json_type_object)) {
-		json_object_array_add(*tmp, json_object_get(w));
-	} else if (v && json_object_is_type(v, json_type_object) && !w) {
-		/* a PHP list that arrived as an object with keys "0", "1", ... */
-		json_object_object_foreach(v, k, x) {
-			if (isdigit((unsigned char)k[0]) && json_object_is_type(x, json_type_object)) {
-				json_object_array_add(*tmp, json_object_get(x));
-			}
-		}
-	}
-	return *tmp;
-}
-
-static int hexval(int c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-static size_t put_utf8(char *out, unsigned long cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	} else if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-char *qs_whmcs_text(const char *s)
-{
-	static const struct { const char *name; unsigned long cp; } named[] = {
-		{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
-		{"euro", 0x20AC}, {"pound", 0xA3}, {"copy", 0xA9}, {"reg", 0xAE},
-		/* the Latin-1 letters htmlentities() produces in names */
-		{"auml", 0xE4}, {"ouml", 0xF6}, {"uuml", 0xFC}, {"euml", 0xEB}, {"iuml", 0xEF}, {"Auml", 0xC4}, {"Ouml", 0xD6},
-		{"Uuml", 0xDC}, {"szlig", 0xDF}, {"aacute", 0xE1}, {"eacute", 0xE9}, {"iacute", 0xED}, {"oacute", 0xF3},
-		{"uacute", 0xFA}, {"Eacute", 0xC9}, {"agrave", 0xE0}, {"egrave", 0xE8}, {"ograve", 0xF2}, {"acirc", 0xE2},
-		{"ecirc", 0xEA}, {"ocirc", 0xF4}, {"ntilde", 0xF1}, {"Ntilde", 0xD1}, {"ccedil", 0xE7}, {"Ccedil", 0xC7},
-		{"aring", 0xE5}, {"Aring", 0xC5}, {"oslash", 0xF8}, {"Oslash", 0xD8}, {"aelig", 0xE6}, {"AElig", 0xC6},
-	};
-	size_t n, i = 0, o = 0, k;
-	char *out;
-	if (!s) {
-		return NULL;
-	}
-	n = strlen(s);
-	out = malloc(n + 1);   /* an entity is never shorter than what it decodes to */
-	if (!out) {
-		return NULL;
-	}
-	while (i < n) {
-		if (s[i] == '&') {
-			const char *semi = memchr(s + i, ';', n - i < 12 ? n - i : 12);
-			if (semi) {
-				size_t len = (size_t)(semi - (s + i)) - 1;
-				const char *body = s + i + 1;
-				unsigned long cp = 0;
-				bool ok = false;
-				if (len >= 2 && body[0] == '#') {
-					size_t j = 1;
-					bool hex = body[1] == 'x' || body[1] == 'X';
-					ok = true;
-					for (j = hex ? 2 : 1; j < len; j++) {
-						int d = hex ? hexval(body[j]) : (isdigit((unsigned char)body[j]) ? body[j] - '0' : -1);
-						if (d < 0 || cp > 0x10FFFF) {
-							ok = false;
-							break;
-						}
-						cp = cp * (hex ? 16 : 10) + (unsigned long)d;
-					}
-					if (j == (hex ? 2u : 1u) || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-						ok = false;
-					}
-				} else {
-					for (k = 0; k < sizeof(named) / sizeof(named[0]); k++) {
-						if (strlen(named[k].name) == len && !strncmp(body, named[k].name, len)) {
-							cp = named[k].cp;
-							ok = true;
-							break;
-						}
-					}
-				}
-				if (ok) {
-					o += put_utf8(out + o, cp);
-					i += len + 2;
-					continue;
-				}
-			}
-		}
-		out[o++] = s[i++];
-	}
-	out[o] = '\0';
-	/* trim */
-	{
-		size_t a = 0, b = o;
-		while (a < b && isspace((unsigned char)out[a])) {
-			a++;
-		}
-		while (b > a && isspace((unsigned char)out[b - 1])) {
-			b--;
-		}
-		memmove(out, out + a, b - a);
-		out[b - a] = '\0';
-	}
-	return out;
-}
-
 /* ------------------------------------------------------------------ ids */
-
-static bool key_in_list(const char *list, const char *key)
-{
-	size_t kl = strlen(key);
-	const char *p = list;
-	while (p && *p) {
-		const char *c = strchr(p, ',');
-		size_t l = c ? (size_t)(c - p) : strlen(p);
-		if (l == kl && !strncmp(p, key, l)) {
-			return true;
-		}
-		p = c ? c + 1 : NULL;
-	}
-	return false;
-}
 
 static void put_id(json_object *ids, const char *key, const char *v)
 {
@@ -366,12 +95,12 @@ qs_status qs_whmcs_ids(const qs_whmcs_event *ev, json_object *vars, json_object 
 	case QS_WA_CUSTOMER:
 	case QS_WA_CLIENT_GONE: {
 		/* ClientAdd: client_id (userid is the deprecated spelling); the others: userid */
-		const char *id = vid(vars, "client_id", b1);
+		const char *id = qsw_id(vars, "client_id", b1);
 		if (!id) {
-			id = vid(vars, "userid", b1);
+			id = qsw_id(vars, "userid", b1);
 		}
 		if (!id) {
-			id = vid(vars, "clientid", b1);
+			id = qsw_id(vars, "clientid", b1);
 		}
 		if (!id) {
 			json_object_put(o);
@@ -383,7 +112,7 @@ qs_status qs_whmcs_ids(const qs_whmcs_event *ev, json_object *vars, json_object 
 	}
 	case QS_WA_INVOICE:
 	case QS_WA_INVOICE_TXNS: {
-		const char *id = vid(vars, "invoiceid", b1);
+		const char *id = qsw_id(vars, "invoiceid", b1);
 		if (!id) {
 			json_object_put(o);
 			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s: $vars has no invoiceid; pass the hook's $vars unchanged", ev->name);
@@ -393,11 +122,11 @@ qs_status qs_whmcs_ids(const qs_whmcs_event *ev, json_object *vars, json_object 
 	}
 	case QS_WA_TRANSACTION: {
 		/* the docs spell the invoice key "invocieid"; modules see "invoiceid" */
-		const char *id = vid(vars, "id", b1);
-		const char *inv = vid(vars, "invoiceid", b2);
+		const char *id = qsw_id(vars, "id", b1);
+		const char *inv = qsw_id(vars, "invoiceid", b2);
 		char b3[64];
 		if (!inv) {
-			inv = vid(vars, "invocieid", b2);
+			inv = qsw_id(vars, "invocieid", b2);
 		}
 		if (!id) {
 			json_object_put(o);
@@ -405,11 +134,11 @@ qs_status qs_whmcs_ids(const qs_whmcs_event *ev, json_object *vars, json_object 
 		}
 		put_id(o, "id", id);
 		put_id(o, "invoiceid", inv);
-		put_id(o, "userid", vid(vars, "userid", b3));
+		put_id(o, "userid", qsw_id(vars, "userid", b3));
 		break;
 	}
 	case QS_WA_MANUAL_REFUND: {
-		const char *t = vid(vars, "transid", b1);
+		const char *t = qsw_id(vars, "transid", b1);
 		if (!t) {
 			json_object_put(o);
 			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s: $vars has no transid; pass the hook's $vars unchanged", ev->name);
@@ -418,7 +147,7 @@ qs_status qs_whmcs_ids(const qs_whmcs_event *ev, json_object *vars, json_object 
 		break;
 	}
 	case QS_WA_SPLIT: {
-		const char *a = vid(vars, "originalinvoiceid", b1), *b = vid(vars, "newinvoiceid", b2);
+		const char *a = qsw_id(vars, "originalinvoiceid", b1), *b = qsw_id(vars, "newinvoiceid", b2);
 		if (!a || !b) {
 			json_object_put(o);
 			return qs_error_set(e, QS_EVALIDATION, "WHMCS %s: $vars needs originalinvoiceid and newinvoiceid; pass the hook's $vars unchanged",
@@ -431,7 +160,6 @@ qs_status qs_whmcs_ids(const qs_whmcs_event *ev, json_object *vars, json_object 
 	default:
 		break;
 	}
-	(void)key_in_list;
 	*ids = o;
 	return QS_OK;
 }
@@ -487,10 +215,10 @@ static qs_status call(xctx *x, const char *cmd, const char *key, const char *val
 		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS %s(%s %s) answered something that is not an array; check the fetch callable",
 			cmd, key ? key : "", val ? val : "");
 	}
-	r = vstr(res, "result", buf);
+	r = qsw_str(res, "result", buf);
 	if (r && strcasecmp(r, "success") != 0) {
 		char b2[64];
-		msg = vstr(res, "message", b2);
+		msg = qsw_str(res, "message", b2);
 		st = qs_error_set(x->e, QS_EVALIDATION, "WHMCS %s(%s %s): %s", cmd, key ? key : "", val ? val : "",
 			msg ? msg : "the command failed");
 		json_object_put(res);
@@ -502,7 +230,7 @@ static qs_status call(xctx *x, const char *cmd, const char *key, const char *val
 
 static json_object *client_obj(json_object *res)
 {
-	json_object *c = jget(res, "client");
+	json_object *c = qsw_get(res, "client");
 	return c && json_object_is_type(c, json_type_object) ? c : res;
 }
 
@@ -523,7 +251,7 @@ static qs_status get_client(xctx *x, const char *id, json_object **client)
 	x->client = res;
 	qs_strlcpy(x->client_id, id, sizeof(x->client_id));
 	*client = client_obj(res);
-	code = vstr(*client, "currency_code", buf);
+	code = qsw_str(*client, "currency_code", buf);
 	x->cur[0] = '\0';
 	if (code && strlen(code) == 3) {
 		for (int i = 0; i < 3; i++) {
@@ -595,18 +323,18 @@ static qs_status emit_customer(xctx *x, const char *id)
 	}
 	doc = json_object_new_object();
 	json_object_object_add(doc, "id", json_object_new_string(id));
-	add_text(doc, "email", vstr(c, "email", buf));
-	add_text(doc, "first_name", vstr(c, "firstname", buf));
-	add_text(doc, "last_name", vstr(c, "lastname", buf));
-	add_text(doc, "company", vstr(c, "companyname", buf));
-	add_text(doc, "phone", vstr(c, "phonenumber", buf));
+	add_text(doc, "email", qsw_str(c, "email", buf));
+	add_text(doc, "first_name", qsw_str(c, "firstname", buf));
+	add_text(doc, "last_name", qsw_str(c, "lastname", buf));
+	add_text(doc, "company", qsw_str(c, "companyname", buf));
+	add_text(doc, "phone", qsw_str(c, "phonenumber", buf));
 	addr = json_object_new_object();
-	add_text(addr, "line1", vstr(c, "address1", buf));
-	add_text(addr, "line2", vstr(c, "address2", buf));
-	add_text(addr, "city", vstr(c, "city", buf));
-	add_text(addr, "region", vstr(c, "statecode", buf) ? vstr(c, "statecode", buf) : vstr(c, "state", buf));
-	add_text(addr, "postal_code", vstr(c, "postcode", buf));
-	country = vstr(c, "countrycode", b2) ? vstr(c, "countrycode", b2) : vstr(c, "country", b2);
+	add_text(addr, "line1", qsw_str(c, "address1", buf));
+	add_text(addr, "line2", qsw_str(c, "address2", buf));
+	add_text(addr, "city", qsw_str(c, "city", buf));
+	add_text(addr, "region", qsw_str(c, "statecode", buf) ? qsw_str(c, "statecode", buf) : qsw_str(c, "state", buf));
+	add_text(addr, "postal_code", qsw_str(c, "postcode", buf));
+	country = qsw_str(c, "countrycode", b2) ? qsw_str(c, "countrycode", b2) : qsw_str(c, "country", b2);
 	add_text(addr, "country", country);
 	if (json_object_object_length(addr) > 0) {
 		json_object_object_add(doc, "address", addr);
@@ -616,7 +344,7 @@ static qs_status emit_customer(xctx *x, const char *id)
 	if (x->cur[0]) {
 		json_object_object_add(doc, "currency", json_object_new_string(x->cur));
 	}
-	if (vflag(c, "taxexempt")) {
+	if (qsw_flag(c, "taxexempt")) {
 		json_object_object_add(doc, "tax_exempt", json_object_new_boolean(1));
 	}
 	return emit(x, "customer", doc);
@@ -627,11 +355,11 @@ typedef enum { INV_NORMAL, INV_ADDFUNDS, INV_MASSPAY } inv_class;
 
 static inv_class classify(json_object *inv)
 {
-	json_object *tmp, *items = wlist(inv, "items", "item", &tmp);
+	json_object *tmp, *items = qsw_list(inv, "items", "item", &tmp);
 	size_t i, n = json_object_array_length(items), addfunds = 0, masspay = 0;
 	char buf[64];
 	for (i = 0; i < n; i++) {
-		const char *t = vstr(json_object_array_get_idx(items, i), "type", buf);
+		const char *t = qsw_str(json_object_array_get_idx(items, i), "type", buf);
 		if (t && !strcmp(t, "AddFunds")) {
 			addfunds++;
 		} else if (t && !strcmp(t, "Invoice")) {
@@ -730,7 +458,7 @@ static const char *status_of(const char *s)
 static qs_status rate_of(xctx *x, json_object *inv, const char *key, int64_t *out)
 {
 	char buf[64];
-	const char *s = vstr(inv, key, buf);
+	const char *s = qsw_str(inv, key, buf);
 	size_t n;
 	*out = 0;
 	if (!s || !(n = strlen(s))) {
@@ -773,7 +501,7 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	if ((st = get_invoice(x, id, &inv)) != QS_OK) {
 		return st;
 	}
-	userid = vid(inv, "userid", b2);
+	userid = qsw_id(inv, "userid", b2);
 	if (!userid) {
 		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS invoice %s has no userid", id);
 	}
@@ -789,7 +517,7 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	}
 	(void)c;
 	/* the customer emission may have replaced nothing of inv: it is cached apart */
-	status = status_of(vstr(inv, "status", buf));
+	status = status_of(qsw_str(inv, "status", buf));
 	cls = classify(inv);
 	if (!strcmp(status, "draft")) {
 		skip(x, "invoice", id, "A draft invoice is not sent to QuickBooks until it is published");
@@ -803,20 +531,20 @@ static qs_status emit_invoice(xctx *x, const char *id)
 		skip(x, "invoice", id, "A Mass Pay invoice is not sent: its payment is applied to the invoices it combines");
 		return QS_OK;
 	}
-	if ((st = vmoney(inv, "subtotal", x->decimals, &subtotal, "invoice", x->e)) != QS_OK ||
-		(st = vmoney(inv, "tax", x->decimals, &tax1, "invoice", x->e)) != QS_OK ||
-		(st = vmoney(inv, "tax2", x->decimals, &tax2, "invoice", x->e)) != QS_OK ||
-		(st = vmoney(inv, "credit", x->decimals, &credit, "invoice", x->e)) != QS_OK ||
+	if ((st = qsw_money(inv, "subtotal", x->decimals, &subtotal, "invoice", x->e)) != QS_OK ||
+		(st = qsw_money(inv, "tax", x->decimals, &tax1, "invoice", x->e)) != QS_OK ||
+		(st = qsw_money(inv, "tax2", x->decimals, &tax2, "invoice", x->e)) != QS_OK ||
+		(st = qsw_money(inv, "credit", x->decimals, &credit, "invoice", x->e)) != QS_OK ||
 		(st = rate_of(x, inv, "taxrate", &r1)) != QS_OK ||
 		(st = rate_of(x, inv, "taxrate2", &r2)) != QS_OK) {
 		qs_error_record(x->e, "invoice", id);
 		return st;
 	}
-	items = wlist(inv, "items", "item", &tmp);
+	items = qsw_list(inv, "items", "item", &tmp);
 	n = json_object_array_length(items);
 	/* the items first: one per line type */
 	for (i = 0; i < n; i++) {
-		const line_type *lt = line_type_of(vstr(json_object_array_get_idx(items, i), "type", buf));
+		const line_type *lt = line_type_of(qsw_str(json_object_array_get_idx(items, i), "type", buf));
 		size_t k;
 		bool seen = false;
 		if (!lt->item) {
@@ -837,15 +565,15 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	json_object_object_add(doc, "id", json_object_new_string(id));
 	json_object_object_add(doc, "customer", json_object_new_string(x->client_id));
 	{
-		const char *num = vstr(inv, "invoicenum", buf);
+		const char *num = qsw_str(inv, "invoicenum", buf);
 		char *t = qs_whmcs_text(num);
 		json_object_object_add(doc, "number", json_object_new_string(t && *t ? t : id));
 		free(t);
 	}
-	if (vdate(inv, "date", d)) {
+	if (qsw_date(inv, "date", d)) {
 		json_object_object_add(doc, "date", json_object_new_string(d));
 	}
-	if (vdate(inv, "duedate", d)) {
+	if (qsw_date(inv, "duedate", d)) {
 		json_object_object_add(doc, "due", json_object_new_string(d));
 	}
 	json_object_object_add(doc, "status", json_object_new_string(status));
@@ -856,11 +584,11 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	json_object_object_add(doc, "lines", lines);
 	for (i = 0; i < n; i++) {
 		json_object *it = json_object_array_get_idx(items, i), *ln = json_object_new_object();
-		const line_type *lt = line_type_of(vstr(it, "type", buf));
+		const line_type *lt = line_type_of(qsw_str(it, "type", buf));
 		qs_money amt;
 		const char *kind = lt->kind;
 		json_object_array_add(lines, ln);
-		if ((st = vmoney(it, "amount", x->decimals, &amt, "invoice item", x->e)) != QS_OK) {
+		if ((st = qsw_money(it, "amount", x->decimals, &amt, "invoice item", x->e)) != QS_OK) {
 			json_object_put(tmp);
 			json_object_put(doc);
 			qs_error_record(x->e, "invoice", id);
@@ -869,9 +597,9 @@ static qs_status emit_invoice(xctx *x, const char *id)
 		if (lt->item) {
 			json_object_object_add(ln, "item", json_object_new_string(lt->item));
 		}
-		add_text(ln, "description", vstr(it, "description", b2));
+		add_text(ln, "description", qsw_str(it, "description", b2));
 		add_money(ln, "amount", amt, x->decimals);
-		json_object_object_add(ln, "taxable", json_object_new_boolean(vflag(it, "taxed")));
+		json_object_object_add(ln, "taxable", json_object_new_boolean(qsw_flag(it, "taxed")));
 		json_object_object_add(ln, "kind", json_object_new_string(kind));
 	}
 	json_object_put(tmp);
@@ -924,7 +652,7 @@ static qs_status get_client_txns(xctx *x, const char *clientid, json_object **li
 		x->txns_client = res;
 		qs_strlcpy(x->txns_client_id, clientid, sizeof(x->txns_client_id));
 	}
-	*list = wlist(x->txns_client, "transactions", "transaction", tmp);
+	*list = qsw_list(x->txns_client, "transactions", "transaction", tmp);
 	return QS_OK;
 }
 
@@ -934,7 +662,7 @@ static qs_status refund_to_credit(xctx *x, json_object *row, const char *clienti
 {
 	json_object *tmp, *list, *res;
 	char buf[64], b2[64], d[11], d2[11];
-	const char *inv = vid(row, "invoiceid", b2);
+	const char *inv = qsw_id(row, "invoiceid", b2);
 	size_t i, n;
 	qs_status st;
 	*yes = false;
@@ -946,20 +674,20 @@ static qs_status refund_to_credit(xctx *x, json_object *row, const char *clienti
 		x->credits = res;
 		qs_strlcpy(x->credits_id, clientid, sizeof(x->credits_id));
 	}
-	if (!vdate(row, "date", d)) {
+	if (!qsw_date(row, "date", d)) {
 		d[0] = '\0';
 	}
-	list = wlist(x->credits, "credits", "credit", &tmp);
+	list = qsw_list(x->credits, "credits", "credit", &tmp);
 	n = json_object_array_length(list);
 	for (i = 0; i < n && !*yes; i++) {
 		json_object *c = json_object_array_get_idx(list, i);
-		const char *desc = vstr(c, "description", buf);
+		const char *desc = qsw_str(c, "description", buf);
 		char rb[64];
-		const char *relid = vid(c, "relid", rb);
+		const char *relid = qsw_id(c, "relid", rb);
 		qs_money a;
 		qs_error e2;
 		qs_error_clear(&e2);
-		if (vmoney(c, "amount", x->decimals, &a, "credit", &e2) != QS_OK || a != amount) {
+		if (qsw_money(c, "amount", x->decimals, &a, "credit", &e2) != QS_OK || a != amount) {
 			continue;
 		}
 		if (!desc || !strcasestr(desc, "refund")) {
@@ -968,7 +696,7 @@ static qs_status refund_to_credit(xctx *x, json_object *row, const char *clienti
 		if (inv && (!relid || strcmp(relid, inv) != 0)) {
 			continue;
 		}
-		if (d[0] && vdate(c, "date", d2) && strcmp(d, d2) != 0) {
+		if (d[0] && qsw_date(c, "date", d2) && strcmp(d, d2) != 0) {
 			continue;
 		}
 		*yes = true;
@@ -981,8 +709,8 @@ static qs_status refund_to_credit(xctx *x, json_object *row, const char *clienti
 static qs_status emit_transaction(xctx *x, json_object *row)
 {
 	char b1[64], b2[64], b3[64], b4[64], d[11], uid[65], tid[65];
-	const char *id = vid(row, "id", b1), *userid = vid(row, "userid", b2), *inv = vid(row, "invoiceid", b3);
-	const char *gateway = vstr(row, "gateway", b4);
+	const char *id = qsw_id(row, "id", b1), *userid = qsw_id(row, "userid", b2), *inv = qsw_id(row, "invoiceid", b3);
+	const char *gateway = qsw_str(row, "gateway", b4);
 	qs_money in, out, fees;
 	json_object *doc, *invj = NULL;
 	qs_status st;
@@ -1002,7 +730,7 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 		if ((st = get_invoice(x, invid, &invj)) != QS_OK) {
 			return st;
 		}
-		userid = vid(invj, "userid", b2);
+		userid = qsw_id(invj, "userid", b2);
 	}
 	if (!userid) {
 		skip(x, "payment", tid, "A transaction of no client (WHMCS currency transaction) is not sent to QuickBooks");
@@ -1012,13 +740,13 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 	if ((st = emit_customer(x, uid)) != QS_OK) {
 		return st;
 	}
-	if ((st = vmoney(row, "amountin", x->decimals, &in, "transaction", x->e)) != QS_OK ||
-		(st = vmoney(row, "amountout", x->decimals, &out, "transaction", x->e)) != QS_OK ||
-		(st = vmoney(row, "fees", x->decimals, &fees, "transaction", x->e)) != QS_OK) {
+	if ((st = qsw_money(row, "amountin", x->decimals, &in, "transaction", x->e)) != QS_OK ||
+		(st = qsw_money(row, "amountout", x->decimals, &out, "transaction", x->e)) != QS_OK ||
+		(st = qsw_money(row, "fees", x->decimals, &fees, "transaction", x->e)) != QS_OK) {
 		qs_error_record(x->e, "payment", tid);
 		return st;
 	}
-	if (!vdate(row, "date", d)) {
+	if (!qsw_date(row, "date", d)) {
 		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS transaction %s has no date", tid);
 	}
 	if (invid[0]) {
@@ -1030,7 +758,7 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 	if (in > 0) {
 		json_object *ap = json_object_new_array();
 		if (invid[0] && cls == INV_NORMAL) {
-			qs_money gross = 0, t1 = 0, t2 = 0, credit = 0;
+			qs_money gross = 0, t1 = 0, t2 = 0;
 			json_object *a;
 			if ((st = emit_invoice(x, invid)) != QS_OK) {
 				json_object_put(ap);
@@ -1038,18 +766,16 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 			}
 			/* emit_invoice may have read the invoice again: take it from the cache */
 			invj = x->inv;
-			vmoney(invj, "subtotal", x->decimals, &gross, "invoice", NULL);
-			vmoney(invj, "tax", x->decimals, &t1, "invoice", NULL);
-			vmoney(invj, "tax2", x->decimals, &t2, "invoice", NULL);
-			vmoney(invj, "credit", x->decimals, &credit, "invoice", NULL);
+			qsw_money(invj, "subtotal", x->decimals, &gross, "invoice", NULL);
+			qsw_money(invj, "tax", x->decimals, &t1, "invoice", NULL);
+			qsw_money(invj, "tax2", x->decimals, &t2, "invoice", NULL);
 			gross += t1 + t2;
-			if (strcmp(status_of(vstr(invj, "status", b4)), "draft") != 0) {
+			if (strcmp(status_of(qsw_str(invj, "status", b4)), "draft") != 0) {
 				a = json_object_new_object();
 				json_object_object_add(a, "invoice", json_object_new_string(invid));
 				add_money(a, "amount", in < gross ? in : gross, x->decimals);
 				json_object_array_add(ap, a);
 			}
-			(void)credit;
 		} else if (invid[0] && cls == INV_MASSPAY) {
 			/* the payment lands on the invoices the Mass Pay invoice combines */
 			json_object *tmp, *items;
@@ -1057,23 +783,23 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 			qs_money left = in;
 			json_object *mp = json_object_get(invj);
 			char child[65];
-			items = wlist(mp, "items", "item", &tmp);
+			items = qsw_list(mp, "items", "item", &tmp);
 			n = json_object_array_length(items);
 			for (i = 0; i < n && left > 0; i++) {
 				json_object *it = json_object_array_get_idx(items, i), *a;
 				char cb[64];
-				const char *t = vstr(it, "type", cb);
+				const char *t = qsw_str(it, "type", cb);
 				const char *rel;
 				qs_money amt = 0;
 				if (!t || strcmp(t, "Invoice") != 0) {
 					continue;
 				}
-				rel = vid(it, "relid", cb);
+				rel = qsw_id(it, "relid", cb);
 				if (!rel) {
 					continue;
 				}
 				qs_strlcpy(child, rel, sizeof(child));
-				vmoney(it, "amount", x->decimals, &amt, "invoice item", NULL);
+				qsw_money(it, "amount", x->decimals, &amt, "invoice item", NULL);
 				if ((st = emit_invoice(x, child)) != QS_OK) {
 					json_object_put(tmp);
 					json_object_put(mp);
@@ -1096,7 +822,7 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 		json_object_object_add(doc, "date", json_object_new_string(d));
 		add_money(doc, "amount", in, x->decimals);
 		json_object_object_add(doc, "method", json_object_new_string(gateway && *gateway ? gateway : "whmcs"));
-		add_text(doc, "reference", vstr(row, "transid", b4));
+		add_text(doc, "reference", qsw_str(row, "transid", b4));
 		if (fees > 0) {
 			add_money(doc, "fee", fees, x->decimals);
 		}
@@ -1104,7 +830,7 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 			json_object_object_add(doc, "currency", json_object_new_string(x->cur));
 		}
 		{
-			const char *rate = vstr(row, "rate", b4);
+			const char *rate = qsw_str(row, "rate", b4);
 			int64_t r;
 			qs_error e2;
 			qs_error_clear(&e2);
@@ -1123,7 +849,7 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 	if (out > 0) {
 		bool to_credit = false;
 		char rb[64];
-		const char *refunds = vid(row, "refundid", rb);
+		const char *refunds = qsw_id(row, "refundid", rb);
 		if ((st = refund_to_credit(x, row, uid, out, &to_credit)) != QS_OK) {
 			return st;
 		}
@@ -1151,7 +877,7 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 		if (gateway && *gateway) {
 			json_object_object_add(doc, "method", json_object_new_string(gateway));
 		}
-		add_text(doc, "reference", vstr(row, "transid", b4));
+		add_text(doc, "reference", qsw_str(row, "transid", b4));
 		return emit(x, "refund", doc);
 	}
 	skip(x, "payment", tid, "A transaction of no amount is not sent to QuickBooks");
@@ -1178,11 +904,11 @@ static qs_status find_txn(xctx *x, const char *id, const char *invoiceid, const 
 	if (st != QS_OK) {
 		return st;
 	}
-	list = wlist(res, "transactions", "transaction", &tmp);
+	list = qsw_list(res, "transactions", "transaction", &tmp);
 	n = json_object_array_length(list);
 	for (i = 0; i < n; i++) {
 		json_object *r = json_object_array_get_idx(list, i);
-		const char *rid = vid(r, "id", buf);
+		const char *rid = qsw_id(r, "id", buf);
 		if (rid && !strcmp(rid, id)) {
 			*row = json_object_get(r);
 			break;
@@ -1214,12 +940,12 @@ static qs_status expand_invoice_txns(xctx *x, const char *invoiceid)
 		/* the combined invoices' states follow the Mass Pay payment */
 		json_object *tmp2, *items, *mp = json_object_get(inv);
 		char buf[64], child[65];
-		items = wlist(mp, "items", "item", &tmp2);
+		items = qsw_list(mp, "items", "item", &tmp2);
 		n = json_object_array_length(items);
 		for (i = 0; i < n; i++) {
 			json_object *it = json_object_array_get_idx(items, i);
-			const char *t = vstr(it, "type", buf), *rel;
-			if (!t || strcmp(t, "Invoice") != 0 || !(rel = vid(it, "relid", buf))) {
+			const char *t = qsw_str(it, "type", buf), *rel;
+			if (!t || strcmp(t, "Invoice") != 0 || !(rel = qsw_id(it, "relid", buf))) {
 				continue;
 			}
 			qs_strlcpy(child, rel, sizeof(child));
@@ -1238,7 +964,7 @@ static qs_status expand_invoice_txns(xctx *x, const char *invoiceid)
 	if ((st = call(x, "GetTransactions", "invoiceid", invoiceid, &res)) != QS_OK) {
 		return st;
 	}
-	list = wlist(res, "transactions", "transaction", &tmp);
+	list = qsw_list(res, "transactions", "transaction", &tmp);
 	n = json_object_array_length(list);
 	st = QS_OK;
 	for (i = 0; i < n && st == QS_OK; i++) {
@@ -1258,23 +984,23 @@ static qs_status expand_manual_refund(xctx *x, const char *transid, char main_id
 	if ((st = call(x, "GetTransactions", "transid", transid, &res)) != QS_OK) {
 		return st;
 	}
-	list = wlist(res, "transactions", "transaction", &tmp);
+	list = qsw_list(res, "transactions", "transaction", &tmp);
 	n = json_object_array_length(list);
 	for (i = 0; i < n && !orig; i++) {
 		json_object *r = json_object_array_get_idx(list, i);
 		qs_money in = 0;
-		vmoney(r, "amountin", 2, &in, "transaction", NULL);
+		qsw_money(r, "amountin", 2, &in, "transaction", NULL);
 		if (in > 0) {
 			orig = r;
 		}
 	}
-	if (!orig || !vid(orig, "id", buf) || !vid(orig, "userid", buf)) {
+	if (!orig || !qsw_id(orig, "id", buf) || !qsw_id(orig, "userid", buf)) {
 		json_object_put(tmp);
 		json_object_put(res);
 		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS ManualRefund: no payment with transaction id %s was found by GetTransactions", transid);
 	}
-	qs_strlcpy(oid, vid(orig, "id", buf), sizeof(oid));
-	qs_strlcpy(uid, vid(orig, "userid", buf), sizeof(uid));
+	qs_strlcpy(oid, qsw_id(orig, "id", buf), sizeof(oid));
+	qs_strlcpy(uid, qsw_id(orig, "userid", buf), sizeof(uid));
 	json_object_put(tmp);
 	json_object_put(res);
 	if ((st = get_client_txns(x, uid, &clist, &ctmp)) != QS_OK) {
@@ -1283,11 +1009,11 @@ static qs_status expand_manual_refund(xctx *x, const char *transid, char main_id
 	n = json_object_array_length(clist);
 	for (i = 0; i < n && st == QS_OK; i++) {
 		json_object *r = json_object_array_get_idx(clist, i);
-		const char *ref = vid(r, "refundid", buf);
+		const char *ref = qsw_id(r, "refundid", buf);
 		if (ref && !strcmp(ref, oid)) {
 			st = emit_transaction(x, r);
 			if (st == QS_OK) {
-				qs_strlcpy(main_id, vid(r, "id", buf), 65);
+				qs_strlcpy(main_id, qsw_id(r, "id", buf), 65);
 			}
 		}
 	}
@@ -1314,17 +1040,17 @@ static qs_status expand_reference(xctx *x)
 	if ((st = call(x, "GetProducts", NULL, NULL, &res)) != QS_OK) {
 		return st;
 	}
-	list = wlist(res, "products", "product", &tmp);
+	list = qsw_list(res, "products", "product", &tmp);
 	n = json_object_array_length(list);
 	st = QS_OK;
 	for (i = 0; i < n && st == QS_OK; i++) {
 		json_object *p = json_object_array_get_idx(list, i), *doc;
-		const char *pid = vid(p, "pid", buf);
+		const char *pid = qsw_id(p, "pid", buf);
 		char *name;
 		if (!pid) {
 			continue;
 		}
-		name = qs_whmcs_text(vstr(p, "name", b2));
+		name = qs_whmcs_text(qsw_str(p, "name", b2));
 		if (!name || !*name) {
 			free(name);
 			continue;
@@ -1334,7 +1060,7 @@ static qs_status expand_reference(xctx *x)
 		json_object_object_add(doc, "id", json_object_new_string(id));
 		json_object_object_add(doc, "name", json_object_new_string(name));
 		free(name);
-		add_text(doc, "description", vstr(p, "description", b2));
+		add_text(doc, "description", qsw_str(p, "description", b2));
 		st = emit(x, "item", doc);
 	}
 	json_object_put(tmp);
@@ -1358,7 +1084,7 @@ qs_status qs_whmcs_expand(const qs_whmcs_event *ev, json_object *ids, const qs_w
 	case QS_WA_CUSTOMER:
 	case QS_WA_CLIENT_GONE:
 		qs_strlcpy(mk, "customer", sizeof(mk));
-		qs_strlcpy(mi, vid(ids, "clientid", b1) ? vid(ids, "clientid", b1) : "", sizeof(mi));
+		qs_strlcpy(mi, qsw_id(ids, "clientid", b1) ? qsw_id(ids, "clientid", b1) : "", sizeof(mi));
 		if (ev->action == QS_WA_CUSTOMER || !strcmp(ev->name, "ClientClose")) {
 			st = emit_customer(&x, mi);
 		}
@@ -1366,14 +1092,14 @@ qs_status qs_whmcs_expand(const qs_whmcs_event *ev, json_object *ids, const qs_w
 	case QS_WA_INVOICE:
 	case QS_WA_INVOICE_TXNS:
 		qs_strlcpy(mk, "invoice", sizeof(mk));
-		qs_strlcpy(mi, vid(ids, "invoiceid", b1) ? vid(ids, "invoiceid", b1) : "", sizeof(mi));
+		qs_strlcpy(mi, qsw_id(ids, "invoiceid", b1) ? qsw_id(ids, "invoiceid", b1) : "", sizeof(mi));
 		st = ev->action == QS_WA_INVOICE ? emit_invoice(&x, mi) : expand_invoice_txns(&x, mi);
 		break;
 	case QS_WA_SPLIT: {
 		char other[65];
 		qs_strlcpy(mk, "invoice", sizeof(mk));
-		qs_strlcpy(mi, vid(ids, "originalinvoiceid", b1) ? vid(ids, "originalinvoiceid", b1) : "", sizeof(mi));
-		qs_strlcpy(other, vid(ids, "newinvoiceid", b2) ? vid(ids, "newinvoiceid", b2) : "", sizeof(other));
+		qs_strlcpy(mi, qsw_id(ids, "originalinvoiceid", b1) ? qsw_id(ids, "originalinvoiceid", b1) : "", sizeof(mi));
+		qs_strlcpy(other, qsw_id(ids, "newinvoiceid", b2) ? qsw_id(ids, "newinvoiceid", b2) : "", sizeof(other));
 		st = emit_invoice(&x, mi);
 		if (st == QS_OK) {
 			st = emit_invoice(&x, other);
@@ -1383,12 +1109,12 @@ qs_status qs_whmcs_expand(const qs_whmcs_event *ev, json_object *ids, const qs_w
 	case QS_WA_TRANSACTION: {
 		json_object *row = NULL, *hold = NULL;
 		char id[65];
-		qs_strlcpy(id, vid(ids, "id", b1) ? vid(ids, "id", b1) : "", sizeof(id));
-		st = find_txn(&x, id, vid(ids, "invoiceid", b2), vid(ids, "userid", b3), &row, &hold);
+		qs_strlcpy(id, qsw_id(ids, "id", b1) ? qsw_id(ids, "id", b1) : "", sizeof(id));
+		st = find_txn(&x, id, qsw_id(ids, "invoiceid", b2), qsw_id(ids, "userid", b3), &row, &hold);
 		if (st == QS_OK) {
 			qs_money in = 0, out = 0;
-			vmoney(row, "amountin", 2, &in, "transaction", NULL);
-			vmoney(row, "amountout", 2, &out, "transaction", NULL);
+			qsw_money(row, "amountin", 2, &in, "transaction", NULL);
+			qsw_money(row, "amountout", 2, &out, "transaction", NULL);
 			qs_strlcpy(mk, in > 0 ? "payment" : "refund", sizeof(mk));
 			qs_strlcpy(mi, id, sizeof(mi));
 			st = emit_transaction(&x, row);
@@ -1398,7 +1124,7 @@ qs_status qs_whmcs_expand(const qs_whmcs_event *ev, json_object *ids, const qs_w
 	}
 	case QS_WA_MANUAL_REFUND:
 		qs_strlcpy(mk, "refund", sizeof(mk));
-		st = expand_manual_refund(&x, vid(ids, "transid", b1) ? vid(ids, "transid", b1) : "", mi);
+		st = expand_manual_refund(&x, qsw_id(ids, "transid", b1) ? qsw_id(ids, "transid", b1) : "", mi);
 		break;
 	case QS_WA_REFERENCE:
 		st = expand_reference(&x);

@@ -22,7 +22,8 @@
 static zend_object_handlers qs_php_conn_handlers;
 
 /* Set from RSHUTDOWN until the next qbo_connect: an object freed then is
- * past the point where PHP code may run. */
+ * past the point where PHP code may run. (Per process: a ZTS build shares it
+ * between threads, which only makes the early expansion less frequent.) */
 static bool qs_request_over;
 
 /* ================================================================ links */

@@ -324,6 +324,26 @@ static void qs_sync_progress(void *ud, long done, long total, const char *kind,
 	zval_ptr_dtor(&args[4]);
 }
 
+
+/* A qbo_sync() option in seconds (int or float, >= 0, finite) into *d; what
+ * says what the value must be in the error. */
+static zend_result qs_sync_seconds(zval *val, const char *name, const char *what, double *d)
+{
+	if (Z_TYPE_P(val) == IS_LONG) {
+		*d = (double)Z_LVAL_P(val);
+	} else if (Z_TYPE_P(val) == IS_DOUBLE) {
+		*d = Z_DVAL_P(val);
+	} else {
+		zend_argument_type_error(2, "option \"%s\" must be of type int|float, %s given", name, zend_zval_type_name(val));
+		return FAILURE;
+	}
+	if (!(*d >= 0) || !zend_finite(*d)) {
+		zend_argument_value_error(2, "option \"%s\" must be %s", name, what);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
 static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 {
 	zend_string *key;
@@ -356,16 +376,7 @@ static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 			if (Z_TYPE_P(val) == IS_NULL) {
 				continue;
 			}
-			if (Z_TYPE_P(val) == IS_LONG) {
-				d = (double)Z_LVAL_P(val);
-			} else if (Z_TYPE_P(val) == IS_DOUBLE) {
-				d = Z_DVAL_P(val);
-			} else {
-				zend_argument_type_error(2, "option \"time_budget\" must be of type int|float, %s given", zend_zval_type_name(val));
-				return FAILURE;
-			}
-			if (!(d >= 0) || !zend_finite(d)) {
-				zend_argument_value_error(2, "option \"time_budget\" must be a number of seconds greater than or equal to 0");
+			if (qs_sync_seconds(val, "time_budget", "a number of seconds greater than or equal to 0", &d) != SUCCESS) {
 				return FAILURE;
 			}
 			ctx->opts.time_budget = d;
@@ -374,16 +385,7 @@ static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 			if (Z_TYPE_P(val) == IS_NULL) {
 				continue;
 			}
-			if (Z_TYPE_P(val) == IS_LONG) {
-				d = (double)Z_LVAL_P(val);
-			} else if (Z_TYPE_P(val) == IS_DOUBLE) {
-				d = Z_DVAL_P(val);
-			} else {
-				zend_argument_type_error(2, "option \"rate_window\" must be of type int|float, %s given", zend_zval_type_name(val));
-				return FAILURE;
-			}
-			if (!(d >= 0) || !zend_finite(d)) {
-				zend_argument_value_error(2, "option \"rate_window\" must be the seconds of QuickBooks' limit minute (60), or 0 for no pacing");
+			if (qs_sync_seconds(val, "rate_window", "the seconds of QuickBooks' limit minute (60), or 0 for no pacing", &d) != SUCCESS) {
 				return FAILURE;
 			}
 			ctx->opts.rate_window = d > 0 ? d : -1;
@@ -710,4 +712,116 @@ PHP_FUNCTION(qbo_hook)
 		RETURN_NULL();
 	}
 	qs_return_json(return_value, state);
+}
+
+/* ---- resend, dismiss, log ---- */
+
+PHP_FUNCTION(qbo_resend)
+{
+	zval *zconn;
+	zend_string *kind, *id;
+	json_object *state = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_PATH_STR(kind)
+		Z_PARAM_PATH_STR(id)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
+	st = qs_engine_resend(eng, ZSTR_VAL(kind), ZSTR_VAL(id), &state, &err);
+	qs_return_result(return_value, zconn, st, state, &err);
+}
+
+PHP_FUNCTION(qbo_dismiss)
+{
+	zval *zconn;
+	zend_string *kind, *id;
+	bool dismissed = true;
+	json_object *state = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+
+	ZEND_PARSE_PARAMETERS_START(3, 4)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_PATH_STR(kind)
+		Z_PARAM_PATH_STR(id)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(dismissed)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
+	st = qs_engine_dismiss(eng, ZSTR_VAL(kind), ZSTR_VAL(id), dismissed, &state, &err);
+	qs_return_result(return_value, zconn, st, state, &err);
+}
+
+PHP_FUNCTION(qbo_log)
+{
+	zval *zconn;
+	HashTable *filter = NULL;
+	json_object *jfilter, *out = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+	zend_string *key;
+	zval *val;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(filter)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	jfilter = json_object_new_object();
+	if (filter) {
+		ZEND_HASH_FOREACH_STR_KEY_VAL_IND(filter, key, val) {
+			ZVAL_DEREF(val);
+			if (!key) {
+				json_object_put(jfilter);
+				zend_argument_value_error(2, "must contain only named filters (kind, id, limit)");
+				RETURN_THROWS();
+			}
+			if (zend_string_equals_literal(key, "limit")) {
+				if (Z_TYPE_P(val) != IS_LONG) {
+					json_object_put(jfilter);
+					zend_argument_type_error(2, "filter \"limit\" must be of type int, %s given", zend_zval_type_name(val));
+					RETURN_THROWS();
+				}
+				if (Z_LVAL_P(val) < 1 || Z_LVAL_P(val) > 10000) {
+					json_object_put(jfilter);
+					zend_argument_value_error(2, "filter \"limit\" must be between 1 and 10000");
+					RETURN_THROWS();
+				}
+				json_object_object_add(jfilter, "limit", json_object_new_int64((int64_t)Z_LVAL_P(val)));
+			} else if (zend_string_equals_literal(key, "kind") || zend_string_equals_literal(key, "id")) {
+				zend_string *sv;
+				if (Z_TYPE_P(val) == IS_LONG && zend_string_equals_literal(key, "id")) {
+					sv = zend_long_to_str(Z_LVAL_P(val));
+				} else if (Z_TYPE_P(val) == IS_STRING) {
+					sv = zend_string_copy(Z_STR_P(val));
+				} else {
+					json_object_put(jfilter);
+					zend_argument_type_error(2, "filter \"%s\" must be of type string, %s given", ZSTR_VAL(key), zend_zval_type_name(val));
+					RETURN_THROWS();
+				}
+				json_object_object_add(jfilter, ZSTR_VAL(key), json_object_new_string_len(ZSTR_VAL(sv), (int)ZSTR_LEN(sv)));
+				zend_string_release(sv);
+			} else {
+				json_object_put(jfilter);
+				zend_argument_value_error(2, "contains unknown filter \"%s\" (use kind, id or limit)", ZSTR_VAL(key));
+				RETURN_THROWS();
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	qs_error_clear(&err);
+	st = qs_engine_log(eng, jfilter, &out, &err);
+	json_object_put(jfilter);
+	qs_return_result(return_value, zconn, st, out, &err);
 }

@@ -1,5 +1,5 @@
 <?php
-// DATA's sandbox control endpoints: /_sandbox/companies, /_sandbox/reset, /_sandbox/ledger[/{realm}].
+// The data API's sandbox control endpoints: /_sandbox/companies, /_sandbox/reset, /_sandbox/ledger[/{realm}].
 declare(strict_types=1);
 
 require_once __DIR__ . '/store.php';

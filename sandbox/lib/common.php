@@ -1,6 +1,6 @@
 <?php
 // Shared core of the local QBO sandbox: database handle and schema, clock, Pacific time
-// formatting, JSON / Fault response builders. Owned by DATA; EDGE builds on it (see
+// formatting, JSON / Fault response builders. Part of the data API; the gateway builds on it (see
 // /work/notes/sandbox-contract.md).
 declare(strict_types=1);
 
@@ -66,7 +66,7 @@ function sbx_db_init(PDO $db): void
     }
 }
 
-/** DATA's tables. */
+/** The data API's tables. */
 function sbx_schema_data(PDO $db): void
 {
     $db->exec(<<<'SQL'
@@ -99,7 +99,7 @@ CREATE TABLE IF NOT EXISTS sbx_requestid(
 SQL);
 }
 
-/** Seeds the default US and CA companies, then EDGE's seed if present. */
+/** Seeds the default US and CA companies, then the gateway's seed if present. */
 function sbx_seed_all(PDO $db): void
 {
     require_once __DIR__ . '/seed.php';

@@ -1,13 +1,13 @@
 <?php
-// EDGE: dispatch of the OAuth paths and of the sandbox control API under /_sandbox/ (apps,
-// tokens, clock, limits, faults, latency, request log, webhooks). DATA owns companies/reset/ledger.
+// Gateway: dispatch of the OAuth paths and of the sandbox control API under /_sandbox/ (apps,
+// tokens, clock, limits, faults, latency, request log, webhooks). The data API owns companies/reset/ledger.
 declare(strict_types=1);
 
 if (!function_exists('sbx_db')) {
     require_once __DIR__ . '/common.php';
 }
 
-/** Entry point from the router for EDGE's paths. */
+/** Entry point from the router for the gateway's paths. */
 function sbx_edge_dispatch(array $req): array
 {
     $p = rtrim($req['path'], '/');
@@ -28,7 +28,7 @@ function sbx_edge_dispatch(array $req): array
         case '/v1/openid_connect/userinfo':
             return sbx_oauth_userinfo($req);
         case '/.well-known/jwks':
-        case '/op/v1/jwks':   // Intuit's path; reaches EDGE only if the router passes /op/v1/ on
+        case '/op/v1/jwks':   // Intuit's path; reaches the gateway only if the router passes /op/v1/ on
             return sbx_oauth_jwks();
     }
     if (!str_starts_with($p, '/_sandbox/')) {

@@ -1,5 +1,5 @@
 <?php
-// EDGE's webhook deliverer loop (started on demand by sbx_webhook_kick, or by hand:
+// The gateway's webhook deliverer loop (started on demand by sbx_webhook_kick, or by hand:
 // `QBO_SANDBOX_DB=... php sandbox/lib/deliver.php [SERVER_PID]`). One instance per DB file
 // (flock); exits when the server pid is gone, the DB file is gone, or after 60 s with nothing
 // configured.

@@ -1,5 +1,5 @@
 <?php
-// Helper of EDGE's "drop" fault (run as a CLI child of a built-in-server worker): finds the
+// Helper of the gateway's "drop" fault (run as a CLI child of a built-in-server worker): finds the
 // inherited socket whose peer port is argv[1] and shuts it down, so the client sees the
 // connection close without any response.
 declare(strict_types=1);

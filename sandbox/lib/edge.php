@@ -1,5 +1,5 @@
 <?php
-// EDGE of the local QBO sandbox: what Intuit's API gateway does in front of QBO — bearer-token
+// The gateway of the local QBO sandbox: what Intuit's API gateway does in front of QBO — bearer-token
 // check (401 3200 / 403 3100), throttles (429 3001), injected faults, added latency, request log.
 declare(strict_types=1);
 
@@ -22,7 +22,7 @@ const SBX_EDGE_LIMITS = [
     'batch_per_minute_realm' => 120, // batch requests per minute per realm (all apps)
 ];
 
-/** EDGE's tables (called by sbx_db_init through the contract, and lazily by sbx_edge_db). */
+/** The gateway's tables (called by sbx_db_init through the contract, and lazily by sbx_edge_db). */
 function sbx_schema_edge(PDO $db): void
 {
     $db->exec(<<<'SQL'
@@ -57,7 +57,7 @@ CREATE INDEX IF NOT EXISTS sbx_delivery_due ON sbx_delivery(status, next_at);
 SQL);
     foreach (['sbx_reqlog ADD COLUMN latency_ms INTEGER', 'sbx_faultrule ADD COLUMN client_id TEXT',
         'sbx_faultrule ADD COLUMN qmatch TEXT'] as $alter) {
-        try {   // files made by an older EDGE lack these columns
+        try {   // files made by an older gateway lack these columns
             $db->exec('ALTER TABLE ' . $alter);
         } catch (PDOException $e) {
             // already there
@@ -79,7 +79,7 @@ function sbx_seed_edge(PDO $db): void
     ]);
 }
 
-/** Called by DATA's /_sandbox/reset after its own wipe: EDGE state back to the seed. */
+/** Called by the data API's /_sandbox/reset after its own wipe: the gateway state back to the seed. */
 function sbx_reset_edge(PDO $db): void
 {
     // a new instance id: throttle counters and slots start afresh in a new directory
@@ -97,7 +97,7 @@ function sbx_reset_edge(PDO $db): void
     sbx_seed_edge($db);
 }
 
-/** The DB with EDGE's tables guaranteed (an older file gets them on first use). */
+/** The DB with the gateway's tables guaranteed (an older file gets them on first use). */
 function sbx_edge_db(): PDO
 {
     $db = sbx_db();
@@ -114,7 +114,7 @@ function sbx_edge_db(): PDO
 }
 
 /**
- * Reads every sbx_meta key EDGE needs for one request in a single query (the meta cache then
+ * Reads every sbx_meta key the gateway needs for one request in a single query (the meta cache then
  * answers sbx_now(), latency, time scale and the fault-rule count without more queries).
  */
 function sbx_edge_preload(?string $realm): void
@@ -188,7 +188,7 @@ function sbx_edge_release(): void
     sbx_edge_state(['inflight' => null]);
 }
 
-/** Which requests EDGE treats as "API" (auth, limits) and which get faults/latency. */
+/** Which requests the gateway treats as "API" (auth, limits) and which get faults/latency. */
 function sbx_edge_kind(string $path): string
 {
     if (str_starts_with($path, '/v3/company/')) {
@@ -291,7 +291,7 @@ function sbx_edge_instance(): string
 }
 
 /**
- * Directory of EDGE's lock and counter files for this sandbox instance:
+ * Directory of the gateway's lock and counter files for this sandbox instance:
  * $TMPDIR/qbo-sandbox-edge/<hash of DB path and instance id>/. Making one also removes the
  * directories of DB files that no longer exist and of earlier instances of this DB (reset).
  * $fresh recomputes it (the long-running deliverer notices a reset that way).

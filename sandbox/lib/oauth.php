@@ -1,5 +1,5 @@
 <?php
-// EDGE: Intuit's OAuth 2.0 server as the sandbox reproduces it — apps, consent page
+// Gateway: Intuit's OAuth 2.0 server as the sandbox reproduces it — apps, consent page
 // (/connect/oauth2), token endpoint (authorization_code, refresh_token with daily or strict rotation), revoke,
 // discovery document, userinfo. Tokens are random opaque strings stored as sha256 hashes.
 declare(strict_types=1);

@@ -1,6 +1,6 @@
 <?php
 // Entity storage of the sandbox: rows in sbx_entity, every version in sbx_history, every
-// change in sbx_change (read by CDC and EDGE's webhooks), Id / DocNumber sequences.
+// change in sbx_change (read by CDC and the gateway's webhooks), Id / DocNumber sequences.
 declare(strict_types=1);
 
 /** Entities whose Ids come from the shared transaction sequence. */

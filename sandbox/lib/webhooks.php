@@ -1,5 +1,5 @@
 <?php
-// EDGE: webhook notifications as QBO sends them — read new rows of DATA's sbx_change with a
+// Gateway: webhook notifications as QBO sends them — read new rows of the data API's sbx_change with a
 // cursor per app, build legacy eventNotifications or CloudEvents bodies per realm, sign them
 // (intuit-signature), deliver with QBO's retry schedule. A background loop (deliver.php, started
 // on demand) does the sending so API requests never wait for a receiver.

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: an expired access token gets 401 3200 "Token expired: <epoch>" (clock moved past its expiry)
+Gateway: an expired access token gets 401 3200 "Token expired: <epoch>" (clock moved past its expiry)
 --CONFLICTS--
 all
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: a malformed bearer token (too short, wrong scheme) gets 401 code 3200
+Gateway: a malformed bearer token (too short, wrong scheme) gets 401 code 3200
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

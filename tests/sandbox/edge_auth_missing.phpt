@@ -1,5 +1,5 @@
 --TEST--
-EDGE: a /v3 call without Authorization gets 401 code 3200 in the gateway envelope with WWW-Authenticate
+Gateway: a /v3 call without Authorization gets 401 code 3200 in the gateway envelope with WWW-Authenticate
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: after revoking the refresh token the access token of that realm+app gets 401 3200 "Token revoked"
+Gateway: after revoking the refresh token the access token of that realm+app gets 401 3200 "Token revoked"
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

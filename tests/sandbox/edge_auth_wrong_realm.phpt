@@ -1,5 +1,5 @@
 --TEST--
-EDGE: a valid token used on another realm gets 403 code 3100 (gateway envelope, type SERVICE)
+Gateway: a valid token used on another realm gets 403 code 3100 (gateway envelope, type SERVICE)
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

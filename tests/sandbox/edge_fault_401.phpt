@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault kind 401 rejects a valid token once mid-session (3200); the same token works on the retry
+Gateway: fault kind 401 rejects a valid token once mid-session (3200); the same token works on the retry
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault kind 429 answers the 3001 throttle body, in JSON or (format xml) in XML
+Gateway: fault kind 429 answers the 3001 throttle body, in JSON or (format xml) in XML
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

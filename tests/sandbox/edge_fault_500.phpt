@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault kind 500 answers a SystemFault (code 10000) once, then the path works again
+Gateway: fault kind 500 answers a SystemFault (code 10000) once, then the path works again
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault kind 503 answers Service Unavailable with an HTML body and Retry-After
+Gateway: fault kind 503 answers Service Unavailable with an HTML body and Retry-After
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

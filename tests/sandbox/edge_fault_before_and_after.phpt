@@ -1,5 +1,5 @@
 --TEST--
-EDGE: a "slow" before-fault and an "after" fault both apply to one request; a request the gateway answered gets no after-fault
+Gateway: a "slow" before-fault and an "after" fault both apply to one request; a request the gateway answered gets no after-fault
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

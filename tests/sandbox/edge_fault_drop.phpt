@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault kind drop closes the connection without a response (curl 52 "Empty reply"); the server keeps serving
+Gateway: fault kind drop closes the connection without a response (curl 52 "Empty reply"); the server keeps serving
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: drop "after" commits the write but the client gets no answer; replaying the requestid returns the one created object
+Gateway: drop "after" commits the write but the client gets no answer; replaying the requestid returns the one created object
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault kinds html (502 HTML page) and xml (XML SystemFault instead of JSON)
+Gateway: fault kinds html (502 HTML page) and xml (XML SystemFault instead of JSON)
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: a fault rule can target the token endpoint for one app only (client_id); other apps are not affected
+Gateway: a fault rule can target the token endpoint for one app only (client_id); other apps are not affected
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

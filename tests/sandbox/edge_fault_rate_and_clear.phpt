@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault rules match by path glob and method, rate 0 never fires, rate 1 always, DELETE clears; GET lists them
+Gateway: fault rules match by path glob and method, rate 0 never fires, rate 1 always, DELETE clears; GET lists them
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

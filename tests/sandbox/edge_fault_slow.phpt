@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault kind slow delays the request but answers normally; the request log records the fault
+Gateway: fault kind slow delays the request but answers normally; the request log records the fault
 --CONFLICTS--
 edge_hold_workers
 --FILE--

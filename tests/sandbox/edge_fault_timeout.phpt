@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault kind timeout holds the response longer than the client waits (curl error 28)
+Gateway: fault kind timeout holds the response longer than the client waits (curl error 28)
 --CONFLICTS--
 edge_hold_workers
 --FILE--

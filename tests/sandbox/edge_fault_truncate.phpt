@@ -1,5 +1,5 @@
 --TEST--
-EDGE: fault kind truncate sends half the body under the full Content-Length (curl 18)
+Gateway: fault kind truncate sends half the body under the full Content-Length (curl 18)
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: added latency (per realm) is applied to API calls and recorded in the request log
+Gateway: added latency (per realm) is applied to API calls and recorded in the request log
 --CONFLICTS--
 edge_hold_workers
 --FILE--

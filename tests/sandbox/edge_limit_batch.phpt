@@ -1,5 +1,5 @@
 --TEST--
-EDGE: more batch requests per minute than the realm+app limit get 429 3001; plain requests still pass
+Gateway: more batch requests per minute than the realm+app limit get 429 3001; plain requests still pass
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: a request beyond the concurrency limit (requests in flight per realm+app) gets 429 3001
+Gateway: a request beyond the concurrency limit (requests in flight per realm+app) gets 429 3001
 --CONFLICTS--
 edge_hold_workers
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: more requests per minute than the realm's limit get 429 with QBO's 3001 body
+Gateway: more requests per minute than the realm's limit get 429 with QBO's 3001 body
 --CONFLICTS--
 all
 --FILE--

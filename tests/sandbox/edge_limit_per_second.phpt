@@ -1,5 +1,5 @@
 --TEST--
-EDGE: the optional per-second limit (per realm+app) answers 429 3001 beyond N requests in one second
+Gateway: the optional per-second limit (per realm+app) answers 429 3001 beyond N requests in one second
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: a realm's time_scale shortens its throttle minute (scale 20: three seconds), so "N per minute" frees up sooner
+Gateway: a realm's time_scale shortens its throttle minute (scale 20: three seconds), so "N per minute" frees up sooner
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: Cancel on the consent form redirects with error=access_denied and the state; no code
+Gateway: Cancel on the consent form redirects with error=access_denied and the state; no code
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

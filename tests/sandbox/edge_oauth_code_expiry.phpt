@@ -1,5 +1,5 @@
 --TEST--
-EDGE: an authorization code expires after 5 minutes (sandbox clock moved forward)
+Gateway: an authorization code expires after 5 minutes (sandbox clock moved forward)
 --CONFLICTS--
 all
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: an authorization code works once; the second exchange is invalid_grant and revokes what the first produced
+Gateway: an authorization code works once; the second exchange is invalid_grant and revokes what the first produced
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

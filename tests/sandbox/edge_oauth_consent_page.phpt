@@ -1,5 +1,5 @@
 --TEST--
-EDGE: GET /connect/oauth2 shows a consent page listing the companies with Connect and Cancel
+Gateway: GET /connect/oauth2 shows a consent page listing the companies with Connect and Cancel
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: the sandbox discovery document (both spellings) points at the local OAuth endpoints
+Gateway: the sandbox discovery document (both spellings) points at the local OAuth endpoints
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: token endpoint errors: unsupported_grant_type, invalid_request, unknown code/refresh token
+Gateway: token endpoint errors: unsupported_grant_type, invalid_request, unknown code/refresh token
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: with the openid scope the code exchange also returns an RS256 id_token (realmid, aud) verifiable with the JWKS
+Gateway: with the openid scope the code exchange also returns an RS256 id_token (realmid, aud) verifiable with the JWKS
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

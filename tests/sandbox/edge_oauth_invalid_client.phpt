@@ -1,5 +1,5 @@
 --TEST--
-EDGE: bad client credentials get 401 invalid_client; an unknown client_id gets an error page at consent
+Gateway: bad client credentials get 401 invalid_client; an unknown client_id gets an error page at consent
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

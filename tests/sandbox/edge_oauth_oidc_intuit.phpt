@@ -1,5 +1,5 @@
 --TEST--
-EDGE: OpenID Connect as Intuit's: id_token iss and the discovery issuer are Intuit's issuer string while jwks_uri stays local; userinfo returns only the claims of the granted scopes; sub is the user's, the same for every company
+Gateway: OpenID Connect as Intuit's: id_token iss and the discovery issuer are Intuit's issuer string while jwks_uri stays local; userinfo returns only the claims of the granted scopes; sub is the user's, the same for every company
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

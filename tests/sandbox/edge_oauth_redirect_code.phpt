@@ -1,5 +1,5 @@
 --TEST--
-EDGE: Connect on the consent form redirects with code, state and realmId; the code buys tokens that work on that realm
+Gateway: Connect on the consent form redirects with code, state and realmId; the code buys tokens that work on that realm
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: redirect_uri must be registered at consent and identical at the token step
+Gateway: redirect_uri must be registered at consent and identical at the token step
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

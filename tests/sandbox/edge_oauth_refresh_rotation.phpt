@@ -1,5 +1,5 @@
 --TEST--
-EDGE: with rotation "every" (the stricter option) every refresh returns a new refresh token; the replaced one is invalid_grant at once
+Gateway: with rotation "every" (the stricter option) every refresh returns a new refresh token; the replaced one is invalid_grant at once
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

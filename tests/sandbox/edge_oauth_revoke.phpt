@@ -1,5 +1,5 @@
 --TEST--
-EDGE: revoke (JSON body, Basic auth) answers 200 empty and kills every token of that realm+app only
+Gateway: revoke (JSON body, Basic auth) answers 200 empty and kills every token of that realm+app only
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

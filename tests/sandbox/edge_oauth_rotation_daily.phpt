@@ -1,5 +1,5 @@
 --TEST--
-EDGE: by default a refresh within a day of the refresh token's issue returns the same refresh token (a new access token), after the window a new one and the old one dies; the control API reports and switches the mode
+Gateway: by default a refresh within a day of the refresh token's issue returns the same refresh token (a new access token), after the window a new one and the old one dies; the control API reports and switches the mode
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: userinfo answers for a token with the openid scope, 403 without it, 401 for a bad token
+Gateway: userinfo answers for a token with the openid scope, 403 without it, 401 for a bad token
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: the request log lists method, path, query, status, realm, requestid, duration, with secrets redacted
+Gateway: the request log lists method, path, query, status, realm, requestid, duration, with secrets redacted
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

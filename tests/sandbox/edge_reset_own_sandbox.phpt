@@ -1,5 +1,5 @@
 --TEST--
-EDGE: POST /_sandbox/reset also resets EDGE: apps back to the seeded one, tokens, faults, limits, latency, webhooks, log (private sandbox)
+Gateway: POST /_sandbox/reset also resets the gateway: apps back to the seeded one, tokens, faults, limits, latency, webhooks, log (private sandbox)
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';
@@ -31,7 +31,7 @@ $new = sbx_http('POST', "$base/_sandbox/tokens", ['realm' => $realm])['json'];
 echo 'new token: ', edge_curl('GET', "$base/v3/company/$realm/companyinfo/$realm", null, ['Authorization: Bearer ' . $new['access_token']])['status'], "\n";
 posix_kill(proc_get_status($p)['pid'], SIGTERM);
 proc_close($p);
-usleep(300000);   // the webhook deliverer notices the server is gone (EDGE's lock files go with the next sandbox)
+usleep(300000);   // the webhook deliverer notices the server is gone (the gateway's lock files go with the next sandbox)
 foreach ([$tmp, $db, "$db-wal", "$db-shm"] as $f) {
     @unlink($f);
 }

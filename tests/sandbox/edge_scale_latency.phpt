@@ -1,5 +1,5 @@
 --TEST--
-EDGE: the time scale divides the added latency with the limit windows (realm scale, else global); the request log shows the latency actually added
+Gateway: the time scale divides the added latency with the limit windows (realm scale, else global); the request log shows the latency actually added
 --CONFLICTS--
 edge_hold_workers
 --FILE--

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: a change made through the API is delivered as a signed CloudEvents array to the app's webhook URL
+Gateway: a change made through the API is delivered as a signed CloudEvents array to the app's webhook URL
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

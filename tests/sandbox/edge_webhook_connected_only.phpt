@@ -1,5 +1,5 @@
 --TEST--
-EDGE: webhooks go only to apps connected to the realm; changes in other realms are not sent
+Gateway: webhooks go only to apps connected to the realm; changes in other realms are not sent
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

@@ -1,5 +1,5 @@
 --TEST--
-EDGE: legacy format delivers eventNotifications per realm with name/id/operation/lastUpdated, signed
+Gateway: legacy format delivers eventNotifications per realm with name/id/operation/lastUpdated, signed
 --FILE--
 <?php
 require __DIR__ . '/edge_helper.inc';

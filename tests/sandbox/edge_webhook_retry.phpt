@@ -1,5 +1,5 @@
 --TEST--
-EDGE: a failing receiver gets the same signed body again on QBO's retry schedule (10 s first, clock moved)
+Gateway: a failing receiver gets the same signed body again on QBO's retry schedule (10 s first, clock moved)
 --CONFLICTS--
 all
 --FILE--

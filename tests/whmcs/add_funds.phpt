@@ -14,7 +14,7 @@ invoice:i2: Synced - QBO invoice 3 total 80.00 tax 0.00 balance 30.00 [Hosting 8
 payment:p2: Synced - QBO payment 50.00 unapplied 0.00 applied to Invoice i2 50.00
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         1              1  ok
+customers (WHMCS clients, deleted ones included)                  1              1  ok
 invoices (issued, not cancelled)                                  2              2  ok
 invoiced gross (subtotal + tax)                               92.00          92.00  ok
 income (invoiced net of tax, less refunds to credit)          92.00          92.00  ok

@@ -11,7 +11,7 @@ invoice:i2: Skipped (Cancelled before it reached QuickBooks)
 invoice:i3: Synced - QBO invoice 3 total 11.00 tax 0.00 balance 11.00 [Domain 11.00]
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         1              1  ok
+customers (WHMCS clients, deleted ones included)                  1              1  ok
 invoices (issued, not cancelled)                                  1              1  ok
 invoiced gross (subtotal + tax)                               11.00          11.00  ok
 income (invoiced net of tax, less refunds to credit)          11.00          11.00  ok

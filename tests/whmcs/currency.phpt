@@ -13,7 +13,7 @@ customer:jo: Synced - QBO "Jo King" <jo@example.com>
 invoice:j1: Synced - QBO invoice 2 total 19.00 tax 0.00 balance 19.00 [Hosting 19.00]
 queued after the last cron: 2
 reconciliation                                                WHMCS            QBO  
-customers                                                         2              1  KNOWN GAP: the EUR client is refused by QBO (multicurrency off): Error, not booked in USD
+customers (WHMCS clients, deleted ones included)                  2              1  KNOWN GAP: the EUR client is refused by QBO (multicurrency off): Error, not booked in USD
 invoices (issued, not cancelled)                                  2              1  KNOWN GAP: the EUR client's invoice waits on its customer
 invoiced gross (subtotal + tax)                               38.00          19.00  KNOWN GAP: idem
 income (invoiced net of tax, less refunds to credit)          38.00          19.00  KNOWN GAP: idem

@@ -1,5 +1,5 @@
 --TEST--
-WHMCS harness: a draft never synced until published; client edits, HTML entities in names, a client closed
+WHMCS harness: a draft never synced until published; client edits, HTML entities in names, a client closed and one deleted
 --FILE--
 <?php
 require __DIR__ . '/scenario.inc';
@@ -10,9 +10,10 @@ whmcs_run_scenario('drafts_clients.json');
 invoice:d1: Synced - QBO invoice 1 total 35.00 tax 0.00 balance 35.00 [Hosting 35.00]
 customer:ka: Synced - QBO "Lee & Lee <Hosting>" <ka.new@example.com>, company "Lee & Lee <Hosting>"
 customer:lu: Synced - QBO "Lu Moss" <lu@example.com>
+customer:mx: Synced - QBO "Max Roe" <max@example.com>
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         2              2  ok
+customers (WHMCS clients, deleted ones included)                  3              3  ok
 invoices (issued, not cancelled)                                  1              1  ok
 invoiced gross (subtotal + tax)                               35.00          35.00  ok
 income (invoiced net of tax, less refunds to credit)          35.00          35.00  ok

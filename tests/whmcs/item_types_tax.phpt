@@ -10,7 +10,7 @@ invoice:i1: Synced - QBO invoice 1 total 144.82 tax 9.82 balance 44.82 [Hosting 
 payment:p1: Synced - QBO payment 100.00 unapplied 0.00 applied to Invoice i1 100.00
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         1              1  ok
+customers (WHMCS clients, deleted ones included)                  1              1  ok
 invoices (issued, not cancelled)                                  1              1  ok
 invoiced gross (subtotal + tax)                              144.82         144.82  ok
 income (invoiced net of tax, less refunds to credit)         135.00         135.00  ok

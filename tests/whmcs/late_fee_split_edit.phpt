@@ -12,7 +12,7 @@ invoice:i2b: Synced - QBO invoice 4 total 20.00 tax 0.00 balance 20.00 [Domain 1
 invoice:i3: Synced - QBO invoice 3 total 53.00 tax 0.00 balance 3.00 [Hosting 50.00, Billable item 3.00]
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         1              1  ok
+customers (WHMCS clients, deleted ones included)                  1              1  ok
 invoices (issued, not cancelled)                                  4              4  ok
 invoiced gross (subtotal + tax)                              123.00         123.00  ok
 income (invoiced net of tax, less refunds to credit)         123.00         123.00  ok

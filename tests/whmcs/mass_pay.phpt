@@ -13,7 +13,7 @@ invoice:mp: not sent: A Mass Pay invoice is not sent: its payment is applied to 
 payment:p: Synced - QBO payment 14.50 unapplied 0.00 applied to Invoice i1 10.00, Invoice i2 4.50
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         1              1  ok
+customers (WHMCS clients, deleted ones included)                  1              1  ok
 invoices (issued, not cancelled)                                  3              3  ok
 invoiced gross (subtotal + tax)                               21.50          21.50  ok
 income (invoiced net of tax, less refunds to credit)          21.50          21.50  ok

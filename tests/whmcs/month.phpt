@@ -1,5 +1,7 @@
 --TEST--
 WHMCS harness: a 30-day billing month (>= 200 clients, >= 1,000 invoices, payments, refunds, credits) played through qbo_hook in worker mode ends with QBO's books equal to WHMCS's
+--ENV--
+TEST_TIMEOUT=300
 --FILE--
 <?php
 require __DIR__ . '/scenario.inc';
@@ -38,7 +40,7 @@ month: %d clients, %d invoices, %d payments, %d refunds, %d credit movements, %d
 hook errors: 0, queued after the last cron: 0, entities in Error: 0
 hook events left unexpanded: 0
 reconciliation                                                WHMCS            QBO  
-customers %s  ok
+customers (WHMCS clients, deleted ones included) %s  ok
 invoices (issued, not cancelled) %s  ok
 invoiced gross (subtotal + tax) %s  ok
 income (invoiced net of tax, less refunds to credit) %s  ok

@@ -16,7 +16,7 @@ invoice:i2: Synced - QBO invoice 2 total 13.00 tax 0.00 balance 8.00 [Hosting 13
 payment:p2: Synced - QBO payment 5.00 unapplied 0.00 applied to Invoice i2 5.00
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         1              1  ok
+customers (WHMCS clients, deleted ones included)                  1              1  ok
 invoices (issued, not cancelled)                                  2              2  ok
 invoiced gross (subtotal + tax)                               25.00          25.00  ok
 income (invoiced net of tax, less refunds to credit)          25.00          25.00  ok

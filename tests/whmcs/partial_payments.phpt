@@ -11,7 +11,7 @@ payment:p1: Synced - QBO payment 40.00 unapplied 0.00 applied to Invoice i1 40.0
 payment:p2: Synced - QBO payment 60.00 unapplied 0.00 applied to Invoice i1 60.00
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         1              1  ok
+customers (WHMCS clients, deleted ones included)                  1              1  ok
 invoices (issued, not cancelled)                                  1              1  ok
 invoiced gross (subtotal + tax)                              100.00         100.00  ok
 income (invoiced net of tax, less refunds to credit)         100.00         100.00  ok

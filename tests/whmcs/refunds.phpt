@@ -14,7 +14,7 @@ credit:r3: Synced - QBO creditmemo 15.00 balance 15.00
 invoice:i3: Synced - QBO invoice 3 total 15.00 tax 0.00 balance 0.00 [Setup fee 15.00]
 queued after the last cron: 0
 reconciliation                                                WHMCS            QBO  
-customers                                                         1              1  ok
+customers (WHMCS clients, deleted ones included)                  1              1  ok
 invoices (issued, not cancelled)                                  3              3  ok
 invoiced gross (subtotal + tax)                               65.00          65.00  ok
 income (invoiced net of tax, less refunds to credit)          50.00          50.00  ok
