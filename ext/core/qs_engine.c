@@ -6,6 +6,7 @@
 #include "qs_engine_int.h"
 #include "qs_qbo_rules.h"
 #include "qs_kind.h"
+#include "qs_pool.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -364,6 +365,7 @@ void qs_engine_free(qs_engine *eng)
 	qs_wipe(eng->key, sizeof(eng->key));
 	qs_http_free(eng->http_worker);
 	qs_http_free(eng->http_inline);
+	qs_pool_free(eng->pool);
 	qs_store_close(eng->store);
 	free(eng->deferred);
 	free(eng);
@@ -774,6 +776,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	size_t i;
 	int pass;
 	bool stop = false;
+	qse_wave_out *round_out;
 
 	*result = NULL;
 	memset(&due, 0, sizeof(due));
@@ -784,6 +787,10 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		if (r != QS_OK) {
 			return r;
 		}
+	}
+	round_out = calloc(QS_BATCH_MAX * QSE_WAVES_MAX, sizeof(*round_out));
+	if (!round_out) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory preparing a sync");
 	}
 	eng->in_sync = true;
 	/* the pipeline paces itself to QBO's per-company limits */
@@ -798,14 +805,17 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		if (r != QS_OK) {
 			eng->in_sync = false;
 			free(due.v);
+			free(round_out);
 			return r;
 		}
 		total += (long)due.n;
 		for (i = 0; i < due.n && !stop;) {
-			/* a wave: the next due records of one kind (the outbox is in rank order) */
-			const char *kinds[QS_BATCH_MAX], *ids[QS_BATCH_MAX];
-			size_t idx[QS_BATCH_MAX], k = 0, j, cap = QS_BATCH_MAX;
-			qse_wave_out out[QS_BATCH_MAX];
+			/* a round: the next due records of one kind (the outbox is in rank
+			 * order, so none depends on another), as up to QSE_WAVES_MAX waves
+			 * of batch_size records whose requests are in flight together */
+			const char *kinds[QS_BATCH_MAX * QSE_WAVES_MAX], *ids[QS_BATCH_MAX * QSE_WAVES_MAX];
+			size_t idx[QS_BATCH_MAX * QSE_WAVES_MAX], k = 0, j, cap = QS_BATCH_MAX, per;
+			qse_wave_out *out = round_out;
 			if (opts && opts->limit > 0 && done_n >= opts->limit) {
 				break;
 			}
@@ -823,6 +833,10 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				cap = 1;
 			} else if ((size_t)opts->batch < cap) {
 				cap = (size_t)opts->batch;
+			}
+			per = cap;
+			if (cap > 1) {
+				cap *= QSE_WAVES_MAX;
 			}
 			if (opts && opts->limit > 0 && (size_t)(opts->limit - done_n) < cap) {
 				cap = (size_t)(opts->limit - done_n);
@@ -849,7 +863,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				out[0].r = qse_deliver_one(eng, kinds[0], ids[0], &out[0].busy, out[0].state, &out[0].e);
 				r = QS_OK;
 			} else {
-				r = qse_deliver_wave(eng, kinds, ids, k, out, e);
+				r = qse_deliver_waves(eng, kinds, ids, k, per, out, e);
 			}
 			if (r != QS_OK) {
 				ret = r;
@@ -901,6 +915,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	eng->in_sync = false;
 	eng->rate_window = 0;
 	free(due.v);
+	free(round_out);
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);
 	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);

@@ -52,6 +52,7 @@ struct qs_engine {
 	qs_store *store;
 	qs_endpoints ep;
 	qs_http *http_worker, *http_inline;
+	struct qs_pool *pool;     /* qbo_sync's concurrent /batch requests (qs_engine_wave.c), made when first used */
 	bool inline_ctx;          /* deliveries use the short inline timeout */
 	bool in_sync;             /* sync delivers released dependents itself */
 	int depth;
@@ -151,6 +152,8 @@ bool qse_usable_id(json_object *obj);
 
 /* qs_engine_pace.c: the per-company request limiter */
 qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e);
+/* One try: a slot taken (*wait 0) or the seconds until one may free (*wait > 0). */
+qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, qs_error *e);
 
 /* qs_engine_wave.c: the pipeline (plan, send as /batch, apply in one transaction) */
 typedef struct qse_wave_out {
@@ -159,8 +162,13 @@ typedef struct qse_wave_out {
 	char state[16];           /* the entity state afterwards */
 	qs_error e;
 } qse_wave_out;
-qs_status qse_deliver_wave(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t n,
-	qse_wave_out *out, qs_error *e);
+/* Up to QSE_WAVES_MAX waves of one kind (one rank: none depends on another)
+ * delivered together: records [0, per) are the first wave, [per, 2 per) the
+ * next...; their /batch requests are in flight together (at most
+ * QS_QBO_CONCURRENT), each wave applied in its own transaction. */
+#define QSE_WAVES_MAX 10
+qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t n,
+	size_t per, qse_wave_out *out, qs_error *e);
 bool qse_amount_is_zero(json_object *v);
 void qse_take_ids(qs_entity *en, json_object *obj);
 qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e);

@@ -2,12 +2,23 @@
  * QBO request the engine takes a slot in the store (qs_store_rate_take), so
  * every process using the store together keeps to QBO's requests a minute
  * and batch requests a minute (qs_qbo_rules.h); without a slot it sleeps
- * until one frees. eng->rate_window is the length of QBO's minute in seconds
+ * until one frees (qse_pace_try: no sleep, the caller waits as it can,
+ * e.g. driving the transfers already in flight). eng->rate_window is the length of QBO's minute in seconds
  * (60; shorter against a time-scaled sandbox; 0: no pacing). */
 #include "qs_engine_int.h"
 #include "qs_qbo_rules.h"
 
 #include <time.h>
+
+qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, qs_error *e)
+{
+	*wait = 0;
+	if (eng->rate_window <= 0) {
+		return QS_OK;
+	}
+	return qs_store_rate_take(eng->store, eng->conn_key, qs_store_now(), eng->rate_window * 61.0 / 60.0,
+		QS_QBO_PER_MINUTE, QS_QBO_BATCH_PER_MINUTE, batch, wait, e);
+}
 
 qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e)
 {

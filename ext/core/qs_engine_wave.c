@@ -14,12 +14,15 @@
  *   QBO already has) takes the one-record path of qs_engine_deliver.
  *   Apply: every outcome of the wave in one transaction. */
 #include "qs_engine_int.h"
+#include "qs_pool.h"
+#include "qs_qbo_rules.h"
 #include "qs_verify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 typedef struct wave_rec {
 	qs_entity en;
@@ -222,15 +225,14 @@ static bool partly_paid(json_object *body, const char *invoice_id, json_object *
 /* One batch of queries for the wave's new records: customers whose
  * DisplayName or email QBO already has, and payments whose every invoice QBO
  * shows paid, leave the batch for the one-record path (its guards decide,
- * exactly as for a single record). */
-static qs_status packed_lookups(qs_engine *eng, wave_rec *w, size_t n, qs_error *e)
+ * exactly as for a single record). The items, or NULL when none is needed. */
+static json_object *lookup_items(wave_rec *w, size_t n)
 {
 	const char *names[QS_BATCH_MAX], *emails[QS_BATCH_MAX], *inv[QS_BATCH_MAX * 4];
 	size_t i, nn = 0, ne = 0, ni = 0;
-	json_object *items, *resp = NULL;
+	json_object *items;
 	char *l1 = NULL, *l2 = NULL, *l3 = NULL;
-	bool customers = false, payments = false, full = false, failed = false;
-	qs_status r;
+	bool customers = false, payments = false;
 
 	for (i = 0; i < n; i++) {
 		if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
@@ -246,7 +248,7 @@ static qs_status packed_lookups(qs_engine *eng, wave_rec *w, size_t n, qs_error 
 		}
 	}
 	if (!customers && !(payments && ni)) {
-		return QS_OK;
+		return NULL;
 	}
 	items = json_object_new_array();
 	if (customers) {
@@ -270,64 +272,79 @@ static qs_status packed_lookups(qs_engine *eng, wave_rec *w, size_t n, qs_error 
 	free(l3);
 	if (json_object_array_length(items) == 0) {
 		json_object_put(items);
-		return QS_OK;
+		return NULL;
 	}
-	{
-		char rid[64], nonce[32];
-		snprintf(nonce, sizeof(nonce), "%.6f", qs_store_now());
-		qse_make_rid(rid, eng->realm, "lookup", eng->owner, nonce, NULL);
-		r = qse_api(eng, OP_BATCH, "Batch", items, NULL, NULL, rid, NULL, &resp, e);
-	}
-	json_object_put(items);
-	if (r != QS_OK) {
-		json_object_put(resp);
-		return r;
-	}
-	{
-		json_object *byname = customers ? query_rows(resp, "n", "Customer", &full, &failed) : NULL;
-		json_object *byemail = customers ? query_rows(resp, "e", "Customer", &full, &failed) : NULL;
-		json_object *invoices = payments && ni ? query_rows(resp, "i", "Invoice", &full, &failed) : NULL;
-		for (i = 0; i < n; i++) {
-			if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
-				continue;
-			}
-			if (failed || full) {
-				w[i].single = true;   /* the lookups did not answer: the guards will */
-			} else if (!strcmp(w[i].en.kind, "customer")) {
-				const char *email = qse_jstr(w[i].norm, "email");
-				if (row_has(byname, "DisplayName", NULL, qse_jstr(w[i].body, "DisplayName"))
-						|| (email && *email && row_has(byemail, "PrimaryEmailAddr", "Address", email))) {
-					w[i].single = true;
-				}
-			} else if (!strcmp(w[i].en.kind, "payment")) {
+	return items;
+}
+
+/* What the lookups' answer means for each new record of the wave. */
+static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
+{
+	size_t i;
+	bool customers = false, payments = false, full = false, failed = false;
+	json_object *byname, *byemail, *invoices;
+	for (i = 0; i < n; i++) {
+		if (w[i].claimed && !w[i].settled && !w[i].single && !w[i].update) {
+			customers = customers || !strcmp(w[i].en.kind, "customer");
+			if (!strcmp(w[i].en.kind, "payment")) {
 				const char *ids[QS_BATCH_MAX];
-				size_t k, m = linked_invoices(w[i].body, ids, QS_BATCH_MAX), zero = 0;
-				for (k = 0; k < m; k++) {
-					size_t j, rn = invoices ? json_object_array_length(invoices) : 0;
-					bool seen = false;
-					for (j = 0; j < rn; j++) {
-						json_object *row = json_object_array_get_idx(invoices, j);
-						if (qse_jstr(row, "Id") && !strcmp(qse_jstr(row, "Id"), ids[k])) {
-							seen = true;
-							zero += qse_amount_is_zero(qse_jget(row, "Balance")) ? 1 : 0;
-							if (!qse_amount_is_zero(qse_jget(row, "Balance")) && partly_paid(w[i].body, ids[k], row)) {
-								zero = m;   /* paid in part in QBO: the one-record path says so */
-							}
-						}
-					}
-					if (!seen) {
-						zero = m;   /* not found: the one-record path reads it */
-						break;
-					}
-				}
-				if (m > 0 && zero == m) {
-					w[i].single = true;
-				}
+				payments = payments || linked_invoices(w[i].body, ids, QS_BATCH_MAX) > 0;
 			}
 		}
 	}
-	json_object_put(resp);
-	return QS_OK;
+	byname = customers ? query_rows(resp, "n", "Customer", &full, &failed) : NULL;
+	byemail = customers ? query_rows(resp, "e", "Customer", &full, &failed) : NULL;
+	invoices = payments ? query_rows(resp, "i", "Invoice", &full, &failed) : NULL;
+	for (i = 0; i < n; i++) {
+		if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
+			continue;
+		}
+		if (failed || full) {
+			w[i].single = true;   /* the lookups did not answer: the guards will */
+		} else if (!strcmp(w[i].en.kind, "customer")) {
+			const char *email = qse_jstr(w[i].norm, "email");
+			if (row_has(byname, "DisplayName", NULL, qse_jstr(w[i].body, "DisplayName"))
+					|| (email && *email && row_has(byemail, "PrimaryEmailAddr", "Address", email))) {
+				w[i].single = true;
+			}
+		} else if (!strcmp(w[i].en.kind, "payment")) {
+			const char *ids[QS_BATCH_MAX];
+			size_t k, m = linked_invoices(w[i].body, ids, QS_BATCH_MAX), zero = 0;
+			for (k = 0; k < m; k++) {
+				size_t j, rn = invoices ? json_object_array_length(invoices) : 0;
+				bool seen = false;
+				for (j = 0; j < rn; j++) {
+					json_object *row = json_object_array_get_idx(invoices, j);
+					if (qse_jstr(row, "Id") && !strcmp(qse_jstr(row, "Id"), ids[k])) {
+						seen = true;
+						zero += qse_amount_is_zero(qse_jget(row, "Balance")) ? 1 : 0;
+						if (!qse_amount_is_zero(qse_jget(row, "Balance")) && partly_paid(w[i].body, ids[k], row)) {
+							zero = m;   /* paid in part in QBO: the one-record path says so */
+						}
+					}
+				}
+				if (!seen) {
+					zero = m;   /* not found: the one-record path reads it */
+					break;
+				}
+			}
+			if (m > 0 && zero == m) {
+				w[i].single = true;
+			}
+		}
+	}
+}
+
+/* The lookups failed: the new records of the wave record why. */
+static void lookup_failed(wave_rec *w, size_t n, qs_status lr, const qs_error *le)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (w[i].claimed && !w[i].settled && !w[i].single) {
+			qs_error_copy(&w[i].de, le);
+			settle(&w[i], lr, "sent");
+		}
+	}
 }
 
 /* ---- the batch of writes ---- */
@@ -346,14 +363,12 @@ static void uncertain(qs_engine *eng, wave_rec *w, qs_status r, const qs_error *
 	settle(w, r, "sent");
 }
 
-static void send_batch(qs_engine *eng, wave_rec *w, size_t n)
+/* The wave's batched creates and updates as /batch items (by_bid[k] is the
+ * record of bId k), or NULL when the wave has none. */
+static json_object *write_items(wave_rec *w, size_t n, wave_rec **by_bid, size_t *kp)
 {
-	json_object *items = json_object_new_array(), *resp = NULL;
-	wave_rec *by_bid[QS_BATCH_MAX];
+	json_object *items = json_object_new_array();
 	size_t i, k = 0;
-	qs_error be;
-	qs_status r;
-	char rid[64], nonce[32];
 
 	for (i = 0; i < n; i++) {
 		json_object *it;
@@ -374,28 +389,30 @@ static void send_batch(qs_engine *eng, wave_rec *w, size_t n)
 		json_object_array_add(items, it);
 		by_bid[k++] = &w[i];
 	}
+	*kp = k;
 	if (k == 0) {
 		json_object_put(items);
-		return;
+		return NULL;
 	}
-	qs_error_clear(&be);
-	snprintf(nonce, sizeof(nonce), "%.6f", qs_store_now());
-	qse_make_rid(rid, eng->realm, "batch", eng->owner, by_bid[0]->en.kind, by_bid[0]->en.id, nonce, NULL);
-	r = qse_api(eng, OP_BATCH, "Batch", items, NULL, NULL, rid, NULL, &resp, &be);
-	json_object_put(items);
-	if (r == QS_EAPI && !be.code[0]) {
+	return items;
+}
+
+/* The outcome of the batch of writes for each of its records. */
+static void write_apply(qs_engine *eng, wave_rec **by_bid, size_t k, qs_status r, qs_error *be, json_object *resp)
+{
+	size_t i;
+	if (r == QS_EAPI && !be->code[0]) {
 		r = QS_ESERVER;   /* a 4xx without a Fault: QBO may have done it */
 	}
 	if (r != QS_OK) {
 		for (i = 0; i < k; i++) {
 			if (r == QS_EAPI) {
-				qs_error_copy(&by_bid[i]->de, &be);
+				qs_error_copy(&by_bid[i]->de, be);
 				settle(by_bid[i], r, "sent");
 			} else {
-				uncertain(eng, by_bid[i], r, &be);
+				uncertain(eng, by_bid[i], r, be);
 			}
 		}
-		json_object_put(resp);
 		return;
 	}
 	for (i = 0; i < json_object_array_length(resp); i++) {
@@ -444,7 +461,6 @@ static void send_batch(qs_engine *eng, wave_rec *w, size_t n)
 			uncertain(eng, by_bid[i], QS_ESERVER, &e2);
 		}
 	}
-	json_object_put(resp);
 }
 
 /* The one-record path for a claimed record of the wave. */
@@ -508,36 +524,249 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 	return r;
 }
 
-qs_status qse_deliver_wave(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t n,
-	qse_wave_out *out, qs_error *e)
-{
-	wave_rec *w;
-	size_t i;
+/* ---- concurrent send ---- */
+
+/* One /batch request of a round: its items, the answer or the error. */
+typedef struct batch_job {
+	json_object *items;       /* NULL: nothing to send */
+	const char *query;        /* set: a plain query (the text of items' one Query), not a /batch */
+	const char *entity;       /* the query's entity (its rows' key) */
+	json_object *resp;        /* the BatchItemResponse array, or the query's rows */
+	char rid[64];
 	qs_status r;
+	qs_error e;
+	qs_qbo_req req;
+	bool sent, retry_token;
+} batch_job;
 
-	if (n > QS_BATCH_MAX) {
-		n = QS_BATCH_MAX;
+static qs_pool *wave_pool(qs_engine *eng, qs_error *e)
+{
+	if (!eng->pool) {
+		qs_http_opts o;
+		memset(&o, 0, sizeof(o));
+		o.timeout_ms = eng->timeout_ms;
+		o.connect_timeout_ms = eng->connect_timeout_ms;
+		o.ca_info = eng->ca_info;
+		eng->pool = qs_pool_new(&o, QS_QBO_CONCURRENT, e);
 	}
-	memset(out, 0, sizeof(*out) * n);
-	r = qse_ensure_token(eng, -1, e);
-	if (r != QS_OK) {
-		/* each record records why (not connected, disconnected, ...) */
-		for (i = 0; i < n; i++) {
-			out[i].r = qse_deliver_one(eng, kinds[i], ids[i], &out[i].busy, out[i].state, &out[i].e);
+	return eng->pool;
+}
+
+/* A finished transfer of the pool: its answer classified as qs_qbo_batch does. */
+static void job_done(qs_engine *eng, batch_job *j, qs_http_resp *resp, qs_status st, qs_error *te)
+{
+	qs_qbo q;
+	memset(&q, 0, sizeof(q));
+	q.realm = eng->realm;
+	q.access_token = eng->access;
+	if (st != QS_OK) {
+		j->r = st;
+		qs_error_copy(&j->e, te);
+		qs_http_resp_clear(resp);
+	} else if (j->query) {
+		j->r = qs_qbo_query_answer(&q, resp, &j->resp, &j->e);
+	} else {
+		j->r = qs_qbo_batch_answer(&q, resp, &j->resp, &j->e);
+	}
+	/* a refused token: refreshed and sent again once the round is over */
+	j->retry_token = j->r == QS_ETOKEN;
+	qs_qbo_req_clear(&j->req);
+}
+
+/* Sends the round's batch requests together: at most QS_QBO_CONCURRENT in
+ * flight, each taking its limiter slot (qse_pace) just before it starts.
+ * After a 429 nothing more of the round starts (those requests are
+ * QS_ETHROTTLE unsent, their records stay queued); the transfers already
+ * in flight finish and count. A 401 is sent again through qse_api, which
+ * refreshes the token first (once for the round, the others re-read it). */
+static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
+{
+	qs_pool *pool;
+	qs_error pe;
+	size_t i, next = 0;
+	bool throttled = false;
+	qs_error throttle_e;
+
+	qs_error_clear(&pe);
+	qs_error_clear(&throttle_e);
+	pool = wave_pool(eng, &pe);
+	for (i = 0; i < m; i++) {
+		qs_error_clear(&jobs[i]->e);
+		jobs[i]->r = QS_OK;
+		if (jobs[i]->items && !pool) {
+			jobs[i]->r = pe.status ? pe.status : QS_EINTERNAL;
+			qs_error_copy(&jobs[i]->e, &pe);
+			jobs[i]->sent = true;
 		}
-		return QS_OK;
 	}
-	qse_ensure_company(eng);
-	w = calloc(n, sizeof(*w));
-	if (!w) {
-		return qs_error_set(e, QS_EINTERNAL, "Out of memory planning a delivery wave");
+	while (pool) {
+		void *tag;
+		qs_http_resp resp;
+		qs_status st;
+		qs_error te, we;
+		/* start what the pool has room for */
+		while (next < m && qs_pool_has_room(pool)) {
+			batch_job *j = jobs[next++];
+			qs_qbo q;
+			qs_status r;
+			double slot_start;
+			if (!j->items) {
+				continue;
+			}
+			j->sent = true;
+			if (throttled) {
+				j->r = QS_ETHROTTLE;
+				qs_error_copy(&j->e, &throttle_e);
+				continue;
+			}
+			/* the limiter's slot first; while none is free the transfers in
+			 * flight go on (a finished one is handled on the next turn) */
+			slot_start = qs_store_now();
+			for (;;) {
+				double wait = 0;
+				void *done_tag = NULL;
+				r = qse_pace_try(eng, !j->query, &wait, &j->e);
+				if (r != QS_OK || wait <= 0) {
+					break;
+				}
+				if (qs_store_now() - slot_start > eng->rate_window * 2 + 1) {
+					r = qs_error_set(&j->e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
+						qs_store_now() - slot_start);
+					break;
+				}
+				if (wait > 0.5) {
+					wait = 0.5;
+				}
+				if (qs_pool_busy(pool) > 0) {
+					qs_error_clear(&te);
+					qs_error_clear(&we);
+					if (qs_pool_wait(pool, (long)(wait * 1000) + 1, &done_tag, &resp, &st, &te, &we) == QS_OK && done_tag) {
+						job_done(eng, done_tag, &resp, st, &te);
+						if (((batch_job *)done_tag)->r == QS_ETHROTTLE && !throttled) {
+							throttled = true;
+							qs_error_copy(&throttle_e, &((batch_job *)done_tag)->e);
+						}
+					}
+				} else {
+					struct timespec ts;
+					ts.tv_sec = (time_t)wait;
+					ts.tv_nsec = (long)((wait - (double)ts.tv_sec) * 1e9) + 1000000;
+					if (ts.tv_nsec >= 1000000000L) {
+						ts.tv_sec++;
+						ts.tv_nsec -= 1000000000L;
+					}
+					nanosleep(&ts, NULL);
+				}
+			}
+			if (r == QS_OK && throttled) {
+				r = QS_ETHROTTLE;
+				qs_error_copy(&j->e, &throttle_e);
+			}
+			if (r == QS_OK) {
+				memset(&q, 0, sizeof(q));
+				q.http = qse_http_get(eng, &j->e);
+				q.api_base = eng->ep.api_base;
+				q.realm = eng->realm;
+				q.access_token = eng->access;
+				q.minorversion = eng->minorversion;
+				r = !q.http ? (j->e.status ? j->e.status : QS_EINTERNAL)
+					: j->query ? qs_qbo_query_prepare(&q, j->query, &j->req, &j->e)
+					: qs_qbo_batch_prepare(&q, j->items, j->rid, &j->req, &j->e);
+			}
+			if (r == QS_OK) {
+				r = qs_pool_add(pool, j, j->req.method, j->req.url, j->req.headers, j->req.body, j->req.body_len, &j->e);
+				if (r != QS_OK) {
+					qs_qbo_req_clear(&j->req);
+				}
+			}
+			if (r != QS_OK) {
+				j->r = r;
+				if (r == QS_ETHROTTLE) {
+					throttled = true;
+					qs_error_copy(&throttle_e, &j->e);
+				}
+			}
+		}
+		if (qs_pool_busy(pool) == 0) {
+			break;
+		}
+		qs_error_clear(&te);
+		qs_error_clear(&we);
+		if (qs_pool_wait(pool, -1, &tag, &resp, &st, &te, &we) != QS_OK) {
+			/* the multi handle itself failed: what is in flight is unknown */
+			for (i = 0; i < m; i++) {
+				if (jobs[i]->req.url) {
+					jobs[i]->r = QS_ENET;
+					qs_error_copy(&jobs[i]->e, &we);
+					jobs[i]->e.status = QS_ENET;
+					qs_qbo_req_clear(&jobs[i]->req);
+				}
+			}
+			qs_pool_free(pool);
+			eng->pool = NULL;
+			break;
+		}
+		job_done(eng, tag, &resp, st, &te);
+		if (((batch_job *)tag)->r == QS_ETHROTTLE && !throttled) {
+			throttled = true;
+			qs_error_copy(&throttle_e, &((batch_job *)tag)->e);
+		}
 	}
+	for (i = 0; i < m; i++) {
+		if (jobs[i]->retry_token) {
+			json_object_put(jobs[i]->resp);
+			jobs[i]->resp = NULL;
+			qs_error_clear(&jobs[i]->e);
+			jobs[i]->r = jobs[i]->query
+				? qse_api(eng, OP_QUERY, jobs[i]->entity, NULL, NULL, NULL, NULL, jobs[i]->query, &jobs[i]->resp, &jobs[i]->e)
+				: qse_api(eng, OP_BATCH, "Batch", jobs[i]->items, NULL, NULL, jobs[i]->rid, NULL, &jobs[i]->resp, &jobs[i]->e);
+		}
+	}
+}
 
-	/* 1. plan: claim in one transaction, then bodies and packed lookups */
-	r = qs_store_begin(eng->store, true, e);
-	for (i = 0; r == QS_OK && i < n; i++) {
-		r = qse_claim(eng, kinds[i], ids[i], &w[i].en, &out[i].busy, out[i].state, e);
-		w[i].claimed = r == QS_OK && !out[i].busy;
+/* The jobs of a and b sent together (b may be empty). */
+static void send_rounds(qs_engine *eng, batch_job *a, size_t na, batch_job *b, size_t nb)
+{
+	batch_job *all[QSE_WAVES_MAX * 4];
+	size_t i, m = 0;
+	for (i = 0; i < na && m < sizeof(all) / sizeof(all[0]); i++) {
+		all[m++] = &a[i];
+	}
+	for (i = 0; i < nb && m < sizeof(all) / sizeof(all[0]); i++) {
+		all[m++] = &b[i];
+	}
+	send_jobs(eng, all, m);
+}
+
+static void jobs_clear(batch_job *jobs, size_t m)
+{
+	size_t i;
+	for (i = 0; i < m; i++) {
+		json_object_put(jobs[i].items);
+		json_object_put(jobs[i].resp);
+		qs_qbo_req_clear(&jobs[i].req);
+		memset(&jobs[i], 0, sizeof(jobs[i]));
+	}
+}
+
+/* One wave of a round: its records and where their outcomes go. */
+typedef struct wave {
+	wave_rec *w;
+	size_t n;
+	qse_wave_out *out;
+	wave_rec *by_bid[QS_BATCH_MAX];
+	size_t k;
+} wave;
+
+/* Claims the wave's records in one transaction. */
+static qs_status claim_wave(qs_engine *eng, wave *v, const char *const *kinds, const char *const *ids, qs_error *e)
+{
+	size_t i;
+	wave_rec *w = v->w;
+	qs_status r = qs_store_begin(eng->store, true, e);
+	for (i = 0; r == QS_OK && i < v->n; i++) {
+		r = qse_claim(eng, kinds[i], ids[i], &w[i].en, &v->out[i].busy, v->out[i].state, e);
+		w[i].claimed = r == QS_OK && !v->out[i].busy;
 		w[i].dv = w[i].en.q_version;
 		if (w[i].claimed && w[i].en.attempts == 1 && !w[i].en.qbo_id[0]) {
 			/* a first create may go out in a batch, whose requestid QBO's
@@ -554,14 +783,66 @@ qs_status qse_deliver_wave(qs_engine *eng, const char *const *kinds, const char 
 	} else {
 		qs_store_rollback(eng->store);
 	}
+	return r;
+}
+
+qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t n,
+	size_t per, qse_wave_out *out, qs_error *e)
+{
+	wave_rec *w;
+	wave waves[QSE_WAVES_MAX];
+	batch_job jobs[QSE_WAVES_MAX], qjobs[QSE_WAVES_MAX * 3];
+	size_t i, nw = 0, v, claimed_waves = 0;
+	qs_status r = QS_OK;
+
+	if (per < 1 || per > QS_BATCH_MAX) {
+		per = QS_BATCH_MAX;
+	}
+	if (n > per * QSE_WAVES_MAX) {
+		n = per * QSE_WAVES_MAX;
+	}
+	memset(out, 0, sizeof(*out) * n);
+	r = qse_ensure_token(eng, -1, e);
 	if (r != QS_OK) {
+		/* each record records why (not connected, disconnected, ...) */
+		for (i = 0; i < n; i++) {
+			out[i].r = qse_deliver_one(eng, kinds[i], ids[i], &out[i].busy, out[i].state, &out[i].e);
+		}
+		return QS_OK;
+	}
+	qse_ensure_company(eng);
+	w = calloc(n ? n : 1, sizeof(*w));
+	if (!w) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory planning a delivery wave");
+	}
+	memset(jobs, 0, sizeof(jobs));
+	memset(qjobs, 0, sizeof(qjobs));
+	for (i = 0; i < n; i += per) {
+		waves[nw].w = w + i;
+		waves[nw].n = n - i < per ? n - i : per;
+		waves[nw].out = out + i;
+		waves[nw].k = 0;
+		nw++;
+	}
+
+	/* 1. plan: claim each wave in one transaction, then bodies */
+	for (v = 0; v < nw && r == QS_OK; v++) {
+		r = claim_wave(eng, &waves[v], kinds + (waves[v].w - w), ids + (waves[v].w - w), e);
+		if (r == QS_OK) {
+			claimed_waves++;
+		}
+	}
+	if (r != QS_OK && claimed_waves == 0) {
 		for (i = 0; i < n; i++) {
 			qs_entity_clear(&w[i].en);
 		}
 		free(w);
 		return r;
 	}
-	for (i = 0; i < n; i++) {
+	/* a store failure after the first wave: the waves claimed are delivered,
+	 * the rest (not claimed) stay queued and the error is returned */
+	nw = claimed_waves;
+	for (i = 0; i < (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n; i++) {
 		w[i].ctx.eng = eng;
 		w[i].ctx.kind = w[i].en.kind;
 		w[i].ctx.id = w[i].en.id;
@@ -571,40 +852,133 @@ qs_status qse_deliver_wave(qs_engine *eng, const char *const *kinds, const char 
 			plan_one(eng, &w[i]);
 		}
 	}
+
+	/* 2. send: the packed lookups of every wave together (plain queries, so
+	 * that QBO's 40 /batch requests a minute go to writes), then the
+	 * waves' batches of writes together, then the one-record path */
 	{
-		qs_error le;
-		qs_status lr;
-		qs_error_clear(&le);
-		lr = packed_lookups(eng, w, n, &le);
-		if (lr != QS_OK) {
-			for (i = 0; i < n; i++) {
-				if (w[i].claimed && !w[i].settled && !w[i].single) {
-					qs_error_copy(&w[i].de, &le);
-					settle(&w[i], lr, "sent");
+		json_object *litems[QSE_WAVES_MAX];
+		size_t nj = 0, base[QSE_WAVES_MAX + 1];
+		for (v = 0; v < nw; v++) {
+			size_t q, nq;
+			litems[v] = lookup_items(waves[v].w, waves[v].n);
+			base[v] = nj;
+			nq = litems[v] ? json_object_array_length(litems[v]) : 0;
+			if (nq > 1 && nw == 1) {
+				/* a round of one wave with several queries (a customer wave's
+				 * names and emails): one /batch request, the fewest requests; in
+				 * a round of several waves QBO's 40 /batch requests a minute are
+				 * what bounds the rate, so each query goes as a plain request */
+				char nonce[32];
+				jobs[v].items = litems[v];
+				litems[v] = NULL;
+				snprintf(nonce, sizeof(nonce), "%.6f.%zu", qs_store_now(), v);
+				qse_make_rid(jobs[v].rid, eng->realm, "lookup", eng->owner, nonce, NULL);
+				continue;
+			}
+			for (q = 0; q < nq && nj < sizeof(qjobs) / sizeof(qjobs[0]); q++) {
+				json_object *it = json_object_array_get_idx(litems[v], q);
+				const char *bid = qse_jstr(it, "bId");
+				qjobs[nj].items = json_object_get(it);
+				qjobs[nj].query = qse_jstr(it, "Query");
+				qjobs[nj].entity = bid && !strcmp(bid, "i") ? "Invoice" : "Customer";
+				nj++;
+			}
+		}
+		base[nw] = nj;
+		send_rounds(eng, qjobs, nj, jobs, nw);
+		for (v = 0; v < nw; v++) {
+			if (jobs[v].items) {
+				if (jobs[v].r == QS_OK) {
+					lookup_apply(waves[v].w, waves[v].n, jobs[v].resp);
+				} else {
+					lookup_failed(waves[v].w, waves[v].n, jobs[v].r, &jobs[v].e);
 				}
 			}
 		}
+		jobs_clear(jobs, nw);
+		for (v = 0; v < nw; v++) {
+			json_object *resp;
+			size_t q;
+			qs_status lr = QS_OK;
+			const qs_error *le = NULL;
+			if (!litems[v]) {
+				continue;
+			}
+			/* the answers as the batch answer lookup_apply reads */
+			resp = json_object_new_array();
+			for (q = base[v]; q < base[v + 1]; q++) {
+				json_object *it = json_object_new_object(), *qr = json_object_new_object();
+				if (qjobs[q].r != QS_OK && lr == QS_OK) {
+					lr = qjobs[q].r;
+					le = &qjobs[q].e;
+				}
+				json_object_object_add(it, "bId", json_object_new_string(qse_jstr(qjobs[q].items, "bId")));
+				if (qjobs[q].r == QS_OK) {
+					json_object_object_add(qr, qjobs[q].entity, json_object_get(qjobs[q].resp));
+					json_object_object_add(it, "QueryResponse", qr);
+				} else {
+					json_object_put(qr);
+				}
+				json_object_array_add(resp, it);
+			}
+			if (lr == QS_OK) {
+				lookup_apply(waves[v].w, waves[v].n, resp);
+			} else {
+				lookup_failed(waves[v].w, waves[v].n, lr, le);
+			}
+			json_object_put(resp);
+			json_object_put(litems[v]);
+		}
+		jobs_clear(qjobs, nj);
 	}
-
-	/* 2. send: the batch, then the records that need the one-record path */
-	send_batch(eng, w, n);
-	for (i = 0; i < n; i++) {
-		if (w[i].claimed && !w[i].settled && w[i].single) {
-			send_single(eng, &w[i]);
+	for (v = 0; v < nw; v++) {
+		char nonce[32];
+		jobs[v].items = write_items(waves[v].w, waves[v].n, waves[v].by_bid, &waves[v].k);
+		if (jobs[v].items) {
+			snprintf(nonce, sizeof(nonce), "%.6f", qs_store_now());
+			qse_make_rid(jobs[v].rid, eng->realm, "batch", eng->owner, waves[v].by_bid[0]->en.kind,
+				waves[v].by_bid[0]->en.id, nonce, NULL);
+		}
+	}
+	send_rounds(eng, jobs, nw, NULL, 0);
+	for (v = 0; v < nw; v++) {
+		if (jobs[v].items) {
+			write_apply(eng, waves[v].by_bid, waves[v].k, jobs[v].r, &jobs[v].e, jobs[v].resp);
+		}
+	}
+	jobs_clear(jobs, nw);
+	for (v = 0; v < nw; v++) {
+		for (i = 0; i < waves[v].n; i++) {
+			wave_rec *x = &waves[v].w[i];
+			if (x->claimed && !x->settled && x->single) {
+				send_single(eng, x);
+			}
 		}
 	}
 
 	/* 3. Synced only when QBO holds the document's money: batched writes are
 	 * checked against QBO's answer, the one-record path's reads it back */
-	for (i = 0; i < n; i++) {
-		if (w[i].claimed && w[i].settled && w[i].dr == QS_OK && w[i].dv && w[i].op) {
-			w[i].dr = qse_verify_delivery(eng, &w[i].en, &w[i].ctx, w[i].single ? NULL : w[i].answer,
-				&w[i].op, &w[i].de);
+	for (v = 0; v < nw; v++) {
+		for (i = 0; i < waves[v].n; i++) {
+			wave_rec *x = &waves[v].w[i];
+			if (x->claimed && x->settled && x->dr == QS_OK && x->dv && x->op) {
+				x->dr = qse_verify_delivery(eng, &x->en, &x->ctx, x->single ? NULL : x->answer, &x->op, &x->de);
+			}
 		}
 	}
 
-	/* 4. apply: one transaction for the wave */
-	r = apply_wave(eng, w, n, out, e);
+	/* 4. apply: one transaction per wave */
+	for (v = 0; v < nw; v++) {
+		qs_error ae;
+		qs_status ar;
+		qs_error_clear(&ae);
+		ar = apply_wave(eng, waves[v].w, waves[v].n, waves[v].out, &ae);
+		if (ar != QS_OK && r == QS_OK) {
+			r = ar;
+			qs_error_copy(e, &ae);
+		}
+	}
 	for (i = 0; i < n; i++) {
 		json_object_put(w[i].norm);
 		json_object_put(w[i].body);

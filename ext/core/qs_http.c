@@ -15,15 +15,6 @@
 #define QS_VERSION "0.1.0"
 #endif
 
-struct qs_http {
-	CURL *curl;
-	long timeout_ms;
-	long connect_timeout_ms;
-	char *ca_info;
-	char *user_agent;
-	char errbuf[CURL_ERROR_SIZE];
-};
-
 /* State of one transfer, filled by the callbacks. */
 typedef struct qs_xfer {
 	qs_http_resp *resp;
@@ -31,6 +22,20 @@ typedef struct qs_xfer {
 	bool too_big;
 	bool oom;
 } qs_xfer;
+
+struct qs_http {
+	CURL *curl;
+	long timeout_ms;
+	long connect_timeout_ms;
+	char *ca_info;
+	char *user_agent;
+	char errbuf[CURL_ERROR_SIZE];
+	/* the transfer between qs_http_start and qs_http_finish */
+	qs_xfer x;
+	struct curl_slist *list;
+	char host[256];
+	bool started;
+};
 
 void qs_http_global_init(void)
 {
@@ -81,6 +86,7 @@ void qs_http_free(qs_http *h)
 	if (h->curl) {
 		curl_easy_cleanup(h->curl);
 	}
+	curl_slist_free_all(h->list);
 	free(h->ca_info);
 	free(h->user_agent);
 	free(h);
@@ -433,22 +439,22 @@ bool qs_http_header_ok(const char *line)
 
 /* ---- the request ---- */
 
-qs_status qs_http_request(qs_http *h, const char *method, const char *url,
+/* Every option of a transfer is set here, for the blocking path and the pool alike. */
+qs_status qs_http_start(qs_http *h, const char *method, const char *url,
 	const char *const *headers, const char *body, size_t body_len,
 	qs_http_resp *out, qs_error *e)
 {
 	struct curl_slist *list = NULL, *tmp;
-	qs_xfer x;
-	CURLcode rc;
-	char host[256];
+	char *host;
 	bool is_get, is_post;
 
 	memset(out, 0, sizeof(*out));
 	out->retry_after = -1;
-	if (!h || !h->curl || !method || !url) {
+	if (!h || !h->curl || !method || !url || h->started) {
 		return qs_error_set(e, QS_EINTERNAL, "HTTP request without a handle, method or URL");
 	}
-	url_host(url, host, sizeof(host));
+	host = h->host;
+	url_host(url, host, sizeof(h->host));
 	if (!qs_http_url_allowed(url)) {
 		qs_error_set(e, QS_ECONFIG,
 			"Refusing to contact %s: only https URLs are allowed (plain http only to the loopback "
@@ -457,8 +463,8 @@ qs_status qs_http_request(qs_http *h, const char *method, const char *url,
 		return QS_ECONFIG;
 	}
 
-	memset(&x, 0, sizeof(x));
-	x.resp = out;
+	memset(&h->x, 0, sizeof(h->x));
+	h->x.resp = out;
 	is_get = strcmp(method, "GET") == 0;
 	is_post = strcmp(method, "POST") == 0;
 
@@ -520,9 +526,9 @@ qs_status qs_http_request(qs_http *h, const char *method, const char *url,
 	curl_easy_setopt(h->curl, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(h->curl, CURLOPT_HTTPHEADER, list);
 	curl_easy_setopt(h->curl, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, &x);
+	curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, &h->x);
 	curl_easy_setopt(h->curl, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(h->curl, CURLOPT_HEADERDATA, &x);
+	curl_easy_setopt(h->curl, CURLOPT_HEADERDATA, &h->x);
 	if (is_get) {
 		curl_easy_setopt(h->curl, CURLOPT_HTTPGET, 1L);
 	} else {
@@ -537,12 +543,35 @@ qs_status qs_http_request(qs_http *h, const char *method, const char *url,
 		}
 	}
 
-	rc = curl_easy_perform(h->curl);
+	h->list = list;
+	h->started = true;
+	return QS_OK;
+}
+
+void *qs_http_easy(qs_http *h)
+{
+	return h ? h->curl : NULL;
+}
+
+qs_status qs_http_finish(qs_http *h, int code, qs_error *e)
+{
+	CURLcode rc = (CURLcode)code;
+	qs_http_resp *out;
+	const char *host;
+	qs_xfer x;
+	if (!h || !h->started) {
+		return qs_error_set(e, QS_EINTERNAL, "HTTP transfer finished without being started");
+	}
+	h->started = false;
+	x = h->x;
+	out = x.resp;
+	host = h->host;
 	curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &out->status);
 	/* Drop references to caller memory (body, headers) before returning. */
 	curl_easy_setopt(h->curl, CURLOPT_HTTPHEADER, NULL);
 	curl_easy_setopt(h->curl, CURLOPT_POSTFIELDS, NULL);
-	curl_slist_free_all(list);
+	curl_slist_free_all(h->list);
+	h->list = NULL;
 
 	if (!out->body) {
 		out->body = malloc(1);
@@ -588,6 +617,17 @@ qs_status qs_http_request(qs_http *h, const char *method, const char *url,
 		e->timed_out = false;
 	}
 	return QS_OK;
+}
+
+qs_status qs_http_request(qs_http *h, const char *method, const char *url,
+	const char *const *headers, const char *body, size_t body_len,
+	qs_http_resp *out, qs_error *e)
+{
+	qs_status st = qs_http_start(h, method, url, headers, body, body_len, out, e);
+	if (st != QS_OK) {
+		return st;
+	}
+	return qs_http_finish(h, (int)curl_easy_perform(h->curl), e);
 }
 
 const char *qs_http_version(void)

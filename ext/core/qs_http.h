@@ -65,6 +65,19 @@ qs_status qs_http_request(qs_http *h, const char *method, const char *url,
 
 void qs_http_resp_clear(qs_http_resp *r);
 
+/* qs_http_request in two halves, for a transfer driven by a curl multi handle
+ * (qs_pool): qs_http_start checks the URL and headers and sets every option
+ * (the same TLS, proxy, protocol and size rules as qs_http_request; headers
+ * are copied, body must live until qs_http_finish); qs_http_easy is the CURL
+ * easy handle to add to the multi; qs_http_finish takes the transfer's
+ * CURLcode and classifies it exactly as qs_http_request does. One transfer
+ * at a time per qs_http. */
+qs_status qs_http_start(qs_http *h, const char *method, const char *url,
+	const char *const *headers, const char *body, size_t body_len,
+	qs_http_resp *out, qs_error *e);
+void *qs_http_easy(qs_http *h);
+qs_status qs_http_finish(qs_http *h, int curlcode, qs_error *e);
+
 /* true for https URLs and for http to 127.0.0.0/8, [::1] or localhost. */
 bool qs_http_url_allowed(const char *url);
 

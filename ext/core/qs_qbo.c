@@ -419,62 +419,88 @@ static qs_status answer_ids_check(json_object *o, int depth, const char *what, q
 	return QS_OK;
 }
 
-/* Sends one request and returns the parsed JSON object of a successful answer
- * (*out, caller puts it) or the classified error. */
-static qs_status qbo_call(qs_qbo *q, const char *method, const char *url, const char *content_type,
-	const char *body, size_t body_len, const char *what, json_object **out, qs_error *e)
+/* The parsed JSON object of a successful answer (*out, caller puts it) or the
+ * classified error; r is cleared. */
+static qs_status qbo_answer(qs_qbo *q, qs_http_resp *r, const char *what, json_object **out, qs_error *e)
 {
-	char *auth;
-	size_t n;
-	const char *headers[5];
-	int h = 0;
-	char ct[80];
-	qs_http_resp r;
 	qs_status st;
-	json_object *j;
-
+	json_object *j = parse_json(r->body, r->len);
 	*out = NULL;
-	n = strlen(q->access_token) + 32;
-	auth = malloc(n);
-	if (!auth) {
-		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing a QuickBooks request");
-	}
-	snprintf(auth, n, "Authorization: Bearer %s", q->access_token);
-	headers[h++] = auth;
-	headers[h++] = "Accept: application/json";
-	if (content_type) {
-		snprintf(ct, sizeof(ct), "Content-Type: %s", content_type);
-		headers[h++] = ct;
-	}
-	headers[h] = NULL;
-	st = qs_http_request(q->http, method, url, headers, body, body_len, &r, e);
-	qs_secret_free(auth);
-	if (st != QS_OK) {
-		return st;
-	}
-	j = parse_json(r.body, r.len);
-	if (r.status >= 200 && r.status < 300) {
+	if (r->status >= 200 && r->status < 300) {
 		if (!j || !json_object_is_type(j, json_type_object)) {
 			st = qs_error_set(e, QS_ESERVER,
 				"QuickBooks answered %s with something that is not JSON (HTTP %ld, Content-Type %s); "
-				"it will be retried later", what, r.status, r.content_type[0] ? r.content_type : "none");
+				"it will be retried later", what, r->status, r->content_type[0] ? r->content_type : "none");
 			if (e) {
-				e->http_status = r.status;
+				e->http_status = r->status;
 				e->retry_after = 0;
 				e->code[0] = e->element[0] = e->detail[0] = '\0';
 			}
 		} else if (json_object_object_get_ex(j, "Fault", NULL)) {
-			st = fault_classify(&r, j, what, q->realm, q->access_token, e);
+			st = fault_classify(r, j, what, q->realm, q->access_token, e);
 		} else if ((st = answer_ids_check(j, 0, what, e)) == QS_OK) {
 			*out = j;
 			j = NULL;
 		}
 	} else {
-		st = fault_classify(&r, j, what, q->realm, q->access_token, e);
+		st = fault_classify(r, j, what, q->realm, q->access_token, e);
 	}
 	json_object_put(j);
-	qs_http_resp_clear(&r);
+	qs_http_resp_clear(r);
 	return st;
+}
+
+/* The request headers (Authorization, Accept, Content-Type) into req. */
+static qs_status qbo_headers(qs_qbo *q, const char *content_type, qs_qbo_req *req, qs_error *e)
+{
+	size_t n = strlen(q->access_token) + 32;
+	int h = 0;
+	req->auth = malloc(n);
+	if (!req->auth) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing a QuickBooks request");
+	}
+	snprintf(req->auth, n, "Authorization: Bearer %s", q->access_token);
+	req->headers[h++] = req->auth;
+	req->headers[h++] = "Accept: application/json";
+	if (content_type) {
+		snprintf(req->ct, sizeof(req->ct), "Content-Type: %s", content_type);
+		req->headers[h++] = req->ct;
+	}
+	req->headers[h] = NULL;
+	return QS_OK;
+}
+
+void qs_qbo_req_clear(qs_qbo_req *req)
+{
+	if (!req) {
+		return;
+	}
+	qs_secret_free(req->auth);
+	free(req->url);
+	free(req->body);
+	memset(req, 0, sizeof(*req));
+}
+
+/* Sends one request and returns the parsed JSON object of a successful answer
+ * (*out, caller puts it) or the classified error. */
+static qs_status qbo_call(qs_qbo *q, const char *method, const char *url, const char *content_type,
+	const char *body, size_t body_len, const char *what, json_object **out, qs_error *e)
+{
+	qs_qbo_req req;
+	qs_http_resp r;
+	qs_status st;
+
+	*out = NULL;
+	memset(&req, 0, sizeof(req));
+	if ((st = qbo_headers(q, content_type, &req, e)) != QS_OK) {
+		return st;
+	}
+	st = qs_http_request(q->http, method, url, req.headers, body, body_len, &r, e);
+	qs_qbo_req_clear(&req);
+	if (st != QS_OK) {
+		return st;
+	}
+	return qbo_answer(q, &r, what, out, e);
 }
 
 /* Takes answer[entity] out of an answer (a new reference in *out). */
@@ -565,14 +591,13 @@ static qs_status post_entity(qs_qbo *q, const char *entity, const char *params, 
 	return st;
 }
 
-qs_status qs_qbo_batch(qs_qbo *q, json_object *items, const char *requestid, json_object **responses, qs_error *e)
+qs_status qs_qbo_batch_prepare(qs_qbo *q, json_object *items, const char *requestid, qs_qbo_req *req, qs_error *e)
 {
-	char *url;
 	const char *text;
-	json_object *body, *answer = NULL, *resp = NULL;
+	json_object *body;
 	qs_status st;
 
-	*responses = NULL;
+	memset(req, 0, sizeof(*req));
 	if ((st = check_client(q, e)) != QS_OK) {
 		return st;
 	}
@@ -580,17 +605,33 @@ qs_status qs_qbo_batch(qs_qbo *q, json_object *items, const char *requestid, jso
 			|| json_object_array_length(items) > QS_BATCH_MAX) {
 		return qs_error_set(e, QS_EINTERNAL, "A QuickBooks batch needs 1 to %d operations", QS_BATCH_MAX);
 	}
-	url = build_url(q, "batch", NULL, requestid, e);
-	if (!url) {
+	req->url = build_url(q, "batch", NULL, requestid, e);
+	if (!req->url) {
 		return e ? e->status : QS_EINTERNAL;
 	}
 	body = json_object_new_object();
 	json_object_object_add(body, "BatchItemRequest", json_object_get(items));
 	text = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	st = text ? qbo_call(q, "POST", url, "application/json", text, strlen(text), "the batch", &answer, e)
-		: qs_error_set(e, QS_EINTERNAL, "Could not serialise a batch");
+	req->body = text ? strdup(text) : NULL;
 	json_object_put(body);
-	free(url);
+	if (!req->body) {
+		qs_qbo_req_clear(req);
+		return qs_error_set(e, QS_EINTERNAL, "Could not serialise a batch");
+	}
+	req->body_len = strlen(req->body);
+	req->method = "POST";
+	st = qbo_headers(q, "application/json", req, e);
+	if (st != QS_OK) {
+		qs_qbo_req_clear(req);
+	}
+	return st;
+}
+
+qs_status qs_qbo_batch_answer(qs_qbo *q, qs_http_resp *r, json_object **responses, qs_error *e)
+{
+	json_object *answer = NULL, *resp = NULL;
+	qs_status st = qbo_answer(q, r, "the batch", &answer, e);
+	*responses = NULL;
 	if (st == QS_OK) {
 		if (json_object_object_get_ex(answer, "BatchItemResponse", &resp) && json_object_is_type(resp, json_type_array)) {
 			*responses = json_object_get(resp);
@@ -603,6 +644,25 @@ qs_status qs_qbo_batch(qs_qbo *q, json_object *items, const char *requestid, jso
 	}
 	json_object_put(answer);
 	return st;
+}
+
+qs_status qs_qbo_batch(qs_qbo *q, json_object *items, const char *requestid, json_object **responses, qs_error *e)
+{
+	qs_qbo_req req;
+	qs_http_resp r;
+	qs_status st;
+
+	*responses = NULL;
+	st = qs_qbo_batch_prepare(q, items, requestid, &req, e);
+	if (st != QS_OK) {
+		return st;
+	}
+	st = qs_http_request(q->http, "POST", req.url, req.headers, req.body, req.body_len, &r, e);
+	qs_qbo_req_clear(&req);
+	if (st != QS_OK) {
+		return st;
+	}
+	return qs_qbo_batch_answer(q, &r, responses, e);
 }
 
 qs_status qs_qbo_item_fault(json_object *item, const char *what, const char *realm, qs_error *e)
@@ -768,13 +828,12 @@ qs_status qs_qbo_void(qs_qbo *q, const char *entity, const char *id,
 	return st;
 }
 
-qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_error *e)
+qs_status qs_qbo_query_prepare(qs_qbo *q, const char *query, qs_qbo_req *req, qs_error *e)
 {
-	char *enc = NULL, *url = NULL, *params = NULL;
-	json_object *answer = NULL, *qr = NULL, *found = NULL;
+	char *enc = NULL, *params = NULL;
 	qs_status st;
 
-	*rows = NULL;
+	memset(req, 0, sizeof(*req));
 	if ((st = check_client(q, e)) != QS_OK) {
 		return st;
 	}
@@ -793,22 +852,40 @@ qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_erro
 			return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a query");
 		}
 		snprintf(params, n, "query=%s", enc);
-		url = build_url(q, "query", params, NULL, e);
-		free(params);
 		free(enc);
-		if (!url) {
+		req->method = "GET";
+		req->url = build_url(q, "query", params, NULL, e);
+		free(params);
+		if (!req->url) {
 			return e ? e->status : QS_EINTERNAL;
 		}
-		st = qbo_call(q, "GET", url, NULL, NULL, 0, "the query", &answer, e);
+		st = qbo_headers(q, NULL, req, e);
 	} else {
 		free(enc);
-		url = build_url(q, "query", NULL, NULL, e);
-		if (!url) {
+		req->method = "POST";
+		req->url = build_url(q, "query", NULL, NULL, e);
+		if (!req->url) {
 			return e ? e->status : QS_EINTERNAL;
 		}
-		st = qbo_call(q, "POST", url, "application/text", query, strlen(query), "the query", &answer, e);
+		req->body = strdup(query);
+		if (!req->body) {
+			qs_qbo_req_clear(req);
+			return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a query");
+		}
+		req->body_len = strlen(query);
+		st = qbo_headers(q, "application/text", req, e);
 	}
-	free(url);
+	if (st != QS_OK) {
+		qs_qbo_req_clear(req);
+	}
+	return st;
+}
+
+qs_status qs_qbo_query_answer(qs_qbo *q, qs_http_resp *r, json_object **rows, qs_error *e)
+{
+	json_object *answer = NULL, *qr = NULL, *found = NULL;
+	qs_status st = qbo_answer(q, r, "the query", &answer, e);
+	*rows = NULL;
 	if (st != QS_OK) {
 		return st;
 	}
@@ -834,4 +911,23 @@ qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_erro
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory while reading query rows");
 	}
 	return QS_OK;
+}
+
+qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_error *e)
+{
+	qs_qbo_req req;
+	qs_http_resp r;
+	qs_status st;
+
+	*rows = NULL;
+	st = qs_qbo_query_prepare(q, query, &req, e);
+	if (st != QS_OK) {
+		return st;
+	}
+	st = qs_http_request(q->http, req.method, req.url, req.headers, req.body, req.body_len, &r, e);
+	qs_qbo_req_clear(&req);
+	if (st != QS_OK) {
+		return st;
+	}
+	return qs_qbo_query_answer(q, &r, rows, e);
 }

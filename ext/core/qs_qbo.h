@@ -62,6 +62,26 @@ qs_status qs_qbo_void(qs_qbo *q, const char *entity, const char *id,
 #define QS_BATCH_MAX 30
 qs_status qs_qbo_batch(qs_qbo *q, json_object *items, const char *requestid, json_object **responses, qs_error *e);
 
+/* qs_qbo_batch in two halves, for a request sent through a qs_pool: prepare
+ * builds the URL, body and headers (req holds them; qs_qbo_req_clear frees
+ * them, the access token wiped); answer classifies the HTTP answer exactly as
+ * qs_qbo_batch does (r is cleared). The transfer itself is the caller's. */
+typedef struct qs_qbo_req {
+	const char *method;        /* "GET" or "POST" */
+	char *url;
+	char *body;
+	size_t body_len;
+	char *auth;
+	const char *headers[5];
+	char ct[80];
+} qs_qbo_req;
+qs_status qs_qbo_batch_prepare(qs_qbo *q, json_object *items, const char *requestid, qs_qbo_req *req, qs_error *e);
+qs_status qs_qbo_batch_answer(qs_qbo *q, qs_http_resp *r, json_object **responses, qs_error *e);
+void qs_qbo_req_clear(qs_qbo_req *req);
+/* qs_qbo_query in the same two halves (GET, or POST for a long query). */
+qs_status qs_qbo_query_prepare(qs_qbo *q, const char *query, qs_qbo_req *req, qs_error *e);
+qs_status qs_qbo_query_answer(qs_qbo *q, qs_http_resp *r, json_object **rows, qs_error *e);
+
 /* A BatchItemResponse element's Fault as a QS_EAPI error ("QuickBooks refused
  * <what>: <message> (<code>): <detail>"). */
 qs_status qs_qbo_item_fault(json_object *item, const char *what, const char *realm, qs_error *e);

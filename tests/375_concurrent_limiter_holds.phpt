@@ -1,0 +1,32 @@
+--TEST--
+Concurrent delivery with QBO's limits on (time-scaled to a 3 s minute): more /batch requests than one window allows, sent up to ten at a time, and the sandbox never throttles: the limiter takes a slot before every request
+--FILE--
+<?php
+require __DIR__ . '/batch.inc';
+[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker']);
+$window = 3.0;
+qbo_test_http('POST', '/_sandbox/limits', ['realm' => $realm, 'time_scale' => 60 / $window]);
+qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => 20, 'jitter_ms' => 0]);
+bt_load($conn, 30);
+$r = qbo_sync($conn, ['batch_size' => 2, 'rate_window' => $window]);
+echo "delivered {$r['delivered']}, errors {$r['errors']}, remaining {$r['remaining']}\n";
+$log = eng_requests($realm, '/v3/company/*');
+echo "throttled answers: ", count(array_filter($log, fn($q) => $q['status'] === 429)), "\n";
+foreach ($log as $q) { if ($q["status"] === 429) { echo "throttled by $q[fault]: $q[path]\n"; } }
+$iv = bt_batch_intervals($realm);
+echo "/batch requests: ", count($iv) > 40 ? 'more than 40' : count($iv), "\n";
+$most = 0;
+foreach ($iv as [$s]) {
+    $most = max($most, count(array_filter($iv, fn($x) => $x[0] >= $s && $x[0] < $s + $window)));
+}
+echo "most /batch requests starting within one window: ", $most <= 40 ? 'at most 40' : $most, "\n";
+echo "in flight together: ", var_export(max(bt_overlap_groups($iv)) >= 2, true), "\n";
+echo bt_exactly_once($realm, 30), "\n";
+?>
+--EXPECT--
+delivered 90, errors 0, remaining 0
+throttled answers: 0
+/batch requests: more than 40
+most /batch requests starting within one window: at most 40
+in flight together: true
+every record exactly once
