@@ -6,7 +6,8 @@ require __DIR__ . '/batch.inc';
 [$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker']);
 qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => 100, 'jitter_ms' => 0]);
 bt_load($conn, 20);
-// one of the four invoice waves' batches is throttled
+// one of the four invoice waves' batches is throttled (the 5 payments that apply to no
+// invoice went before the invoices, with the customers' round behind them)
 qbo_test_fault(['kind' => '429', 'method' => 'POST', 'realm' => $realm, 'path' => "/v3/company/$realm/batch",
     'match' => '"Invoice":{', 'count' => 1]);
 $r = qbo_sync($conn, ['batch_size' => 5]);
@@ -28,9 +29,9 @@ echo "after the pause: delivered {$r['delivered']}, remaining {$r['remaining']},
 echo bt_exactly_once($realm, 20), "\n";
 ?>
 --EXPECT--
-first run: delivered 35, remaining 25, errors 0
-customer Synced 20, invoice Not Tried 5, invoice Synced 15, payment Not Tried 20
+first run: delivered 40, remaining 20, errors 0
+customer Synced 20, invoice Not Tried 5, invoice Synced 15, payment Not Tried 15, payment Synced 5
 paused: true
-QBO invoices so far: 15, payments: 0
-after the pause: delivered 25, remaining 0, errors 0
+QBO invoices so far: 15, payments: 5
+after the pause: delivered 20, remaining 0, errors 0
 every record exactly once
