@@ -30,15 +30,15 @@ function bl_company(string $name): string
     return (string)bl_post(bl_base() . '/_sandbox/companies', ['name' => $name . ' ' . bin2hex(random_bytes(3))])['realm'];
 }
 
-/** A qbosync connection (worker delivery, its own store) to $realm. */
-function bl_connect(string $realm): QboSync\Connection
+/** A qbosync connection (worker delivery unless told, its own store) to $realm. */
+function bl_connect(string $realm, string $delivery = 'worker'): QboSync\Connection
 {
     $base = bl_base();
     $store = sys_get_temp_dir() . '/qbosync-bench-' . getmypid() . '-' . bin2hex(random_bytes(3)) . '.sqlite';
     register_shutdown_function(fn() => array_map('unlink', glob($store . '*')));
     $conn = qbo_connect(['environment' => $base, 'client_id' => 'qbosync-sandbox-client',
         'client_secret' => 'qbosync-sandbox-secret', 'redirect_uri' => 'http://127.0.0.1/callback',
-        'store' => $store, 'encryption_key' => bin2hex(random_bytes(32)), 'delivery' => 'worker']);
+        'store' => $store, 'encryption_key' => bin2hex(random_bytes(32)), 'delivery' => $delivery]);
     $url = qbo_oauth_url($conn) . '&' . http_build_query(['sandbox_auto' => 'approve', 'realm' => $realm]);
     $ch = curl_init($url);
     curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_HEADER => true]);

@@ -12,39 +12,17 @@
  * figures are qbosync's own; with them on, QBO's limit is the ceiling.
  */
 
-$n = (int)($argv[1] ?? 2000);
-$base = rtrim((string)getenv('QBO_SANDBOX_URL'), '/');
-if ($base === '') {
-    fwrite(STDERR, "QBO_SANDBOX_URL is not set: run bench/run push\n");
-    exit(1);
-}
+require __DIR__ . '/lib.php';
 
-function post_json(string $url, array $body): array
-{
-    $ch = curl_init($url);
-    curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
-        CURLOPT_HTTPHEADER => ['Content-Type: application/json'], CURLOPT_POSTFIELDS => json_encode($body)]);
-    $raw = curl_exec($ch);
-    return json_decode((string)$raw, true) ?? [];
-}
+$n = (int)($argv[1] ?? 2000);
+$base = bl_base();
 
 function connect(string $base, string $delivery): QboSync\Connection
 {
-    $realm = (string)post_json("$base/_sandbox/companies", ['name' => "bench $delivery " . bin2hex(random_bytes(3))])['realm'];
-    $store = sys_get_temp_dir() . "/qbosync-bench-$delivery-" . getmypid() . '.sqlite';
-    register_shutdown_function(fn() => array_map('unlink', glob($store . '*')));
-    $conn = qbo_connect(['environment' => $base, 'client_id' => 'qbosync-sandbox-client',
-        'client_secret' => 'qbosync-sandbox-secret', 'redirect_uri' => 'http://127.0.0.1/callback',
-        'store' => $store, 'encryption_key' => bin2hex(random_bytes(32)), 'delivery' => $delivery]);
-    $url = qbo_oauth_url($conn) . '&' . http_build_query(['sandbox_auto' => 'approve', 'realm' => $realm]);
-    $ch = curl_init($url);
-    curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_HEADER => true]);
-    $raw = (string)curl_exec($ch);
-    preg_match('/^Location:\s*(\S+)/mi', $raw, $m);
-    parse_str((string)parse_url($m[1], PHP_URL_QUERY), $q);
-    qbo_oauth_exchange($conn, $q['code'], $q['state'], $q['realmId']);
+    $realm = bl_company("bench $delivery");
+    $conn = bl_connect($realm, $delivery);
     /* Measure qbosync, not QBO's 500 requests/minute: lift this company's limits. */
-    post_json("$base/_sandbox/limits", ['realm' => $realm, 'per_minute' => 1000000, 'concurrent' => 1000]);
+    bl_post("$base/_sandbox/limits", ['realm' => $realm, 'per_minute' => 1000000, 'concurrent' => 1000]);
     return $conn;
 }
 
