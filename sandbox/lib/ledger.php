@@ -483,6 +483,23 @@ function sbx_payment_apps(?array $obj, string $status = 'active'): array
     return $apps;
 }
 
+/** A payment or deposit line checked (an array of known fields with an Amount): its amount in cents. */
+function sbx_line_amount($l): int
+{
+    if (!is_array($l)) {
+        throw sbx_err_value('Line', $l);
+    }
+    foreach ($l as $k => $_) {
+        if (!isset(SBX_LINE_FIELDS[$k])) {
+            throw sbx_err_property('Line', (string)$k);
+        }
+    }
+    if (!isset($l['Amount'])) {
+        throw sbx_err_required('Line.Amount');
+    }
+    return sbx_money_in($l['Amount'], 'Line.Amount');
+}
+
 /**
  * Moves the application of payment $payId on its linked invoices / credit memos from $old to
  * $new: Balance, RemainingCredit, LinkedTxn, a new version (SyncToken+1) of each touched one.
@@ -554,18 +571,7 @@ function sbx_payment_save(string $realm, array $in, ?array $cur, float $now, str
         throw sbx_err_value('Line', $inLines);
     }
     foreach ($inLines as $l) {
-        if (!is_array($l)) {
-            throw sbx_err_value('Line', $l);
-        }
-        foreach ($l as $k => $_) {
-            if (!isset(SBX_LINE_FIELDS[$k])) {
-                throw sbx_err_property('Line', (string)$k);
-            }
-        }
-        if (!isset($l['Amount'])) {
-            throw sbx_err_required('Line.Amount');
-        }
-        $amt = sbx_money_in($l['Amount'], 'Line.Amount');
+        $amt = sbx_line_amount($l);
         if ($amt < 0) {
             throw sbx_err_business('A payment line amount cannot be negative.', 'Line.Amount');
         }
@@ -734,18 +740,7 @@ function sbx_deposit_save(string $realm, array $in, ?array $cur, float $now, str
     $total = 0;
     $lines = [];
     foreach ($in['Line'] as $l) {
-        if (!is_array($l)) {
-            throw sbx_err_value('Line', $l);
-        }
-        foreach ($l as $k => $_) {
-            if (!isset(SBX_LINE_FIELDS[$k])) {
-                throw sbx_err_property('Line', (string)$k);
-            }
-        }
-        if (!isset($l['Amount'])) {
-            throw sbx_err_required('Line.Amount');
-        }
-        $amt = sbx_money_in($l['Amount'], 'Line.Amount');
+        $amt = sbx_line_amount($l);
         if (isset($l['LinkedTxn'])) {
             if (isset($l['DetailType'])) {
                 throw sbx_err_business('Select a bank account for this deposit.', 'Line.DetailType');
