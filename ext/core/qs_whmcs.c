@@ -180,6 +180,7 @@ typedef struct xctx {
 	char txns_client_id[65];
 	json_object *credits;       /* GetCredits of client_id */
 	char credits_id[65];
+	json_object *currencies;    /* GetCurrencies, read once when a client is in a foreign currency */
 } xctx;
 
 static void xctx_free(xctx *x)
@@ -188,6 +189,7 @@ static void xctx_free(xctx *x)
 	json_object_put(x->inv);
 	json_object_put(x->txns_client);
 	json_object_put(x->credits);
+	json_object_put(x->currencies);
 }
 
 /* One localAPI call; a WHMCS error answer becomes QS_EVALIDATION with its message. */
@@ -260,6 +262,117 @@ static qs_status get_client(xctx *x, const char *id, json_object **client)
 		x->cur[3] = '\0';
 	}
 	x->decimals = qs_currency_decimals(x->cur[0] ? x->cur : "USD");
+	return QS_OK;
+}
+
+/* "1", "1.00000": the default currency's own rate. */
+static bool qsw_rate_is_one(const char *s)
+{
+	const char *p = s;
+	while (*p == '0') {
+		p++;
+	}
+	if (*p++ != '1') {
+		return false;
+	}
+	if (*p == '.') {
+		p++;
+		while (*p == '0') {
+			p++;
+		}
+	}
+	return *p == '\0';
+}
+
+/* WHMCS keeps a rate as units of the currency per unit of its default currency
+ * (tblcurrencies.rate, tblaccounts.rate: EUR "0.92000" when 1 USD = 0.92 EUR);
+ * QBO's ExchangeRate is home units per unit of the currency: the inverse, to
+ * 6 decimals, rounded half up. false when the text is not a positive rate. */
+static bool qbo_rate(const char *whmcs_rate, char out[24])
+{
+	uint64_t r = 0, inv;
+	int frac = -1;
+	const char *p;
+	if (!whmcs_rate || !*whmcs_rate) {
+		return false;
+	}
+	for (p = whmcs_rate; *p; p++) {
+		if (*p == '.' && frac < 0) {
+			frac = 0;
+		} else if (*p >= '0' && *p <= '9' && frac < 9 && r < 100000000000ULL) {
+			r = r * 10 + (uint64_t)(*p - '0');
+			if (frac >= 0) {
+				frac++;
+			}
+		} else if (!(*p >= '0' && *p <= '9')) {
+			return false;
+		}
+	}
+	for (frac = frac < 0 ? 0 : frac; frac < 9; frac++) {
+		r *= 10;   /* scaled by 1e9 */
+	}
+	if (r == 0) {
+		return false;
+	}
+	inv = (1000000000000000ULL + r / 2) / r;   /* 1e15 / r = 1e6 / rate */
+	if (inv == 0) {
+		return false;
+	}
+	snprintf(out, 24, "%" PRIu64 ".%06" PRIu64, inv / 1000000, inv % 1000000);
+	return true;
+}
+
+/* The QBO exchange rate of a WHMCS rate (row_rate: a transaction's; NULL: the
+ * client's currency's current one from GetCurrencies) into out, "" when none
+ * applies: the client is in the home currency, or WHMCS's default currency is
+ * not QBO's home currency (then the engine asks QBO for the day's rate). */
+static qs_status exchange_rate(xctx *x, const char *row_rate, char out[24])
+{
+	json_object *list, *tmp = NULL;
+	const char *def = NULL, *mine = NULL;
+	char b1[64], b2[64], b3[64], b4[64];
+	size_t i, n;
+	qs_status st;
+	out[0] = '\0';
+	if (!x->cur[0] || !x->io->home_currency || !strcasecmp(x->cur, x->io->home_currency)) {
+		return QS_OK;
+	}
+	if (!x->currencies && (st = call(x, "GetCurrencies", NULL, NULL, &x->currencies)) != QS_OK) {
+		return st;
+	}
+	list = qsw_list(x->currencies, "currencies", "currency", &tmp);
+	n = list ? json_object_array_length(list) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *c = json_object_array_get_idx(list, i);
+		const char *code = qsw_str(c, "code", b1), *d = qsw_str(c, "default", b2), *rate = qsw_str(c, "rate", b3);
+		if (code && !strcasecmp(code, x->cur)) {
+			mine = rate ? strcpy(b4, rate) : NULL;
+		}
+		/* the default currency: its flag when WHMCS sends one, else the row at rate 1 */
+		if (code && ((d && !strcmp(d, "1")) || (!def && rate && qsw_rate_is_one(rate)))) {
+			def = x->io->home_currency && !strcasecmp(code, x->io->home_currency) ? x->io->home_currency : "";
+			if (d && !strcmp(d, "1")) {
+				break;
+			}
+		}
+	}
+	for (; i < n && !mine; i++) {
+		json_object *c = json_object_array_get_idx(list, i);
+		const char *code = qsw_str(c, "code", b1), *rate = qsw_str(c, "rate", b3);
+		if (code && !strcasecmp(code, x->cur)) {
+			mine = rate ? strcpy(b4, rate) : NULL;
+		}
+	}
+	json_object_put(tmp);
+	if (!def || !*def) {
+		return QS_OK;
+	}
+	if (row_rate && *row_rate && !qsw_rate_is_one(row_rate)) {
+		mine = row_rate;
+	}
+	if (mine && !qbo_rate(mine, out)) {
+		out[0] = '\0';
+	}
 	return QS_OK;
 }
 
@@ -578,7 +691,15 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	}
 	json_object_object_add(doc, "status", json_object_new_string(status));
 	if (x->cur[0]) {
+		char xr[24];
 		json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+		if ((st = exchange_rate(x, NULL, xr)) != QS_OK) {
+			json_object_put(doc);
+			return st;
+		}
+		if (xr[0]) {
+			json_object_object_add(doc, "exchange_rate", json_object_new_string(xr));
+		}
 	}
 	lines = json_object_new_array();
 	json_object_object_add(doc, "lines", lines);
@@ -827,16 +948,15 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 			add_money(doc, "fee", fees, x->decimals);
 		}
 		if (x->cur[0]) {
+			char xr[24];
 			json_object_object_add(doc, "currency", json_object_new_string(x->cur));
-		}
-		{
-			const char *rate = qsw_str(row, "rate", b4);
-			int64_t r;
-			qs_error e2;
-			qs_error_clear(&e2);
-			if (rate && *rate && qs_decimal4_parse(rate, strlen(rate) > 6 ? 6 : strlen(rate), &r, &e2) == QS_OK
-					&& r != 10000 && r > 0) {
-				json_object_object_add(doc, "exchange_rate", json_object_new_string(rate));
+			if ((st = exchange_rate(x, qsw_str(row, "rate", b4), xr)) != QS_OK) {
+				json_object_put(doc);
+				json_object_put(ap);
+				return st;
+			}
+			if (xr[0]) {
+				json_object_object_add(doc, "exchange_rate", json_object_new_string(xr));
 			}
 		}
 		if (json_object_array_length(ap) > 0) {
