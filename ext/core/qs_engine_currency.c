@@ -163,7 +163,23 @@ qs_status qse_currency_prepare(qs_engine *eng, const qs_entity *en, json_object 
 {
 	const char *code = qse_jstr(norm, "currency");
 	qs_status r;
-	if (!code || !strcasecmp(code, home_of(eng)) || !strcmp(en->kind, "item")) {
+	if (!strcmp(en->kind, "item")) {
+		return QS_OK;
+	}
+	if (!code || !strcasecmp(code, home_of(eng))) {
+		/* a home-currency transaction: once this process has seen the company
+		 * take foreign currencies, its customer is checked to be in it too */
+		if (eng->mc_state > 0 && strcmp(en->kind, "customer") && qse_jstr(norm, "customer")) {
+			char cc[8];
+			r = customer_currency(eng, qse_jstr(norm, "customer"), cc, e);
+			if (r == QS_OK && cc[0] && strcasecmp(cc, home_of(eng))) {
+				return qs_error_set(e, QS_ECONFIG,
+					"%s %s: it is in %s (no currency given) but its customer %s is in %s; QuickBooks keeps every transaction in "
+					"its customer's currency: send the %s with currency %s (and its exchange_rate), then push it again",
+					qse_entity_label(en->kind), en->id, home_of(eng), qse_jstr(norm, "customer"), cc, en->kind, cc);
+			}
+			return r;
+		}
 		return QS_OK;
 	}
 	r = company_takes(eng, en, code, e);
