@@ -24,10 +24,10 @@ static const qs_whmcs_event events[] = {
 	{"ClientDelete", QS_WA_CLIENT_GONE, "userid", "", "nothing (the QuickBooks customer keeps its history)"},
 	{"PreDeleteClient", QS_WA_CLIENT_GONE, "userid", "", "nothing (the QuickBooks customer keeps its history)"},
 	{"InvoiceCreation", QS_WA_NONE, "invoiceid", "", "nothing: the invoice is not final yet (InvoiceCreated sends it; drafts never)"},
-	{"InvoiceCreated", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "customer, items, invoice"},
-	{"UpdateInvoiceTotal", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (updated)"},
-	{"InvoiceChangeGateway", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice"},
-	{"AddInvoiceLateFee", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (with its late fee line)"},
+	{"InvoiceCreated", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "customer, items (one per product, else per line type), invoice"},
+	{"UpdateInvoiceTotal", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "invoice (updated)"},
+	{"InvoiceChangeGateway", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "invoice"},
+	{"AddInvoiceLateFee", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "invoice (with its late fee line)"},
 	{"InvoiceCancelled", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (voided)"},
 	{"AddInvoicePayment", QS_WA_INVOICE_TXNS, "invoiceid", "GetInvoice, GetClientsDetails, GetTransactions, GetCredits", "invoice, payments, refunds"},
 	{"InvoicePaid", QS_WA_INVOICE_TXNS, "invoiceid", "GetInvoice, GetClientsDetails, GetTransactions, GetCredits", "invoice, payments, refunds"},
@@ -597,6 +597,80 @@ static qs_status rate_of(xctx *x, json_object *inv, const char *key, int64_t *ou
 	return QS_OK;
 }
 
+/* A product's item document (as DailyCronJob emits it): whmcs-product-<pid>. */
+static json_object *product_doc(json_object *p, char id[48])
+{
+	char buf[64], b2[64];
+	const char *pid = qsw_id(p, "pid", buf);
+	char *name;
+	json_object *doc;
+	if (!pid) {
+		return NULL;
+	}
+	name = qs_whmcs_text(qsw_str(p, "name", b2));
+	if (!name || !*name) {
+		free(name);
+		return NULL;
+	}
+	snprintf(id, 48, "whmcs-product-%s", pid);
+	doc = json_object_new_object();
+	json_object_object_add(doc, "id", json_object_new_string(id));
+	json_object_object_add(doc, "name", json_object_new_string(name));
+	free(name);
+	add_text(doc, "description", qsw_str(p, "description", b2));
+	return doc;
+}
+
+/* The item a Hosting line of service relid books to: its product's
+ * (GetClientsProducts serviceid -> pid, GetProducts pid -> the item, emitted),
+ * into id; "" when WHMCS does not know the service or product (the line then
+ * books to its line type's item). Another fetch failure is returned. */
+static qs_status product_item(xctx *x, const char *relid, char id[48])
+{
+	json_object *res = NULL, *list, *tmp = NULL, *doc = NULL;
+	char buf[64], pid[64];
+	const char *v;
+	qs_status st;
+	id[0] = '\0';
+	st = call(x, "GetClientsProducts", "serviceid", relid, &res);
+	if (st == QS_EVALIDATION) {
+		qs_error_clear(x->e);
+		return QS_OK;
+	}
+	if (st != QS_OK) {
+		return st;
+	}
+	list = qsw_list(res, "products", "product", &tmp);
+	v = list && json_object_array_length(list) > 0 ? qsw_id(json_object_array_get_idx(list, 0), "pid", buf) : NULL;
+	qs_strlcpy(pid, v ? v : "", sizeof(pid));
+	json_object_put(tmp);
+	json_object_put(res);
+	if (!pid[0]) {
+		return QS_OK;
+	}
+	res = NULL;
+	tmp = NULL;
+	st = call(x, "GetProducts", "pid", pid, &res);
+	if (st == QS_EVALIDATION) {
+		qs_error_clear(x->e);
+		return QS_OK;
+	}
+	if (st != QS_OK) {
+		return st;
+	}
+	list = qsw_list(res, "products", "product", &tmp);
+	if (list && json_object_array_length(list) > 0) {
+		doc = product_doc(json_object_array_get_idx(list, 0), id);
+	}
+	json_object_put(tmp);
+	json_object_put(res);
+	if (!doc) {
+		id[0] = '\0';
+		return QS_OK;
+	}
+	return emit(x, "item", doc);
+}
+
 /* GetInvoice -> customer, items, invoice (or a skip note). */
 static qs_status emit_invoice(xctx *x, const char *id)
 {
@@ -610,6 +684,7 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	inv_class cls;
 	const char *done_items[sizeof(line_types) / sizeof(line_types[0]) + 1];
 	size_t ndone = 0;
+	char (*line_item)[48] = NULL;   /* per line: its product's item, "" for its line type's */
 
 	if ((st = get_invoice(x, id, &inv)) != QS_OK) {
 		return st;
@@ -655,11 +730,37 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	}
 	items = qsw_list(inv, "items", "item", &tmp);
 	n = json_object_array_length(items);
-	/* the items first: one per line type */
+	line_item = calloc(n ? n : 1, sizeof(*line_item));
+	if (!line_item) {
+		json_object_put(tmp);
+		return qs_error_set(x->e, QS_EINTERNAL, "Out of memory");
+	}
+	/* the items first: a Hosting line's product (one item per WHMCS product),
+	 * else one per line type (the fallback item of that type) */
 	for (i = 0; i < n; i++) {
-		const line_type *lt = line_type_of(qsw_str(json_object_array_get_idx(items, i), "type", buf));
+		json_object *it = json_object_array_get_idx(items, i);
+		const line_type *lt = line_type_of(qsw_str(it, "type", buf));
+		char rb[64];
+		const char *relid = qsw_id(it, "relid", rb);
 		size_t k;
 		bool seen = false;
+		if (!strcmp(lt->type, "Hosting") && relid && strcmp(relid, "0")) {
+			for (k = 0; k < i && !line_item[i][0]; k++) {
+				char ob[64];
+				const char *other = qsw_id(json_object_array_get_idx(items, k), "relid", ob);
+				if (line_item[k][0] && other && !strcmp(other, relid)) {
+					memcpy(line_item[i], line_item[k], sizeof(line_item[i]));
+				}
+			}
+			if (!line_item[i][0] && (st = product_item(x, relid, line_item[i])) != QS_OK) {
+				free(line_item);
+				json_object_put(tmp);
+				return st;
+			}
+			if (line_item[i][0]) {
+				continue;
+			}
+		}
 		if (!lt->item) {
 			continue;
 		}
@@ -669,6 +770,7 @@ static qs_status emit_invoice(xctx *x, const char *id)
 		if (!seen) {
 			done_items[ndone++] = lt->item;
 			if ((st = emit_item(x, lt->item, lt->name)) != QS_OK) {
+				free(line_item);
 				json_object_put(tmp);
 				return st;
 			}
@@ -694,6 +796,8 @@ static qs_status emit_invoice(xctx *x, const char *id)
 		char xr[24];
 		json_object_object_add(doc, "currency", json_object_new_string(x->cur));
 		if ((st = exchange_rate(x, NULL, xr)) != QS_OK) {
+			free(line_item);
+			json_object_put(tmp);
 			json_object_put(doc);
 			return st;
 		}
@@ -710,12 +814,15 @@ static qs_status emit_invoice(xctx *x, const char *id)
 		const char *kind = lt->kind;
 		json_object_array_add(lines, ln);
 		if ((st = qsw_money(it, "amount", x->decimals, &amt, "invoice item", x->e)) != QS_OK) {
+			free(line_item);
 			json_object_put(tmp);
 			json_object_put(doc);
 			qs_error_record(x->e, "invoice", id);
 			return st;
 		}
-		if (lt->item) {
+		if (line_item[i][0]) {
+			json_object_object_add(ln, "item", json_object_new_string(line_item[i]));
+		} else if (lt->item) {
 			json_object_object_add(ln, "item", json_object_new_string(lt->item));
 		}
 		add_text(ln, "description", qsw_str(it, "description", b2));
@@ -723,6 +830,7 @@ static qs_status emit_invoice(xctx *x, const char *id)
 		json_object_object_add(ln, "taxable", json_object_new_boolean(qsw_flag(it, "taxed")));
 		json_object_object_add(ln, "kind", json_object_new_string(kind));
 	}
+	free(line_item);
 	json_object_put(tmp);
 	taxes = json_object_new_array();
 	if (tax1 != 0) {
@@ -1145,7 +1253,6 @@ static qs_status expand_reference(xctx *x)
 {
 	json_object *res, *tmp, *list;
 	size_t i, n;
-	char buf[64], b2[64], id[80];
 	qs_status st;
 	/* payment methods and currencies are read so a broken localAPI shows here;
 	 * they map to QBO through qbo_map (payment_method, currency) */
@@ -1164,23 +1271,11 @@ static qs_status expand_reference(xctx *x)
 	n = json_object_array_length(list);
 	st = QS_OK;
 	for (i = 0; i < n && st == QS_OK; i++) {
-		json_object *p = json_object_array_get_idx(list, i), *doc;
-		const char *pid = qsw_id(p, "pid", buf);
-		char *name;
-		if (!pid) {
+		char pidbuf[48];
+		json_object *doc = product_doc(json_object_array_get_idx(list, i), pidbuf);
+		if (!doc) {
 			continue;
 		}
-		name = qs_whmcs_text(qsw_str(p, "name", b2));
-		if (!name || !*name) {
-			free(name);
-			continue;
-		}
-		snprintf(id, sizeof(id), "whmcs-product-%s", pid);
-		doc = json_object_new_object();
-		json_object_object_add(doc, "id", json_object_new_string(id));
-		json_object_object_add(doc, "name", json_object_new_string(name));
-		free(name);
-		add_text(doc, "description", qsw_str(p, "description", b2));
 		st = emit(x, "item", doc);
 	}
 	json_object_put(tmp);
