@@ -1087,7 +1087,16 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 		json_object_object_add(doc, "date", json_object_new_string(d));
 		add_money(doc, "amount", out, x->decimals);
 		if (x->cur[0]) {
+			char xr[24], rateb[64];
 			json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+			/* a refund row carries the rate of the payment it refunds */
+			if ((st = exchange_rate(x, qsw_str(row, "rate", rateb), xr)) != QS_OK) {
+				json_object_put(doc);
+				return st;
+			}
+			if (xr[0]) {
+				json_object_object_add(doc, "exchange_rate", json_object_new_string(xr));
+			}
 		}
 		if (to_credit) {
 			/* the money stays with the business as the client's credit: a credit note */
