@@ -26,7 +26,7 @@ echo "due date from QBO's terms (WHMCS's was zero): ", $inv['DueDate'] > '2026-1
 ?>
 --EXPECT--
 state: InvoiceCreated invoice 42 Synced
-fetched: GetInvoice(invoiceid=42) GetClientsDetails(clientid=7)
+fetched: GetInvoice(invoiceid=42) GetClientsDetails(clientid=7) GetClientsProducts(serviceid=3)
 customer: Hara & Daughters: Zoë O'Hara
 invoice: DocNumber 42, total 15.95, line "Web & Mail Hosting (20/11/2026 - 19/12/2026)" on item Hosting
 due date from QBO's terms (WHMCS's was zero): yes

@@ -360,6 +360,7 @@ void qs_engine_free(qs_engine *eng)
 	free(eng->redirect_uri);
 	free(eng->store_path);
 	free(eng->cfg_currency);
+	free(eng->mc_codes);
 	free(eng->ca_info);
 	free(eng->minorversion);
 	free(eng->sync_start);

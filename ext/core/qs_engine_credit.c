@@ -38,7 +38,7 @@ static int doc_decimals(qs_engine *eng, json_object *norm)
 /* Sends the zero Payment; a QBO refusal is kept in note (the record is in QBO
  * already: the read-back then reports the difference with this reason). */
 static qs_status send_application(qs_engine *eng, const qs_entity *en, json_object *norm, const char *cust,
-	json_object *lines, char note[512], qs_error *e)
+	json_object *lines, json_object *like, char note[512], qs_error *e)
 {
 	json_object *body = json_object_new_object(), *out = NULL;
 	char rid[64], ver[24], marker[128];
@@ -53,6 +53,11 @@ static qs_status send_application(qs_engine *eng, const qs_entity *en, json_obje
 	}
 	json_object_object_add(body, "PrivateNote", json_object_new_string(marker));
 	json_object_object_add(body, "Line", json_object_get(lines));
+	if (qse_jget(like, "ExchangeRate") && qse_jget(like, "CurrencyRef")) {
+		/* a foreign-currency memo/invoice: the application is in its currency, at its rate */
+		json_object_object_add(body, "CurrencyRef", json_object_get(qse_jget(like, "CurrencyRef")));
+		json_object_object_add(body, "ExchangeRate", json_object_get(qse_jget(like, "ExchangeRate")));
+	}
 	qse_make_rid(rid, eng->realm, en->kind, en->id, "credit-apply", ver, NULL);
 	r = qse_api(eng, OP_CREATE, "Payment", body, NULL, NULL, rid, NULL, &out, e);
 	json_object_put(body);
@@ -106,7 +111,7 @@ static qs_status apply_credit_note(qs_engine *eng, const qs_entity *en, json_obj
 		add_link(lines, amt, dec, inv, "Invoice");
 		add_link(lines, amt, dec, en->qbo_id, "CreditMemo");
 	}
-	r = send_application(eng, en, norm, cust, lines, note, e);
+	r = send_application(eng, en, norm, cust, lines, memo, note, e);
 	json_object_put(lines);
 	json_object_put(memo);
 	return r;
@@ -288,7 +293,7 @@ static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_
 	}
 	if (got > 0) {
 		add_link(lines, got, dec, en->qbo_id, "Invoice");
-		r = send_application(eng, en, norm, cust, lines, note, e);
+		r = send_application(eng, en, norm, cust, lines, inv, note, e);
 	}
 	if (r == QS_OK && got < need && !note[0]) {
 		qs_money more = 0;

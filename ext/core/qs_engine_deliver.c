@@ -886,6 +886,12 @@ static qs_status invoices_already_paid(qs_engine *eng, json_object *body, int de
 static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity, json_object *body,
 	json_object *adopt, qbo_owner owner, bool rid_current, const char **op, qs_error *e)
 {
+	if (!strcmp(en->kind, "customer")) {
+		qs_status r = qse_currency_adopt(eng, en, body, adopt, e);
+		if (r != QS_OK) {
+			return r;
+		}
+	}
 	*op = "linked";
 	qse_take_ids(en, adopt);
 	if (owner == OWNER_SELF && rid_current) {
@@ -912,6 +918,9 @@ qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json
 	mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
 	*body = NULL;
 	r = qs_map_to_qbo(en->kind, norm, &mctx, entity, body, e);
+	if (r == QS_OK) {
+		r = qse_currency_prepare(eng, en, norm, *body, e);
+	}
 	if (r == QS_OK && !strcmp(en->kind, "customer") && !en->qbo_id[0]) {
 		add_customer_marker(*body, en->id);
 	}
@@ -1112,6 +1121,7 @@ static const char *fault_hint(const qs_error *e)
 		{ "6140", "QuickBooks already has a transaction with this number: renumber one of them in QuickBooks or in the billing system" },
 		{ "2050", "a field is longer than QuickBooks allows: shorten it in the billing system and push the record again" },
 		{ "2020", "a field QuickBooks requires is missing: complete the record in the billing system and push it again" },
+		{ "2410", "QuickBooks keeps its customer in a foreign currency: send the record with the customer's currency (and exchange_rate), then push it again with QBO_FORCE" },
 		{ "6000", "QuickBooks' own rules refuse it: correct the record in the billing system (or in QuickBooks) and push it again" },
 	};
 	size_t i;

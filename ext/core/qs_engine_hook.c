@@ -250,6 +250,7 @@ static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_objec
 	io.emit = emit_push;
 	io.skip = note_skip;
 	io.ud = h;
+	io.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
 	return qs_whmcs_expand(ev, ids, &io, mk, mi, e);
 }
 

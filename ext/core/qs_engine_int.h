@@ -63,6 +63,10 @@ struct qs_engine {
 	long long token_version;
 	char home_currency[8];
 	char country[8];
+	/* the QBO company's multi-currency (qs_engine_currency.c): 0 not read yet, 1 on, -1 off */
+	int mc_state;
+	char mc_home[8];
+	char *mc_codes;           /* " EUR GBP " its active currencies, malloc'd */
 
 	qs_disconnect_cb on_disconnect;   /* told when this process turns the connection Disconnected */
 	void *on_disconnect_ud;
@@ -98,8 +102,9 @@ typedef struct qse_released {
 } qse_released;
 
 /* OP_PAGE: query = one page's statement, *out = {"rows": [...], "time": unix seconds};
+ * OP_GET: GET /<entity>?<query> (Preferences, ExchangeRate), *out may be NULL.
  * OP_CDC: entity = the entities (comma-separated), query = changedSince, *out = the answer. */
-enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_BATCH, OP_PAGE, OP_CDC };
+enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_BATCH, OP_PAGE, OP_CDC, OP_GET };
 
 /* qs_engine.c: shared helpers */
 qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e);
@@ -128,6 +133,12 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 qs_status qse_customers_by_email(qs_engine *eng, const char *email, json_object **rows, qs_error *e);
 bool qse_email_eq(const char *a, const char *b);
 void qse_ensure_company(qs_engine *eng);
+
+/* qs_engine_currency.c: a record in a foreign currency checked against the
+ * company (multi-currency on, currency active, the customer's currency) and
+ * given its ExchangeRate; a customer found in QBO in another currency refused */
+qs_status qse_currency_prepare(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *body, qs_error *e);
+qs_status qse_currency_adopt(qs_engine *eng, const qs_entity *en, json_object *body, json_object *found, qs_error *e);
 qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e);
 qs_status qse_find_by(qs_engine *eng, const char *entity, const char *field, const char *value,
 	bool inactive_too, json_object **rows, qs_error *e);

@@ -11,7 +11,7 @@
 #include <strings.h>
 
 const char *const qsm_credit_keys[] = {
-	"id", "customer", "date", "amount", "reason", "applies_to", "lines", "currency", NULL
+	"id", "customer", "date", "amount", "reason", "applies_to", "lines", "currency", "exchange_rate", NULL
 };
 
 qs_status qsm_credit_validate(vctx *v, json_object *doc, json_object *norm)
@@ -26,6 +26,7 @@ qs_status qsm_credit_validate(vctx *v, json_object *doc, json_object *norm)
 		(st = qsm_date_field(v, doc, "date", true, false, "credit date", norm)) != QS_OK ||
 		(st = qsm_positive_amount(v, doc, norm, &amount, "a credit amount must be greater than zero")) != QS_OK ||
 		(st = qsm_opt_text(v, doc, "reason", NULL, 1000, false, false, "shorten the reason", norm, NULL)) != QS_OK ||
+		(st = qsm_exchange_rate_field(v, doc, norm)) != QS_OK ||
 		(st = qsm_validate_applies(v, doc, norm, &applied)) != QS_OK) {
 		return st;
 	}

@@ -11,7 +11,7 @@
 #include <strings.h>
 
 const char *const qsm_invoice_keys[] = {
-	"id", "customer", "number", "date", "due", "status", "currency", "tax_inclusive", "lines",
+	"id", "customer", "number", "date", "due", "status", "currency", "exchange_rate", "tax_inclusive", "lines",
 	"taxes", "credit_applied", "subtotal", "tax_total", "total", "created", NULL
 };
 
@@ -31,7 +31,8 @@ qs_status qsm_invoice_validate(vctx *v, json_object *doc, json_object *norm)
 	if ((st = qsm_req_ref(v, doc, "customer", NULL, "customer id", norm, ref)) != QS_OK ||
 		(st = qsm_opt_text(v, doc, "number", NULL, 21, true, true, "send a shorter invoice number", norm, NULL)) != QS_OK ||
 		(st = qsm_date_field(v, doc, "date", true, false, "invoice date", norm)) != QS_OK ||
-		(st = qsm_date_field(v, doc, "due", false, false, "due date", norm)) != QS_OK) {
+		(st = qsm_date_field(v, doc, "due", false, false, "due date", norm)) != QS_OK ||
+		(st = qsm_exchange_rate_field(v, doc, norm)) != QS_OK) {
 		return st;
 	}
 	if (!qsm_get(doc, "status")) {

@@ -14,48 +14,6 @@ const char *const qsm_payment_keys[] = {
 	"id", "customer", "date", "amount", "method", "reference", "fee", "currency", "exchange_rate",
 	"applies_to", NULL
 };
-/* A positive decimal with up to 10 decimals, kept as normalised text. */
-static qs_status exchange_rate_field(vctx *v, json_object *doc, json_object *norm)
-{
-	json_object *val = qsm_get(doc, "exchange_rate");
-	char buf[64], q[96];
-	const char *s;
-	size_t n, i, dot = 0, digits = 0;
-	bool nonzero = false;
-
-	if (!val) {
-		return QS_OK;
-	}
-	if (json_object_get_type(val) == json_type_int) {
-		snprintf(buf, sizeof(buf), "%" PRId64, json_object_get_int64(val));
-		s = buf;
-	} else if (json_object_get_type(val) == json_type_string) {
-		s = json_object_get_string(val);
-	} else {
-		return qsm_verr(v, "exchange_rate", "exchange_rate is %s; send it as a decimal string like \"1.2345\"", qsm_type_name(val));
-	}
-	n = strlen(s);
-	for (i = 0; i < n; i++) {
-		if (s[i] == '.') {
-			if (dot || i == 0 || i == n - 1) {
-				break;
-			}
-			dot = i;
-		} else if (s[i] >= '0' && s[i] <= '9') {
-			digits++;
-			nonzero |= s[i] != '0';
-		} else {
-			break;
-		}
-	}
-	if (i != n || digits == 0 || digits > 18 || (dot && n - dot - 1 > 10) || !nonzero) {
-		qsm_quote(s, n, q, sizeof(q));
-		return qsm_verr(v, "exchange_rate", "exchange_rate %s is not a positive decimal with at most 10 decimals; send it like \"1.2345\"", q);
-	}
-	qsm_put_str(norm, "exchange_rate", s, n);
-	return QS_OK;
-}
-
 qs_status qsm_payment_validate(vctx *v, json_object *doc, json_object *norm)
 {
 	char ref[QS_ID_MAX + 1], a[40], b[40];
@@ -75,7 +33,7 @@ qs_status qsm_payment_validate(vctx *v, json_object *doc, json_object *norm)
 		qs_money_format(fee, v->decimals, a, sizeof(a));
 		return qsm_verr(v, "fee", "fee is %s; send the gateway fee as a positive amount", a);
 	}
-	if ((st = exchange_rate_field(v, doc, norm)) != QS_OK ||
+	if ((st = qsm_exchange_rate_field(v, doc, norm)) != QS_OK ||
 		(st = qsm_validate_applies(v, doc, norm, &applied)) != QS_OK) {
 		return st;
 	}
@@ -114,10 +72,6 @@ qs_status qsm_payment_to_qbo(mctx *m, json_object *norm, json_object *q)
 		}
 	}
 	qsm_add_currency(q, m, norm);
-	if (qsm_norm_str(norm, "exchange_rate") && json_object_object_get_ex(q, "CurrencyRef", &ap)) {
-		const char *x = qsm_norm_str(norm, "exchange_rate");
-		json_object_object_add(q, "ExchangeRate", json_object_new_double_s(strtod(x, NULL), x));
-	}
 	if (json_object_object_get_ex(norm, "applies_to", &ap)) {
 		lines = json_object_new_array();
 		json_object_object_add(q, "Line", lines);

@@ -10,7 +10,7 @@
 #include <strings.h>
 
 const char *const qsm_refund_keys[] = {
-	"id", "customer", "date", "amount", "refunds", "invoice", "method", "reference", "currency", NULL
+	"id", "customer", "date", "amount", "refunds", "invoice", "method", "reference", "currency", "exchange_rate", NULL
 };
 qs_status qsm_refund_validate(vctx *v, json_object *doc, json_object *norm)
 {
@@ -24,7 +24,8 @@ qs_status qsm_refund_validate(vctx *v, json_object *doc, json_object *norm)
 		(st = qsm_opt_ref(v, doc, "refunds", NULL, "payment id", norm, ref, NULL)) != QS_OK ||
 		(st = qsm_opt_ref(v, doc, "invoice", NULL, "invoice id", norm, ref, NULL)) != QS_OK ||
 		(st = qsm_opt_ref(v, doc, "method", NULL, "payment method (gateway) id", norm, ref, NULL)) != QS_OK ||
-		(st = qsm_opt_text(v, doc, "reference", NULL, 255, true, true, "send the gateway transaction id", norm, NULL)) != QS_OK) {
+		(st = qsm_opt_text(v, doc, "reference", NULL, 255, true, true, "send the gateway transaction id", norm, NULL)) != QS_OK ||
+		(st = qsm_exchange_rate_field(v, doc, norm)) != QS_OK) {
 		return st;
 	}
 	return QS_OK;

@@ -994,3 +994,46 @@ qs_status qsm_positive_amount(vctx *v, json_object *doc, json_object *norm, qs_m
 	return QS_OK;
 }
 
+/* exchange_rate: home-currency units per unit of the document's currency
+ * (QBO's ExchangeRate), a positive decimal with up to 10 decimals, kept as
+ * normalised text. */
+qs_status qsm_exchange_rate_field(vctx *v, json_object *doc, json_object *norm)
+{
+	json_object *val = qsm_get(doc, "exchange_rate");
+	char buf[64], q[96];
+	const char *s;
+	size_t n, i, dot = 0, digits = 0;
+	bool nonzero = false;
+
+	if (!val) {
+		return QS_OK;
+	}
+	if (json_object_get_type(val) == json_type_int) {
+		snprintf(buf, sizeof(buf), "%" PRId64, json_object_get_int64(val));
+		s = buf;
+	} else if (json_object_get_type(val) == json_type_string) {
+		s = json_object_get_string(val);
+	} else {
+		return qsm_verr(v, "exchange_rate", "exchange_rate is %s; send it as a decimal string like \"1.2345\"", qsm_type_name(val));
+	}
+	n = strlen(s);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.') {
+			if (dot || i == 0 || i == n - 1) {
+				break;
+			}
+			dot = i;
+		} else if (s[i] >= '0' && s[i] <= '9') {
+			digits++;
+			nonzero |= s[i] != '0';
+		} else {
+			break;
+		}
+	}
+	if (i != n || digits == 0 || digits > 18 || (dot && n - dot - 1 > 10) || !nonzero) {
+		qsm_quote(s, n, q, sizeof(q));
+		return qsm_verr(v, "exchange_rate", "exchange_rate %s is not a positive decimal with at most 10 decimals; send it like \"1.2345\"", q);
+	}
+	qsm_put_str(norm, "exchange_rate", s, n);
+	return QS_OK;
+}

@@ -76,6 +76,7 @@ qs_status qsm_date_field(vctx *v, json_object *doc, const char *key, bool requir
 qs_status qsm_bool_field(vctx *v, json_object *doc, const char *key, const char *prefix, json_object *norm,
 	bool *out, bool *present);
 qs_status qsm_currency_field(vctx *v, json_object *doc, json_object *norm, char out[4]);
+qs_status qsm_exchange_rate_field(vctx *v, json_object *doc, json_object *norm);
 qs_status qsm_positive_amount(vctx *v, json_object *doc, json_object *norm, qs_money *amount, const char *hint);
 int64_t qsm_iabs64(int64_t x);
 

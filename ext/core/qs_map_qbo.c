@@ -164,8 +164,12 @@ void qsm_add_currency(json_object *q, mctx *m, json_object *norm)
 {
 	const char *c = qsm_norm_str(norm, "currency");
 	const char *home = m->ctx && m->ctx->home_currency ? m->ctx->home_currency : "USD";
+	const char *x = qsm_norm_str(norm, "exchange_rate");
 	if (c && strcasecmp(c, home) != 0) {
 		json_object_object_add(q, "CurrencyRef", qsm_ref_json(c));
+		if (x) {
+			json_object_object_add(q, "ExchangeRate", json_object_new_double_s(strtod(x, NULL), x));
+		}
 	}
 }
 

@@ -46,6 +46,12 @@ qs_status qs_qbo_update(qs_qbo *q, const char *entity, json_object *body, bool s
 qs_status qs_qbo_read(qs_qbo *q, const char *entity, const char *id,
 	json_object **out, qs_error *e);
 
+/* GET /<entity>[?params] (params already URL-encoded: "sourcecurrencycode=EUR"),
+ * e.g. Preferences or ExchangeRate: *out = answer[entity], or NULL (QS_OK)
+ * when QBO answered without one (no exchange rate). */
+qs_status qs_qbo_get(qs_qbo *q, const char *entity, const char *params,
+	json_object **out, qs_error *e);
+
 /* ?operation=delete; out (may be NULL) receives {"status":"Deleted","Id":..}. */
 qs_status qs_qbo_delete(qs_qbo *q, const char *entity, const char *id,
 	const char *sync_token, const char *requestid, json_object **out, qs_error *e);

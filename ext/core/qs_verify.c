@@ -210,8 +210,8 @@ static bool check_currency(vs *s)
 		return true;
 	}
 	differ(s, "currency", "currency", have, want,
-		"QuickBooks keeps the record in the currency of its customer (or of the company): give the customer the billing currency %s "
-		"in QuickBooks, or turn multi-currency on there, then push it again with QBO_FORCE", want);
+		"QuickBooks keeps a record in its customer's currency and never changes a customer's currency: map the customer to a "
+		"QuickBooks customer in %s (turning multi-currency on there first if it is off), then push it again with QBO_FORCE", want);
 	return false;
 }
 

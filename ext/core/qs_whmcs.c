@@ -24,10 +24,10 @@ static const qs_whmcs_event events[] = {
 	{"ClientDelete", QS_WA_CLIENT_GONE, "userid", "", "nothing (the QuickBooks customer keeps its history)"},
 	{"PreDeleteClient", QS_WA_CLIENT_GONE, "userid", "", "nothing (the QuickBooks customer keeps its history)"},
 	{"InvoiceCreation", QS_WA_NONE, "invoiceid", "", "nothing: the invoice is not final yet (InvoiceCreated sends it; drafts never)"},
-	{"InvoiceCreated", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "customer, items, invoice"},
-	{"UpdateInvoiceTotal", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (updated)"},
-	{"InvoiceChangeGateway", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice"},
-	{"AddInvoiceLateFee", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (with its late fee line)"},
+	{"InvoiceCreated", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "customer, items (one per product, else per line type), invoice"},
+	{"UpdateInvoiceTotal", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "invoice (updated)"},
+	{"InvoiceChangeGateway", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "invoice"},
+	{"AddInvoiceLateFee", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "invoice (with its late fee line)"},
 	{"InvoiceCancelled", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (voided)"},
 	{"AddInvoicePayment", QS_WA_INVOICE_TXNS, "invoiceid", "GetInvoice, GetClientsDetails, GetTransactions, GetCredits", "invoice, payments, refunds"},
 	{"InvoicePaid", QS_WA_INVOICE_TXNS, "invoiceid", "GetInvoice, GetClientsDetails, GetTransactions, GetCredits", "invoice, payments, refunds"},
@@ -180,6 +180,7 @@ typedef struct xctx {
 	char txns_client_id[65];
 	json_object *credits;       /* GetCredits of client_id */
 	char credits_id[65];
+	json_object *currencies;    /* GetCurrencies, read once when a client is in a foreign currency */
 } xctx;
 
 static void xctx_free(xctx *x)
@@ -188,6 +189,7 @@ static void xctx_free(xctx *x)
 	json_object_put(x->inv);
 	json_object_put(x->txns_client);
 	json_object_put(x->credits);
+	json_object_put(x->currencies);
 }
 
 /* One localAPI call; a WHMCS error answer becomes QS_EVALIDATION with its message. */
@@ -260,6 +262,117 @@ static qs_status get_client(xctx *x, const char *id, json_object **client)
 		x->cur[3] = '\0';
 	}
 	x->decimals = qs_currency_decimals(x->cur[0] ? x->cur : "USD");
+	return QS_OK;
+}
+
+/* "1", "1.00000": the default currency's own rate. */
+static bool qsw_rate_is_one(const char *s)
+{
+	const char *p = s;
+	while (*p == '0') {
+		p++;
+	}
+	if (*p++ != '1') {
+		return false;
+	}
+	if (*p == '.') {
+		p++;
+		while (*p == '0') {
+			p++;
+		}
+	}
+	return *p == '\0';
+}
+
+/* WHMCS keeps a rate as units of the currency per unit of its default currency
+ * (tblcurrencies.rate, tblaccounts.rate: EUR "0.92000" when 1 USD = 0.92 EUR);
+ * QBO's ExchangeRate is home units per unit of the currency: the inverse, to
+ * 6 decimals, rounded half up. false when the text is not a positive rate. */
+static bool qbo_rate(const char *whmcs_rate, char out[24])
+{
+	uint64_t r = 0, inv;
+	int frac = -1;
+	const char *p;
+	if (!whmcs_rate || !*whmcs_rate) {
+		return false;
+	}
+	for (p = whmcs_rate; *p; p++) {
+		if (*p == '.' && frac < 0) {
+			frac = 0;
+		} else if (*p >= '0' && *p <= '9' && frac < 9 && r < 100000000000ULL) {
+			r = r * 10 + (uint64_t)(*p - '0');
+			if (frac >= 0) {
+				frac++;
+			}
+		} else if (!(*p >= '0' && *p <= '9')) {
+			return false;
+		}
+	}
+	for (frac = frac < 0 ? 0 : frac; frac < 9; frac++) {
+		r *= 10;   /* scaled by 1e9 */
+	}
+	if (r == 0) {
+		return false;
+	}
+	inv = (1000000000000000ULL + r / 2) / r;   /* 1e15 / r = 1e6 / rate */
+	if (inv == 0) {
+		return false;
+	}
+	snprintf(out, 24, "%" PRIu64 ".%06" PRIu64, inv / 1000000, inv % 1000000);
+	return true;
+}
+
+/* The QBO exchange rate of a WHMCS rate (row_rate: a transaction's; NULL: the
+ * client's currency's current one from GetCurrencies) into out, "" when none
+ * applies: the client is in the home currency, or WHMCS's default currency is
+ * not QBO's home currency (then the engine asks QBO for the day's rate). */
+static qs_status exchange_rate(xctx *x, const char *row_rate, char out[24])
+{
+	json_object *list, *tmp = NULL;
+	const char *def = NULL, *mine = NULL;
+	char b1[64], b2[64], b3[64], b4[64];
+	size_t i, n;
+	qs_status st;
+	out[0] = '\0';
+	if (!x->cur[0] || !x->io->home_currency || !strcasecmp(x->cur, x->io->home_currency)) {
+		return QS_OK;
+	}
+	if (!x->currencies && (st = call(x, "GetCurrencies", NULL, NULL, &x->currencies)) != QS_OK) {
+		return st;
+	}
+	list = qsw_list(x->currencies, "currencies", "currency", &tmp);
+	n = list ? json_object_array_length(list) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *c = json_object_array_get_idx(list, i);
+		const char *code = qsw_str(c, "code", b1), *d = qsw_str(c, "default", b2), *rate = qsw_str(c, "rate", b3);
+		if (code && !strcasecmp(code, x->cur)) {
+			mine = rate ? strcpy(b4, rate) : NULL;
+		}
+		/* the default currency: its flag when WHMCS sends one, else the row at rate 1 */
+		if (code && ((d && !strcmp(d, "1")) || (!def && rate && qsw_rate_is_one(rate)))) {
+			def = x->io->home_currency && !strcasecmp(code, x->io->home_currency) ? x->io->home_currency : "";
+			if (d && !strcmp(d, "1")) {
+				break;
+			}
+		}
+	}
+	for (; i < n && !mine; i++) {
+		json_object *c = json_object_array_get_idx(list, i);
+		const char *code = qsw_str(c, "code", b1), *rate = qsw_str(c, "rate", b3);
+		if (code && !strcasecmp(code, x->cur)) {
+			mine = rate ? strcpy(b4, rate) : NULL;
+		}
+	}
+	json_object_put(tmp);
+	if (!def || !*def) {
+		return QS_OK;
+	}
+	if (row_rate && *row_rate && !qsw_rate_is_one(row_rate)) {
+		mine = row_rate;
+	}
+	if (mine && !qbo_rate(mine, out)) {
+		out[0] = '\0';
+	}
 	return QS_OK;
 }
 
@@ -484,6 +597,80 @@ static qs_status rate_of(xctx *x, json_object *inv, const char *key, int64_t *ou
 	return QS_OK;
 }
 
+/* A product's item document (as DailyCronJob emits it): whmcs-product-<pid>. */
+static json_object *product_doc(json_object *p, char id[48])
+{
+	char buf[64], b2[64];
+	const char *pid = qsw_id(p, "pid", buf);
+	char *name;
+	json_object *doc;
+	if (!pid) {
+		return NULL;
+	}
+	name = qs_whmcs_text(qsw_str(p, "name", b2));
+	if (!name || !*name) {
+		free(name);
+		return NULL;
+	}
+	snprintf(id, 48, "whmcs-product-%s", pid);
+	doc = json_object_new_object();
+	json_object_object_add(doc, "id", json_object_new_string(id));
+	json_object_object_add(doc, "name", json_object_new_string(name));
+	free(name);
+	add_text(doc, "description", qsw_str(p, "description", b2));
+	return doc;
+}
+
+/* The item a Hosting line of service relid books to: its product's
+ * (GetClientsProducts serviceid -> pid, GetProducts pid -> the item, emitted),
+ * into id; "" when WHMCS does not know the service or product (the line then
+ * books to its line type's item). Another fetch failure is returned. */
+static qs_status product_item(xctx *x, const char *relid, char id[48])
+{
+	json_object *res = NULL, *list, *tmp = NULL, *doc = NULL;
+	char buf[64], pid[64];
+	const char *v;
+	qs_status st;
+	id[0] = '\0';
+	st = call(x, "GetClientsProducts", "serviceid", relid, &res);
+	if (st == QS_EVALIDATION) {
+		qs_error_clear(x->e);
+		return QS_OK;
+	}
+	if (st != QS_OK) {
+		return st;
+	}
+	list = qsw_list(res, "products", "product", &tmp);
+	v = list && json_object_array_length(list) > 0 ? qsw_id(json_object_array_get_idx(list, 0), "pid", buf) : NULL;
+	qs_strlcpy(pid, v ? v : "", sizeof(pid));
+	json_object_put(tmp);
+	json_object_put(res);
+	if (!pid[0]) {
+		return QS_OK;
+	}
+	res = NULL;
+	tmp = NULL;
+	st = call(x, "GetProducts", "pid", pid, &res);
+	if (st == QS_EVALIDATION) {
+		qs_error_clear(x->e);
+		return QS_OK;
+	}
+	if (st != QS_OK) {
+		return st;
+	}
+	list = qsw_list(res, "products", "product", &tmp);
+	if (list && json_object_array_length(list) > 0) {
+		doc = product_doc(json_object_array_get_idx(list, 0), id);
+	}
+	json_object_put(tmp);
+	json_object_put(res);
+	if (!doc) {
+		id[0] = '\0';
+		return QS_OK;
+	}
+	return emit(x, "item", doc);
+}
+
 /* GetInvoice -> customer, items, invoice (or a skip note). */
 static qs_status emit_invoice(xctx *x, const char *id)
 {
@@ -497,6 +684,7 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	inv_class cls;
 	const char *done_items[sizeof(line_types) / sizeof(line_types[0]) + 1];
 	size_t ndone = 0;
+	char (*line_item)[48] = NULL;   /* per line: its product's item, "" for its line type's */
 
 	if ((st = get_invoice(x, id, &inv)) != QS_OK) {
 		return st;
@@ -542,11 +730,37 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	}
 	items = qsw_list(inv, "items", "item", &tmp);
 	n = json_object_array_length(items);
-	/* the items first: one per line type */
+	line_item = calloc(n ? n : 1, sizeof(*line_item));
+	if (!line_item) {
+		json_object_put(tmp);
+		return qs_error_set(x->e, QS_EINTERNAL, "Out of memory");
+	}
+	/* the items first: a Hosting line's product (one item per WHMCS product),
+	 * else one per line type (the fallback item of that type) */
 	for (i = 0; i < n; i++) {
-		const line_type *lt = line_type_of(qsw_str(json_object_array_get_idx(items, i), "type", buf));
+		json_object *it = json_object_array_get_idx(items, i);
+		const line_type *lt = line_type_of(qsw_str(it, "type", buf));
+		char rb[64];
+		const char *relid = qsw_id(it, "relid", rb);
 		size_t k;
 		bool seen = false;
+		if (!strcmp(lt->type, "Hosting") && relid && strcmp(relid, "0")) {
+			for (k = 0; k < i && !line_item[i][0]; k++) {
+				char ob[64];
+				const char *other = qsw_id(json_object_array_get_idx(items, k), "relid", ob);
+				if (line_item[k][0] && other && !strcmp(other, relid)) {
+					memcpy(line_item[i], line_item[k], sizeof(line_item[i]));
+				}
+			}
+			if (!line_item[i][0] && (st = product_item(x, relid, line_item[i])) != QS_OK) {
+				free(line_item);
+				json_object_put(tmp);
+				return st;
+			}
+			if (line_item[i][0]) {
+				continue;
+			}
+		}
 		if (!lt->item) {
 			continue;
 		}
@@ -556,6 +770,7 @@ static qs_status emit_invoice(xctx *x, const char *id)
 		if (!seen) {
 			done_items[ndone++] = lt->item;
 			if ((st = emit_item(x, lt->item, lt->name)) != QS_OK) {
+				free(line_item);
 				json_object_put(tmp);
 				return st;
 			}
@@ -578,7 +793,17 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	}
 	json_object_object_add(doc, "status", json_object_new_string(status));
 	if (x->cur[0]) {
+		char xr[24];
 		json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+		if ((st = exchange_rate(x, NULL, xr)) != QS_OK) {
+			free(line_item);
+			json_object_put(tmp);
+			json_object_put(doc);
+			return st;
+		}
+		if (xr[0]) {
+			json_object_object_add(doc, "exchange_rate", json_object_new_string(xr));
+		}
 	}
 	lines = json_object_new_array();
 	json_object_object_add(doc, "lines", lines);
@@ -589,12 +814,15 @@ static qs_status emit_invoice(xctx *x, const char *id)
 		const char *kind = lt->kind;
 		json_object_array_add(lines, ln);
 		if ((st = qsw_money(it, "amount", x->decimals, &amt, "invoice item", x->e)) != QS_OK) {
+			free(line_item);
 			json_object_put(tmp);
 			json_object_put(doc);
 			qs_error_record(x->e, "invoice", id);
 			return st;
 		}
-		if (lt->item) {
+		if (line_item[i][0]) {
+			json_object_object_add(ln, "item", json_object_new_string(line_item[i]));
+		} else if (lt->item) {
 			json_object_object_add(ln, "item", json_object_new_string(lt->item));
 		}
 		add_text(ln, "description", qsw_str(it, "description", b2));
@@ -602,6 +830,7 @@ static qs_status emit_invoice(xctx *x, const char *id)
 		json_object_object_add(ln, "taxable", json_object_new_boolean(qsw_flag(it, "taxed")));
 		json_object_object_add(ln, "kind", json_object_new_string(kind));
 	}
+	free(line_item);
 	json_object_put(tmp);
 	taxes = json_object_new_array();
 	if (tax1 != 0) {
@@ -827,16 +1056,15 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 			add_money(doc, "fee", fees, x->decimals);
 		}
 		if (x->cur[0]) {
+			char xr[24];
 			json_object_object_add(doc, "currency", json_object_new_string(x->cur));
-		}
-		{
-			const char *rate = qsw_str(row, "rate", b4);
-			int64_t r;
-			qs_error e2;
-			qs_error_clear(&e2);
-			if (rate && *rate && qs_decimal4_parse(rate, strlen(rate) > 6 ? 6 : strlen(rate), &r, &e2) == QS_OK
-					&& r != 10000 && r > 0) {
-				json_object_object_add(doc, "exchange_rate", json_object_new_string(rate));
+			if ((st = exchange_rate(x, qsw_str(row, "rate", b4), xr)) != QS_OK) {
+				json_object_put(doc);
+				json_object_put(ap);
+				return st;
+			}
+			if (xr[0]) {
+				json_object_object_add(doc, "exchange_rate", json_object_new_string(xr));
 			}
 		}
 		if (json_object_array_length(ap) > 0) {
@@ -859,7 +1087,16 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 		json_object_object_add(doc, "date", json_object_new_string(d));
 		add_money(doc, "amount", out, x->decimals);
 		if (x->cur[0]) {
+			char xr[24], rateb[64];
 			json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+			/* a refund row carries the rate of the payment it refunds */
+			if ((st = exchange_rate(x, qsw_str(row, "rate", rateb), xr)) != QS_OK) {
+				json_object_put(doc);
+				return st;
+			}
+			if (xr[0]) {
+				json_object_object_add(doc, "exchange_rate", json_object_new_string(xr));
+			}
 		}
 		if (to_credit) {
 			/* the money stays with the business as the client's credit: a credit note */
@@ -1025,7 +1262,6 @@ static qs_status expand_reference(xctx *x)
 {
 	json_object *res, *tmp, *list;
 	size_t i, n;
-	char buf[64], b2[64], id[80];
 	qs_status st;
 	/* payment methods and currencies are read so a broken localAPI shows here;
 	 * they map to QBO through qbo_map (payment_method, currency) */
@@ -1044,23 +1280,11 @@ static qs_status expand_reference(xctx *x)
 	n = json_object_array_length(list);
 	st = QS_OK;
 	for (i = 0; i < n && st == QS_OK; i++) {
-		json_object *p = json_object_array_get_idx(list, i), *doc;
-		const char *pid = qsw_id(p, "pid", buf);
-		char *name;
-		if (!pid) {
+		char pidbuf[48];
+		json_object *doc = product_doc(json_object_array_get_idx(list, i), pidbuf);
+		if (!doc) {
 			continue;
 		}
-		name = qs_whmcs_text(qsw_str(p, "name", b2));
-		if (!name || !*name) {
-			free(name);
-			continue;
-		}
-		snprintf(id, sizeof(id), "whmcs-product-%s", pid);
-		doc = json_object_new_object();
-		json_object_object_add(doc, "id", json_object_new_string(id));
-		json_object_object_add(doc, "name", json_object_new_string(name));
-		free(name);
-		add_text(doc, "description", qsw_str(p, "description", b2));
 		st = emit(x, "item", doc);
 	}
 	json_object_put(tmp);

@@ -68,6 +68,8 @@ typedef struct qs_whmcs_io {
 	qs_emit_fn emit;
 	qs_skip_fn skip;
 	void *ud;                 /* for emit and skip */
+	const char *home_currency;  /* QBO's home currency ("USD"); WHMCS rates are carried over
+	                               only when WHMCS's default currency is this one */
 } qs_whmcs_io;
 
 /* Reads what the event needs through io->fetch and emits its canonical

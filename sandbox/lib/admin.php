@@ -68,7 +68,7 @@ function sbx_control_data(array $req): array
         $ents[$k] = ['entity' => $r['entity'], 'Id' => $r['id'], 'status' => $r['status'], 'SyncToken' => (string)$r['sync'],
             'current' => json_decode($r['data'], true), 'versions' => [], 'changes' => []];
         if ($r['entity'] === 'Customer') {
-            $ents[$k]['balance'] = sbx_money((int)$r['bal']);
+            $ents[$k]['balance'] = (int)$r['bal'] / 10 ** sbx_currency_decimals((string)($ents[$k]['current']['CurrencyRef']['value'] ?? $co['currency']));
         }
     }
     $st = $db->prepare('SELECT entity, entity_id, sync, operation, at, data FROM sbx_history WHERE realm = ? ORDER BY seq');
@@ -87,5 +87,7 @@ function sbx_control_data(array $req): array
         $ents[$r['entity'] . '/' . $r['entity_id']]['changes'][] = $ev;
         $all[] = $ev;
     }
-    return sbx_json(200, ['realm' => $co['realm'], 'company' => $co, 'entities' => array_values($ents), 'changes' => $all]);
+    $co['multicurrency'] = sbx_multicurrency($realm);
+    return sbx_json(200, ['realm' => $co['realm'], 'company' => $co, 'entities' => array_values($ents), 'changes' => $all,
+        'currencies' => sbx_currency_ledger($realm)]);
 }

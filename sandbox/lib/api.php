@@ -33,7 +33,7 @@ const SBX_ENTITY_PATHS = [
     'customer' => 'Customer', 'item' => 'Item', 'account' => 'Account', 'paymentmethod' => 'PaymentMethod',
     'taxcode' => 'TaxCode', 'taxrate' => 'TaxRate', 'term' => 'Term', 'invoice' => 'Invoice', 'payment' => 'Payment',
     'creditmemo' => 'CreditMemo', 'refundreceipt' => 'RefundReceipt', 'deposit' => 'Deposit', 'companyinfo' => 'CompanyInfo',
-    'preferences' => 'Preferences',
+    'preferences' => 'Preferences', 'companycurrency' => 'CompanyCurrency',
 ];
 
 /** Wraps a handler result [status, body-without-time] into a response triple. */
@@ -73,6 +73,10 @@ function sbx_api(array $req): array
         }
         if ($head === 'batch' && count($rest) === 1 && $m === 'POST') {
             return sbx_api_write($realm, $req, fn() => sbx_batch($realm, $req), true);
+        }
+        if ($head === 'exchangerate' && count($rest) === 1 && ($m === 'GET' || $m === 'POST')) {
+            return $m === 'GET' ? sbx_api_respond(sbx_exchangerate($realm, $req))
+                : sbx_api_write($realm, $req, fn() => sbx_exchangerate($realm, $req));
         }
         $entity = SBX_ENTITY_PATHS[$head] ?? null;
         if ($entity === null) {

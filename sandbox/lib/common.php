@@ -4,7 +4,7 @@
 // /work/notes/sandbox-contract.md).
 declare(strict_types=1);
 
-const SBX_SCHEMA_VERSION = '3';
+const SBX_SCHEMA_VERSION = '4';
 const SBX_US_REALM = '9341453100000001';
 const SBX_CA_REALM = '9341453100000002';
 
@@ -93,6 +93,7 @@ CREATE TABLE IF NOT EXISTS sbx_change(
   seq INTEGER PRIMARY KEY AUTOINCREMENT, realm TEXT, entity TEXT, entity_id TEXT,
   operation TEXT, at REAL);
 CREATE INDEX IF NOT EXISTS sbx_change_realm ON sbx_change(realm, at);
+CREATE TABLE IF NOT EXISTS sbx_rate(realm TEXT, source TEXT, asof TEXT, rate TEXT, updated REAL, PRIMARY KEY(realm, source, asof));
 CREATE TABLE IF NOT EXISTS sbx_seq(realm TEXT, name TEXT, next INTEGER, PRIMARY KEY(realm, name));
 CREATE TABLE IF NOT EXISTS sbx_requestid(
   realm TEXT, rid TEXT, status INTEGER, headers TEXT, body TEXT, at REAL, PRIMARY KEY(realm, rid));

@@ -49,6 +49,8 @@ function sbx_spec(string $e): array
             'Term' => ['kind' => 'name', 'name' => 'Name',
                 'w' => ['Name', 'DueDays', 'DiscountPercent', 'DiscountDays', 'DayOfMonthDue', 'DueNextMonthDays',
                     'DiscountDayOfMonth', 'Active'], 'ro' => ['Type'], 'len' => ['Name' => 31]],
+            'CompanyCurrency' => ['kind' => 'name', 'name' => 'Code', 'w' => ['Code', 'Active', 'CustomField'], 'ro' => ['Name'],
+                'len' => []],
             'TaxCode' => ['kind' => 'readonly', 'name' => 'Name', 'w' => [], 'ro' => [], 'len' => []],
             'TaxRate' => ['kind' => 'readonly', 'name' => 'Name', 'w' => [], 'ro' => [], 'len' => []],
             'CompanyInfo' => ['kind' => 'company', 'name' => 'CompanyName',
@@ -96,8 +98,10 @@ function sbx_is_txn(string $e): bool
 function sbx_out(string $e, array $obj, int $bal = 0): array
 {
     if ($e === 'Customer') {
+        $dec = sbx_money_decimals(sbx_currency_decimals((string)($obj['CurrencyRef']['value'] ?? '')));
         $obj['Balance'] = sbx_money($bal);
         $obj['BalanceWithJobs'] = sbx_money($bal);
+        sbx_money_decimals($dec);
     }
     return $obj;
 }
@@ -236,6 +240,7 @@ function sbx_update(string $realm, string $e, array $in, array $q): array
     $cur = sbx_target($realm, $e, $in);
     $w = sbx_writable($e, $in);
     if ($spec['kind'] === 'prefs') {
+        unset($w['CurrencyPrefs']);   // read-only (multicurrency is switched on in QBO's UI only)
         $w = array_replace_recursive(sbx_writable($e, $cur['obj']), $w);   // preferences merge section by section
     } elseif ($sparse) {
         $w = array_replace(sbx_writable($e, $cur['obj']), $w);
@@ -338,7 +343,7 @@ function sbx_build_name(string $realm, string $e, array $in, ?array $cur): array
                     $poc = preg_replace('/^(.{100}).*$/us', '$1', $poc);
                 }
             }
-            $cur_ = sbx_currency_ref($realm, $in['CurrencyRef'] ?? null);
+            $cur_ = sbx_customer_currency($realm, $in['CurrencyRef'] ?? null, $cur);
             $obj = ['Taxable' => isset($in['Taxable']) ? sbx_bool($in['Taxable'], 'Taxable') : ($country === 'US'),
                     'Job' => (bool)($in['Job'] ?? false), 'BillWithParent' => (bool)($in['BillWithParent'] ?? false),
                     'CurrencyRef' => $cur_, 'PreferredDeliveryMethod' => $in['PreferredDeliveryMethod'] ?? 'Print',
@@ -464,6 +469,9 @@ function sbx_build_name(string $realm, string $e, array $in, ?array $cur): array
             $obj['CurrentBalanceWithSubAccounts'] = $cur['obj']['CurrentBalanceWithSubAccounts'] ?? 0.0;
             return [$obj, $active ? 'active' : 'inactive', $key];
 
+        case 'CompanyCurrency':
+            return sbx_build_company_currency($realm, $in, $cur);
+
         case 'PaymentMethod':
         case 'Term':
             if (!isset($in['Name']) || !is_string($in['Name']) || trim($in['Name']) === '') {
@@ -516,15 +524,3 @@ function sbx_company_country(string $realm): string
     return sbx_company_row($realm)['country'];
 }
 
-/** Home-currency reference; a different currency needs multicurrency (not enabled) -> 6000. */
-function sbx_currency_ref(string $realm, $given): array
-{
-    $home = sbx_company_row($realm)['currency'];
-    if ($given !== null) {
-        $v = is_array($given) ? ($given['value'] ?? null) : null;
-        if (!is_string($v) || strtoupper($v) !== $home) {
-            throw sbx_err_business('Multicurrency is not enabled for this company; CurrencyRef must be the home currency ' . $home . '.', 'CurrencyRef');
-        }
-    }
-    return ['value' => $home, 'name' => SBX_CURRENCY_NAMES[$home] ?? $home];
-}

@@ -17,7 +17,7 @@ function sbx_pct(int $cents, float $pct): int
     return $num < 0 ? -$q : $q;
 }
 
-/** A decimal product q*p in cents, rounded half away from zero (via 10-digit decimal strings). */
+/** A decimal product q*p in minor units, rounded half away from zero (via 10-digit decimal strings). */
 function sbx_mul_cents(float $q, float $p): int
 {
     $scale = 1000000;   // 6 decimals each
@@ -25,9 +25,9 @@ function sbx_mul_cents(float $q, float $p): int
     $pi = (int)round($p * $scale);
     $prod = $qi * $pi;  // scaled by 1e12, in units; fits for realistic sizes
     if (abs($prod) > PHP_INT_MAX / 4 || ($qi !== 0 && intdiv($prod, $qi) !== $pi)) {
-        return (int)round($q * $p * 100);
+        return (int)round($q * $p * 10 ** sbx_money_decimals());
     }
-    $den = 10000000000; // 1e12 / 100
+    $den = intdiv(1000000000000, 10 ** sbx_money_decimals()); // 1e12 / minor units per unit
     $r = intdiv(abs($prod) * 2 + $den, 2 * $den);
     return $prod < 0 ? -$r : $r;
 }
@@ -53,9 +53,11 @@ function sbx_contrib(string $e, ?array $obj, string $status): array
 }
 
 /** Writes a transaction version and keeps the customer's derived balance in step. */
-function sbx_txn_write(string $realm, string $e, array $obj, string $status, string $op, float $now, ?array $cur): void
+function sbx_txn_write(string $realm, string $e, array &$obj, string $status, string $op, float $now, ?array $cur): void
 {
     $db = sbx_db();
+    sbx_money_scope($realm, $obj);
+    $obj = sbx_home_amounts($realm, $e, $obj);
     [$oc, $ov] = $cur === null ? ['', 0] : sbx_contrib($e, $cur['obj'], $cur['status']);
     [$nc, $nv] = sbx_contrib($e, $obj, $status);
     if ($oc !== '') {
@@ -124,6 +126,7 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
         throw sbx_err_business('The customer of this ' . $e . ' cannot change while payments are linked to it.', 'CustomerRef');
     }
     $in['CustomerRef'] = sbx_ref_out($custRow, 'DisplayName');
+    [$curRef, $xrate] = sbx_txn_currency($realm, $in, $cust);   // also counts money in its minor unit
     if (!isset($in['Line']) || !is_array($in['Line'])) {
         throw sbx_err_required('Line');
     }
@@ -199,13 +202,13 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
                     }
                 } elseif ($hasQ) {
                     $qty = sbx_num_in($d['Qty'], 'Line.SalesItemLineDetail.Qty');
-                    $price = $qty != 0 ? round($amt / 100 / $qty, 6) : 0.0;
+                    $price = $qty != 0 ? round($amt / 10 ** sbx_money_decimals() / $qty, 6) : 0.0;
                 } elseif ($hasP) {
                     $price = sbx_num_in($d['UnitPrice'], 'Line.SalesItemLineDetail.UnitPrice');
-                    $qty = $price != 0 ? round($amt / 100 / $price, 6) : 0.0;
+                    $qty = $price != 0 ? round($amt / 10 ** sbx_money_decimals() / $price, 6) : 0.0;
                 } else {
                     $qty = 1;
-                    $price = $amt / 100;
+                    $price = $amt / 10 ** sbx_money_decimals();
                 }
                 $od = ['ItemRef' => sbx_ref_out($itemRow)];
                 if (isset($d['ServiceDate'])) {
@@ -401,7 +404,11 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
         unset($obj['DocNumber']);
     }
     $obj['TxnDate'] = $txnDate;
-    $obj['CurrencyRef'] = sbx_currency_ref($realm, $in['CurrencyRef'] ?? null);
+    $obj['CurrencyRef'] = $curRef;
+    unset($obj['ExchangeRate']);
+    if ($xrate !== null) {
+        $obj['ExchangeRate'] = $xrate;
+    }
     if (!isset($obj['BillAddr']) && isset($cust['BillAddr'])) {
         $obj['BillAddr'] = $cust['BillAddr'];
     }
@@ -554,6 +561,7 @@ function sbx_payment_save(string $realm, array $in, ?array $cur, float $now, str
     }
     $custRow = sbx_ref($realm, 'Customer', $in['CustomerRef'], 'CustomerRef');
     $custId = (string)$custRow['obj']['Id'];
+    [$curRef, $xrate] = sbx_txn_currency($realm, $in, $custRow['obj']);   // also counts money in its minor unit
     if (!isset($in['TotalAmt'])) {
         throw sbx_err_required('TotalAmt');
     }
@@ -636,7 +644,11 @@ function sbx_payment_save(string $realm, array $in, ?array $cur, float $now, str
         $obj['ARAccountRef'] = sbx_ref_out($ar);
     }
     $obj['TxnDate'] = isset($in['TxnDate']) ? sbx_date_in($in['TxnDate'], 'TxnDate') : sbx_date_pacific($now);
-    $obj['CurrencyRef'] = sbx_currency_ref($realm, $in['CurrencyRef'] ?? null);
+    $obj['CurrencyRef'] = $curRef;
+    unset($obj['ExchangeRate']);
+    if ($xrate !== null) {
+        $obj['ExchangeRate'] = $xrate;
+    }
     $obj['TotalAmt'] = sbx_money($total);
     $obj['UnappliedAmt'] = sbx_money($total - $applied);
     $obj['ProcessPayment'] = false;
@@ -739,6 +751,16 @@ function sbx_deposit_save(string $realm, array $in, ?array $cur, float $now, str
     $undep = sbx_undeposited($realm)['value'];
     $total = 0;
     $lines = [];
+    // a deposit of payments is in their currency (MONEY.md 1.4: the line entity's currency wins)
+    $payCur = null;
+    foreach ($in['Line'] as $l) {
+        $tid = is_array($l) ? ($l['LinkedTxn'][0]['TxnId'] ?? null) : null;
+        if (is_scalar($tid) && ($p = sbx_ent_row($db, $realm, 'Payment', (string)$tid)) !== null && isset($p['obj']['ExchangeRate'])) {
+            $payCur = $p['obj'];
+            break;
+        }
+    }
+    sbx_money_scope($realm, $payCur);
     foreach ($in['Line'] as $l) {
         $amt = sbx_line_amount($l);
         if (isset($l['LinkedTxn'])) {
@@ -794,7 +816,13 @@ function sbx_deposit_save(string $realm, array $in, ?array $cur, float $now, str
     $obj['DepositToAccountRef'] = $to;
     $obj['Line'] = $lines;
     $obj['TxnDate'] = isset($in['TxnDate']) ? sbx_date_in($in['TxnDate'], 'TxnDate') : sbx_date_pacific($now);
-    $obj['CurrencyRef'] = sbx_currency_ref($realm, $in['CurrencyRef'] ?? null);
+    if ($payCur !== null) {
+        $obj['CurrencyRef'] = $payCur['CurrencyRef'];
+        $obj['ExchangeRate'] = $payCur['ExchangeRate'];
+    } else {
+        $obj['CurrencyRef'] = sbx_currency_ref($realm, $in['CurrencyRef'] ?? null);
+        unset($obj['ExchangeRate']);
+    }
     $obj['TotalAmt'] = sbx_money($total);
     $obj = $cur === null ? sbx_stamp_new($obj, sbx_new_id($db, $realm, 'Deposit'), $now) : sbx_stamp_next($obj, $cur, $now);
     sbx_txn_write($realm, 'Deposit', $obj, 'active', $op, $now, $cur);

@@ -3,7 +3,7 @@
 // [ORDERBY f [ASC|DESC], ...] [STARTPOSITION n] [MAXRESULTS n]; operators = < > <= >= != IN LIKE.
 declare(strict_types=1);
 
-const SBX_NAME_LISTS = ['Customer' => 1, 'Item' => 1, 'Account' => 1, 'PaymentMethod' => 1, 'Term' => 1, 'TaxCode' => 1, 'TaxRate' => 1];
+const SBX_NAME_LISTS = ['Customer' => 1, 'Item' => 1, 'Account' => 1, 'PaymentMethod' => 1, 'Term' => 1, 'TaxCode' => 1, 'TaxRate' => 1, 'CompanyCurrency' => 1];
 
 /** Queryable properties per entity (lower-case => canonical). */
 function sbx_queryable(string $e): array
@@ -17,6 +17,7 @@ function sbx_queryable(string $e): array
         'PaymentMethod' => ['Name', 'Active', 'Type'],
         'Term' => ['Name', 'Active', 'DueDays'],
         'TaxCode', 'TaxRate' => ['Name', 'Active'],
+        'CompanyCurrency' => ['Code', 'Name', 'Active'],
         'Invoice' => ['DocNumber', 'TxnDate', 'DueDate', 'CustomerRef', 'Balance', 'TotalAmt'],
         'CreditMemo', 'RefundReceipt' => ['DocNumber', 'TxnDate', 'CustomerRef', 'Balance', 'TotalAmt'],
         'Payment' => ['TxnDate', 'CustomerRef', 'TotalAmt'],

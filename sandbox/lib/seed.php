@@ -22,7 +22,9 @@ function sbx_seed_put(PDO $db, string $realm, string $entity, array $obj, float 
 
 /**
  * Creates a company with its seed data. opts: name, country (US default; CA, GB, AU...),
- * currency (default by country), realm (optional fixed realm id).
+ * currency (default by country), realm (optional fixed realm id), multicurrency (bool, default false:
+ * Preferences.CurrencyPrefs.MultiCurrencyEnabled), currencies (the company currency list when
+ * multicurrency is on; default EUR, GBP, CAD, JPY, BHD).
  * @return array{realm:string,name:string,country:string,currency:string}
  */
 function sbx_company_create(PDO $db, array $opts): array
@@ -145,14 +147,18 @@ function sbx_company_create(PDO $db, array $opts): array
             ['Name' => 'CompanyType', 'Value' => 'Other'], ['Name' => 'OfferingSku', 'Value' => 'QuickBooks Online Plus'],
             ['Name' => 'IsQbdtMigrated', 'Value' => 'false']],
     ], $now, null, $realm);
+    $mc = !empty($opts['multicurrency']);
+    if ($mc) {
+        sbx_currency_seed($db, $realm, $currency, is_array($opts['currencies'] ?? null) ? $opts['currencies'] : ['EUR', 'GBP', 'CAD', 'JPY', 'BHD'], $now);
+    }
     sbx_seed_put($db, $realm, 'Preferences', [
         'AccountingInfoPrefs' => ['TrackDepartments' => false, 'ClassTrackingPerTxn' => false, 'CustomerTerminology' => 'Customers'],
         'SalesFormsPrefs' => ['CustomTxnNumbers' => false, 'AllowDeposit' => false, 'AllowDiscount' => true,
             'AllowShipping' => false, 'DefaultTerms' => ['value' => '4', 'name' => 'Net 30'], 'ETransactionEnabledStatus' => 'NotApplicable'],
-        'CurrencyPrefs' => ['MultiCurrencyEnabled' => false, 'HomeCurrency' => ['value' => $currency]],
+        'CurrencyPrefs' => ['MultiCurrencyEnabled' => $mc, 'HomeCurrency' => ['value' => $currency]],
         'TaxPrefs' => $country === 'US' ? ['UsingSalesTax' => true, 'PartnerTaxEnabled' => false]
             : ['UsingSalesTax' => true, 'TaxGroupCodeRef' => ['value' => '1']],
         'OtherPrefs' => ['NameValue' => [['Name' => 'SalesFormsPrefs.DefaultCustomerMessage', 'Value' => '']]],
     ], $now, null, '1');
-    return ['realm' => $realm, 'name' => $name, 'country' => $country, 'currency' => $currency];
+    return ['realm' => $realm, 'name' => $name, 'country' => $country, 'currency' => $currency, 'multicurrency' => $mc];
 }

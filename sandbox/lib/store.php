@@ -3,6 +3,8 @@
 // change in sbx_change (read by CDC and the gateway's webhooks), Id / DocNumber sequences.
 declare(strict_types=1);
 
+require_once __DIR__ . '/currency.php';
+
 /** Entities whose Ids come from the shared transaction sequence. */
 const SBX_TXN_ENTITIES = ['Invoice' => 1, 'Payment' => 1, 'CreditMemo' => 1, 'RefundReceipt' => 1, 'Deposit' => 1];
 
@@ -84,14 +86,19 @@ function sbx_tx(PDO $db, callable $fn)
     }
 }
 
-/** Money helpers: everything is integer cents inside, JSON number on output. */
+/**
+ * Money helpers: everything is integer minor units inside ("cents": of the currency the request
+ * counts in, sbx_money_decimals() in currency.php; 2 decimals unless a transaction in JPY, BHD...
+ * set it), JSON number on output.
+ */
 function sbx_cents($v): int
 {
+    $scale = 10 ** sbx_money_decimals();
     if (is_int($v)) {
-        return $v * 100;
+        return $v * $scale;
     }
     if (is_float($v)) {
-        return (int)round($v * 100);
+        return (int)round($v * $scale);
     }
     if (is_string($v) && is_numeric($v)) {
         return sbx_cents_str(trim($v));
@@ -99,26 +106,39 @@ function sbx_cents($v): int
     return 0;
 }
 
-/** Exact decimal string -> cents, half away from zero beyond 2 dp. */
+/** Exact decimal string -> minor units, half away from zero beyond the currency's decimals. */
 function sbx_cents_str(string $s): int
 {
+    $dec = sbx_money_decimals();
     $neg = str_starts_with($s, '-');
     $s = ltrim($s, '+-');
     if (stripos($s, 'e') !== false) {
-        return ($neg ? -1 : 1) * (int)round(((float)$s) * 100);
+        return ($neg ? -1 : 1) * (int)round(((float)$s) * 10 ** $dec);
     }
     [$int, $frac] = array_pad(explode('.', $s, 2), 2, '');
-    $frac = str_pad($frac, 3, '0');
-    $c = (int)($int === '' ? '0' : $int) * 100 + (int)substr($frac, 0, 2);
-    if ((int)$frac[2] >= 5) {
+    $frac = str_pad($frac, $dec + 1, '0');
+    $c = (int)($int === '' ? '0' : $int) * 10 ** $dec + ($dec > 0 ? (int)substr($frac, 0, $dec) : 0);
+    if ((int)$frac[$dec] >= 5) {
         $c++;
     }
     return $neg ? -$c : $c;
 }
 
+/** More decimals than the currency has (JPY 1200.5, BHD 10.0005)? */
+function sbx_too_precise($v): bool
+{
+    $dec = sbx_money_decimals();
+    if (is_int($v)) {
+        return false;
+    }
+    $s = is_float($v) ? rtrim(rtrim(sprintf('%.10F', $v), '0'), '.') : trim((string)$v);
+    $frac = explode('.', $s, 2)[1] ?? '';
+    return strlen(rtrim($frac, '0')) > $dec;
+}
+
 function sbx_money(int $cents): float
 {
-    return (float)$cents / 100;
+    return (float)$cents / 10 ** sbx_money_decimals();
 }
 
 /** Restores empty JSON objects ({}) that assoc decoding turned into [] (Detail/Addr/Ref keys). */

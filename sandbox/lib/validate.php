@@ -105,10 +105,14 @@ function sbx_bool($v, string $field): bool
     throw sbx_err_value($field, $v);
 }
 
-/** A money field as cents (JSON number or numeric string). */
+/** A money field as minor units (JSON number or numeric string); currencies of 0 or 3 decimals refuse finer amounts. */
 function sbx_money_in($v, string $field): int
 {
     if (is_int($v) || is_float($v) || (is_string($v) && is_numeric($v))) {
+        if (sbx_money_decimals() !== 2 && sbx_too_precise($v)) {
+            throw sbx_err_business('The amount ' . (is_string($v) ? $v : json_encode($v)) . ' has more decimals than the currency allows ('
+                . sbx_money_decimals() . ').', $field);
+        }
         return sbx_cents($v);
     }
     throw sbx_err_value($field, $v);
