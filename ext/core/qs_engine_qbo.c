@@ -495,7 +495,7 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 			}
 			break;
 		}
-		case OP_GET: r = qs_qbo_get(&q, entity, query, out, e); break;
+		case OP_GET: r = qs_qbo_get_entity(&q, entity, query, out, e); break;
 		}
 		if (r != QS_ETOKEN) {
 			return r;

@@ -781,18 +781,15 @@ qs_status qs_qbo_read(qs_qbo *q, const char *entity, const char *id,
 	return st;
 }
 
-qs_status qs_qbo_get(qs_qbo *q, const char *entity, const char *params,
+qs_status qs_qbo_get_entity(qs_qbo *q, const char *entity, const char *params,
 	json_object **out, qs_error *e)
 {
-	char *path, *url;
+	char *path;
 	char what[96];
 	json_object *answer = NULL, *v = NULL;
 	qs_status st;
 
 	*out = NULL;
-	if ((st = check_client(q, e)) != QS_OK) {
-		return st;
-	}
 	if (!entity_name_ok(entity)) {
 		return qs_error_set(e, QS_EINTERNAL, "Reading from QuickBooks needs an entity name");
 	}
@@ -800,14 +797,9 @@ qs_status qs_qbo_get(qs_qbo *q, const char *entity, const char *params,
 	if (!path) {
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a QuickBooks URL");
 	}
-	url = build_url(q, path, params && *params ? params : NULL, NULL, e);
-	free(path);
-	if (!url) {
-		return e ? e->status : QS_EINTERNAL;
-	}
 	snprintf(what, sizeof(what), "reading %.40s", entity);
-	st = qbo_call(q, "GET", url, NULL, NULL, 0, what, &answer, e);
-	free(url);
+	st = qs_qbo_get(q, path, params && *params ? params : NULL, what, &answer, e);
+	free(path);
 	if (st == QS_OK && json_object_object_get_ex(answer, entity, &v) && json_object_is_type(v, json_type_object)) {
 		*out = json_object_get(v);
 	}

@@ -49,7 +49,7 @@ qs_status qs_qbo_read(qs_qbo *q, const char *entity, const char *id,
 /* GET /<entity>[?params] (params already URL-encoded: "sourcecurrencycode=EUR"),
  * e.g. Preferences or ExchangeRate: *out = answer[entity], or NULL (QS_OK)
  * when QBO answered without one (no exchange rate). */
-qs_status qs_qbo_get(qs_qbo *q, const char *entity, const char *params,
+qs_status qs_qbo_get_entity(qs_qbo *q, const char *entity, const char *params,
 	json_object **out, qs_error *e);
 
 /* ?operation=delete; out (may be NULL) receives {"status":"Deleted","Id":..}. */
