@@ -96,6 +96,16 @@ namespace {
     function qbo_resend(QboSync\Connection $connection, string $kind, string $id): array {}
 
     /**
+     * Records that a payment, refund or credit note was deleted in the billing
+     * system and deletes it in QBO (with what qbosync made for it: a payment's
+     * fee deposit, a credit note's applications), per the delivery mode; the
+     * record is then Deleted, and the same id pushed again is created afresh.
+     * Invoices are cancelled instead (status "cancelled": voided); customers and
+     * items cannot be deleted. Returns its state.
+     */
+    function qbo_delete(QboSync\Connection $connection, string $kind, string $id): array {}
+
+    /**
      * Sets a record aside (state Dismissed: out of the queue and the warnings,
      * the reason keeps what it was), or with $dismissed false puts it back
      * (resent). Returns its state.

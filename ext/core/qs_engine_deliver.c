@@ -919,7 +919,7 @@ qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json
 }
 
 /* Sends one claimed record to QBO. On QS_OK en->qbo_id/sync_token are set and
- * *op says what happened ("created", "linked", "updated", "voided"). */
+ * *op says what happened ("created", "linked", "updated", "voided", "deleted"). */
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
 {
 	json_object *norm = NULL, *body = NULL, *adopt = NULL, *out = NULL;
@@ -950,6 +950,12 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 	if (!strcmp(en->kind, "invoice") && status && !strcmp(status, "cancelled") && en->qbo_id[0]) {
 		*op = "voided";
 		r = void_record(eng, en, "Invoice", e);
+		json_object_put(norm);
+		return r;
+	}
+	if (qse_is_deleted(norm)) {
+		*op = "deleted";
+		r = qse_delete_record(eng, en, c, norm, e);
 		json_object_put(norm);
 		return r;
 	}
@@ -1267,6 +1273,22 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
 		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, de->message);
+	} else if (dr == QS_OK && !strcmp(op, "deleted")) {
+		/* deleted in QBO as at its source: no QBO Id is kept, so the same id
+		 * pushed again is created afresh (a new version, a new requestid) */
+		char was[32];
+		qs_strlcpy(was, en->qbo_id[0] ? en->qbo_id : cur->qbo_id, sizeof(was));
+		qs_strlcpy(cur->state, "Deleted", sizeof(cur->state));
+		if (was[0]) {
+			snprintf(cur->reason, sizeof(cur->reason), "Deleted in QuickBooks (it was QBO %s %s), as in the billing system",
+				qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, was);
+		} else {
+			qs_strlcpy(cur->reason, "Deleted before it reached QuickBooks", sizeof(cur->reason));
+		}
+		cur->qbo_id[0] = cur->sync_token[0] = cur->create_rid[0] = '\0';
+		cur->synced_version = delivered_version ? delivered_version : cur->synced_version;
+		queue_newer(cur, delivered_version, now);
+		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, cur->reason);
 	} else if (dr == QS_OK && !strcmp(op, "mismatch")) {
 		/* in QBO, but with other money: a warning with both figures, never Synced */
 		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));

@@ -4,8 +4,9 @@
  * amount - fee and the fee is an expense. Accounts: purpose "fee" (required for
  * a fee to be recorded) and "payout" (else the first active Bank account), each
  * by the payment's method or "*". Sent after every create/update of the payment
- * with the same requestid (one per payment), so QBO answers the first Deposit
- * again instead of making a second. */
+ * with the same requestid (one per QBO Payment), so QBO answers the first Deposit
+ * again instead of making a second; a payment deleted and created again is a
+ * new QBO Payment, so its Deposit is new too. */
 #include "qs_engine_int.h"
 #include "qs_verify.h"
 
@@ -106,7 +107,8 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	snprintf(desc, sizeof(desc), "qbosync:payment:%.64s payout less fee", en->id);
 	json_object_object_add(body, "PrivateNote", json_object_new_string(desc));
 	json_object_object_add(body, "Line", lines);
-	qse_make_rid(rid, eng->realm, "payment", en->id, "fee", NULL);
+	/* one Deposit per QBO Payment: a payment deleted and made again gets its own */
+	qse_make_rid(rid, eng->realm, "payment", en->id, "fee", en->qbo_id, NULL);
 	r = qse_api(eng, OP_CREATE, "Deposit", body, NULL, NULL, rid, NULL, &out, e);
 	json_object_put(body);
 	if (r == QS_OK) {

@@ -96,7 +96,7 @@ typedef struct qse_released {
 	size_t n, cap;
 } qse_released;
 
-enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_BATCH };
+enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_DELETE, OP_BATCH };
 
 /* qs_engine.c: shared helpers */
 qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e);
@@ -118,6 +118,16 @@ const char *qse_reason_name(qs_conn_reason r);
 /* Saves the connection's status with its reason and message; a change to
  * Disconnected is logged and handed to the on_disconnect notifier. */
 void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message);
+
+/* Records a normalised document (borrowed) and delivers it per the delivery
+ * mode: qbo_push after validation (resend, delete). */
+qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
+	json_object **state, qs_error *e);
+
+/* qs_engine_delete.c: a deletion recorded by qbo_delete() ("deleted": true in
+ * the stored document), delivered as deletes in QBO */
+bool qse_is_deleted(json_object *norm);
+qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e);
 
 /* qs_engine_qbo.c: tokens and QBO calls */
 qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_object *body,

@@ -482,6 +482,7 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 		case OP_READ: r = qs_qbo_read(&q, entity, id, out, e); break;
 		case OP_QUERY: r = qs_qbo_query(&q, query, out, e); break;
 		case OP_VOID: r = qs_qbo_void(&q, entity, id, token, rid, out, e); break;
+		case OP_DELETE: r = qs_qbo_delete(&q, entity, id, token, rid, out, e); break;
 		case OP_BATCH: r = qs_qbo_batch(&q, body, rid, out, e); break;
 		}
 		if (r != QS_ETOKEN) {

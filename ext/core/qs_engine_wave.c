@@ -67,7 +67,7 @@ static void plan_one(qs_engine *eng, wave_rec *w)
 	if (!w->en.qbo_id[0] && qs_store_map_get(eng->store, eng->conn_key, w->en.kind, w->en.id, NULL, &m, &mapped, NULL) != QS_OK) {
 		mapped = true;   /* let the one-record path report it */
 	}
-	if (w->en.attempts > 1 || !strcmp(w->en.kind, "item") || mapped || is_cancel(w)
+	if (w->en.attempts > 1 || !strcmp(w->en.kind, "item") || mapped || is_cancel(w) || qse_is_deleted(w->norm)
 			|| (w->en.qbo_id[0] && !w->en.sync_token[0])) {
 		w->single = true;
 		return;

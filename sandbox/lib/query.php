@@ -20,6 +20,7 @@ function sbx_queryable(string $e): array
         'Invoice' => ['DocNumber', 'TxnDate', 'DueDate', 'CustomerRef', 'Balance', 'TotalAmt'],
         'CreditMemo', 'RefundReceipt' => ['DocNumber', 'TxnDate', 'CustomerRef', 'Balance', 'TotalAmt'],
         'Payment' => ['TxnDate', 'CustomerRef', 'TotalAmt'],
+        'Deposit' => ['TxnDate', 'TotalAmt'],
         'CompanyInfo', 'Preferences' => [],
     };
     $r = [];

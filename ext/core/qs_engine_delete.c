@@ -1,0 +1,261 @@
+/* qs_engine_delete: a billing record deleted at its source is deleted in QBO.
+ * qbo_delete() records the deletion as a new version of the stored document
+ * (the document with "deleted": true, durable like any push); its delivery
+ * deletes what qbosync made for the record: a payment's fee Deposit, a credit
+ * note's own applications (the Payments of 0 linking it), then the record itself
+ * (?operation=delete with its SyncToken). Afterwards the record is Deleted and
+ * holds no QBO Id, so the same id pushed again is a new version with a new
+ * requestid: a fresh create, never the deleted record's answer replayed.
+ * Payments, refunds and credit notes only: an invoice is cancelled (voided,
+ * which keeps its number), customers and items cannot be deleted in QBO. */
+#include "qs_engine_int.h"
+#include "qs_kind.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool qse_is_deleted(json_object *norm)
+{
+	json_object *v;
+	return norm && json_object_object_get_ex(norm, "deleted", &v) && json_object_get_boolean(v);
+}
+
+static bool deletable(const char *kind)
+{
+	return !strcmp(kind, "payment") || !strcmp(kind, "refund") || !strcmp(kind, "credit");
+}
+
+qs_status qs_engine_delete(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e)
+{
+	qs_entity en;
+	json_object *norm;
+	qs_status r;
+	int flags;
+
+	*state = NULL;
+	if (!qs_kind_is_document(kind)) {
+		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use payment, refund or credit", kind);
+	}
+	if (!strcmp(kind, "invoice")) {
+		return qs_error_set(e, QS_EVALIDATION, "Invoice %s: an invoice is not deleted; push it with status 'cancelled' "
+			"(it is voided in QuickBooks, which keeps its number)", id);
+	}
+	if (!deletable(kind)) {
+		return qs_error_set(e, QS_EVALIDATION, "%s %s: QuickBooks keeps customers and items (they cannot be deleted, "
+			"only made inactive there); nothing was recorded", qse_entity_label(kind), id);
+	}
+	r = qs_store_entity_get(eng->store, eng->conn_key, kind, id, &en, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (!en.exists || !en.doc) {
+		qs_entity_clear(&en);
+		return qs_error_set(e, QS_EVALIDATION, "%s %s was never pushed: there is nothing to delete", qse_entity_label(kind), id);
+	}
+	norm = json_tokener_parse(en.doc);
+	/* deleting again records nothing new (the same document, the same hash),
+	 * except after a delete that failed: then it is sent again */
+	flags = qse_is_deleted(norm) && strcmp(en.state, "Deleted") != 0 ? QS_PUSH_FORCE : 0;
+	qs_entity_clear(&en);
+	if (!norm || !json_object_is_type(norm, json_type_object)) {
+		json_object_put(norm);
+		return qs_error_set(e, QS_ESTORE, "%s %s: the stored document cannot be read", qse_entity_label(kind), id);
+	}
+	json_object_object_add(norm, "deleted", json_object_new_boolean(1));
+	r = qse_push_norm(eng, kind, norm, flags, state, e);
+	json_object_put(norm);
+	return r;
+}
+
+/* Deletes one QBO transaction by Id; a stale SyncToken (5010) is re-read and
+ * retried once; one QBO no longer has (610) counts as deleted. */
+static qs_status delete_qbo(qs_engine *eng, const qs_entity *en, const char *entity, const char *qbo_id,
+	const char *token, const char *what, qs_error *e)
+{
+	char tok[32], rid[64], ver[24];
+	int attempt;
+	qs_status r = QS_OK;
+	snprintf(ver, sizeof(ver), "%lld", en->version);
+	qs_strlcpy(tok, token ? token : "", sizeof(tok));
+	for (attempt = 0; attempt < 2; attempt++) {
+		json_object *out = NULL;
+		if (!tok[0] || attempt) {
+			json_object *cur = NULL;
+			r = qse_api(eng, OP_READ, entity, NULL, qbo_id, NULL, NULL, NULL, &cur, e);
+			if (r == QS_EAPI && !strcmp(e->code, "610")) {
+				json_object_put(cur);
+				qs_error_clear(e);
+				return QS_OK;
+			}
+			qs_strlcpy(tok, qse_jstr(cur, "SyncToken") ? qse_jstr(cur, "SyncToken") : "", sizeof(tok));
+			json_object_put(cur);
+			if (r != QS_OK) {
+				return r;
+			}
+		}
+		qse_make_rid(rid, eng->realm, en->kind, en->id, "delete", ver, entity, qbo_id, tok, NULL);
+		r = qse_api(eng, OP_DELETE, entity, NULL, qbo_id, tok, rid, NULL, &out, e);
+		json_object_put(out);
+		if (r == QS_OK) {
+			qse_log_msg(eng, "info", en->kind, en->id, "Deleted %s in QuickBooks: %s %s", what, entity, qbo_id);
+			return QS_OK;
+		}
+		if (r == QS_EAPI && !strcmp(e->code, "610")) {
+			qs_error_clear(e);
+			return QS_OK;
+		}
+		if (!(r == QS_EAPI && !strcmp(e->code, "5010"))) {
+			return r;
+		}
+	}
+	return r;
+}
+
+/* Does txn (a QBO object) carry "LinkedTxn" to (type, id) in any line? */
+static bool links_to(json_object *txn, const char *type, const char *id)
+{
+	json_object *lines = qse_jget(txn, "Line");
+	size_t i, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *lt = qse_jget(json_object_array_get_idx(lines, i), "LinkedTxn");
+		size_t j, m = lt && json_object_is_type(lt, json_type_array) ? json_object_array_length(lt) : 0;
+		for (j = 0; j < m; j++) {
+			json_object *t = json_object_array_get_idx(lt, j);
+			const char *tid = qse_jstr(t, "TxnId"), *tt = qse_jstr(t, "TxnType");
+			if (tid && tt && !strcmp(tid, id) && !strcmp(tt, type)) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* A payment's fee Deposit (qs_engine_fee.c: its marker, a line linking the
+ * payment), found among the Deposits of the payment's date, is deleted first. */
+static qs_status delete_fee_deposit(qs_engine *eng, const qs_entity *en, json_object *norm, qs_error *e)
+{
+	json_object *rows = NULL;
+	const char *date = qse_jstr(norm, "date");
+	char marker[96];
+	size_t i, n;
+	qs_status r;
+	if (!qse_jget(norm, "fee") || !date) {
+		return QS_OK;
+	}
+	r = qse_find_by(eng, "Deposit", "TxnDate", date, false, &rows, e);
+	if (r != QS_OK) {
+		json_object_put(rows);
+		return r;
+	}
+	snprintf(marker, sizeof(marker), "qbosync:payment:%.64s ", en->id);
+	n = rows && json_object_is_type(rows, json_type_array) ? json_object_array_length(rows) : 0;
+	for (i = 0; i < n && r == QS_OK; i++) {
+		json_object *d = json_object_array_get_idx(rows, i);
+		const char *note = qse_jstr(d, "PrivateNote"), *did = qse_jstr(d, "Id");
+		if (did && note && !strncmp(note, marker, strlen(marker)) && links_to(d, "Payment", en->qbo_id)) {
+			r = delete_qbo(eng, en, "Deposit", did, qse_jstr(d, "SyncToken"), "the payment's fee deposit", e);
+		}
+	}
+	json_object_put(rows);
+	return r;
+}
+
+/* A credit note's applications: the Payments of 0 qbosync made for this very
+ * credit are deleted; one that applies it and is not its own (an invoice's
+ * credit_applied, or made by hand) stops the delete with the reason. */
+static qs_status delete_credit_applications(qs_engine *eng, const qs_entity *en, qs_error *e)
+{
+	json_object *memo = NULL, *links;
+	char own[128];
+	size_t i, n;
+	qs_status r = qse_api(eng, OP_READ, "CreditMemo", NULL, en->qbo_id, NULL, NULL, NULL, &memo, e);
+	if (r != QS_OK) {
+		json_object_put(memo);
+		if (r == QS_EAPI && !strcmp(e->code, "610")) {
+			qs_error_clear(e);
+			return QS_OK;   /* already gone: the delete below counts it deleted */
+		}
+		return r;
+	}
+	snprintf(own, sizeof(own), "qbosync:credit:%s credit applied", en->id);
+	links = qse_jget(memo, "LinkedTxn");
+	n = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
+	for (i = 0; i < n && r == QS_OK; i++) {
+		json_object *lt = json_object_array_get_idx(links, i), *pay = NULL;
+		const char *pid = qse_jstr(lt, "TxnId"), *type = qse_jstr(lt, "TxnType"), *note;
+		if (!pid || !type || strcmp(type, "Payment") != 0) {
+			continue;
+		}
+		r = qse_api(eng, OP_READ, "Payment", NULL, pid, NULL, NULL, NULL, &pay, e);
+		if (r == QS_OK) {
+			note = qse_jstr(pay, "PrivateNote");
+			if (note && !strcmp(note, own)) {
+				r = delete_qbo(eng, en, "Payment", pid, qse_jstr(pay, "SyncToken"), "the credit note's application", e);
+			} else {
+				r = qs_error_set(e, QS_ECONFIG, "Credit note %s: QuickBooks applies CreditMemo %s through Payment %s, which is not "
+					"this credit note's own application (an invoice's credit applied, or one made in QuickBooks): remove that "
+					"application in QuickBooks, then call qbo_delete() for the credit note again", en->id, en->qbo_id, pid);
+			}
+		}
+		json_object_put(pay);
+	}
+	json_object_put(memo);
+	return r;
+}
+
+qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e)
+{
+	const char *entity = qse_qbo_entity_of(en->kind);
+	qs_status r;
+
+	if (!entity) {
+		return qs_error_set(e, QS_EINTERNAL, "%s %s: no QuickBooks entity to delete", qse_entity_label(en->kind), en->id);
+	}
+	if (!en->qbo_id[0]) {
+		/* never confirmed in QBO. A create of this version's own requestid was
+		 * never sent; an earlier version's (create_rid kept by an uncertain
+		 * attempt) may have been committed: sent again it is answered with
+		 * that record (or makes it), which is then deleted. */
+		char ver[24], want[64];
+		json_object *plain, *body = NULL, *out = NULL;
+		const char *ent = NULL;
+		snprintf(ver, sizeof(ver), "%lld", en->version);
+		qse_make_rid(want, eng->realm, en->kind, en->id, "c", ver, NULL);
+		if (!en->create_rid[0] || !strcmp(en->create_rid, want)) {
+			return QS_OK;
+		}
+		plain = json_tokener_parse(en->doc);
+		if (!plain) {
+			return qs_error_set(e, QS_ESTORE, "%s %s: the stored document cannot be read", qse_entity_label(en->kind), en->id);
+		}
+		json_object_object_del(plain, "deleted");
+		r = qse_map_body(eng, en, c, plain, &ent, &body, e);
+		if (r == QS_OK) {
+			r = qse_api(eng, OP_CREATE, ent, body, NULL, NULL, en->create_rid, NULL, &out, e);
+		}
+		if (r == QS_OK && qse_usable_id(out)) {
+			qse_take_ids(en, out);
+		} else if (r == QS_OK) {
+			r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered without a usable Id; the delete is tried again",
+				qse_entity_label(en->kind), en->id);
+		}
+		json_object_put(out);
+		json_object_put(body);
+		json_object_put(plain);
+		if (r != QS_OK) {
+			return r;
+		}
+	}
+	if (!strcmp(en->kind, "payment")) {
+		r = delete_fee_deposit(eng, en, norm, e);
+	} else if (!strcmp(en->kind, "credit")) {
+		r = delete_credit_applications(eng, en, e);
+	} else {
+		r = QS_OK;
+	}
+	if (r == QS_OK) {
+		r = delete_qbo(eng, en, entity, en->qbo_id, en->sync_token, "the record", e);
+	}
+	return r;
+}
