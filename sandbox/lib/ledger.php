@@ -335,13 +335,24 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
     }
     // An explicit TxnTaxDetail.TotalTax is honoured (MONEY.md §5, LIKELY) when it differs from the
     // computed tax only by per-line rounding: at most half a cent per taxed line (rounded up);
-    // the last tax line absorbs it.
+    // the last tax line of a non-zero rate absorbs it (a 0 % rate never carries tax; with
+    // TaxInclusive the cent moves between the line's tax and its net, the gross stays).
     if (isset($txd['TotalTax']) && $taxLines !== []) {
         $given = sbx_money_in($txd['TotalTax'], 'TxnTaxDetail.TotalTax');
         $d = $given - $tax;
-        if ($d !== 0 && abs($d) <= intdiv($taxedLines + 1, 2)) {
-            $last = count($taxLines) - 1;
+        $last = null;
+        foreach ($taxLines as $j => $tl) {
+            if ((float)$tl['TaxLineDetail']['TaxPercent'] != 0.0) {
+                $last = $j;
+            }
+        }
+        if ($d !== 0 && $last !== null && abs($d) <= intdiv($taxedLines + 1, 2)) {
             $taxLines[$last]['Amount'] = sbx_money(sbx_cents($taxLines[$last]['Amount']) + $d);
+            if ($gtc === 'TaxInclusive') {
+                $det = &$taxLines[$last]['TaxLineDetail'];
+                $det['NetAmountTaxable'] = sbx_money(sbx_cents($det['NetAmountTaxable']) - $d);
+                unset($det);
+            }
             $tax = $given;
         }
     }
