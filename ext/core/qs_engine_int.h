@@ -129,6 +129,10 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
 bool qse_is_deleted(json_object *norm);
 qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e);
 
+/* qs_engine_realm.c: the stored realm is left for another (inside the
+ * caller's write transaction): links parked and restored, records queued */
+qs_status qse_realm_switch(qs_engine *eng, const char *from, const char *to, qs_error *e);
+
 /* qs_engine_qbo.c: tokens and QBO calls */
 qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_object *body,
 	const char *id, const char *token, const char *rid, const char *query, json_object **out, qs_error *e);
