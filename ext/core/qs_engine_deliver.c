@@ -145,6 +145,16 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 		json_object_object_add(ref, "value", json_object_new_string(income));
 		json_object_object_add(body, "IncomeAccountRef", ref);
 	}
+	if (eng->country[0] && strcmp(eng->country, "US") != 0) {
+		/* CA/UK/AU items carry an expense account too */
+		char expense[32];
+		r = qse_expense_account(eng, expense, e);
+		if (r != QS_OK) {
+			json_object_put(body);
+			return r;
+		}
+		json_object_object_add(body, "ExpenseAccountRef", qse_ref(expense));
+	}
 	qse_make_rid(rid, eng->realm, "item", "*", "fallback", NULL);
 	r = uncertain_write(qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e), e);
 	if (r == QS_OK && !qse_usable_id(created)) {
@@ -326,6 +336,9 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 		}
 		if (!strcmp(purpose, "refund")) {
 			return refund_account(eng, qbo_id, e);
+		}
+		if (!strcmp(purpose, "expense")) {
+			return qse_expense_account(eng, qbo_id, e);   /* asked for outside the US only */
 		}
 		return QS_OK;   /* no mapping: QBO's default account (empty id) */
 	}

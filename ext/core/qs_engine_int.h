@@ -133,6 +133,19 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
  * caller's write transaction): links parked and restored, records queued */
 qs_status qse_realm_switch(qs_engine *eng, const char *from, const char *to, qs_error *e);
 
+/* qs_engine_account.c: accounts by purpose (income, deposit, refund, payout,
+ * fee, expense). *row: the QBO Account (caller frees). check: QS_EVALIDATION
+ * naming the account, its type and the fix when it cannot serve the purpose. */
+bool qse_account_purpose_ok(const char *purpose);
+qs_status qse_account_check(const char *purpose, const char *local_id, json_object *acct, qs_error *e);
+qs_status qse_account_create(qs_engine *eng, const char *purpose, const char *local_id, const char *name,
+	json_object **row, qs_error *e);
+qs_status qse_account_auto(qs_engine *eng, const char *purpose, const char *local_id, const char *name,
+	json_object **row, qs_error *e);
+qs_status qse_account_same_as_payments(qs_engine *eng, const char *local_id, json_object **row, qs_error *e);
+/* The expense account of items (non-US companies): mapped, else found or made. */
+qs_status qse_expense_account(qs_engine *eng, char out[32], qs_error *e);
+
 /* qs_engine_qbo.c: tokens and QBO calls */
 qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_object *body,
 	const char *id, const char *token, const char *rid, const char *query, json_object **out, qs_error *e);
