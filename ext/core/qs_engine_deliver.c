@@ -994,7 +994,10 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 	}
 	if (en->qbo_id[0]) {
 		*op = "updated";
-		r = update_record(eng, en, entity, body, e);
+		r = qse_keep_credit_lines(eng, en, norm, body, e);
+		if (r == QS_OK) {
+			r = update_record(eng, en, entity, body, e);
+		}
 		goto out;
 	}
 	/* natural-key guards before a create */

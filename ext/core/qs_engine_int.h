@@ -212,6 +212,12 @@ bool qse_throttled(qs_engine *eng);
  * also when QBO refused it: note then says why (for the Mismatch reason). */
 qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
 	char note[512], qs_error *e);
+/* A payment's QBO lines linking invoices whose credit_applied (same customer)
+ * was drawn from it: *drawn = {"<QBO Invoice Id>": credit_applied} or NULL. */
+qs_status qse_credit_drawn(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *qbo_pay,
+	json_object **drawn, qs_error *e);
+/* An update of a payment whose body replaces its lines keeps those of credit drawn. */
+qs_status qse_keep_credit_lines(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *body, qs_error *e);
 /* qs_engine_fee.c: a created payment's fee as a Deposit (payment less fee, the
  * fee to the "fee" account). QS_OK also when it cannot be recorded: note says
  * why (the payment is then Mismatch). */

@@ -94,7 +94,11 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 	vc.us_company = !eng->country[0] || !strcmp(eng->country, "US");
 	vc.resolve = qse_resolve;
 	vc.ud = resolve_ud;
-	r = qs_verify(en->kind, norm, cur, &vc, &v, e);
+	r = qse_credit_drawn(eng, en, norm, cur, &vc.credit_drawn, e);
+	if (r == QS_OK) {
+		r = qs_verify(en->kind, norm, cur, &vc, &v, e);
+	}
+	json_object_put(vc.credit_drawn);
 	if (r == QS_OK) {
 		if (v.match && fee_note[0]) {
 			/* the payment's money is right, its fee is not in the books */

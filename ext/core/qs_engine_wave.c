@@ -78,6 +78,11 @@ static void plan_one(qs_engine *eng, wave_rec *w)
 		return;
 	}
 	w->update = w->en.qbo_id[0] != '\0';
+	if (w->update && !strcmp(w->en.kind, "payment") && qse_jget(w->body, "Line")) {
+		/* its lines are replaced: the one-record path keeps those of credit drawn */
+		w->single = true;
+		return;
+	}
 }
 
 /* ---- packed lookups ---- */

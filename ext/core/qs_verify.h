@@ -13,7 +13,9 @@
  *             linked in QBO lower it further)
  *   payment   CurrencyRef; TotalAmt = amount; per invoice of applies_to the sum
  *             of the QBO lines linked to it = the applied amount, and no QBO line
- *             linked to another invoice; UnappliedAmt = amount - sum applied
+ *             linked to another invoice except credit applied drawn from it (at
+ *             most that invoice's credit_applied, ctx->credit_drawn);
+ *             UnappliedAmt = amount - sum applied - credit drawn
  *   refund    CurrencyRef; TotalAmt = amount
  *   credit    CurrencyRef; TotalAmt = amount; Balance (remaining credit) =
  *             amount - sum of applies_to
@@ -32,6 +34,10 @@ typedef struct qs_verify_ctx {
 	/* local -> QBO Id of the invoices a payment applies to (qs_ref_cb of qs_map.h) */
 	qs_ref_cb resolve;
 	void *ud;
+	/* payments: {"<QBO Invoice Id>": <minor units>, ...} the billing system's
+	 * credit applied that qbosync drew from this payment onto invoices its
+	 * document does not name (qs_engine_credit.c); NULL: none */
+	json_object *credit_drawn;
 } qs_verify_ctx;
 
 typedef struct qs_verdict {
