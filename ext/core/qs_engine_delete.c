@@ -112,52 +112,15 @@ static qs_status delete_qbo(qs_engine *eng, const qs_entity *en, const char *ent
 	return r;
 }
 
-/* Does txn (a QBO object) carry "LinkedTxn" to (type, id) in any line? */
-static bool links_to(json_object *txn, const char *type, const char *id)
-{
-	json_object *lines = qse_jget(txn, "Line");
-	size_t i, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
-	for (i = 0; i < n; i++) {
-		json_object *lt = qse_jget(json_object_array_get_idx(lines, i), "LinkedTxn");
-		size_t j, m = lt && json_object_is_type(lt, json_type_array) ? json_object_array_length(lt) : 0;
-		for (j = 0; j < m; j++) {
-			json_object *t = json_object_array_get_idx(lt, j);
-			const char *tid = qse_jstr(t, "TxnId"), *tt = qse_jstr(t, "TxnType");
-			if (tid && tt && !strcmp(tid, id) && !strcmp(tt, type)) {
-				return true;
-			}
-		}
-	}
-	return false;
-}
-
-/* A payment's fee Deposit (qs_engine_fee.c: its marker, a line linking the
- * payment), found among the Deposits of the payment's date, is deleted first. */
+/* A payment's fee Deposit (qs_engine_fee.c) is deleted first. */
 static qs_status delete_fee_deposit(qs_engine *eng, const qs_entity *en, json_object *norm, qs_error *e)
 {
-	json_object *rows = NULL;
-	const char *date = qse_jstr(norm, "date");
-	char marker[96];
-	size_t i, n;
-	qs_status r;
-	if (!qse_jget(norm, "fee") || !date) {
-		return QS_OK;
+	json_object *dep = NULL;
+	qs_status r = qse_find_fee_deposit(eng, en, norm, &dep, e);
+	if (r == QS_OK && dep) {
+		r = delete_qbo(eng, en, "Deposit", qse_jstr(dep, "Id"), qse_jstr(dep, "SyncToken"), "the payment's fee deposit", e);
 	}
-	r = qse_find_by(eng, "Deposit", "TxnDate", date, false, &rows, e);
-	if (r != QS_OK) {
-		json_object_put(rows);
-		return r;
-	}
-	snprintf(marker, sizeof(marker), "qbosync:payment:%.64s ", en->id);
-	n = rows && json_object_is_type(rows, json_type_array) ? json_object_array_length(rows) : 0;
-	for (i = 0; i < n && r == QS_OK; i++) {
-		json_object *d = json_object_array_get_idx(rows, i);
-		const char *note = qse_jstr(d, "PrivateNote"), *did = qse_jstr(d, "Id");
-		if (did && note && !strncmp(note, marker, strlen(marker)) && links_to(d, "Payment", en->qbo_id)) {
-			r = delete_qbo(eng, en, "Deposit", did, qse_jstr(d, "SyncToken"), "the payment's fee deposit", e);
-		}
-	}
-	json_object_put(rows);
+	json_object_put(dep);
 	return r;
 }
 

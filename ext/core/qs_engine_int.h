@@ -223,6 +223,9 @@ qs_status qse_keep_credit_lines(qs_engine *eng, const qs_entity *en, json_object
  * why (the payment is then Mismatch). */
 qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm, const char *op,
 	char note[512], qs_error *e);
+/* The payment's fee Deposit in QBO (its marker, a line linking the payment),
+ * among the Deposits of the payment's date; *dep NULL when there is none. */
+qs_status qse_find_fee_deposit(qs_engine *eng, const qs_entity *en, json_object *norm, json_object **dep, qs_error *e);
 /* answer: QBO's answer holding the record as saved (a batch item's entity),
  * or NULL to read it back. */
 qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
