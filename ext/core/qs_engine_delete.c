@@ -28,6 +28,11 @@ static bool deletable(const char *kind)
 
 qs_status qs_engine_delete(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e)
 {
+	return qse_delete(eng, kind, id, 0, state, e);
+}
+
+qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_flags, json_object **state, qs_error *e)
+{
 	qs_entity en;
 	json_object *norm;
 	qs_status r;
@@ -56,7 +61,7 @@ qs_status qs_engine_delete(qs_engine *eng, const char *kind, const char *id, jso
 	norm = json_tokener_parse(en.doc);
 	/* deleting again records nothing new (the same document, the same hash),
 	 * except after a delete that failed: then it is sent again */
-	flags = qse_is_deleted(norm) && strcmp(en.state, "Deleted") != 0 ? QS_PUSH_FORCE : 0;
+	flags = push_flags | (qse_is_deleted(norm) && strcmp(en.state, "Deleted") != 0 ? QS_PUSH_FORCE : 0);
 	qs_entity_clear(&en);
 	if (!norm || !json_object_is_type(norm, json_type_object)) {
 		json_object_put(norm);
@@ -220,5 +225,78 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 	if (r == QS_OK) {
 		r = delete_qbo(eng, en, entity, en->qbo_id, en->sync_token, "the record", e);
 	}
+	return r;
+}
+
+/* ------------------------------------------------------------------ payments gone from the billing system */
+
+typedef struct gone_scan {
+	const char *invoice;
+	const char *const *listed;
+	size_t n_listed;
+	char (*ids)[65];
+	size_t n, cap;
+	bool oom;
+} gone_scan;
+
+static void gone_cb(void *ud, const qs_entity *en)
+{
+	gone_scan *g = ud;
+	json_object *doc, *apps;
+	size_t i;
+	bool listed = false;
+	if (g->oom || !en->doc || !strcmp(en->state, "Deleted")) {
+		return;
+	}
+	for (i = 0; i < g->n_listed && !listed; i++) {
+		listed = !strcmp(g->listed[i], en->id);
+	}
+	if (listed) {
+		return;
+	}
+	doc = json_tokener_parse(en->doc);
+	apps = qse_jget(doc, "applies_to");
+	/* a payment of this invoice alone (a Mass Pay payment is listed under
+	 * the Mass Pay invoice, so it is never judged from another one) */
+	if (doc && !qse_is_deleted(doc) && apps && json_object_is_type(apps, json_type_array) && json_object_array_length(apps) == 1
+			&& qse_jstr(json_object_array_get_idx(apps, 0), "invoice")
+			&& !strcmp(qse_jstr(json_object_array_get_idx(apps, 0), "invoice"), g->invoice)) {
+		void *nv = qs_grow(g->ids, &g->cap, g->n, sizeof(*g->ids), 8);
+		if (!nv) {
+			g->oom = true;
+		} else {
+			g->ids = nv;
+			qs_strlcpy(g->ids[g->n++], en->id, sizeof(g->ids[0]));
+		}
+	}
+	json_object_put(doc);
+}
+
+qs_status qse_delete_missing_payments(qs_engine *eng, const char *invoice, const char *const *listed, size_t n_listed,
+	int push_flags, qs_error *e)
+{
+	gone_scan g;
+	size_t i;
+	qs_status r;
+	memset(&g, 0, sizeof(g));
+	g.invoice = invoice;
+	g.listed = listed;
+	g.n_listed = n_listed;
+	r = qs_store_entity_list(eng->store, eng->conn_key, "payment", NULL, NULL, gone_cb, &g, e);
+	if (r == QS_OK && g.oom) {
+		r = qs_error_set(e, QS_EINTERNAL, "Out of memory");
+	}
+	for (i = 0; r == QS_OK && i < g.n; i++) {
+		json_object *state = NULL;
+		qse_log_msg(eng, "info", "payment", g.ids[i], "Payment %s of invoice %s is no longer among the invoice's transactions "
+			"in the billing system: deleted there, so it is deleted in QuickBooks", g.ids[i], invoice);
+		r = qse_delete(eng, "payment", g.ids[i], push_flags, &state, e);
+		json_object_put(state);
+		if (r == QS_EAPI || r == QS_EAUTH) {
+			qs_error_clear(e);   /* kept with its state (Error), as a push would be */
+			r = QS_OK;
+		}
+	}
+	free(g.ids);
 	return r;
 }
