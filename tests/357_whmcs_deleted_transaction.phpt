@@ -1,5 +1,5 @@
 --TEST--
-WHMCS: a payment deleted from an invoice in WHMCS (no hook of its own; the invoice turns Unpaid) is deleted in QBO when InvoiceUnpaid finds it gone from the invoice's transactions; the payments WHMCS still lists stay as they are; a Mass Pay payment (applied to several invoices) is never judged from one of them
+WHMCS: a payment deleted from an invoice in WHMCS (no hook of its own; the invoice turns Unpaid) is deleted in QBO when InvoiceUnpaid finds it gone from the invoice's transactions; the payments WHMCS still lists stay as they are; a payment applied to several invoices is never judged from one of them, nor one WHMCS still lists among the client's transactions
 --FILE--
 <?php
 require __DIR__ . '/hook.inc';
@@ -49,8 +49,13 @@ echo "QBO payments: 1 {$row($ids['1'])}, 2 {$row($ids['2'])}; invoice balance ",
 qbo_push($conn, 'invoice', eng_invoice('20', '5', '10.00', 'MP-20'));
 qbo_push($conn, 'payment', ['id' => 'mp1', 'customer' => '5', 'date' => '2026-11-22', 'amount' => '15.00', 'method' => 'stripe',
     'applies_to' => [['invoice' => '10', 'amount' => '5.00'], ['invoice' => '20', 'amount' => '10.00']]]);
+// and one WHMCS records against another invoice (its Mass Pay invoice 30) is still among the client's transactions
+qbo_push($conn, 'payment', ['id' => '7', 'customer' => '5', 'date' => '2026-11-22', 'amount' => '5.00', 'method' => 'stripe',
+    'applies_to' => [['invoice' => '10', 'amount' => '5.00']]]);
+$txns['7'] = ['invoiceid' => '30', 'id' => '7', 'amountin' => '5.00', 'transid' => 'ch_7'] + $txns['1'];
 qbo_hook($conn, 'InvoiceUnpaid', ['invoiceid' => 10]);
-echo "mass pay payment: ", qbo_entities($conn, ['kind' => 'payment', 'id' => 'mp1'])[0]['state'], "\n";
+echo "mass pay payment: ", qbo_entities($conn, ['kind' => 'payment', 'id' => 'mp1'])[0]['state'],
+    "; payment 7 listed under invoice 30: ", qbo_entities($conn, ['kind' => 'payment', 'id' => '7'])[0]['state'], "\n";
 ?>
 --EXPECT--
 payment 1: Synced
@@ -60,4 +65,4 @@ InvoiceUnpaid: invoice Synced
 payment 1: Synced
 payment 2: Deleted - Deleted in QuickBooks (it was QBO Payment 3), as in the billing system
 QBO payments: 1 active, 2 deleted; invoice balance 20
-mass pay payment: Synced
+mass pay payment: Synced; payment 7 listed under invoice 30: Synced

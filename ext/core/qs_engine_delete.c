@@ -235,7 +235,8 @@ typedef struct gone_scan {
 	const char *const *listed;
 	size_t n_listed;
 	char (*ids)[65];
-	size_t n, cap;
+	char (*cust)[65];
+	size_t n, cap, cap_c;
 	bool oom;
 } gone_scan;
 
@@ -261,19 +262,25 @@ static void gone_cb(void *ud, const qs_entity *en)
 	if (doc && !qse_is_deleted(doc) && apps && json_object_is_type(apps, json_type_array) && json_object_array_length(apps) == 1
 			&& qse_jstr(json_object_array_get_idx(apps, 0), "invoice")
 			&& !strcmp(qse_jstr(json_object_array_get_idx(apps, 0), "invoice"), g->invoice)) {
-		void *nv = qs_grow(g->ids, &g->cap, g->n, sizeof(*g->ids), 8);
-		if (!nv) {
+		void *nv = qs_grow(g->ids, &g->cap, g->n, sizeof(*g->ids), 8), *nc;
+		if (nv) {
+			g->ids = nv;
+		}
+		nc = nv ? qs_grow(g->cust, &g->cap_c, g->n, sizeof(*g->cust), 8) : NULL;
+		if (!nc) {
 			g->oom = true;
 		} else {
-			g->ids = nv;
-			qs_strlcpy(g->ids[g->n++], en->id, sizeof(g->ids[0]));
+			g->cust = nc;
+			qs_strlcpy(g->ids[g->n], en->id, sizeof(g->ids[0]));
+			qs_strlcpy(g->cust[g->n], qse_jstr(doc, "customer") ? qse_jstr(doc, "customer") : "", sizeof(g->cust[0]));
+			g->n++;
 		}
 	}
 	json_object_put(doc);
 }
 
-qs_status qse_delete_missing_payments(qs_engine *eng, const char *invoice, const char *const *listed, size_t n_listed,
-	int push_flags, qs_error *e)
+qs_status qse_delete_missing_payments(qs_engine *eng, const qs_whmcs_io *io, const char *invoice,
+	const char *const *listed, size_t n_listed, int push_flags, qs_error *e)
 {
 	gone_scan g;
 	size_t i;
@@ -288,6 +295,15 @@ qs_status qse_delete_missing_payments(qs_engine *eng, const char *invoice, const
 	}
 	for (i = 0; r == QS_OK && i < g.n; i++) {
 		json_object *state = NULL;
+		bool listed = false;
+		if (io && g.cust[i][0]) {
+			/* gone from this invoice; still among the client's transactions
+			 * (recorded against another invoice, a Mass Pay): not deleted */
+			r = qs_whmcs_txn_listed(io, g.cust[i], g.ids[i], &listed, e);
+			if (r != QS_OK || listed) {
+				continue;
+			}
+		}
 		qse_log_msg(eng, "info", "payment", g.ids[i], "Payment %s of invoice %s is no longer among the invoice's transactions "
 			"in the billing system: deleted there, so it is deleted in QuickBooks", g.ids[i], invoice);
 		r = qse_delete(eng, "payment", g.ids[i], push_flags, &state, e);
@@ -298,5 +314,6 @@ qs_status qse_delete_missing_payments(qs_engine *eng, const char *invoice, const
 		}
 	}
 	free(g.ids);
+	free(g.cust);
 	return r;
 }

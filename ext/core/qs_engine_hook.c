@@ -278,7 +278,7 @@ static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_objec
 			for (i = 0; i < h->n_paid; i++) {
 				listed[i] = h->paid[i];
 			}
-			st = qse_delete_missing_payments(eng, mi, listed, h->n_paid, h->flags, e);
+			st = qse_delete_missing_payments(eng, &io, mi, listed, h->n_paid, h->flags, e);
 		}
 		free(listed);
 	}

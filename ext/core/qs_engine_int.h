@@ -130,9 +130,10 @@ bool qse_is_deleted(json_object *norm);
 qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_flags, json_object **state, qs_error *e);
 /* Payments recorded for invoice alone (applies_to that one invoice) that the
  * billing system no longer lists among the invoice's transactions (listed:
- * the payment ids it does list) are deleted (qse_delete with push_flags). */
-qs_status qse_delete_missing_payments(qs_engine *eng, const char *invoice, const char *const *listed, size_t n_listed,
-	int push_flags, qs_error *e);
+ * the payment ids it does list), nor, asked through io (may be NULL), among
+ * the client's, are deleted (qse_delete with push_flags). */
+qs_status qse_delete_missing_payments(qs_engine *eng, const qs_whmcs_io *io, const char *invoice,
+	const char *const *listed, size_t n_listed, int push_flags, qs_error *e);
 qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e);
 
 /* qs_engine_realm.c: the stored realm is left for another (inside the
