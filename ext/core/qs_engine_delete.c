@@ -3,7 +3,8 @@
  * (the document with "deleted": true, durable like any push); its delivery
  * deletes what qbosync made for the record: a payment's fee Deposit, a credit
  * note's own applications (the Payments of 0 linking it), then the record itself
- * (?operation=delete with its SyncToken). Afterwards the record is Deleted and
+ * (?operation=delete with its SyncToken); invoices whose credit applied QBO
+ * drew from a deleted payment are queued again. Afterwards the record is Deleted and
  * holds no QBO Id, so the same id pushed again is a new version with a new
  * requestid: a fresh create, never the deleted record's answer replayed.
  * Payments, refunds and credit notes only: an invoice is cancelled (voided,
@@ -172,8 +173,48 @@ static qs_status delete_credit_applications(qs_engine *eng, const qs_entity *en,
 	return r;
 }
 
+/* The invoices whose credit_applied was drawn from a payment just deleted in
+ * QBO lost that credit there: each is queued again as a new version (its
+ * credit is taken from what the customer has open, else it is Mismatch), and
+ * says why until it is delivered. */
+static void requeue_drawn(qs_engine *eng, const qs_entity *pay, json_object *drawn)
+{
+	json_object_object_foreach(drawn, tid, amount) {
+		char local[65];
+		bool found = false;
+		qs_entity inv;
+		json_object *doc, *state = NULL;
+		qs_error e2;
+		(void)amount;
+		qs_error_clear(&e2);
+		if (qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", tid, local, &found, &e2) != QS_OK || !found) {
+			continue;
+		}
+		memset(&inv, 0, sizeof(inv));
+		if (qs_store_entity_get(eng->store, eng->conn_key, "invoice", local, &inv, &e2) != QS_OK || !inv.exists || !inv.doc) {
+			qs_entity_clear(&inv);
+			continue;
+		}
+		doc = json_tokener_parse(inv.doc);
+		qs_entity_clear(&inv);
+		if (doc && qse_push_norm(eng, "invoice", doc, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, &state, &e2) == QS_OK
+				&& qse_begin_entity(eng, "invoice", local, &inv, &e2) == QS_OK) {
+			qs_strlcpy(inv.state, "Not Tried", sizeof(inv.state));
+			snprintf(inv.reason, sizeof(inv.reason), "Payment %s, whose unapplied credit QuickBooks applied to this invoice, was "
+				"deleted: queued to apply the invoice's credit again", pay->id);
+			if (qse_save_commit(eng, &inv, &e2) == QS_OK) {
+				qse_log_msg(eng, "info", "invoice", local, "%s", inv.reason);
+			}
+			qs_entity_clear(&inv);
+		}
+		json_object_put(state);
+		json_object_put(doc);
+	}
+}
+
 qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e)
 {
+	json_object *drawn = NULL;
 	const char *entity = qse_qbo_entity_of(en->kind);
 	qs_status r;
 
@@ -216,7 +257,18 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 		}
 	}
 	if (!strcmp(en->kind, "payment")) {
-		r = delete_fee_deposit(eng, en, norm, e);
+		json_object *cur = NULL;
+		r = qse_api(eng, OP_READ, "Payment", NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
+		if (r == QS_OK) {
+			r = qse_credit_drawn(eng, en, norm, cur, &drawn, e);
+		} else if (r == QS_EAPI && !strcmp(e->code, "610")) {
+			qs_error_clear(e);
+			r = QS_OK;
+		}
+		json_object_put(cur);
+		if (r == QS_OK) {
+			r = delete_fee_deposit(eng, en, norm, e);
+		}
 	} else if (!strcmp(en->kind, "credit")) {
 		r = delete_credit_applications(eng, en, e);
 	} else {
@@ -225,6 +277,10 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 	if (r == QS_OK) {
 		r = delete_qbo(eng, en, entity, en->qbo_id, en->sync_token, "the record", e);
 	}
+	if (r == QS_OK && drawn) {
+		requeue_drawn(eng, en, drawn);
+	}
+	json_object_put(drawn);
 	return r;
 }
 
