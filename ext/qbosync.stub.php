@@ -47,8 +47,13 @@ namespace {
     function qbo_disconnect(QboSync\Connection $connection, bool $revoke = true): void {}
 
     /**
-     * Links a local record to a QBO record. $qboId is a QBO Id, "auto" (find by
-     * name or email and link) or "create". Returns the mapping.
+     * Links a local record to a QBO record. $qboId is a QBO Id, "auto" (find it
+     * and link: a customer by email, then by name; an account of the purpose's
+     * type, made when QBO has none) or "create" (accounts get a unique name).
+     * Accounts need $extra['purpose']: income, deposit, refund (a cash account;
+     * $qboId "deposit" = the account payments go to), payout, fee or expense;
+     * an account QBO cannot use for it is refused with the reason. Returns the
+     * mapping.
      */
     function qbo_map(QboSync\Connection $connection, string $kind, string $localId, string $qboId, array $extra = []): array {}
 
