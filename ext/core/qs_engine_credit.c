@@ -331,6 +331,35 @@ qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *no
 
 /* ------------------------------------------------------------------ credit drawn from a payment */
 
+qs_status qse_credit_drawn_one(qs_engine *eng, const char *cust, const char *qbo_invoice, qs_money *allowed, qs_error *e)
+{
+	char local[65];
+	bool found = false;
+	qs_entity ie;
+	json_object *inv;
+	const char *ic;
+	qs_status r;
+	*allowed = -1;
+	if (!cust || !qbo_invoice) {
+		return QS_OK;
+	}
+	r = qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", qbo_invoice, local, &found, e);
+	if (r != QS_OK || !found) {
+		return r;
+	}
+	memset(&ie, 0, sizeof(ie));
+	r = qs_store_entity_get(eng->store, eng->conn_key, "invoice", local, &ie, e);
+	inv = r == QS_OK && ie.exists && ie.doc ? json_tokener_parse(ie.doc) : NULL;
+	ic = qse_jstr(inv, "customer");
+	if (inv && ic && !strcmp(ic, cust) && qse_jget(inv, "credit_applied")
+			&& json_object_get_int64(qse_jget(inv, "credit_applied")) > 0) {
+		*allowed = json_object_get_int64(qse_jget(inv, "credit_applied"));
+	}
+	json_object_put(inv);
+	qs_entity_clear(&ie);
+	return r;
+}
+
 qs_status qse_credit_drawn(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *qbo_pay,
 	json_object **drawn, qs_error *e)
 {
@@ -347,31 +376,19 @@ qs_status qse_credit_drawn(qs_engine *eng, const qs_entity *en, json_object *nor
 		json_object *links = qse_jget(json_object_array_get_idx(lines, i), "LinkedTxn");
 		size_t m = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
 		for (j = 0; j < m && r == QS_OK; j++) {
-			json_object *lt = json_object_array_get_idx(links, j), *inv;
-			const char *tid = qse_jstr(lt, "TxnId"), *tt = qse_jstr(lt, "TxnType"), *ic;
-			char local[65];
-			bool found = false;
-			qs_entity ie;
+			json_object *lt = json_object_array_get_idx(links, j);
+			const char *tid = qse_jstr(lt, "TxnId"), *tt = qse_jstr(lt, "TxnType");
+			qs_money allowed = -1;
 			if (!tid || !tt || strcmp(tt, "Invoice") != 0 || (*drawn && qse_jget(*drawn, tid))) {
 				continue;
 			}
-			r = qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", tid, local, &found, e);
-			if (r != QS_OK || !found) {
-				continue;
-			}
-			memset(&ie, 0, sizeof(ie));
-			r = qs_store_entity_get(eng->store, eng->conn_key, "invoice", local, &ie, e);
-			inv = r == QS_OK && ie.exists && ie.doc ? json_tokener_parse(ie.doc) : NULL;
-			ic = qse_jstr(inv, "customer");
-			if (inv && ic && !strcmp(ic, cust) && qse_jget(inv, "credit_applied")
-					&& json_object_get_int64(qse_jget(inv, "credit_applied")) > 0) {
+			r = qse_credit_drawn_one(eng, cust, tid, &allowed, e);
+			if (r == QS_OK && allowed > 0) {
 				if (!*drawn) {
 					*drawn = json_object_new_object();
 				}
-				json_object_object_add(*drawn, tid, json_object_new_int64(json_object_get_int64(qse_jget(inv, "credit_applied"))));
+				json_object_object_add(*drawn, tid, json_object_new_int64(allowed));
 			}
-			json_object_put(inv);
-			qs_entity_clear(&ie);
 		}
 	}
 	if (r != QS_OK) {

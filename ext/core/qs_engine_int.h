@@ -219,6 +219,10 @@ bool qse_throttled(qs_engine *eng);
  * also when QBO refused it: note then says why (for the Mismatch reason). */
 qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
 	char note[512], qs_error *e);
+/* The credit_applied of the local invoice QBO knows as qbo_invoice when it is
+ * customer cust's (what a payment of cust may hold for it as credit drawn),
+ * else -1. */
+qs_status qse_credit_drawn_one(qs_engine *eng, const char *cust, const char *qbo_invoice, qs_money *allowed, qs_error *e);
 /* A payment's QBO lines linking invoices whose credit_applied (same customer)
  * was drawn from it: *drawn = {"<QBO Invoice Id>": credit_applied} or NULL. */
 qs_status qse_credit_drawn(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *qbo_pay,

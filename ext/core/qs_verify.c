@@ -489,12 +489,15 @@ static qs_status verify_payment(vs *s)
 			for (k = 0; k < n && !known; k++) {
 				known = !strcmp(ids[k], tid);
 			}
-			if (!known && s->ctx->credit_drawn && jget(s->ctx->credit_drawn, tid)) {
+			if (!known && s->ctx->credit_drawn) {
 				/* the invoice's credit applied, drawn from this payment's
 				 * unapplied amount: the same money, up to that credit */
 				bool any;
-				qs_money got = linked_sum(s, "Invoice", tid, &any);
-				known = got <= json_object_get_int64(jget(s->ctx->credit_drawn, tid));
+				qs_money got = linked_sum(s, "Invoice", tid, &any), allowed = -1;
+				if ((r = s->ctx->credit_drawn(s->ctx->drawn_ud, tid, &allowed, s->e)) != QS_OK) {
+					goto done;
+				}
+				known = allowed > 0 && got <= allowed;
 				if (known && !drawn_seen(tid, drawn_ids, n_drawn)) {
 					if (n_drawn == sizeof(drawn_ids) / sizeof(drawn_ids[0])) {
 						known = false;   /* more invoices than are followed: not judged the same */

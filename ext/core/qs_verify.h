@@ -34,10 +34,12 @@ typedef struct qs_verify_ctx {
 	/* local -> QBO Id of the invoices a payment applies to (qs_ref_cb of qs_map.h) */
 	qs_ref_cb resolve;
 	void *ud;
-	/* payments: {"<QBO Invoice Id>": <minor units>, ...} the billing system's
-	 * credit applied that qbosync drew from this payment onto invoices its
-	 * document does not name (qs_engine_credit.c); NULL: none */
-	json_object *credit_drawn;
+	/* payments: for a QBO Invoice the document does not name, how much of
+	 * the billing system's credit applied to it may have been drawn from this
+	 * payment (qs_engine_credit.c), -1 for none; called only for such lines.
+	 * NULL: none may. A status other than QS_OK is returned by qs_verify. */
+	qs_status (*credit_drawn)(void *ud, const char *qbo_invoice, qs_money *allowed, qs_error *e);
+	void *drawn_ud;
 } qs_verify_ctx;
 
 typedef struct qs_verdict {
