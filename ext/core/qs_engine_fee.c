@@ -93,7 +93,6 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	qs_status r;
 
 	note[0] = '\0';
-	(void)op;
 	if (strcmp(en->kind, "payment") || fee <= 0 || !en->qbo_id[0]) {
 		return QS_OK;
 	}
@@ -127,9 +126,10 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	}
 	qs_verify_amount(qse_jget(pay, "TotalAmt"), dec, &total);
 	json_object_put(pay);
-	/* one there already (an earlier delivery; a store from before the requestid
-	 * named the QBO Payment): it is the fee's record, not made twice */
-	r = qse_find_fee_deposit(eng, en, norm, &out, e);
+	/* one there already (an earlier delivery of this QBO Payment; a store from
+	 * before the requestid named it): it is the fee's record, not made twice */
+	r = op && !strcmp(op, "created") ? QS_OK   /* a Payment just made has no Deposit yet */
+		: qse_find_fee_deposit(eng, en, norm, &out, e);
 	if (r != QS_OK || out) {
 		if (r == QS_OK) {
 			qs_money dt = 0;
