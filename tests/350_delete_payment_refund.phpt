@@ -20,6 +20,9 @@ echo "QBO Payment $first: ", $status('Payment', $first), "; deposits: ", implode
     "; invoice balance ", qbo_test_api($realm, 'GET', "invoice/{$inv['qbo_id']}")['json']['Invoice']['Balance'], "\n";
 $again = qbo_delete($conn, 'payment', 'p1');
 echo "deleted twice: {$again['state']}, version {$again['version']} (was {$d['version']})\n";
+$rs = qbo_resend($conn, 'payment', 'p1');
+echo "resent while deleted: {$rs['state']}, still: ", var_export($rs['reason'] === $d['reason'], true), ", QBO payments marked p1 alive: ",
+    count(array_filter(eng_qbo_all($realm, 'Payment'), fn($r) => $r['__status'] === 'active' && str_starts_with($r['PrivateNote'] ?? '', 'qbosync:payment:p1'))), "\n";
 
 $p2 = qbo_push($conn, 'payment', $doc);
 echo "pushed again: {$p2['state']}, new QBO Id: ", var_export($p2['qbo_id'] !== null && $p2['qbo_id'] !== $first, true), "\n";
@@ -55,6 +58,7 @@ deleted: Deleted, qbo_id NULL
 Deleted in QuickBooks (it was QBO Payment 2), as in the billing system
 QBO Payment 2: deleted; deposits: deleted; invoice balance 100
 deleted twice: Deleted, version 2 (was 2)
+resent while deleted: Deleted, still: true, QBO payments marked p1 alive: 0
 pushed again: Synced, new QBO Id: true
 payment creates: 2, requestids differ: true
 live payments marked p1: 1

@@ -506,8 +506,10 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		qs_strlcpy(en.reason, "A draft invoice is not sent to QuickBooks until it is issued", sizeof(en.reason));
 		en.q_status[0] = '\0';
 	} else if (qse_is_deleted(norm) && !en.qbo_id[0] && !en.create_rid[0] && strcmp(en.q_status, "sending") != 0) {
-		qs_strlcpy(en.state, "Deleted", sizeof(en.state));
-		qs_strlcpy(en.reason, "Deleted before it reached QuickBooks", sizeof(en.reason));
+		if (strcmp(en.state, "Deleted") != 0) {   /* a Deleted record resent keeps its reason */
+			qs_strlcpy(en.state, "Deleted", sizeof(en.state));
+			qs_strlcpy(en.reason, "Deleted before it reached QuickBooks", sizeof(en.reason));
+		}
 		en.q_status[0] = '\0';
 	} else if (!en.qbo_id[0] && strcmp(en.q_status, "sending") != 0
 			&& skipped_by_settings(eng, kind, norm, en.reason, sizeof(en.reason))) {
