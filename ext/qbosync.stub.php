@@ -48,8 +48,13 @@ namespace {
     function qbo_disconnect(QboSync\Connection $connection, bool $revoke = true): void {}
 
     /**
-     * Links a local record to a QBO record. $qboId is a QBO Id, "auto" (find by
-     * name or email and link) or "create". Returns the mapping.
+     * Links a local record to a QBO record. $qboId is a QBO Id, "auto" (find it
+     * and link: a customer by email, then by name; an account of the purpose's
+     * type, made when QBO has none) or "create" (accounts get a unique name).
+     * Accounts need $extra['purpose']: income, deposit, refund (a cash account;
+     * $qboId "deposit" = the account payments go to), payout, fee or expense;
+     * an account QBO cannot use for it is refused with the reason. Returns the
+     * mapping.
      */
     function qbo_map(QboSync\Connection $connection, string $kind, string $localId, string $qboId, array $extra = []): array {}
 
@@ -95,6 +100,16 @@ namespace {
      * back in sync. Returns its state. The record must have been pushed.
      */
     function qbo_resend(QboSync\Connection $connection, string $kind, string $id): array {}
+
+    /**
+     * Records that a payment, refund or credit note was deleted in the billing
+     * system and deletes it in QBO (with what qbosync made for it: a payment's
+     * fee deposit, a credit note's applications), per the delivery mode; the
+     * record is then Deleted, and the same id pushed again is created afresh.
+     * Invoices are cancelled instead (status "cancelled": voided); customers and
+     * items cannot be deleted. Returns its state.
+     */
+    function qbo_delete(QboSync\Connection $connection, string $kind, string $id): array {}
 
     /**
      * Sets a record aside (state Dismissed: out of the queue and the warnings,

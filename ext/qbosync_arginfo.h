@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e002129831f2174dbcf0fd764a72e91519bc9468 */
+ * Stub hash: 5ce1bd493464b7738ea8f0105ea8aabc4530fb89 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -74,6 +74,8 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_resend, 0, 3, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, id, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_qbo_delete arginfo_qbo_resend
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_dismiss, 0, 3, IS_ARRAY, 0)
 	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO(0, kind, IS_STRING, 0)
@@ -113,6 +115,7 @@ ZEND_FUNCTION(qbo_hook);
 ZEND_FUNCTION(qbo_status);
 ZEND_FUNCTION(qbo_entities);
 ZEND_FUNCTION(qbo_resend);
+ZEND_FUNCTION(qbo_delete);
 ZEND_FUNCTION(qbo_dismiss);
 ZEND_FUNCTION(qbo_log);
 ZEND_FUNCTION(qbo_pull);
@@ -135,6 +138,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(qbo_status, arginfo_qbo_status)
 	ZEND_FE(qbo_entities, arginfo_qbo_entities)
 	ZEND_FE(qbo_resend, arginfo_qbo_resend)
+	ZEND_FE(qbo_delete, arginfo_qbo_delete)
 	ZEND_FE(qbo_dismiss, arginfo_qbo_dismiss)
 	ZEND_FE(qbo_log, arginfo_qbo_log)
 	ZEND_FE(qbo_pull, arginfo_qbo_pull)

@@ -31,7 +31,7 @@ echo "QBO invoices S-11 (draft): ", eng_qbo_count($realm, 'Invoice', 'DocNumber'
 --EXPECT--
 status,reason,message,realm,counts,queued,last_sync
 status Active, realm ok: true, last_sync NULL
-states: Not Tried,Waiting,Synced,Mismatch,Error,Skipped,Dismissed
+states: Not Tried,Waiting,Synced,Mismatch,Error,Skipped,Dismissed,Deleted
 before sync: Not Tried 2, Skipped 1, queued 2
 sync: {"delivered":2,"errors":0,"waiting":0,"mismatches":0,"remaining":0}
 after sync: Synced 2, queued 0, last_sync is ISO: true

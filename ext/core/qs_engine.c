@@ -508,6 +508,12 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
 		qs_strlcpy(en.reason, "A draft invoice is not sent to QuickBooks until it is issued", sizeof(en.reason));
 		en.q_status[0] = '\0';
+	} else if (qse_is_deleted(norm) && !en.qbo_id[0] && !en.create_rid[0] && strcmp(en.q_status, "sending") != 0) {
+		if (strcmp(en.state, "Deleted") != 0) {   /* a Deleted record resent keeps its reason */
+			qs_strlcpy(en.state, "Deleted", sizeof(en.state));
+			qs_strlcpy(en.reason, "Deleted before it reached QuickBooks", sizeof(en.reason));
+		}
+		en.q_status[0] = '\0';
 	} else if (!en.qbo_id[0] && strcmp(en.q_status, "sending") != 0
 			&& skipped_by_settings(eng, kind, norm, en.reason, sizeof(en.reason))) {
 		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
@@ -541,7 +547,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 
 /* Records a normalised document (borrowed) and delivers it as the delivery
  * mode says: the part of qbo_push after validation, shared with resend. */
-static qs_status push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
+qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
 	json_object **state, qs_error *e)
 {
 	qs_status r;
@@ -607,7 +613,7 @@ qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int
 		json_object_put(norm);
 		return r;
 	}
-	r = push_norm(eng, kind, norm, flags, state, e);
+	r = qse_push_norm(eng, kind, norm, flags, state, e);
 	json_object_put(norm);
 	return r;
 }
@@ -648,7 +654,7 @@ qs_status qs_engine_resend(qs_engine *eng, const char *kind, const char *id, jso
 		return r;
 	}
 	/* a new version of the same document: a fresh requestid, a fresh retry count */
-	r = push_norm(eng, kind, norm, QS_PUSH_FORCE, state, e);
+	r = qse_push_norm(eng, kind, norm, QS_PUSH_FORCE, state, e);
 	json_object_put(norm);
 	return r;
 }
@@ -961,7 +967,7 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 	json_object *o, *counts;
 	long queued = 0;
 	qs_status r;
-	static const char *const states[] = {"Not Tried", "Waiting", "Synced", "Mismatch", "Error", "Skipped", "Dismissed"};
+	static const char *const states[] = {"Not Tried", "Waiting", "Synced", "Mismatch", "Error", "Skipped", "Dismissed", "Deleted"};
 	size_t i;
 
 	*out = NULL;

@@ -78,7 +78,7 @@ qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id
  * network call; then delivers it when the delivery mode says so. *state: the
  * entity's state object {kind,id,state,reason,qbo_id,version,...}:
  *   kind, id          the record
- *   state             "Not Tried" | "Waiting" | "Synced" | "Mismatch" | "Error" | "Skipped" | "Dismissed"
+ *   state             "Not Tried" | "Waiting" | "Synced" | "Mismatch" | "Error" | "Skipped" | "Dismissed" | "Deleted"
  *                     (Mismatch: in QBO, but QBO's money differs; the reason has both figures)
  *   reason            why (QBO's fault, "Waiting on customer 12", "Queued, will retry: ..."), or null
  *   qbo_id            the QBO Id once created or linked, else null
@@ -110,6 +110,12 @@ void qs_engine_notify(qs_engine *eng);
  * record is back in sync) and delivers it per the delivery mode. *state as
  * for qs_engine_push. QS_EVALIDATION when the record was never pushed. */
 qs_status qs_engine_resend(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e);
+/* Records that a payment, refund or credit note was deleted in the billing
+ * system (a new version of its stored document) and delivers it per the
+ * delivery mode: deleted in QBO, then state Deleted with no QBO Id. Invoices
+ * (cancel them), customers and items are refused: QS_EVALIDATION, as for a
+ * record never pushed. *state as for qs_engine_push. */
+qs_status qs_engine_delete(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e);
 /* dismissed: the record leaves the queue and the warnings (state Dismissed,
  * the reason keeps what it was); false: it is resent. *state: its state. */
 qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bool dismissed,

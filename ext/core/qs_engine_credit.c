@@ -9,7 +9,10 @@
  * Idempotent: each write's requestid comes from realm, kind, id and version (and
  * the Payment drawn on); a credit memo QBO already shows applied is not applied
  * again, a Payment that already links the invoice is not drawn on again, and the
- * amount still to apply is what the invoice's QBO balance shows unapplied. */
+ * amount still to apply is what the invoice's QBO balance shows unapplied.
+ * A payment drawn on this way holds lines its own document does not name:
+ * they are the invoices' credit applied (qse_credit_drawn, for the payment's
+ * verification) and an update of the payment keeps them (qse_keep_credit_lines). */
 #include "qs_engine_int.h"
 #include "qs_verify.h"
 
@@ -329,4 +332,104 @@ qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *no
 		return apply_invoice_credit(eng, en, norm, note, e);
 	}
 	return QS_OK;
+}
+
+/* ------------------------------------------------------------------ credit drawn from a payment */
+
+qs_status qse_credit_drawn_one(qs_engine *eng, const char *cust, const char *qbo_invoice, qs_money *allowed, qs_error *e)
+{
+	char local[65];
+	bool found = false;
+	qs_entity ie;
+	json_object *inv;
+	const char *ic;
+	qs_status r;
+	*allowed = -1;
+	if (!cust || !qbo_invoice) {
+		return QS_OK;
+	}
+	r = qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", qbo_invoice, local, &found, e);
+	if (r != QS_OK || !found) {
+		return r;
+	}
+	memset(&ie, 0, sizeof(ie));
+	r = qs_store_entity_get(eng->store, eng->conn_key, "invoice", local, &ie, e);
+	inv = r == QS_OK && ie.exists && ie.doc ? json_tokener_parse(ie.doc) : NULL;
+	ic = qse_jstr(inv, "customer");
+	if (inv && ic && !strcmp(ic, cust) && qse_jget(inv, "credit_applied")
+			&& json_object_get_int64(qse_jget(inv, "credit_applied")) > 0) {
+		*allowed = json_object_get_int64(qse_jget(inv, "credit_applied"));
+	}
+	json_object_put(inv);
+	qs_entity_clear(&ie);
+	return r;
+}
+
+qs_status qse_credit_drawn(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *qbo_pay,
+	json_object **drawn, qs_error *e)
+{
+	json_object *lines = qse_jget(qbo_pay, "Line");
+	size_t i, j, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
+	const char *cust = qse_jstr(norm, "customer");
+	qs_status r = QS_OK;
+
+	*drawn = NULL;
+	if (strcmp(en->kind, "payment") != 0 || !cust) {
+		return QS_OK;
+	}
+	for (i = 0; i < n && r == QS_OK; i++) {
+		json_object *links = qse_jget(json_object_array_get_idx(lines, i), "LinkedTxn");
+		size_t m = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
+		for (j = 0; j < m && r == QS_OK; j++) {
+			json_object *lt = json_object_array_get_idx(links, j);
+			const char *tid = qse_jstr(lt, "TxnId"), *tt = qse_jstr(lt, "TxnType");
+			qs_money allowed = -1;
+			if (!tid || !tt || strcmp(tt, "Invoice") != 0 || (*drawn && qse_jget(*drawn, tid))) {
+				continue;
+			}
+			r = qse_credit_drawn_one(eng, cust, tid, &allowed, e);
+			if (r == QS_OK && allowed > 0) {
+				if (!*drawn) {
+					*drawn = json_object_new_object();
+				}
+				json_object_object_add(*drawn, tid, json_object_new_int64(allowed));
+			}
+		}
+	}
+	if (r != QS_OK) {
+		json_object_put(*drawn);
+		*drawn = NULL;
+	}
+	return r;
+}
+
+qs_status qse_keep_credit_lines(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *body, qs_error *e)
+{
+	json_object *lines = qse_jget(body, "Line"), *cur = NULL, *drawn = NULL, *old;
+	size_t i, n;
+	qs_status r;
+	if (strcmp(en->kind, "payment") != 0 || !en->qbo_id[0] || !lines || !json_object_is_type(lines, json_type_array)) {
+		return QS_OK;   /* a sparse update without Line keeps QBO's lines */
+	}
+	r = qse_api(eng, OP_READ, "Payment", NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
+	if (r == QS_OK) {
+		r = qse_credit_drawn(eng, en, norm, cur, &drawn, e);
+	}
+	old = qse_jget(cur, "Line");
+	n = drawn && old && json_object_is_type(old, json_type_array) ? json_object_array_length(old) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *ol = json_object_array_get_idx(old, i), *lt = qse_jget(ol, "LinkedTxn"), *nl;
+		const char *tid = lt && json_object_is_type(lt, json_type_array) && json_object_array_length(lt) == 1
+			? qse_jstr(json_object_array_get_idx(lt, 0), "TxnId") : NULL;
+		if (!tid || !qse_jget(drawn, tid) || links_txn(body, "Invoice", tid)) {
+			continue;
+		}
+		nl = json_object_new_object();
+		json_object_object_add(nl, "Amount", json_object_get(qse_jget(ol, "Amount")));
+		json_object_object_add(nl, "LinkedTxn", json_object_get(lt));
+		json_object_array_add(lines, nl);
+	}
+	json_object_put(drawn);
+	json_object_put(cur);
+	return r;
 }

@@ -145,6 +145,16 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 		json_object_object_add(ref, "value", json_object_new_string(income));
 		json_object_object_add(body, "IncomeAccountRef", ref);
 	}
+	if (eng->country[0] && strcmp(eng->country, "US") != 0) {
+		/* CA/UK/AU items carry an expense account too */
+		char expense[32];
+		r = qse_expense_account(eng, expense, e);
+		if (r != QS_OK) {
+			json_object_put(body);
+			return r;
+		}
+		json_object_object_add(body, "ExpenseAccountRef", qse_ref(expense));
+	}
 	qse_make_rid(rid, eng->realm, "item", "*", "fallback", NULL);
 	r = uncertain_write(qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e), e);
 	if (r == QS_OK && !qse_usable_id(created)) {
@@ -326,6 +336,9 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 		}
 		if (!strcmp(purpose, "refund")) {
 			return refund_account(eng, qbo_id, e);
+		}
+		if (!strcmp(purpose, "expense")) {
+			return qse_expense_account(eng, qbo_id, e);   /* asked for outside the US only */
 		}
 		return QS_OK;   /* no mapping: QBO's default account (empty id) */
 	}
@@ -928,7 +941,7 @@ qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json
 }
 
 /* Sends one claimed record to QBO. On QS_OK en->qbo_id/sync_token are set and
- * *op says what happened ("created", "linked", "updated", "voided"). */
+ * *op says what happened ("created", "linked", "updated", "voided", "deleted"). */
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
 {
 	json_object *norm = NULL, *body = NULL, *adopt = NULL, *out = NULL;
@@ -962,6 +975,12 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 		json_object_put(norm);
 		return r;
 	}
+	if (qse_is_deleted(norm)) {
+		*op = "deleted";
+		r = qse_delete_record(eng, en, c, norm, e);
+		json_object_put(norm);
+		return r;
+	}
 
 	/* an explicit mapping of this very record: update the mapped QBO record */
 	if (!en->qbo_id[0]) {
@@ -984,7 +1003,10 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 	}
 	if (en->qbo_id[0]) {
 		*op = "updated";
-		r = update_record(eng, en, entity, body, e);
+		r = qse_keep_credit_lines(eng, en, norm, body, e);
+		if (r == QS_OK) {
+			r = update_record(eng, en, entity, body, e);
+		}
 		goto out;
 	}
 	/* natural-key guards before a create */
@@ -1277,6 +1299,22 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
 		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, reason_body(kind, id, de->message));
+	} else if (dr == QS_OK && !strcmp(op, "deleted")) {
+		/* deleted in QBO as at its source: no QBO Id is kept, so the same id
+		 * pushed again is created afresh (a new version, a new requestid) */
+		char was[32];
+		qs_strlcpy(was, en->qbo_id[0] ? en->qbo_id : cur->qbo_id, sizeof(was));
+		qs_strlcpy(cur->state, "Deleted", sizeof(cur->state));
+		if (was[0]) {
+			snprintf(cur->reason, sizeof(cur->reason), "Deleted in QuickBooks (it was QBO %s %s), as in the billing system",
+				qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, was);
+		} else {
+			qs_strlcpy(cur->reason, "Deleted before it reached QuickBooks", sizeof(cur->reason));
+		}
+		cur->qbo_id[0] = cur->sync_token[0] = cur->create_rid[0] = '\0';
+		cur->synced_version = delivered_version ? delivered_version : cur->synced_version;
+		queue_newer(cur, delivered_version, now);
+		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, cur->reason);
 	} else if (dr == QS_OK && !strcmp(op, "mismatch")) {
 		/* in QBO, but with other money: a warning with both figures, never Synced */
 		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));

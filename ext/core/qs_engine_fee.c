@@ -3,9 +3,11 @@
  * a negative line for the fee to the fee expense account, so the bank receives
  * amount - fee and the fee is an expense. Accounts: purpose "fee" (required for
  * a fee to be recorded) and "payout" (else the first active Bank account), each
- * by the payment's method or "*". Sent after every create/update of the payment
- * with the same requestid (one per payment), so QBO answers the first Deposit
- * again instead of making a second. */
+ * by the payment's method or "*". After every create/update of the payment the
+ * Deposit already in QBO (its marker and its link to the payment, among the
+ * Deposits of that date) is the fee's record; else one is made, its requestid
+ * one per QBO Payment, so a lost answer is replayed rather than made twice, and
+ * a payment deleted and created again (a new QBO Payment) gets a Deposit of its own. */
 #include "qs_engine_int.h"
 #include "qs_verify.h"
 
@@ -32,6 +34,54 @@ static qs_status account_for(qs_engine *eng, const char *method, const char *pur
 	return r;
 }
 
+/* Does txn (a QBO object) carry a LinkedTxn to (type, id) in any line? */
+static bool links_to(json_object *txn, const char *type, const char *id)
+{
+	json_object *lines = qse_jget(txn, "Line");
+	size_t i, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *lt = qse_jget(json_object_array_get_idx(lines, i), "LinkedTxn");
+		size_t j, m = lt && json_object_is_type(lt, json_type_array) ? json_object_array_length(lt) : 0;
+		for (j = 0; j < m; j++) {
+			json_object *t = json_object_array_get_idx(lt, j);
+			const char *tid = qse_jstr(t, "TxnId"), *tt = qse_jstr(t, "TxnType");
+			if (tid && tt && !strcmp(tid, id) && !strcmp(tt, type)) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+qs_status qse_find_fee_deposit(qs_engine *eng, const qs_entity *en, json_object *norm, json_object **dep, qs_error *e)
+{
+	json_object *rows = NULL;
+	const char *date = qse_jstr(norm, "date");
+	char marker[96];
+	size_t i, n;
+	qs_status r;
+	*dep = NULL;
+	if (!date || !en->qbo_id[0]) {
+		return QS_OK;
+	}
+	r = qse_find_by(eng, "Deposit", "TxnDate", date, false, &rows, e);
+	if (r != QS_OK) {
+		json_object_put(rows);
+		return r;
+	}
+	snprintf(marker, sizeof(marker), "qbosync:payment:%.64s ", en->id);
+	n = rows && json_object_is_type(rows, json_type_array) ? json_object_array_length(rows) : 0;
+	for (i = 0; i < n && !*dep; i++) {
+		json_object *d = json_object_array_get_idx(rows, i);
+		const char *note = qse_jstr(d, "PrivateNote");
+		if (qse_jstr(d, "Id") && note && !strncmp(note, marker, strlen(marker)) && links_to(d, "Payment", en->qbo_id)) {
+			*dep = json_object_get(d);
+		}
+	}
+	json_object_put(rows);
+	return QS_OK;
+}
+
 qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm, const char *op,
 	char note[512], qs_error *e)
 {
@@ -43,7 +93,6 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	qs_status r;
 
 	note[0] = '\0';
-	(void)op;
 	if (strcmp(en->kind, "payment") || fee <= 0 || !en->qbo_id[0]) {
 		return QS_OK;
 	}
@@ -77,6 +126,24 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	}
 	qs_verify_amount(qse_jget(pay, "TotalAmt"), dec, &total);
 	json_object_put(pay);
+	/* one there already (an earlier delivery of this QBO Payment; a store from
+	 * before the requestid named it): it is the fee's record, not made twice */
+	r = op && !strcmp(op, "created") ? QS_OK   /* a Payment just made has no Deposit yet */
+		: qse_find_fee_deposit(eng, en, norm, &out, e);
+	if (r != QS_OK || out) {
+		if (r == QS_OK) {
+			qs_money dt = 0;
+			qs_verify_amount(qse_jget(out, "TotalAmt"), dec, &dt);
+			if (dt != total - fee) {
+				char a[40], b[40];
+				qs_money_format(dt, dec, a, sizeof(a));
+				qs_money_format(total - fee, dec, b, sizeof(b));
+				snprintf(note, 512, "QuickBooks' deposit of the payment less its fee is %s, the billing figure %s", a, b);
+			}
+		}
+		json_object_put(out);
+		return r;
+	}
 
 	body = json_object_new_object();
 	lines = json_object_new_array();
@@ -106,7 +173,8 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	snprintf(desc, sizeof(desc), "qbosync:payment:%.64s payout less fee", en->id);
 	json_object_object_add(body, "PrivateNote", json_object_new_string(desc));
 	json_object_object_add(body, "Line", lines);
-	qse_make_rid(rid, eng->realm, "payment", en->id, "fee", NULL);
+	/* one Deposit per QBO Payment: a payment deleted and made again gets its own */
+	qse_make_rid(rid, eng->realm, "payment", en->id, "fee", en->qbo_id, NULL);
 	r = qse_api(eng, OP_CREATE, "Deposit", body, NULL, NULL, rid, NULL, &out, e);
 	json_object_put(body);
 	if (r == QS_OK) {

@@ -106,6 +106,10 @@ typedef struct hook_run {
 	char skip_kind[16], skip_id[65], skip_reason[300];
 	qs_status push_failed;    /* first QS_EAPI/QS_EAUTH of an inline push */
 	qs_error push_err;
+	bool list_payments;       /* InvoiceUnpaid: the payment ids emitted are kept */
+	char (*paid)[65];
+	size_t n_paid, cap_paid;
+	bool paid_oom;
 } hook_run;
 
 static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_error *e)
@@ -116,6 +120,15 @@ static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_erro
 	qs_error pe;
 	qs_status st;
 	qs_error_clear(&pe);
+	if (h->list_payments && !strcmp(kind, "payment") && qse_jstr(doc, "id")) {
+		void *nv = qs_grow(h->paid, &h->cap_paid, h->n_paid, sizeof(*h->paid), 8);
+		if (nv) {
+			h->paid = nv;
+			qs_strlcpy(h->paid[h->n_paid++], qse_jstr(doc, "id"), sizeof(h->paid[0]));
+		} else {
+			h->paid_oom = true;
+		}
+	}
 	if (h->seen && !h->states && seen_same(h->seen, kind, doc, &at)) {
 		return QS_OK;
 	}
@@ -245,13 +258,35 @@ static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_objec
 		return qs_error_set(e, QS_ECONFIG, "WHMCS %s: no fetch to read the records with; pass the option fetch to qbo_connect (WHMCS's localAPI is used when it exists)",
 			ev->name);
 	}
+	qs_status st;
 	io.fetch = eng->fetch;
 	io.fetch_ud = eng->fetch_ud;
 	io.emit = emit_push;
 	io.skip = note_skip;
 	io.ud = h;
 	io.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
-	return qs_whmcs_expand(ev, ids, &io, mk, mi, e);
+	/* WHMCS has no hook for a deleted transaction; deleting an invoice's
+	 * payment makes it Unpaid (InvoiceUnpaid, LIKELY): a payment recorded for
+	 * that invoice alone that GetTransactions no longer lists was deleted */
+	h->list_payments = !strcmp(ev->name, "InvoiceUnpaid");
+	st = qs_whmcs_expand(ev, ids, &io, mk, mi, e);
+	if (st == QS_OK && h->list_payments && !h->paid_oom && !strcmp(mk, "invoice") && mi[0]) {
+		const char **listed = h->n_paid ? calloc(h->n_paid, sizeof(*listed)) : NULL;
+		size_t i;
+		if (h->n_paid && !listed) {
+			st = qs_error_set(e, QS_EINTERNAL, "Out of memory");
+		} else {
+			for (i = 0; i < h->n_paid; i++) {
+				listed[i] = h->paid[i];
+			}
+			st = qse_delete_missing_payments(eng, &io, mi, listed, h->n_paid, h->flags, e);
+		}
+		free(listed);
+	}
+	free(h->paid);
+	h->paid = NULL;
+	h->n_paid = h->cap_paid = 0;
+	return st;
 }
 
 qs_status qs_engine_hook(qs_engine *eng, const char *event, json_object *vars, json_object **state, qs_error *e)

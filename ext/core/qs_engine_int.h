@@ -104,7 +104,7 @@ typedef struct qse_released {
 /* OP_PAGE: query = one page's statement, *out = {"rows": [...], "time": unix seconds};
  * OP_GET: GET /<entity>?<query> (Preferences, ExchangeRate), *out may be NULL.
  * OP_CDC: entity = the entities (comma-separated), query = changedSince, *out = the answer. */
-enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_BATCH, OP_PAGE, OP_CDC, OP_GET };
+enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_DELETE, OP_BATCH, OP_PAGE, OP_CDC, OP_GET };
 
 /* qs_engine.c: shared helpers */
 qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e);
@@ -126,6 +126,40 @@ const char *qse_reason_name(qs_conn_reason r);
 /* Saves the connection's status with its reason and message; a change to
  * Disconnected is logged and handed to the on_disconnect notifier. */
 void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message);
+
+/* Records a normalised document (borrowed) and delivers it per the delivery
+ * mode: qbo_push after validation (resend, delete). */
+qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
+	json_object **state, qs_error *e);
+
+/* qs_engine_delete.c: a deletion recorded by qbo_delete() ("deleted": true in
+ * the stored document), delivered as deletes in QBO */
+bool qse_is_deleted(json_object *norm);
+qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_flags, json_object **state, qs_error *e);
+/* Payments recorded for invoice alone (applies_to that one invoice) that the
+ * billing system no longer lists among the invoice's transactions (listed:
+ * the payment ids it does list), nor, asked through io (may be NULL), among
+ * the client's, are deleted (qse_delete with push_flags). */
+qs_status qse_delete_missing_payments(qs_engine *eng, const qs_whmcs_io *io, const char *invoice,
+	const char *const *listed, size_t n_listed, int push_flags, qs_error *e);
+qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e);
+
+/* qs_engine_realm.c: the stored realm is left for another (inside the
+ * caller's write transaction): links parked and restored, records queued */
+qs_status qse_realm_switch(qs_engine *eng, const char *from, const char *to, qs_error *e);
+
+/* qs_engine_account.c: accounts by purpose (income, deposit, refund, payout,
+ * fee, expense). *row: the QBO Account (caller frees). check: QS_EVALIDATION
+ * naming the account, its type and the fix when it cannot serve the purpose. */
+bool qse_account_purpose_ok(const char *purpose);
+qs_status qse_account_check(const char *purpose, const char *local_id, json_object *acct, qs_error *e);
+qs_status qse_account_create(qs_engine *eng, const char *purpose, const char *local_id, const char *name,
+	json_object **row, qs_error *e);
+qs_status qse_account_auto(qs_engine *eng, const char *purpose, const char *local_id, const char *name,
+	json_object **row, qs_error *e);
+qs_status qse_account_same_as_payments(qs_engine *eng, const char *local_id, json_object **row, qs_error *e);
+/* The expense account of items (non-US companies): mapped, else found or made. */
+qs_status qse_expense_account(qs_engine *eng, char out[32], qs_error *e);
 
 /* qs_engine_qbo.c: tokens and QBO calls */
 qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_object *body,
@@ -210,11 +244,24 @@ bool qse_throttled(qs_engine *eng);
  * also when QBO refused it: note then says why (for the Mismatch reason). */
 qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
 	char note[512], qs_error *e);
+/* The credit_applied of the local invoice QBO knows as qbo_invoice when it is
+ * customer cust's (what a payment of cust may hold for it as credit drawn),
+ * else -1. */
+qs_status qse_credit_drawn_one(qs_engine *eng, const char *cust, const char *qbo_invoice, qs_money *allowed, qs_error *e);
+/* A payment's QBO lines linking invoices whose credit_applied (same customer)
+ * was drawn from it: *drawn = {"<QBO Invoice Id>": credit_applied} or NULL. */
+qs_status qse_credit_drawn(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *qbo_pay,
+	json_object **drawn, qs_error *e);
+/* An update of a payment whose body replaces its lines keeps those of credit drawn. */
+qs_status qse_keep_credit_lines(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *body, qs_error *e);
 /* qs_engine_fee.c: a created payment's fee as a Deposit (payment less fee, the
  * fee to the "fee" account). QS_OK also when it cannot be recorded: note says
  * why (the payment is then Mismatch). */
 qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm, const char *op,
 	char note[512], qs_error *e);
+/* The payment's fee Deposit in QBO (its marker, a line linking the payment),
+ * among the Deposits of the payment's date; *dep NULL when there is none. */
+qs_status qse_find_fee_deposit(qs_engine *eng, const qs_entity *en, json_object *norm, json_object **dep, qs_error *e);
 /* answer: QBO's answer holding the record as saved (a batch item's entity),
  * or NULL to read it back. */
 qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,

@@ -1,6 +1,7 @@
 /* qs_engine_map: qbo_map and friends: linking local records (customer, item,
  * tax, payment_method, account by purpose, term, currency) to QBO records by
- * an Id checked in QBO, by "auto" lookup, or by "create"; listing; removal. */
+ * an Id checked in QBO, by "auto" lookup, or by "create"; listing; removal.
+ * Accounts are found, made and checked by qs_engine_account.c. */
 #include "qs_engine_int.h"
 #include "qs_verify.h"
 
@@ -44,13 +45,6 @@ static const char *name_of(json_object *row)
 {
 	const char *n = qse_jstr(row, "DisplayName");
 	return n ? n : qse_jstr(row, "Name");
-}
-
-static const char *account_type_for(const char *purpose)
-{
-	if (!strcmp(purpose, "income")) return "Income";
-	if (!strcmp(purpose, "fee")) return "Expense";
-	return "Bank";
 }
 
 /* Can QBO charge this TaxCode on invoices for local tax local_id? It must be
@@ -136,9 +130,8 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		return qs_error_set(e, QS_EVALIDATION, "The QBO id of a %s mapping must be a QBO Id, \"auto\" or \"create\"", kind);
 	}
 	if (!strcmp(kind, "account")) {
-		if (!purpose || (strcmp(purpose, "income") && strcmp(purpose, "deposit") && strcmp(purpose, "refund")
-				&& strcmp(purpose, "fee") && strcmp(purpose, "payout"))) {
-			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'|'fee'|'payout'] in its extra array");
+		if (!qse_account_purpose_ok(purpose)) {
+			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'|'payout'|'fee'|'expense'] in its extra array");
 		}
 	} else {
 		purpose = "";
@@ -156,6 +149,32 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 			return qs_error_set(e, QS_EVALIDATION, "A currency mapping links to an ISO 4217 code such as \"USD\"");
 		}
 		qs_strlcpy(m.qbo_id, qbo_id, sizeof(m.qbo_id));
+		goto save;
+	}
+	if (!strcmp(kind, "account")) {
+		/* accounts by purpose (qs_engine_account.c): found, made or read, then checked */
+		if (!strcmp(qbo_id, "auto")) {
+			r = qse_account_auto(eng, purpose, local_id, want_name, &rows, e);
+		} else if (!strcmp(qbo_id, "create")) {
+			r = qse_account_create(eng, purpose, local_id, want_name, &rows, e);
+		} else if (!strcmp(qbo_id, "deposit") && !strcmp(purpose, "refund")) {
+			r = qse_account_same_as_payments(eng, local_id, &rows, e);
+		} else {
+			r = qse_api(eng, OP_READ, "Account", NULL, qbo_id, NULL, NULL, NULL, &rows, e);
+			if (r == QS_EAPI && !strcmp(e->code, "610")) {
+				r = qs_error_set(e, QS_EAPI, "QuickBooks has no Account with Id %s (610 Object Not Found); check the Id or use \"auto\"", qbo_id);
+			}
+		}
+		if (r == QS_OK) {
+			r = qse_account_check(purpose, local_id, rows, e);
+		}
+		if (r != QS_OK) {
+			json_object_put(rows);
+			return r;
+		}
+		qs_strlcpy(m.qbo_id, qse_jstr(rows, "Id") ? qse_jstr(rows, "Id") : qbo_id, sizeof(m.qbo_id));
+		qs_strlcpy(m.name, name_of(rows) ? name_of(rows) : "", sizeof(m.name));
+		json_object_put(rows);
 		goto save;
 	}
 	entity = qse_qbo_entity_of(kind);
@@ -191,13 +210,15 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 
 	if (!strcmp(qbo_id, "auto")) {
 		if (!strcmp(kind, "customer")) {
-			if (name_buf[0]) {
-				r = qse_find_by(eng, "Customer", "DisplayName", name_buf, false, &rows, e);
+			/* by email first (the one address the customer has in both
+			 * systems), then by DisplayName */
+			if (want_email) {
+				r = qse_customers_by_email(eng, want_email, &rows, e);
 			}
-			if (r == QS_OK && !qse_first_row(rows) && want_email) {
+			if (r == QS_OK && !qse_first_row(rows) && name_buf[0]) {
 				json_object_put(rows);
 				rows = NULL;
-				r = qse_customers_by_email(eng, want_email, &rows, e);
+				r = qse_find_by(eng, "Customer", "DisplayName", name_buf, false, &rows, e);
 			}
 		} else if (!strcmp(kind, "tax")) {
 			r = name_buf[0] ? qse_find_by(eng, "TaxCode", "Name", name_buf, false, &rows, e) : QS_OK;
@@ -241,6 +262,11 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 					json_object_object_add(body, "Type", json_object_new_string("Service"));
 					json_object_object_add(ref, "value", json_object_new_string(income));
 					json_object_object_add(body, "IncomeAccountRef", ref);
+					if (eng->country[0] && strcmp(eng->country, "US") != 0) {
+						char expense[32];
+						r = qse_expense_account(eng, expense, e);
+						json_object_object_add(body, "ExpenseAccountRef", qse_ref(expense));
+					}
 				}
 			} else {
 				r = qs_error_set(e, QS_EVALIDATION, "Cannot create QBO %s for %s %s: push the %s first or pass ['name' => ...]",
@@ -249,9 +275,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		} else if (name_buf[0]) {
 			body = json_object_new_object();
 			json_object_object_add(body, "Name", json_object_new_string(name_buf));
-			if (!strcmp(kind, "account")) {
-				json_object_object_add(body, "AccountType", json_object_new_string(account_type_for(purpose)));
-			} else if (!strcmp(kind, "term")) {
+			if (!strcmp(kind, "term")) {
 				json_object *dd = qse_jget(extra, "due_days");
 				json_object_object_add(body, "DueDays", json_object_new_int(dd ? json_object_get_int(dd) : 0));
 			}

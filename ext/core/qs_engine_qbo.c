@@ -101,7 +101,8 @@ static void sleep_ms(long ms)
 /* Seals t's pair and saves it in one write transaction. realm NULL keeps the
  * stored realm; expect_version >= 0 saves only over that token_version
  * (*swapped says whether it did), -1 over any. A realm other than eng->realm
- * (another company) has its company settings read again. */
+ * (another company) has its company settings read again; one other than the
+ * stored realm has the old company's links set aside (qs_engine_realm.c). */
 static qs_status save_tokens(qs_engine *eng, const qs_tokens *t, const char *realm,
 	long long expect_version, bool *swapped, qs_error *e)
 {
@@ -112,9 +113,21 @@ static qs_status save_tokens(qs_engine *eng, const qs_tokens *t, const char *rea
 	if (r == QS_OK) {
 		r = qs_store_begin(eng->store, true, e);
 		if (r == QS_OK) {
-			r = qs_store_tokens_put(eng->store, eng->conn_key, realm, a, al, now + (double)t->expires_in,
-				rb, rl, t->refresh_expires_in > 0 ? now + (double)t->refresh_expires_in : 0,
-				expect_version, swapped, e);
+			if (realm) {
+				/* another company than the stored one: the old one's links are set aside */
+				qs_conn_row row;
+				memset(&row, 0, sizeof(row));
+				r = qs_store_conn_get(eng->store, eng->conn_key, &row, e);
+				if (r == QS_OK && row.realm[0] && strcmp(row.realm, realm) != 0) {
+					r = qse_realm_switch(eng, row.realm, realm, e);
+				}
+				qs_conn_row_clear(&row);
+			}
+			if (r == QS_OK) {
+				r = qs_store_tokens_put(eng->store, eng->conn_key, realm, a, al, now + (double)t->expires_in,
+					rb, rl, t->refresh_expires_in > 0 ? now + (double)t->refresh_expires_in : 0,
+					expect_version, swapped, e);
+			}
 			if (r == QS_OK && realm && strcmp(eng->realm, realm) != 0) {
 				/* another company: its country is read again */
 				eng->country[0] = '\0';
@@ -482,6 +495,7 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 		case OP_READ: r = qs_qbo_read(&q, entity, id, out, e); break;
 		case OP_QUERY: r = qs_qbo_query(&q, query, out, e); break;
 		case OP_VOID: r = qs_qbo_void(&q, entity, id, token, rid, out, e); break;
+		case OP_DELETE: r = qs_qbo_delete(&q, entity, id, token, rid, out, e); break;
 		case OP_BATCH: r = qs_qbo_batch(&q, body, rid, out, e); break;
 		case OP_CDC: r = qs_qbo_cdc(&q, entity, query, out, e); break;
 		case OP_PAGE: {

@@ -43,12 +43,26 @@ static bool writes_after(const char *kind, json_object *norm)
 	return false;
 }
 
+/* qs_verify's question for a payment's line to an invoice its document does
+ * not name: the credit applied drawn from it (qs_engine_credit.c). */
+typedef struct drawn_ctx {
+	qs_engine *eng;
+	const char *cust;
+} drawn_ctx;
+
+static qs_status drawn_cb(void *ud, const char *qbo_invoice, qs_money *allowed, qs_error *e)
+{
+	drawn_ctx *d = ud;
+	return qse_credit_drawn_one(d->eng, d->cust, qbo_invoice, allowed, e);
+}
+
 qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
 	const char **op, qs_error *e)
 {
 	json_object *norm, *cur = NULL;
 	const char *entity = qse_qbo_entity_of(en->kind);
 	qs_verify_ctx vc;
+	drawn_ctx dc;
 	qs_verdict v;
 	qs_status r;
 	char note[512], fee_note[512] = "";
@@ -94,6 +108,12 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 	vc.us_company = !eng->country[0] || !strcmp(eng->country, "US");
 	vc.resolve = qse_resolve;
 	vc.ud = resolve_ud;
+	if (!strcmp(en->kind, "payment")) {
+		dc.eng = eng;
+		dc.cust = qse_jstr(norm, "customer");
+		vc.credit_drawn = drawn_cb;
+		vc.drawn_ud = &dc;
+	}
 	r = qs_verify(en->kind, norm, cur, &vc, &v, e);
 	if (r == QS_OK) {
 		if (v.match && fee_note[0]) {

@@ -67,7 +67,7 @@ static void plan_one(qs_engine *eng, wave_rec *w)
 	if (!w->en.qbo_id[0] && qs_store_map_get(eng->store, eng->conn_key, w->en.kind, w->en.id, NULL, &m, &mapped, NULL) != QS_OK) {
 		mapped = true;   /* let the one-record path report it */
 	}
-	if (w->en.attempts > 1 || !strcmp(w->en.kind, "item") || mapped || is_cancel(w)
+	if (w->en.attempts > 1 || !strcmp(w->en.kind, "item") || mapped || is_cancel(w) || qse_is_deleted(w->norm)
 			|| (w->en.qbo_id[0] && !w->en.sync_token[0])) {
 		w->single = true;
 		return;
@@ -78,6 +78,11 @@ static void plan_one(qs_engine *eng, wave_rec *w)
 		return;
 	}
 	w->update = w->en.qbo_id[0] != '\0';
+	if (w->update && !strcmp(w->en.kind, "payment") && qse_jget(w->body, "Line")) {
+		/* its lines are replaced: the one-record path keeps those of credit drawn */
+		w->single = true;
+		return;
+	}
 }
 
 /* ---- packed lookups ---- */

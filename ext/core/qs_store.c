@@ -205,6 +205,11 @@ qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind, qs_m
 	return s->ops->map_list(s, key, kind, cb, ud, e);
 }
 
+qs_status qs_store_realm_switch(qs_store *s, const char *key, const char *from, const char *to, qs_error *e)
+{
+	return s->ops->realm_switch(s, key, from, to, e);
+}
+
 void qs_store_log(qs_store *s, const char *key, const char *level, const char *kind, const char *id, const char *message)
 {
 	s->ops->log(s, key, level, kind, id, message);

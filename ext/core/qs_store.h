@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 6
+#define QS_STORE_SCHEMA 7
 
 typedef struct qs_store qs_store;
 
@@ -191,6 +191,13 @@ qs_status qs_store_map_del(qs_store *s, const char *key, const char *kind, const
 typedef void (*qs_mapping_cb)(void *ud, const qs_mapping *m);
 qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind,
 	qs_mapping_cb cb, void *ud, qs_error *e);
+
+/* ---- reconnection to another company ---- */
+/* Inside the caller's write transaction: the QBO links of realm from (every
+ * entity's QBO Id, SyncToken, state and reason; every mapping) are parked
+ * under from and cleared (entities keep their documents and versions), and
+ * those parked for realm to (an earlier connection to it) are restored. */
+qs_status qs_store_realm_switch(qs_store *s, const char *key, const char *from, const char *to, qs_error *e);
 
 /* ---- log ---- */
 /* level: "info", "warn", "error". Never given secrets. Failure is ignored. */

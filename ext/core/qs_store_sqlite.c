@@ -241,6 +241,17 @@ static const char schema_v6[] =
 	"CREATE UNIQUE INDEX IF NOT EXISTS qbo_event_dedupe ON qbo_event(conn, dedupe);"
 	"CREATE INDEX IF NOT EXISTS qbo_event_status ON qbo_event(conn, status, id);";
 
+/* Schema version 7: the QBO links of a company (realm) the connection left
+ * for another: entities' QBO Ids, SyncTokens and states, and the mappings,
+ * parked per realm and restored on a reconnection to that realm. */
+static const char schema_v7[] =
+	"CREATE TABLE IF NOT EXISTS realm_link(conn TEXT NOT NULL, realm TEXT NOT NULL, kind TEXT NOT NULL,"
+	" local_id TEXT NOT NULL, qbo_id TEXT, sync_token TEXT, state TEXT, reason TEXT,"
+	" synced_version INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(conn, realm, kind, local_id)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS realm_mapping(conn TEXT NOT NULL, realm TEXT NOT NULL, kind TEXT NOT NULL,"
+	" local_id TEXT NOT NULL, purpose TEXT NOT NULL DEFAULT '', qbo_id TEXT NOT NULL, name TEXT,"
+	" created REAL NOT NULL DEFAULT 0, PRIMARY KEY(conn, realm, kind, local_id, purpose)) WITHOUT ROWID;";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
@@ -252,6 +263,7 @@ static const char *const migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -1119,6 +1131,53 @@ static qs_status sq_map_del(qs_store *qs, const char *key, const char *kind, con
 	return r;
 }
 
+/* Parks realm from's links and restores realm to's (inside the caller's
+ * transaction): statements run once, so they are prepared here, not cached. */
+static qs_status sq_realm_switch(qs_store *qs, const char *key, const char *from, const char *to, qs_error *e)
+{
+	static const char *const sql[] = {
+		"DELETE FROM realm_link WHERE conn = ?1 AND realm = ?2",
+		"INSERT INTO realm_link(conn, realm, kind, local_id, qbo_id, sync_token, state, reason, synced_version)"
+		" SELECT conn, ?2, kind, local_id, qbo_id, sync_token, state, reason, synced_version FROM entity"
+		" WHERE conn = ?1 AND qbo_id IS NOT NULL AND qbo_id != ''",
+		"DELETE FROM realm_mapping WHERE conn = ?1 AND realm = ?2",
+		"INSERT INTO realm_mapping(conn, realm, kind, local_id, purpose, qbo_id, name, created)"
+		" SELECT conn, ?2, kind, local_id, purpose, qbo_id, name, created FROM mapping WHERE conn = ?1",
+		"DELETE FROM mapping WHERE conn = ?1",
+		"UPDATE entity SET qbo_id = NULL, sync_token = NULL, create_rid = NULL, synced_version = 0 WHERE conn = ?1",
+		"UPDATE entity SET qbo_id = l.qbo_id, sync_token = l.sync_token, synced_version = l.synced_version,"
+		" state = l.state, reason = l.reason FROM realm_link AS l"
+		" WHERE entity.conn = ?1 AND l.conn = ?1 AND l.realm = ?3 AND l.kind = entity.kind AND l.local_id = entity.local_id",
+		"INSERT OR REPLACE INTO mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
+		" SELECT conn, kind, local_id, purpose, qbo_id, name, created FROM realm_mapping WHERE conn = ?1 AND realm = ?3",
+		"DELETE FROM realm_link WHERE conn = ?1 AND realm = ?3",
+		"DELETE FROM realm_mapping WHERE conn = ?1 AND realm = ?3",
+	};
+	sq_store *s = (sq_store *)qs;
+	size_t i;
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *p = NULL;
+		int n, rc;
+		if (sqlite3_prepare_v2(s->db, sql[i], -1, &p, NULL) != SQLITE_OK) {
+			return db_fail(s, e, "preparing the switch to another company");
+		}
+		n = sqlite3_bind_parameter_count(p);
+		sqlite3_bind_text(p, 1, key, -1, SQLITE_STATIC);
+		if (n >= 2) {
+			sqlite3_bind_text(p, 2, from, -1, SQLITE_STATIC);
+		}
+		if (n >= 3) {
+			sqlite3_bind_text(p, 3, to, -1, SQLITE_STATIC);
+		}
+		rc = sqlite3_step(p);
+		sqlite3_finalize(p);
+		if (rc != SQLITE_DONE) {
+			return db_fail(s, e, "switching to another company");
+		}
+	}
+	return QS_OK;
+}
+
 static qs_status sq_map_list(qs_store *qs, const char *key, const char *kind,
 	qs_mapping_cb cb, void *ud, qs_error *e)
 {
@@ -1529,6 +1588,7 @@ static const qs_store_ops sqlite_ops = {
 	.map_put = sq_map_put,
 	.map_del = sq_map_del,
 	.map_list = sq_map_list,
+	.realm_switch = sq_realm_switch,
 	.log = sq_log,
 	.log_list = sq_log_list,
 	.hook_put = sq_hook_put,

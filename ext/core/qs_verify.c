@@ -421,10 +421,23 @@ static qs_money linked_sum(vs *s, const char *type, const char *txn, bool *any)
 	return sum;
 }
 
+static bool drawn_seen(const char *tid, char (*ids)[32], size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (!strcmp(ids[i], tid)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static qs_status verify_payment(vs *s)
 {
 	json_object *apps = jget(s->norm, "applies_to"), *lines;
-	qs_money amount = jint(s->norm, "amount", 0), applied = 0;
+	qs_money amount = jint(s->norm, "amount", 0), applied = 0, drawn = 0;
+	char drawn_ids[64][32];
+	size_t n_drawn = 0;
 	size_t i, j, n = jlen(apps);
 	char (*ids)[32] = NULL;
 	qs_status r = QS_OK;
@@ -476,6 +489,24 @@ static qs_status verify_payment(vs *s)
 			for (k = 0; k < n && !known; k++) {
 				known = !strcmp(ids[k], tid);
 			}
+			if (!known && s->ctx->credit_drawn) {
+				/* the invoice's credit applied, drawn from this payment's
+				 * unapplied amount: the same money, up to that credit */
+				bool any;
+				qs_money got = linked_sum(s, "Invoice", tid, &any), allowed = -1;
+				if ((r = s->ctx->credit_drawn(s->ctx->drawn_ud, tid, &allowed, s->e)) != QS_OK) {
+					goto done;
+				}
+				known = allowed > 0 && got <= allowed;
+				if (known && !drawn_seen(tid, drawn_ids, n_drawn)) {
+					if (n_drawn == sizeof(drawn_ids) / sizeof(drawn_ids[0])) {
+						known = false;   /* more invoices than are followed: not judged the same */
+					} else {
+						drawn += got;
+						snprintf(drawn_ids[n_drawn++], sizeof(drawn_ids[0]), "%s", tid);
+					}
+				}
+			}
 			if (!known) {
 				char what[64];
 				bool any;
@@ -489,7 +520,7 @@ static qs_status verify_payment(vs *s)
 		}
 	}
 	if (s->v->match && jget(s->qbo, "UnappliedAmt")) {
-		compare(s, "unapplied", "unapplied amount", jget(s->qbo, "UnappliedAmt"), amount - applied, NULL);
+		compare(s, "unapplied", "unapplied amount", jget(s->qbo, "UnappliedAmt"), amount - applied - drawn, NULL);
 	}
 done:
 	free(ids);

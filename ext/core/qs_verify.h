@@ -13,7 +13,9 @@
  *             linked in QBO lower it further)
  *   payment   CurrencyRef; TotalAmt = amount; per invoice of applies_to the sum
  *             of the QBO lines linked to it = the applied amount, and no QBO line
- *             linked to another invoice; UnappliedAmt = amount - sum applied
+ *             linked to another invoice except credit applied drawn from it (at
+ *             most that invoice's credit_applied, ctx->credit_drawn);
+ *             UnappliedAmt = amount - sum applied - credit drawn
  *   refund    CurrencyRef; TotalAmt = amount
  *   credit    CurrencyRef; TotalAmt = amount; Balance (remaining credit) =
  *             amount - sum of applies_to
@@ -32,6 +34,12 @@ typedef struct qs_verify_ctx {
 	/* local -> QBO Id of the invoices a payment applies to (qs_ref_cb of qs_map.h) */
 	qs_ref_cb resolve;
 	void *ud;
+	/* payments: for a QBO Invoice the document does not name, how much of
+	 * the billing system's credit applied to it may have been drawn from this
+	 * payment (qs_engine_credit.c), -1 for none; called only for such lines.
+	 * NULL: none may. A status other than QS_OK is returned by qs_verify. */
+	qs_status (*credit_drawn)(void *ud, const char *qbo_invoice, qs_money *allowed, qs_error *e);
+	void *drawn_ud;
 } qs_verify_ctx;
 
 typedef struct qs_verdict {

@@ -1365,3 +1365,33 @@ qs_status qs_whmcs_expand(const qs_whmcs_event *ev, json_object *ids, const qs_w
 	xctx_free(&x);
 	return st;
 }
+
+/* ------------------------------------------------------------------ a transaction still there? */
+
+qs_status qs_whmcs_txn_listed(const qs_whmcs_io *io, const char *clientid, const char *txn_id, bool *listed, qs_error *e)
+{
+	xctx x;
+	json_object *res = NULL, *tmp = NULL, *list;
+	size_t i, n;
+	char buf[64];
+	qs_status st;
+	*listed = false;
+	memset(&x, 0, sizeof(x));
+	x.io = io;
+	x.e = e;
+	x.decimals = 2;
+	st = call(&x, "GetTransactions", "clientid", clientid, &res);
+	if (st != QS_OK) {
+		return st;
+	}
+	list = qsw_list(res, "transactions", "transaction", &tmp);
+	n = list ? json_object_array_length(list) : 0;
+	for (i = 0; i < n && !*listed; i++) {
+		const char *rid = qsw_id(json_object_array_get_idx(list, i), "id", buf);
+		*listed = rid && !strcmp(rid, txn_id);
+	}
+	json_object_put(tmp);
+	json_object_put(res);
+	xctx_free(&x);
+	return QS_OK;
+}

@@ -72,6 +72,10 @@ typedef struct qs_whmcs_io {
 	                               only when WHMCS's default currency is this one */
 } qs_whmcs_io;
 
+/* Is WHMCS transaction txn_id among client clientid's transactions
+ * (GetTransactions clientid)? A payment deleted in WHMCS is not. */
+qs_status qs_whmcs_txn_listed(const qs_whmcs_io *io, const char *clientid, const char *txn_id, bool *listed, qs_error *e);
+
 /* Reads what the event needs through io->fetch and emits its canonical
  * documents. The main record the event is about goes to *main_kind/main_id
  * (may be NULL; "" when none). QS_EDRAIN-like actions (DRAIN) emit nothing:

@@ -720,7 +720,7 @@ PHP_FUNCTION(qbo_hook)
 	qs_return_json(return_value, state);
 }
 
-/* ---- resend, dismiss, log ---- */
+/* ---- resend, delete, dismiss, log ---- */
 
 PHP_FUNCTION(qbo_resend)
 {
@@ -740,6 +740,27 @@ PHP_FUNCTION(qbo_resend)
 	QS_ENGINE(zconn, eng);
 	qs_error_clear(&err);
 	st = qs_engine_resend(eng, ZSTR_VAL(kind), ZSTR_VAL(id), &state, &err);
+	qs_return_result(return_value, zconn, st, state, &err);
+}
+
+PHP_FUNCTION(qbo_delete)
+{
+	zval *zconn;
+	zend_string *kind, *id;
+	json_object *state = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_PATH_STR(kind)
+		Z_PARAM_PATH_STR(id)
+	ZEND_PARSE_PARAMETERS_END();
+
+	QS_ENGINE(zconn, eng);
+	qs_error_clear(&err);
+	st = qs_engine_delete(eng, ZSTR_VAL(kind), ZSTR_VAL(id), &state, &err);
 	qs_return_result(return_value, zconn, st, state, &err);
 }
 

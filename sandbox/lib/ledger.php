@@ -338,13 +338,24 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
     }
     // An explicit TxnTaxDetail.TotalTax is honoured (MONEY.md §5, LIKELY) when it differs from the
     // computed tax only by per-line rounding: at most half a cent per taxed line (rounded up);
-    // the last tax line absorbs it.
+    // the last tax line of a non-zero rate absorbs it (a 0 % rate never carries tax; with
+    // TaxInclusive the cent moves between the line's tax and its net, the gross stays).
     if (isset($txd['TotalTax']) && $taxLines !== []) {
         $given = sbx_money_in($txd['TotalTax'], 'TxnTaxDetail.TotalTax');
         $d = $given - $tax;
-        if ($d !== 0 && abs($d) <= intdiv($taxedLines + 1, 2)) {
-            $last = count($taxLines) - 1;
+        $last = null;
+        foreach ($taxLines as $j => $tl) {
+            if ((float)$tl['TaxLineDetail']['TaxPercent'] != 0.0) {
+                $last = $j;
+            }
+        }
+        if ($d !== 0 && $last !== null && abs($d) <= intdiv($taxedLines + 1, 2)) {
             $taxLines[$last]['Amount'] = sbx_money(sbx_cents($taxLines[$last]['Amount']) + $d);
+            if ($gtc === 'TaxInclusive') {
+                $det = &$taxLines[$last]['TaxLineDetail'];
+                $det['NetAmountTaxable'] = sbx_money(sbx_cents($det['NetAmountTaxable']) - $d);
+                unset($det);
+            }
             $tax = $given;
         }
     }
@@ -693,6 +704,35 @@ function sbx_delete(string $realm, string $e, array $in): array
     return [200, [$e => ['status' => 'Deleted', 'domain' => 'QBO', 'Id' => $id]]];
 }
 
+/** Removes invoice $invId from every payment linked to it (a new version of each). */
+function sbx_invoice_unlink(string $realm, string $invId, float $now): void
+{
+    $inv = sbx_ent_row(sbx_db(), $realm, 'Invoice', $invId);
+    foreach ($inv['obj']['LinkedTxn'] ?? [] as $lt) {
+        if (($lt['TxnType'] ?? '') !== 'Payment') {
+            continue;
+        }
+        $pay = sbx_ent_row(sbx_db(), $realm, 'Payment', (string)$lt['TxnId']);
+        if ($pay === null || $pay['status'] !== 'active') {
+            continue;
+        }
+        $zero = sbx_cents($pay['obj']['TotalAmt'] ?? 0) === 0;
+        $lines = [];
+        foreach ($pay['obj']['Line'] ?? [] as $l) {
+            $toInv = false;
+            foreach ($l['LinkedTxn'] ?? [] as $x) {
+                $toInv = $toInv || (($x['TxnType'] ?? '') === 'Invoice' && (string)$x['TxnId'] === $invId);
+            }
+            if (!$toInv && !$zero) {
+                $lines[] = array_intersect_key($l, ['Amount' => 1, 'LinkedTxn' => 1]);
+            }
+        }
+        $w = sbx_writable('Payment', $pay['obj']);
+        $w['Line'] = $lines;
+        sbx_payment_save($realm, $w, $pay, $now, 'Update');
+    }
+}
+
 /** POST ?operation=void (Payment also ?operation=update&include=void). */
 function sbx_void(string $realm, string $e, array $in): array
 {
@@ -700,10 +740,17 @@ function sbx_void(string $realm, string $e, array $in): array
         throw new SbxFault(400, '500', 'Unsupported Operation', 'Operation Void is not supported.');
     }
     $cur = sbx_target($realm, $e, $in);
-    if (($e === 'Invoice' || $e === 'CreditMemo') && sbx_has_payment_links($cur['obj'])) {
+    $now = sbx_now();
+    if ($e === 'Invoice' && sbx_has_payment_links($cur['obj'])) {
+        // MONEY.md §2 (CONFIRMED): voiding an invoice drops its links; the money goes back to the
+        // payments' UnappliedAmt. A Payment of 0 (a credit memo's application) loses all its
+        // lines, so the credit goes back to the memo (UNCONFIRMED).
+        sbx_invoice_unlink($realm, (string)$cur['obj']['Id'], $now);
+        $cur = sbx_target($realm, $e, ['Id' => $cur['obj']['Id'], 'SyncToken' => sbx_ent_row(sbx_db(), $realm, $e, (string)$cur['obj']['Id'])['sync']]);
+    }
+    if ($e === 'CreditMemo' && sbx_has_payment_links($cur['obj'])) {
         throw sbx_err_business('This ' . $e . ' has linked payments. Unlink (delete or void) the payments before you void it.', 'LinkedTxn');
     }
-    $now = sbx_now();
     $o = $cur['obj'];
     foreach ($o['Line'] ?? [] as $i => $l) {
         if (isset($l['Amount'])) {
