@@ -48,6 +48,11 @@ typedef struct qs_store_ops {
 	qs_status (*hook_del)(qs_store *s, const char *key, long long seq, qs_error *e);
 	qs_status (*hook_fail)(qs_store *s, const char *key, long long seq, bool final, const char *message, qs_error *e);
 	qs_status (*hook_count)(qs_store *s, const char *key, long *pending, long *errors, qs_error *e);
+	qs_status (*worker_get)(qs_store *s, const char *key, qs_worker_row *out, qs_error *e);
+	qs_status (*worker_put)(qs_store *s, const char *key, const qs_worker_row *w, qs_error *e);
+	qs_status (*worker_del)(qs_store *s, const char *key, const char *owner, bool *removed, qs_error *e);
+	qs_status (*history_get)(qs_store *s, const char *key, qs_history_row *out, qs_error *e);
+	qs_status (*history_put)(qs_store *s, const char *key, const qs_history_row *h, qs_error *e);
 	qs_status (*rate_take)(qs_store *s, const char *key, double now, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e);
 } qs_store_ops;
 
