@@ -145,6 +145,18 @@ namespace {
     /** Cancels the running history push; false when none runs. */
     function qbo_history_cancel(QboSync\Connection $connection): bool {}
 
+    /**
+     * The reconciliation report of a period: options from, to ("YYYY-MM-DD",
+     * required), kinds (invoice, payment, refund, credit; default all), source
+     * (as for qbo_history(); default WHMCS through the fetch). Returns
+     * ['period' => [from, to], 'kinds' => [kind => ['billing' => ['count', 'sum'],
+     * 'qbo' => ['count', 'sum'], 'differ' => list of ['id', 'qbo_id', 'billing',
+     * 'qbo', 'reason']]], 'unreadable' => records that could not be read].
+     * Sums are decimal text in the home currency; drafts and cancelled invoices
+     * are not counted. Reads only.
+     */
+    function qbo_reconcile(QboSync\Connection $connection, array $options): array {}
+
     /** Releases the company's worker lock, whoever holds it; false when it was free. */
     function qbo_unlock(QboSync\Connection $connection): bool {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c5e9b64c37494ae25caf202c55ffc76be69a209a */
+ * Stub hash: 233b774f4152c3c3720323df20e55ea40975d577 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -93,6 +93,11 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_history_cancel, 0, 1, _IS_BO
 	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_reconcile, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_qbo_unlock arginfo_qbo_history_cancel
 
 #define arginfo_qbo_cancel arginfo_qbo_history_cancel
@@ -116,6 +121,7 @@ ZEND_FUNCTION(qbo_log);
 ZEND_FUNCTION(qbo_history);
 ZEND_FUNCTION(qbo_history_status);
 ZEND_FUNCTION(qbo_history_cancel);
+ZEND_FUNCTION(qbo_reconcile);
 ZEND_FUNCTION(qbo_unlock);
 ZEND_FUNCTION(qbo_cancel);
 
@@ -139,6 +145,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(qbo_history, arginfo_qbo_history)
 	ZEND_FE(qbo_history_status, arginfo_qbo_history_status)
 	ZEND_FE(qbo_history_cancel, arginfo_qbo_history_cancel)
+	ZEND_FE(qbo_reconcile, arginfo_qbo_reconcile)
 	ZEND_FE(qbo_unlock, arginfo_qbo_unlock)
 	ZEND_FE(qbo_cancel, arginfo_qbo_cancel)
 	ZEND_FE_END

@@ -193,6 +193,15 @@ qs_status qs_engine_history_status(qs_engine *eng, json_object **out, qs_error *
 /* Cancels the running job; *cancelled false when none runs. */
 qs_status qs_engine_history_cancel(qs_engine *eng, bool *cancelled, qs_error *e);
 
+/* ---- reconciliation (qs_engine_reconcile.c) ---- */
+/* options: from, to ("YYYY-MM-DD", required), kinds (array: invoice, payment,
+ * refund, credit; default all). custom: the billing records come from the
+ * source, else WHMCS through the fetch. *out: {"period":[from,to],
+ * "kinds":{kind:{"billing":{"count","sum"},"qbo":{"count","sum"},
+ * "differ":[{"id","qbo_id","billing","qbo","reason"}]}},"unreadable":[...]}.
+ * Reads only. */
+qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom, json_object **out, qs_error *e);
+
 /* ---- the worker lock (qs_engine_worker.c) ---- */
 /* Releases the company's worker lock whoever holds it; *released. */
 qs_status qs_engine_unlock(qs_engine *eng, bool *released, qs_error *e);
