@@ -72,6 +72,8 @@ namespace {
      * holder also runs one step of the history push and stops early when
      * qbo_cancel() asks ("cancelled" => true in the result); the result then
      * carries "history" (as qbo_history_status()). Without the lock it only drains.
+     * keep_lock (bool): the lock stays held after the call (a long-running
+     * worker between its runs); a call without it releases it.
      */
     function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
 

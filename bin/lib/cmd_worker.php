@@ -23,7 +23,8 @@ function qbosync_cmd_worker(QbosyncCli $cli): int
     $cli->say('worker ' . getmypid() . ' started');
     $totals = ['delivered' => 0, 'errors' => 0, 'runs' => 0];
     $why = 'done';
-    $opts = ['time_budget' => max(1.0, $interval)] + ($cli->source !== null ? ['source' => $cli->source] : []);
+    // the lock is kept between runs, so no other worker starts while this one lives
+    $opts = ['time_budget' => max(1.0, $interval), 'keep_lock' => true] + ($cli->source !== null ? ['source' => $cli->source] : []);
     while ($stop === null) {
         // a step ends at the time budget or when asked to stop (the signal handler only sets $stop)
         try {
@@ -56,6 +57,10 @@ function qbosync_cmd_worker(QbosyncCli $cli): int
     }
     if ($stop !== null) {
         $why = $stop === SIGTERM ? 'SIGTERM' : 'SIGINT';
+    }
+    $w = qbo_status($conn)['worker'];
+    if ($w !== null && $w['pid'] === getmypid()) {
+        qbo_unlock($conn);   // ours: released on the way out
     }
     $result = $totals + ['stopped' => $why, 'queued' => qbo_status($conn)['queued']];
     $cli->result($result, fn($r) => $cli->say("worker stopped: {$r['stopped']}; delivered {$r['delivered']}, errors {$r['errors']} in {$r['runs']} runs, {$r['queued']} queued"));

@@ -955,7 +955,9 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	if (locked && eng->worker_cancel) {
 		cancelled = true;
 	}
-	qse_worker_release(eng);
+	if (!opts || !opts->keep_lock || cancelled) {
+		qse_worker_release(eng);
+	}
 	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);
 	{

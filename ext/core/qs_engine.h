@@ -133,6 +133,10 @@ typedef struct qs_sync_opts {
 	 * nothing more and returns QS_OK with the counts so far. The PHP binding
 	 * sets it when the progress callable throws. Zero-initialise the struct. */
 	bool cancel;
+	/* Keep the company's worker lock after returning (a long-running worker
+	 * between its runs; each run writes its heartbeat). A run without it
+	 * releases the lock at its end. */
+	bool keep_lock;
 } qs_sync_opts;
 
 /* Drains due events (including those left 'sending' by a crashed process) under

@@ -26,8 +26,14 @@ qs_status qse_worker_take(qs_engine *eng, bool *got, qs_error *e)
 
 	*got = false;
 	if (eng->worker_held) {
-		*got = true;
-		return QS_OK;
+		/* kept from an earlier run: a heartbeat now, which also reads a cancel request */
+		eng->worker_beat = 0;
+		qse_worker_beat(eng);
+		if (eng->worker_held) {
+			*got = true;
+			return QS_OK;
+		}
+		eng->worker_cancel = false;   /* released meanwhile (qbo_unlock): taken again below if free */
 	}
 	if ((r = qs_store_begin(eng->store, true, e)) != QS_OK) {
 		return r;
