@@ -8,6 +8,7 @@ function qbosync_cmd_reconcile(QbosyncCli $cli): int
     if ($from === null || $to === null) {
         throw new QbosyncCliError('give the period: --from YYYY-MM-DD --to YYYY-MM-DD', QBOSYNC_EXIT_USAGE);
     }
+    $conn = $cli->conn();   // reads the config (and its source)
     $options = ['from' => $from, 'to' => $to];
     if ($cli->opt('kinds') !== null) {
         $options['kinds'] = array_values(array_filter(array_map('trim', explode(',', $cli->opt('kinds')))));
@@ -16,7 +17,7 @@ function qbosync_cmd_reconcile(QbosyncCli $cli): int
         $options['source'] = $cli->source;
     }
     try {
-        $r = qbo_reconcile($cli->conn(), $options);
+        $r = qbo_reconcile($conn, $options);
     } catch (QboSync\ValidationException $e) {
         throw new QbosyncCliError($e->getMessage(), QBOSYNC_EXIT_USAGE);
     }
