@@ -801,6 +801,24 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 	}
 
 	r = settle_pending(&h);
+	if (r == QS_OK && read && walk == 0 && offset == 0 && !qse_jget(job, "counted")
+			&& strcmp(json_object_get_string(qse_jget(job, "source")), "callable") != 0) {
+		/* WHMCS says how long each list is: the progress has its total from the start */
+		json_object *totals = qse_jget(job, "totals");
+		size_t i;
+		for (i = 0; i < json_object_array_length(walkers); i++) {
+			const char *wk = json_object_get_string(json_object_array_get_idx(walkers, i));
+			json_object *entries = NULL;
+			long t = -1, got = 0;
+			qs_error te;
+			qs_error_clear(&te);
+			if (qs_whmcs_list(eng->fetch, eng->fetch_ud, wk, 0, 1, &entries, &t, &got, &te) == QS_OK && t >= 0) {
+				jset_long(totals, wk, t);
+			}
+			json_object_put(entries);
+		}
+		json_object_object_add(job, "counted", json_object_new_boolean(true));
+	}
 	if (r == QS_OK && read && (size_t)walk < json_object_array_length(walkers)) {
 		long got = 0, total = -1;
 		qs_error re;
