@@ -72,6 +72,10 @@ function qbosync_cmd_push(QbosyncCli $cli): int
         }
         $idle = 0;
         $st = $r['history'];
+        if ($st['state'] === 'running' && str_starts_with((string)$st['message'], 'Waiting for a run')) {
+            // this process cannot read the records: say how to give it what it needs
+            throw new QbosyncCliError($st['message'] . ' (in the config file: fetch, or source)', QBOSYNC_EXIT_CONFIG);
+        }
         $line = qbosync_push_line($st, $bar);
         if (!$cli->json && $line !== $last) {
             fwrite($cli->out, $bar ? "\r$line" : "$line\n");

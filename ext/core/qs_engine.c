@@ -366,6 +366,7 @@ void qs_engine_free(qs_engine *eng)
 	qs_http_free(eng->http_worker);
 	qs_http_free(eng->http_inline);
 	qs_pool_free(eng->pool);
+	qse_worker_release(eng);   /* a lock kept between runs (keep_lock) goes with the engine */
 	qs_store_close(eng->store);
 	free(eng->deferred);
 	free(eng);

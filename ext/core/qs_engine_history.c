@@ -778,6 +778,8 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 	hstep h;
 	qs_status r;
 	long walk, offset, page;
+	bool custom;
+	bool waiting_msg = false, did_read = false;
 
 	r = job_load(eng, &row, &job, e);
 	if (r != QS_OK || !job || strcmp(row.state, "running") != 0) {
@@ -793,6 +795,7 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 	h.until = qse_jstr(job, "until");
 	h.e = e;
 	walkers = qse_jget(job, "walkers");
+	custom = !strcmp(json_object_get_string(qse_jget(job, "source")), "callable");
 	walk = jlong(job, "walk");
 	offset = jlong(job, "offset");
 	page = jlong(job, "page");
@@ -819,6 +822,16 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 		}
 		json_object_object_add(job, "counted", json_object_new_boolean(true));
 	}
+	if (r == QS_OK && read && (size_t)walk < json_object_array_length(walkers)
+			&& (custom ? eng->source == NULL : eng->fetch == NULL)) {
+		/* this run cannot read the records (a cron without the source or the
+		 * fetch): the job waits for one that can, it does not fail */
+		read = false;
+		waiting_msg = true;
+		json_object_object_add(job, "message", json_object_new_string(custom
+			? "Waiting for a run with the source callable: pass it as qbo_sync()'s (or qbo_history()'s) option source"
+			: "Waiting for a run that can read WHMCS: qbo_sync() needs the connection's fetch (WHMCS's localAPI)"));
+	}
 	if (r == QS_OK && read && (size_t)walk < json_object_array_length(walkers)) {
 		long got = 0, total = -1;
 		qs_error re;
@@ -828,8 +841,11 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 		if (r == QS_ESTORE) {
 			qs_error_copy(e, &re);
 		} else if (r != QS_OK) {
-			/* the source could not be read: nothing of this page counts; tried again next step */
-			long failures = jlong(job, "failures") + 1;
+			/* the source could not be read: nothing of this page counts; tried again next step.
+			 * Missing configuration (no fetch here) waits for a run that has it. */
+			qs_status rr = r;
+			long failures = jlong(job, "failures") + (rr == QS_ECONFIG ? 0 : 1);
+			char msg[1200];
 			json_object_put(job);
 			qs_history_row_clear(&row);
 			if ((r = job_load(eng, &row, &job, e)) != QS_OK || !job) {
@@ -838,8 +854,13 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 				return r;
 			}
 			jset_long(job, "failures", failures);
-			json_object_object_add(job, "message", json_object_new_string(re.message));
-			if (r == QS_ECONFIG || failures >= HIST_FAILURES_MAX) {
+			if (rr == QS_ECONFIG) {
+				snprintf(msg, sizeof(msg), "Waiting for a run that can read the records: %s", re.message);
+			} else {
+				snprintf(msg, sizeof(msg), "%s", re.message);
+			}
+			json_object_object_add(job, "message", json_object_new_string(msg));
+			if (failures >= HIST_FAILURES_MAX) {
 				qs_strlcpy(row.state, "failed", sizeof(row.state));
 			}
 			qse_log_msg(eng, "error", NULL, NULL, "History push %lld: %s", row.id, re.message);
@@ -855,6 +876,7 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 			jset_long(credit, h.walker, jlong(credit, h.walker) + h.credit);
 			jset_long(job, "credited", jlong(job, "credited") + h.credit);
 			jset_long(job, "failures", 0);
+			did_read = true;
 			if (got < page) {
 				/* this walker has ended: its total is what it gave */
 				jset_long(totals, h.walker, jlong(credit, h.walker));
@@ -876,7 +898,7 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 				jlong(c, "unchanged"), jlong(c, "skipped"), jlong(c, "waiting"), jlong(c, "errors"));
 			json_object_object_add(job, "message", json_object_new_string(msg));
 			qse_log_msg(eng, "info", NULL, NULL, "History push %lld done: %s", row.id, msg);
-		} else {
+		} else if (did_read || (!waiting_msg && !(qse_jstr(job, "message") && !strncmp(qse_jstr(job, "message"), "Waiting for a run", 17)))) {
 			char msg[160];
 			snprintf(msg, sizeof(msg), "Running: %ld of %ld records%s", job_done(job), job_total(job),
 				json_object_array_length(qse_jget(job, "pending")) ? ", some on their way to QuickBooks" : "");

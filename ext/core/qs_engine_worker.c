@@ -5,6 +5,7 @@
 #include "qs_engine_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -106,7 +107,9 @@ bool qse_worker_beat(qs_engine *eng)
 void qse_worker_release(qs_engine *eng)
 {
 	bool removed;
-	if (!eng->worker_held) {
+	if (!eng->worker_held || strtol(eng->owner, NULL, 10) != (long)getpid()) {
+		/* not held, or an engine inherited by a forked child: the parent's lock stays */
+		eng->worker_held = false;
 		eng->worker_cancel = false;
 		return;
 	}
