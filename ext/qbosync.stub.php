@@ -72,7 +72,14 @@ namespace {
 
     /**
      * Delivers due work: options limit (int), time_budget (seconds), progress
-     * (callable(int $done, int $total, string $kind, string $id, string $state)).
+     * (callable(int $done, int $total, string $kind, string $id, string $state)),
+     * source (the history push's source callable, see qbo_history()). Takes the
+     * company's worker lock when free (or left by a dead or silent worker): its
+     * holder also runs one step of the history push and stops early when
+     * qbo_cancel() asks ("cancelled" => true in the result); the result then
+     * carries "history" (as qbo_history_status()). Without the lock it only drains.
+     * keep_lock (bool): the lock stays held after the call (a long-running
+     * worker between its runs); a call without it releases it.
      */
     function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
 
@@ -87,7 +94,9 @@ namespace {
 
     /**
      * The overview: connection status (Not Connected, Active, Error, Disconnected)
-     * with its reason and message, counts by state, queue length, last sync.
+     * with its reason and message, counts by state, queue length, last sync, and
+     * worker: null, or the worker lock's holder (owner, host, pid, since,
+     * heartbeat, cancel, stale).
      */
     function qbo_status(QboSync\Connection $connection): array {}
 
@@ -170,6 +179,52 @@ namespace {
      * 'active', ...type-specific fields].
      */
     function qbo_reference(QboSync\Connection $connection, string $type, array $options = []): array {}
+
+     * Starts the company's history push, or returns the unfinished one (resumed
+     * with its own options). Options: kinds (list or "customer,invoice": customer,
+     * item, invoice, payment, refund, credit; default all), since, until
+     * ("YYYY-MM-DD": records dated in that period), dry_run (bool: report what
+     * would be created, linked, updated or skipped, writing nothing to
+     * QuickBooks), page (records per step, default 50), source
+     * (callable(string $kind, int $offset, int $limit): array, a list of
+     * canonical documents or ['documents' => list, 'total' => n], for platforms
+     * other than WHMCS; held for this request; default: the connection's fetch
+     * through the WHMCS lists GetClients, GetProducts, GetInvoices,
+     * GetTransactions). Only records the job: qbo_sync() (or bin/qbosync push)
+     * runs it a page per call. Returns its status (qbo_history_status()).
+     */
+    function qbo_history(QboSync\Connection $connection, array $options = []): array {}
+
+    /**
+     * The latest history push, or null when none ever ran: id, state (running,
+     * done, cancelled, failed), dry_run, kinds, since, until, done, total,
+     * pending, rate (records/s), eta (seconds, null when unknown), started,
+     * updated, counts (created, linked, updated, unchanged, skipped, waiting,
+     * errors), report (per record: kind, id, action, qbo_id, reason; every
+     * record in a dry run, the problems otherwise), report_dropped, source, message.
+     */
+    function qbo_history_status(QboSync\Connection $connection): ?array {}
+
+    /** Cancels the running history push; false when none runs. */
+    function qbo_history_cancel(QboSync\Connection $connection): bool {}
+
+    /**
+     * The reconciliation report of a period: options from, to ("YYYY-MM-DD",
+     * required), kinds (invoice, payment, refund, credit; default all), source
+     * (as for qbo_history(); default WHMCS through the fetch). Returns
+     * ['period' => [from, to], 'kinds' => [kind => ['billing' => ['count', 'sum'],
+     * 'qbo' => ['count', 'sum'], 'differ' => list of ['id', 'qbo_id', 'billing',
+     * 'qbo', 'reason']]], 'unreadable' => records that could not be read].
+     * Sums are decimal text in the home currency; drafts and cancelled invoices
+     * are not counted. Reads only.
+     */
+    function qbo_reconcile(QboSync\Connection $connection, array $options): array {}
+
+    /** Releases the company's worker lock, whoever holds it; false when it was free. */
+    function qbo_unlock(QboSync\Connection $connection): bool {}
+
+    /** Asks the worker holding the company's lock to stop at its next step; false when none holds it. */
+    function qbo_cancel(QboSync\Connection $connection): bool {}
 }
 
 namespace QboSync {

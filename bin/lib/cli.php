@@ -22,6 +22,8 @@ final class QbosyncCli
     /** @var resource */
     public $err;
     private ?QboSync\Connection $conn = null;
+    /** @var callable|null the config file's 'source' (the history push's records for a platform other than WHMCS) */
+    public $source = null;
 
     public function __construct()
     {
@@ -55,10 +57,19 @@ final class QbosyncCli
             if (!is_readable($file)) {
                 throw new QbosyncCliError("cannot read the config file $file: give --config FILE, a PHP file returning qbo_connect()'s options", QBOSYNC_EXIT_CONFIG);
             }
-            $options = require $file;
+            // required from a static closure: closures in the file (source, fetch) hold no $this, so no cycle keeps the connection alive
+            $options = (static fn() => require $file)();
             if (!is_array($options)) {
                 throw new QbosyncCliError("the config file $file must return an array of qbo_connect() options", QBOSYNC_EXIT_CONFIG);
             }
+        }
+        if (isset($options['source'])) {
+            // not a qbo_connect() option: the history push and the reconciliation read it
+            if (!is_callable($options['source'])) {
+                throw new QbosyncCliError("the config file's source must be a callable fn(string \$kind, int \$offset, int \$limit): array", QBOSYNC_EXIT_CONFIG);
+            }
+            $this->source = $options['source'];
+            unset($options['source']);
         }
         foreach (['store', 'environment'] as $k) {
             if ($this->opt($k) !== null) {
@@ -92,6 +103,16 @@ final class QbosyncCli
         } elseif ($plain !== null) {
             $plain($data);
         }
+    }
+
+    /** qbo_sync()'s batch_size from --batch (default 30: creates and updates sent as /batch requests). */
+    public function batch(): int
+    {
+        $b = $this->opt('batch') ?? '30';
+        if (!ctype_digit($b) || (int)$b < 1 || (int)$b > 30) {
+            throw new QbosyncCliError('--batch takes the records per QuickBooks batch request, 1 to 30', QBOSYNC_EXIT_USAGE);
+        }
+        return (int)$b;
     }
 
     public function isTerminal(): bool
@@ -135,7 +156,7 @@ function qbosync_cli_usage($to): void
 /** Splits argv into options (--a, --a=b, --a b for known valued options) and words. */
 function qbosync_cli_parse(array $argv, QbosyncCli $cli): void
 {
-    $valued = ['config', 'store', 'environment', 'kinds', 'since', 'until', 'limit', 'kind', 'id', 'level', 'from', 'to', 'port', 'state'];
+    $valued = ['config', 'store', 'environment', 'kinds', 'since', 'until', 'limit', 'kind', 'id', 'level', 'from', 'to', 'port', 'state', 'page', 'interval', 'progress', 'batch'];
     $words = [];
     for ($i = 1, $n = count($argv); $i < $n; $i++) {
         $a = $argv[$i];

@@ -369,6 +369,7 @@ void qs_engine_free(qs_engine *eng)
 	qs_http_free(eng->http_worker);
 	qs_http_free(eng->http_inline);
 	qs_pool_free(eng->pool);
+	qse_worker_release(eng);   /* a lock kept between runs (keep_lock) goes with the engine */
 	qs_store_close(eng->store);
 	free(eng->deferred);
 	free(eng);
@@ -444,6 +445,11 @@ static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *n
 		}
 	}
 	return false;
+}
+
+bool qse_skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n)
+{
+	return skipped_by_settings(eng, kind, norm, reason, n);
 }
 
 /* Records a validated document; *deliver tells whether there is something to
@@ -784,7 +790,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	long delivered = 0, errors = 0, waiting = 0, mismatches = 0, done_n = 0, remaining = 0, net_fail = 0, total;
 	size_t i;
 	int pass;
-	bool stop = false;
+	bool stop = false, locked = false, history = false, cancelled = false;
 	qse_wave_out *round_out;
 
 	*result = NULL;
@@ -797,19 +803,36 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 			return r;
 		}
 	}
-	/* ---- then the QBO-side changes webhooks reported, and the daily
-	 * refresh of the reference data the pickers read (qs_engine_webhook.c,
-	 * qs_engine_pull.c) ---- */
-	{
+	/* ---- the worker lock: its holder runs the history push's step and can be
+	 * cancelled; without it (a live worker holds it) this run only drains, the
+	 * outbox claims keep the two apart (qs_engine_worker.c) ---- */
+	r = qse_worker_take(eng, &locked, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (locked && qse_history_running(eng)) {
+		history = true;
+		r = qse_history_step(eng, true, e);
+		if (r != QS_OK) {
+			qse_worker_release(eng);
+			return r;
+		}
+	}
+	/* ---- the lock's holder also pulls the QBO-side changes webhooks
+	 * reported, and refreshes daily the reference data the pickers read
+	 * (qs_engine_webhook.c, qs_engine_pull.c) ---- */
+	if (locked) {
 		long pulled = 0;
 		r = qse_events_pull(eng, 0, &pulled, e);
 		if (r != QS_OK) {
+			qse_worker_release(eng);
 			return r;
 		}
 		qse_reference_daily(eng);
 	}
 	round_out = calloc(QS_BATCH_MAX * QSE_WAVES_MAX, sizeof(*round_out));
 	if (!round_out) {
+		qse_worker_release(eng);
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory preparing a sync");
 	}
 	eng->in_sync = true;
@@ -826,6 +849,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 			eng->in_sync = false;
 			free(due.v);
 			free(round_out);
+			qse_worker_release(eng);
 			return r;
 		}
 		total += (long)due.n;
@@ -843,6 +867,10 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				break;
 			}
 			if (opts && opts->cancel) {
+				break;
+			}
+			if (locked && qse_worker_beat(eng)) {
+				cancelled = true;   /* qbo_cancel(): stop at this step */
 				break;
 			}
 			if (qse_throttled(eng)) {
@@ -937,6 +965,21 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	free(due.v);
 	free(round_out);
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);
+	if (history && ret == QS_OK) {
+		/* the records of the page delivered above are counted now */
+		qs_error he;
+		qs_error_clear(&he);
+		if (qse_history_step(eng, false, &he) == QS_ESTORE) {
+			qs_error_copy(e, &he);
+			ret = QS_ESTORE;
+		}
+	}
+	if (locked && eng->worker_cancel) {
+		cancelled = true;
+	}
+	if (!opts || !opts->keep_lock || cancelled) {
+		qse_worker_release(eng);
+	}
 	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);
 	{
@@ -955,6 +998,15 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	json_object_object_add(*result, "waiting", json_object_new_int64(waiting));
 	json_object_object_add(*result, "mismatches", json_object_new_int64(mismatches));
 	json_object_object_add(*result, "remaining", json_object_new_int64(remaining));
+	if (cancelled) {
+		json_object_object_add(*result, "cancelled", json_object_new_boolean(true));
+	}
+	if (history) {
+		json_object *hs = NULL;
+		if (qs_engine_history_status(eng, &hs, NULL) == QS_OK && hs) {
+			json_object_object_add(*result, "history", hs);
+		}
+	}
 	return ret;
 }
 
@@ -997,6 +1049,11 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 	json_object_object_add(o, "queued", json_object_new_int64(queued));
 	json_object_object_add(o, "last_sync", qse_jtime(row.last_sync));
 	qs_conn_row_clear(&row);
+	json_object_object_add(o, "worker", qse_worker_json(eng, e, &r));
+	if (r != QS_OK) {
+		json_object_put(o);
+		return r;
+	}
 	*out = o;
 	return QS_OK;
 }
