@@ -180,6 +180,7 @@ namespace {
      */
     function qbo_reference(QboSync\Connection $connection, string $type, array $options = []): array {}
 
+    /**
      * Starts the company's history push, or returns the unfinished one (resumed
      * with its own options). Options: kinds (list or "customer,invoice": customer,
      * item, invoice, payment, refund, credit; default all), since, until

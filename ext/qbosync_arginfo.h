@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5ce1bd493464b7738ea8f0105ea8aabc4530fb89 */
+ * Stub hash: 632bcff63b0988a512321c727491f170470c53c6 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -101,6 +101,25 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_reference, 0, 2, IS_ARRAY, 0
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
+#define arginfo_qbo_history arginfo_qbo_sync
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_history_status, 0, 1, IS_ARRAY, 1)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_history_cancel, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_reconcile, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_qbo_unlock arginfo_qbo_history_cancel
+
+#define arginfo_qbo_cancel arginfo_qbo_history_cancel
+
 
 ZEND_FUNCTION(qbo_connect);
 ZEND_FUNCTION(qbo_oauth_url);
@@ -122,6 +141,12 @@ ZEND_FUNCTION(qbo_pull);
 ZEND_FUNCTION(qbo_webhook);
 ZEND_FUNCTION(qbo_events);
 ZEND_FUNCTION(qbo_reference);
+ZEND_FUNCTION(qbo_history);
+ZEND_FUNCTION(qbo_history_status);
+ZEND_FUNCTION(qbo_history_cancel);
+ZEND_FUNCTION(qbo_reconcile);
+ZEND_FUNCTION(qbo_unlock);
+ZEND_FUNCTION(qbo_cancel);
 
 
 static const zend_function_entry ext_functions[] = {
@@ -145,6 +170,12 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(qbo_webhook, arginfo_qbo_webhook)
 	ZEND_FE(qbo_events, arginfo_qbo_events)
 	ZEND_FE(qbo_reference, arginfo_qbo_reference)
+	ZEND_FE(qbo_history, arginfo_qbo_history)
+	ZEND_FE(qbo_history_status, arginfo_qbo_history_status)
+	ZEND_FE(qbo_history_cancel, arginfo_qbo_history_cancel)
+	ZEND_FE(qbo_reconcile, arginfo_qbo_reconcile)
+	ZEND_FE(qbo_unlock, arginfo_qbo_unlock)
+	ZEND_FE(qbo_cancel, arginfo_qbo_cancel)
 	ZEND_FE_END
 };
 

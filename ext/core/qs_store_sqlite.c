@@ -1434,17 +1434,6 @@ static qs_status sq_meta_get(qs_store *qs, const char *key, const char *name, ch
 	bool row;
 	*value = NULL;
 	*at = 0;
-/* ------------------------------------------------------------------ worker lock and history job
- * One row per company each; written as delete + insert (portable SQL) inside
- * the caller's transaction. */
-
-static qs_status sq_worker_get(qs_store *qs, const char *key, qs_worker_row *out, qs_error *e)
-{
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_WORKER_GET, e);
-	qs_status r;
-	bool row;
-	memset(out, 0, sizeof(*out));
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1459,87 +1448,6 @@ static qs_status sq_worker_get(qs_store *qs, const char *key, qs_worker_row *out
 			if (!*value) {
 				r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading a stored value");
 			}
-	r = step_row(s, p, e, "reading the worker lock", &row);
-	if (r == QS_OK && row) {
-		out->exists = true;
-		col_copy(p, 0, out->owner, sizeof(out->owner));
-		col_copy(p, 1, out->host, sizeof(out->host));
-		out->pid = (long)sqlite3_column_int64(p, 2);
-		out->since = sqlite3_column_double(p, 3);
-		out->heartbeat = sqlite3_column_double(p, 4);
-		out->cancel = sqlite3_column_int64(p, 5) != 0;
-	}
-	done(p);
-	return r;
-}
-
-static qs_status sq_worker_put(qs_store *qs, const char *key, const qs_worker_row *w, qs_error *e)
-{
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_WORKER_DEL_ANY, e);
-	qs_status r;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	if ((r = run(s, p, e, "writing the worker lock")) != QS_OK) {
-		return r;
-	}
-	if (!(p = st(s, S_WORKER_ADD, e))) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, w->owner);
-	bind_text_or_null(p, 3, w->host);
-	sqlite3_bind_int64(p, 4, w->pid);
-	sqlite3_bind_double(p, 5, w->since);
-	sqlite3_bind_double(p, 6, w->heartbeat);
-	sqlite3_bind_int(p, 7, w->cancel ? 1 : 0);
-	return run(s, p, e, "writing the worker lock");
-}
-
-static qs_status sq_worker_del(qs_store *qs, const char *key, const char *owner, bool *removed, qs_error *e)
-{
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, owner ? S_WORKER_DEL_OWNER : S_WORKER_DEL_ANY, e);
-	qs_status r;
-	*removed = false;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	if (owner) {
-		bind_text(p, 2, owner);
-	}
-	r = run(s, p, e, "releasing the worker lock");
-	if (r == QS_OK) {
-		*removed = sqlite3_changes(s->db) > 0;
-	}
-	return r;
-}
-
-static qs_status sq_history_get(qs_store *qs, const char *key, qs_history_row *out, qs_error *e)
-{
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_HIST_GET, e);
-	qs_status r;
-	bool row;
-	memset(out, 0, sizeof(*out));
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	r = step_row(s, p, e, "reading the history job", &row);
-	if (r == QS_OK && row) {
-		const unsigned char *j = sqlite3_column_text(p, 2);
-		out->exists = true;
-		out->id = (long long)sqlite3_column_int64(p, 0);
-		col_copy(p, 1, out->state, sizeof(out->state));
-		out->job = strdup(j ? (const char *)j : "{}");
-		out->started = sqlite3_column_double(p, 3);
-		out->updated = sqlite3_column_double(p, 4);
-		if (!out->job) {
-			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the history job");
 		}
 	}
 	done(p);
@@ -1550,10 +1458,6 @@ static qs_status sq_meta_put(qs_store *qs, const char *key, const char *name, co
 {
 	sq_store *s = (sq_store *)qs;
 	sqlite3_stmt *p = st(s, S_META_UPD, e);
-static qs_status sq_history_put(qs_store *qs, const char *key, const qs_history_row *h, qs_error *e)
-{
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_HIST_DEL, e);
 	qs_status r;
 	if (!p) {
 		return QS_ESTORE;
@@ -1668,6 +1572,119 @@ static qs_status sq_event_done(qs_store *qs, const char *key, const qs_qbo_event
 	bind_text(p, 6, ev->doc);
 	bind_text(p, 7, ev->message);
 	return run(s, p, e, "saving a QuickBooks change's outcome");
+}
+
+/* ------------------------------------------------------------------ worker lock and history job
+ * One row per company each; written as delete + insert (portable SQL) inside
+ * the caller's transaction. */
+
+static qs_status sq_worker_get(qs_store *qs, const char *key, qs_worker_row *out, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_WORKER_GET, e);
+	qs_status r;
+	bool row;
+	memset(out, 0, sizeof(*out));
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	r = step_row(s, p, e, "reading the worker lock", &row);
+	if (r == QS_OK && row) {
+		out->exists = true;
+		col_copy(p, 0, out->owner, sizeof(out->owner));
+		col_copy(p, 1, out->host, sizeof(out->host));
+		out->pid = (long)sqlite3_column_int64(p, 2);
+		out->since = sqlite3_column_double(p, 3);
+		out->heartbeat = sqlite3_column_double(p, 4);
+		out->cancel = sqlite3_column_int64(p, 5) != 0;
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_worker_put(qs_store *qs, const char *key, const qs_worker_row *w, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_WORKER_DEL_ANY, e);
+	qs_status r;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	if ((r = run(s, p, e, "writing the worker lock")) != QS_OK) {
+		return r;
+	}
+	if (!(p = st(s, S_WORKER_ADD, e))) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, w->owner);
+	bind_text_or_null(p, 3, w->host);
+	sqlite3_bind_int64(p, 4, w->pid);
+	sqlite3_bind_double(p, 5, w->since);
+	sqlite3_bind_double(p, 6, w->heartbeat);
+	sqlite3_bind_int(p, 7, w->cancel ? 1 : 0);
+	return run(s, p, e, "writing the worker lock");
+}
+
+static qs_status sq_worker_del(qs_store *qs, const char *key, const char *owner, bool *removed, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, owner ? S_WORKER_DEL_OWNER : S_WORKER_DEL_ANY, e);
+	qs_status r;
+	*removed = false;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	if (owner) {
+		bind_text(p, 2, owner);
+	}
+	r = run(s, p, e, "releasing the worker lock");
+	if (r == QS_OK) {
+		*removed = sqlite3_changes(s->db) > 0;
+	}
+	return r;
+}
+
+static qs_status sq_history_get(qs_store *qs, const char *key, qs_history_row *out, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HIST_GET, e);
+	qs_status r;
+	bool row;
+	memset(out, 0, sizeof(*out));
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	r = step_row(s, p, e, "reading the history job", &row);
+	if (r == QS_OK && row) {
+		const unsigned char *j = sqlite3_column_text(p, 2);
+		out->exists = true;
+		out->id = (long long)sqlite3_column_int64(p, 0);
+		col_copy(p, 1, out->state, sizeof(out->state));
+		out->job = strdup(j ? (const char *)j : "{}");
+		out->started = sqlite3_column_double(p, 3);
+		out->updated = sqlite3_column_double(p, 4);
+		if (!out->job) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the history job");
+		}
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_history_put(qs_store *qs, const char *key, const qs_history_row *h, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HIST_DEL, e);
+	qs_status r;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
 	if ((r = run(s, p, e, "saving the history job")) != QS_OK) {
 		return r;
 	}
