@@ -35,6 +35,12 @@ void qs_conn_row_clear(qs_conn_row *r)
 	memset(r, 0, sizeof(*r));
 }
 
+void qs_history_row_clear(qs_history_row *h)
+{
+	free(h->job);
+	memset(h, 0, sizeof(*h));
+}
+
 void qs_entity_clear(qs_entity *en)
 {
 	free(en->doc);
