@@ -85,7 +85,11 @@ namespace {
      */
     function qbo_status(QboSync\Connection $connection): array {}
 
-    /** Per-record sync state and reason; filter by kind, state or id. */
+    /**
+     * Per-record sync state and reason; filter by kind, state or id. Paging: limit
+     * (1..10000), offset; with_total true returns ['rows' => ..., 'total' => n]
+     * (the count of every match, paging aside) instead of the list.
+     */
     function qbo_entities(QboSync\Connection $connection, array $filter = []): array {}
 
     /**

@@ -172,7 +172,9 @@ void qs_engine_hooks_expand_deferred(qs_engine *eng);
 /* {"status":"Active|Disconnected|Error|Not Connected","message":..,"realm":..,
  *  "counts":{"Synced":n,"Error":n,...},"queued":n,"last_sync":"ISO"|null} */
 qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e);
-/* filter: {"kind":..,"state":..,"id":..} (borrowed, may be NULL); *out: array of entity states. */
+/* filter: {"kind":..,"state":..,"id":..,"limit":n,"offset":n,"with_total":bool}
+ * (borrowed, may be NULL; limit 0 or absent = all). *out: array of entity
+ * states, or with with_total {"rows":[...],"total":n} (total ignores paging). */
 qs_status qs_engine_entities(qs_engine *eng, json_object *filter, json_object **out, qs_error *e);
 
 /* The delivery log, newest first: every attempt, its outcome and why; never a

@@ -20,7 +20,7 @@ enum {
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
 	S_ENT_GET, S_ENT_PUT, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
-	S_ENT_COUNTS, S_ENT_LIST, S_ENT_BY_QBO,
+	S_ENT_COUNTS, S_ENT_LIST, S_ENT_TOTAL, S_ENT_BY_QBO,
 	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
 	S_LOG, S_LOG_LIST,
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
@@ -86,7 +86,9 @@ static const char *const sql_text[S__COUNT] = {
 	[S_ENT_COUNTS] = "SELECT state, count(*) FROM entity WHERE conn = ?1 GROUP BY state",
 	[S_ENT_LIST] = "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
 		" AND (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR e.state = ?3) AND (?4 IS NULL OR e.local_id = ?4)"
-		" ORDER BY e.kind, length(e.local_id), e.local_id",
+		" ORDER BY e.kind, length(e.local_id), e.local_id LIMIT ?5 OFFSET ?6",
+	[S_ENT_TOTAL] = "SELECT count(*) FROM entity e WHERE e.conn = ?1"
+		" AND (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR e.state = ?3) AND (?4 IS NULL OR e.local_id = ?4)",
 	[S_ENT_BY_QBO] = "SELECT local_id FROM entity WHERE conn = ?1 AND kind = ?2 AND qbo_id = ?3 LIMIT 1",
 	[S_MAP_GET] = "SELECT qbo_id, name, purpose, created FROM mapping WHERE conn = ?1 AND kind = ?2"
 		" AND local_id = ?3 AND purpose = ?4",
@@ -950,7 +952,7 @@ static qs_status sq_entity_counts(qs_store *qs, const char *key, qs_count_cb cb,
 }
 
 static qs_status sq_entity_list(qs_store *qs, const char *key, const char *kind, const char *state,
-	const char *id, qs_entity_cb cb, void *ud, qs_error *e)
+	const char *id, long limit, long offset, qs_entity_cb cb, void *ud, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
 	sqlite3_stmt *p = st(s, S_ENT_LIST, e);
@@ -965,6 +967,8 @@ static qs_status sq_entity_list(qs_store *qs, const char *key, const char *kind,
 	bind_text(p, 2, kind);
 	bind_text(p, 3, state);
 	bind_text(p, 4, id);
+	sqlite3_bind_int64(p, 5, limit > 0 ? (sqlite3_int64)limit : -1);
+	sqlite3_bind_int64(p, 6, offset > 0 ? (sqlite3_int64)offset : 0);
 	while ((r = step_row(s, p, e, "listing entities", &row)) == QS_OK && row) {
 		void *nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
 		if (!nr) {
@@ -991,6 +995,29 @@ static qs_status sq_entity_list(qs_store *qs, const char *key, const char *kind,
 		qs_entity_clear(&en);
 	}
 	free(ids);
+	return r;
+}
+
+static qs_status sq_entity_total(qs_store *qs, const char *key, const char *kind, const char *state,
+	const char *id, long *n, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_ENT_TOTAL, e);
+	qs_status r;
+	bool row;
+	*n = 0;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, kind);
+	bind_text(p, 3, state);
+	bind_text(p, 4, id);
+	r = step_row(s, p, e, "counting entities", &row);
+	if (r == QS_OK && row) {
+		*n = (long)sqlite3_column_int64(p, 0);
+	}
+	done(p);
 	return r;
 }
 
@@ -1343,6 +1370,7 @@ static const qs_store_ops sqlite_ops = {
 	.outbox_count = sq_outbox_count,
 	.entity_counts = sq_entity_counts,
 	.entity_list = sq_entity_list,
+	.entity_total = sq_entity_total,
 	.map_get = sq_map_get,
 	.map_any = sq_map_any,
 	.map_put = sq_map_put,
