@@ -268,6 +268,15 @@ final class QbosyncAddon
         return htmlspecialchars((string)$v, ENT_QUOTES | ENT_SUBSTITUTE, 'UTF-8');
     }
 
+    /** At most $n characters of $s (UTF-8; mbstring is not required), "…" when cut. */
+    public static function shorten(string $s, int $n): string
+    {
+        if (!preg_match_all('/./us', $s, $m) || count($m[0]) <= $n) {
+            return $s;
+        }
+        return implode('', array_slice($m[0], 0, $n - 1)) . '…';
+    }
+
     public function link(string $page, array $q = []): string
     {
         $base = $this->vars['modulelink'] ?? 'addonmodules.php?module=qbosync';

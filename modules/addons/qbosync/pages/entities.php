@@ -111,7 +111,7 @@ function qbosync_page_entities(QbosyncAddon $a): void
             '</td><td class="qs-state">', QbosyncAddon::stateBadge($r['state']), '</td><td class="qs-reason">';
         if (($r['reason'] ?? '') !== '') {
             [$code, $todo] = qbosync_reason_help($a, $r['state'], (string)$r['reason']);
-            echo '<details><summary>', $h(mb_strimwidth((string)$r['reason'], 0, 90, '…', 'UTF-8')), '</summary><div class="qs-reason-full">',
+            echo '<details><summary>', $h(QbosyncAddon::shorten((string)$r['reason'], 90)), '</summary><div class="qs-reason-full">',
                 $h($r['reason']), '</div>', $code !== null ? '<div><b>' . $h($a->t('qbo_code')) . ':</b> <span class="qs-code">' . $h($code) . '</span></div>' : '',
                 '<div class="qs-todo"><b>', $h($a->t('what_to_do')), ':</b> ', $h($todo), '</div></details>';
         }

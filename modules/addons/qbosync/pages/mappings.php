@@ -253,7 +253,9 @@ function qbosync_page_mappings(QbosyncAddon $a): void
             '</th><th>', $h($a->t('qbo_customer')), '</th></tr>';
         foreach ($clients as $cl) {
             $e = qbo_entities($c, ['kind' => 'customer', 'id' => (string)$cl['id']])[0] ?? null;
-            $name = trim($cl['firstname'] . ' ' . $cl['lastname']) . ($cl['companyname'] !== '' && $cl['companyname'] !== null ? ' (' . $cl['companyname'] . ')' : '');
+            // WHMCS keeps names HTML-encoded: decoded here, escaped once when shown
+            $dec = fn($v) => html_entity_decode((string)$v, ENT_QUOTES | ENT_HTML5, 'UTF-8');
+            $name = trim($dec($cl['firstname']) . ' ' . $dec($cl['lastname'])) . ((string)$cl['companyname'] !== '' ? ' (' . $dec($cl['companyname']) . ')' : '');
             echo '<tr data-client="', $h($cl['id']), '"><td>', $h($name), '</td><td>', $h($cl['email']), '</td><td>',
                 $e ? QbosyncAddon::stateBadge($e['state']) . ($e['qbo_id'] ? ' <span class="qs-hint">#' . $h($e['qbo_id']) . '</span>' : '') : '<span class="qs-hint">' . $h($a->t('not_pushed')) . '</span>',
                 '</td><td>', qbosync_picker($a, 'map[customer|' . $cl['id'] . ']', $ref, ''), '</td></tr>';

@@ -12,9 +12,9 @@ function qbosync_whmcs_totals(): array
         'customer' => 'SELECT count(*) FROM tblclients',
         'item' => 'SELECT count(*) FROM tblproducts',
         'invoice' => "SELECT count(*) FROM tblinvoices WHERE status <> 'Draft'",
-        'payment' => 'SELECT count(*) FROM tblaccounts WHERE amountin > 0',
-        'refund' => 'SELECT count(*) FROM tblaccounts WHERE amountout > 0',
-        'credit' => 'SELECT count(*) FROM tblcredit WHERE amount > 0',
+        'payment' => 'SELECT count(*) FROM tblaccounts WHERE (amountin + 0) > 0',
+        'refund' => 'SELECT count(*) FROM tblaccounts WHERE (amountout + 0) > 0',
+        'credit' => 'SELECT count(*) FROM tblcredit WHERE (amount + 0) > 0',
     ];
     $out = [];
     foreach ($q as $kind => $sql) {
@@ -103,7 +103,7 @@ function qbosync_page_overview(QbosyncAddon $a): void
         foreach ($warnings as [$kind, $s, $n, $rows]) {
             $ex = '';
             foreach ($rows as $r) {
-                $ex .= '<div>' . $h($a->t('kind_' . $kind)) . ' ' . $h($r['id']) . ': ' . $h(mb_strimwidth((string)$r['reason'], 0, 160, '…', 'UTF-8')) . '</div>';
+                $ex .= '<div>' . $h($a->t('kind_' . $kind)) . ' ' . $h($r['id']) . ': ' . $h(QbosyncAddon::shorten((string)$r['reason'], 160)) . '</div>';
             }
             echo '<tr><td>', $h($a->t('kind_' . $kind)), '</td><td>', QbosyncAddon::stateBadge($s), '</td><td class="num">', $h(number_format($n)),
                 '</td><td>', $ex, '</td><td><a class="qs-btn" href="', $h($a->link('entities', ['kind' => $kind, 'state' => $s])), '">',
