@@ -221,6 +221,8 @@ PHP_INI_BEGIN()
 		OnUpdateString, store, zend_qbosync_globals, qbosync_globals)
 	PHP_INI_ENTRY_EX(QBOSYNC_KEY_INI, "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateQbosyncKey, qbosync_display_key)
+	STD_PHP_INI_ENTRY_EX("qbosync.webhook_verifier", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateString, webhook_verifier, zend_qbosync_globals, qbosync_globals, qbosync_display_key)
 	STD_PHP_INI_ENTRY("qbosync.environment", "production", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateQbosyncEnvironment, environment, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.delivery", "inline", PHP_INI_SYSTEM | PHP_INI_PERDIR,

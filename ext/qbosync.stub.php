@@ -30,7 +30,8 @@ namespace {
      * Skipped), on_disconnect (a callable(string $reason, string $message) called when
      * this process turns the connection Disconnected), fetch (a callable like WHMCS's
      * localAPI that qbo_hook reads records through; held by the returned object for
-     * this request only). store is a file path (":memory:" and file: URIs are refused).
+     * this request only), webhook_verifier (the app's webhook verifier token, for
+     * qbo_webhook; default INI qbosync.webhook_verifier). store is a file path (":memory:" and file: URIs are refused).
      */
     function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
 
@@ -112,6 +113,52 @@ namespace {
      * (default 100, at most 10000).
      */
     function qbo_log(QboSync\Connection $connection, array $filter = []): array {}
+
+    /**
+     * Reads customers, items, invoices and payments back from QBO as canonical
+     * documents (money as decimal text, "id" the linked local id or null, "qbo_id",
+     * references both ways). Options: kinds (list, or "customer,invoice"; default
+     * all), since (ISO 8601; default the stored watermark), full (bool: every
+     * record, paged 1,000 at a time, instead of change data capture; forced when
+     * the watermark is older than CDC's 30 days or CDC's answer may be cut at
+     * 1,000 objects), link (bool, default true: link unlinked local records by the
+     * qbosync marker, DisplayName / Name, DocNumber), callback (callable(string
+     * $kind, array $doc): void, called per document; the result then has no
+     * documents). Returns ['counts' => [kind => n], 'linked' => n, 'watermark' =>
+     * ISO, 'mode' => 'cdc'|'full', 'documents' => [kind => list]].
+     */
+    function qbo_pull(QboSync\Connection $connection, array $options = []): array {}
+
+    /**
+     * Takes a QBO webhook POST: $rawBody exactly as received and its
+     * intuit-signature header, checked in constant time against the connect option
+     * webhook_verifier (INI qbosync.webhook_verifier); a mismatch throws
+     * QboSync\AuthException. Legacy eventNotifications and CloudEvents bodies are
+     * both read; each notification of this company is stored once (a replay counts
+     * as a duplicate) as pull work that qbo_sync() performs. Returns ['accepted' =>
+     * n, 'duplicates' => n, 'other_realms' => n, 'events' => list of ['realm',
+     * 'entity', 'id', 'operation', 'at']].
+     */
+    function qbo_webhook(QboSync\Connection $connection, string $rawBody, string $signature): array {}
+
+    /**
+     * The QBO-side changes webhooks reported, newest first; filter since_id,
+     * limit (default 100), entity ("Payment"). Each ['id', 'realm', 'entity',
+     * 'qbo_id', 'operation', 'at', 'status' (pending until qbo_sync() pulled it,
+     * done, error), 'local' => [kind, id] or null, 'document' => the pulled
+     * canonical document or null, 'message'].
+     */
+    function qbo_events(QboSync\Connection $connection, array $filter = []): array {}
+
+    /**
+     * What the mapping pickers offer, cached in the store and refreshed daily by
+     * qbo_sync() (or now with ['refresh' => true]): $type account (option
+     * account_type), item, tax_code, payment_method, term, customer (options
+     * search: DisplayName or email contains it; limit), company (one row: name,
+     * legal_name, country, home_currency, multi_currency). Each row ['id', 'name',
+     * 'active', ...type-specific fields].
+     */
+    function qbo_reference(QboSync\Connection $connection, string $type, array $options = []): array {}
 }
 
 namespace QboSync {

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 78963d61654ce2801c2c9deecc7837ad7339ebda */
+ * Stub hash: 22aacf6bdb7302cd215d971e13783a126369a3d1 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -83,6 +83,22 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_qbo_log arginfo_qbo_entities
 
+#define arginfo_qbo_pull arginfo_qbo_sync
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_webhook, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, rawBody, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, signature, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_qbo_events arginfo_qbo_entities
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_reference, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, type, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(qbo_connect);
 ZEND_FUNCTION(qbo_oauth_url);
@@ -99,6 +115,10 @@ ZEND_FUNCTION(qbo_entities);
 ZEND_FUNCTION(qbo_resend);
 ZEND_FUNCTION(qbo_dismiss);
 ZEND_FUNCTION(qbo_log);
+ZEND_FUNCTION(qbo_pull);
+ZEND_FUNCTION(qbo_webhook);
+ZEND_FUNCTION(qbo_events);
+ZEND_FUNCTION(qbo_reference);
 
 
 static const zend_function_entry ext_functions[] = {
@@ -117,6 +137,10 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(qbo_resend, arginfo_qbo_resend)
 	ZEND_FE(qbo_dismiss, arginfo_qbo_dismiss)
 	ZEND_FE(qbo_log, arginfo_qbo_log)
+	ZEND_FE(qbo_pull, arginfo_qbo_pull)
+	ZEND_FE(qbo_webhook, arginfo_qbo_webhook)
+	ZEND_FE(qbo_events, arginfo_qbo_events)
+	ZEND_FE(qbo_reference, arginfo_qbo_reference)
 	ZEND_FE_END
 };
 

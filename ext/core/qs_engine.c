@@ -280,6 +280,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->minorversion = cfg_dup(cfg->minorversion, "75");
 	eng->sync_start = cfg->sync_start ? strdup(cfg->sync_start) : NULL;
 	eng->exclude_methods = cfg->exclude_methods ? strdup(cfg->exclude_methods) : NULL;
+	eng->webhook_verifier = cfg->webhook_verifier && *cfg->webhook_verifier ? strdup(cfg->webhook_verifier) : NULL;
 	if (!eng->environment || !eng->client_id || !eng->client_secret || !eng->redirect_uri
 			|| !eng->store_path || !eng->cfg_currency || !eng->minorversion) {
 		qs_error_set(e, QS_EINTERNAL, "Out of memory");
@@ -352,6 +353,7 @@ void qs_engine_free(qs_engine *eng)
 		return;
 	}
 	qs_secret_free(eng->client_secret);
+	qs_secret_free(eng->webhook_verifier);
 	qs_secret_free(eng->access);
 	free(eng->environment);
 	free(eng->client_id);
@@ -787,6 +789,17 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		if (r != QS_OK) {
 			return r;
 		}
+	}
+	/* ---- then the QBO-side changes webhooks reported, and the daily
+	 * refresh of the reference data the pickers read (qs_engine_webhook.c,
+	 * qs_engine_pull.c) ---- */
+	{
+		long pulled = 0;
+		r = qse_events_pull(eng, 0, &pulled, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		qse_reference_daily(eng);
 	}
 	round_out = calloc(QS_BATCH_MAX * QSE_WAVES_MAX, sizeof(*round_out));
 	if (!round_out) {

@@ -36,6 +36,7 @@ typedef struct qs_config {
 	const char *minorversion;   /* default "75" */
 	const char *sync_start;     /* "YYYY-MM-DD" or NULL: customers, invoices, payments created before it are Skipped */
 	const char *exclude_methods;/* "paypal,cash" or NULL: payments of these methods are Skipped */
+	const char *webhook_verifier; /* the app's webhook verifier token or NULL; secret: never logged */
 } qs_config;
 
 typedef struct qs_engine qs_engine;
@@ -182,6 +183,44 @@ qs_status qs_engine_entities(qs_engine *eng, json_object *filter, json_object **
  * default 100). *out: array of {"at":ISO,"level":"info|warn|error","kind":..,
  * "id":..,"message":..}. (For a future qbo_log().) */
 qs_status qs_engine_log(qs_engine *eng, json_object *filter, json_object **out, qs_error *e);
+
+/* ---- QBO back to the billing side (qs_engine_pull.c, qs_engine_webhook.c) ---- */
+/* Kinds a pull reads, in this order (later ones refer to earlier ones). */
+#define QS_PULL_KINDS "customer", "item", "invoice", "payment"
+#define QS_PULL_NKINDS 4
+/* Called once per canonical document; return false to stop the pull. */
+typedef bool (*qs_pull_cb)(void *ud, const char *kind, json_object *doc);
+typedef struct qs_pull_opts {
+	bool kinds[QS_PULL_NKINDS];   /* which of QS_PULL_KINDS; none set = all */
+	const char *since;            /* ISO 8601 watermark, NULL = the stored one */
+	bool full;                    /* query paging instead of CDC (forced past CDC's 30 days) */
+	bool link;                    /* link mappings by marker / DisplayName / Name / DocNumber */
+	qs_pull_cb cb;                /* NULL: the documents are in the result */
+	void *ud;
+} qs_pull_opts;
+/* Reads customers, items, invoices, payments from QBO as canonical documents
+ * (qs_map_from_qbo), by CDC since the watermark or by a full pull paged 1,000
+ * rows at a time, linking them to local records on the way; stores the new
+ * watermark (QBO's clock at the start of the read). *result: {"counts":
+ * {kind: n}, "linked": n, "watermark": ISO, "mode": "cdc"|"full",
+ * "documents": {kind: [...]} (absent with a callback)}. */
+qs_status qs_engine_pull(qs_engine *eng, const qs_pull_opts *o, json_object **result, qs_error *e);
+
+/* What the mapping pickers offer, cached in the store: type account
+ * (options "account_type"), item, tax_code, payment_method, term, customer
+ * ("search", "limit"), company; "refresh": true reads QBO again. *out: array
+ * of {"id","name",...}. QS_EVALIDATION for an unknown type or option. */
+qs_status qs_engine_reference(qs_engine *eng, const char *type, json_object *options, json_object **out, qs_error *e);
+
+/* A webhook POST: checks sig against the webhook verifier (QS_EAUTH when it
+ * does not match or no verifier is set; nothing recorded), reads either
+ * format, stores each notification for this company's realm once (deduped)
+ * as pull work for qbo_sync(). *out: {"accepted":n,"duplicates":n,"events":[...]}. */
+qs_status qs_engine_webhook(qs_engine *eng, const char *body, size_t len, const char *sig, json_object **out, qs_error *e);
+/* The QBO-side changes, newest first: filter {"since_id","limit","entity"}.
+ * Each {"id","realm","entity","qbo_id","operation","at","status","local":
+ * [kind,id]|null,"document": canonical doc|null}. */
+qs_status qs_engine_events(qs_engine *eng, json_object *filter, json_object **out, qs_error *e);
 
 /* Library versions line for phpinfo (curl, OpenSSL, SQLite, json-c). */
 const char *qs_engine_versions(void);

@@ -40,6 +40,7 @@ struct qs_engine {
 	char *environment, *client_id, *client_secret, *redirect_uri, *store_path;
 	char *cfg_currency, *ca_info, *minorversion;
 	char *sync_start, *exclude_methods;   /* settings (may be NULL): see qs_config */
+	char *webhook_verifier;   /* secret, may be NULL */
 	unsigned char key[QS_KEY_LEN];
 	bool has_key;
 	qs_delivery delivery;
@@ -96,7 +97,9 @@ typedef struct qse_released {
 	size_t n, cap;
 } qse_released;
 
-enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_BATCH };
+/* OP_PAGE: query = one page's statement, *out = {"rows": [...], "time": unix seconds};
+ * OP_CDC: entity = the entities (comma-separated), query = changedSince, *out = the answer. */
+enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_BATCH, OP_PAGE, OP_CDC };
 
 /* qs_engine.c: shared helpers */
 qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e);
@@ -149,6 +152,17 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
 	qs_error *e);
 bool qse_usable_id(json_object *obj);
+
+/* qs_engine_pull.c: reference data refreshed by qbo_sync() once a day (the
+ * types read before whose cache is older); failures are logged, not returned. */
+void qse_reference_daily(qs_engine *eng);
+/* qs_engine_webhook.c: the pull work webhooks queued, done by qbo_sync(). */
+qs_status qse_events_pull(qs_engine *eng, long limit, long *done, qs_error *e);
+/* qs_engine_pull.c: one QBO record (row, borrowed) of kind as its canonical
+ * document (a new object), linked on the way when link is true (*linked
+ * counts new links). */
+qs_status qse_pull_doc(qs_engine *eng, const char *kind, json_object *row, bool link, json_object **doc,
+	long *linked, qs_error *e);
 
 /* qs_engine_pace.c: the per-company request limiter */
 qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e);

@@ -483,6 +483,18 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 		case OP_QUERY: r = qs_qbo_query(&q, query, out, e); break;
 		case OP_VOID: r = qs_qbo_void(&q, entity, id, token, rid, out, e); break;
 		case OP_BATCH: r = qs_qbo_batch(&q, body, rid, out, e); break;
+		case OP_CDC: r = qs_qbo_cdc(&q, entity, query, out, e); break;
+		case OP_PAGE: {
+			json_object *rows = NULL;
+			double t = 0;
+			r = qs_qbo_query_page(&q, query, &rows, &t, e);
+			if (r == QS_OK) {
+				*out = json_object_new_object();
+				json_object_object_add(*out, "rows", rows);
+				json_object_object_add(*out, "time", json_object_new_double(t));
+			}
+			break;
+		}
 		}
 		if (r != QS_ETOKEN) {
 			return r;

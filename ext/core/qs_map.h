@@ -87,4 +87,16 @@ char *qs_map_display_name(json_object *norm);
  * result stays within QBO's 500 characters. */
 char *qs_map_unique_name(const char *name, const char *id);
 
+/* ---- the way back (qs_map_from_qbo.c) ---- */
+/* The local id linked to a QBO record of kind ("customer", "item", "invoice",
+ * "payment"); false when none. */
+typedef bool (*qs_local_fn)(void *ud, const char *kind, const char *qbo_id, char local_id[65]);
+/* A QBO Customer / Item / Invoice / Payment (row, borrowed) as the canonical
+ * document a pull returns (a new object): CANONICAL.md's keys with money as
+ * decimal text, "id" the linked local id or null, "qbo_id", references both
+ * ways ("customer" local or null, "qbo_customer"), "updated" (QBO's
+ * LastUpdatedTime); a CDC "Deleted" stub becomes {"id","qbo_id","deleted":true}.
+ * find may be NULL (no local ids). */
+json_object *qs_map_from_qbo(const char *kind, json_object *row, int decimals, qs_local_fn find, void *ud);
+
 #endif

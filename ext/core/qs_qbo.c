@@ -503,6 +503,25 @@ static qs_status qbo_call(qs_qbo *q, const char *method, const char *url, const 
 	return qbo_answer(q, &r, what, out, e);
 }
 
+/* GET api_base/company/<realm>/<path>?<params>: the whole answer object. */
+qs_status qs_qbo_get(qs_qbo *q, const char *path, const char *params, const char *what,
+	json_object **answer, qs_error *e)
+{
+	char *url;
+	qs_status st;
+	*answer = NULL;
+	if ((st = check_client(q, e)) != QS_OK) {
+		return st;
+	}
+	url = build_url(q, path, params, NULL, e);
+	if (!url) {
+		return e ? e->status : QS_EINTERNAL;
+	}
+	st = qbo_call(q, "GET", url, NULL, NULL, 0, what, answer, e);
+	free(url);
+	return st;
+}
+
 /* Takes answer[entity] out of an answer (a new reference in *out). */
 static qs_status take_entity(json_object *answer, const char *entity, const char *what,
 	json_object **out, qs_error *e)

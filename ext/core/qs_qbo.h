@@ -93,6 +93,41 @@ qs_status qs_qbo_query(qs_qbo *q, const char *query, json_object **rows, qs_erro
  * wants (\'). malloc'd. The one place query text is escaped. */
 char *qs_qbo_quote(const char *s);
 
+/* GET <path>?<params> under the company: the whole answer object (*answer,
+ * caller puts it), errors classified as for every call. */
+qs_status qs_qbo_get(qs_qbo *q, const char *path, const char *params, const char *what,
+	json_object **answer, qs_error *e);
+
+/* ---- change data capture and query paging (qs_qbo_pull.c) ---- */
+#define QS_QBO_PAGE 1000          /* MAXRESULTS at most */
+#define QS_QBO_CDC_MAX 1000       /* objects per CDC answer (more are cut silently) */
+#define QS_QBO_CDC_DAYS 30        /* how far back CDC looks */
+/* One page of a query ("select * from Customer startposition 1001 maxresults
+ * 1000"); *rows: the array (possibly empty), *time: the answer's time (QBO's
+ * clock) as unix seconds (0 when absent). */
+qs_status qs_qbo_query_page(qs_qbo *q, const char *query, json_object **rows, double *time, qs_error *e);
+/* GET cdc?entities=<csv>&changedSince=<iso>: *answer the whole answer. */
+qs_status qs_qbo_cdc(qs_qbo *q, const char *entities, const char *since, json_object **answer, qs_error *e);
+/* The rows of entity in a CDC answer (borrowed array, NULL when none) and the
+ * number of objects it holds in all. */
+json_object *qs_qbo_cdc_rows(json_object *answer, const char *entity);
+long qs_qbo_cdc_total(json_object *answer);
+/* ISO 8601 date or date-time (with Z or an offset; none = UTC) to unix
+ * seconds; false when it is not one. */
+bool qs_qbo_time_parse(const char *iso, double *t);
+/* Unix seconds as "YYYY-MM-DDTHH:MM:SS.mmmZ" (buf >= 32). */
+void qs_qbo_time_format(double t, char *buf, size_t size);
+
+/* ---- webhooks (qs_qbo_webhook.c) ---- */
+/* Whether sig (the intuit-signature header) is base64(HMAC-SHA256(verifier,
+ * body)); compared in constant time. */
+bool qs_qbo_webhook_signed(const char *verifier, const char *body, size_t len, const char *sig);
+/* The notifications of a webhook body, legacy eventNotifications or a
+ * CloudEvents array, as a new array of {"realm","entity","id","operation",
+ * "at"} (entity PascalCase, operation Create|Update|Delete|Merge|Void|Emailed,
+ * at ISO UTC). QS_EVALIDATION when the body is neither. */
+qs_status qs_qbo_webhook_parse(const char *body, size_t len, json_object **events, qs_error *e);
+
 /* Parses a Fault (either envelope) from an answer into e; used by oauth too. */
 void qs_qbo_parse_fault(const qs_http_resp *r, qs_error *e);
 

@@ -245,6 +245,31 @@ qs_status qs_store_hook_count(qs_store *s, const char *key, long *pending, long 
 	return s->ops->hook_count(s, key, pending, errors, e);
 }
 
+qs_status qs_store_meta_get(qs_store *s, const char *key, const char *name, char **value, double *at, qs_error *e)
+{
+	return s->ops->meta_get(s, key, name, value, at, e);
+}
+
+qs_status qs_store_meta_put(qs_store *s, const char *key, const char *name, const char *value, double at, qs_error *e)
+{
+	return s->ops->meta_put(s, key, name, value, at, e);
+}
+
+qs_status qs_store_event_put(qs_store *s, const char *key, const qs_qbo_event *ev, const char *dedupe, bool *inserted, qs_error *e)
+{
+	return s->ops->event_put(s, key, ev, dedupe, inserted, e);
+}
+
+qs_status qs_store_event_list(qs_store *s, const char *key, long long since_id, long limit, const char *entity, bool pending_only, qs_event_cb cb, void *ud, qs_error *e)
+{
+	return s->ops->event_list(s, key, since_id, limit, entity, pending_only, cb, ud, e);
+}
+
+qs_status qs_store_event_done(qs_store *s, const char *key, const qs_qbo_event *ev, qs_error *e)
+{
+	return s->ops->event_done(s, key, ev, e);
+}
+
 qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e)
 {
 	return s->ops->rate_take(s, key, now, window, per_window, batch_per_window, batch, wait, e);

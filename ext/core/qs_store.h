@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 5
+#define QS_STORE_SCHEMA 6
 
 typedef struct qs_store qs_store;
 
@@ -218,6 +218,37 @@ qs_status qs_store_hook_del(qs_store *s, const char *key, long long seq, qs_erro
 /* Counts a failed expansion; final marks it 'error' (kept, no longer retried). */
 qs_status qs_store_hook_fail(qs_store *s, const char *key, long long seq, bool final, const char *message, qs_error *e);
 qs_status qs_store_hook_count(qs_store *s, const char *key, long *pending, long *errors, qs_error *e);
+
+/* ---- named values per connection (the pull watermark, reference caches) ---- */
+/* *value: malloc'd text, NULL when unset; *at: when it was written (0 when unset). */
+qs_status qs_store_meta_get(qs_store *s, const char *key, const char *name, char **value, double *at, qs_error *e);
+qs_status qs_store_meta_put(qs_store *s, const char *key, const char *name, const char *value, double at, qs_error *e);
+
+/* ---- QBO-side changes (webhook notifications), the pull work they become ---- */
+typedef struct qs_qbo_event {
+	long long id;
+	char realm[64];
+	char entity[32];           /* QBO entity name: "Payment", "Invoice" */
+	char qbo_id[32];
+	char operation[16];        /* Create, Update, Delete, Merge, Void, Emailed */
+	char at[40];               /* QBO's time of the change (ISO 8601) */
+	char status[16];           /* pending (pull work), done, error */
+	char local_kind[16];       /* the billing record it is about, once known ("" none) */
+	char local_id[65];
+	const char *doc;           /* the pulled canonical document (JSON), or NULL; borrowed */
+	const char *message;       /* why it failed, or NULL; borrowed */
+	double created;
+} qs_qbo_event;
+/* Records ev unless an event with the same dedupe text exists: *inserted tells. */
+qs_status qs_store_event_put(qs_store *s, const char *key, const qs_qbo_event *ev, const char *dedupe,
+	bool *inserted, qs_error *e);
+/* pending_only: the pending ones oldest first (at most limit); otherwise every
+ * event with id > since_id (entity: NULL = any) newest first, at most limit. */
+typedef void (*qs_event_cb)(void *ud, const qs_qbo_event *ev);
+qs_status qs_store_event_list(qs_store *s, const char *key, long long since_id, long limit, const char *entity,
+	bool pending_only, qs_event_cb cb, void *ud, qs_error *e);
+/* Sets an event's status, local record, document and message (from ev, by ev->id). */
+qs_status qs_store_event_done(qs_store *s, const char *key, const qs_qbo_event *ev, qs_error *e);
 
 /* SQLite library version text. */
 const char *qs_store_sqlite_version(void);

@@ -49,6 +49,11 @@ typedef struct qs_store_ops {
 	qs_status (*hook_del)(qs_store *s, const char *key, long long seq, qs_error *e);
 	qs_status (*hook_fail)(qs_store *s, const char *key, long long seq, bool final, const char *message, qs_error *e);
 	qs_status (*hook_count)(qs_store *s, const char *key, long *pending, long *errors, qs_error *e);
+	qs_status (*meta_get)(qs_store *s, const char *key, const char *name, char **value, double *at, qs_error *e);
+	qs_status (*meta_put)(qs_store *s, const char *key, const char *name, const char *value, double at, qs_error *e);
+	qs_status (*event_put)(qs_store *s, const char *key, const qs_qbo_event *ev, const char *dedupe, bool *inserted, qs_error *e);
+	qs_status (*event_list)(qs_store *s, const char *key, long long since_id, long limit, const char *entity, bool pending_only, qs_event_cb cb, void *ud, qs_error *e);
+	qs_status (*event_done)(qs_store *s, const char *key, const qs_qbo_event *ev, qs_error *e);
 	qs_status (*rate_take)(qs_store *s, const char *key, double now, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e);
 } qs_store_ops;
 

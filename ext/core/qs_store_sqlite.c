@@ -26,6 +26,8 @@ enum {
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
 	S_RATE_PRUNE, S_RATE_COUNT, S_RATE_ADD,
+	S_META_GET, S_META_UPD, S_META_INS,
+	S_EV_SEEN, S_EV_PUT, S_EV_PENDING, S_EV_LIST, S_EV_DONE,
 	S__COUNT
 };
 
@@ -122,6 +124,20 @@ static const char *const sql_text[S__COUNT] = {
 	[S_RATE_COUNT] = "SELECT count(*), coalesce(sum(batch), 0), min(at), min(CASE WHEN batch THEN at END)"
 		" FROM rate_slot WHERE conn = ?1",
 	[S_RATE_ADD] = "INSERT INTO rate_slot(conn, at, batch) VALUES(?1, ?2, ?3)",
+	/* named values (qs_store_meta_*) */
+	[S_META_GET] = "SELECT value, at FROM meta WHERE conn = ?1 AND name = ?2",
+	[S_META_UPD] = "UPDATE meta SET value = ?3, at = ?4 WHERE conn = ?1 AND name = ?2",
+	[S_META_INS] = "INSERT INTO meta(conn, name, value, at) VALUES(?1, ?2, ?3, ?4)",
+	/* QBO-side changes (qs_store_event_*) */
+	[S_EV_SEEN] = "SELECT id FROM qbo_event WHERE conn = ?1 AND dedupe = ?2",
+	[S_EV_PUT] = "INSERT INTO qbo_event(conn, dedupe, realm, entity, qbo_id, operation, at, status, created)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8)",
+	[S_EV_PENDING] = "SELECT id, realm, entity, qbo_id, operation, at, status, local_kind, local_id, doc, message, created"
+		" FROM qbo_event WHERE conn = ?1 AND status = 'pending' ORDER BY id LIMIT ?2",
+	[S_EV_LIST] = "SELECT id, realm, entity, qbo_id, operation, at, status, local_kind, local_id, doc, message, created"
+		" FROM qbo_event WHERE conn = ?1 AND id > ?2 AND (?3 IS NULL OR entity = ?3) ORDER BY id DESC LIMIT ?4",
+	[S_EV_DONE] = "UPDATE qbo_event SET status = ?3, local_kind = ?4, local_id = ?5, doc = ?6, message = ?7"
+		" WHERE conn = ?1 AND id = ?2",
 };
 
 /* Schema version 1: the tables as first written. */
@@ -213,6 +229,20 @@ static const char schema_v5[] =
 	"CREATE TABLE IF NOT EXISTS rate_slot(conn TEXT NOT NULL, at REAL NOT NULL, batch INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX IF NOT EXISTS rate_slot_at ON rate_slot(conn, at);";
 
+/* Schema version 6: named values per connection (the pull watermark, the
+ * reference caches) and the QBO-side changes webhooks report, deduplicated,
+ * kept as events and pulled by qbo_sync(). */
+static const char schema_v6[] =
+	"CREATE TABLE IF NOT EXISTS meta(conn TEXT NOT NULL, name TEXT NOT NULL, value TEXT, at REAL NOT NULL DEFAULT 0,"
+	" PRIMARY KEY(conn, name));"
+	"CREATE TABLE IF NOT EXISTS qbo_event("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT, conn TEXT NOT NULL, dedupe TEXT NOT NULL, realm TEXT NOT NULL,"
+	" entity TEXT NOT NULL, qbo_id TEXT NOT NULL, operation TEXT NOT NULL, at TEXT NOT NULL,"
+	" status TEXT NOT NULL DEFAULT 'pending', local_kind TEXT, local_id TEXT, doc TEXT, message TEXT,"
+	" created REAL NOT NULL);"
+	"CREATE UNIQUE INDEX IF NOT EXISTS qbo_event_dedupe ON qbo_event(conn, dedupe);"
+	"CREATE INDEX IF NOT EXISTS qbo_event_status ON qbo_event(conn, status, id);";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
@@ -223,6 +253,7 @@ static const char *const migrations[] = {
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -1341,6 +1372,156 @@ static qs_status sq_rate_take(qs_store *qs, const char *key, double now, double 
 	return r;
 }
 
+/* ------------------------------------------------------------------ named values */
+
+static qs_status sq_meta_get(qs_store *qs, const char *key, const char *name, char **value, double *at, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_META_GET, e);
+	qs_status r;
+	bool row;
+	*value = NULL;
+	*at = 0;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, name);
+	r = step_row(s, p, e, "reading a stored value", &row);
+	if (r == QS_OK && row) {
+		const unsigned char *t = sqlite3_column_text(p, 0);
+		*at = sqlite3_column_double(p, 1);
+		if (t) {
+			*value = strdup((const char *)t);
+			if (!*value) {
+				r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading a stored value");
+			}
+		}
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_meta_put(qs_store *qs, const char *key, const char *name, const char *value, double at, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_META_UPD, e);
+	qs_status r;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, name);
+	bind_text(p, 3, value);
+	sqlite3_bind_double(p, 4, at);
+	r = run(s, p, e, "saving a stored value");
+	if (r != QS_OK || sqlite3_changes(s->db) > 0) {
+		return r;
+	}
+	p = st(s, S_META_INS, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, name);
+	bind_text(p, 3, value);
+	sqlite3_bind_double(p, 4, at);
+	return run(s, p, e, "saving a stored value");
+}
+
+/* ------------------------------------------------------------------ QBO-side changes */
+
+static qs_status sq_event_put(qs_store *qs, const char *key, const qs_qbo_event *ev, const char *dedupe,
+	bool *inserted, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_EV_SEEN, e);
+	qs_status r;
+	bool row;
+	*inserted = false;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, dedupe);
+	r = step_row(s, p, e, "looking for a known QuickBooks change", &row);
+	done(p);
+	if (r != QS_OK || row) {
+		return r;
+	}
+	p = st(s, S_EV_PUT, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, dedupe);
+	bind_text(p, 3, ev->realm);
+	bind_text(p, 4, ev->entity);
+	bind_text(p, 5, ev->qbo_id);
+	bind_text(p, 6, ev->operation);
+	bind_text(p, 7, ev->at);
+	sqlite3_bind_double(p, 8, ev->created > 0 ? ev->created : qs_store_now());
+	r = run(s, p, e, "recording a QuickBooks change");
+	*inserted = r == QS_OK;
+	return r;
+}
+
+static qs_status sq_event_list(qs_store *qs, const char *key, long long since_id, long limit, const char *entity,
+	bool pending_only, qs_event_cb cb, void *ud, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, pending_only ? S_EV_PENDING : S_EV_LIST, e);
+	qs_status r;
+	bool row;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	if (pending_only) {
+		sqlite3_bind_int64(p, 2, limit > 0 ? limit : -1);
+	} else {
+		sqlite3_bind_int64(p, 2, since_id);
+		bind_text_or_null(p, 3, entity);
+		sqlite3_bind_int64(p, 4, limit > 0 ? limit : -1);
+	}
+	while ((r = step_row(s, p, e, "reading the QuickBooks changes", &row)) == QS_OK && row) {
+		qs_qbo_event ev;
+		memset(&ev, 0, sizeof(ev));
+		ev.id = (long long)sqlite3_column_int64(p, 0);
+		col_copy(p, 1, ev.realm, sizeof(ev.realm));
+		col_copy(p, 2, ev.entity, sizeof(ev.entity));
+		col_copy(p, 3, ev.qbo_id, sizeof(ev.qbo_id));
+		col_copy(p, 4, ev.operation, sizeof(ev.operation));
+		col_copy(p, 5, ev.at, sizeof(ev.at));
+		col_copy(p, 6, ev.status, sizeof(ev.status));
+		col_copy(p, 7, ev.local_kind, sizeof(ev.local_kind));
+		col_copy(p, 8, ev.local_id, sizeof(ev.local_id));
+		ev.doc = (const char *)sqlite3_column_text(p, 9);
+		ev.message = (const char *)sqlite3_column_text(p, 10);
+		ev.created = sqlite3_column_double(p, 11);
+		cb(ud, &ev);
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_event_done(qs_store *qs, const char *key, const qs_qbo_event *ev, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_EV_DONE, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_int64(p, 2, ev->id);
+	bind_text(p, 3, ev->status);
+	bind_text_or_null(p, 4, ev->local_kind);
+	bind_text_or_null(p, 5, ev->local_id);
+	bind_text(p, 6, ev->doc);
+	bind_text(p, 7, ev->message);
+	return run(s, p, e, "saving a QuickBooks change's outcome");
+}
+
 static const qs_store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1384,6 +1565,11 @@ static const qs_store_ops sqlite_ops = {
 	.hook_fail = sq_hook_fail,
 	.hook_count = sq_hook_count,
 	.rate_take = sq_rate_take,
+	.meta_get = sq_meta_get,
+	.meta_put = sq_meta_put,
+	.event_put = sq_event_put,
+	.event_list = sq_event_list,
+	.event_done = sq_event_done,
 };
 
 qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_error *e)

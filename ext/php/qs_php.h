@@ -81,6 +81,10 @@ void qs_php_fetch_clear(zval *zconn, qs_engine *eng);
  * unwind; true (once) when the caller must now zend_bailout(). */
 bool qs_php_fetch_bailed(void);
 
+/* qs_php_functions.c: ends a function with the engine's answer (out, released)
+ * or the exception that fits err. */
+void qs_php_return_result(zval *return_value, zval *zconn, qs_status st, json_object *out, const qs_error *err);
+
 /* qs_php_exceptions.c */
 /* Throws the exception that fits e->status (see the mapping there). */
 void qs_php_throw(const qs_error *e);

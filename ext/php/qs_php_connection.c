@@ -538,7 +538,8 @@ typedef struct qs_opt_def {
 
 typedef struct qs_php_opts {
 	zend_string *environment, *client_id, *client_secret, *redirect_uri, *store,
-		*encryption_key, *delivery, *ca_info, *home_currency, *sync_start, *exclude_methods;
+		*encryption_key, *delivery, *ca_info, *home_currency, *sync_start, *exclude_methods,
+		*webhook_verifier;
 	zval *fetch;                          /* callable or NULL */
 	double timeout, inline_timeout;       /* 0 = INI */
 	zend_long refresh_margin;             /* -1 = default */
@@ -562,6 +563,7 @@ static const qs_opt_def qs_opt_defs[] = {
 	QS_OPT(on_disconnect, QS_OPT_CALLABLE),
 	QS_OPT(sync_start, QS_OPT_STRING),
 	QS_OPT(exclude_methods, QS_OPT_STRING),
+	QS_OPT(webhook_verifier, QS_OPT_STRING),
 };
 
 /* Checks every option's name, type and range; throws and returns FAILURE on
@@ -720,7 +722,8 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 #define QS_LEN(s) ((s) ? strlen(s) : 0)
 	need += QS_LEN(cfg->environment) + QS_LEN(cfg->client_id) + QS_LEN(cfg->client_secret)
 		+ QS_LEN(cfg->redirect_uri) + QS_LEN(cfg->store_path) + QS_LEN(cfg->ca_info)
-		+ QS_LEN(cfg->home_currency) + QS_LEN(cfg->sync_start) + QS_LEN(cfg->exclude_methods);
+		+ QS_LEN(cfg->home_currency) + QS_LEN(cfg->sync_start) + QS_LEN(cfg->exclude_methods)
+		+ QS_LEN(cfg->webhook_verifier);
 #undef QS_LEN
 	smart_str_alloc(&buf, need, 0);
 
@@ -737,6 +740,7 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 	QS_HASH_STR(&buf, "home_currency", cfg->home_currency);
 	QS_HASH_STR(&buf, "sync_start", cfg->sync_start);
 	QS_HASH_STR(&buf, "exclude_methods", cfg->exclude_methods);
+	QS_HASH_STR(&buf, "webhook_verifier", cfg->webhook_verifier);
 	smart_str_0(&buf);
 	qs_sha256_hex(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s), out);
 	qs_wipe(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s));
@@ -876,6 +880,8 @@ PHP_FUNCTION(qbo_connect)
 	cfg.minorversion = NULL;
 	cfg.sync_start = o.sync_start ? ZSTR_VAL(o.sync_start) : NULL;
 	cfg.exclude_methods = o.exclude_methods ? ZSTR_VAL(o.exclude_methods) : NULL;
+	cfg.webhook_verifier = o.webhook_verifier ? ZSTR_VAL(o.webhook_verifier)
+		: (QBOSYNC_G(webhook_verifier) && *QBOSYNC_G(webhook_verifier) ? QBOSYNC_G(webhook_verifier) : NULL);
 
 	/* the store as an absolute path: the cache key must not depend on the
 	 * working directory of the request that first opened it (FPM changes it) */

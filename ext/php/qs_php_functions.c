@@ -40,6 +40,12 @@ static void qs_return_result(zval *return_value, zval *zconn, qs_status st, json
 	qs_return_json(return_value, out);
 }
 
+/* qs_return_result for the other binding files (qs_php.h). */
+void qs_php_return_result(zval *return_value, zval *zconn, qs_status st, json_object *out, const qs_error *err)
+{
+	qs_return_result(return_value, zconn, st, out, err);
+}
+
 /* An optional array of named values as a json object; NULL when empty. */
 static zend_result qs_named_array(HashTable *ht, uint32_t arg_num, const char *example, json_object **out)
 {

@@ -1,0 +1,756 @@
+/* qs_engine_pull: QBO back to the billing side: qbo_pull (customers, items,
+ * invoices, payments by CDC since the watermark or by a full paged read, as
+ * canonical documents, linked to local records by the qbosync marker,
+ * DisplayName / Name or DocNumber on the way) and qbo_reference (what the
+ * mapping pickers offer, cached in the store, refreshed daily by qbo_sync). */
+#include "qs_engine_int.h"
+#include "qs_verify.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const pull_kinds[QS_PULL_NKINDS] = {QS_PULL_KINDS};
+static const char *const pull_entities[QS_PULL_NKINDS] = {"Customer", "Item", "Invoice", "Payment"};
+
+#define WATERMARK "pull.watermark"
+#define CDC_MARGIN 3600.0      /* a watermark this close to CDC's 30 days is read in full */
+#define REF_MAX_AGE 86400.0    /* reference data older than this is refreshed by qbo_sync() */
+
+/* ------------------------------------------------------------------ linking */
+
+typedef struct rev_find {
+	const char *qbo;
+	char *out;
+	bool hit;
+} rev_find;
+
+static void rev_cb(void *ud, const qs_mapping *mp)
+{
+	rev_find *m = ud;
+	if (!m->hit && !strcmp(mp->qbo_id, m->qbo)) {
+		qs_strlcpy(m->out, mp->local_id, 65);
+		m->hit = true;
+	}
+}
+
+/* The local id of a QBO record: the entity linked to it, else (customers,
+ * items) the mapping that names it. */
+static bool find_local(void *ud, const char *kind, const char *qbo_id, char local[65])
+{
+	qs_engine *eng = ud;
+	bool found = false;
+	qs_error e;
+	qs_error_clear(&e);
+	if (qs_store_entity_by_qbo(eng->store, eng->conn_key, kind, qbo_id, local, &found, &e) == QS_OK && found) {
+		return true;
+	}
+	if (!strcmp(kind, "customer") || !strcmp(kind, "item")) {
+		/* the mapping table is keyed by local id: look through that kind's rows */
+		rev_find m = {qbo_id, local, false};
+		qs_store_map_list(eng->store, eng->conn_key, kind, rev_cb, &m, &e);
+		return m.hit;
+	}
+	return false;
+}
+
+/* The local id in a "qbosync:<kind>:<id>" marker of the record's note. */
+static bool marker_id(json_object *row, const char *kind, char out[65])
+{
+	const char *note = qse_jstr(row, !strcmp(kind, "customer") ? "Notes" : "PrivateNote"), *p;
+	char prefix[40];
+	size_t n;
+	if (!note) {
+		return false;
+	}
+	snprintf(prefix, sizeof(prefix), "qbosync:%s:", kind);
+	p = strstr(note, prefix);
+	if (!p) {
+		return false;
+	}
+	p += strlen(prefix);
+	n = strcspn(p, " ;,\n\t\r");
+	if (n == 0 || n > 64) {
+		return false;
+	}
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return true;
+}
+
+/* What a local record is matched by: customer display name, item name,
+ * invoice number (NULL: matched by marker only). */
+static const char *match_key(const char *kind, json_object *doc)
+{
+	if (!strcmp(kind, "customer")) return qse_jstr(doc, "display_name");
+	if (!strcmp(kind, "item")) return qse_jstr(doc, "name");
+	if (!strcmp(kind, "invoice")) return qse_jstr(doc, "number");
+	return NULL;
+}
+
+static const char *qbo_key(const char *kind, json_object *row)
+{
+	if (!strcmp(kind, "customer")) return qse_jstr(row, "DisplayName");
+	if (!strcmp(kind, "item")) return qse_jstr(row, "Name");
+	if (!strcmp(kind, "invoice")) return qse_jstr(row, "DocNumber");
+	return NULL;
+}
+
+/* Names compare trimmed and case-insensitively (as QBO keeps them unique);
+ * document numbers exactly. */
+static bool key_eq(const char *kind, const char *a, const char *b)
+{
+	size_t la, lb;
+	if (!a || !b) {
+		return false;
+	}
+	if (!strcmp(kind, "invoice")) {
+		return !strcmp(a, b);
+	}
+	while (isspace((unsigned char)*a)) a++;
+	while (isspace((unsigned char)*b)) b++;
+	la = strlen(a);
+	lb = strlen(b);
+	while (la && isspace((unsigned char)a[la - 1])) la--;
+	while (lb && isspace((unsigned char)b[lb - 1])) lb--;
+	return la == lb && !strncasecmp(a, b, la);
+}
+
+typedef struct cand_ctx {
+	const char *kind;
+	const char *key;
+	char found[65];
+	int hits;
+} cand_ctx;
+
+static void cand_cb(void *ud, const qs_entity *en)
+{
+	cand_ctx *c = ud;
+	json_object *doc;
+	if (en->qbo_id[0] || !en->doc) {
+		return;
+	}
+	doc = json_tokener_parse(en->doc);
+	if (doc && key_eq(c->kind, match_key(c->kind, doc), c->key)) {
+		if (!c->hits) {
+			qs_strlcpy(c->found, en->id, sizeof(c->found));
+		}
+		c->hits++;
+	}
+	json_object_put(doc);
+}
+
+/* Records that local record `local` of kind is QBO record row: the mapping
+ * (customers, items) and the entity's QBO Id when it has none. */
+static qs_status write_link(qs_engine *eng, const char *kind, const char *local, json_object *row, bool *linked, qs_error *e)
+{
+	qs_entity en;
+	qs_status r;
+	const char *qid = qse_jstr(row, "Id"), *tok = qse_jstr(row, "SyncToken");
+	*linked = false;
+	r = qse_begin_entity(eng, kind, local, &en, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (en.exists && en.qbo_id[0]) {
+		qs_entity_clear(&en);
+		qs_store_rollback(eng->store);
+		return QS_OK;   /* linked meanwhile */
+	}
+	if (!strcmp(kind, "customer") || !strcmp(kind, "item")) {
+		qs_mapping m;
+		bool found = false;
+		r = qs_store_map_get(eng->store, eng->conn_key, kind, local, NULL, &m, &found, e);
+		if (r == QS_OK && !found) {
+			const char *name = qbo_key(kind, row);
+			memset(&m, 0, sizeof(m));
+			qs_strlcpy(m.kind, kind, sizeof(m.kind));
+			qs_strlcpy(m.local_id, local, sizeof(m.local_id));
+			qs_strlcpy(m.qbo_id, qid, sizeof(m.qbo_id));
+			qs_strlcpy(m.name, name ? name : "", sizeof(m.name));
+			m.created = qs_store_now();
+			r = qs_store_map_put(eng->store, eng->conn_key, &m, e);
+			*linked = r == QS_OK;
+		}
+	}
+	if (r == QS_OK && en.exists) {
+		qs_strlcpy(en.qbo_id, qid, sizeof(en.qbo_id));
+		qs_strlcpy(en.sync_token, tok ? tok : "", sizeof(en.sync_token));
+		r = qs_store_entity_put(eng->store, eng->conn_key, &en, e);
+		*linked = r == QS_OK;
+	}
+	if (r == QS_OK) {
+		r = qs_store_commit(eng->store, e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	if (r == QS_OK && *linked) {
+		qse_log_msg(eng, "info", kind, local, "Linked to QuickBooks %s %s by the pull", qse_qbo_entity_of(kind), qid);
+	}
+	if (r != QS_OK) {
+		*linked = false;
+	}
+	qs_entity_clear(&en);
+	return r;
+}
+
+/* Links a QBO record that no local record is linked to yet: by its marker,
+ * else by one unlinked local record with the same name / number (two such
+ * records: ambiguous, left alone). */
+static qs_status try_link(qs_engine *eng, const char *kind, json_object *row, bool *linked, qs_error *e)
+{
+	char local[65];
+	const char *key;
+	*linked = false;
+	if (!qse_usable_id(row)) {
+		return QS_OK;
+	}
+	if (!marker_id(row, kind, local)) {
+		cand_ctx c;
+		key = qbo_key(kind, row);
+		if (!key || !*key || !strcmp(kind, "payment")) {
+			return QS_OK;
+		}
+		memset(&c, 0, sizeof(c));
+		c.kind = kind;
+		c.key = key;
+		if (qs_store_entity_list(eng->store, eng->conn_key, kind, NULL, NULL, 0, 0, cand_cb, &c, e) != QS_OK) {
+			return e->status;
+		}
+		if (c.hits != 1) {
+			return QS_OK;
+		}
+		qs_strlcpy(local, c.found, sizeof(local));
+	} else if (strcmp(kind, "customer") && strcmp(kind, "item")) {
+		qs_entity en;
+		qs_status r = qs_store_entity_get(eng->store, eng->conn_key, kind, local, &en, e);
+		bool ok = r == QS_OK && en.exists;
+		qs_entity_clear(&en);
+		if (r != QS_OK) {
+			return r;
+		}
+		if (!ok) {
+			return QS_OK;   /* ours by marker, but this store never held it */
+		}
+	}
+	return write_link(eng, kind, local, row, linked, e);
+}
+
+qs_status qse_pull_doc(qs_engine *eng, const char *kind, json_object *row, bool link, json_object **doc,
+	long *linked, qs_error *e)
+{
+	char local[65];
+	*doc = NULL;
+	if (link && qse_usable_id(row) && !qse_jstr(row, "status") && !find_local(eng, kind, qse_jstr(row, "Id"), local)) {
+		bool made = false;
+		qs_status r = try_link(eng, kind, row, &made, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		if (made && linked) {
+			(*linked)++;
+		}
+	}
+	*doc = qs_map_from_qbo(kind, row, qs_currency_decimals(eng->home_currency[0] ? eng->home_currency : "USD"),
+		find_local, eng);
+	return *doc ? QS_OK : qs_error_set(e, QS_EINTERNAL, "Out of memory converting a QuickBooks record");
+}
+
+/* ------------------------------------------------------------------ pull */
+
+typedef struct pull_ctx {
+	qs_engine *eng;
+	const qs_pull_opts *o;
+	json_object *docs, *counts;
+	long linked;
+	bool stopped;
+} pull_ctx;
+
+static qs_status take_rows(pull_ctx *p, int k, json_object *rows, qs_error *e)
+{
+	size_t i, n = rows && json_object_is_type(rows, json_type_array) ? json_object_array_length(rows) : 0;
+	json_object *cnt = qse_jget(p->counts, pull_kinds[k]);
+	for (i = 0; i < n && !p->stopped; i++) {
+		json_object *doc = NULL;
+		qs_status r = qse_pull_doc(p->eng, pull_kinds[k], json_object_array_get_idx(rows, i), p->o->link, &doc, &p->linked, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		json_object_int_inc(cnt, 1);
+		if (p->o->cb) {
+			if (!p->o->cb(p->o->ud, pull_kinds[k], doc)) {
+				p->stopped = true;
+			}
+			json_object_put(doc);
+		} else {
+			json_object_array_add(qse_jget(p->docs, pull_kinds[k]), doc);
+		}
+	}
+	return QS_OK;
+}
+
+/* Every record of one kind, 1,000 a page (inactive customers and items too). */
+static qs_status pull_full_kind(pull_ctx *p, int k, double *first_time, qs_error *e)
+{
+	long start;
+	for (start = 1; !p->stopped; start += QS_QBO_PAGE) {
+		char sql[160];
+		json_object *page = NULL;
+		size_t n;
+		qs_status r;
+		snprintf(sql, sizeof(sql), "select * from %s%s orderby Id startposition %ld maxresults %d", pull_entities[k],
+			k <= 1 ? " where Active in (true, false)" : "", start, QS_QBO_PAGE);
+		r = qse_api(p->eng, OP_PAGE, pull_entities[k], NULL, NULL, NULL, NULL, sql, &page, e);
+		if (r != QS_OK) {
+			json_object_put(page);
+			return r;
+		}
+		if (*first_time == 0) {
+			json_object *t = qse_jget(page, "time");
+			*first_time = t ? json_object_get_double(t) : 0;
+		}
+		n = json_object_array_length(qse_jget(page, "rows"));
+		r = take_rows(p, k, qse_jget(page, "rows"), e);
+		json_object_put(page);
+		if (r != QS_OK) {
+			return r;
+		}
+		if (n < QS_QBO_PAGE) {
+			break;
+		}
+	}
+	return QS_OK;
+}
+
+/* CDC for the kinds asked; *too_much when QBO's answer may have been cut
+ * (1,000 objects) or the window is beyond what CDC serves: then the caller
+ * reads in full. */
+static qs_status pull_cdc(pull_ctx *p, const bool *want, const char *since, double *when, bool *too_much, qs_error *e)
+{
+	char ents[96] = "";
+	json_object *answer = NULL, *t;
+	int k;
+	qs_status r;
+	*too_much = false;
+	for (k = 0; k < QS_PULL_NKINDS; k++) {
+		if (want[k]) {
+			size_t used = strlen(ents);
+			snprintf(ents + used, sizeof(ents) - used, "%s%s", used ? "," : "", pull_entities[k]);
+		}
+	}
+	r = qse_api(p->eng, OP_CDC, ents, NULL, NULL, NULL, NULL, since, &answer, e);
+	if (r == QS_EAPI && (!strcmp(e->element, "changedSince") || strstr(e->message, "30 days"))) {
+		*too_much = true;   /* QBO's clock puts the watermark past 30 days */
+		qs_error_clear(e);
+		return QS_OK;
+	}
+	if (r != QS_OK) {
+		json_object_put(answer);
+		return r;
+	}
+	if (qs_qbo_cdc_total(answer) >= QS_QBO_CDC_MAX) {
+		*too_much = true;
+		json_object_put(answer);
+		return QS_OK;
+	}
+	t = qse_jget(answer, "time");
+	if (!t || !qs_qbo_time_parse(json_object_get_string(t), when)) {
+		*when = 0;
+	}
+	for (k = 0; k < QS_PULL_NKINDS && r == QS_OK && !p->stopped; k++) {
+		if (want[k]) {
+			r = take_rows(p, k, qs_qbo_cdc_rows(answer, pull_entities[k]), e);
+		}
+	}
+	json_object_put(answer);
+	return r;
+}
+
+qs_status qs_engine_pull(qs_engine *eng, const qs_pull_opts *o, json_object **result, qs_error *e)
+{
+	pull_ctx p;
+	bool want[QS_PULL_NKINDS], any = false, full, too_much = false;
+	char *stored = NULL, wm[40];
+	double at = 0, since_t = 0, when = 0, start = qs_store_now();
+	const char *since;
+	int k;
+	qs_status r = QS_OK;
+
+	*result = NULL;
+	for (k = 0; k < QS_PULL_NKINDS; k++) {
+		any = any || o->kinds[k];
+	}
+	for (k = 0; k < QS_PULL_NKINDS; k++) {
+		want[k] = any ? o->kinds[k] : true;
+	}
+	since = o->since;
+	if (!since) {
+		r = qs_store_meta_get(eng->store, eng->conn_key, WATERMARK, &stored, &at, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		since = stored;
+	}
+	if (since && !qs_qbo_time_parse(since, &since_t)) {
+		r = qs_error_set(e, QS_EVALIDATION, "The pull's since \"%.40s\" is not an ISO 8601 date or time; give e.g. 2026-11-01T00:00:00Z", since);
+		free(stored);
+		return r;
+	}
+	/* a full read when asked, when nothing was pulled before, or when the
+	 * watermark is (nearly) older than what CDC serves */
+	full = o->full || !since || since_t < start - QS_QBO_CDC_DAYS * 86400.0 + CDC_MARGIN;
+
+	memset(&p, 0, sizeof(p));
+	p.eng = eng;
+	p.o = o;
+	p.counts = json_object_new_object();
+	p.docs = json_object_new_object();
+	for (k = 0; k < QS_PULL_NKINDS; k++) {
+		if (want[k]) {
+			json_object_object_add(p.counts, pull_kinds[k], json_object_new_int64(0));
+			json_object_object_add(p.docs, pull_kinds[k], json_object_new_array());
+		}
+	}
+	qse_ensure_company(eng);
+	if (!full) {
+		char iso[40];
+		qs_qbo_time_format(since_t, iso, sizeof(iso));
+		r = pull_cdc(&p, want, iso, &when, &too_much, e);
+		if (r == QS_OK && too_much) {
+			/* nothing taken yet: start again with the full read */
+			full = true;
+			json_object_put(p.docs);
+			json_object_put(p.counts);
+			p.counts = json_object_new_object();
+			p.docs = json_object_new_object();
+			for (k = 0; k < QS_PULL_NKINDS; k++) {
+				if (want[k]) {
+					json_object_object_add(p.counts, pull_kinds[k], json_object_new_int64(0));
+					json_object_object_add(p.docs, pull_kinds[k], json_object_new_array());
+				}
+			}
+		}
+	}
+	if (r == QS_OK && full) {
+		for (k = 0; k < QS_PULL_NKINDS && r == QS_OK && !p.stopped; k++) {
+			if (want[k]) {
+				r = pull_full_kind(&p, k, &when, e);
+			}
+		}
+	}
+	free(stored);
+	if (r != QS_OK) {
+		json_object_put(p.docs);
+		json_object_put(p.counts);
+		return r;
+	}
+	if (when == 0) {
+		when = start;
+	}
+	qs_qbo_time_format(when, wm, sizeof(wm));
+	if (!p.stopped) {
+		/* only a pull that read everything moves the watermark */
+		r = qs_store_meta_put(eng->store, eng->conn_key, WATERMARK, wm, qs_store_now(), e);
+		if (r != QS_OK) {
+			json_object_put(p.docs);
+			json_object_put(p.counts);
+			return r;
+		}
+	}
+	qse_log_msg(eng, "info", NULL, NULL, "Pulled from QuickBooks (%s): %s; %ld linked", full ? "full" : "cdc",
+		json_object_to_json_string_ext(p.counts, JSON_C_TO_STRING_PLAIN), p.linked);
+	*result = json_object_new_object();
+	json_object_object_add(*result, "counts", p.counts);
+	json_object_object_add(*result, "linked", json_object_new_int64(p.linked));
+	json_object_object_add(*result, "watermark", json_object_new_string(wm));
+	json_object_object_add(*result, "mode", json_object_new_string(full ? "full" : "cdc"));
+	if (o->cb) {
+		json_object_put(p.docs);
+	} else {
+		json_object_object_add(*result, "documents", p.docs);
+	}
+	return QS_OK;
+}
+
+/* ------------------------------------------------------------------ reference data */
+
+typedef enum ref_type { REF_ACCOUNT, REF_ITEM, REF_TAX_CODE, REF_PAYMENT_METHOD, REF_TERM, REF_CUSTOMER, REF_COMPANY, REF__COUNT } ref_type;
+static const char *const ref_names[REF__COUNT] = {"account", "item", "tax_code", "payment_method", "term", "customer", "company"};
+static const char *const ref_entities[REF__COUNT] = {"Account", "Item", "TaxCode", "PaymentMethod", "Term", "Customer", "CompanyInfo"};
+
+static void add_str(json_object *o, const char *key, const char *v)
+{
+	json_object_object_add(o, key, v ? json_object_new_string(v) : NULL);
+}
+
+static void add_bool(json_object *o, const char *key, json_object *v, bool dflt)
+{
+	json_object_object_add(o, key, json_object_new_boolean(v ? json_object_get_boolean(v) : dflt));
+}
+
+/* One QBO row as a picker row. */
+static json_object *ref_row(qs_engine *eng, ref_type t, json_object *row)
+{
+	json_object *o = json_object_new_object();
+	int dec = qs_currency_decimals(eng->home_currency[0] ? eng->home_currency : "USD");
+	add_str(o, "id", qse_jstr(row, "Id"));
+	add_str(o, "name", qse_jstr(row, t == REF_CUSTOMER ? "DisplayName" : "Name"));
+	switch (t) {
+	case REF_ACCOUNT:
+		add_str(o, "account_type", qse_jstr(row, "AccountType"));
+		add_str(o, "account_sub_type", qse_jstr(row, "AccountSubType"));
+		add_str(o, "classification", qse_jstr(row, "Classification"));
+		add_str(o, "currency", qse_jstr(qse_jget(row, "CurrencyRef"), "value"));
+		break;
+	case REF_ITEM: {
+		qs_money m;
+		char buf[32];
+		const char *ty = qse_jstr(row, "Type");
+		add_str(o, "type", !ty ? NULL : !strcmp(ty, "Service") ? "service" : !strcmp(ty, "NonInventory") ? "non_inventory"
+			: !strcmp(ty, "Inventory") ? "inventory" : ty);
+		if (qs_verify_amount(qse_jget(row, "UnitPrice"), dec, &m)) {
+			qs_money_format(m, dec, buf, sizeof(buf));
+			add_str(o, "price", buf);
+		} else {
+			add_str(o, "price", NULL);
+		}
+		add_str(o, "income_account", qse_jstr(qse_jget(row, "IncomeAccountRef"), "value"));
+		break;
+	}
+	case REF_TAX_CODE:
+		add_str(o, "description", qse_jstr(row, "Description"));
+		add_bool(o, "taxable", qse_jget(row, "Taxable"), false);
+		break;
+	case REF_PAYMENT_METHOD:
+		add_str(o, "type", qse_jstr(row, "Type"));
+		break;
+	case REF_TERM: {
+		json_object *d = qse_jget(row, "DueDays");
+		json_object_object_add(o, "due_days", d ? json_object_new_int64(json_object_get_int64(d)) : NULL);
+		break;
+	}
+	case REF_CUSTOMER: {
+		qs_money m;
+		char buf[32];
+		add_str(o, "email", qse_jstr(qse_jget(row, "PrimaryEmailAddr"), "Address"));
+		add_str(o, "company", qse_jstr(row, "CompanyName"));
+		if (qs_verify_amount(qse_jget(row, "Balance"), dec, &m)) {
+			qs_money_format(m, dec, buf, sizeof(buf));
+			add_str(o, "balance", buf);
+		} else {
+			add_str(o, "balance", NULL);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	add_bool(o, "active", qse_jget(row, "Active"), true);
+	return o;
+}
+
+/* Reads one type from QBO (every page) as a new array of picker rows. */
+static qs_status ref_read(qs_engine *eng, ref_type t, json_object **rows, qs_error *e)
+{
+	long start;
+	qs_status r;
+	*rows = json_object_new_array();
+	if (t == REF_COMPANY) {
+		json_object *ci = NULL, *pref = NULL, *o, *cp;
+		r = qse_api(eng, OP_READ, "CompanyInfo", NULL, eng->realm, NULL, NULL, NULL, &ci, e);
+		if (r == QS_OK) {
+			json_object *pr = NULL;
+			r = qse_api(eng, OP_QUERY, "Preferences", NULL, NULL, NULL, NULL, "select * from Preferences", &pr, e);
+			if (r == QS_OK) {
+				pref = json_object_get(qse_first_row(pr));
+			}
+			json_object_put(pr);
+		}
+		if (r != QS_OK) {
+			json_object_put(ci);
+			json_object_put(pref);
+			json_object_put(*rows);
+			*rows = NULL;
+			return r;
+		}
+		cp = qse_jget(pref, "CurrencyPrefs");
+		o = json_object_new_object();
+		add_str(o, "id", eng->realm);
+		add_str(o, "name", qse_jstr(ci, "CompanyName"));
+		add_str(o, "legal_name", qse_jstr(ci, "LegalName"));
+		add_str(o, "country", qse_jstr(ci, "Country"));
+		add_str(o, "home_currency", qse_jstr(qse_jget(cp, "HomeCurrency"), "value") ? qse_jstr(qse_jget(cp, "HomeCurrency"), "value")
+			: eng->home_currency);
+		add_bool(o, "multi_currency", qse_jget(cp, "MultiCurrencyEnabled"), false);
+		json_object_array_add(*rows, o);
+		json_object_put(ci);
+		json_object_put(pref);
+		return QS_OK;
+	}
+	for (start = 1;; start += QS_QBO_PAGE) {
+		char sql[160];
+		json_object *page = NULL, *list;
+		size_t i, n;
+		snprintf(sql, sizeof(sql), "select * from %s%s startposition %ld maxresults %d", ref_entities[t],
+			t == REF_TAX_CODE ? "" : " where Active = true", start, QS_QBO_PAGE);
+		r = qse_api(eng, OP_PAGE, ref_entities[t], NULL, NULL, NULL, NULL, sql, &page, e);
+		if (r != QS_OK) {
+			json_object_put(page);
+			json_object_put(*rows);
+			*rows = NULL;
+			return r;
+		}
+		list = qse_jget(page, "rows");
+		n = json_object_array_length(list);
+		for (i = 0; i < n; i++) {
+			json_object_array_add(*rows, ref_row(eng, t, json_object_array_get_idx(list, i)));
+		}
+		json_object_put(page);
+		if (n < QS_QBO_PAGE) {
+			break;
+		}
+	}
+	return QS_OK;
+}
+
+/* Reads the type from QBO and caches it. */
+static qs_status ref_refresh(qs_engine *eng, ref_type t, json_object **rows, qs_error *e)
+{
+	char name[40];
+	qs_status r = ref_read(eng, t, rows, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	snprintf(name, sizeof(name), "ref.%s", ref_names[t]);
+	r = qs_store_meta_put(eng->store, eng->conn_key, name, json_object_to_json_string_ext(*rows, JSON_C_TO_STRING_PLAIN),
+		qs_store_now(), e);
+	if (r != QS_OK) {
+		json_object_put(*rows);
+		*rows = NULL;
+	}
+	return r;
+}
+
+void qse_reference_daily(qs_engine *eng)
+{
+	int t;
+	for (t = 0; t < REF__COUNT; t++) {
+		char name[40], *v = NULL;
+		double at = 0;
+		qs_error e;
+		json_object *rows = NULL;
+		qs_error_clear(&e);
+		snprintf(name, sizeof(name), "ref.%s", ref_names[t]);
+		if (qs_store_meta_get(eng->store, eng->conn_key, name, &v, &at, &e) != QS_OK || !v) {
+			free(v);
+			continue;   /* never read: nobody needs it kept fresh */
+		}
+		free(v);
+		if (qs_store_now() - at < REF_MAX_AGE) {
+			continue;
+		}
+		if (ref_refresh(eng, (ref_type)t, &rows, &e) != QS_OK) {
+			qse_log_msg(eng, "warn", NULL, NULL, "The daily refresh of QuickBooks %s data failed: %s", ref_names[t], e.message);
+			if (e.status == QS_EAUTH || qse_retryable(e.status)) {
+				return;
+			}
+			continue;
+		}
+		json_object_put(rows);
+	}
+}
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!hay) {
+		return false;
+	}
+	for (; *hay; hay++) {
+		if (!strncasecmp(hay, needle, n)) {
+			return true;
+		}
+	}
+	return n == 0;
+}
+
+qs_status qs_engine_reference(qs_engine *eng, const char *type, json_object *options, json_object **out, qs_error *e)
+{
+	int t;
+	bool refresh = false;
+	const char *account_type = NULL, *search = NULL;
+	long limit = 0;
+	json_object *rows = NULL;
+	char name[40], *v = NULL;
+	double at = 0;
+	qs_status r;
+	size_t i, n;
+
+	*out = NULL;
+	for (t = 0; t < REF__COUNT; t++) {
+		if (!strcmp(type, ref_names[t])) {
+			break;
+		}
+	}
+	if (t == REF__COUNT) {
+		return qs_error_set(e, QS_EVALIDATION, "Unknown reference type \"%.40s\": use account, item, tax_code, payment_method, term, customer or company", type);
+	}
+	if (options) {
+		json_object_object_foreach(options, key, val) {
+			if (!strcmp(key, "refresh")) {
+				refresh = json_object_get_boolean(val);
+			} else if (!strcmp(key, "account_type") && t == REF_ACCOUNT) {
+				account_type = json_object_get_string(val);
+			} else if (!strcmp(key, "search") && t == REF_CUSTOMER) {
+				search = json_object_get_string(val);
+			} else if (!strcmp(key, "limit") && t == REF_CUSTOMER) {
+				limit = (long)json_object_get_int64(val);
+			} else {
+				return qs_error_set(e, QS_EVALIDATION, "Unknown option \"%.40s\" for reference type %s (refresh%s)", key, ref_names[t],
+					t == REF_ACCOUNT ? ", account_type" : t == REF_CUSTOMER ? ", search, limit" : "");
+			}
+		}
+	}
+	snprintf(name, sizeof(name), "ref.%s", ref_names[t]);
+	if (!refresh) {
+		r = qs_store_meta_get(eng->store, eng->conn_key, name, &v, &at, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		rows = v ? json_tokener_parse(v) : NULL;
+		free(v);
+		if (rows && !json_object_is_type(rows, json_type_array)) {
+			json_object_put(rows);
+			rows = NULL;
+		}
+	}
+	if (!rows) {
+		r = ref_refresh(eng, (ref_type)t, &rows, e);
+		if (r != QS_OK) {
+			return r;
+		}
+	}
+	if (!account_type && !search && limit <= 0) {
+		*out = rows;
+		return QS_OK;
+	}
+	*out = json_object_new_array();
+	n = json_object_array_length(rows);
+	for (i = 0; i < n; i++) {
+		json_object *row = json_object_array_get_idx(rows, i);
+		if (account_type && strcasecmp(qse_jstr(row, "account_type") ? qse_jstr(row, "account_type") : "", account_type) != 0) {
+			continue;
+		}
+		if (search && !contains_ci(qse_jstr(row, "name"), search) && !contains_ci(qse_jstr(row, "email"), search)) {
+			continue;
+		}
+		json_object_array_add(*out, json_object_get(row));
+		if (limit > 0 && (long)json_object_array_length(*out) >= limit) {
+			break;
+		}
+	}
+	json_object_put(rows);
+	return QS_OK;
+}
