@@ -67,7 +67,12 @@ namespace {
 
     /**
      * Delivers due work: options limit (int), time_budget (seconds), progress
-     * (callable(int $done, int $total, string $kind, string $id, string $state)).
+     * (callable(int $done, int $total, string $kind, string $id, string $state)),
+     * source (the history push's source callable, see qbo_history()). Takes the
+     * company's worker lock when free (or left by a dead or silent worker): its
+     * holder also runs one step of the history push and stops early when
+     * qbo_cancel() asks ("cancelled" => true in the result); the result then
+     * carries "history" (as qbo_history_status()). Without the lock it only drains.
      */
     function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
 
@@ -82,7 +87,9 @@ namespace {
 
     /**
      * The overview: connection status (Not Connected, Active, Error, Disconnected)
-     * with its reason and message, counts by state, queue length, last sync.
+     * with its reason and message, counts by state, queue length, last sync, and
+     * worker: null, or the worker lock's holder (owner, host, pid, since,
+     * heartbeat, cancel, stale).
      */
     function qbo_status(QboSync\Connection $connection): array {}
 
@@ -113,6 +120,41 @@ namespace {
      * (default 100, at most 10000).
      */
     function qbo_log(QboSync\Connection $connection, array $filter = []): array {}
+
+    /**
+     * Starts the company's history push, or returns the unfinished one (resumed
+     * with its own options). Options: kinds (list or "customer,invoice": customer,
+     * item, invoice, payment, refund, credit; default all), since, until
+     * ("YYYY-MM-DD": records dated in that period), dry_run (bool: report what
+     * would be created, linked, updated or skipped, writing nothing to
+     * QuickBooks), page (records per step, default 50), source
+     * (callable(string $kind, int $offset, int $limit): array, a list of
+     * canonical documents or ['documents' => list, 'total' => n], for platforms
+     * other than WHMCS; held for this request; default: the connection's fetch
+     * through the WHMCS lists GetClients, GetProducts, GetInvoices,
+     * GetTransactions). Only records the job: qbo_sync() (or bin/qbosync push)
+     * runs it a page per call. Returns its status (qbo_history_status()).
+     */
+    function qbo_history(QboSync\Connection $connection, array $options = []): array {}
+
+    /**
+     * The latest history push, or null when none ever ran: id, state (running,
+     * done, cancelled, failed), dry_run, kinds, since, until, done, total,
+     * pending, rate (records/s), eta (seconds, null when unknown), started,
+     * updated, counts (created, linked, updated, unchanged, skipped, waiting,
+     * errors), report (per record: kind, id, action, qbo_id, reason; every
+     * record in a dry run, the problems otherwise), report_dropped, source, message.
+     */
+    function qbo_history_status(QboSync\Connection $connection): ?array {}
+
+    /** Cancels the running history push; false when none runs. */
+    function qbo_history_cancel(QboSync\Connection $connection): bool {}
+
+    /** Releases the company's worker lock, whoever holds it; false when it was free. */
+    function qbo_unlock(QboSync\Connection $connection): bool {}
+
+    /** Asks the worker holding the company's lock to stop at its next step; false when none holds it. */
+    function qbo_cancel(QboSync\Connection $connection): bool {}
 
     /**
      * Reads customers, items, invoices and payments back from QBO as canonical

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 22aacf6bdb7302cd215d971e13783a126369a3d1 */
+ * Stub hash: 15559e7114f86af59ac5105b6757f4b4d26a2816 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -83,6 +83,20 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_qbo_log arginfo_qbo_entities
 
+#define arginfo_qbo_history arginfo_qbo_sync
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_history_status, 0, 1, IS_ARRAY, 1)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_history_cancel, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_qbo_unlock arginfo_qbo_history_cancel
+
+#define arginfo_qbo_cancel arginfo_qbo_history_cancel
+
 #define arginfo_qbo_pull arginfo_qbo_sync
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_webhook, 0, 3, IS_ARRAY, 0)
@@ -115,6 +129,11 @@ ZEND_FUNCTION(qbo_entities);
 ZEND_FUNCTION(qbo_resend);
 ZEND_FUNCTION(qbo_dismiss);
 ZEND_FUNCTION(qbo_log);
+ZEND_FUNCTION(qbo_history);
+ZEND_FUNCTION(qbo_history_status);
+ZEND_FUNCTION(qbo_history_cancel);
+ZEND_FUNCTION(qbo_unlock);
+ZEND_FUNCTION(qbo_cancel);
 ZEND_FUNCTION(qbo_pull);
 ZEND_FUNCTION(qbo_webhook);
 ZEND_FUNCTION(qbo_events);
@@ -137,6 +156,11 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(qbo_resend, arginfo_qbo_resend)
 	ZEND_FE(qbo_dismiss, arginfo_qbo_dismiss)
 	ZEND_FE(qbo_log, arginfo_qbo_log)
+	ZEND_FE(qbo_history, arginfo_qbo_history)
+	ZEND_FE(qbo_history_status, arginfo_qbo_history_status)
+	ZEND_FE(qbo_history_cancel, arginfo_qbo_history_cancel)
+	ZEND_FE(qbo_unlock, arginfo_qbo_unlock)
+	ZEND_FE(qbo_cancel, arginfo_qbo_cancel)
 	ZEND_FE(qbo_pull, arginfo_qbo_pull)
 	ZEND_FE(qbo_webhook, arginfo_qbo_webhook)
 	ZEND_FE(qbo_events, arginfo_qbo_events)

@@ -28,7 +28,7 @@ try {
 --EXPECT--
 journal: wal
 file mode: 600, wal mode: 600
-user_version: 6
-tables: conn,entity,hook_event,log,mapping,meta,oauth_state,outbox,qbo_event,rate_slot
+user_version: 7
+tables: conn,entity,history_job,hook_event,log,mapping,meta,oauth_state,outbox,qbo_event,rate_slot,worker_lock
 recorded: outbox queued v1, entity Not Tried
 QboSync\StoreException: says newer

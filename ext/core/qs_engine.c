@@ -445,6 +445,11 @@ static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *n
 	return false;
 }
 
+bool qse_skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n)
+{
+	return skipped_by_settings(eng, kind, norm, reason, n);
+}
+
 /* Records a validated document; *deliver tells whether there is something to
  * send; *state (may be NULL) receives the entity's state as recorded. */
 static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int flags, bool *deliver,
@@ -777,7 +782,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	long delivered = 0, errors = 0, waiting = 0, mismatches = 0, done_n = 0, remaining = 0, net_fail = 0, total;
 	size_t i;
 	int pass;
-	bool stop = false;
+	bool stop = false, locked = false, history = false, cancelled = false;
 	qse_wave_out *round_out;
 
 	*result = NULL;
@@ -801,8 +806,24 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		}
 		qse_reference_daily(eng);
 	}
+	/* ---- the worker lock: its holder runs the history push's step and can be
+	 * cancelled; without it (a live worker holds it) this run only drains, the
+	 * outbox claims keep the two apart (qs_engine_worker.c) ---- */
+	r = qse_worker_take(eng, &locked, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (locked && qse_history_running(eng)) {
+		history = true;
+		r = qse_history_step(eng, true, e);
+		if (r != QS_OK) {
+			qse_worker_release(eng);
+			return r;
+		}
+	}
 	round_out = calloc(QS_BATCH_MAX * QSE_WAVES_MAX, sizeof(*round_out));
 	if (!round_out) {
+		qse_worker_release(eng);
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory preparing a sync");
 	}
 	eng->in_sync = true;
@@ -819,6 +840,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 			eng->in_sync = false;
 			free(due.v);
 			free(round_out);
+			qse_worker_release(eng);
 			return r;
 		}
 		total += (long)due.n;
@@ -836,6 +858,10 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				break;
 			}
 			if (opts && opts->cancel) {
+				break;
+			}
+			if (locked && qse_worker_beat(eng)) {
+				cancelled = true;   /* qbo_cancel(): stop at this step */
 				break;
 			}
 			if (qse_throttled(eng)) {
@@ -930,6 +956,19 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	free(due.v);
 	free(round_out);
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);
+	if (history && ret == QS_OK) {
+		/* the records of the page delivered above are counted now */
+		qs_error he;
+		qs_error_clear(&he);
+		if (qse_history_step(eng, false, &he) == QS_ESTORE) {
+			qs_error_copy(e, &he);
+			ret = QS_ESTORE;
+		}
+	}
+	if (locked && eng->worker_cancel) {
+		cancelled = true;
+	}
+	qse_worker_release(eng);
 	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);
 	{
@@ -948,6 +987,15 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	json_object_object_add(*result, "waiting", json_object_new_int64(waiting));
 	json_object_object_add(*result, "mismatches", json_object_new_int64(mismatches));
 	json_object_object_add(*result, "remaining", json_object_new_int64(remaining));
+	if (cancelled) {
+		json_object_object_add(*result, "cancelled", json_object_new_boolean(true));
+	}
+	if (history) {
+		json_object *hs = NULL;
+		if (qs_engine_history_status(eng, &hs, NULL) == QS_OK && hs) {
+			json_object_object_add(*result, "history", hs);
+		}
+	}
 	return ret;
 }
 
@@ -990,6 +1038,11 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 	json_object_object_add(o, "queued", json_object_new_int64(queued));
 	json_object_object_add(o, "last_sync", qse_jtime(row.last_sync));
 	qs_conn_row_clear(&row);
+	json_object_object_add(o, "worker", qse_worker_json(eng, e, &r));
+	if (r != QS_OK) {
+		json_object_put(o);
+		return r;
+	}
 	*out = o;
 	return QS_OK;
 }

@@ -169,9 +169,41 @@ qs_status qs_engine_hook(qs_engine *eng, const char *event, json_object *vars, j
  * whose fetch is going away before the request ends. */
 void qs_engine_hooks_expand_deferred(qs_engine *eng);
 
+/* ---- the history push (qs_engine_history.c) ---- */
+/* Reads one page of the billing platform's records of kind for the history
+ * push (a source other than WHMCS): *docs a new array of canonical documents
+ * (fewer than limit: the kind has ended); *total the kind's record count when
+ * the source knows it, else -1. */
+typedef qs_status (*qs_source_fn)(void *ud, const char *kind, long offset, long limit,
+	json_object **docs, long *total, qs_error *e);
+/* The source the history push reads (NULL: WHMCS through the fetch); the
+ * binding sets it around the calls that step a job, like the fetch. */
+void qs_engine_set_source(qs_engine *eng, qs_source_fn fn, void *ud);
+/* Starts the company's history push, or returns the unfinished one (its own
+ * options, resumed). options (borrowed, may be NULL): kinds (array), since,
+ * until ("YYYY-MM-DD"), dry_run (bool), page (records per step, 1..500).
+ * custom: the records come from the source, not WHMCS. Only the job is
+ * recorded here; qs_engine_sync runs its steps. *out: its status. */
+qs_status qs_engine_history(qs_engine *eng, json_object *options, bool custom, json_object **out, qs_error *e);
+/* {id, state: running|done|cancelled|failed, dry_run, kinds, since, until,
+ *  done, total, pending, rate (records/s), eta (s or null), started, updated,
+ *  counts {created, linked, updated, unchanged, skipped, waiting, errors},
+ *  report [{kind, id, action, qbo_id, reason}], report_dropped, source, message};
+ * *out NULL when no job ever ran. */
+qs_status qs_engine_history_status(qs_engine *eng, json_object **out, qs_error *e);
+/* Cancels the running job; *cancelled false when none runs. */
+qs_status qs_engine_history_cancel(qs_engine *eng, bool *cancelled, qs_error *e);
+
+/* ---- the worker lock (qs_engine_worker.c) ---- */
+/* Releases the company's worker lock whoever holds it; *released. */
+qs_status qs_engine_unlock(qs_engine *eng, bool *released, qs_error *e);
+/* Asks the lock's holder to stop at its next step; *asked false when no worker holds it. */
+qs_status qs_engine_cancel(qs_engine *eng, bool *asked, qs_error *e);
+
 /* ---- overview ---- */
 /* {"status":"Active|Disconnected|Error|Not Connected","message":..,"realm":..,
- *  "counts":{"Synced":n,"Error":n,...},"queued":n,"last_sync":"ISO"|null} */
+ *  "counts":{"Synced":n,"Error":n,...},"queued":n,"last_sync":"ISO"|null,
+ *  "worker":null|{"owner","host","pid","since","heartbeat","cancel","stale"}} */
 qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e);
 /* filter: {"kind":..,"state":..,"id":..,"limit":n,"offset":n,"with_total":bool}
  * (borrowed, may be NULL; limit 0 or absent = all). *out: array of entity

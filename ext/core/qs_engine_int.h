@@ -79,6 +79,15 @@ struct qs_engine {
 	void *fetch_ud;
 	bool hooks_deferred;      /* deferred mode recorded hook events this request */
 	double rate_window;       /* seconds of QBO's limit minute for the limiter; 0 = no pacing */
+
+	/* the worker lock (qs_engine_worker.c) */
+	bool worker_held;         /* this engine holds the company's worker lock */
+	bool worker_cancel;       /* qbo_cancel() (or an unlock) asked it to stop */
+	double worker_beat;       /* when its heartbeat was last written */
+
+	/* the history push (qs_engine_history.c) */
+	qs_source_fn source;      /* the source callable's bridge; NULL: none this request */
+	void *source_ud;
 };
 
 /* What a delivery learns while its references are resolved. */
@@ -138,6 +147,25 @@ void qse_note_realm(qs_engine *eng, const qs_conn_row *row);
 /* qs_engine_hook.c: hook events expanded through the fetch into pushes (queued) */
 /* push_flags: QS_PUSH_QUEUE_ONLY for a sync pass (it delivers them), 0 for the deferred run */
 qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *expanded, long *failed, qs_error *e);
+
+/* qs_engine.c: whether the settings keep a normalised record out of QBO (reason filled) */
+bool qse_skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n);
+
+/* qs_engine_worker.c: the company's worker lock */
+/* Takes the lock when free, ours, or left by a dead or silent holder; *got false when a live worker holds it. */
+qs_status qse_worker_take(qs_engine *eng, bool *got, qs_error *e);
+/* Writes the heartbeat (at most once a second); true when the holder is asked to stop
+ * (qbo_cancel), or lost the lock (qbo_unlock, a takeover). */
+bool qse_worker_beat(qs_engine *eng);
+void qse_worker_release(qs_engine *eng);
+/* qbo_status()'s worker: {owner, host, pid, since, heartbeat, cancel, stale}, or NULL when free. */
+json_object *qse_worker_json(qs_engine *eng, qs_error *e, qs_status *r);
+
+/* qs_engine_history.c: the history push's steps (run by qs_engine_sync under the worker lock) */
+bool qse_history_running(qs_engine *eng);
+/* Counts the job's pending records that settled and, when read, reads one
+ * page at its cursor (recorded as queued, or judged in a dry run); saves the job. */
+qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e);
 
 /* qs_engine_deliver.c: resolution, upsert and delivery */
 bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double now);

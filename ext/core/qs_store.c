@@ -35,6 +35,12 @@ void qs_conn_row_clear(qs_conn_row *r)
 	memset(r, 0, sizeof(*r));
 }
 
+void qs_history_row_clear(qs_history_row *h)
+{
+	free(h->job);
+	memset(h, 0, sizeof(*h));
+}
+
 void qs_entity_clear(qs_entity *en)
 {
 	free(en->doc);
@@ -268,6 +274,31 @@ qs_status qs_store_event_list(qs_store *s, const char *key, long long since_id, 
 qs_status qs_store_event_done(qs_store *s, const char *key, const qs_qbo_event *ev, qs_error *e)
 {
 	return s->ops->event_done(s, key, ev, e);
+}
+
+qs_status qs_store_worker_get(qs_store *s, const char *key, qs_worker_row *out, qs_error *e)
+{
+	return s->ops->worker_get(s, key, out, e);
+}
+
+qs_status qs_store_worker_put(qs_store *s, const char *key, const qs_worker_row *w, qs_error *e)
+{
+	return s->ops->worker_put(s, key, w, e);
+}
+
+qs_status qs_store_worker_del(qs_store *s, const char *key, const char *owner, bool *removed, qs_error *e)
+{
+	return s->ops->worker_del(s, key, owner, removed, e);
+}
+
+qs_status qs_store_history_get(qs_store *s, const char *key, qs_history_row *out, qs_error *e)
+{
+	return s->ops->history_get(s, key, out, e);
+}
+
+qs_status qs_store_history_put(qs_store *s, const char *key, const qs_history_row *h, qs_error *e)
+{
+	return s->ops->history_put(s, key, h, e);
 }
 
 qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e)

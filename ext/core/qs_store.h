@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 6
+#define QS_STORE_SCHEMA 7
 
 typedef struct qs_store qs_store;
 
@@ -249,6 +249,39 @@ qs_status qs_store_event_list(qs_store *s, const char *key, long long since_id, 
 	bool pending_only, qs_event_cb cb, void *ud, qs_error *e);
 /* Sets an event's status, local record, document and message (from ev, by ev->id). */
 qs_status qs_store_event_done(qs_store *s, const char *key, const qs_qbo_event *ev, qs_error *e);
+
+/* ---- the worker lock (one row per company: who runs its long work now) ---- */
+typedef struct qs_worker_row {
+	bool exists;
+	char owner[96];            /* "pid@host#nonce" of the holder */
+	char host[64];
+	long pid;
+	double since;              /* when it was taken */
+	double heartbeat;          /* the holder's last sign of life */
+	bool cancel;               /* the holder is asked to stop at its next step */
+} qs_worker_row;
+
+qs_status qs_store_worker_get(qs_store *s, const char *key, qs_worker_row *out, qs_error *e);
+/* Writes the lock row (replacing any); call inside BEGIN IMMEDIATE after
+ * reading it, so the compare and the write are one. */
+qs_status qs_store_worker_put(qs_store *s, const char *key, const qs_worker_row *w, qs_error *e);
+/* Removes the lock row when owner holds it (owner NULL: whoever does); *removed. */
+qs_status qs_store_worker_del(qs_store *s, const char *key, const char *owner, bool *removed, qs_error *e);
+
+/* ---- the history push job (one row per company: the latest job) ---- */
+typedef struct qs_history_row {
+	bool exists;
+	long long id;              /* 1, 2, ...: a new job takes the next id */
+	char state[16];            /* running, done, cancelled, failed */
+	char *job;                 /* the job as JSON text (options, cursor, counts, pending, report), malloc'd */
+	double started;
+	double updated;
+} qs_history_row;
+
+void qs_history_row_clear(qs_history_row *h);   /* frees job, zeroes the rest */
+qs_status qs_store_history_get(qs_store *s, const char *key, qs_history_row *out, qs_error *e);
+/* Writes the job row (replacing the company's previous one). */
+qs_status qs_store_history_put(qs_store *s, const char *key, const qs_history_row *h, qs_error *e);
 
 /* SQLite library version text. */
 const char *qs_store_sqlite_version(void);

@@ -54,6 +54,11 @@ typedef struct qs_store_ops {
 	qs_status (*event_put)(qs_store *s, const char *key, const qs_qbo_event *ev, const char *dedupe, bool *inserted, qs_error *e);
 	qs_status (*event_list)(qs_store *s, const char *key, long long since_id, long limit, const char *entity, bool pending_only, qs_event_cb cb, void *ud, qs_error *e);
 	qs_status (*event_done)(qs_store *s, const char *key, const qs_qbo_event *ev, qs_error *e);
+	qs_status (*worker_get)(qs_store *s, const char *key, qs_worker_row *out, qs_error *e);
+	qs_status (*worker_put)(qs_store *s, const char *key, const qs_worker_row *w, qs_error *e);
+	qs_status (*worker_del)(qs_store *s, const char *key, const char *owner, bool *removed, qs_error *e);
+	qs_status (*history_get)(qs_store *s, const char *key, qs_history_row *out, qs_error *e);
+	qs_status (*history_put)(qs_store *s, const char *key, const qs_history_row *h, qs_error *e);
 	qs_status (*rate_take)(qs_store *s, const char *key, double now, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e);
 } qs_store_ops;
 

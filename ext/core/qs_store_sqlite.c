@@ -26,6 +26,8 @@ enum {
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
 	S_RATE_PRUNE, S_RATE_COUNT, S_RATE_ADD,
+	S_WORKER_GET, S_WORKER_DEL_ANY, S_WORKER_DEL_OWNER, S_WORKER_ADD,
+	S_HIST_GET, S_HIST_DEL, S_HIST_ADD,
 	S_META_GET, S_META_UPD, S_META_INS,
 	S_EV_SEEN, S_EV_PUT, S_EV_PENDING, S_EV_LIST, S_EV_DONE,
 	S__COUNT
@@ -120,6 +122,13 @@ static const char *const sql_text[S__COUNT] = {
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
 	/* the per-company limiter */
+	[S_WORKER_GET] = "SELECT owner, host, pid, since, heartbeat, cancel FROM worker_lock WHERE conn = ?1",
+	[S_WORKER_DEL_ANY] = "DELETE FROM worker_lock WHERE conn = ?1",
+	[S_WORKER_DEL_OWNER] = "DELETE FROM worker_lock WHERE conn = ?1 AND owner = ?2",
+	[S_WORKER_ADD] = "INSERT INTO worker_lock(conn, owner, host, pid, since, heartbeat, cancel) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_HIST_GET] = "SELECT id, state, job, started, updated FROM history_job WHERE conn = ?1",
+	[S_HIST_DEL] = "DELETE FROM history_job WHERE conn = ?1",
+	[S_HIST_ADD] = "INSERT INTO history_job(conn, id, state, job, started, updated) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_RATE_PRUNE] = "DELETE FROM rate_slot WHERE conn = ?1 AND at < ?2",
 	[S_RATE_COUNT] = "SELECT count(*), coalesce(sum(batch), 0), min(at), min(CASE WHEN batch THEN at END)"
 		" FROM rate_slot WHERE conn = ?1",
@@ -243,6 +252,16 @@ static const char schema_v6[] =
 	"CREATE UNIQUE INDEX IF NOT EXISTS qbo_event_dedupe ON qbo_event(conn, dedupe);"
 	"CREATE INDEX IF NOT EXISTS qbo_event_status ON qbo_event(conn, status, id);";
 
+/* Schema version 7: the per-company worker lock (who runs the long work,
+ * its heartbeat, a cancel request) and the history push job (one row per
+ * company, the job itself as JSON text). */
+static const char schema_v7[] =
+	"CREATE TABLE IF NOT EXISTS worker_lock(conn TEXT NOT NULL PRIMARY KEY, owner TEXT NOT NULL, host TEXT,"
+	" pid INTEGER NOT NULL DEFAULT 0, since REAL NOT NULL DEFAULT 0, heartbeat REAL NOT NULL DEFAULT 0,"
+	" cancel INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE IF NOT EXISTS history_job(conn TEXT NOT NULL PRIMARY KEY, id INTEGER NOT NULL, state TEXT NOT NULL,"
+	" job TEXT NOT NULL, started REAL NOT NULL DEFAULT 0, updated REAL NOT NULL DEFAULT 0);";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
@@ -254,6 +273,7 @@ static const char *const migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -1522,6 +1542,132 @@ static qs_status sq_event_done(qs_store *qs, const char *key, const qs_qbo_event
 	return run(s, p, e, "saving a QuickBooks change's outcome");
 }
 
+/* ------------------------------------------------------------------ worker lock and history job
+ * One row per company each; written as delete + insert (portable SQL) inside
+ * the caller's transaction. */
+
+static qs_status sq_worker_get(qs_store *qs, const char *key, qs_worker_row *out, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_WORKER_GET, e);
+	qs_status r;
+	bool row;
+	memset(out, 0, sizeof(*out));
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	r = step_row(s, p, e, "reading the worker lock", &row);
+	if (r == QS_OK && row) {
+		out->exists = true;
+		col_copy(p, 0, out->owner, sizeof(out->owner));
+		col_copy(p, 1, out->host, sizeof(out->host));
+		out->pid = (long)sqlite3_column_int64(p, 2);
+		out->since = sqlite3_column_double(p, 3);
+		out->heartbeat = sqlite3_column_double(p, 4);
+		out->cancel = sqlite3_column_int64(p, 5) != 0;
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_worker_put(qs_store *qs, const char *key, const qs_worker_row *w, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_WORKER_DEL_ANY, e);
+	qs_status r;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	if ((r = run(s, p, e, "writing the worker lock")) != QS_OK) {
+		return r;
+	}
+	if (!(p = st(s, S_WORKER_ADD, e))) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, w->owner);
+	bind_text_or_null(p, 3, w->host);
+	sqlite3_bind_int64(p, 4, w->pid);
+	sqlite3_bind_double(p, 5, w->since);
+	sqlite3_bind_double(p, 6, w->heartbeat);
+	sqlite3_bind_int(p, 7, w->cancel ? 1 : 0);
+	return run(s, p, e, "writing the worker lock");
+}
+
+static qs_status sq_worker_del(qs_store *qs, const char *key, const char *owner, bool *removed, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, owner ? S_WORKER_DEL_OWNER : S_WORKER_DEL_ANY, e);
+	qs_status r;
+	*removed = false;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	if (owner) {
+		bind_text(p, 2, owner);
+	}
+	r = run(s, p, e, "releasing the worker lock");
+	if (r == QS_OK) {
+		*removed = sqlite3_changes(s->db) > 0;
+	}
+	return r;
+}
+
+static qs_status sq_history_get(qs_store *qs, const char *key, qs_history_row *out, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HIST_GET, e);
+	qs_status r;
+	bool row;
+	memset(out, 0, sizeof(*out));
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	r = step_row(s, p, e, "reading the history job", &row);
+	if (r == QS_OK && row) {
+		const unsigned char *j = sqlite3_column_text(p, 2);
+		out->exists = true;
+		out->id = (long long)sqlite3_column_int64(p, 0);
+		col_copy(p, 1, out->state, sizeof(out->state));
+		out->job = strdup(j ? (const char *)j : "{}");
+		out->started = sqlite3_column_double(p, 3);
+		out->updated = sqlite3_column_double(p, 4);
+		if (!out->job) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the history job");
+		}
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_history_put(qs_store *qs, const char *key, const qs_history_row *h, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HIST_DEL, e);
+	qs_status r;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	if ((r = run(s, p, e, "saving the history job")) != QS_OK) {
+		return r;
+	}
+	if (!(p = st(s, S_HIST_ADD, e))) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_int64(p, 2, h->id);
+	bind_text(p, 3, h->state);
+	bind_text(p, 4, h->job ? h->job : "{}");
+	sqlite3_bind_double(p, 5, h->started);
+	sqlite3_bind_double(p, 6, h->updated);
+	return run(s, p, e, "saving the history job");
+}
+
 static const qs_store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1564,6 +1710,11 @@ static const qs_store_ops sqlite_ops = {
 	.hook_del = sq_hook_del,
 	.hook_fail = sq_hook_fail,
 	.hook_count = sq_hook_count,
+	.worker_get = sq_worker_get,
+	.worker_put = sq_worker_put,
+	.worker_del = sq_worker_del,
+	.history_get = sq_history_get,
+	.history_put = sq_history_put,
 	.rate_take = sq_rate_take,
 	.meta_get = sq_meta_get,
 	.meta_put = sq_meta_put,

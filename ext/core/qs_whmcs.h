@@ -78,6 +78,20 @@ typedef struct qs_whmcs_io {
 qs_status qs_whmcs_expand(const qs_whmcs_event *ev, json_object *ids, const qs_whmcs_io *io,
 	char main_kind[16], char main_id[65], qs_error *e);
 
+/* ---- the history push's lists (qs_whmcs_list.c) ---- */
+/* One page of a WHMCS list for the history push: list is "customer"
+ * (GetClients), "item" (GetProducts, one entry for all products), "invoice"
+ * (GetInvoices, by id) or "transaction" (GetTransactions: documented without
+ * paging, so the whole list is read and the page cut from it). *entries: a
+ * new array of {"event": hook event whose expansion gives the record's
+ * documents, "ids": its ids, "date": "YYYY-MM-DD" when the list row has one}.
+ * *read: the list rows this page consumed (the next page starts there; fewer
+ * than limit means the list has ended). *total: the list's length as WHMCS
+ * reports it (-1 when it does not). A WHMCS error answer is QS_EVALIDATION
+ * with its message. */
+qs_status qs_whmcs_list(qs_fetch_fn fetch, void *fetch_ud, const char *list, long offset, long limit,
+	json_object **entries, long *total, long *read, qs_error *e);
+
 /* WHMCS text to plain UTF-8: HTML entities (&amp; &#039; &#x27; ...) decoded,
  * surrounding blanks trimmed. malloc'd; NULL when s is NULL. */
 char *qs_whmcs_text(const char *s);

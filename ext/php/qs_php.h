@@ -45,6 +45,8 @@ typedef struct qs_php_conn {
 	zval fetch;            /* the fetch option (a callable) or UNDEF: held by this
 	                          request's object, never by the cached link, so a cached
 	                          engine never keeps a closure of an earlier request */
+	zval source;           /* the history push's source callable (qbo_history/qbo_sync
+	                          option source) or UNDEF: held like fetch */
 	zend_object std;
 } qs_php_conn;
 
@@ -77,9 +79,18 @@ void qs_php_conn_mark_broken(zval *zconn);
  * may expand hook events, cleared after (qs_php_fetch_clear). */
 void qs_php_fetch_set(zval *zconn, qs_engine *eng);
 void qs_php_fetch_clear(zval *zconn, qs_engine *eng);
+/* qs_php_history.c: the bridge from the engine's history source to the
+ * object's source callable (set and cleared with the fetch). */
+qs_status qs_php_source_cb(void *ud, const char *kind, long offset, long limit,
+	json_object **docs, long *total, qs_error *e);
+/* Keeps callable (a valid callable zval) as the object's source for this request. */
+void qs_php_source_keep(zval *zconn, zval *callable);
+
 /* A fatal error inside the fetch callable was caught to let the engine
  * unwind; true (once) when the caller must now zend_bailout(). */
 bool qs_php_fetch_bailed(void);
+/* Notes such a fatal error caught in another callable of the engine (the history source). */
+void qs_php_fetch_note_bail(void);
 
 /* qs_php_functions.c: ends a function with the engine's answer (out, released)
  * or the exception that fits err. */

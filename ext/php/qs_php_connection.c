@@ -218,6 +218,11 @@ static void qs_php_call_quietly(zend_function *fn)
 
 static bool qs_fetch_did_bail;
 
+void qs_php_fetch_note_bail(void)
+{
+	qs_fetch_did_bail = true;
+}
+
 bool qs_php_fetch_bailed(void)
 {
 	bool b = qs_fetch_did_bail;
@@ -311,12 +316,14 @@ void qs_php_fetch_set(zval *zconn, qs_engine *eng)
 {
 	qs_php_conn *conn = Z_QS_CONN_P(zconn);
 	qs_engine_set_fetch(eng, qs_php_fetch_cb, conn->link);
+	qs_engine_set_source(eng, Z_TYPE(conn->source) != IS_UNDEF ? qs_php_source_cb : NULL, conn->link);
 }
 
 void qs_php_fetch_clear(zval *zconn, qs_engine *eng)
 {
 	(void)zconn;
 	qs_engine_set_fetch(eng, NULL, NULL);
+	qs_engine_set_source(eng, NULL, NULL);
 }
 
 /* Ends the HTTP response early where the SAPI can (FPM, LiteSpeed), so that
@@ -376,6 +383,7 @@ static zend_object *qs_php_conn_create(zend_class_entry *ce)
 	conn->link = NULL;
 	ZVAL_UNDEF(&conn->on_disconnect);
 	ZVAL_UNDEF(&conn->fetch);
+	ZVAL_UNDEF(&conn->source);
 	return &conn->std;
 }
 
@@ -413,6 +421,8 @@ static void qs_php_conn_free(zend_object *obj)
 	ZVAL_UNDEF(&conn->on_disconnect);
 	zval_ptr_dtor(&conn->fetch);
 	ZVAL_UNDEF(&conn->fetch);
+	zval_ptr_dtor(&conn->source);
+	ZVAL_UNDEF(&conn->source);
 	zend_object_std_dtor(obj);
 }
 
@@ -423,6 +433,7 @@ static HashTable *qs_php_conn_get_gc(zend_object *obj, zval **table, int *n)
 	qs_php_conn *conn = qs_php_conn_from_obj(obj);
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
 	zend_get_gc_buffer_add_zval(buf, &conn->fetch);
+	zend_get_gc_buffer_add_zval(buf, &conn->source);
 	zend_get_gc_buffer_add_zval(buf, &conn->on_disconnect);
 	zend_get_gc_buffer_use(buf, table, n);
 	return zend_std_get_properties(obj);

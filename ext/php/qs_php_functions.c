@@ -277,6 +277,7 @@ typedef struct qs_sync_ctx {
 	zend_fcall_info_cache fcc;
 	bool has_progress;
 	bool bailed;   /* a fatal error inside the callable: re-raised after the engine returned */
+	zval *source;  /* option source: the history push's source callable, or NULL */
 } qs_sync_ctx;
 
 /* Calls the progress callable; a fatal error (bailout) is caught here so that
@@ -425,6 +426,16 @@ static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 				efree(error);
 			}
 			ctx->has_progress = true;
+		} else if (zend_string_equals_literal(key, "source")) {
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (!zend_is_callable(val, 0, NULL)) {
+				zend_argument_type_error(2, "option \"source\" must be a callable (fn(string $kind, int $offset, int $limit): array), %s given",
+					zend_zval_type_name(val));
+				return FAILURE;
+			}
+			ctx->source = val;
 		} else {
 			zend_argument_value_error(2, "contains unknown option \"%s\"", ZSTR_VAL(key));
 			return FAILURE;
@@ -454,6 +465,9 @@ PHP_FUNCTION(qbo_sync)
 		RETURN_THROWS();
 	}
 	QS_ENGINE(zconn, eng);
+	if (ctx.source) {
+		qs_php_source_keep(zconn, ctx.source);
+	}
 	ctx.opts.progress = ctx.has_progress ? qs_sync_progress : NULL;
 	ctx.opts.ud = &ctx;
 	ctx.opts.cancel = false;
