@@ -60,6 +60,8 @@ $_ADDONLANG = [
     'whmcs_item' => 'WHMCS product or line type', 'qbo_item' => 'QuickBooks item', 'whmcs_tax' => 'WHMCS tax', 'qbo_tax_code' => 'QuickBooks tax code',
     'no_taxes' => 'No taxed invoices yet.', 'client' => 'Client', 'email' => 'Email', 'qbo_customer' => 'QuickBooks customer',
     'search_clients' => 'name, company or email', 'mapped_one' => '%s %s is mapped to %s (#%s)', 'unmapped_one' => '%s is unmapped',
+    'refresh_lists' => 'Refresh the lists from QuickBooks', 'refresh_hint' => 'the pickers show what QuickBooks held at the last refresh (daily)',
+    'refreshed' => 'The lists are read again from QuickBooks.',
     'nothing_chosen' => 'Nothing was chosen.', 'auto_mapped' => 'Auto-map: %d mapped, %d not found', 'auto_created' => 'Auto-create: %d created, %d failed',
     // accounts
     'accounts_title' => 'Accounts', 'books_to' => 'Books to', 'now' => 'Now', 'change_to' => 'Change to',

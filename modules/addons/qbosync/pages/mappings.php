@@ -106,7 +106,12 @@ function qbosync_mappings_post(QbosyncAddon $a, \QboSync\Connection $c): void
     $kind = QbosyncAddon::post('kind');
     $section = QbosyncAddon::post('section', 'gateways');
     try {
-        if ($action === 'map') {
+        if ($action === 'refresh') {
+            foreach (['account', 'item', 'tax_code', 'payment_method', 'customer'] as $type) {
+                qbo_reference($c, $type, ['refresh' => true] + ($type === 'customer' ? ['limit' => 1] : []));
+            }
+            QbosyncAddon::flash('ok', $a->t('refreshed'));
+        } elseif ($action === 'map') {
             $n = 0;
             foreach ((array)($_POST['map'] ?? []) as $local => $target) {
                 if (!is_string($target) || ($target = trim($target)) === '' || !is_string($local)) {
@@ -165,6 +170,10 @@ function qbosync_page_mappings(QbosyncAddon $a): void
     echo '</p>';
     if (!function_exists('qbo_reference')) {
         echo '<p class="qs-hint">', $h($a->t('no_pickers')), '</p>';
+    } else {
+        echo '<form method="post" class="qs-inline" action="', $h($a->link('mappings', ['section' => $section])), '">', QbosyncAddon::tokenField(),
+            '<input type="hidden" name="section" value="', $h($section), '"><button name="action" value="refresh" class="qs-plain" id="qs-refresh">',
+            $h($a->t('refresh_lists')), '</button></form> <span class="qs-hint">', $h($a->t('refresh_hint')), '</span>';
     }
     $form = '<form method="post" action="' . $h($a->link('mappings', ['section' => $section])) . '" id="qs-map-' . $h($section) . '">'
         . QbosyncAddon::tokenField() . '<input type="hidden" name="section" value="' . $h($section) . '">';

@@ -94,10 +94,10 @@ function qbosync_page_push(QbosyncAddon $a): void
   function show(st) {
     if (!st) return;
     document.getElementById("qs-progress").hidden = false;
-    var pct = st.total > 0 ? Math.floor(100 * st.done / st.total) : (st.state === "done" ? 100 : 0);
-    if (st.state === "done") pct = 100;
+    // 100 % only once the job is done (its total grows as it reaches each kind)
+    var pct = st.state === "done" ? 100 : (st.total > 0 ? Math.min(99, Math.floor(100 * st.done / st.total)) : 0);
     var bar = document.getElementById("qs-bar");
-    bar.style.width = pct + "%"; bar.textContent = pct + " %"; bar.setAttribute("data-pct", pct);
+    bar.style.width = pct + "%"; bar.textContent = pct + " %"; bar.setAttribute("data-pct", pct); bar.setAttribute("data-state", st.state);
     document.getElementById("qs-job-state").innerHTML = "<span class=\"qs-badge\">" + esc(st.state) + "</span>";
     document.getElementById("qs-figures").textContent = L.done + ": " + st.done + " / " + st.total +
       " · " + L.rate + ": " + (st.rate != null ? Number(st.rate).toFixed(1) + "/s" : "–") +
