@@ -31,7 +31,11 @@ namespace {
      * this process turns the connection Disconnected), fetch (a callable like WHMCS's
      * localAPI that qbo_hook reads records through; held by the returned object for
      * this request only), webhook_verifier (the app's webhook verifier token, for
-     * qbo_webhook; default INI qbosync.webhook_verifier). store is a file path (":memory:" and file: URIs are refused).
+     * qbo_webhook; default INI qbosync.webhook_verifier), log (a callable(array
+     * $entry) called after every HTTP exchange with QuickBooks or its OAuth
+     * server: method, url, path, status, request, response (bodies with codes,
+     * tokens and the client secret removed, at most 64 KiB), intuit_tid, ms,
+     * error; held like fetch). store is a file path (":memory:" and file: URIs are refused).
      */
     function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
 

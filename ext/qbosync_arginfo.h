@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 15559e7114f86af59ac5105b6757f4b4d26a2816 */
+ * Stub hash: 4df71390318535b427ede1cc8af59009b0cd1166 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")

@@ -10,6 +10,7 @@
 #include "qs_crypto.h"
 #include "qs_store.h"   /* qs_durability */
 #include "qs_whmcs.h"
+#include "qs_http.h"   /* qs_http_log_fn */
 
 typedef enum qs_delivery {
 	QS_DELIVER_INLINE = 0,  /* send during qbo_push, bounded by inline_timeout_ms */
@@ -151,6 +152,10 @@ void qs_engine_run_deferred(qs_engine *eng);
  * sets it around each call that may expand events and clears it after, so
  * the engine never holds a callback of a finished request. */
 void qs_engine_set_fetch(qs_engine *eng, qs_fetch_fn fn, void *ud);
+
+/* Every HTTP exchange of the engine (QBO API and OAuth server) goes to fn,
+ * with the secrets removed from the bodies (qs_http_log.c); NULL stops it. */
+void qs_engine_set_http_log(qs_engine *eng, qs_http_log_fn fn, void *ud);
 
 /* One billing-platform hook (event: "InvoicePaid", vars: its $vars, borrowed).
  * Inline mode reads through the fetch and pushes at once (each push bounded by
