@@ -31,6 +31,8 @@ function qbosync_config(): array
                     . 'Settings & Logs can switch to WHMCS\'s own database'],
             'delivery' => ['FriendlyName' => 'Delivery', 'Type' => 'dropdown', 'Options' => 'deferred,worker,inline', 'Default' => 'deferred',
                 'Description' => 'deferred: sent at the end of the page; worker: sent by the cron or bin/qbosync worker; inline: during the hook'],
+            'webhook_verifier' => ['FriendlyName' => 'Webhook verifier token', 'Type' => 'password', 'Size' => '60', 'Default' => '',
+                'Description' => 'From your Intuit app\'s Webhooks page; the webhook URL is index.php?m=qbosync&webhook=1 under your WHMCS URL'],
             'redirect_uri' => ['FriendlyName' => 'Redirect URI', 'Type' => 'text', 'Size' => '70', 'Default' => '',
                 'Description' => 'Leave empty for the admin area\'s callback (Settings & Logs shows the URI to register with Intuit)'],
         ],
@@ -70,6 +72,20 @@ function qbosync_upgrade(array $vars)
 function qbosync_output(array $vars): void
 {
     (new QbosyncAddon($vars))->run();
+}
+
+/**
+ * QuickBooks' webhook endpoint: index.php?m=qbosync&webhook=1 (WHMCS routes the client
+ * area of an addon here). The body is checked against the verifier token and each change
+ * is stored as pull work; anything else on this URL is a 404.
+ */
+function qbosync_clientarea(array $vars)
+{
+    if (isset($_GET['webhook']) && ($_SERVER['REQUEST_METHOD'] ?? '') === 'POST') {
+        [$status, $answer] = QbosyncAddon::webhook((string)file_get_contents('php://input'), (string)($_SERVER['HTTP_INTUIT_SIGNATURE'] ?? ''));
+        QbosyncAddon::json($answer, $status);
+    }
+    QbosyncAddon::json(['error' => 'not found'], 404);
 }
 
 function qbosync_sidebar(array $vars): string

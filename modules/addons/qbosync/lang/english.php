@@ -14,6 +14,7 @@ $_ADDONLANG = [
     'admins_only' => 'Only WHMCS administrators can open qbosync.',
     'csrf_refused' => 'This form\'s security token is missing or has expired, so nothing was changed. Reload the page and try again.',
     'cannot_connect' => 'qbosync cannot open its connection: %s. Check the addon\'s fields under Setup > Addon Modules.',
+    'no_mysql_store' => 'this build of the qbosync extension has no MySQL store, so it cannot keep its state in WHMCS\'s database: choose the SQLite file under Settings & Logs, or install a build with the MySQL store',
     'no_extension' => 'the qbosync PHP extension is not loaded (add extension=qbosync.so to php.ini)',
     'not_available' => '%s is not available in this build of the qbosync extension: update the extension to use this page.',
     'continue' => 'Continue', 'showing' => 'Showing %s–%s of %s', 'previous' => '← Previous', 'next' => 'Next →',

@@ -183,6 +183,9 @@ final class QbosyncAddon
         if ($password !== null) {
             $o['store_password'] = $password;
         }
+        if (($fields['webhook_verifier'] ?? '') !== '') {
+            $o['webhook_verifier'] = $fields['webhook_verifier'];
+        }
         $start = self::setting('sync_start');
         if ($start !== '') {
             $o['sync_start'] = $start;
@@ -216,6 +219,27 @@ final class QbosyncAddon
         }
     }
 
+    /**
+     * Takes one webhook POST: [HTTP status, answer]. 200 with the counts; 401 when the
+     * signature does not match the verifier token; 400 for a body that is no webhook.
+     */
+    public static function webhook(string $body, string $signature): array
+    {
+        if (!function_exists('qbo_webhook')) {
+            return [501, ['error' => 'qbo_webhook is not available in this build of the qbosync extension']];
+        }
+        try {
+            $r = qbo_webhook(self::connect(self::moduleFields()), $body, $signature);
+            return [200, ['accepted' => $r['accepted'], 'duplicates' => $r['duplicates']]];
+        } catch (\QboSync\AuthException $e) {
+            return [401, ['error' => $e->getMessage()]];
+        } catch (\QboSync\ValidationException $e) {
+            return [400, ['error' => $e->getMessage()]];
+        } catch (\Throwable $e) {
+            return [500, ['error' => 'the webhook could not be stored; QuickBooks sends it again']];
+        }
+    }
+
     /** The connection, or null with connectionError() saying why (settings incomplete, store refused). */
     public function conn(): ?\QboSync\Connection
     {
@@ -226,6 +250,9 @@ final class QbosyncAddon
             }
             try {
                 $this->conn = self::connect(self::moduleFields());
+            } catch (\ValueError $e) {
+                $this->connError = str_contains($e->getMessage(), '"store_password"')
+                    ? $this->t('no_mysql_store') : $e->getMessage();
             } catch (\Throwable $e) {
                 $this->connError = $e->getMessage();
             }
