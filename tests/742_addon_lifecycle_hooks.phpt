@@ -50,7 +50,7 @@ echo "deactivate: {$d['status']}, settings table: ", count(whmcs()->q("SELECT na
 ?>
 --EXPECT--
 activate: success
-fields: environment,client_id,client_secret,encryption_key,store,delivery,redirect_uri
+fields: environment,client_id,client_secret,encryption_key,store,delivery,webhook_verifier,redirect_uri
 settings table: 1
 hooks: 20 of 20
 redirect URI: https://billing.example.com/admin/addonmodules.php?module=qbosync&page=callback, set: http://127.0.0.1/callback
