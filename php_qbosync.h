@@ -16,7 +16,7 @@ ZEND_BEGIN_MODULE_GLOBALS(qbosync)
 	/* INI */
 	char *store;               /* qbosync.store: default store path */
 	char *environment;         /* qbosync.environment */
-	char *webhook_verifier;    /* qbosync.webhook_verifier; secret (phpinfo shows only whether it is set) */
+	char *webhook_verifier;    /* qbosync.webhook_verifier, malloc'd or NULL; secret (the INI entry shows "(set)") */
 	zend_long delivery;        /* qbosync.delivery, a qs_delivery value */
 	zend_long durability;      /* qbosync.durability, a qs_durability value */
 	double timeout;            /* qbosync.timeout, seconds */

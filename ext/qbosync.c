@@ -84,6 +84,49 @@ static ZEND_INI_MH(OnUpdateQbosyncKey)
 	return SUCCESS;
 }
 
+#define QBOSYNC_VERIFIER_INI "qbosync.webhook_verifier"
+/* The webhook verifier as configured at startup (malloc'd), for the same
+ * reasons as the startup key: the INI entry itself only ever shows "(set)". */
+static char *qbosync_startup_verifier;
+
+static void qbosync_verifier_set(const char *v, size_t len)
+{
+	if (QBOSYNC_G(webhook_verifier)) {
+		qs_secret_free(QBOSYNC_G(webhook_verifier));
+		QBOSYNC_G(webhook_verifier) = NULL;
+	}
+	if (v && len) {
+		QBOSYNC_G(webhook_verifier) = malloc(len + 1);
+		if (QBOSYNC_G(webhook_verifier)) {
+			memcpy(QBOSYNC_G(webhook_verifier), v, len);
+			QBOSYNC_G(webhook_verifier)[len] = '\0';
+		}
+	}
+}
+
+static ZEND_INI_MH(OnUpdateQbosyncVerifier)
+{
+	(void)entry; (void)mh_arg1; (void)mh_arg2; (void)mh_arg3;
+
+	if (!new_value || ZSTR_LEN(new_value) == 0) {
+		qbosync_verifier_set(NULL, 0);
+	} else if (zend_string_equals_literal(new_value, QBOSYNC_KEY_SHOWN)) {
+		/* our own placeholder: the startup verifier stands */
+		qbosync_verifier_set(qbosync_startup_verifier,
+			qbosync_startup_verifier ? strlen(qbosync_startup_verifier) : 0);
+	} else {
+		if (memchr(ZSTR_VAL(new_value), '\0', ZSTR_LEN(new_value))) {
+			return FAILURE;
+		}
+		qbosync_verifier_set(ZSTR_VAL(new_value), ZSTR_LEN(new_value));
+		if (stage == ZEND_INI_STAGE_STARTUP) {
+			qs_secret_free(qbosync_startup_verifier);
+			qbosync_startup_verifier = strdup(ZSTR_VAL(new_value));
+		}
+	}
+	return SUCCESS;
+}
+
 /* phpinfo() shows whether a key is set, never the key. */
 static ZEND_INI_DISP(qbosync_display_key)
 {
@@ -95,13 +138,12 @@ static ZEND_INI_DISP(qbosync_display_key)
 
 /* Replaces the key's text wherever PHP would hand it out (ini_get, ini_get_all,
  * get_cfg_var) with "(set)"; the parsed key stays in the globals. */
-static void qbosync_hide_key(bool at_startup)
+static void qbosync_hide_ini(const char *name, bool at_startup)
 {
-	zend_ini_entry *ent = zend_hash_str_find_ptr(EG(ini_directives),
-		QBOSYNC_KEY_INI, sizeof(QBOSYNC_KEY_INI) - 1);
+	zend_ini_entry *ent = zend_hash_str_find_ptr(EG(ini_directives), name, strlen(name));
 
 	if (at_startup) {
-		zval *cfg = cfg_get_entry(QBOSYNC_KEY_INI, sizeof(QBOSYNC_KEY_INI) - 1);
+		zval *cfg = cfg_get_entry(name, strlen(name));
 		if (cfg && Z_TYPE_P(cfg) == IS_STRING && Z_STRLEN_P(cfg) > 0) {
 			zend_string *old = Z_STR_P(cfg);
 			ZVAL_INTERNED_STR(cfg, qbosync_key_shown);
@@ -115,6 +157,13 @@ static void qbosync_hide_key(bool at_startup)
 		zend_string_release(ent->value);
 	}
 	ent->value = qbosync_key_shown;
+}
+
+/* The secret INI settings (the key, the webhook verifier) as "(set)". */
+static void qbosync_hide_key(bool at_startup)
+{
+	qbosync_hide_ini(QBOSYNC_KEY_INI, at_startup);
+	qbosync_hide_ini(QBOSYNC_VERIFIER_INI, at_startup);
 }
 
 static ZEND_INI_MH(OnUpdateQbosyncDelivery)
@@ -221,8 +270,8 @@ PHP_INI_BEGIN()
 		OnUpdateString, store, zend_qbosync_globals, qbosync_globals)
 	PHP_INI_ENTRY_EX(QBOSYNC_KEY_INI, "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateQbosyncKey, qbosync_display_key)
-	STD_PHP_INI_ENTRY_EX("qbosync.webhook_verifier", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
-		OnUpdateString, webhook_verifier, zend_qbosync_globals, qbosync_globals, qbosync_display_key)
+	PHP_INI_ENTRY_EX(QBOSYNC_VERIFIER_INI, "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateQbosyncVerifier, qbosync_display_key)
 	STD_PHP_INI_ENTRY("qbosync.environment", "production", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateQbosyncEnvironment, environment, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.delivery", "inline", PHP_INI_SYSTEM | PHP_INI_PERDIR,
@@ -257,6 +306,8 @@ static PHP_GSHUTDOWN_FUNCTION(qbosync)
 	}
 	qs_wipe(qbosync_globals->ini_key, sizeof(qbosync_globals->ini_key));
 	qbosync_globals->ini_has_key = false;
+	qs_secret_free(qbosync_globals->webhook_verifier);
+	qbosync_globals->webhook_verifier = NULL;
 }
 
 /* ---------------------------------------------------------------- lifecycle */
@@ -293,6 +344,8 @@ static PHP_MSHUTDOWN_FUNCTION(qbosync)
 	UNREGISTER_INI_ENTRIES();
 	qs_wipe(qbosync_startup_key, sizeof(qbosync_startup_key));
 	qbosync_startup_has_key = false;
+	qs_secret_free(qbosync_startup_verifier);
+	qbosync_startup_verifier = NULL;
 	return SUCCESS;
 }
 

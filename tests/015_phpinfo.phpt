@@ -44,6 +44,7 @@ qbosync.inline_timeout => 2 => 2
 qbosync.max_connections => 3 => 3
 qbosync.store => /var/lib/qbosync/store.sqlite => /var/lib/qbosync/store.sqlite
 qbosync.timeout => 12.5 => 12.5
+qbosync.webhook_verifier => (not set) => (not set)
 bool(true)
 bool(true)
 bool(true)

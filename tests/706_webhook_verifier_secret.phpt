@@ -1,5 +1,5 @@
 --TEST--
-The webhook verifier token (connect option or INI qbosync.webhook_verifier) is used but never shown: not in var_dump, phpinfo, exceptions or the log
+The webhook verifier token (connect option or INI qbosync.webhook_verifier) is used but never shown: not in var_dump, phpinfo, ini_get, exceptions or the log
 --INI--
 qbosync.webhook_verifier=ini-verifier-5f2c9a
 --FILE--
@@ -14,6 +14,8 @@ $seen = function (string $where, string $text) use ($secrets) {
 };
 ob_start(); var_dump($conn); $seen('var_dump', ob_get_clean());
 ob_start(); phpinfo(INFO_MODULES); $info = ob_get_clean(); $seen('phpinfo', $info);
+echo "ini_get: ", ini_get('qbosync.webhook_verifier'), " ini_get_all: ", ini_get_all('qbosync')['qbosync.webhook_verifier']['local_value'], " get_cfg_var: ", get_cfg_var('qbosync.webhook_verifier'), "\n";
+$seen('ini_get_all', var_export(ini_get_all(null, false), true));
 echo "phpinfo shows: ", preg_match('/qbosync\.webhook_verifier\s*=>\s*\(set\)/', $info) ? '(set)' : 'something else', "\n";
 $body = '{"eventNotifications":[]}';
 try { qbo_webhook($conn, $body, base64_encode(hash_hmac('sha256', $body, 'wrong', true))); }
@@ -27,6 +29,7 @@ try { qbo_webhook($ini, $body, base64_encode(hash_hmac('sha256', $body, 'opt-ver
 echo "ini verifier: ", count(qbo_webhook($ini, $body, base64_encode(hash_hmac('sha256', $body, 'ini-verifier-5f2c9a', true)))['events']), " events\n";
 ?>
 --EXPECT--
+ini_get: (set) ini_get_all: (set) get_cfg_var: (set)
 phpinfo shows: (set)
 refused
 option verifier: accepted 0

@@ -21,6 +21,99 @@ static const char *const pull_entities[QS_PULL_NKINDS] = {"Customer", "Item", "I
 
 /* ------------------------------------------------------------------ linking */
 
+/* What a pull links by, built once per pull and kind (a webhook's single
+ * record goes without one): the mappings by QBO Id (customers, items) and
+ * the unlinked local records by their name / number, both sorted. */
+typedef struct link_cand {
+	char *key;                 /* normalised name or number, malloc'd */
+	char local[65];
+	bool used;
+} link_cand;
+
+typedef struct link_rev {
+	char qbo[32];
+	char local[65];
+} link_rev;
+
+typedef struct kind_idx {
+	link_cand *cand;
+	size_t ncand, capc;
+	bool cand_built;
+	link_rev *rev;
+	size_t nrev, caprev;
+	bool rev_built;
+} kind_idx;
+
+struct link_idx {
+	kind_idx k[QS_PULL_NKINDS];
+};
+
+typedef struct find_ud {
+	qs_engine *eng;
+	struct link_idx *idx;      /* may be NULL */
+} find_ud;
+
+static kind_idx *kidx(struct link_idx *idx, const char *kind)
+{
+	int k;
+	if (!idx) {
+		return NULL;
+	}
+	for (k = 0; k < QS_PULL_NKINDS; k++) {
+		if (!strcmp(pull_kinds[k], kind)) {
+			return &idx->k[k];
+		}
+	}
+	return NULL;
+}
+
+static void link_idx_free(struct link_idx *idx)
+{
+	int k;
+	size_t i;
+	for (k = 0; k < QS_PULL_NKINDS; k++) {
+		for (i = 0; i < idx->k[k].ncand; i++) {
+			free(idx->k[k].cand[i].key);
+		}
+		free(idx->k[k].cand);
+		free(idx->k[k].rev);
+	}
+	memset(idx, 0, sizeof(*idx));
+}
+
+static int rev_cmp(const void *a, const void *b)
+{
+	return strcmp(((const link_rev *)a)->qbo, ((const link_rev *)b)->qbo);
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	int r = strcmp(((const link_cand *)a)->key, ((const link_cand *)b)->key);
+	return r ? r : strcmp(((const link_cand *)a)->local, ((const link_cand *)b)->local);
+}
+
+static bool rev_add(kind_idx *ki, const char *qbo, const char *local)
+{
+	if (ki->nrev == ki->caprev) {
+		size_t cap = ki->caprev ? ki->caprev * 2 : 64;
+		link_rev *nv = realloc(ki->rev, cap * sizeof(*nv));
+		if (!nv) {
+			return false;
+		}
+		ki->rev = nv;
+		ki->caprev = cap;
+	}
+	qs_strlcpy(ki->rev[ki->nrev].qbo, qbo, sizeof(ki->rev[0].qbo));
+	qs_strlcpy(ki->rev[ki->nrev].local, local, sizeof(ki->rev[0].local));
+	ki->nrev++;
+	return true;
+}
+
+static void rev_build_cb(void *ud, const qs_mapping *mp)
+{
+	rev_add(ud, mp->qbo_id, mp->local_id);
+}
+
 typedef struct rev_find {
 	const char *qbo;
 	char *out;
@@ -40,20 +133,40 @@ static void rev_cb(void *ud, const qs_mapping *mp)
  * items) the mapping that names it. */
 static bool find_local(void *ud, const char *kind, const char *qbo_id, char local[65])
 {
-	qs_engine *eng = ud;
+	find_ud *f = ud;
+	qs_engine *eng = f->eng;
+	kind_idx *ki = kidx(f->idx, kind);
 	bool found = false;
 	qs_error e;
 	qs_error_clear(&e);
 	if (qs_store_entity_by_qbo(eng->store, eng->conn_key, kind, qbo_id, local, &found, &e) == QS_OK && found) {
 		return true;
 	}
-	if (!strcmp(kind, "customer") || !strcmp(kind, "item")) {
+	if (strcmp(kind, "customer") && strcmp(kind, "item")) {
+		return false;
+	}
+	if (ki) {
+		link_rev key, *hit;
+		if (!ki->rev_built) {
+			qs_store_map_list(eng->store, eng->conn_key, kind, rev_build_cb, ki, &e);
+			if (ki->nrev) {
+				qsort(ki->rev, ki->nrev, sizeof(*ki->rev), rev_cmp);
+			}
+			ki->rev_built = true;
+		}
+		qs_strlcpy(key.qbo, qbo_id, sizeof(key.qbo));
+		hit = ki->nrev ? bsearch(&key, ki->rev, ki->nrev, sizeof(*ki->rev), rev_cmp) : NULL;
+		if (hit) {
+			qs_strlcpy(local, hit->local, 65);
+		}
+		return hit != NULL;
+	}
+	{
 		/* the mapping table is keyed by local id: look through that kind's rows */
 		rev_find m = {qbo_id, local, false};
 		qs_store_map_list(eng->store, eng->conn_key, kind, rev_cb, &m, &e);
 		return m.hit;
 	}
-	return false;
 }
 
 /* The local id in a "qbosync:<kind>:<id>" marker of the record's note. */
@@ -98,48 +211,148 @@ static const char *qbo_key(const char *kind, json_object *row)
 	return NULL;
 }
 
-/* Names compare trimmed and case-insensitively (as QBO keeps them unique);
- * document numbers exactly. */
-static bool key_eq(const char *kind, const char *a, const char *b)
+/* The text names are compared by: trimmed and ASCII-lower-cased (QBO keeps
+ * names unique that way); document numbers as they are. malloc'd. */
+static char *norm_key(const char *kind, const char *s)
 {
-	size_t la, lb;
-	if (!a || !b) {
-		return false;
+	size_t n;
+	char *out;
+	if (!s) {
+		return NULL;
 	}
 	if (!strcmp(kind, "invoice")) {
-		return !strcmp(a, b);
+		return strdup(s);
 	}
-	while (isspace((unsigned char)*a)) a++;
-	while (isspace((unsigned char)*b)) b++;
-	la = strlen(a);
-	lb = strlen(b);
-	while (la && isspace((unsigned char)a[la - 1])) la--;
-	while (lb && isspace((unsigned char)b[lb - 1])) lb--;
-	return la == lb && !strncasecmp(a, b, la);
+	while (isspace((unsigned char)*s)) s++;
+	n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1])) n--;
+	out = malloc(n + 1);
+	if (out) {
+		size_t i;
+		for (i = 0; i < n; i++) {
+			out[i] = (char)tolower((unsigned char)s[i]);
+		}
+		out[n] = '\0';
+	}
+	return out;
 }
 
 typedef struct cand_ctx {
+	qs_engine *eng;
 	const char *kind;
-	const char *key;
+	const char *key;           /* without an index: the one key looked for */
+	kind_idx *ki;              /* with one: every candidate is added */
 	char found[65];
 	int hits;
 } cand_ctx;
 
+/* A local record can be linked by name when it has no QBO Id and (customers,
+ * items) no mapping either. */
 static void cand_cb(void *ud, const qs_entity *en)
 {
 	cand_ctx *c = ud;
 	json_object *doc;
+	char *key;
 	if (en->qbo_id[0] || !en->doc) {
 		return;
 	}
+	if (!strcmp(c->kind, "customer") || !strcmp(c->kind, "item")) {
+		qs_mapping m;
+		bool found = false;
+		if (qs_store_map_get(c->eng->store, c->eng->conn_key, c->kind, en->id, NULL, &m, &found, NULL) != QS_OK || found) {
+			return;
+		}
+	}
 	doc = json_tokener_parse(en->doc);
-	if (doc && key_eq(c->kind, match_key(c->kind, doc), c->key)) {
+	key = doc ? norm_key(c->kind, match_key(c->kind, doc)) : NULL;
+	json_object_put(doc);
+	if (!key || !*key) {
+		free(key);
+		return;
+	}
+	if (c->ki) {
+		kind_idx *ki = c->ki;
+		if (ki->ncand == ki->capc) {
+			size_t cap = ki->capc ? ki->capc * 2 : 64;
+			link_cand *nv = realloc(ki->cand, cap * sizeof(*nv));
+			if (!nv) {
+				free(key);
+				return;
+			}
+			ki->cand = nv;
+			ki->capc = cap;
+		}
+		ki->cand[ki->ncand].key = key;
+		qs_strlcpy(ki->cand[ki->ncand].local, en->id, sizeof(ki->cand[0].local));
+		ki->cand[ki->ncand].used = false;
+		ki->ncand++;
+		return;
+	}
+	if (!strcmp(key, c->key)) {
 		if (!c->hits) {
 			qs_strlcpy(c->found, en->id, sizeof(c->found));
 		}
 		c->hits++;
 	}
-	json_object_put(doc);
+	free(key);
+}
+
+/* The one unlinked local record whose name / number is key (normalised):
+ * false when none or more than one. */
+static qs_status find_candidate(qs_engine *eng, struct link_idx *idx, const char *kind, const char *key, char local[65],
+	bool *one, qs_error *e)
+{
+	cand_ctx c;
+	kind_idx *ki = kidx(idx, kind);
+	*one = false;
+	memset(&c, 0, sizeof(c));
+	c.eng = eng;
+	c.kind = kind;
+	c.key = key;
+	if (!ki) {
+		if (qs_store_entity_list(eng->store, eng->conn_key, kind, NULL, NULL, 0, 0, cand_cb, &c, e) != QS_OK) {
+			return e->status;
+		}
+		if (c.hits == 1) {
+			qs_strlcpy(local, c.found, 65);
+			*one = true;
+		}
+		return QS_OK;
+	}
+	if (!ki->cand_built) {
+		c.ki = ki;
+		if (qs_store_entity_list(eng->store, eng->conn_key, kind, NULL, NULL, 0, 0, cand_cb, &c, e) != QS_OK) {
+			return e->status;
+		}
+		if (ki->ncand) {
+			qsort(ki->cand, ki->ncand, sizeof(*ki->cand), cand_cmp);
+		}
+		ki->cand_built = true;
+	}
+	{
+		/* the first candidate with that key, then how many share it */
+		size_t lo = 0, hi = ki->ncand, i, n = 0, pick = 0;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(ki->cand[mid].key, key) < 0) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		for (i = lo; i < ki->ncand && !strcmp(ki->cand[i].key, key); i++) {
+			if (!ki->cand[i].used) {
+				pick = i;
+				n++;
+			}
+		}
+		if (n == 1) {
+			ki->cand[pick].used = true;
+			qs_strlcpy(local, ki->cand[pick].local, 65);
+			*one = true;
+		}
+	}
+	return QS_OK;
 }
 
 /* Records that local record `local` of kind is QBO record row: the mapping
@@ -163,6 +376,12 @@ static qs_status write_link(qs_engine *eng, const char *kind, const char *local,
 		qs_mapping m;
 		bool found = false;
 		r = qs_store_map_get(eng->store, eng->conn_key, kind, local, NULL, &m, &found, e);
+		if (r == QS_OK && found && strcmp(m.qbo_id, qid) != 0) {
+			/* mapped to another QBO record on purpose: leave it */
+			qs_entity_clear(&en);
+			qs_store_rollback(eng->store);
+			return QS_OK;
+		}
 		if (r == QS_OK && !found) {
 			const char *name = qbo_key(kind, row);
 			memset(&m, 0, sizeof(m));
@@ -199,34 +418,36 @@ static qs_status write_link(qs_engine *eng, const char *kind, const char *local,
 /* Links a QBO record that no local record is linked to yet: by its marker,
  * else by one unlinked local record with the same name / number (two such
  * records: ambiguous, left alone). */
-static qs_status try_link(qs_engine *eng, const char *kind, json_object *row, bool *linked, qs_error *e)
+static qs_status try_link(qs_engine *eng, struct link_idx *idx, const char *kind, json_object *row, bool *linked, qs_error *e)
 {
 	char local[65];
-	const char *key;
+	kind_idx *ki = kidx(idx, kind);
+	qs_status r;
 	*linked = false;
 	if (!qse_usable_id(row)) {
 		return QS_OK;
 	}
 	if (!marker_id(row, kind, local)) {
-		cand_ctx c;
-		key = qbo_key(kind, row);
-		if (!key || !*key || !strcmp(kind, "payment")) {
+		char *key;
+		bool one = false;
+		if (!strcmp(kind, "payment")) {
 			return QS_OK;
 		}
-		memset(&c, 0, sizeof(c));
-		c.kind = kind;
-		c.key = key;
-		if (qs_store_entity_list(eng->store, eng->conn_key, kind, NULL, NULL, 0, 0, cand_cb, &c, e) != QS_OK) {
-			return e->status;
-		}
-		if (c.hits != 1) {
+		key = norm_key(kind, qbo_key(kind, row));
+		if (!key || !*key) {
+			free(key);
 			return QS_OK;
 		}
-		qs_strlcpy(local, c.found, sizeof(local));
+		r = find_candidate(eng, idx, kind, key, local, &one, e);
+		free(key);
+		if (r != QS_OK || !one) {
+			return r;
+		}
 	} else if (strcmp(kind, "customer") && strcmp(kind, "item")) {
 		qs_entity en;
-		qs_status r = qs_store_entity_get(eng->store, eng->conn_key, kind, local, &en, e);
-		bool ok = r == QS_OK && en.exists;
+		bool ok;
+		r = qs_store_entity_get(eng->store, eng->conn_key, kind, local, &en, e);
+		ok = r == QS_OK && en.exists;
 		qs_entity_clear(&en);
 		if (r != QS_OK) {
 			return r;
@@ -235,17 +456,25 @@ static qs_status try_link(qs_engine *eng, const char *kind, json_object *row, bo
 			return QS_OK;   /* ours by marker, but this store never held it */
 		}
 	}
-	return write_link(eng, kind, local, row, linked, e);
+	r = write_link(eng, kind, local, row, linked, e);
+	if (r == QS_OK && *linked && ki && ki->rev_built && (!strcmp(kind, "customer") || !strcmp(kind, "item"))) {
+		/* later records of this pull find it */
+		if (rev_add(ki, qse_jstr(row, "Id"), local)) {
+			qsort(ki->rev, ki->nrev, sizeof(*ki->rev), rev_cmp);
+		}
+	}
+	return r;
 }
 
-qs_status qse_pull_doc(qs_engine *eng, const char *kind, json_object *row, bool link, json_object **doc,
-	long *linked, qs_error *e)
+static qs_status pull_doc(qs_engine *eng, struct link_idx *idx, const char *kind, json_object *row, bool link,
+	json_object **doc, long *linked, qs_error *e)
 {
 	char local[65];
+	find_ud f = {eng, idx};
 	*doc = NULL;
-	if (link && qse_usable_id(row) && !qse_jstr(row, "status") && !find_local(eng, kind, qse_jstr(row, "Id"), local)) {
+	if (link && qse_usable_id(row) && !qse_jstr(row, "status") && !find_local(&f, kind, qse_jstr(row, "Id"), local)) {
 		bool made = false;
-		qs_status r = try_link(eng, kind, row, &made, e);
+		qs_status r = try_link(eng, idx, kind, row, &made, e);
 		if (r != QS_OK) {
 			return r;
 		}
@@ -254,8 +483,14 @@ qs_status qse_pull_doc(qs_engine *eng, const char *kind, json_object *row, bool 
 		}
 	}
 	*doc = qs_map_from_qbo(kind, row, qs_currency_decimals(eng->home_currency[0] ? eng->home_currency : "USD"),
-		find_local, eng);
+		find_local, &f);
 	return *doc ? QS_OK : qs_error_set(e, QS_EINTERNAL, "Out of memory converting a QuickBooks record");
+}
+
+qs_status qse_pull_doc(qs_engine *eng, const char *kind, json_object *row, bool link, json_object **doc,
+	long *linked, qs_error *e)
+{
+	return pull_doc(eng, NULL, kind, row, link, doc, linked, e);
 }
 
 /* ------------------------------------------------------------------ pull */
@@ -266,6 +501,7 @@ typedef struct pull_ctx {
 	json_object *docs, *counts;
 	long linked;
 	bool stopped;
+	struct link_idx idx;
 } pull_ctx;
 
 static qs_status take_rows(pull_ctx *p, int k, json_object *rows, qs_error *e)
@@ -274,7 +510,7 @@ static qs_status take_rows(pull_ctx *p, int k, json_object *rows, qs_error *e)
 	json_object *cnt = qse_jget(p->counts, pull_kinds[k]);
 	for (i = 0; i < n && !p->stopped; i++) {
 		json_object *doc = NULL;
-		qs_status r = qse_pull_doc(p->eng, pull_kinds[k], json_object_array_get_idx(rows, i), p->o->link, &doc, &p->linked, e);
+		qs_status r = pull_doc(p->eng, &p->idx, pull_kinds[k], json_object_array_get_idx(rows, i), p->o->link, &doc, &p->linked, e);
 		if (r != QS_OK) {
 			return r;
 		}
@@ -441,6 +677,7 @@ qs_status qs_engine_pull(qs_engine *eng, const qs_pull_opts *o, json_object **re
 		}
 	}
 	free(stored);
+	link_idx_free(&p.idx);
 	if (r != QS_OK) {
 		json_object_put(p.docs);
 		json_object_put(p.counts);

@@ -10,6 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* A bound far above any notification batch QBO sends (ids only, one realm). */
+#define QS_WEBHOOK_BODY_MAX (4 * 1024 * 1024)
+
 bool qs_qbo_webhook_signed(const char *verifier, const char *body, size_t len, const char *sig)
 {
 	char *want;
@@ -162,6 +165,11 @@ qs_status qs_qbo_webhook_parse(const char *body, size_t len, json_object **event
 	bool ok;
 
 	*events = NULL;
+	if (len > QS_WEBHOOK_BODY_MAX) {
+		json_tokener_free(tok);
+		return qs_error_set(e, QS_EVALIDATION, "The webhook body is %zu bytes, more than the %d QuickBooks sends at most; "
+			"check what posts to the endpoint", len, QS_WEBHOOK_BODY_MAX);
+	}
 	if (!tok) {
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory reading a webhook body");
 	}
