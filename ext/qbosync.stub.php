@@ -77,6 +77,8 @@ namespace {
      * holder also runs one step of the history push and stops early when
      * qbo_cancel() asks ("cancelled" => true in the result); the result then
      * carries "history" (as qbo_history_status()). Without the lock it only drains.
+     * keep_lock (bool): the lock stays held after the call (a long-running
+     * worker between its runs); a call without it releases it.
      */
     function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
 
@@ -153,6 +155,18 @@ namespace {
 
     /** Cancels the running history push; false when none runs. */
     function qbo_history_cancel(QboSync\Connection $connection): bool {}
+
+    /**
+     * The reconciliation report of a period: options from, to ("YYYY-MM-DD",
+     * required), kinds (invoice, payment, refund, credit; default all), source
+     * (as for qbo_history(); default WHMCS through the fetch). Returns
+     * ['period' => [from, to], 'kinds' => [kind => ['billing' => ['count', 'sum'],
+     * 'qbo' => ['count', 'sum'], 'differ' => list of ['id', 'qbo_id', 'billing',
+     * 'qbo', 'reason']]], 'unreadable' => records that could not be read].
+     * Sums are decimal text in the home currency; drafts and cancelled invoices
+     * are not counted. Reads only.
+     */
+    function qbo_reconcile(QboSync\Connection $connection, array $options): array {}
 
     /** Releases the company's worker lock, whoever holds it; false when it was free. */
     function qbo_unlock(QboSync\Connection $connection): bool {}

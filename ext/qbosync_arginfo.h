@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4df71390318535b427ede1cc8af59009b0cd1166 */
+ * Stub hash: ef28da0931962834e3cb6ac810cc14bc6a2a1635 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
@@ -93,6 +93,11 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_history_cancel, 0, 1, _IS_BO
 	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_qbo_reconcile, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_INFO(0, connection, QboSync\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_qbo_unlock arginfo_qbo_history_cancel
 
 #define arginfo_qbo_cancel arginfo_qbo_history_cancel
@@ -132,6 +137,7 @@ ZEND_FUNCTION(qbo_log);
 ZEND_FUNCTION(qbo_history);
 ZEND_FUNCTION(qbo_history_status);
 ZEND_FUNCTION(qbo_history_cancel);
+ZEND_FUNCTION(qbo_reconcile);
 ZEND_FUNCTION(qbo_unlock);
 ZEND_FUNCTION(qbo_cancel);
 ZEND_FUNCTION(qbo_pull);
@@ -159,6 +165,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(qbo_history, arginfo_qbo_history)
 	ZEND_FE(qbo_history_status, arginfo_qbo_history_status)
 	ZEND_FE(qbo_history_cancel, arginfo_qbo_history_cancel)
+	ZEND_FE(qbo_reconcile, arginfo_qbo_reconcile)
 	ZEND_FE(qbo_unlock, arginfo_qbo_unlock)
 	ZEND_FE(qbo_cancel, arginfo_qbo_cancel)
 	ZEND_FE(qbo_pull, arginfo_qbo_pull)

@@ -44,6 +44,11 @@ $creates = array_count_values(array_map(fn($p) => (string)$p['requestid'], eng_r
 echo "POSTs with a repeated requestid: ", count(array_filter($creates, fn($c) => $c > 1)), "\n";
 $s = qbo_entities($conn, ['kind' => 'invoice']);
 echo "store invoices: ", implode(', ', array_map(fn($e) => "{$e['id']} {$e['state']}", $s)), "\n";
+// the same period reconciled through WHMCS's lists
+$r = qbo_reconcile($conn, ['from' => '2026-01-01', 'to' => '2026-06-30', 'kinds' => ['invoice', 'payment']]);
+foreach ($r['kinds'] as $kind => $k) {
+    echo "reconcile $kind: WHMCS {$k['billing']['count']} {$k['billing']['sum']}, QBO {$k['qbo']['count']} {$k['qbo']['sum']}, differ ", count($k['differ']), "\n";
+}
 ?>
 --EXPECT--
 kinds: customer,item,invoice,payment,refund,credit source whmcs
@@ -56,3 +61,5 @@ QBO payments: 20.95, 15
 QBO items from products: 2
 POSTs with a repeated requestid: 0
 store invoices: 2 Synced, 3 Synced
+reconcile invoice: WHMCS 2 60.95, QBO 2 60.95, differ 0
+reconcile payment: WHMCS 2 35.95, QBO 2 35.95, differ 0

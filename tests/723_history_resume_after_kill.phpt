@@ -22,9 +22,10 @@ function child(array $opts, callable $source, ?int $killAt): int
         $c = qbo_connect($opts);
         qbo_history($c, ['source' => $source]);   // resumes the running job
         $n = 0;
-        $progress = function () use (&$n, $killAt) {
+        $progress = function () use (&$n, $killAt, $opts) {
             if ($killAt !== null && ++$n === $killAt) {
-                posix_kill(getmypid(), SIGKILL);   // dies with a page half delivered
+                touch($opts['store'] . '.kill-me');   // the parent kills it here, a page half delivered
+                sleep(60);
             }
         };
         for ($i = 0; $i < 100 && qbo_history_status($c)['state'] === 'running'; $i++) {
@@ -35,8 +36,15 @@ function child(array $opts, callable $source, ?int $killAt): int
     return $pid;
 }
 
-// 1: killed from inside its 13th delivery's progress call (the second page half done)
-pcntl_waitpid(child($opts, $source, 13), $status);
+// 1: killed while inside its 13th delivery's progress call (the second page half done)
+$pid = child($opts, $source, 13);
+$t = microtime(true);
+while (!file_exists($opts['store'] . '.kill-me') && microtime(true) - $t < 60) {
+    usleep(10000);
+}
+posix_kill($pid, SIGKILL);
+@unlink($opts['store'] . '.kill-me');
+pcntl_waitpid($pid, $status);
 echo "first run killed: ", var_export(pcntl_wifsignaled($status) && pcntl_wtermsig($status) === SIGKILL, true), "\n";
 $conn = qbo_connect($opts);
 $st = qbo_history_status($conn);

@@ -22,6 +22,8 @@ final class QbosyncCli
     /** @var resource */
     public $err;
     private ?QboSync\Connection $conn = null;
+    /** @var callable|null the config file's 'source' (the history push's records for a platform other than WHMCS) */
+    public $source = null;
 
     public function __construct()
     {
@@ -59,6 +61,14 @@ final class QbosyncCli
             if (!is_array($options)) {
                 throw new QbosyncCliError("the config file $file must return an array of qbo_connect() options", QBOSYNC_EXIT_CONFIG);
             }
+        }
+        if (isset($options['source'])) {
+            // not a qbo_connect() option: the history push and the reconciliation read it
+            if (!is_callable($options['source'])) {
+                throw new QbosyncCliError("the config file's source must be a callable fn(string \$kind, int \$offset, int \$limit): array", QBOSYNC_EXIT_CONFIG);
+            }
+            $this->source = $options['source'];
+            unset($options['source']);
         }
         foreach (['store', 'environment'] as $k) {
             if ($this->opt($k) !== null) {
@@ -135,7 +145,7 @@ function qbosync_cli_usage($to): void
 /** Splits argv into options (--a, --a=b, --a b for known valued options) and words. */
 function qbosync_cli_parse(array $argv, QbosyncCli $cli): void
 {
-    $valued = ['config', 'store', 'environment', 'kinds', 'since', 'until', 'limit', 'kind', 'id', 'level', 'from', 'to', 'port', 'state'];
+    $valued = ['config', 'store', 'environment', 'kinds', 'since', 'until', 'limit', 'kind', 'id', 'level', 'from', 'to', 'port', 'state', 'page', 'interval', 'progress'];
     $words = [];
     for ($i = 1, $n = count($argv); $i < $n; $i++) {
         $a = $argv[$i];

@@ -368,6 +368,7 @@ void qs_engine_free(qs_engine *eng)
 	qs_http_free(eng->http_worker);
 	qs_http_free(eng->http_inline);
 	qs_pool_free(eng->pool);
+	qse_worker_release(eng);   /* a lock kept between runs (keep_lock) goes with the engine */
 	qs_store_close(eng->store);
 	free(eng->deferred);
 	free(eng);
@@ -968,7 +969,9 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	if (locked && eng->worker_cancel) {
 		cancelled = true;
 	}
-	qse_worker_release(eng);
+	if (!opts || !opts->keep_lock || cancelled) {
+		qse_worker_release(eng);
+	}
 	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);
 	{

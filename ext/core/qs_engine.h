@@ -135,6 +135,10 @@ typedef struct qs_sync_opts {
 	 * nothing more and returns QS_OK with the counts so far. The PHP binding
 	 * sets it when the progress callable throws. Zero-initialise the struct. */
 	bool cancel;
+	/* Keep the company's worker lock after returning (a long-running worker
+	 * between its runs; each run writes its heartbeat). A run without it
+	 * releases the lock at its end. */
+	bool keep_lock;
 } qs_sync_opts;
 
 /* Drains due events (including those left 'sending' by a crashed process) under
@@ -198,6 +202,15 @@ qs_status qs_engine_history(qs_engine *eng, json_object *options, bool custom, j
 qs_status qs_engine_history_status(qs_engine *eng, json_object **out, qs_error *e);
 /* Cancels the running job; *cancelled false when none runs. */
 qs_status qs_engine_history_cancel(qs_engine *eng, bool *cancelled, qs_error *e);
+
+/* ---- reconciliation (qs_engine_reconcile.c) ---- */
+/* options: from, to ("YYYY-MM-DD", required), kinds (array: invoice, payment,
+ * refund, credit; default all). custom: the billing records come from the
+ * source, else WHMCS through the fetch. *out: {"period":[from,to],
+ * "kinds":{kind:{"billing":{"count","sum"},"qbo":{"count","sum"},
+ * "differ":[{"id","qbo_id","billing","qbo","reason"}]}},"unreadable":[...]}.
+ * Reads only. */
+qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom, json_object **out, qs_error *e);
 
 /* ---- the worker lock (qs_engine_worker.c) ---- */
 /* Releases the company's worker lock whoever holds it; *released. */

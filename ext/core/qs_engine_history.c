@@ -391,6 +391,7 @@ typedef struct hstep {
 	bool dry;
 	const char *since, *until;
 	long credit;             /* records of this page counted */
+	long out_n;              /* records of this page outside the period */
 	qs_status fatal;         /* a store failure stops the step */
 	qs_error *e;
 } hstep;
@@ -618,6 +619,7 @@ static qs_status take_doc(void *ud, const char *kind, json_object *doc, qs_error
 		return h->fatal;
 	}
 	if (counted && outside(h, kind, doc)) {
+		h->out_n++;
 		return QS_OK;
 	}
 	if (counted) {
@@ -644,49 +646,53 @@ static void take_skip(void *ud, const char *kind, const char *id, const char *re
 	report_add(h->job, kind, id, "skip", NULL, reason);
 }
 
-/* Reads the page at the cursor; *read: source records consumed (0 with *more
- * false: the walker has ended). */
-static qs_status read_page(hstep *h, long offset, long limit, long *read, long *total, long *outside_n, qs_error *e)
+static void take_outside(void *ud)
 {
-	qs_engine *eng = h->eng;
+	((hstep *)ud)->out_n++;
+}
+
+static void take_fail(void *ud, const char *kind, const char *id, const char *message)
+{
+	hstep *h = ud;
+	h->credit++;
+	count_add(h->job, "errors", 1);
+	report_add(h->job, kind, id, "error", NULL, message);
+}
+
+qs_status qse_walk_page(qs_engine *eng, bool custom, const char *walker, long offset, long limit,
+	const char *since, const char *until, const qse_walk_io *wio, long *read, long *total, qs_error *e)
+{
 	qs_status r;
 	size_t i, n;
 	*read = 0;
 	*total = -1;
-	*outside_n = 0;
-	if (!strcmp(json_object_get_string(qse_jget(h->job, "source")), "callable")) {
-		json_object *docs = NULL, *list;
+	if (custom) {
+		json_object *docs = NULL;
 		if (!eng->source) {
 			return qs_error_set(e, QS_ECONFIG, "The history push reads a source callable: pass it again as qbo_history()'s or qbo_sync()'s option source");
 		}
-		r = eng->source(eng->source_ud, h->walker, offset, limit, &docs, total, e);
+		r = eng->source(eng->source_ud, walker, offset, limit, &docs, total, e);
 		if (r != QS_OK) {
 			json_object_put(docs);
 			return r;
 		}
-		list = docs;
-		n = list ? json_object_array_length(list) : 0;
+		n = docs ? json_object_array_length(docs) : 0;
 		*read = (long)n;
-		for (i = 0; i < n && h->fatal == QS_OK; i++) {
-			json_object *d = json_object_array_get_idx(list, i);
-			long before = h->credit;
+		for (i = 0; i < n && r == QS_OK; i++) {
+			json_object *d = json_object_array_get_idx(docs, i);
 			if (!d || !json_object_is_type(d, json_type_object)) {
-				h->credit++;
-				count_add(h->job, "errors", 1);
-				report_add(h->job, h->walker, "", "error", NULL, "The source returned something that is not a document (an array of named values)");
+				wio->fail(wio->ud, walker, "", d && json_object_is_type(d, json_type_string) ? json_object_get_string(d)
+					: "The source returned something that is not a document (an array of named values)");
 				continue;
 			}
-			take_doc(h, h->walker, d, e);
-			if (h->credit == before) {
-				(*outside_n)++;
-			}
+			r = wio->emit(wio->ud, walker, d, e);
 		}
 		json_object_put(docs);
-		return h->fatal;
+		return r;
 	} else {
 		json_object *entries = NULL;
 		qs_whmcs_io io;
-		r = qs_whmcs_list(eng->fetch, eng->fetch_ud, h->walker, offset, limit, &entries, total, read, e);
+		r = qs_whmcs_list(eng->fetch, eng->fetch_ud, walker, offset, limit, &entries, total, read, e);
 		if (r != QS_OK) {
 			json_object_put(entries);
 			return r;
@@ -694,42 +700,49 @@ static qs_status read_page(hstep *h, long offset, long limit, long *read, long *
 		memset(&io, 0, sizeof(io));
 		io.fetch = eng->fetch;
 		io.fetch_ud = eng->fetch_ud;
-		io.emit = take_doc;
-		io.skip = take_skip;
-		io.ud = h;
+		io.emit = wio->emit;
+		io.skip = wio->skip;
+		io.ud = wio->ud;
 		n = json_object_array_length(entries);
-		for (i = 0; i < n && h->fatal == QS_OK; i++) {
+		for (i = 0; i < n; i++) {
 			json_object *en = json_object_array_get_idx(entries, i);
 			const char *d = qse_jstr(en, "date");
 			const qs_whmcs_event *ev = qs_whmcs_event_find(qse_jstr(en, "event"));
-			char mk[16], mi[65];
+			char mk[16] = "", mi[65] = "";
 			qs_error xe;
-			long before = h->credit;
-			if (d && ((h->since && strcmp(d, h->since) < 0) || (h->until && strcmp(d, h->until) > 0))) {
-				(*outside_n)++;
+			if (d && ((since && strcmp(d, since) < 0) || (until && strcmp(d, until) > 0))) {
+				wio->outside(wio->ud);
 				continue;   /* the list row says it is outside the period: not read further */
 			}
 			qs_error_clear(&xe);
 			r = ev ? qs_whmcs_expand(ev, qse_jget(en, "ids"), &io, mk, mi, &xe) : QS_OK;
-			if (h->fatal != QS_OK) {
-				break;
-			}
 			if (r == QS_EVALIDATION) {
-				h->credit++;
-				count_add(h->job, "errors", 1);
-				report_add(h->job, mk[0] ? mk : h->walker, mi, "error", NULL, xe.message);
+				wio->fail(wio->ud, mk[0] ? mk : walker, mi, xe.message);
 			} else if (r != QS_OK) {
-				/* the platform could not be read: the page is read again next step */
+				/* a store failure, or the platform could not be read: the page is read again */
 				qs_error_copy(e, &xe);
 				json_object_put(entries);
 				return r;
-			} else if (h->credit == before) {
-				(*outside_n)++;
 			}
 		}
 		json_object_put(entries);
-		return h->fatal;
+		return QS_OK;
 	}
+}
+
+/* Reads the page at the cursor; *read: source records consumed. */
+static qs_status read_page(hstep *h, long offset, long limit, long *read, long *total, qs_error *e)
+{
+	qse_walk_io io;
+	qs_status r;
+	io.emit = take_doc;
+	io.skip = take_skip;
+	io.outside = take_outside;
+	io.fail = take_fail;
+	io.ud = h;
+	r = qse_walk_page(h->eng, !strcmp(json_object_get_string(qse_jget(h->job, "source")), "callable"), h->walker,
+		offset, limit, h->since, h->until, &io, read, total, e);
+	return h->fatal != QS_OK ? h->fatal : r;
 }
 
 /* Before the sync's drain: the pending records that settled are counted, and
@@ -765,6 +778,8 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 	hstep h;
 	qs_status r;
 	long walk, offset, page;
+	bool custom;
+	bool waiting_msg = false, did_read = false;
 
 	r = job_load(eng, &row, &job, e);
 	if (r != QS_OK || !job || strcmp(row.state, "running") != 0) {
@@ -780,6 +795,7 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 	h.until = qse_jstr(job, "until");
 	h.e = e;
 	walkers = qse_jget(job, "walkers");
+	custom = !strcmp(json_object_get_string(qse_jget(job, "source")), "callable");
 	walk = jlong(job, "walk");
 	offset = jlong(job, "offset");
 	page = jlong(job, "page");
@@ -788,17 +804,48 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 	}
 
 	r = settle_pending(&h);
+	if (r == QS_OK && read && walk == 0 && offset == 0 && !qse_jget(job, "counted")
+			&& strcmp(json_object_get_string(qse_jget(job, "source")), "callable") != 0) {
+		/* WHMCS says how long each list is: the progress has its total from the start */
+		json_object *totals = qse_jget(job, "totals");
+		size_t i;
+		for (i = 0; i < json_object_array_length(walkers); i++) {
+			const char *wk = json_object_get_string(json_object_array_get_idx(walkers, i));
+			json_object *entries = NULL;
+			long t = -1, got = 0;
+			qs_error te;
+			qs_error_clear(&te);
+			if (qs_whmcs_list(eng->fetch, eng->fetch_ud, wk, 0, 1, &entries, &t, &got, &te) == QS_OK && t >= 0) {
+				jset_long(totals, wk, t);
+			}
+			json_object_put(entries);
+		}
+		json_object_object_add(job, "counted", json_object_new_boolean(true));
+	}
+	if (r == QS_OK && read && (size_t)walk < json_object_array_length(walkers)
+			&& (custom ? eng->source == NULL : eng->fetch == NULL)) {
+		/* this run cannot read the records (a cron without the source or the
+		 * fetch): the job waits for one that can, it does not fail */
+		read = false;
+		waiting_msg = true;
+		json_object_object_add(job, "message", json_object_new_string(custom
+			? "Waiting for a run with the source callable: pass it as qbo_sync()'s (or qbo_history()'s) option source"
+			: "Waiting for a run that can read WHMCS: qbo_sync() needs the connection's fetch (WHMCS's localAPI)"));
+	}
 	if (r == QS_OK && read && (size_t)walk < json_object_array_length(walkers)) {
-		long got = 0, total = -1, out_n = 0;
+		long got = 0, total = -1;
 		qs_error re;
 		qs_error_clear(&re);
 		h.walker = json_object_get_string(json_object_array_get_idx(walkers, (size_t)walk));
-		r = read_page(&h, offset, page, &got, &total, &out_n, &re);
+		r = read_page(&h, offset, page, &got, &total, &re);
 		if (r == QS_ESTORE) {
 			qs_error_copy(e, &re);
 		} else if (r != QS_OK) {
-			/* the source could not be read: nothing of this page counts; tried again next step */
-			long failures = jlong(job, "failures") + 1;
+			/* the source could not be read: nothing of this page counts; tried again next step.
+			 * Missing configuration (no fetch here) waits for a run that has it. */
+			qs_status rr = r;
+			long failures = jlong(job, "failures") + (rr == QS_ECONFIG ? 0 : 1);
+			char msg[1200];
 			json_object_put(job);
 			qs_history_row_clear(&row);
 			if ((r = job_load(eng, &row, &job, e)) != QS_OK || !job) {
@@ -807,8 +854,13 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 				return r;
 			}
 			jset_long(job, "failures", failures);
-			json_object_object_add(job, "message", json_object_new_string(re.message));
-			if (r == QS_ECONFIG || failures >= HIST_FAILURES_MAX) {
+			if (rr == QS_ECONFIG) {
+				snprintf(msg, sizeof(msg), "Waiting for a run that can read the records: %s", re.message);
+			} else {
+				snprintf(msg, sizeof(msg), "%s", re.message);
+			}
+			json_object_object_add(job, "message", json_object_new_string(msg));
+			if (failures >= HIST_FAILURES_MAX) {
 				qs_strlcpy(row.state, "failed", sizeof(row.state));
 			}
 			qse_log_msg(eng, "error", NULL, NULL, "History push %lld: %s", row.id, re.message);
@@ -820,10 +872,11 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 			json_object *totals = qse_jget(job, "totals"), *credit = qse_jget(job, "credit");
 			/* the list's length when it says (read at its first page), less what lay outside the period */
 			long known = total >= 0 && offset == 0 ? total : jlong(totals, h.walker);
-			jset_long(totals, h.walker, known - out_n);
+			jset_long(totals, h.walker, known - h.out_n);
 			jset_long(credit, h.walker, jlong(credit, h.walker) + h.credit);
 			jset_long(job, "credited", jlong(job, "credited") + h.credit);
 			jset_long(job, "failures", 0);
+			did_read = true;
 			if (got < page) {
 				/* this walker has ended: its total is what it gave */
 				jset_long(totals, h.walker, jlong(credit, h.walker));
@@ -845,7 +898,7 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 				jlong(c, "unchanged"), jlong(c, "skipped"), jlong(c, "waiting"), jlong(c, "errors"));
 			json_object_object_add(job, "message", json_object_new_string(msg));
 			qse_log_msg(eng, "info", NULL, NULL, "History push %lld done: %s", row.id, msg);
-		} else {
+		} else if (did_read || (!waiting_msg && !(qse_jstr(job, "message") && !strncmp(qse_jstr(job, "message"), "Waiting for a run", 17)))) {
 			char msg[160];
 			snprintf(msg, sizeof(msg), "Running: %ld of %ld records%s", job_done(job), job_total(job),
 				json_object_array_length(qse_jget(job, "pending")) ? ", some on their way to QuickBooks" : "");

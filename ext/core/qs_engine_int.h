@@ -169,6 +169,23 @@ bool qse_history_running(qs_engine *eng);
  * page at its cursor (recorded as queued, or judged in a dry run); saves the job. */
 qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e);
 
+/* One page of the billing system's records, for the history push and the
+ * reconciliation: from the source callback (custom) or the WHMCS list walker
+ * ("customer", "item", "invoice", "transaction") expanded by the event table.
+ * emit gets every document (with a WHMCS record's dependencies), skip what
+ * the adapter left out, outside a WHMCS list row dated out of [since, until]
+ * (not read further), fail a record that could not be read or is not a
+ * document. *read: the source records consumed (fewer than limit: the end). */
+typedef struct qse_walk_io {
+	qs_emit_fn emit;
+	qs_skip_fn skip;
+	void (*outside)(void *ud);
+	void (*fail)(void *ud, const char *kind, const char *id, const char *message);
+	void *ud;
+} qse_walk_io;
+qs_status qse_walk_page(qs_engine *eng, bool custom, const char *walker, long offset, long limit,
+	const char *since, const char *until, const qse_walk_io *io, long *read, long *total, qs_error *e);
+
 /* qs_engine_deliver.c: resolution, upsert and delivery */
 bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double now);
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,

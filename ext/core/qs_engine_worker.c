@@ -5,6 +5,7 @@
 #include "qs_engine_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -26,8 +27,14 @@ qs_status qse_worker_take(qs_engine *eng, bool *got, qs_error *e)
 
 	*got = false;
 	if (eng->worker_held) {
-		*got = true;
-		return QS_OK;
+		/* kept from an earlier run: a heartbeat now, which also reads a cancel request */
+		eng->worker_beat = 0;
+		qse_worker_beat(eng);
+		if (eng->worker_held) {
+			*got = true;
+			return QS_OK;
+		}
+		eng->worker_cancel = false;   /* released meanwhile (qbo_unlock): taken again below if free */
 	}
 	if ((r = qs_store_begin(eng->store, true, e)) != QS_OK) {
 		return r;
@@ -100,7 +107,9 @@ bool qse_worker_beat(qs_engine *eng)
 void qse_worker_release(qs_engine *eng)
 {
 	bool removed;
-	if (!eng->worker_held) {
+	if (!eng->worker_held || strtol(eng->owner, NULL, 10) != (long)getpid()) {
+		/* not held, or an engine inherited by a forked child: the parent's lock stays */
+		eng->worker_held = false;
 		eng->worker_cancel = false;
 		return;
 	}

@@ -426,6 +426,12 @@ static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 				efree(error);
 			}
 			ctx->has_progress = true;
+		} else if (zend_string_equals_literal(key, "keep_lock")) {
+			if (Z_TYPE_P(val) != IS_TRUE && Z_TYPE_P(val) != IS_FALSE) {
+				zend_argument_type_error(2, "option \"keep_lock\" must be of type bool, %s given", zend_zval_type_name(val));
+				return FAILURE;
+			}
+			ctx->opts.keep_lock = Z_TYPE_P(val) == IS_TRUE;
 		} else if (zend_string_equals_literal(key, "source")) {
 			if (Z_TYPE_P(val) == IS_NULL) {
 				continue;

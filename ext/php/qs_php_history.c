@@ -318,3 +318,48 @@ PHP_FUNCTION(qbo_cancel)
 	st = qs_engine_cancel(eng, &done, &err);
 	qs_h_return_bool(return_value, zconn, st, done, &err);
 }
+
+PHP_FUNCTION(qbo_reconcile)
+{
+	zval *zconn, *source = NULL;
+	HashTable *options = NULL;
+	json_object *jopts, *out = NULL;
+	qs_engine *eng;
+	qs_error err;
+	qs_status st;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	jopts = json_object_new_object();
+	if (qs_h_options(options, jopts, &source) == FAILURE) {
+		json_object_put(jopts);
+		RETURN_THROWS();
+	}
+	if (json_object_object_get_ex(jopts, "since", NULL) || json_object_object_get_ex(jopts, "until", NULL)
+			|| json_object_object_get_ex(jopts, "dry_run", NULL) || json_object_object_get_ex(jopts, "page", NULL)) {
+		json_object_put(jopts);
+		zend_argument_value_error(2, "takes from, to, kinds and source");
+		RETURN_THROWS();
+	}
+	QS_ENGINE(zconn, eng);
+	if (source) {
+		qs_php_source_keep(zconn, source);
+	}
+	qs_error_clear(&err);
+	qs_php_conn_set_busy(zconn, true);
+	qs_php_fetch_set(zconn, eng);
+	st = qs_engine_reconcile(eng, jopts, source != NULL, &out, &err);
+	qs_php_fetch_clear(zconn, eng);
+	qs_php_conn_set_busy(zconn, false);
+	json_object_put(jopts);
+	if (qs_php_fetch_bailed()) {
+		if (out) {
+			json_object_put(out);
+		}
+		zend_bailout();
+	}
+	qs_h_return(return_value, zconn, st, out, &err);
+}
