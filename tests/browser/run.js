@@ -154,11 +154,21 @@ async function main() {
     await test('map a gateway to a payment method and a deposit account', async () => {
       await go('mappings', '&section=gateways');
       await pick('map[payment_method|stripe]', 'create');
+      // the deposit account: the first Bank account the picker offers (searched by its type)
+      const dep = await page.$eval('[name="map[account|stripe|deposit]"]', (el) => {
+        if (el.tagName !== 'SELECT') return null;
+        const o = Array.from(el.options).find((x) => x.value && /\(Bank\)/.test(x.text));
+        return o ? { value: o.value, name: o.text.replace(/ \(Bank\)$/, '') } : null;
+      });
+      assert(dep, 'the deposit picker offers no Bank account');
+      await page.type('tr[data-gateway=stripe] td:nth-child(3) .qs-pick-search', dep.name);
+      assert(await page.$eval('[name="map[account|stripe|deposit]"]', (el) => el.value) === dep.value, 'the search did not pick the account');
       await clickAndWait('#qs-save-map');
       const t = await text();
       assert(/Gateway stripe is mapped to stripe/.test(t), 'no mapping message: ' + t.slice(0, 500));
+      assert(t.includes('Account stripe is mapped to ' + dep.name), 'no deposit mapping message: ' + t.slice(0, 500));
       const cell = await page.$eval('tr[data-gateway=stripe]', (e) => e.innerText);
-      assert(/stripe\s+#\d+/.test(cell), 'the gateway row does not show its payment method: ' + cell);
+      assert(/stripe\s+#\d+/.test(cell) && cell.includes(dep.name), 'the gateway row does not show its mappings: ' + cell);
       await shot('04-mappings-gateway');
     });
 
@@ -242,6 +252,24 @@ async function main() {
       const scripts = await page.$$eval('script', (s) => s.filter((x) => x.textContent.includes('__xss')).length);
       assert(scripts === 0, 'a script element carries the name');
       await shot('08-mappings-clients-escaped');
+    });
+
+    await test('Pull reads QuickBooks back and Reconciliation compares the books', async () => {
+      let t = await go('pull');
+      if (/not available in this build/.test(t)) throw new Skip('qbo_pull is not in this build');
+      await clickAndWait('#qs-pull');
+      t = await text();
+      assert(/Pulled .*Client: \d+/.test(t), 'no pull result: ' + t.slice(0, 500));
+      await shot('09-pull');
+      const today = new Date().toISOString().slice(0, 10);
+      t = await go('reconcile', '&from=2000-01-01&to=' + today + '&run=1');
+      if (/not available in this build/.test(t)) throw new Skip('qbo_reconcile is not in this build');
+      const row = await page.$$eval('#qs-reconcile tr', (rows) => rows.map((r) => r.innerText));
+      const inv = row.find((r) => /^Invoice/.test(r)) || '';
+      const cells = inv.split('\t');
+      assert(cells.length >= 5 && cells[1] === cells[3] && cells[2] === cells[4] && Number(cells[1]) >= 7,
+        'invoices do not reconcile: ' + JSON.stringify(row));
+      await shot('10-reconcile');
     });
 
     await test('every page renders for the admin (screenshots)', async () => {
