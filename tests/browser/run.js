@@ -216,6 +216,16 @@ async function main() {
       assert(/QuickBooks code:\s*2500/.test(full), 'no QuickBooks code: ' + full);
       assert(/What to do:.*map another one/.test(full), 'no advice: ' + full);
       await shot('06-entities-error-reason');
+      // Dismiss sets it aside; Undismiss sends it again (still failing: the item is still inactive)
+      await clickAndWait('#qs-row-invoice-' + invoice + ' button[value=dismiss]');
+      let d = await entity('invoice', invoice);
+      if (!d) { await go('entities', '&kind=invoice'); d = await entity('invoice', invoice); }
+      assert(d && d.state === 'Dismissed', 'not Dismissed: ' + JSON.stringify(d));
+      await go('entities', '&kind=invoice');
+      await clickAndWait('#qs-row-invoice-' + invoice + ' button[value=undismiss]');
+      await go('entities', '&kind=invoice');
+      d = await entity('invoice', invoice);
+      assert(d && d.state === 'Error', 'not back in Error after Undismiss: ' + JSON.stringify(d));
     });
 
     await test('fix the mapping, Resend, see it Synced', async () => {
@@ -254,13 +264,29 @@ async function main() {
       await shot('08-mappings-clients-escaped');
     });
 
+    await test('Connect Customer: a client connected to a QuickBooks customer found by search', async () => {
+      const qboId = harness('qbo-customer', realm, 'Connie Handmade', 'connie.qbo@example.com').id;
+      const client = harness('client', 'Connie', 'Whmcs', 'connie.whmcs@example.com').id;
+      await go('entities', '&kind=customer&id=' + client);
+      await page.click('#qs-row-customer-' + client + ' details.qs-connect summary');
+      await page.type('#qs-row-customer-' + client + ' .qs-pick-search', 'Connie');
+      await page.waitForFunction((id, q) => {
+        const sel = document.querySelector('#qs-row-customer-' + id + ' select[name=qbo_id]');
+        return sel && sel.value === q;
+      }, { timeout: 10000 }, client, String(qboId));
+      await shot('09-connect-customer');
+      await clickAndWait('#qs-row-customer-' + client + ' details.qs-connect button[type=submit]');
+      const t = await text();
+      assert(t.includes('Client ' + client + ' is connected to QuickBooks customer ' + qboId + ' Connie Handmade'), 'not connected: ' + t.slice(0, 500));
+    });
+
     await test('Pull reads QuickBooks back and Reconciliation compares the books', async () => {
       let t = await go('pull');
       if (/not available in this build/.test(t)) throw new Skip('qbo_pull is not in this build');
       await clickAndWait('#qs-pull');
       t = await text();
       assert(/Pulled .*Client: \d+/.test(t), 'no pull result: ' + t.slice(0, 500));
-      await shot('09-pull');
+      await shot('10-pull');
       const today = new Date().toISOString().slice(0, 10);
       t = await go('reconcile', '&from=2000-01-01&to=' + today + '&run=1');
       if (/not available in this build/.test(t)) throw new Skip('qbo_reconcile is not in this build');
@@ -269,7 +295,7 @@ async function main() {
       const cells = inv.split('\t');
       assert(cells.length >= 5 && cells[1] === cells[3] && cells[2] === cells[4] && Number(cells[1]) >= 7,
         'invoices do not reconcile: ' + JSON.stringify(row));
-      await shot('10-reconcile');
+      await shot('11-reconcile');
     });
 
     await test('every page renders for the admin (screenshots)', async () => {

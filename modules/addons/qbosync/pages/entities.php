@@ -126,7 +126,7 @@ function qbosync_page_entities(QbosyncAddon $a): void
             echo '<form method="post" class="qs-inline" action="', $action, '">', $hidden,
                 '<button name="action" value="dismiss" class="qs-plain">', $h($a->t('dismiss')), '</button></form>';
         }
-        if ($r['kind'] === 'customer' && $r['state'] !== 'Synced') {
+        if ($r['kind'] === 'customer') {
             echo '<details class="qs-connect"><summary>', $h($a->t('connect_customer')), '</summary><form method="post" action="', $action, '">', $hidden,
                 '<input type="hidden" name="action" value="connect">';
             echo qbosync_customer_picker($a, $c, 'qbo_id');
@@ -138,6 +138,9 @@ function qbosync_page_entities(QbosyncAddon $a): void
     }
     echo '</table>';
     echo $a->pager('entities', $q, $offset, QBOSYNC_PAGE_SIZE, (int)$res['total']);
+    if (function_exists('qbosync_picker_script')) {
+        echo qbosync_picker_script();
+    }
 }
 
 /** A QBO customer picker: searchable list from qbo_reference when available, else an Id field. */
@@ -146,9 +149,9 @@ function qbosync_customer_picker(QbosyncAddon $a, \QboSync\Connection $c, string
     $h = [QbosyncAddon::class, 'h'];
     if (function_exists('qbo_reference')) {
         try {
-            $rows = qbo_reference($c, 'customer', ['limit' => 200]);
+            $rows = qbo_reference($c, 'customer', ['limit' => 50]);
             require_once __DIR__ . '/mappings.php';
-            return qbosync_picker($a, $name, $rows, '', true);
+            return qbosync_picker($a, $name, $rows, '', false, $a->link('mappings', ['ajax' => 'customers']));
         } catch (\Throwable $e) {
             // fall through to the Id field
         }

@@ -31,14 +31,15 @@ function qbosync_reference(\QboSync\Connection $c, string $type, array $opts = [
  * A searchable picker: a search box filtering a select of QBO records (id — name), plus
  * "find by name" and "create"; without a list, a field for the QBO Id.
  */
-function qbosync_picker(QbosyncAddon $a, string $name, ?array $rows, string $selected, bool $autoCreate = true): string
+function qbosync_picker(QbosyncAddon $a, string $name, ?array $rows, string $selected, bool $autoCreate = true, ?string $remote = null): string
 {
     $h = [QbosyncAddon::class, 'h'];
     if ($rows === null) {
         return '<input type="text" name="' . $h($name) . '" size="12" value="' . $h($selected) . '" placeholder="'
             . $h($a->t('qbo_id_or_auto')) . '" title="' . $h($a->t('qbo_id_or_auto')) . '">';
     }
-    $out = '<span class="qs-picker"><input type="search" class="qs-pick-search" placeholder="' . $h($a->t('search')) . '" size="12"> '
+    $out = '<span class="qs-picker"><input type="search" class="qs-pick-search" placeholder="' . $h($a->t('search')) . '" size="12"'
+        . ($remote !== null ? ' data-remote="' . $h($remote) . '"' : '') . '> '
         . '<select name="' . $h($name) . '"><option value="">' . $h($a->t('choose')) . '</option>';
     if ($autoCreate) {
         $out .= '<option value="auto">' . $h($a->t('opt_auto')) . '</option><option value="create">' . $h($a->t('opt_create')) . '</option>';
@@ -50,13 +51,33 @@ function qbosync_picker(QbosyncAddon $a, string $name, ?array $rows, string $sel
     return $out . '</select></span>';
 }
 
-/** The pickers' search: hides the options that do not contain the typed text. */
+/**
+ * The pickers' search: hides the options that do not contain the typed text; a picker
+ * with data-remote (QuickBooks customers, too many to list) asks the server instead.
+ */
 function qbosync_picker_script(): string
 {
     return <<<'JS'
 <script>
 document.querySelectorAll('.qs-pick-search').forEach(function (box) {
-  box.addEventListener('input', function () {
+  var timer = null;
+  if (box.dataset.remote) box.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var sel = box.parentNode.querySelector('select');
+      fetch(box.dataset.remote + '&q=' + encodeURIComponent(box.value), {credentials: 'same-origin'})
+        .then(function (r) { return r.json(); }).then(function (j) {
+          Array.prototype.slice.call(sel.options).forEach(function (o) { if (o.value && o.value !== 'auto' && o.value !== 'create') o.remove(); });
+          (j.rows || []).forEach(function (r) {
+            var o = document.createElement('option');
+            o.value = r.id; o.textContent = r.name + (r.email ? ' <' + r.email + '>' : '');
+            sel.appendChild(o);
+          });
+          if (j.rows && j.rows.length) sel.value = j.rows[0].id;
+        });
+    }, 250);
+  });
+  else box.addEventListener('input', function () {
     var sel = box.parentNode.querySelector('select'), q = box.value.toLowerCase(), first = null;
     Array.prototype.forEach.call(sel.options, function (o) {
       var show = !o.value || o.text.toLowerCase().indexOf(q) >= 0;
@@ -155,6 +176,16 @@ function qbosync_page_mappings(QbosyncAddon $a): void
     echo '<h2>', $h($a->t('mappings_title')), '</h2>';
     if (!$c) {
         return;
+    }
+    if (QbosyncAddon::get('ajax') === 'customers') {
+        // the customer picker's search (read only): QuickBooks customers whose name or email contains q
+        $rows = qbosync_reference($c, 'customer', ['search' => QbosyncAddon::get('q'), 'limit' => 50]) ?? [];
+        if (!$rows && QbosyncAddon::get('q') !== '') {
+            // not in the cached list: a customer made in QuickBooks since; read QuickBooks again
+            $rows = qbosync_reference($c, 'customer', ['search' => QbosyncAddon::get('q'), 'limit' => 50, 'refresh' => true]) ?? [];
+        }
+        QbosyncAddon::json(['rows' => array_map(fn($r) => ['id' => (string)$r['id'], 'name' => (string)$r['name'],
+            'email' => (string)($r['email'] ?? '')], $rows)]);
     }
     if ($_SERVER['REQUEST_METHOD'] === 'POST') {
         qbosync_mappings_post($a, $c);
@@ -257,7 +288,8 @@ function qbosync_page_mappings(QbosyncAddon $a): void
             . '<input type="hidden" name="section" value="clients"><input type="search" name="q" value="', $h($search), '" placeholder="',
             $h($a->t('search_clients')), '"> <button type="submit">', $h($a->t('search')), '</button></form>';
         echo $a->pager('mappings', ['section' => 'clients', 'q' => $search], $offset, 25, $total);
-        $ref = qbosync_reference($c, 'customer', ['limit' => 200]);
+        $ref = qbosync_reference($c, 'customer', ['limit' => 50]);
+        $remote = $ref === null ? null : $a->link('mappings', ['ajax' => 'customers']);
         echo $form, '<table id="qs-clients"><tr><th>', $h($a->t('client')), '</th><th>', $h($a->t('email')), '</th><th>', $h($a->t('state')),
             '</th><th>', $h($a->t('qbo_customer')), '</th></tr>';
         foreach ($clients as $cl) {
@@ -267,7 +299,7 @@ function qbosync_page_mappings(QbosyncAddon $a): void
             $name = trim($dec($cl['firstname']) . ' ' . $dec($cl['lastname'])) . ((string)$cl['companyname'] !== '' ? ' (' . $dec($cl['companyname']) . ')' : '');
             echo '<tr data-client="', $h($cl['id']), '"><td>', $h($name), '</td><td>', $h($cl['email']), '</td><td>',
                 $e ? QbosyncAddon::stateBadge($e['state']) . ($e['qbo_id'] ? ' <span class="qs-hint">#' . $h($e['qbo_id']) . '</span>' : '') : '<span class="qs-hint">' . $h($a->t('not_pushed')) . '</span>',
-                '</td><td>', qbosync_picker($a, 'map[customer|' . $cl['id'] . ']', $ref, ''), '</td></tr>';
+                '</td><td>', qbosync_picker($a, 'map[customer|' . $cl['id'] . ']', $ref, '', true, $remote), '</td></tr>';
         }
         echo '</table><button name="action" value="map" id="qs-save-map">', $h($a->t('save_mappings')), '</button></form>';
     }
