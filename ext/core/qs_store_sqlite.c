@@ -20,7 +20,11 @@ enum {
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
 	S_ENT_GET, S_ENT_PUT, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
-	S_ENT_COUNTS, S_ENT_LIST, S_ENT_TOTAL, S_ENT_BY_QBO,
+	S_ENT_COUNTS, S_ENT_BY_QBO,
+	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
+	 * id 4), so SQLite uses the (conn, state) index and the primary key */
+	S_ENT_LIST, S_ENT_LIST_1, S_ENT_LIST_2, S_ENT_LIST_3, S_ENT_LIST_4, S_ENT_LIST_5, S_ENT_LIST_6, S_ENT_LIST_7,
+	S_ENT_TOTAL, S_ENT_TOTAL_1, S_ENT_TOTAL_2, S_ENT_TOTAL_3, S_ENT_TOTAL_4, S_ENT_TOTAL_5, S_ENT_TOTAL_6, S_ENT_TOTAL_7,
 	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
 	S_LOG, S_LOG_LIST,
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
@@ -88,11 +92,29 @@ static const char *const sql_text[S__COUNT] = {
 		" WHERE conn = ?1 AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3",
 	[S_OB_COUNT] = "SELECT count(*) FROM outbox WHERE conn = ?1",
 	[S_ENT_COUNTS] = "SELECT state, count(*) FROM entity WHERE conn = ?1 GROUP BY state",
-	[S_ENT_LIST] = "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
-		" AND (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR e.state = ?3) AND (?4 IS NULL OR e.local_id = ?4)"
-		" ORDER BY e.kind, length(e.local_id), e.local_id LIMIT ?5 OFFSET ?6",
-	[S_ENT_TOTAL] = "SELECT count(*) FROM entity e WHERE e.conn = ?1"
-		" AND (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR e.state = ?3) AND (?4 IS NULL OR e.local_id = ?4)",
+#define ENT_ORDER " ORDER BY e.kind, length(e.local_id), e.local_id LIMIT ?5 OFFSET ?6"
+#define ENT_LIST "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
+#define ENT_TOTAL "SELECT count(*) FROM entity e WHERE e.conn = ?1"
+#define ENT_K " AND e.kind = ?2"
+#define ENT_S " AND e.state = ?3"
+#define ENT_I " AND e.local_id = ?4"
+	[S_ENT_LIST] = ENT_LIST ENT_ORDER,
+	[S_ENT_LIST_1] = ENT_LIST ENT_K ENT_ORDER,
+	[S_ENT_LIST_2] = ENT_LIST ENT_S ENT_ORDER,
+	[S_ENT_LIST_3] = ENT_LIST ENT_K ENT_S ENT_ORDER,
+	[S_ENT_LIST_4] = ENT_LIST ENT_I ENT_ORDER,
+	[S_ENT_LIST_5] = ENT_LIST ENT_K ENT_I ENT_ORDER,
+	[S_ENT_LIST_6] = ENT_LIST ENT_S ENT_I ENT_ORDER,
+	[S_ENT_LIST_7] = ENT_LIST ENT_K ENT_S ENT_I ENT_ORDER,
+	/* the totals name ?4 in every form so that each binding is in range */
+	[S_ENT_TOTAL] = ENT_TOTAL " AND ?4 IS NULL AND ?3 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_1] = ENT_TOTAL ENT_K " AND ?4 IS NULL AND ?3 IS NULL",
+	[S_ENT_TOTAL_2] = ENT_TOTAL ENT_S " AND ?4 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_3] = ENT_TOTAL ENT_K ENT_S " AND ?4 IS NULL",
+	[S_ENT_TOTAL_4] = ENT_TOTAL ENT_I " AND ?3 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_5] = ENT_TOTAL ENT_K ENT_I " AND ?3 IS NULL",
+	[S_ENT_TOTAL_6] = ENT_TOTAL ENT_S ENT_I " AND ?2 IS NULL",
+	[S_ENT_TOTAL_7] = ENT_TOTAL ENT_K ENT_S ENT_I,
 	[S_ENT_BY_QBO] = "SELECT local_id FROM entity WHERE conn = ?1 AND kind = ?2 AND qbo_id = ?3 LIMIT 1",
 	[S_MAP_GET] = "SELECT qbo_id, name, purpose, created FROM mapping WHERE conn = ?1 AND kind = ?2"
 		" AND local_id = ?3 AND purpose = ?4",
@@ -1006,7 +1028,7 @@ static qs_status sq_entity_list(qs_store *qs, const char *key, const char *kind,
 	const char *id, long limit, long offset, qs_entity_cb cb, void *ud, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_LIST, e);
+	sqlite3_stmt *p = st(s, S_ENT_LIST + (kind ? 1 : 0) + (state ? 2 : 0) + (id ? 4 : 0), e);
 	bool row;
 	char (*ids)[2][65] = NULL;
 	size_t n = 0, cap = 0, i;
@@ -1053,7 +1075,7 @@ static qs_status sq_entity_total(qs_store *qs, const char *key, const char *kind
 	const char *id, long *n, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_TOTAL, e);
+	sqlite3_stmt *p = st(s, S_ENT_TOTAL + (kind ? 1 : 0) + (state ? 2 : 0) + (id ? 4 : 0), e);
 	qs_status r;
 	bool row;
 	*n = 0;
