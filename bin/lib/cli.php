@@ -57,7 +57,8 @@ final class QbosyncCli
             if (!is_readable($file)) {
                 throw new QbosyncCliError("cannot read the config file $file: give --config FILE, a PHP file returning qbo_connect()'s options", QBOSYNC_EXIT_CONFIG);
             }
-            $options = require $file;
+            // required from a static closure: closures in the file (source, fetch) hold no $this, so no cycle keeps the connection alive
+            $options = (static fn() => require $file)();
             if (!is_array($options)) {
                 throw new QbosyncCliError("the config file $file must return an array of qbo_connect() options", QBOSYNC_EXIT_CONFIG);
             }
