@@ -172,6 +172,24 @@ async function main() {
       await shot('04-mappings-gateway');
     });
 
+    await test('Accounts: create the income account, refunds from the payments\' account', async () => {
+      await go('accounts');
+      await clickAndWait('#qs-accounts button[value=create][onclick*="income"]');
+      let t = await text();
+      assert(/Account WHMCS Sales( \d)? \(#\d+\) created and mapped/.test(t), 'no account created: ' + t.slice(0, 500));
+      const bank = await page.$eval('[name=acc_deposit]', (el) => {
+        const o = Array.from(el.options || []).find((x) => x.value && /\(Bank\)/.test(x.text));
+        return o ? { value: o.value, name: o.text.replace(/ \(Bank\)$/, '') } : null;
+      });
+      assert(bank, 'no Bank account offered for payments');
+      await page.select('[name=acc_deposit]', bank.value);
+      await page.click('[name=refund_same]');
+      await clickAndWait('#qs-accounts button[value=save]');
+      t = await text();
+      assert(t.includes('Payments (deposit to): ' + bank.name) && t.includes('Refunds (paid from): ' + bank.name), 'not mapped: ' + t.slice(0, 600));
+      await shot('04b-accounts');
+    });
+
     await test('push history and watch the progress reach 100 %', async () => {
       const t = await go('push');
       if (/not available in this build/.test(t)) throw new Skip('qbo_history is not in this build');
