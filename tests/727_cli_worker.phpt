@@ -11,7 +11,7 @@ $cfg = cli_config($options);
 qbo_push($conn, 'customer', eng_customer('w1', 'Cli', 'Worker1', 'w1@example.com'));
 
 $start = function () use ($cfg) {
-    $cmd = [PHP_BINARY, '-d', 'extension=' . cli_extension(), __DIR__ . '/../bin/qbosync', '--config', $cfg, 'worker', '--interval', '0.2'];
+    $cmd = [PHP_BINARY, '-d', 'extension=' . cli_extension(), __DIR__ . '/../bin/qbosync', '--config', $cfg, 'worker', '--interval', '0.2', '--batch', '1'];
     $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
     return [$p, $pipes];
 };

@@ -105,6 +105,16 @@ final class QbosyncCli
         }
     }
 
+    /** qbo_sync()'s batch_size from --batch (default 30: creates and updates sent as /batch requests). */
+    public function batch(): int
+    {
+        $b = $this->opt('batch') ?? '30';
+        if (!ctype_digit($b) || (int)$b < 1 || (int)$b > 30) {
+            throw new QbosyncCliError('--batch takes the records per QuickBooks batch request, 1 to 30', QBOSYNC_EXIT_USAGE);
+        }
+        return (int)$b;
+    }
+
     public function isTerminal(): bool
     {
         return !$this->json && function_exists('posix_isatty') && @posix_isatty($this->out);
@@ -146,7 +156,7 @@ function qbosync_cli_usage($to): void
 /** Splits argv into options (--a, --a=b, --a b for known valued options) and words. */
 function qbosync_cli_parse(array $argv, QbosyncCli $cli): void
 {
-    $valued = ['config', 'store', 'environment', 'kinds', 'since', 'until', 'limit', 'kind', 'id', 'level', 'from', 'to', 'port', 'state', 'page', 'interval', 'progress'];
+    $valued = ['config', 'store', 'environment', 'kinds', 'since', 'until', 'limit', 'kind', 'id', 'level', 'from', 'to', 'port', 'state', 'page', 'interval', 'progress', 'batch'];
     $words = [];
     for ($i = 1, $n = count($argv); $i < $n; $i++) {
         $a = $argv[$i];

@@ -1,5 +1,5 @@
 <?php
-// push: the history push [--kinds customer,invoice] [--since D] [--until D] [--dry-run] [--page N]: runs (or resumes) it to the end with progress
+// push: the history push [--kinds customer,invoice] [--since D] [--until D] [--dry-run] [--page N] [--batch N]: runs (or resumes) it to the end with progress
 
 /** The progress as one line: a bar on a terminal, or a plain line. */
 function qbosync_push_line(array $st, bool $bar): string
@@ -53,10 +53,11 @@ function qbosync_cmd_push(QbosyncCli $cli): int
             pcntl_signal($sig, function (int $s) use (&$stop) { $stop = $s; });
         }
     }
+    $syncOpts = ['batch_size' => $cli->batch()] + ($cli->source !== null ? ['source' => $cli->source] : []);
     $idle = 0;
     $last = '';
     while ($st['state'] === 'running' && $stop === null) {
-        $r = qbo_sync($conn, $cli->source !== null ? ['source' => $cli->source] : []);
+        $r = qbo_sync($conn, $syncOpts);
         if (!isset($r['history'])) {
             // another live worker holds the company's lock and runs the job
             $w = qbo_status($conn)['worker'];

@@ -1,5 +1,5 @@
 <?php
-// worker: delivers due work until SIGTERM or SIGINT (a clean stop between steps) [--interval SECONDS] [--once]
+// worker: delivers due work until SIGTERM or SIGINT (a clean stop between steps) [--interval SECONDS] [--batch N] [--once]
 
 function qbosync_cmd_worker(QbosyncCli $cli): int
 {
@@ -24,7 +24,7 @@ function qbosync_cmd_worker(QbosyncCli $cli): int
     $totals = ['delivered' => 0, 'errors' => 0, 'runs' => 0];
     $why = 'done';
     // the lock is kept between runs, so no other worker starts while this one lives
-    $opts = ['time_budget' => max(1.0, $interval), 'keep_lock' => true] + ($cli->source !== null ? ['source' => $cli->source] : []);
+    $opts = ['time_budget' => max(1.0, $interval), 'keep_lock' => true, 'batch_size' => $cli->batch()] + ($cli->source !== null ? ['source' => $cli->source] : []);
     while ($stop === null) {
         // a step ends at the time budget or when asked to stop (the signal handler only sets $stop)
         try {
