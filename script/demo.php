@@ -1,12 +1,17 @@
 <?php
 /*
  * The demo's billing day: a hosting company connects its QuickBooks Online
- * company (the local sandbox) through OAuth, then its billing system sends the
- * day's clients, invoices and payments through qbo_push. One invoice carries
- * bad data (it uses a product whose QuickBooks item the accountant made
- * inactive) and ends in Error with QuickBooks' reason; one document is refused
- * before anything is recorded. The overview is printed at the end.
+ * company (the local sandbox) through OAuth, then its billing system (the
+ * WHMCS-like runtime of tests/whmcs/whmcs.inc) runs a day of clients, invoices,
+ * gateway payments with fees, credit and a refund, each firing WHMCS's hooks,
+ * with one qbo_hook() line per hook as an addon's hooks.php registers them. The
+ * hooks only record (worker delivery); the cron's AfterCronJob delivers. One
+ * invoice carries bad data (a setup fee booked to the QuickBooks item the
+ * accountant made inactive) and ends in Error with QuickBooks' reason. The
+ * overview is printed at the end.
  */
+
+require __DIR__ . '/../tests/whmcs/whmcs.inc';
 
 $base = rtrim((string)getenv('QBO_SANDBOX_URL'), '/');
 if ($base === '') {
@@ -82,7 +87,7 @@ $conn = qbo_connect([
     'redirect_uri' => 'http://127.0.0.1/callback',
     'store' => $store,
     'encryption_key' => bin2hex(random_bytes(32)),
-    'delivery' => 'inline',
+    'delivery' => 'worker',
 ]);
 
 echo "== 2. Connect through OAuth 2.0 (the consent page approved for this company)\n";
@@ -93,91 +98,91 @@ parse_str((string)parse_url((string)$location, PHP_URL_QUERY), $redirect);
 $status = qbo_oauth_exchange($conn, $redirect['code'], $redirect['state'], $redirect['realmId']);
 echo "   connection: {$status['status']} (realm {$status['realm']})\n";
 
-$before = [];
-foreach (['Customer', 'Invoice', 'Payment'] as $e) {
-    $before[$e] = qbo_count($base, $realm, $e);
-}
 
-echo "== 3. The accountant already has a product in QuickBooks, mapped, then made inactive\n";
+echo "== 3. The addon's set-up: gateway fees to an expense account; the accountant's inactive item\n";
+$expense = accountant($base, $realm, 'GET', 'query?query=' . rawurlencode("select * from Account where AccountType = 'Expense'"));
+$feeAccount = $expense['QueryResponse']['Account'][0]['Id'] ?? accountant($base, $realm, 'POST', 'account',
+    ['Name' => 'Merchant Fees', 'AccountType' => 'Expense'])['Account']['Id'];
+qbo_map($conn, 'account', '*', $feeAccount, ['purpose' => 'fee']);
+echo "   gateway fees go to QBO account $feeAccount\n";
 $income = accountant($base, $realm, 'GET', 'query?query=' . rawurlencode("select * from Account where AccountType = 'Income'"));
 $incomeId = $income['QueryResponse']['Account'][0]['Id'];
 $item = accountant($base, $realm, 'POST', 'item', [
-    'Name' => 'Legacy Reseller Plan', 'Type' => 'Service', 'IncomeAccountRef' => ['value' => $incomeId], 'UnitPrice' => 45,
+    'Name' => 'Setup Fees (old)', 'Type' => 'Service', 'IncomeAccountRef' => ['value' => $incomeId],
 ])['Item'];
-qbo_map($conn, 'item', 'legacy-reseller', $item['Id']);
+qbo_map($conn, 'item', 'whmcs-setup', $item['Id']);
 accountant($base, $realm, 'POST', 'item', ['Id' => $item['Id'], 'SyncToken' => $item['SyncToken'], 'sparse' => true, 'Active' => false]);
-echo "   item {$item['Id']} \"Legacy Reseller Plan\" mapped to product legacy-reseller, now inactive\n";
+echo "   WHMCS setup fees mapped to QBO item {$item['Id']} \"Setup Fees (old)\", which the accountant then made inactive\n";
 
-echo "== 4. The billing day: clients, invoices and payments through qbo_push\n";
+/* What QuickBooks holds before the billing day. */
+$before = [];
+foreach (['Customer', 'Item', 'Invoice', 'Payment', 'RefundReceipt', 'Deposit'] as $e) {
+    $before[$e] = qbo_count($base, $realm, $e);
+}
+
+/* The addon's hooks.php: one line per hook. Each call is timed: this is what the admin's page waits for. */
+$events = ['ClientAdd', 'ClientEdit', 'ClientClose', 'ClientDelete', 'InvoiceCreation', 'InvoiceCreated',
+    'UpdateInvoiceTotal', 'InvoiceChangeGateway', 'AddInvoicePayment', 'AddTransaction', 'InvoicePaid', 'InvoiceUnpaid',
+    'InvoiceCancelled', 'InvoiceRefunded', 'ManualRefund', 'LogTransaction', 'AddInvoiceLateFee', 'InvoiceSplit',
+    'AfterCronJob', 'DailyCronJob'];
+$hookTimes = [];
+foreach ($events as $event) {
+    add_hook($event, 1, function (array $vars) use ($conn, $event, &$hookTimes) {
+        $t = hrtime(true);
+        $state = qbo_hook($conn, $event, $vars);
+        if ($event !== 'AfterCronJob') {
+            $hookTimes[] = (hrtime(true) - $t) / 1e3;
+        }
+        return $state;
+    });
+}
+
+echo "== 4. The billing day in WHMCS: every change fires its hooks\n";
+$w = whmcs();
+$w->today = '2026-11-23';
 $first = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia', 'Linus'];
 $last = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman', 'Torvalds'];
-$plans = [['shared-hosting', 'Shared Hosting (monthly)', '9.99'], ['vps-2g', 'VPS 2 GB (monthly)', '24.00'],
-          ['domain-com', 'Domain renewal .com', '14.50'], ['ssl-dv', 'SSL certificate DV', '49.00']];
-$pushed = ['customer' => 0, 'invoice' => 0, 'payment' => 0];
-$t0 = hrtime(true);
-$invoiceNo = 1000;
-$invoices = [];
+$plans = [['Hosting', 'Shared Hosting (monthly)', '9.99'], ['Hosting', 'VPS 2 GB (monthly)', '24.00'],
+          ['DomainRenew', 'Domain renewal example.com', '14.50'], ['Addon', 'SSL certificate DV', '49.00']];
+$clients = $invoices = [];
 foreach ($first as $i => $fn) {
-    $cid = (string)(101 + $i);
-    $customer = [
-        'id' => $cid, 'first_name' => $fn, 'last_name' => $last[$i],
-        'email' => strtolower("$fn.{$last[$i]}@example.com"),
-        'address' => ['line1' => (10 + $i) . ' Main St', 'city' => 'Springfield', 'region' => 'IL', 'postal_code' => '62701', 'country' => 'US'],
-        'created' => '2026-11-23',
-    ];
-    if ($i % 3 === 0) {
-        $customer['company'] = "{$last[$i]} Labs";
-    }
-    qbo_push($conn, 'customer', $customer);
-    $pushed['customer']++;
+    $clients[] = $cid = $w->addClient(['firstname' => $fn, 'lastname' => $last[$i],
+        'companyname' => $i % 3 === 0 ? "{$last[$i]} Labs" : '',
+        'email' => strtolower("$fn.{$last[$i]}@example.com"), 'address1' => (10 + $i) . ' Main St', 'city' => 'Springfield',
+        'state' => 'IL', 'postcode' => '62701', 'country' => 'US', 'gateway' => $i % 2 ? 'stripe' : 'banktransfer']);
     for ($k = 0; $k < 3; $k++) {
         $plan = $plans[($i + $k) % count($plans)];
-        $qty = $k === 2 ? '2' : '1';
-        $amount = bcmul_str($plan[2], $qty);
-        $id = (string)(5000 + $i * 3 + $k);
-        $doc = [
-            'id' => $id, 'customer' => $cid, 'number' => 'INV-' . ($invoiceNo++), 'date' => '2026-11-23', 'due' => '2026-12-07',
-            'status' => 'unpaid',
-            'lines' => [['item' => $plan[0], 'description' => $plan[1], 'quantity' => $qty, 'unit_price' => $plan[2], 'amount' => $amount]],
-            'subtotal' => $amount, 'tax_total' => '0.00', 'total' => $amount,
-        ];
-        qbo_push($conn, 'invoice', $doc);
-        $invoices[] = [$id, $cid, $amount];
-        $pushed['invoice']++;
+        $invoices[] = [$w->createInvoice($cid, [['type' => $plan[0], 'relid' => 1, 'description' => $plan[1], 'amount' => $plan[2]]],
+            ['gateway' => $i % 2 ? 'stripe' : 'banktransfer']), $plan[2], $i % 2 ? 'stripe' : 'banktransfer'];
     }
 }
-
-/* Twenty of the thirty invoices are paid today, by card or bank transfer. */
-foreach (array_slice($invoices, 0, 20) as $n => [$iid, $cid, $amount]) {
-    qbo_push($conn, 'payment', [
-        'id' => (string)(9000 + $n), 'customer' => $cid, 'date' => '2026-11-23', 'amount' => $amount,
-        'method' => $n % 2 ? 'stripe' : 'banktransfer', 'reference' => 'ch_' . substr(hash('sha256', $iid), 0, 24),
-        'applies_to' => [['invoice' => $iid, 'amount' => $amount]],
-    ]);
-    $pushed['payment']++;
+echo "   10 clients and 30 invoices created\n";
+/* Twenty invoices are paid today: by card through Stripe (with its fee), or by bank transfer. */
+$payments = [];
+foreach (array_slice($invoices, 0, 20) as [$iid, $amount, $gw]) {
+    $fee = $gw === 'stripe' ? Whmcs::money((int)round(Whmcs::cents($amount) * 0.029) + 30) : '0.00';
+    $payments[] = $w->gatewayPayment($iid, $amount, $fee, $gw);
 }
+echo "   20 invoices paid (Stripe payments carry their gateway fee)\n";
+/* A client adds funds, then the credit pays one of their invoices; one card payment is refunded. */
+$w->addFundsDirect($clients[9], '50.00');
+$w->applyCredit($invoices[29][0], $invoices[29][1]);
+$w->refund($payments[1], '24.00');
+echo "   client {$clients[9]} added 50.00 of funds and paid invoice {$invoices[29][0]} from them; payment {$payments[1]} refunded\n";
+/* Bad data: a setup fee on the item the accountant made inactive. */
+$bad = $w->createInvoice($clients[0], [['type' => 'Setup', 'relid' => 1, 'description' => 'Server setup', 'amount' => '45.00']]);
+echo "   invoice $bad: a setup fee (the inactive QuickBooks item)\n";
+sort($hookTimes);
+$n = count($hookTimes);
+printf("   %d hook calls recorded their events: median %.0f µs, slowest %.0f µs; nothing waited on QuickBooks\n",
+    $n, $hookTimes[intdiv($n, 2)], $hookTimes[$n - 1]);
 
-/* Bad data, kind one: the product's QuickBooks item is inactive. QuickBooks refuses it. */
-try {
-    qbo_push($conn, 'invoice', [
-        'id' => '5999', 'customer' => '101', 'number' => 'INV-1999', 'date' => '2026-11-23', 'status' => 'unpaid',
-        'lines' => [['item' => 'legacy-reseller', 'description' => 'Legacy Reseller Plan', 'quantity' => '1', 'unit_price' => '45.00', 'amount' => '45.00']],
-        'subtotal' => '45.00', 'tax_total' => '0.00', 'total' => '45.00',
-    ]);
-} catch (QboSync\ApiException $e) {
-    echo "   refused by QuickBooks: {$e->getMessage()}\n";
-}
-/* Bad data, kind two: refused before anything is recorded. */
-try {
-    qbo_push($conn, 'customer', ['id' => '999', 'first_name' => 'No', 'last_name' => 'Email', 'email' => 'not-an-address']);
-} catch (QboSync\ValidationException $e) {
-    echo "   customer 999 not recorded: {$e->getMessage()}\n";
-}
-$ms = (hrtime(true) - $t0) / 1e6;
-printf("   pushed %d customers, %d invoices, %d payments in %.0f ms (inline delivery)\n",
-    $pushed['customer'], $pushed['invoice'], $pushed['payment'], $ms);
+echo "== 5. WHMCS's cron: AfterCronJob delivers what the hooks recorded\n";
+$t0 = hrtime(true);
+$w->cron();
+printf("   delivered in %.0f ms\n", (hrtime(true) - $t0) / 1e6);
 
-echo "== 5. The overview\n";
+echo "== 6. The overview\n";
 $status = qbo_status($conn);
 printf("   connection: %s, realm %s, last sync %s\n", $status['status'], $status['realm'] ?? '-', $status['last_sync'] ?? '-');
 foreach ($status['counts'] as $state => $n) {
@@ -189,15 +194,17 @@ foreach ($errors as $row) {
 }
 
 $inQbo = 0;
-foreach (['Customer', 'Invoice', 'Payment'] as $e) {
-    $inQbo += qbo_count($base, $realm, $e) - $before[$e];
+$made = [];
+foreach (['Customer', 'Item', 'Invoice', 'Payment', 'RefundReceipt', 'Deposit'] as $e) {
+    $n = qbo_count($base, $realm, $e) - ($before[$e] ?? 0);
+    $made[] = "$n $e";
+    $inQbo += $n;
 }
+$byKind = [];
+foreach (qbo_entities($conn, ['state' => 'Synced']) as $row) {
+    $byKind[$row['kind']] = ($byKind[$row['kind']] ?? 0) + 1;
+}
+echo "   Synced by kind: " . implode(', ', array_map(fn($k, $n) => "$n $k", array_keys($byKind), $byKind)) . "\n";
+echo "   made in QuickBooks: " . implode(', ', $made) . " (a Stripe payment with a fee is a Payment and a Deposit)\n";
 $synced = $status['counts']['Synced'] ?? 0;
 echo "synced: $synced, errors: " . count($errors) . ", in QBO: $inQbo\n";
-
-function bcmul_str(string $price, string $qty): string
-{
-    [$w, $f] = explode('.', $price . '.00');
-    $cents = ((int)$w * 100 + (int)substr($f . '00', 0, 2)) * (int)$qty;
-    return sprintf('%d.%02d', intdiv($cents, 100), $cents % 100);
-}

@@ -1266,7 +1266,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
-		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, de->message);
+		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, reason_body(kind, id, de->message));
 	} else if (dr == QS_OK && !strcmp(op, "mismatch")) {
 		/* in QBO, but with other money: a warning with both figures, never Synced */
 		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
@@ -1319,7 +1319,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			}
 			qs_entity_clear(&dep);
 		}
-		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
+		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, reason_body(kind, id, de->message));
 	} else if (qse_retryable(dr) || dr == QS_EAUTH) {
 		double delay = dr == QS_EAUTH ? 0 : backoff(cur->q_attempts, de);
 		if (dr == QS_ETHROTTLE && de->retry_after <= 0 && eng->rate_window > 0) {
@@ -1337,12 +1337,12 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		cur->next_try = now + delay;
 		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
 		qse_log_msg(eng, "warn", kind, id, "%s %s: attempt %ld failed (%s): %s", qse_entity_label(kind), id, cur->q_attempts,
-			qs_status_name(dr), de->message);
+			qs_status_name(dr), reason_body(kind, id, de->message));
 	} else if (dr == QS_ESTORE || dr == QS_EINTERNAL) {
 		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
 		cur->next_try = now + 60;
 		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
-		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
+		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, reason_body(kind, id, de->message));
 	} else {
 		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
 		fault_reason(kind, id, de);
@@ -1350,7 +1350,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
-		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, de->message);
+		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, reason_body(kind, id, de->message));
 	}
 	return r;
 }

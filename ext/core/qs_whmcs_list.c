@@ -97,8 +97,10 @@ qs_status qs_whmcs_list(qs_fetch_fn fetch, void *fetch_ud, const char *list, lon
 		json_object_object_add(params, "limitnum", json_object_new_string(num));
 	}
 	if (!strcmp(list, "customer")) {
+		/* by id, oldest first, so pages stay put while clients are added (GetClients
+		 * spells the direction "sorting"; its default order is by name: UNCONFIRMED) */
 		json_object_object_add(params, "orderby", json_object_new_string("id"));
-		json_object_object_add(params, "order", json_object_new_string("asc"));
+		json_object_object_add(params, "sorting", json_object_new_string("ASC"));
 		st = list_call(fetch, fetch_ud, "GetClients", params, &res, e);
 	} else if (!strcmp(list, "invoice")) {
 		json_object_object_add(params, "orderby", json_object_new_string("id"));

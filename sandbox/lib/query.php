@@ -20,7 +20,9 @@ function sbx_queryable(string $e): array
         'Invoice' => ['DocNumber', 'TxnDate', 'DueDate', 'CustomerRef', 'Balance', 'TotalAmt'],
         'CreditMemo', 'RefundReceipt' => ['DocNumber', 'TxnDate', 'CustomerRef', 'Balance', 'TotalAmt'],
         'Payment' => ['TxnDate', 'CustomerRef', 'TotalAmt'],
+        'Deposit' => ['TxnDate', 'TotalAmt', 'DepositToAccountRef'],
         'CompanyInfo', 'Preferences' => [],
+        default => [],
     };
     $r = [];
     foreach (array_merge($meta, $f) as $x) {
