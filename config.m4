@@ -33,7 +33,7 @@ if test "$PHP_QBOSYNC" != "no"; then
   QBOSYNC_NEED([libcrypto], [1.1.1], [OPENSSL], [libssl-dev (Debian) or openssl-devel])
 
   QBOSYNC_CORE="ext/core/qs_error.c ext/core/qs_crypto.c ext/core/qs_money.c \
-    ext/core/qs_http.c ext/core/qs_pool.c ext/core/qs_oauth.c ext/core/qs_qbo.c ext/core/qs_qbo_pull.c ext/core/qs_qbo_webhook.c ext/core/qs_map.c ext/core/qs_map_from_qbo.c \
+    ext/core/qs_http.c ext/core/qs_http_log.c ext/core/qs_pool.c ext/core/qs_oauth.c ext/core/qs_qbo.c ext/core/qs_qbo_pull.c ext/core/qs_qbo_webhook.c ext/core/qs_map.c ext/core/qs_map_from_qbo.c \
     ext/core/qs_map_field.c ext/core/qs_map_qbo.c ext/core/qs_map_lines.c \
     ext/core/qs_kind_customer.c ext/core/qs_kind_item.c ext/core/qs_kind_invoice.c \
     ext/core/qs_kind_payment.c ext/core/qs_kind_refund.c ext/core/qs_kind_credit.c \

@@ -31,7 +31,11 @@ namespace {
      * this process turns the connection Disconnected), fetch (a callable like WHMCS's
      * localAPI that qbo_hook reads records through; held by the returned object for
      * this request only), webhook_verifier (the app's webhook verifier token, for
-     * qbo_webhook; default INI qbosync.webhook_verifier). store is a file path (":memory:" and file: URIs are refused).
+     * qbo_webhook; default INI qbosync.webhook_verifier), log (a callable(array
+     * $entry) called after every HTTP exchange with QuickBooks or its OAuth
+     * server: method, url, path, status, request, response (bodies with codes,
+     * tokens and the client secret removed, at most 64 KiB), intuit_tid, ms,
+     * error; held like fetch). store is a file path (":memory:" and file: URIs are refused).
      */
     function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
 
@@ -100,7 +104,11 @@ namespace {
      */
     function qbo_status(QboSync\Connection $connection): array {}
 
-    /** Per-record sync state and reason; filter by kind, state or id. */
+    /**
+     * Per-record sync state and reason; filter by kind, state or id. Paging: limit
+     * (1..10000), offset; with_total true returns ['rows' => ..., 'total' => n]
+     * (the count of every match, paging aside) instead of the list.
+     */
     function qbo_entities(QboSync\Connection $connection, array $filter = []): array {}
 
     /**

@@ -24,9 +24,9 @@ foreach ([['id' => 42], ['id' => '42'], ['kind' => 'customer'], ['kind' => 'invo
 }
 ?>
 --EXPECT--
-ValueError: qbo_entities(): Argument #2 ($filter) contains unknown filter "status" (use kind, state or id)
+ValueError: qbo_entities(): Argument #2 ($filter) contains unknown filter "status" (use kind, state, id, limit, offset or with_total)
 TypeError: qbo_entities(): Argument #2 ($filter) filter "state" must be of type string, array given
-ValueError: qbo_entities(): Argument #2 ($filter) must contain only named filters (kind, state, id)
+ValueError: qbo_entities(): Argument #2 ($filter) must contain only named filters (kind, state, id, limit, offset, with_total)
 TypeError: qbo_entities(): Argument #2 ($filter) filter "kind" must be of type string, int given
 ValueError: qbo_map(): Argument #5 ($extra) must be an array of named values (["purpose" => "income"]), a list given
 {"id":42}: 42

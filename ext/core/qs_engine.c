@@ -1065,9 +1065,22 @@ static void list_cb(void *ud, const qs_entity *en)
 
 qs_status qs_engine_entities(qs_engine *eng, json_object *filter, json_object **out, qs_error *e)
 {
-	json_object *arr = json_object_new_array();
-	qs_status r = qs_store_entity_list(eng->store, eng->conn_key, qse_jstr(filter, "kind"), qse_jstr(filter, "state"),
-		qse_jstr(filter, "id"), list_cb, arr, e);
+	json_object *arr = json_object_new_array(), *lim = qse_jget(filter, "limit"), *off = qse_jget(filter, "offset");
+	json_object *wt = qse_jget(filter, "with_total"), *res;
+	const char *kind = qse_jstr(filter, "kind"), *state = qse_jstr(filter, "state"), *id = qse_jstr(filter, "id");
+	long total = 0;
+	qs_status r = qs_store_entity_list(eng->store, eng->conn_key, kind, state, id,
+		lim ? (long)json_object_get_int64(lim) : 0, off ? (long)json_object_get_int64(off) : 0, list_cb, arr, e);
+	if (r == QS_OK && wt && json_object_get_boolean(wt)) {
+		r = qs_store_entity_total(eng->store, eng->conn_key, kind, state, id, &total, e);
+		if (r == QS_OK) {
+			res = json_object_new_object();
+			json_object_object_add(res, "rows", arr);
+			json_object_object_add(res, "total", json_object_new_int64((int64_t)total));
+			*out = res;
+			return QS_OK;
+		}
+	}
 	if (r != QS_OK) {
 		json_object_put(arr);
 		*out = NULL;

@@ -10,6 +10,7 @@
 #include "qs_crypto.h"
 #include "qs_store.h"   /* qs_durability */
 #include "qs_whmcs.h"
+#include "qs_http.h"   /* qs_http_log_fn */
 
 typedef enum qs_delivery {
 	QS_DELIVER_INLINE = 0,  /* send during qbo_push, bounded by inline_timeout_ms */
@@ -162,6 +163,10 @@ void qs_engine_run_deferred(qs_engine *eng);
  * the engine never holds a callback of a finished request. */
 void qs_engine_set_fetch(qs_engine *eng, qs_fetch_fn fn, void *ud);
 
+/* Every HTTP exchange of the engine (QBO API and OAuth server) goes to fn,
+ * with the secrets removed from the bodies (qs_http_log.c); NULL stops it. */
+void qs_engine_set_http_log(qs_engine *eng, qs_http_log_fn fn, void *ud);
+
 /* One billing-platform hook (event: "InvoicePaid", vars: its $vars, borrowed).
  * Inline mode reads through the fetch and pushes at once (each push bounded by
  * inline_timeout); worker and deferred mode record the event and the ids it
@@ -224,7 +229,9 @@ qs_status qs_engine_cancel(qs_engine *eng, bool *asked, qs_error *e);
  *  "counts":{"Synced":n,"Error":n,...},"queued":n,"last_sync":"ISO"|null,
  *  "worker":null|{"owner","host","pid","since","heartbeat","cancel","stale"}} */
 qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e);
-/* filter: {"kind":..,"state":..,"id":..} (borrowed, may be NULL); *out: array of entity states. */
+/* filter: {"kind":..,"state":..,"id":..,"limit":n,"offset":n,"with_total":bool}
+ * (borrowed, may be NULL; limit 0 or absent = all). *out: array of entity
+ * states, or with with_total {"rows":[...],"total":n} (total ignores paging). */
 qs_status qs_engine_entities(qs_engine *eng, json_object *filter, json_object **out, qs_error *e);
 
 /* The delivery log, newest first: every attempt, its outcome and why; never a

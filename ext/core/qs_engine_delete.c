@@ -345,7 +345,7 @@ qs_status qse_delete_missing_payments(qs_engine *eng, const qs_whmcs_io *io, con
 	g.invoice = invoice;
 	g.listed = listed;
 	g.n_listed = n_listed;
-	r = qs_store_entity_list(eng->store, eng->conn_key, "payment", NULL, NULL, gone_cb, &g, e);
+	r = qs_store_entity_list(eng->store, eng->conn_key, "payment", NULL, NULL, 0, 0, gone_cb, &g, e);
 	if (r == QS_OK && g.oom) {
 		r = qs_error_set(e, QS_EINTERNAL, "Out of memory");
 	}

@@ -53,6 +53,8 @@ struct qs_engine {
 	qs_store *store;
 	qs_endpoints ep;
 	qs_http *http_worker, *http_inline;
+	qs_http_log_fn http_log;  /* the exchange log of every handle (qs_engine_set_http_log), or NULL */
+	void *http_log_ud;
 	struct qs_pool *pool;     /* qbo_sync's concurrent /batch requests (qs_engine_wave.c), made when first used */
 	bool inline_ctx;          /* deliveries use the short inline timeout */
 	bool in_sync;             /* sync delivers released dependents itself */

@@ -310,7 +310,7 @@ static qs_status find_candidate(qs_engine *eng, struct link_idx *idx, const char
 	c.kind = kind;
 	c.key = key;
 	if (!ki) {
-		if (qs_store_entity_list(eng->store, eng->conn_key, kind, NULL, NULL, cand_cb, &c, e) != QS_OK) {
+		if (qs_store_entity_list(eng->store, eng->conn_key, kind, NULL, NULL, 0, 0, cand_cb, &c, e) != QS_OK) {
 			return e->status;
 		}
 		if (c.hits == 1) {
@@ -321,7 +321,7 @@ static qs_status find_candidate(qs_engine *eng, struct link_idx *idx, const char
 	}
 	if (!ki->cand_built) {
 		c.ki = ki;
-		if (qs_store_entity_list(eng->store, eng->conn_key, kind, NULL, NULL, cand_cb, &c, e) != QS_OK) {
+		if (qs_store_entity_list(eng->store, eng->conn_key, kind, NULL, NULL, 0, 0, cand_cb, &c, e) != QS_OK) {
 			return e->status;
 		}
 		if (ki->ncand) {

@@ -3,6 +3,7 @@
  * compare-and-set), every API call with one refresh-and-retry on a 401, and
  * the lookup queries (by name, email, DocNumber) the guards use. */
 #include "qs_engine_int.h"
+#include "qs_pool.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -23,9 +24,20 @@ qs_http *qse_http_get(qs_engine *eng, qs_error *e)
 		o.timeout_ms = eng->inline_ctx ? eng->inline_timeout_ms : eng->timeout_ms;
 		o.connect_timeout_ms = eng->connect_timeout_ms;
 		o.ca_info = eng->ca_info;
+		o.log = eng->http_log;
+		o.log_ud = eng->http_log_ud;
 		*slot = qs_http_new(&o, e);
 	}
 	return *slot;
+}
+
+void qs_engine_set_http_log(qs_engine *eng, qs_http_log_fn fn, void *ud)
+{
+	eng->http_log = fn;
+	eng->http_log_ud = ud;
+	qs_http_set_log(eng->http_worker, fn, ud);
+	qs_http_set_log(eng->http_inline, fn, ud);
+	qs_pool_set_log(eng->pool, fn, ud);
 }
 
 /* ------------------------------------------------------------------ tokens */

@@ -53,7 +53,7 @@ qs_status qse_realm_switch(qs_engine *eng, const char *from, const char *to, qs_
 		return r;
 	}
 	memset(&l, 0, sizeof(l));
-	r = qs_store_entity_list(eng->store, eng->conn_key, NULL, NULL, NULL, collect_cb, &l, e);
+	r = qs_store_entity_list(eng->store, eng->conn_key, NULL, NULL, NULL, 0, 0, collect_cb, &l, e);
 	if (r == QS_OK && l.oom) {
 		r = qs_error_set(e, QS_EINTERNAL, "Out of memory");
 	}

@@ -552,6 +552,8 @@ static qs_pool *wave_pool(qs_engine *eng, qs_error *e)
 		o.timeout_ms = eng->timeout_ms;
 		o.connect_timeout_ms = eng->connect_timeout_ms;
 		o.ca_info = eng->ca_info;
+		o.log = eng->http_log;
+		o.log_ud = eng->http_log_ud;
 		eng->pool = qs_pool_new(&o, QS_QBO_CONCURRENT, e);
 	}
 	return eng->pool;

@@ -35,6 +35,14 @@ struct qs_http {
 	struct curl_slist *list;
 	char host[256];
 	bool started;
+	/* the exchange log: what qs_http_finish hands to it */
+	qs_http_log_fn log;
+	void *log_ud;
+	char log_method[16];
+	char *log_url;
+	const char *log_body;
+	size_t log_body_len;
+	struct timespec log_t0;
 };
 
 void qs_http_global_init(void)
@@ -70,6 +78,8 @@ qs_http *qs_http_new(const qs_http_opts *opts, qs_error *e)
 	h->ca_info = dup_or_null(opts && opts->ca_info && *opts->ca_info ? opts->ca_info : NULL);
 	h->user_agent = strdup(opts && opts->user_agent && *opts->user_agent
 		? opts->user_agent : "qbosync/" QS_VERSION);
+	h->log = opts ? opts->log : NULL;
+	h->log_ud = opts ? opts->log_ud : NULL;
 	if (!h->user_agent || (opts && opts->ca_info && *opts->ca_info && !h->ca_info)) {
 		qs_http_free(h);
 		qs_error_set(e, QS_EINTERNAL, "Out of memory while preparing the HTTP client");
@@ -89,7 +99,16 @@ void qs_http_free(qs_http *h)
 	curl_slist_free_all(h->list);
 	free(h->ca_info);
 	free(h->user_agent);
+	free(h->log_url);
 	free(h);
+}
+
+void qs_http_set_log(qs_http *h, qs_http_log_fn fn, void *ud)
+{
+	if (h) {
+		h->log = fn;
+		h->log_ud = ud;
+	}
 }
 
 void qs_http_set_timeouts(qs_http *h, long timeout_ms, long connect_timeout_ms)
@@ -545,6 +564,15 @@ qs_status qs_http_start(qs_http *h, const char *method, const char *url,
 
 	h->list = list;
 	h->started = true;
+	if (h->log) {
+		/* what the exchange log needs at the finish: the body lives until then */
+		free(h->log_url);
+		h->log_url = strdup(url);
+		snprintf(h->log_method, sizeof(h->log_method), "%s", method);
+		h->log_body = body;
+		h->log_body_len = body ? body_len : 0;
+		clock_gettime(CLOCK_MONOTONIC, &h->log_t0);
+	}
 	return QS_OK;
 }
 
@@ -553,7 +581,39 @@ void *qs_http_easy(qs_http *h)
 	return h ? h->curl : NULL;
 }
 
+static qs_status finish_transfer(qs_http *h, int code, qs_error *e);
+
+/* Finishes the transfer, then hands the exchange to the log when there is one. */
 qs_status qs_http_finish(qs_http *h, int code, qs_error *e)
+{
+	qs_http_resp *out = h && h->started ? h->x.resp : NULL;
+	qs_http_exchange x;
+	struct timespec t1;
+	qs_error local, *ee = e ? e : &local;
+	qs_status st;
+	if (!h || !h->log || !h->started) {
+		return finish_transfer(h, code, e);
+	}
+	qs_error_clear(&local);
+	st = finish_transfer(h, code, ee);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	memset(&x, 0, sizeof(x));
+	x.method = h->log_method;
+	x.url = h->log_url ? h->log_url : "";
+	x.status = out ? out->status : 0;
+	x.request = h->log_body;
+	x.request_len = h->log_body_len;
+	x.response = st == QS_OK && out ? out->body : NULL;
+	x.response_len = st == QS_OK && out ? out->len : 0;
+	x.intuit_tid = out ? out->intuit_tid : "";
+	x.ms = (double)(t1.tv_sec - h->log_t0.tv_sec) * 1000.0 + (double)(t1.tv_nsec - h->log_t0.tv_nsec) / 1e6;
+	x.error = st == QS_OK ? NULL : ee->message;
+	h->log_body = NULL;
+	qs_http_log_emit(h->log, h->log_ud, &x);
+	return st;
+}
+
+static qs_status finish_transfer(qs_http *h, int code, qs_error *e)
 {
 	CURLcode rc = (CURLcode)code;
 	qs_http_resp *out;

@@ -8,11 +8,32 @@
 
 typedef struct qs_http qs_http;
 
+/* One finished exchange as the exchange log sees it (qs_http_log.c scrubs the
+ * bodies before the observer gets them; headers are never passed). */
+typedef struct qs_http_exchange {
+	const char *method;
+	const char *url;
+	long status;              /* 0 when no answer */
+	const char *request;      /* request body (may be NULL), request_len bytes */
+	size_t request_len;
+	const char *response;     /* answer body (may be NULL), response_len bytes */
+	size_t response_len;
+	const char *intuit_tid;   /* "" when absent */
+	double ms;                /* time taken */
+	const char *error;        /* transport failure text, or NULL */
+} qs_http_exchange;
+
+/* The observer of every exchange of a handle: called after the answer (or the
+ * failure), with the secrets already removed from x's bodies. */
+typedef void (*qs_http_log_fn)(void *ud, const qs_http_exchange *x);
+
 typedef struct qs_http_opts {
 	long timeout_ms;          /* whole request; 0 = 30000 */
 	long connect_timeout_ms;  /* 0 = 5000 */
 	const char *ca_info;      /* optional CA bundle path (NULL: system default) */
 	const char *user_agent;   /* NULL: "qbosync/<version>" */
+	qs_http_log_fn log;       /* NULL: no exchange log */
+	void *log_ud;
 } qs_http_opts;
 
 typedef struct qs_http_resp {
@@ -88,6 +109,18 @@ char *qs_http_urlencode(const char *s);
  * fixed field: never splits a UTF-8 sequence, turns control characters into
  * spaces, always NUL-terminates. len may be (size_t)-1 for strlen(src). */
 void qs_text_copy(char *dst, size_t size, const char *src, size_t len);
+
+/* Sets (or with NULL removes) the handle's exchange log. */
+void qs_http_set_log(qs_http *h, qs_http_log_fn fn, void *ud);
+
+/* The exchange log (qs_http_log.c): removes the values of access_token,
+ * refresh_token, id_token, token, client_secret, client_assertion (and, in a
+ * form, code) from a form or JSON body (malloc'd copy, at most QS_HTTP_LOG_MAX bytes kept, then a
+ * note of the size); NULL on OOM. */
+#define QS_HTTP_LOG_MAX ((size_t)64 * 1024)
+char *qs_http_log_scrub(const char *body, size_t len);
+/* Scrubs x's bodies and calls fn with the scrubbed copy. */
+void qs_http_log_emit(qs_http_log_fn fn, void *ud, const qs_http_exchange *x);
 
 /* Version strings for phpinfo(): "libcurl/7.88.1 OpenSSL/3.0.x". */
 const char *qs_http_version(void);

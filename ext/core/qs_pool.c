@@ -24,6 +24,14 @@ struct qs_pool {
 	pool_slot slot[QS_POOL_MAX];
 };
 
+void qs_pool_set_log(qs_pool *p, qs_http_log_fn fn, void *ud)
+{
+	int i;
+	for (i = 0; p && i < p->max; i++) {
+		qs_http_set_log(p->slot[i].h, fn, ud);
+	}
+}
+
 qs_pool *qs_pool_new(const qs_http_opts *opts, int max, qs_error *e)
 {
 	qs_pool *p;

@@ -14,6 +14,9 @@ typedef struct qs_pool qs_pool;
 qs_pool *qs_pool_new(const qs_http_opts *opts, int max, qs_error *e);
 void qs_pool_free(qs_pool *p);
 
+/* Sets every slot's exchange log (qs_http_set_log). */
+void qs_pool_set_log(qs_pool *p, qs_http_log_fn fn, void *ud);
+
 /* Transfers in flight, and whether another may start now. */
 int qs_pool_busy(const qs_pool *p);
 bool qs_pool_has_room(const qs_pool *p);

@@ -181,9 +181,14 @@ qs_status qs_store_entity_counts(qs_store *s, const char *key, qs_count_cb cb, v
 	return s->ops->entity_counts(s, key, cb, ud, e);
 }
 
-qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, const char *state, const char *id, qs_entity_cb cb, void *ud, qs_error *e)
+qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, const char *state, const char *id, long limit, long offset, qs_entity_cb cb, void *ud, qs_error *e)
 {
-	return s->ops->entity_list(s, key, kind, state, id, cb, ud, e);
+	return s->ops->entity_list(s, key, kind, state, id, limit, offset, cb, ud, e);
+}
+
+qs_status qs_store_entity_total(qs_store *s, const char *key, const char *kind, const char *state, const char *id, long *n, qs_error *e)
+{
+	return s->ops->entity_total(s, key, kind, state, id, n, e);
 }
 
 qs_status qs_store_map_get(qs_store *s, const char *key, const char *kind, const char *local_id, const char *purpose, qs_mapping *out, bool *found, qs_error *e)

@@ -164,10 +164,14 @@ qs_status qs_store_outbox_count(qs_store *s, const char *key, long *n, qs_error 
 /* Entity state counts: cb(ud, state, n). */
 typedef void (*qs_count_cb)(void *ud, const char *state, long n);
 qs_status qs_store_entity_counts(qs_store *s, const char *key, qs_count_cb cb, void *ud, qs_error *e);
-/* Every entity matching the filters (NULL = any), ordered by kind then id. */
+/* The entities matching the filters (NULL = any), ordered by kind then id:
+ * at most limit of them (0 = all) after skipping offset. */
 typedef void (*qs_entity_cb)(void *ud, const qs_entity *en);
 qs_status qs_store_entity_list(qs_store *s, const char *key, const char *kind, const char *state,
-	const char *id, qs_entity_cb cb, void *ud, qs_error *e);
+	const char *id, long limit, long offset, qs_entity_cb cb, void *ud, qs_error *e);
+/* How many entities match the same filters. */
+qs_status qs_store_entity_total(qs_store *s, const char *key, const char *kind, const char *state,
+	const char *id, long *n, qs_error *e);
 
 /* ---- mappings ---- */
 typedef struct qs_mapping {

@@ -35,7 +35,8 @@ typedef struct qs_store_ops {
 	qs_status (*outbox_release)(qs_store *s, const char *key, const char *kind, const char *id, double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e);
 	qs_status (*outbox_count)(qs_store *s, const char *key, long *n, qs_error *e);
 	qs_status (*entity_counts)(qs_store *s, const char *key, qs_count_cb cb, void *ud, qs_error *e);
-	qs_status (*entity_list)(qs_store *s, const char *key, const char *kind, const char *state, const char *id, qs_entity_cb cb, void *ud, qs_error *e);
+	qs_status (*entity_list)(qs_store *s, const char *key, const char *kind, const char *state, const char *id, long limit, long offset, qs_entity_cb cb, void *ud, qs_error *e);
+	qs_status (*entity_total)(qs_store *s, const char *key, const char *kind, const char *state, const char *id, long *n, qs_error *e);
 	qs_status (*map_get)(qs_store *s, const char *key, const char *kind, const char *local_id, const char *purpose, qs_mapping *out, bool *found, qs_error *e);
 	qs_status (*map_any)(qs_store *s, const char *key, const char *kind, const char *purpose, qs_mapping *out, bool *found, qs_error *e);
 	qs_status (*map_put)(qs_store *s, const char *key, const qs_mapping *m, qs_error *e);

@@ -20,7 +20,11 @@ enum {
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
 	S_ENT_GET, S_ENT_PUT, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
-	S_ENT_COUNTS, S_ENT_LIST, S_ENT_BY_QBO,
+	S_ENT_COUNTS, S_ENT_BY_QBO,
+	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
+	 * id 4), so SQLite uses the (conn, state) index and the primary key */
+	S_ENT_LIST, S_ENT_LIST_1, S_ENT_LIST_2, S_ENT_LIST_3, S_ENT_LIST_4, S_ENT_LIST_5, S_ENT_LIST_6, S_ENT_LIST_7,
+	S_ENT_TOTAL, S_ENT_TOTAL_1, S_ENT_TOTAL_2, S_ENT_TOTAL_3, S_ENT_TOTAL_4, S_ENT_TOTAL_5, S_ENT_TOTAL_6, S_ENT_TOTAL_7,
 	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
 	S_LOG, S_LOG_LIST,
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
@@ -88,9 +92,29 @@ static const char *const sql_text[S__COUNT] = {
 		" WHERE conn = ?1 AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3",
 	[S_OB_COUNT] = "SELECT count(*) FROM outbox WHERE conn = ?1",
 	[S_ENT_COUNTS] = "SELECT state, count(*) FROM entity WHERE conn = ?1 GROUP BY state",
-	[S_ENT_LIST] = "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
-		" AND (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR e.state = ?3) AND (?4 IS NULL OR e.local_id = ?4)"
-		" ORDER BY e.kind, length(e.local_id), e.local_id",
+#define ENT_ORDER " ORDER BY e.kind, length(e.local_id), e.local_id LIMIT ?5 OFFSET ?6"
+#define ENT_LIST "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
+#define ENT_TOTAL "SELECT count(*) FROM entity e WHERE e.conn = ?1"
+#define ENT_K " AND e.kind = ?2"
+#define ENT_S " AND e.state = ?3"
+#define ENT_I " AND e.local_id = ?4"
+	[S_ENT_LIST] = ENT_LIST ENT_ORDER,
+	[S_ENT_LIST_1] = ENT_LIST ENT_K ENT_ORDER,
+	[S_ENT_LIST_2] = ENT_LIST ENT_S ENT_ORDER,
+	[S_ENT_LIST_3] = ENT_LIST ENT_K ENT_S ENT_ORDER,
+	[S_ENT_LIST_4] = ENT_LIST ENT_I ENT_ORDER,
+	[S_ENT_LIST_5] = ENT_LIST ENT_K ENT_I ENT_ORDER,
+	[S_ENT_LIST_6] = ENT_LIST ENT_S ENT_I ENT_ORDER,
+	[S_ENT_LIST_7] = ENT_LIST ENT_K ENT_S ENT_I ENT_ORDER,
+	/* the totals name ?4 in every form so that each binding is in range */
+	[S_ENT_TOTAL] = ENT_TOTAL " AND ?4 IS NULL AND ?3 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_1] = ENT_TOTAL ENT_K " AND ?4 IS NULL AND ?3 IS NULL",
+	[S_ENT_TOTAL_2] = ENT_TOTAL ENT_S " AND ?4 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_3] = ENT_TOTAL ENT_K ENT_S " AND ?4 IS NULL",
+	[S_ENT_TOTAL_4] = ENT_TOTAL ENT_I " AND ?3 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_5] = ENT_TOTAL ENT_K ENT_I " AND ?3 IS NULL",
+	[S_ENT_TOTAL_6] = ENT_TOTAL ENT_S ENT_I " AND ?2 IS NULL",
+	[S_ENT_TOTAL_7] = ENT_TOTAL ENT_K ENT_S ENT_I,
 	[S_ENT_BY_QBO] = "SELECT local_id FROM entity WHERE conn = ?1 AND kind = ?2 AND qbo_id = ?3 LIMIT 1",
 	[S_MAP_GET] = "SELECT qbo_id, name, purpose, created FROM mapping WHERE conn = ?1 AND kind = ?2"
 		" AND local_id = ?3 AND purpose = ?4",
@@ -120,6 +144,13 @@ static const char *const sql_text[S__COUNT] = {
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
 	/* the per-company limiter */
+	[S_WORKER_GET] = "SELECT owner, host, pid, since, heartbeat, cancel FROM worker_lock WHERE conn = ?1",
+	[S_WORKER_DEL_ANY] = "DELETE FROM worker_lock WHERE conn = ?1",
+	[S_WORKER_DEL_OWNER] = "DELETE FROM worker_lock WHERE conn = ?1 AND owner = ?2",
+	[S_WORKER_ADD] = "INSERT INTO worker_lock(conn, owner, host, pid, since, heartbeat, cancel) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_HIST_GET] = "SELECT id, state, job, started, updated FROM history_job WHERE conn = ?1",
+	[S_HIST_DEL] = "DELETE FROM history_job WHERE conn = ?1",
+	[S_HIST_ADD] = "INSERT INTO history_job(conn, id, state, job, started, updated) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_RATE_PRUNE] = "DELETE FROM rate_slot WHERE conn = ?1 AND at < ?2",
 	[S_RATE_COUNT] = "SELECT count(*), coalesce(sum(batch), 0), min(at), min(CASE WHEN batch THEN at END)"
 		" FROM rate_slot WHERE conn = ?1",
@@ -1013,10 +1044,10 @@ static qs_status sq_entity_counts(qs_store *qs, const char *key, qs_count_cb cb,
 }
 
 static qs_status sq_entity_list(qs_store *qs, const char *key, const char *kind, const char *state,
-	const char *id, qs_entity_cb cb, void *ud, qs_error *e)
+	const char *id, long limit, long offset, qs_entity_cb cb, void *ud, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_LIST, e);
+	sqlite3_stmt *p = st(s, S_ENT_LIST + (kind ? 1 : 0) + (state ? 2 : 0) + (id ? 4 : 0), e);
 	bool row;
 	char (*ids)[2][65] = NULL;
 	size_t n = 0, cap = 0, i;
@@ -1028,6 +1059,8 @@ static qs_status sq_entity_list(qs_store *qs, const char *key, const char *kind,
 	bind_text(p, 2, kind);
 	bind_text(p, 3, state);
 	bind_text(p, 4, id);
+	sqlite3_bind_int64(p, 5, limit > 0 ? (sqlite3_int64)limit : -1);
+	sqlite3_bind_int64(p, 6, offset > 0 ? (sqlite3_int64)offset : 0);
 	while ((r = step_row(s, p, e, "listing entities", &row)) == QS_OK && row) {
 		void *nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
 		if (!nr) {
@@ -1054,6 +1087,29 @@ static qs_status sq_entity_list(qs_store *qs, const char *key, const char *kind,
 		qs_entity_clear(&en);
 	}
 	free(ids);
+	return r;
+}
+
+static qs_status sq_entity_total(qs_store *qs, const char *key, const char *kind, const char *state,
+	const char *id, long *n, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_ENT_TOTAL + (kind ? 1 : 0) + (state ? 2 : 0) + (id ? 4 : 0), e);
+	qs_status r;
+	bool row;
+	*n = 0;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, kind);
+	bind_text(p, 3, state);
+	bind_text(p, 4, id);
+	r = step_row(s, p, e, "counting entities", &row);
+	if (r == QS_OK && row) {
+		*n = (long)sqlite3_column_int64(p, 0);
+	}
+	done(p);
 	return r;
 }
 
@@ -1729,6 +1785,7 @@ static const qs_store_ops sqlite_ops = {
 	.outbox_count = sq_outbox_count,
 	.entity_counts = sq_entity_counts,
 	.entity_list = sq_entity_list,
+	.entity_total = sq_entity_total,
 	.map_get = sq_map_get,
 	.map_any = sq_map_any,
 	.map_put = sq_map_put,

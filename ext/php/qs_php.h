@@ -47,6 +47,8 @@ typedef struct qs_php_conn {
 	                          engine never keeps a closure of an earlier request */
 	zval source;           /* the history push's source callable (qbo_history/qbo_sync
 	                          option source) or UNDEF: held like fetch */
+	zval log;              /* the log option: callable(array $entry) per HTTP exchange,
+	                          or UNDEF: held like fetch */
 	zend_object std;
 } qs_php_conn;
 
@@ -57,6 +59,8 @@ static inline qs_php_conn *qs_php_conn_from_obj(zend_object *obj)
 #define Z_QS_CONN_P(zv) qs_php_conn_from_obj(Z_OBJ_P(zv))
 
 /* qs_php_connection.c */
+/* The engine's exchange log, calling the link's current object's log option. */
+void qs_php_http_log_cb(void *ud, const qs_http_exchange *x);
 void qs_php_connection_minit(zend_class_entry *ce);
 void qs_php_links_ginit(HashTable *links);
 void qs_php_links_free_all(HashTable *links);

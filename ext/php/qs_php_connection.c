@@ -25,6 +25,7 @@ static zend_object_handlers qs_php_conn_handlers;
  * past the point where PHP code may run. (Per process: a ZTS build shares it
  * between threads, which only makes the early expansion less frequent.) */
 static bool qs_request_over;
+static bool qs_log_bailed;   /* a fatal error in the log callable: no more log calls this request */
 
 /* ================================================================ links */
 
@@ -371,6 +372,82 @@ void qs_php_links_rshutdown(void)
 	} ZEND_HASH_FOREACH_END();
 }
 
+/* ================================================================ log */
+
+/* Calls the log callable with one entry; false when a fatal error bailed out. */
+static bool qs_php_call_log(zval *fn, zval *arg)
+{
+	bool ok = true;
+	zval ret;
+	ZVAL_UNDEF(&ret);
+	zend_try {
+		if (call_user_function(NULL, NULL, fn, &ret, 1, arg) == SUCCESS) {
+			zval_ptr_dtor(&ret);
+		}
+	} zend_catch {
+		ok = false;
+	} zend_end_try();
+	return ok;
+}
+
+/* The engine's exchange log: ud is the link; its current object's log option
+ * gets ['method', 'url', 'path', 'status', 'request', 'response',
+ * 'intuit_tid', 'ms', 'error'] (secrets already removed). An exception from
+ * the callable is dropped; the connection cannot be used from inside it. */
+void qs_php_http_log_cb(void *ud, const qs_http_exchange *x)
+{
+	qs_php_link *link = ud;
+	qs_php_conn *conn;
+	const char *path = x->url, *p;
+	zval entry, fn;
+	bool was_busy;
+
+	if (!link || !link->obj || qs_log_bailed || EG(exception)) {
+		return;
+	}
+	conn = qs_php_conn_from_obj(link->obj);
+	if (Z_TYPE(conn->log) == IS_UNDEF) {
+		return;
+	}
+	if ((p = strstr(x->url, "://")) != NULL) {
+		path = strchr(p + 3, '/');
+		if (!path) {
+			path = "/";
+		}
+	}
+	array_init(&entry);
+	add_assoc_string(&entry, "method", (char *)x->method);
+	add_assoc_string(&entry, "url", (char *)x->url);
+	add_assoc_stringl(&entry, "path", (char *)path, strcspn(path, "?"));
+	add_assoc_long(&entry, "status", (zend_long)x->status);
+	add_assoc_stringl(&entry, "request", (char *)x->request, x->request_len);
+	add_assoc_stringl(&entry, "response", (char *)x->response, x->response_len);
+	if (x->intuit_tid && *x->intuit_tid) {
+		add_assoc_string(&entry, "intuit_tid", (char *)x->intuit_tid);
+	} else {
+		add_assoc_null(&entry, "intuit_tid");
+	}
+	add_assoc_double(&entry, "ms", x->ms);
+	if (x->error) {
+		add_assoc_string(&entry, "error", (char *)x->error);
+	} else {
+		add_assoc_null(&entry, "error");
+	}
+	ZVAL_COPY(&fn, &conn->log);
+	was_busy = link->busy;
+	link->busy = true;
+	if (!qs_php_call_log(&fn, &entry)) {
+		/* a fatal error in the callable: no more log calls this request */
+		qs_log_bailed = true;
+	}
+	link->busy = was_busy;
+	if (EG(exception)) {
+		zend_clear_exception();
+	}
+	zval_ptr_dtor(&fn);
+	zval_ptr_dtor(&entry);
+}
+
 /* ================================================================ object */
 
 static zend_object *qs_php_conn_create(zend_class_entry *ce)
@@ -384,6 +461,7 @@ static zend_object *qs_php_conn_create(zend_class_entry *ce)
 	ZVAL_UNDEF(&conn->on_disconnect);
 	ZVAL_UNDEF(&conn->fetch);
 	ZVAL_UNDEF(&conn->source);
+	ZVAL_UNDEF(&conn->log);
 	return &conn->std;
 }
 
@@ -412,6 +490,9 @@ static void qs_php_conn_free(zend_object *obj)
 	}
 	if (conn->link) {
 		if (conn->link->obj == obj) {
+			if (Z_TYPE(conn->log) != IS_UNDEF && conn->link->eng) {
+				qs_engine_set_http_log(conn->link->eng, NULL, NULL);
+			}
 			conn->link->obj = NULL;
 		}
 		qs_link_release(conn->link);
@@ -423,6 +504,8 @@ static void qs_php_conn_free(zend_object *obj)
 	ZVAL_UNDEF(&conn->fetch);
 	zval_ptr_dtor(&conn->source);
 	ZVAL_UNDEF(&conn->source);
+	zval_ptr_dtor(&conn->log);
+	ZVAL_UNDEF(&conn->log);
 	zend_object_std_dtor(obj);
 }
 
@@ -434,6 +517,7 @@ static HashTable *qs_php_conn_get_gc(zend_object *obj, zval **table, int *n)
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
 	zend_get_gc_buffer_add_zval(buf, &conn->fetch);
 	zend_get_gc_buffer_add_zval(buf, &conn->source);
+	zend_get_gc_buffer_add_zval(buf, &conn->log);
 	zend_get_gc_buffer_add_zval(buf, &conn->on_disconnect);
 	zend_get_gc_buffer_use(buf, table, n);
 	return zend_std_get_properties(obj);
@@ -552,6 +636,7 @@ typedef struct qs_php_opts {
 		*encryption_key, *delivery, *ca_info, *home_currency, *sync_start, *exclude_methods,
 		*webhook_verifier;
 	zval *fetch;                          /* callable or NULL */
+	zval *log;                            /* callable or NULL */
 	double timeout, inline_timeout;       /* 0 = INI */
 	zend_long refresh_margin;             /* -1 = default */
 	zval *on_disconnect;                  /* borrowed callable, NULL = none */
@@ -609,6 +694,19 @@ static zend_result qs_parse_options(HashTable *ht, qs_php_opts *o)
 				return FAILURE;
 			}
 			o->fetch = val;
+			continue;
+		}
+		if (zend_string_equals_literal(key, "log")) {
+			ZVAL_DEREF(val);
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (!zend_is_callable(val, 0, NULL)) {
+				zend_argument_type_error(1, "option \"log\" must be a callable (fn(array $entry): void, called per QuickBooks exchange), %s given",
+					zend_zval_type_name(val));
+				return FAILURE;
+			}
+			o->log = val;
 			continue;
 		}
 		for (i = 0; i < sizeof(qs_opt_defs) / sizeof(qs_opt_defs[0]); i++) {
@@ -842,6 +940,7 @@ PHP_FUNCTION(qbo_connect)
 	ZEND_PARSE_PARAMETERS_END();
 
 	qs_request_over = false;
+	qs_log_bailed = false;
 
 	if (qs_parse_options(options, &o) == FAILURE) {
 		RETURN_THROWS();
@@ -943,6 +1042,19 @@ PHP_FUNCTION(qbo_connect)
 		qs_php_conn *conn = Z_QS_CONN_P(return_value);
 		zval_ptr_dtor(&conn->fetch);
 		ZVAL_COPY(&conn->fetch, o.fetch);
+	}
+	if (Z_TYPE_P(return_value) == IS_OBJECT) {
+		/* the log, like the fetch, is the request object's: the engine hands
+		 * every exchange to the link's current object while it has one */
+		qs_php_conn *conn = Z_QS_CONN_P(return_value);
+		zval_ptr_dtor(&conn->log);
+		ZVAL_UNDEF(&conn->log);
+		if (o.log) {
+			ZVAL_COPY(&conn->log, o.log);
+		}
+		if (conn->link && conn->link->eng && conn->link->obj == Z_OBJ_P(return_value)) {
+			qs_engine_set_http_log(conn->link->eng, o.log ? qs_php_http_log_cb : NULL, o.log ? conn->link : NULL);
+		}
 	}
 	if (abs_store) {
 		efree(abs_store);

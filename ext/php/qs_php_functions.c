@@ -557,15 +557,34 @@ PHP_FUNCTION(qbo_entities)
 	if (filter) {
 		ZEND_HASH_FOREACH_STR_KEY_VAL_IND(filter, key, val) {
 			if (!key) {
-				zend_argument_value_error(2, "must contain only named filters (kind, state, id)");
-				RETURN_THROWS();
-			}
-			if (!(zend_string_equals_literal(key, "kind") || zend_string_equals_literal(key, "state")
-				|| zend_string_equals_literal(key, "id"))) {
-				zend_argument_value_error(2, "contains unknown filter \"%s\" (use kind, state or id)", ZSTR_VAL(key));
+				zend_argument_value_error(2, "must contain only named filters (kind, state, id, limit, offset, with_total)");
 				RETURN_THROWS();
 			}
 			ZVAL_DEREF(val);
+			if (zend_string_equals_literal(key, "limit") || zend_string_equals_literal(key, "offset")) {
+				if (Z_TYPE_P(val) != IS_LONG) {
+					zend_argument_type_error(2, "filter \"%s\" must be of type int, %s given", ZSTR_VAL(key), zend_zval_type_name(val));
+					RETURN_THROWS();
+				}
+				if (zend_string_equals_literal(key, "limit") ? (Z_LVAL_P(val) < 1 || Z_LVAL_P(val) > 10000) : Z_LVAL_P(val) < 0) {
+					zend_argument_value_error(2, zend_string_equals_literal(key, "limit")
+						? "filter \"limit\" must be between 1 and 10000" : "filter \"offset\" must be 0 or more");
+					RETURN_THROWS();
+				}
+				continue;
+			}
+			if (zend_string_equals_literal(key, "with_total")) {
+				if (Z_TYPE_P(val) != IS_TRUE && Z_TYPE_P(val) != IS_FALSE) {
+					zend_argument_type_error(2, "filter \"with_total\" must be of type bool, %s given", zend_zval_type_name(val));
+					RETURN_THROWS();
+				}
+				continue;
+			}
+			if (!(zend_string_equals_literal(key, "kind") || zend_string_equals_literal(key, "state")
+				|| zend_string_equals_literal(key, "id"))) {
+				zend_argument_value_error(2, "contains unknown filter \"%s\" (use kind, state, id, limit, offset or with_total)", ZSTR_VAL(key));
+				RETURN_THROWS();
+			}
 			if (Z_TYPE_P(val) != IS_STRING && !(Z_TYPE_P(val) == IS_LONG && zend_string_equals_literal(key, "id"))) {
 				zend_argument_type_error(2, "filter \"%s\" must be of type string, %s given",
 					ZSTR_VAL(key), zend_zval_type_name(val));

@@ -1,0 +1,52 @@
+<?php
+/*
+ * bench/addon_pages.php [N]: the WHMCS addon's admin pages with N records in the store
+ * (default 100,000 queued customers, no QuickBooks calls): the median time of each page's
+ * _output over 5 renders in one process, the way WHMCS's admin area runs it. Prints figures.
+ *   bench/run addon_pages 100000
+ */
+$n = (int)($argv[1] ?? 100000);
+$root = sys_get_temp_dir() . '/qbosync-bench-addon-' . getmypid();
+mkdir($root);
+putenv("WHMCS_HARNESS_DB=$root/whmcs.sqlite");
+require __DIR__ . '/../tests/whmcs/whmcs.inc';
+define('ROOTDIR', $root);
+$dir = __DIR__ . '/../modules/addons/qbosync';
+whmcs()->exec("INSERT INTO tblconfiguration VALUES('SystemURL', 'http://127.0.0.1/')");
+whmcs_addon_activate($dir, 'qbosync', ['environment' => getenv('QBO_SANDBOX_URL') ?: 'sandbox', 'client_id' => 'bench', 'client_secret' => 'bench-secret',
+    'encryption_key' => str_repeat('ab', 32), 'store' => "$root/store.sqlite", 'delivery' => 'worker']);
+$c = QbosyncAddon::connect(QbosyncAddon::moduleFields());
+$t = microtime(true);
+for ($i = 1; $i <= $n; $i++) {
+    qbo_push($c, 'customer', ['id' => "c$i", 'first_name' => 'Bench', 'last_name' => "Client $i", 'email' => "bench$i@example.com"], QBO_QUEUE_ONLY);
+}
+printf("store: %d records recorded in %.1f s\n", $n, microtime(true) - $t);
+$_SESSION = ['adminid' => 1];
+$_SERVER['REQUEST_METHOD'] = 'GET';
+$_ADDONLANG = [];
+include "$dir/lang/english.php";
+$vars = whmcs_addon_settings('qbosync') + ['modulelink' => 'addonmodules.php?module=qbosync', '_lang' => $_ADDONLANG];
+$pages = [
+    'Overview' => ['page' => 'overview'],
+    'Entities, first page' => ['page' => 'entities'],
+    'Entities, last page' => ['page' => 'entities', 'offset' => (string)max(0, $n - 50)],
+    'Entities, kind and state, middle page' => ['page' => 'entities', 'kind' => 'customer', 'state' => 'Not Tried', 'offset' => (string)intdiv($n, 2)],
+    'Settings & Logs' => ['page' => 'settings'],
+];
+foreach ($pages as $label => $get) {
+    $_GET = $get;
+    $times = [];
+    for ($k = 0; $k < 5; $k++) {
+        $t = hrtime(true);
+        ob_start();
+        qbosync_output($vars);
+        $html = ob_get_clean();
+        $times[] = (hrtime(true) - $t) / 1e6;
+    }
+    sort($times);
+    printf("%-40s %7.1f ms  (%d KiB of HTML)\n", $label, $times[2], strlen($html) / 1024);
+}
+foreach (glob("$root/*") as $f) {
+    unlink($f);
+}
+rmdir($root);
