@@ -216,6 +216,28 @@ static ZEND_INI_MH(OnUpdateQbosyncMaxConnections)
 	return SUCCESS;
 }
 
+/* Records per delivery wave of qbo_sync and the deferred drain: 1 (one at a
+ * time) to QS_SYNC_BATCH_MAX (operations in one QuickBooks batch request). */
+static ZEND_INI_MH(OnUpdateQbosyncBatchSize)
+{
+	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
+	zend_long v;
+	(void)entry; (void)mh_arg3;
+
+	if (ZSTR_LEN(new_value) == 0
+		|| is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &v, NULL, 0) != IS_LONG
+		|| v < 1 || v > QS_SYNC_BATCH_MAX) {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"qbosync.batch_size must be an integer from 1 (one record at a time) to %d, \"%s\" given",
+				QS_SYNC_BATCH_MAX, ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	*p = v;
+	return SUCCESS;
+}
+
 PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("qbosync.store", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateString, store, zend_qbosync_globals, qbosync_globals)
@@ -233,6 +255,8 @@ PHP_INI_BEGIN()
 		OnUpdateQbosyncSeconds, inline_timeout, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.max_connections", "8", PHP_INI_SYSTEM,
 		OnUpdateQbosyncMaxConnections, max_connections, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.batch_size", "30", PHP_INI_ALL,
+		OnUpdateQbosyncBatchSize, batch_size, zend_qbosync_globals, qbosync_globals)
 PHP_INI_END()
 
 /* ---------------------------------------------------------------- globals */

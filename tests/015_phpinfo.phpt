@@ -36,6 +36,7 @@ foreach (['6b3f1e2d4c5a6978', $secret, $key] as $s) {
 qbosync support => enabled
 qbosync version => 0.1.0
 Cached connections (this process) => 1
+qbosync.batch_size => 30 => 30
 qbosync.delivery => deferred => deferred
 qbosync.durability => process => process
 qbosync.encryption_key => (set) => (set)

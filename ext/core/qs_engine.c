@@ -290,6 +290,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->has_key = cfg->has_key;
 	eng->delivery = cfg->delivery;
 	eng->durability = cfg->durability;
+	eng->batch = QS_SYNC_BATCH_MAX;
 	eng->timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : 30000;
 	eng->inline_timeout_ms = cfg->inline_timeout_ms > 0 ? cfg->inline_timeout_ms : 5000;
 	eng->connect_timeout_ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : 3000;
@@ -710,6 +711,90 @@ bool qs_engine_has_deferred(qs_engine *eng)
 	return eng && (eng->n_deferred > 0 || eng->hooks_deferred);
 }
 
+void qs_engine_set_batch(qs_engine *eng, long batch)
+{
+	if (eng) {
+		eng->batch = batch < 1 ? 1 : batch > QS_SYNC_BATCH_MAX ? QS_SYNC_BATCH_MAX : batch;
+	}
+}
+
+typedef struct deferred_ord {
+	const deferred_ref *ref;
+	int rank;
+	size_t at;
+} deferred_ord;
+
+static int deferred_cmp(const void *a, const void *b)
+{
+	const deferred_ord *x = a, *y = b;
+	if (x->rank != y->rank) {
+		return x->rank < y->rank ? -1 : 1;
+	}
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The deferred records as the pipeline's waves (qs_engine_wave.c): in rank
+ * order, consecutive records of one kind together (eng->batch a wave, up to
+ * QSE_WAVES_MAX waves a round). A record left Waiting on a dependency that
+ * this request did not push takes the one-record path, which delivers that
+ * dependency first, as one-at-a-time delivery does. False when the waves
+ * could not be prepared (the caller delivers one at a time). */
+static bool deferred_waves(qs_engine *eng)
+{
+	size_t n = eng->n_deferred, i, k, j, per = (size_t)eng->batch, cap = per * QSE_WAVES_MAX;
+	deferred_ord *ord = malloc(n * sizeof(*ord));
+	qse_wave_out *out = calloc(cap, sizeof(*out));
+	const char **kinds = malloc(cap * sizeof(*kinds)), **ids = malloc(cap * sizeof(*ids));
+	bool stop = false;
+
+	if (!ord || !out || !kinds || !ids) {
+		free(ord);
+		free(out);
+		free(kinds);
+		free(ids);
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		ord[i].ref = &eng->deferred[i];
+		ord[i].rank = qs_kind_rank(eng->deferred[i].kind);
+		ord[i].at = i;
+	}
+	qsort(ord, n, sizeof(*ord), deferred_cmp);
+	eng->rate_window = QS_QBO_WINDOW;   /* the pipeline paces itself, as qbo_sync does */
+	for (i = 0; i < n && !stop && !qse_throttled(eng);) {
+		qs_error e;
+		qs_status r;
+		for (k = 0; i < n && k < cap && (k == 0 || !strcmp(ord[i].ref->kind, kinds[0])); i++, k++) {
+			kinds[k] = ord[i].ref->kind;
+			ids[k] = ord[i].ref->id;
+		}
+		qs_error_clear(&e);
+		r = qse_deliver_waves(eng, kinds, ids, k, per, out, &e);
+		for (j = 0; j < k && !stop; j++) {
+			if (out[j].r == QS_EAUTH || out[j].r == QS_ESTORE) {
+				stop = true;
+			} else if (!out[j].busy && !strcmp(out[j].state, "Waiting")) {
+				bool busy;
+				char st[16];
+				qs_error we;
+				qs_error_clear(&we);
+				if (qse_deliver_one(eng, kinds[j], ids[j], &busy, st, &we) == QS_EAUTH) {
+					stop = true;
+				}
+			}
+		}
+		if (r != QS_OK) {
+			stop = true;   /* the store failed: the rest stays queued for a worker */
+		}
+	}
+	eng->rate_window = 0;
+	free(ord);
+	free(out);
+	free(kinds);
+	free(ids);
+	return true;
+}
+
 void qs_engine_run_deferred(qs_engine *eng)
 {
 	size_t i;
@@ -725,7 +810,12 @@ void qs_engine_run_deferred(qs_engine *eng)
 		qse_hooks_expand(eng, 0, 0, &expanded, &failed, &he);
 	}
 	eng->inline_ctx = true;
-	for (i = 0; i < eng->n_deferred && !qse_throttled(eng); i++) {
+	if (eng->batch > 1 && eng->n_deferred > 1 && deferred_waves(eng)) {
+		i = eng->n_deferred;
+	} else {
+		i = 0;
+	}
+	for (; i < eng->n_deferred && !qse_throttled(eng); i++) {
 		bool busy;
 		char st[16];
 		qs_error e;
@@ -772,7 +862,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	due_list due;
 	qs_status r, ret = QS_OK;
 	double start = qs_store_now();
-	long delivered = 0, errors = 0, waiting = 0, mismatches = 0, done_n = 0, remaining = 0, net_fail = 0, total;
+	long delivered = 0, errors = 0, waiting = 0, mismatches = 0, done_n = 0, remaining = 0, net_fail = 0, total, batch;
 	size_t i;
 	int pass;
 	bool stop = false;
@@ -793,9 +883,13 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory preparing a sync");
 	}
 	eng->in_sync = true;
+	batch = opts && opts->batch > 0 ? opts->batch : eng->batch;
+	if (batch > QS_SYNC_BATCH_MAX) {
+		batch = QS_SYNC_BATCH_MAX;
+	}
 	/* the pipeline paces itself to QBO's per-company limits */
-	eng->rate_window = opts && opts->batch > 1 ? (opts->rate_window > 0 ? opts->rate_window
-		: opts->rate_window < 0 ? 0 : QS_QBO_WINDOW) : 0;
+	eng->rate_window = batch > 1 ? (opts && opts->rate_window > 0 ? opts->rate_window
+		: opts && opts->rate_window < 0 ? 0 : QS_QBO_WINDOW) : 0;
 	total = 0;
 	for (pass = 0; !stop; pass++) {
 		long before = done_n;
@@ -829,10 +923,10 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				net_fail = 3;   /* QBO asked for a pause: leave the rest queued */
 				break;
 			}
-			if (!opts || opts->batch <= 1) {
+			if (batch <= 1) {
 				cap = 1;
-			} else if ((size_t)opts->batch < cap) {
-				cap = (size_t)opts->batch;
+			} else if ((size_t)batch < cap) {
+				cap = (size_t)batch;
 			}
 			per = cap;
 			if (cap > 1) {

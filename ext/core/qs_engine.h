@@ -121,7 +121,8 @@ typedef void (*qs_progress_cb)(void *ud, long done, long total, const char *kind
 typedef struct qs_sync_opts {
 	long limit;           /* max events, 0 = all due */
 	double time_budget;   /* seconds, 0 = no limit */
-	long batch;           /* records per wave: 0/1 = one record at a time, up to
+	long batch;           /* records per wave: 0 = the engine's (qs_engine_set_batch,
+	                       * default QS_SYNC_BATCH_MAX), 1 = one record at a time, up to
 	                       * QS_SYNC_BATCH_MAX = creates/updates sent as one /batch request */
 	double rate_window;   /* with batch > 1: seconds of QBO's limit minute for the
 	                       * per-company limiter (0 = 60; a time-scaled sandbox: less;
@@ -134,6 +135,12 @@ typedef struct qs_sync_opts {
 	 * sets it when the progress callable throws. Zero-initialise the struct. */
 	bool cancel;
 } qs_sync_opts;
+
+/* Records per wave when qs_sync_opts.batch is 0, and of the deferred drain:
+ * 1 = one record at a time (dependencies delivered first, recursively), up
+ * to QS_SYNC_BATCH_MAX (the default): the pipeline of qs_engine_wave.c.
+ * Out-of-range values are clamped. */
+void qs_engine_set_batch(qs_engine *eng, long batch);
 
 /* Drains due events (including those left 'sending' by a crashed process) under
  * the store's worker lock. *result: {"delivered":N,"errors":N,"waiting":N,"mismatches":N,"remaining":N}:

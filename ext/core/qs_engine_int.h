@@ -78,6 +78,7 @@ struct qs_engine {
 	void *fetch_ud;
 	bool hooks_deferred;      /* deferred mode recorded hook events this request */
 	double rate_window;       /* seconds of QBO's limit minute for the limiter; 0 = no pacing */
+	long batch;               /* records per wave of qbo_sync and the deferred drain (1: one at a time) */
 };
 
 /* What a delivery learns while its references are resolved. */

@@ -499,6 +499,8 @@ qs_engine *qs_php_conn_engine(zval *zconn)
 		return NULL;
 	}
 	conn->link->last_used = ++QBOSYNC_G(link_seq);
+	/* qbosync.batch_size as this request sets it: qbo_sync's default and the deferred drain's */
+	qs_engine_set_batch(conn->link->eng, (long)QBOSYNC_G(batch_size));
 	return conn->link->eng;
 }
 
