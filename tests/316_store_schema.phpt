@@ -28,7 +28,7 @@ try {
 --EXPECT--
 journal: wal
 file mode: 600, wal mode: 600
-user_version: 5
-tables: conn,entity,hook_event,log,mapping,oauth_state,outbox,rate_slot
+user_version: 6
+tables: conn,entity,flight_slot,hook_event,log,mapping,oauth_state,outbox,rate_slot
 recorded: outbox queued v1, entity Not Tried
 QboSync\StoreException: says newer

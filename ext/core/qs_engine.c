@@ -25,6 +25,8 @@
 
 /* Is the process that holds a claim or the refresh lock gone? Owner:
  * "pid@host#nonce". Outbox claims and the token refresh lock both ask. */
+_Static_assert(QS_SYNC_IN_FLIGHT_MAX == QS_QBO_CONCURRENT, "qbo_sync's max_in_flight is QBO's concurrency limit");
+
 bool qse_owner_dead(qs_engine *eng, const char *owner)
 {
 	char host[64];
@@ -291,6 +293,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->delivery = cfg->delivery;
 	eng->durability = cfg->durability;
 	eng->batch = QS_SYNC_BATCH_MAX;
+	eng->flight_max = QS_QBO_CONCURRENT;
 	eng->timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : 30000;
 	eng->inline_timeout_ms = cfg->inline_timeout_ms > 0 ? cfg->inline_timeout_ms : 5000;
 	eng->connect_timeout_ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : 3000;
@@ -883,6 +886,8 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory preparing a sync");
 	}
 	eng->in_sync = true;
+	eng->flight_max = opts && opts->max_in_flight > 0 && opts->max_in_flight < QS_QBO_CONCURRENT
+		? opts->max_in_flight : QS_QBO_CONCURRENT;
 	batch = opts && opts->batch > 0 ? opts->batch : eng->batch;
 	if (batch > QS_SYNC_BATCH_MAX) {
 		batch = QS_SYNC_BATCH_MAX;
@@ -1008,6 +1013,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	}
 	eng->in_sync = false;
 	eng->rate_window = 0;
+	eng->flight_max = QS_QBO_CONCURRENT;
 	free(due.v);
 	free(round_out);
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);

@@ -117,6 +117,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 typedef void (*qs_progress_cb)(void *ud, long done, long total, const char *kind, const char *local_id, const char *state);
 
 #define QS_SYNC_BATCH_MAX 30
+#define QS_SYNC_IN_FLIGHT_MAX 10   /* QBO's requests in flight per company (qs_qbo_rules.h) */
 
 typedef struct qs_sync_opts {
 	long limit;           /* max events, 0 = all due */
@@ -127,6 +128,8 @@ typedef struct qs_sync_opts {
 	double rate_window;   /* with batch > 1: seconds of QBO's limit minute for the
 	                       * per-company limiter (0 = 60; a time-scaled sandbox: less;
 	                       * < 0 = no pacing) */
+	long max_in_flight;   /* QBO requests in flight for the company at most, every process
+	                       * using the store together (0 = QBO's 10; 1..10) */
 	qs_progress_cb progress;
 	void *ud;
 	/* Set to true (by the progress callback, through its own pointer to these

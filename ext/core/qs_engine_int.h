@@ -79,6 +79,7 @@ struct qs_engine {
 	bool hooks_deferred;      /* deferred mode recorded hook events this request */
 	double rate_window;       /* seconds of QBO's limit minute for the limiter; 0 = no pacing */
 	long batch;               /* records per wave of qbo_sync and the deferred drain (1: one at a time) */
+	long flight_max;          /* the company's requests in flight, all processes together (qs_engine_pace.c) */
 };
 
 /* What a delivery learns while its references are resolved. */
@@ -155,6 +156,13 @@ bool qse_usable_id(json_object *obj);
 qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e);
 /* One try: a slot taken (*wait 0) or the seconds until one may free (*wait > 0). */
 qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, qs_error *e);
+/* The per-company cap on requests in flight. *slot is -1 when none is held:
+ * one try takes one (*wait 0; *slot stays -1 when no cap applies) or says to
+ * look again after *wait seconds; take waits for one; release gives it back
+ * (no-op for -1) and sets -1. */
+qs_status qse_flight_try(qs_engine *eng, long *slot, double *wait, qs_error *e);
+qs_status qse_flight_take(qs_engine *eng, long *slot, qs_error *e);
+void qse_flight_release(qs_engine *eng, long *slot);
 
 /* qs_engine_wave.c: the pipeline (plan, send as /batch, apply in one transaction) */
 typedef struct qse_wave_out {

@@ -454,6 +454,7 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 {
 	int attempt;
 	long long used = -1;
+	long slot = -1;
 	qs_status r = QS_OK;
 	*out = NULL;
 	for (attempt = 0; attempt < 2; attempt++) {
@@ -463,13 +464,18 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 			return r;
 		}
 		used = eng->token_version;
-		r = qse_pace(eng, op == OP_BATCH, e);
+		r = qse_flight_take(eng, &slot, e);
+		if (r == QS_OK) {
+			r = qse_pace(eng, op == OP_BATCH, e);
+		}
 		if (r != QS_OK) {
+			qse_flight_release(eng, &slot);
 			return r;
 		}
 		memset(&q, 0, sizeof(q));
 		q.http = qse_http_get(eng, e);
 		if (!q.http) {
+			qse_flight_release(eng, &slot);
 			return e->status ? e->status : QS_EINTERNAL;
 		}
 		q.api_base = eng->ep.api_base;
@@ -484,6 +490,7 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 		case OP_VOID: r = qs_qbo_void(&q, entity, id, token, rid, out, e); break;
 		case OP_BATCH: r = qs_qbo_batch(&q, body, rid, out, e); break;
 		}
+		qse_flight_release(eng, &slot);
 		if (r != QS_ETOKEN) {
 			return r;
 		}

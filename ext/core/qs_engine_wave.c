@@ -536,6 +536,7 @@ typedef struct batch_job {
 	qs_status r;
 	qs_error e;
 	qs_qbo_req req;
+	long flight;              /* its slot of the company's in-flight cap, -1 none */
 	bool sent, retry_token;
 } batch_job;
 
@@ -559,6 +560,7 @@ static void job_done(qs_engine *eng, batch_job *j, qs_http_resp *resp, qs_status
 	memset(&q, 0, sizeof(q));
 	q.realm = eng->realm;
 	q.access_token = eng->access;
+	qse_flight_release(eng, &j->flight);
 	if (st != QS_OK) {
 		j->r = st;
 		qs_error_copy(&j->e, te);
@@ -593,6 +595,7 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 	for (i = 0; i < m; i++) {
 		qs_error_clear(&jobs[i]->e);
 		jobs[i]->r = QS_OK;
+		jobs[i]->flight = -1;
 		if (jobs[i]->items && !pool) {
 			jobs[i]->r = pe.status ? pe.status : QS_EINTERNAL;
 			qs_error_copy(&jobs[i]->e, &pe);
@@ -625,11 +628,16 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 			for (;;) {
 				double wait = 0;
 				void *done_tag = NULL;
-				r = qse_pace_try(eng, !j->query, &wait, &j->e);
+				/* a slot of the company's in-flight cap (every process), then the limiter's */
+				r = qse_flight_try(eng, &j->flight, &wait, &j->e);
+				if (r == QS_OK && wait <= 0) {
+					r = qse_pace_try(eng, !j->query, &wait, &j->e);
+				}
 				if (r != QS_OK || wait <= 0) {
 					break;
 				}
-				if (qs_store_now() - slot_start > eng->rate_window * 2 + 1) {
+				if (qs_store_now() - slot_start > eng->rate_window * 2 + 1
+						+ 2.0 * (double)(eng->timeout_ms + eng->connect_timeout_ms) / 1000.0) {
 					r = qs_error_set(&j->e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
 						qs_store_now() - slot_start);
 					break;
@@ -680,6 +688,7 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 				}
 			}
 			if (r != QS_OK) {
+				qse_flight_release(eng, &j->flight);
 				j->r = r;
 				if (r == QS_ETHROTTLE) {
 					throttled = true;
@@ -695,6 +704,7 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 		if (qs_pool_wait(pool, -1, &tag, &resp, &st, &te, &we) != QS_OK) {
 			/* the multi handle itself failed: what is in flight is unknown */
 			for (i = 0; i < m; i++) {
+				qse_flight_release(eng, &jobs[i]->flight);
 				if (jobs[i]->req.url) {
 					jobs[i]->r = QS_ENET;
 					qs_error_copy(&jobs[i]->e, &we);

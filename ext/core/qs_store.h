@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 5
+#define QS_STORE_SCHEMA 6
 
 typedef struct qs_store qs_store;
 
@@ -226,6 +226,15 @@ const char *qs_store_sqlite_version(void);
  * after that many seconds (nothing recorded). */
 qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double window, long per_window,
 	long batch_per_window, bool batch, double *wait, qs_error *e);
+
+/* The per-company cap on requests in flight (shared by every process using
+ * the store): takes one of slots 0..cap-1 for owner until `until` (a holder
+ * that never releases, e.g. a killed process, loses it then), in its own
+ * write transaction. *slot = -1: all cap are held now, nothing recorded. */
+qs_status qs_store_flight_take(qs_store *s, const char *key, const char *owner, double now, double until,
+	long cap, long *slot, qs_error *e);
+/* Gives back slot of owner (nothing when it is no longer held by owner). */
+qs_status qs_store_flight_release(qs_store *s, const char *key, const char *owner, long slot, qs_error *e);
 
 #endif
 

@@ -26,6 +26,7 @@ enum {
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
 	S_RATE_PRUNE, S_RATE_COUNT, S_RATE_ADD,
+	S_FLIGHT_PRUNE, S_FLIGHT_HELD, S_FLIGHT_ADD, S_FLIGHT_DEL,
 	S__COUNT
 };
 
@@ -120,6 +121,11 @@ static const char *const sql_text[S__COUNT] = {
 	[S_RATE_COUNT] = "SELECT count(*), coalesce(sum(batch), 0), min(at), min(CASE WHEN batch THEN at END)"
 		" FROM rate_slot WHERE conn = ?1",
 	[S_RATE_ADD] = "INSERT INTO rate_slot(conn, at, batch) VALUES(?1, ?2, ?3)",
+	/* the per-company cap on requests in flight */
+	[S_FLIGHT_PRUNE] = "DELETE FROM flight_slot WHERE conn = ?1 AND until < ?2",
+	[S_FLIGHT_HELD] = "SELECT slot FROM flight_slot WHERE conn = ?1 ORDER BY slot",
+	[S_FLIGHT_ADD] = "INSERT INTO flight_slot(conn, slot, owner, until) VALUES(?1, ?2, ?3, ?4)",
+	[S_FLIGHT_DEL] = "DELETE FROM flight_slot WHERE conn = ?1 AND slot = ?2 AND owner = ?3",
 };
 
 /* Schema version 1: the tables as first written. */
@@ -211,6 +217,12 @@ static const char schema_v5[] =
 	"CREATE TABLE IF NOT EXISTS rate_slot(conn TEXT NOT NULL, at REAL NOT NULL, batch INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX IF NOT EXISTS rate_slot_at ON rate_slot(conn, at);";
 
+/* Schema version 6: the per-company cap on requests in flight (one row per
+ * request in flight, shared by every process using the store). */
+static const char schema_v6[] =
+	"CREATE TABLE IF NOT EXISTS flight_slot(conn TEXT NOT NULL, slot INTEGER NOT NULL, owner TEXT NOT NULL,"
+	" until REAL NOT NULL, PRIMARY KEY(conn, slot));";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
@@ -221,6 +233,7 @@ static const char *const migrations[] = {
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -1314,6 +1327,81 @@ static qs_status sq_rate_take(qs_store *qs, const char *key, double now, double 
 	return r;
 }
 
+static qs_status sq_flight_take(qs_store *qs, const char *key, const char *owner, double now, double until,
+	long cap, long *slot, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p;
+	qs_status r;
+	long free_slot = 0;
+	*slot = -1;
+	r = sq_begin(qs, true, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	p = st(s, S_FLIGHT_PRUNE, e);
+	if (!p) {
+		sq_rollback(qs);
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_double(p, 2, now);
+	r = run(s, p, e, "pruning the in-flight cap");
+	if (r == QS_OK && !(p = st(s, S_FLIGHT_HELD, e))) {
+		r = QS_ESTORE;
+	}
+	if (r == QS_OK) {
+		int rc;
+		/* the lowest slot number not held (the rows come in slot order) */
+		bind_text(p, 1, key);
+		while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+			if (sqlite3_column_int64(p, 0) == free_slot) {
+				free_slot++;
+			}
+		}
+		if (rc != SQLITE_DONE) {
+			r = db_fail(s, e, "reading the in-flight cap");
+		}
+		done(p);
+	}
+	if (r == QS_OK && free_slot < cap) {
+		if (!(p = st(s, S_FLIGHT_ADD, e))) {
+			r = QS_ESTORE;
+		} else {
+			bind_text(p, 1, key);
+			sqlite3_bind_int64(p, 2, free_slot);
+			bind_text(p, 3, owner);
+			sqlite3_bind_double(p, 4, until);
+			r = run(s, p, e, "taking a slot of the in-flight cap");
+			if (r == QS_OK) {
+				*slot = free_slot;
+			}
+		}
+	}
+	if (r == QS_OK) {
+		r = sq_commit(qs, e);
+	} else {
+		sq_rollback(qs);
+	}
+	if (r != QS_OK) {
+		*slot = -1;
+	}
+	return r;
+}
+
+static qs_status sq_flight_release(qs_store *qs, const char *key, const char *owner, long slot, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_FLIGHT_DEL, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_int64(p, 2, slot);
+	bind_text(p, 3, owner);
+	return run(s, p, e, "releasing a slot of the in-flight cap");
+}
+
 static const qs_store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1356,6 +1444,8 @@ static const qs_store_ops sqlite_ops = {
 	.hook_fail = sq_hook_fail,
 	.hook_count = sq_hook_count,
 	.rate_take = sq_rate_take,
+	.flight_take = sq_flight_take,
+	.flight_release = sq_flight_release,
 };
 
 qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_error *e)
