@@ -370,6 +370,7 @@ void qs_engine_free(qs_engine *eng)
 	qs_http_free(eng->http_worker);
 	qs_http_free(eng->http_inline);
 	qs_pool_free(eng->pool);
+	qs_http_share_free(eng->share);   /* after every handle made with it */
 	qs_store_close(eng->store);
 	free(eng->deferred);
 	free(eng);

@@ -52,6 +52,7 @@ struct qs_engine {
 	qs_store *store;
 	qs_endpoints ep;
 	qs_http *http_worker, *http_inline;
+	qs_http_share *share;     /* TLS sessions, DNS, connections of every handle below (made with the first) */
 	struct qs_pool *pool;     /* qbo_sync's concurrent /batch requests (qs_engine_wave.c), made when first used */
 	bool inline_ctx;          /* deliveries use the short inline timeout */
 	bool in_sync;             /* sync delivers released dependents itself */
@@ -132,6 +133,8 @@ qs_status qse_find_by(qs_engine *eng, const char *entity, const char *field, con
 	bool inactive_too, json_object **rows, qs_error *e);
 json_object *qse_first_row(json_object *rows);
 qs_http *qse_http_get(qs_engine *eng, qs_error *e);
+/* The engine's curl share (made when first needed; NULL when libcurl cannot make one). */
+qs_http_share *qse_http_share(qs_engine *eng);
 void qse_note_realm(qs_engine *eng, const qs_conn_row *row);
 
 /* qs_engine_hook.c: hook events expanded through the fetch into pushes (queued) */

@@ -14,6 +14,16 @@
 #include <time.h>
 #include <unistd.h>
 
+qs_http_share *qse_http_share(qs_engine *eng)
+{
+	if (!eng->share) {
+		qs_error e;
+		qs_error_clear(&e);
+		eng->share = qs_http_share_new(&e);   /* NULL: each handle keeps its own */
+	}
+	return eng->share;
+}
+
 qs_http *qse_http_get(qs_engine *eng, qs_error *e)
 {
 	qs_http **slot = eng->inline_ctx ? &eng->http_inline : &eng->http_worker;
@@ -23,6 +33,7 @@ qs_http *qse_http_get(qs_engine *eng, qs_error *e)
 		o.timeout_ms = eng->inline_ctx ? eng->inline_timeout_ms : eng->timeout_ms;
 		o.connect_timeout_ms = eng->connect_timeout_ms;
 		o.ca_info = eng->ca_info;
+		o.share = qse_http_share(eng);
 		*slot = qs_http_new(&o, e);
 	}
 	return *slot;

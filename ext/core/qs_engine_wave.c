@@ -548,6 +548,7 @@ static qs_pool *wave_pool(qs_engine *eng, qs_error *e)
 		o.timeout_ms = eng->timeout_ms;
 		o.connect_timeout_ms = eng->connect_timeout_ms;
 		o.ca_info = eng->ca_info;
+		o.share = qse_http_share(eng);
 		eng->pool = qs_pool_new(&o, QS_QBO_CONCURRENT, e);
 	}
 	return eng->pool;

@@ -8,11 +8,20 @@
 
 typedef struct qs_http qs_http;
 
+/* What several qs_http handles of one thread share (a libcurl share): TLS
+ * sessions (a new connection resumes the session another handle made),
+ * the DNS cache and the connection cache. It must outlive every handle made
+ * with it; never used by two threads. */
+typedef struct qs_http_share qs_http_share;
+qs_http_share *qs_http_share_new(qs_error *e);
+void qs_http_share_free(qs_http_share *s);
+
 typedef struct qs_http_opts {
 	long timeout_ms;          /* whole request; 0 = 30000 */
 	long connect_timeout_ms;  /* 0 = 5000 */
 	const char *ca_info;      /* optional CA bundle path (NULL: system default) */
 	const char *user_agent;   /* NULL: "qbosync/<version>" */
+	qs_http_share *share;     /* NULL: the handle keeps its own sessions and connections */
 } qs_http_opts;
 
 typedef struct qs_http_resp {
