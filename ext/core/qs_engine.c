@@ -6,6 +6,7 @@
 #include "qs_engine_int.h"
 #include "qs_qbo_rules.h"
 #include "qs_kind.h"
+#include "qs_state.h"
 #include "qs_pool.h"
 
 #include <errno.h>
@@ -279,7 +280,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->store_path = cfg_dup(cfg->store_path, "");
 	eng->cfg_currency = cfg_dup(cfg->home_currency, "USD");
 	eng->ca_info = xstrdup(cfg->ca_info && *cfg->ca_info ? cfg->ca_info : NULL);
-	eng->minorversion = cfg_dup(cfg->minorversion, "75");
+	eng->minorversion = cfg_dup(cfg->minorversion, QS_QBO_MINORVERSION);
 	eng->sync_start = cfg->sync_start ? strdup(cfg->sync_start) : NULL;
 	eng->exclude_methods = cfg->exclude_methods ? strdup(cfg->exclude_methods) : NULL;
 	if (!eng->environment || !eng->client_id || !eng->client_secret || !eng->redirect_uri
@@ -507,21 +508,21 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	en.version++;
 	en.updated = now;
 	if (!strcmp(kind, "invoice") && status && !strcmp(status, "draft")) {
-		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
+		qs_strlcpy(en.state, qs_state_name(QS_STATE_SKIPPED), sizeof(en.state));
 		qs_strlcpy(en.reason, "A draft invoice is not sent to QuickBooks until it is issued", sizeof(en.reason));
 		en.q_status[0] = '\0';
 	} else if (!en.qbo_id[0] && strcmp(en.q_status, "sending") != 0
 			&& skipped_by_settings(eng, kind, norm, en.reason, sizeof(en.reason))) {
-		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
+		qs_strlcpy(en.state, qs_state_name(QS_STATE_SKIPPED), sizeof(en.state));
 		en.q_status[0] = '\0';
 	} else if (!strcmp(kind, "invoice") && status && !strcmp(status, "cancelled") && !en.qbo_id[0]
 			&& strcmp(en.q_status, "sending") != 0) {
-		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
+		qs_strlcpy(en.state, qs_state_name(QS_STATE_SKIPPED), sizeof(en.state));
 		qs_strlcpy(en.reason, "Cancelled before it reached QuickBooks", sizeof(en.reason));
 		en.q_status[0] = '\0';
 	} else {
-		if (strcmp(en.state, "Synced") != 0) {
-			qs_strlcpy(en.state, "Not Tried", sizeof(en.state));
+		if (!qs_state_is(en.state, QS_STATE_SYNCED)) {
+			qs_strlcpy(en.state, qs_state_name(QS_STATE_NOT_TRIED), sizeof(en.state));
 			en.reason[0] = '\0';
 		}
 		if (strcmp(en.q_status, "sending") != 0) {
@@ -671,7 +672,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 			return r;
 		}
 		qs_store_rollback(eng->store);
-		if (en.exists && strcmp(en.state, "Dismissed") != 0) {
+		if (en.exists && !qs_state_is(en.state, QS_STATE_DISMISSED)) {
 			*state = entity_json(&en);   /* not dismissed: nothing to undo */
 			qs_entity_clear(&en);
 			return QS_OK;
@@ -693,11 +694,11 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 		return qs_error_set(e, QS_EVALIDATION, "%s %s is being delivered right now; dismiss it once that delivery has ended",
 			qse_entity_label(kind), id);
 	}
-	if (strcmp(en.state, "Dismissed") != 0) {
+	if (!qs_state_is(en.state, QS_STATE_DISMISSED)) {
 		char was[sizeof(en.reason)];
 		snprintf(was, sizeof(was), "Dismissed; it was %s%s%.900s", en.state, en.reason[0] ? ": " : "", en.reason);
 		qs_strlcpy(en.reason, was, sizeof(en.reason));
-		qs_strlcpy(en.state, "Dismissed", sizeof(en.state));
+		qs_strlcpy(en.state, qs_state_name(QS_STATE_DISMISSED), sizeof(en.state));
 	}
 	en.q_status[0] = '\0';   /* out of the queue: nothing is sent for it until it is resent */
 	en.create_rid[0] = '\0';
@@ -777,7 +778,7 @@ static bool deferred_waves(qs_engine *eng)
 		for (j = 0; j < k && !stop; j++) {
 			if (out[j].r == QS_EAUTH || out[j].r == QS_ESTORE) {
 				stop = true;
-			} else if (!out[j].busy && !strcmp(out[j].state, "Waiting")) {
+			} else if (!out[j].busy && qs_state_is(out[j].state, QS_STATE_WAITING)) {
 				bool busy;
 				char st[16];
 				qs_error we;
@@ -977,13 +978,14 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 					continue;
 				}
 				done_n++;
-				if (dr == QS_OK && !strcmp(st, "Synced")) {
+				qs_state sv = qs_state_of(st);
+				if (dr == QS_OK && sv == QS_STATE_SYNCED) {
 					delivered++;
 					net_fail = 0;
-				} else if (dr == QS_OK && !strcmp(st, "Mismatch")) {
+				} else if (dr == QS_OK && sv == QS_STATE_MISMATCH) {
 					mismatches++;
 					net_fail = 0;
-				} else if (dr == QS_EWAITING || !strcmp(st, "Waiting")) {
+				} else if (dr == QS_EWAITING || sv == QS_STATE_WAITING) {
 					waiting++;
 				} else if (dr == QS_EAUTH) {
 					qs_error_copy(e, &out[j].e);
@@ -1025,7 +1027,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		 * those this run did not look at (their recheck is not due yet) */
 		json_object *counts = json_object_new_object();
 		if (counts && qs_store_entity_counts(eng->store, eng->conn_key, count_cb, counts, NULL) == QS_OK) {
-			json_object *w = qse_jget(counts, "Waiting");
+			json_object *w = qse_jget(counts, qs_state_name(QS_STATE_WAITING));
 			waiting = w ? (long)json_object_get_int64(w) : 0;
 		}
 		json_object_put(counts);
@@ -1048,8 +1050,7 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 	json_object *o, *counts;
 	long queued = 0;
 	qs_status r;
-	static const char *const states[] = {"Not Tried", "Waiting", "Synced", "Mismatch", "Error", "Skipped", "Dismissed"};
-	size_t i;
+	int i;
 
 	*out = NULL;
 	r = qs_store_conn_get(eng->store, eng->conn_key, &row, e);
@@ -1057,8 +1058,8 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 		return r;
 	}
 	counts = json_object_new_object();
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
-		json_object_object_add(counts, states[i], json_object_new_int64(0));
+	for (i = 0; i < QS__STATE_COUNT; i++) {
+		json_object_object_add(counts, qs_state_name((qs_state)i), json_object_new_int64(0));
 	}
 	r = qs_store_entity_counts(eng->store, eng->conn_key, count_cb, counts, e);
 	if (r == QS_OK) {

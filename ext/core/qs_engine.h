@@ -33,7 +33,7 @@ typedef struct qs_config {
 	long refresh_margin;        /* refresh when the access token expires within this many seconds (default 300) */
 	const char *home_currency;  /* default "USD" until CompanyInfo says otherwise */
 	const char *ca_info;        /* optional CA bundle */
-	const char *minorversion;   /* default "75" */
+	const char *minorversion;   /* default QS_QBO_MINORVERSION (qs_qbo_rules.h) */
 	const char *sync_start;     /* "YYYY-MM-DD" or NULL: customers, invoices, payments created before it are Skipped */
 	const char *exclude_methods;/* "paypal,cash" or NULL: payments of these methods are Skipped */
 } qs_config;

@@ -427,7 +427,8 @@ static void write_apply(qs_engine *eng, wave_rec **by_bid, size_t k, qs_status r
 		x = by_bid[idx];
 		if (qse_jget(it, "Fault")) {
 			qs_qbo_item_fault(it, x->entity, eng->realm, &x->de);
-			if (!strcmp(x->de.code, "6240") || !strcmp(x->de.code, "6140") || !strcmp(x->de.code, "5010")) {
+			qs_qbo_fault f = qs_qbo_fault_of(x->de.code);
+			if (f == QS_QBO_FAULT_DUP_NAME || f == QS_QBO_FAULT_DUP_NUMBER || f == QS_QBO_FAULT_STALE) {
 				x->single = true;   /* a duplicate or a stale token: the guards of the one-record path */
 				qs_error_clear(&x->de);
 			} else {
