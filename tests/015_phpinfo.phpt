@@ -43,6 +43,7 @@ qbosync.encryption_key => (set) => (set)
 qbosync.environment => sandbox => sandbox
 qbosync.inline_timeout => 2 => 2
 qbosync.max_connections => 3 => 3
+qbosync.rate_window => 60 => 60
 qbosync.store => /var/lib/qbosync/store.sqlite => /var/lib/qbosync/store.sqlite
 qbosync.timeout => 12.5 => 12.5
 bool(true)

@@ -295,6 +295,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->durability = cfg->durability;
 	eng->batch = QS_SYNC_BATCH_MAX;
 	eng->flight_max = QS_QBO_CONCURRENT;
+	eng->rate_default = QS_QBO_WINDOW;
 	eng->timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : 30000;
 	eng->inline_timeout_ms = cfg->inline_timeout_ms > 0 ? cfg->inline_timeout_ms : 5000;
 	eng->connect_timeout_ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : 3000;
@@ -723,6 +724,13 @@ void qs_engine_set_batch(qs_engine *eng, long batch)
 	}
 }
 
+void qs_engine_set_rate_window(qs_engine *eng, double seconds)
+{
+	if (eng) {
+		eng->rate_default = seconds > 0 ? seconds : 0;
+	}
+}
+
 typedef struct deferred_ord {
 	const deferred_ref *ref;
 	int rank;
@@ -765,7 +773,7 @@ static bool deferred_waves(qs_engine *eng)
 		ord[i].at = i;
 	}
 	qsort(ord, n, sizeof(*ord), deferred_cmp);
-	eng->rate_window = QS_QBO_WINDOW;   /* the pipeline paces itself, as qbo_sync does */
+	eng->rate_window = eng->rate_default;   /* the pipeline paces itself, as qbo_sync does */
 	for (i = 0; i < n && !stop && !qse_throttled(eng);) {
 		qs_error e;
 		qs_status r;
@@ -896,7 +904,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	}
 	/* the pipeline paces itself to QBO's per-company limits */
 	eng->rate_window = batch > 1 ? (opts && opts->rate_window > 0 ? opts->rate_window
-		: opts && opts->rate_window < 0 ? 0 : QS_QBO_WINDOW) : 0;
+		: opts && opts->rate_window < 0 ? 0 : eng->rate_default) : 0;
 	total = 0;
 	for (pass = 0; !stop; pass++) {
 		long before = done_n;

@@ -126,7 +126,7 @@ typedef struct qs_sync_opts {
 	                       * default QS_SYNC_BATCH_MAX), 1 = one record at a time, up to
 	                       * QS_SYNC_BATCH_MAX = creates/updates sent as one /batch request */
 	double rate_window;   /* with batch > 1: seconds of QBO's limit minute for the
-	                       * per-company limiter (0 = 60; a time-scaled sandbox: less;
+	                       * per-company limiter (0 = the engine's, qs_engine_set_rate_window; a time-scaled sandbox: less;
 	                       * < 0 = no pacing) */
 	long max_in_flight;   /* QBO requests in flight for the company at most, every process
 	                       * using the store together (0 = QBO's 10; 1..10) */
@@ -144,6 +144,11 @@ typedef struct qs_sync_opts {
  * to QS_SYNC_BATCH_MAX (the default): the pipeline of qs_engine_wave.c.
  * Out-of-range values are clamped. */
 void qs_engine_set_batch(qs_engine *eng, long batch);
+/* Seconds of QBO's limit minute for the pipeline's limiter when
+ * qs_sync_opts.rate_window is 0, and for the deferred drain and the cron
+ * hook's sync: 60 (the default), less against a time-scaled sandbox, 0 = no
+ * pacing (a sandbox with its limits lifted). */
+void qs_engine_set_rate_window(qs_engine *eng, double seconds);
 
 /* Drains due events (including those left 'sending' by a crashed process) under
  * the store's worker lock. *result: {"delivered":N,"errors":N,"waiting":N,"mismatches":N,"remaining":N}:

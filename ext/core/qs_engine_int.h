@@ -80,6 +80,7 @@ struct qs_engine {
 	bool hooks_deferred;      /* deferred mode recorded hook events this request */
 	double rate_window;       /* seconds of QBO's limit minute for the limiter; 0 = no pacing */
 	long batch;               /* records per wave of qbo_sync and the deferred drain (1: one at a time) */
+	double rate_default;      /* the limiter's minute when qbo_sync names none, and the deferred drain's (0: no pacing) */
 	long flight_max;          /* the company's requests in flight, all processes together (qs_engine_pace.c) */
 };
 
