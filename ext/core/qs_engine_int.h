@@ -157,9 +157,13 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 bool qse_usable_id(json_object *obj);
 
 /* qs_engine_pace.c: the per-company request limiter */
-qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e);
+/* *taken: when the slot was taken (0: no pacing, or none taken); hand it to
+ * qse_pace_done when the request has ended. */
+qs_status qse_pace(qs_engine *eng, bool batch, double *taken, qs_error *e);
 /* One try: a slot taken (*wait 0) or the seconds until one may free (*wait > 0). */
-qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, qs_error *e);
+qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, qs_error *e);
+/* The request of the slot taken at *taken has ended: the slot counts from now (*taken = 0). */
+void qse_pace_done(qs_engine *eng, double *taken);
 /* The per-company cap on requests in flight. *slot is -1 when none is held:
  * one try takes one (*wait 0; *slot stays -1 when no cap applies) or says to
  * look again after *wait seconds; take waits for one; release gives it back

@@ -4,7 +4,9 @@
  * every process using the store together keeps to QBO's requests a minute
  * and batch requests a minute (qs_qbo_rules.h); without a slot it sleeps
  * until one frees (qse_pace_try: no sleep, the caller waits as it can,
- * e.g. driving the transfers already in flight). eng->rate_window is the length of QBO's minute in seconds
+ * e.g. driving the transfers already in flight); when the request has ended
+ * its slot is moved to that moment (qse_pace_done), since QBO counts it on
+ * arrival, which may come well after the slot was taken. eng->rate_window is the length of QBO's minute in seconds
  * (60; shorter against a time-scaled sandbox; 0: no pacing).
  *   The cap (qse_flight_*): while qbo_sync runs or the pipeline paces, every
  * QBO request holds one of the company's eng->flight_max slots in the store
@@ -16,31 +18,52 @@
 
 #include <time.h>
 
-qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, qs_error *e)
+qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, qs_error *e)
 {
+	double now = qs_store_now();
+	qs_status r;
 	*wait = 0;
+	*taken = 0;
 	if (eng->rate_window <= 0) {
 		return QS_OK;
 	}
-	return qs_store_rate_take(eng->store, eng->conn_key, qs_store_now(), eng->rate_window * 61.0 / 60.0,
+	r = qs_store_rate_take(eng->store, eng->conn_key, now, eng->rate_window * 61.0 / 60.0,
 		QS_QBO_PER_MINUTE, QS_QBO_BATCH_PER_MINUTE, batch, wait, e);
+	if (r == QS_OK && *wait <= 0) {
+		*taken = now;
+	}
+	return r;
 }
 
-qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e)
+void qse_pace_done(qs_engine *eng, double *taken)
+{
+	if (*taken > 0) {
+		qs_error e;
+		qs_error_clear(&e);
+		qs_store_rate_done(eng->store, eng->conn_key, *taken, qs_store_now(), &e);
+		*taken = 0;
+	}
+}
+
+qs_status qse_pace(qs_engine *eng, bool batch, double *taken, qs_error *e)
 {
 	double waited = 0, limit;
+	*taken = 0;
 	if (eng->rate_window <= 0) {
 		return QS_OK;
 	}
 	limit = eng->rate_window * 2 + 1;
 	for (;;) {
-		double wait = 0;
+		double wait = 0, now = qs_store_now();
 		struct timespec ts;
 		/* QBO's windows slide in steps (a partly expired step still counts): one
 		 * step of margin, 1/60 of the window */
-		qs_status r = qs_store_rate_take(eng->store, eng->conn_key, qs_store_now(), eng->rate_window * 61.0 / 60.0,
+		qs_status r = qs_store_rate_take(eng->store, eng->conn_key, now, eng->rate_window * 61.0 / 60.0,
 			QS_QBO_PER_MINUTE, QS_QBO_BATCH_PER_MINUTE, batch, &wait, e);
 		if (r != QS_OK || wait <= 0) {
+			if (r == QS_OK) {
+				*taken = now;
+			}
 			return r;
 		}
 		if (waited > limit) {

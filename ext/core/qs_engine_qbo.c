@@ -466,6 +466,7 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 	int attempt;
 	long long used = -1;
 	long slot = -1;
+	double taken = 0;
 	qs_status r = QS_OK;
 	*out = NULL;
 	for (attempt = 0; attempt < 2; attempt++) {
@@ -477,7 +478,7 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 		used = eng->token_version;
 		r = qse_flight_take(eng, &slot, e);
 		if (r == QS_OK) {
-			r = qse_pace(eng, op == OP_BATCH, e);
+			r = qse_pace(eng, op == OP_BATCH, &taken, e);
 		}
 		if (r != QS_OK) {
 			qse_flight_release(eng, &slot);
@@ -501,6 +502,7 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 		case OP_VOID: r = qs_qbo_void(&q, entity, id, token, rid, out, e); break;
 		case OP_BATCH: r = qs_qbo_batch(&q, body, rid, out, e); break;
 		}
+		qse_pace_done(eng, &taken);
 		qse_flight_release(eng, &slot);
 		if (r != QS_ETOKEN) {
 			return r;

@@ -538,6 +538,7 @@ typedef struct batch_job {
 	qs_error e;
 	qs_qbo_req req;
 	long flight;              /* its slot of the company's in-flight cap, -1 none */
+	double taken;             /* when its limiter slot was taken (0: none) */
 	bool sent, retry_token;
 } batch_job;
 
@@ -562,6 +563,7 @@ static void job_done(qs_engine *eng, batch_job *j, qs_http_resp *resp, qs_status
 	memset(&q, 0, sizeof(q));
 	q.realm = eng->realm;
 	q.access_token = eng->access;
+	qse_pace_done(eng, &j->taken);
 	qse_flight_release(eng, &j->flight);
 	if (st != QS_OK) {
 		j->r = st;
@@ -598,6 +600,7 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 		qs_error_clear(&jobs[i]->e);
 		jobs[i]->r = QS_OK;
 		jobs[i]->flight = -1;
+		jobs[i]->taken = 0;
 		if (jobs[i]->items && !pool) {
 			jobs[i]->r = pe.status ? pe.status : QS_EINTERNAL;
 			qs_error_copy(&jobs[i]->e, &pe);
@@ -633,7 +636,7 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 				/* a slot of the company's in-flight cap (every process), then the limiter's */
 				r = qse_flight_try(eng, &j->flight, &wait, &j->e);
 				if (r == QS_OK && wait <= 0) {
-					r = qse_pace_try(eng, !j->query, &wait, &j->e);
+					r = qse_pace_try(eng, !j->query, &wait, &j->taken, &j->e);
 				}
 				if (r != QS_OK || wait <= 0) {
 					break;
@@ -690,6 +693,7 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 				}
 			}
 			if (r != QS_OK) {
+				qse_pace_done(eng, &j->taken);
 				qse_flight_release(eng, &j->flight);
 				j->r = r;
 				if (r == QS_ETHROTTLE) {
@@ -706,6 +710,7 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 		if (qs_pool_wait(pool, -1, &tag, &resp, &st, &te, &we) != QS_OK) {
 			/* the multi handle itself failed: what is in flight is unknown */
 			for (i = 0; i < m; i++) {
+				qse_pace_done(eng, &jobs[i]->taken);
 				qse_flight_release(eng, &jobs[i]->flight);
 				if (jobs[i]->req.url) {
 					jobs[i]->r = QS_ENET;

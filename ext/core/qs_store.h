@@ -227,6 +227,11 @@ const char *qs_store_sqlite_version(void);
 qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double window, long per_window,
 	long batch_per_window, bool batch, double *wait, qs_error *e);
 
+/* A request whose slot was taken at `taken` has ended at now: its slot
+ * counts from now on (QBO counts a request when it arrives, which is after
+ * the slot was taken, by up to the request's whole time under load). */
+qs_status qs_store_rate_done(qs_store *s, const char *key, double taken, double now, qs_error *e);
+
 /* The per-company cap on requests in flight (shared by every process using
  * the store): takes one of slots 0..cap-1 for owner until `until` (a holder
  * that never releases, e.g. a killed process, loses it then), in its own

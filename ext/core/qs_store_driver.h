@@ -49,6 +49,7 @@ typedef struct qs_store_ops {
 	qs_status (*hook_fail)(qs_store *s, const char *key, long long seq, bool final, const char *message, qs_error *e);
 	qs_status (*hook_count)(qs_store *s, const char *key, long *pending, long *errors, qs_error *e);
 	qs_status (*rate_take)(qs_store *s, const char *key, double now, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e);
+	qs_status (*rate_done)(qs_store *s, const char *key, double taken, double now, qs_error *e);
 	qs_status (*flight_take)(qs_store *s, const char *key, const char *owner, double now, double until, long cap, long *slot, qs_error *e);
 	qs_status (*flight_release)(qs_store *s, const char *key, const char *owner, long slot, qs_error *e);
 } qs_store_ops;

@@ -26,7 +26,7 @@ enum {
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
 	S_RATE_PRUNE, S_RATE_COUNT, S_RATE_ADD,
-	S_FLIGHT_PRUNE, S_FLIGHT_HELD, S_FLIGHT_ADD, S_FLIGHT_DEL,
+	S_RATE_DONE, S_FLIGHT_PRUNE, S_FLIGHT_HELD, S_FLIGHT_ADD, S_FLIGHT_DEL,
 	S__COUNT
 };
 
@@ -121,6 +121,7 @@ static const char *const sql_text[S__COUNT] = {
 	[S_RATE_COUNT] = "SELECT count(*), coalesce(sum(batch), 0), min(at), min(CASE WHEN batch THEN at END)"
 		" FROM rate_slot WHERE conn = ?1",
 	[S_RATE_ADD] = "INSERT INTO rate_slot(conn, at, batch) VALUES(?1, ?2, ?3)",
+	[S_RATE_DONE] = "UPDATE rate_slot SET at = ?3 WHERE conn = ?1 AND at = ?2",
 	/* the per-company cap on requests in flight */
 	[S_FLIGHT_PRUNE] = "DELETE FROM flight_slot WHERE conn = ?1 AND until < ?2",
 	[S_FLIGHT_HELD] = "SELECT slot FROM flight_slot WHERE conn = ?1 ORDER BY slot",
@@ -1327,6 +1328,19 @@ static qs_status sq_rate_take(qs_store *qs, const char *key, double now, double 
 	return r;
 }
 
+static qs_status sq_rate_done(qs_store *qs, const char *key, double taken, double now, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_RATE_DONE, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_double(p, 2, taken);
+	sqlite3_bind_double(p, 3, now);
+	return run(s, p, e, "recording a request's end in the limiter");
+}
+
 static qs_status sq_flight_take(qs_store *qs, const char *key, const char *owner, double now, double until,
 	long cap, long *slot, qs_error *e)
 {
@@ -1444,6 +1458,7 @@ static const qs_store_ops sqlite_ops = {
 	.hook_fail = sq_hook_fail,
 	.hook_count = sq_hook_count,
 	.rate_take = sq_rate_take,
+	.rate_done = sq_rate_done,
 	.flight_take = sq_flight_take,
 	.flight_release = sq_flight_release,
 };
