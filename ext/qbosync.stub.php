@@ -66,7 +66,11 @@ namespace {
 
     /**
      * Delivers due work: options limit (int), time_budget (seconds), progress
-     * (callable(int $done, int $total, string $kind, string $id, string $state)).
+     * (callable(int $done, int $total, string $kind, string $id, string $state)),
+     * batch_size (1..30, default qbosync.batch_size: records per /batch wave, 1 = one
+     * at a time), rate_window (seconds of QBO's limit minute, default
+     * qbosync.rate_window; 0 = no pacing), max_in_flight (1..10: QBO requests in flight
+     * for the company, every process together).
      */
     function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
 
