@@ -22,6 +22,8 @@ ZEND_BEGIN_MODULE_GLOBALS(qbosync)
 	double timeout;            /* qbosync.timeout, seconds */
 	double inline_timeout;     /* qbosync.inline_timeout, seconds */
 	zend_long max_connections; /* qbosync.max_connections: -1 unlimited, 0 no cache */
+	zend_long batch_size;      /* qbosync.batch_size: records per delivery wave, 1 = one at a time */
+	double rate_window;        /* qbosync.rate_window: seconds of QBO's limit minute, 0 = no pacing */
 	unsigned char ini_key[32]; /* qbosync.encryption_key, parsed; secret */
 	bool ini_has_key;
 	/* the connection cache: options hash -> qs_php_link* (malloc'd, lives

@@ -265,6 +265,50 @@ static ZEND_INI_MH(OnUpdateQbosyncMaxConnections)
 	return SUCCESS;
 }
 
+/* Records per delivery wave of qbo_sync and the deferred drain: 1 (one at a
+ * time) to QS_SYNC_BATCH_MAX (operations in one QuickBooks batch request). */
+static ZEND_INI_MH(OnUpdateQbosyncBatchSize)
+{
+	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
+	zend_long v;
+	(void)entry; (void)mh_arg3;
+
+	if (ZSTR_LEN(new_value) == 0
+		|| is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &v, NULL, 0) != IS_LONG
+		|| v < 1 || v > QS_SYNC_BATCH_MAX) {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"qbosync.batch_size must be an integer from 1 (one record at a time) to %d, \"%s\" given",
+				QS_SYNC_BATCH_MAX, ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	*p = v;
+	return SUCCESS;
+}
+
+/* Seconds of QuickBooks' limit minute for the delivery pipeline's limiter:
+ * 0 (no pacing) up to 3600; 60 is QBO's own. */
+static ZEND_INI_MH(OnUpdateQbosyncRateWindow)
+{
+	double *p = (double *)ZEND_INI_GET_ADDR();
+	double d;
+	char *end = NULL;
+	(void)mh_arg3;
+
+	d = zend_strtod(ZSTR_VAL(new_value), (const char **)&end);
+	if (ZSTR_LEN(new_value) == 0 || !end || *end != '\0' || !(d >= 0) || d > 3600 || !isfinite(d)) {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"%s must be a number of seconds from 0 (no pacing) to 3600, \"%s\" given",
+				ZSTR_VAL(entry->name), ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	*p = d;
+	return SUCCESS;
+}
+
 PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("qbosync.store", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateString, store, zend_qbosync_globals, qbosync_globals)
@@ -284,6 +328,10 @@ PHP_INI_BEGIN()
 		OnUpdateQbosyncSeconds, inline_timeout, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.max_connections", "8", PHP_INI_SYSTEM,
 		OnUpdateQbosyncMaxConnections, max_connections, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.batch_size", "30", PHP_INI_ALL,
+		OnUpdateQbosyncBatchSize, batch_size, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.rate_window", "60", PHP_INI_ALL,
+		OnUpdateQbosyncRateWindow, rate_window, zend_qbosync_globals, qbosync_globals)
 PHP_INI_END()
 
 /* ---------------------------------------------------------------- globals */

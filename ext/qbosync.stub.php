@@ -84,6 +84,10 @@ namespace {
      * carries "history" (as qbo_history_status()). Without the lock it only drains.
      * keep_lock (bool): the lock stays held after the call (a long-running
      * worker between its runs); a call without it releases it.
+     * batch_size (1..30, default qbosync.batch_size: records per /batch wave, 1 = one
+     * at a time), rate_window (seconds of QBO's limit minute, default
+     * qbosync.rate_window; 0 = no pacing), max_in_flight (1..10: QBO requests in flight
+     * for the company, every process together).
      */
     function qbo_sync(QboSync\Connection $connection, array $options = []): array {}
 

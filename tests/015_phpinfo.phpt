@@ -36,12 +36,14 @@ foreach (['6b3f1e2d4c5a6978', $secret, $key] as $s) {
 qbosync support => enabled
 qbosync version => 0.1.0
 Cached connections (this process) => 1
+qbosync.batch_size => 30 => 30
 qbosync.delivery => deferred => deferred
 qbosync.durability => process => process
 qbosync.encryption_key => (set) => (set)
 qbosync.environment => sandbox => sandbox
 qbosync.inline_timeout => 2 => 2
 qbosync.max_connections => 3 => 3
+qbosync.rate_window => 60 => 60
 qbosync.store => /var/lib/qbosync/store.sqlite => /var/lib/qbosync/store.sqlite
 qbosync.timeout => 12.5 => 12.5
 qbosync.webhook_verifier => (not set) => (not set)

@@ -12,6 +12,8 @@ foreach ([
     ['progress' => 'no_such_function_here'],
     ['progress' => 42],
     ['batch' => 10],
+    ['max_in_flight' => 11],
+    ['max_in_flight' => '2'],
     [5],
 ] as $bad) {
     try {
@@ -33,6 +35,8 @@ ValueError: qbo_sync(): Argument #2 ($options) option "time_budget" must be a nu
 TypeError: qbo_sync(): Argument #2 ($options) option "progress" must be a valid callback, function "no_such_function_here" not found or invalid function name
 TypeError: qbo_sync(): Argument #2 ($options) option "progress" must be a valid callback, no array or string given
 ValueError: qbo_sync(): Argument #2 ($options) contains unknown option "batch"
+ValueError: qbo_sync(): Argument #2 ($options) option "max_in_flight" must be between 1 and 10 (QuickBooks' requests in flight per company)
+TypeError: qbo_sync(): Argument #2 ($options) option "max_in_flight" must be of type int, string given
 ValueError: qbo_sync(): Argument #2 ($options) must contain only named options (limit, time_budget, progress)
 int(0)
 int(0)

@@ -21,7 +21,7 @@ for ($b = 0; $b < 4; $b++) {
 }
 // our payment is recorded, but its answer is lost
 qbo_test_fault(['kind' => 'drop', 'when' => 'after', 'method' => 'POST', 'realm' => $realm,
-    'path' => "/v3/company/$realm/payment", 'count' => 1]);
+    'path' => "/v3/company/$realm/batch", 'count' => 1]);
 qbo_push($conn, 'payment', eng_payment('3', '1', '15.00'));
 $r = qbo_sync($conn);
 echo "first sync: delivered {$r['delivered']}, remaining {$r['remaining']}, QBO holds it: ", eng_qbo_payments_marked($realm, '3'), "\n";

@@ -6,6 +6,7 @@
 #include "qs_engine_int.h"
 #include "qs_qbo_rules.h"
 #include "qs_kind.h"
+#include "qs_state.h"
 #include "qs_pool.h"
 
 #include <errno.h>
@@ -25,6 +26,8 @@
 
 /* Is the process that holds a claim or the refresh lock gone? Owner:
  * "pid@host#nonce". Outbox claims and the token refresh lock both ask. */
+_Static_assert(QS_SYNC_IN_FLIGHT_MAX == QS_QBO_CONCURRENT, "qbo_sync's max_in_flight is QBO's concurrency limit");
+
 bool qse_owner_dead(qs_engine *eng, const char *owner)
 {
 	char host[64];
@@ -277,7 +280,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->store_path = cfg_dup(cfg->store_path, "");
 	eng->cfg_currency = cfg_dup(cfg->home_currency, "USD");
 	eng->ca_info = xstrdup(cfg->ca_info && *cfg->ca_info ? cfg->ca_info : NULL);
-	eng->minorversion = cfg_dup(cfg->minorversion, "75");
+	eng->minorversion = cfg_dup(cfg->minorversion, QS_QBO_MINORVERSION);
 	eng->sync_start = cfg->sync_start ? strdup(cfg->sync_start) : NULL;
 	eng->exclude_methods = cfg->exclude_methods ? strdup(cfg->exclude_methods) : NULL;
 	eng->webhook_verifier = cfg->webhook_verifier && *cfg->webhook_verifier ? strdup(cfg->webhook_verifier) : NULL;
@@ -291,6 +294,9 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->has_key = cfg->has_key;
 	eng->delivery = cfg->delivery;
 	eng->durability = cfg->durability;
+	eng->batch = QS_SYNC_BATCH_MAX;
+	eng->flight_max = QS_QBO_CONCURRENT;
+	eng->rate_default = QS_QBO_WINDOW;
 	eng->timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : 30000;
 	eng->inline_timeout_ms = cfg->inline_timeout_ms > 0 ? cfg->inline_timeout_ms : 5000;
 	eng->connect_timeout_ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : 3000;
@@ -370,6 +376,7 @@ void qs_engine_free(qs_engine *eng)
 	qs_http_free(eng->http_inline);
 	qs_pool_free(eng->pool);
 	qse_worker_release(eng);   /* a lock kept between runs (keep_lock) goes with the engine */
+	qs_http_share_free(eng->share);   /* after every handle made with it */
 	qs_store_close(eng->store);
 	free(eng->deferred);
 	free(eng);
@@ -511,7 +518,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	en.version++;
 	en.updated = now;
 	if (!strcmp(kind, "invoice") && status && !strcmp(status, "draft")) {
-		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
+		qs_strlcpy(en.state, qs_state_name(QS_STATE_SKIPPED), sizeof(en.state));
 		qs_strlcpy(en.reason, "A draft invoice is not sent to QuickBooks until it is issued", sizeof(en.reason));
 		en.q_status[0] = '\0';
 	} else if (qse_is_deleted(norm) && !en.qbo_id[0] && !en.create_rid[0] && strcmp(en.q_status, "sending") != 0) {
@@ -522,16 +529,16 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		en.q_status[0] = '\0';
 	} else if (!en.qbo_id[0] && strcmp(en.q_status, "sending") != 0
 			&& skipped_by_settings(eng, kind, norm, en.reason, sizeof(en.reason))) {
-		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
+		qs_strlcpy(en.state, qs_state_name(QS_STATE_SKIPPED), sizeof(en.state));
 		en.q_status[0] = '\0';
 	} else if (!strcmp(kind, "invoice") && status && !strcmp(status, "cancelled") && !en.qbo_id[0]
 			&& strcmp(en.q_status, "sending") != 0) {
-		qs_strlcpy(en.state, "Skipped", sizeof(en.state));
+		qs_strlcpy(en.state, qs_state_name(QS_STATE_SKIPPED), sizeof(en.state));
 		qs_strlcpy(en.reason, "Cancelled before it reached QuickBooks", sizeof(en.reason));
 		en.q_status[0] = '\0';
 	} else {
-		if (strcmp(en.state, "Synced") != 0) {
-			qs_strlcpy(en.state, "Not Tried", sizeof(en.state));
+		if (!qs_state_is(en.state, QS_STATE_SYNCED)) {
+			qs_strlcpy(en.state, qs_state_name(QS_STATE_NOT_TRIED), sizeof(en.state));
 			en.reason[0] = '\0';
 		}
 		if (strcmp(en.q_status, "sending") != 0) {
@@ -681,7 +688,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 			return r;
 		}
 		qs_store_rollback(eng->store);
-		if (en.exists && strcmp(en.state, "Dismissed") != 0) {
+		if (en.exists && !qs_state_is(en.state, QS_STATE_DISMISSED)) {
 			*state = entity_json(&en);   /* not dismissed: nothing to undo */
 			qs_entity_clear(&en);
 			return QS_OK;
@@ -703,11 +710,11 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 		return qs_error_set(e, QS_EVALIDATION, "%s %s is being delivered right now; dismiss it once that delivery has ended",
 			qse_entity_label(kind), id);
 	}
-	if (strcmp(en.state, "Dismissed") != 0) {
+	if (!qs_state_is(en.state, QS_STATE_DISMISSED)) {
 		char was[sizeof(en.reason)];
 		snprintf(was, sizeof(was), "Dismissed; it was %s%s%.900s", en.state, en.reason[0] ? ": " : "", en.reason);
 		qs_strlcpy(en.reason, was, sizeof(en.reason));
-		qs_strlcpy(en.state, "Dismissed", sizeof(en.state));
+		qs_strlcpy(en.state, qs_state_name(QS_STATE_DISMISSED), sizeof(en.state));
 	}
 	en.q_status[0] = '\0';   /* out of the queue: nothing is sent for it until it is resent */
 	en.create_rid[0] = '\0';
@@ -725,6 +732,97 @@ bool qs_engine_has_deferred(qs_engine *eng)
 	return eng && (eng->n_deferred > 0 || eng->hooks_deferred);
 }
 
+void qs_engine_set_batch(qs_engine *eng, long batch)
+{
+	if (eng) {
+		eng->batch = batch < 1 ? 1 : batch > QS_SYNC_BATCH_MAX ? QS_SYNC_BATCH_MAX : batch;
+	}
+}
+
+void qs_engine_set_rate_window(qs_engine *eng, double seconds)
+{
+	if (eng) {
+		eng->rate_default = seconds > 0 ? seconds : 0;
+	}
+}
+
+typedef struct deferred_ord {
+	const deferred_ref *ref;
+	int rank;
+	size_t at;
+} deferred_ord;
+
+static int deferred_cmp(const void *a, const void *b)
+{
+	const deferred_ord *x = a, *y = b;
+	if (x->rank != y->rank) {
+		return x->rank < y->rank ? -1 : 1;
+	}
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The deferred records as the pipeline's waves (qs_engine_wave.c): in rank
+ * order, consecutive records of one kind together (eng->batch a wave, up to
+ * QSE_WAVES_MAX waves a round). A record left Waiting on a dependency that
+ * this request did not push takes the one-record path, which delivers that
+ * dependency first, as one-at-a-time delivery does. False when the waves
+ * could not be prepared (the caller delivers one at a time). */
+static bool deferred_waves(qs_engine *eng)
+{
+	size_t n = eng->n_deferred, i, k, j, per = (size_t)eng->batch, cap = per * QSE_WAVES_MAX;
+	deferred_ord *ord = malloc(n * sizeof(*ord));
+	qse_wave_out *out = calloc(cap, sizeof(*out));
+	const char **kinds = malloc(cap * sizeof(*kinds)), **ids = malloc(cap * sizeof(*ids));
+	bool stop = false;
+
+	if (!ord || !out || !kinds || !ids) {
+		free(ord);
+		free(out);
+		free(kinds);
+		free(ids);
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		ord[i].ref = &eng->deferred[i];
+		ord[i].rank = qs_kind_rank(eng->deferred[i].kind);
+		ord[i].at = i;
+	}
+	qsort(ord, n, sizeof(*ord), deferred_cmp);
+	eng->rate_window = eng->rate_default;   /* the pipeline paces itself, as qbo_sync does */
+	for (i = 0; i < n && !stop && !qse_throttled(eng);) {
+		qs_error e;
+		qs_status r;
+		for (k = 0; i < n && k < cap && (k == 0 || !strcmp(ord[i].ref->kind, kinds[0])); i++, k++) {
+			kinds[k] = ord[i].ref->kind;
+			ids[k] = ord[i].ref->id;
+		}
+		qs_error_clear(&e);
+		r = qse_deliver_waves(eng, kinds, ids, k, per, out, &e);
+		for (j = 0; j < k && !stop; j++) {
+			if (out[j].r == QS_EAUTH || out[j].r == QS_ESTORE) {
+				stop = true;
+			} else if (!out[j].busy && qs_state_is(out[j].state, QS_STATE_WAITING)) {
+				bool busy;
+				char st[16];
+				qs_error we;
+				qs_error_clear(&we);
+				if (qse_deliver_one(eng, kinds[j], ids[j], &busy, st, &we) == QS_EAUTH) {
+					stop = true;
+				}
+			}
+		}
+		if (r != QS_OK) {
+			stop = true;   /* the store failed: the rest stays queued for a worker */
+		}
+	}
+	eng->rate_window = 0;
+	free(ord);
+	free(out);
+	free(kinds);
+	free(ids);
+	return true;
+}
+
 void qs_engine_run_deferred(qs_engine *eng)
 {
 	size_t i;
@@ -740,7 +838,12 @@ void qs_engine_run_deferred(qs_engine *eng)
 		qse_hooks_expand(eng, 0, 0, &expanded, &failed, &he);
 	}
 	eng->inline_ctx = true;
-	for (i = 0; i < eng->n_deferred && !qse_throttled(eng); i++) {
+	if (eng->batch > 1 && eng->n_deferred > 1 && deferred_waves(eng)) {
+		i = eng->n_deferred;
+	} else {
+		i = 0;
+	}
+	for (; i < eng->n_deferred && !qse_throttled(eng); i++) {
 		bool busy;
 		char st[16];
 		qs_error e;
@@ -787,7 +890,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	due_list due;
 	qs_status r, ret = QS_OK;
 	double start = qs_store_now();
-	long delivered = 0, errors = 0, waiting = 0, mismatches = 0, done_n = 0, remaining = 0, net_fail = 0, total;
+	long delivered = 0, errors = 0, waiting = 0, mismatches = 0, done_n = 0, remaining = 0, net_fail = 0, total, batch;
 	size_t i;
 	int pass;
 	bool stop = false, locked = false, history = false, cancelled = false;
@@ -836,9 +939,15 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory preparing a sync");
 	}
 	eng->in_sync = true;
+	eng->flight_max = opts && opts->max_in_flight > 0 && opts->max_in_flight < QS_QBO_CONCURRENT
+		? opts->max_in_flight : QS_QBO_CONCURRENT;
+	batch = opts && opts->batch > 0 ? opts->batch : eng->batch;
+	if (batch > QS_SYNC_BATCH_MAX) {
+		batch = QS_SYNC_BATCH_MAX;
+	}
 	/* the pipeline paces itself to QBO's per-company limits */
-	eng->rate_window = opts && opts->batch > 1 ? (opts->rate_window > 0 ? opts->rate_window
-		: opts->rate_window < 0 ? 0 : QS_QBO_WINDOW) : 0;
+	eng->rate_window = batch > 1 ? (opts && opts->rate_window > 0 ? opts->rate_window
+		: opts && opts->rate_window < 0 ? 0 : eng->rate_default) : 0;
 	total = 0;
 	for (pass = 0; !stop; pass++) {
 		long before = done_n;
@@ -877,10 +986,10 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				net_fail = 3;   /* QBO asked for a pause: leave the rest queued */
 				break;
 			}
-			if (!opts || opts->batch <= 1) {
+			if (batch <= 1) {
 				cap = 1;
-			} else if ((size_t)opts->batch < cap) {
-				cap = (size_t)opts->batch;
+			} else if ((size_t)batch < cap) {
+				cap = (size_t)batch;
 			}
 			per = cap;
 			if (cap > 1) {
@@ -925,13 +1034,14 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 					continue;
 				}
 				done_n++;
-				if (dr == QS_OK && !strcmp(st, "Synced")) {
+				qs_state sv = qs_state_of(st);
+				if (dr == QS_OK && sv == QS_STATE_SYNCED) {
 					delivered++;
 					net_fail = 0;
-				} else if (dr == QS_OK && !strcmp(st, "Mismatch")) {
+				} else if (dr == QS_OK && sv == QS_STATE_MISMATCH) {
 					mismatches++;
 					net_fail = 0;
-				} else if (dr == QS_EWAITING || !strcmp(st, "Waiting")) {
+				} else if (dr == QS_EWAITING || sv == QS_STATE_WAITING) {
 					waiting++;
 				} else if (dr == QS_EAUTH) {
 					qs_error_copy(e, &out[j].e);
@@ -962,6 +1072,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	}
 	eng->in_sync = false;
 	eng->rate_window = 0;
+	eng->flight_max = QS_QBO_CONCURRENT;
 	free(due.v);
 	free(round_out);
 	qs_store_conn_set_last_sync(eng->store, eng->conn_key, qs_store_now(), NULL);
@@ -987,7 +1098,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		 * those this run did not look at (their recheck is not due yet) */
 		json_object *counts = json_object_new_object();
 		if (counts && qs_store_entity_counts(eng->store, eng->conn_key, count_cb, counts, NULL) == QS_OK) {
-			json_object *w = qse_jget(counts, "Waiting");
+			json_object *w = qse_jget(counts, qs_state_name(QS_STATE_WAITING));
 			waiting = w ? (long)json_object_get_int64(w) : 0;
 		}
 		json_object_put(counts);
@@ -1019,8 +1130,7 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 	json_object *o, *counts;
 	long queued = 0;
 	qs_status r;
-	static const char *const states[] = {"Not Tried", "Waiting", "Synced", "Mismatch", "Error", "Skipped", "Dismissed", "Deleted"};
-	size_t i;
+	int i;
 
 	*out = NULL;
 	r = qs_store_conn_get(eng->store, eng->conn_key, &row, e);
@@ -1028,8 +1138,8 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 		return r;
 	}
 	counts = json_object_new_object();
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
-		json_object_object_add(counts, states[i], json_object_new_int64(0));
+	for (i = 0; i < QS__STATE_COUNT; i++) {
+		json_object_object_add(counts, qs_state_name((qs_state)i), json_object_new_int64(0));
 	}
 	r = qs_store_entity_counts(eng->store, eng->conn_key, count_cb, counts, e);
 	if (r == QS_OK) {

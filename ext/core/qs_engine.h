@@ -34,7 +34,7 @@ typedef struct qs_config {
 	long refresh_margin;        /* refresh when the access token expires within this many seconds (default 300) */
 	const char *home_currency;  /* default "USD" until CompanyInfo says otherwise */
 	const char *ca_info;        /* optional CA bundle */
-	const char *minorversion;   /* default "75" */
+	const char *minorversion;   /* default QS_QBO_MINORVERSION (qs_qbo_rules.h) */
 	const char *sync_start;     /* "YYYY-MM-DD" or NULL: customers, invoices, payments created before it are Skipped */
 	const char *exclude_methods;/* "paypal,cash" or NULL: payments of these methods are Skipped */
 	const char *webhook_verifier; /* the app's webhook verifier token or NULL; secret: never logged */
@@ -125,15 +125,19 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 typedef void (*qs_progress_cb)(void *ud, long done, long total, const char *kind, const char *local_id, const char *state);
 
 #define QS_SYNC_BATCH_MAX 30
+#define QS_SYNC_IN_FLIGHT_MAX 10   /* QBO's requests in flight per company (qs_qbo_rules.h) */
 
 typedef struct qs_sync_opts {
 	long limit;           /* max events, 0 = all due */
 	double time_budget;   /* seconds, 0 = no limit */
-	long batch;           /* records per wave: 0/1 = one record at a time, up to
+	long batch;           /* records per wave: 0 = the engine's (qs_engine_set_batch,
+	                       * default QS_SYNC_BATCH_MAX), 1 = one record at a time, up to
 	                       * QS_SYNC_BATCH_MAX = creates/updates sent as one /batch request */
 	double rate_window;   /* with batch > 1: seconds of QBO's limit minute for the
-	                       * per-company limiter (0 = 60; a time-scaled sandbox: less;
+	                       * per-company limiter (0 = the engine's, qs_engine_set_rate_window; a time-scaled sandbox: less;
 	                       * < 0 = no pacing) */
+	long max_in_flight;   /* QBO requests in flight for the company at most, every process
+	                       * using the store together (0 = QBO's 10; 1..10) */
 	qs_progress_cb progress;
 	void *ud;
 	/* Set to true (by the progress callback, through its own pointer to these
@@ -146,6 +150,17 @@ typedef struct qs_sync_opts {
 	 * releases the lock at its end. */
 	bool keep_lock;
 } qs_sync_opts;
+
+/* Records per wave when qs_sync_opts.batch is 0, and of the deferred drain:
+ * 1 = one record at a time (dependencies delivered first, recursively), up
+ * to QS_SYNC_BATCH_MAX (the default): the pipeline of qs_engine_wave.c.
+ * Out-of-range values are clamped. */
+void qs_engine_set_batch(qs_engine *eng, long batch);
+/* Seconds of QBO's limit minute for the pipeline's limiter when
+ * qs_sync_opts.rate_window is 0, and for the deferred drain and the cron
+ * hook's sync: 60 (the default), less against a time-scaled sandbox, 0 = no
+ * pacing (a sandbox with its limits lifted). */
+void qs_engine_set_rate_window(qs_engine *eng, double seconds);
 
 /* Drains due events (including those left 'sending' by a crashed process) under
  * the store's worker lock. *result: {"delivered":N,"errors":N,"waiting":N,"mismatches":N,"remaining":N}:

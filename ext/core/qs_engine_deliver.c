@@ -4,6 +4,8 @@
  * the persisted requestid / update with SyncToken (5010 retried) / void, and
  * the outcome with the retry policy. */
 #include "qs_engine_int.h"
+#include "qs_qbo_rules.h"
+#include "qs_state.h"
 #include "qs_verify.h"
 
 #include <errno.h>
@@ -1133,28 +1135,6 @@ bool qse_throttled(qs_engine *eng)
 	return t;
 }
 
-/* What a person should do about a QBO fault, by QBO's code. */
-static const char *fault_hint(const qs_error *e)
-{
-	static const struct { const char *code; const char *hint; } hints[] = {
-		{ "2500", "a record it refers to is inactive or deleted in QuickBooks: make it active again, or map this billing record's customer, item, tax or payment method to another one with qbo_map(), then push it again with QBO_FORCE" },
-		{ "610", "a record it refers to no longer exists in QuickBooks: map it again with qbo_map(), then push it again with QBO_FORCE" },
-		{ "6240", "another QuickBooks customer, vendor or employee already uses this name: rename one of them, or link this customer with qbo_map()" },
-		{ "6140", "QuickBooks already has a transaction with this number: renumber one of them in QuickBooks or in the billing system" },
-		{ "2050", "a field is longer than QuickBooks allows: shorten it in the billing system and push the record again" },
-		{ "2020", "a field QuickBooks requires is missing: complete the record in the billing system and push it again" },
-		{ "2410", "QuickBooks keeps its customer in a foreign currency: send the record with the customer's currency (and exchange_rate), then push it again with QBO_FORCE" },
-		{ "6000", "QuickBooks' own rules refuse it: correct the record in the billing system (or in QuickBooks) and push it again" },
-	};
-	size_t i;
-	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
-		if (!strcmp(e->code, hints[i].code)) {
-			return hints[i].hint;
-		}
-	}
-	return "correct the record or its mappings, then push it again with QBO_FORCE";
-}
-
 /* An Error reason that names the record, says what QuickBooks answered and
  * what to do: "Invoice 5999: QuickBooks refused Invoice: Invalid Reference Id
  * (2500): ...; a record it refers to is inactive ...". Messages the engine
@@ -1169,7 +1149,7 @@ static void fault_reason(const char *kind, const char *id, qs_error *de)
 	while (n > 0 && (de->message[n - 1] == '.' || de->message[n - 1] == ' ')) {
 		n--;   /* QBO's detail often ends with a full stop; ours follows a ';' */
 	}
-	snprintf(buf, sizeof(buf), "%s %s: %.*s; %s", qse_entity_label(kind), id, (int)(n < 600 ? n : 600), de->message, fault_hint(de));
+	snprintf(buf, sizeof(buf), "%s %s: %.*s; %s", qse_entity_label(kind), id, (int)(n < 600 ? n : 600), de->message, qs_qbo_fault_hint(de->code));
 	qs_strlcpy(de->message, buf, sizeof(de->message));
 }
 
@@ -1294,7 +1274,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	cur->claimed = 0;
 	cur->wait_kind[0] = cur->wait_id[0] = '\0';
 	if (dr == QS_OK && !strcmp(op, "skipped")) {
-		qs_strlcpy(cur->state, "Skipped", sizeof(cur->state));
+		qs_strlcpy(cur->state, qs_state_name(QS_STATE_SKIPPED), sizeof(cur->state));
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
@@ -1319,7 +1299,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		/* in QBO, but with other money: a warning with both figures, never Synced */
 		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
 		qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
-		qs_strlcpy(cur->state, "Mismatch", sizeof(cur->state));
+		qs_strlcpy(cur->state, qs_state_name(QS_STATE_MISMATCH), sizeof(cur->state));
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
@@ -1329,7 +1309,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		 * the version delivered, and its money is the document's (verified) */
 		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
 		qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
-		qs_strlcpy(cur->state, "Synced", sizeof(cur->state));
+		qs_strlcpy(cur->state, qs_state_name(QS_STATE_SYNCED), sizeof(cur->state));
 		cur->reason[0] = '\0';
 		cur->synced_version = delivered_version ? delivered_version : cur->synced_version;
 		cur->create_rid[0] = '\0';
@@ -1346,7 +1326,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		qse_log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", qse_entity_label(kind), id, op,
 			qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, cur->qbo_id, cur->synced_version);
 	} else if (dr == QS_EWAITING) {
-		qs_strlcpy(cur->state, "Waiting", sizeof(cur->state));
+		qs_strlcpy(cur->state, qs_state_name(QS_STATE_WAITING), sizeof(cur->state));
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		qs_strlcpy(cur->q_status, "waiting", sizeof(cur->q_status));
 		qs_strlcpy(cur->wait_kind, wait_kind, sizeof(cur->wait_kind));
@@ -1394,7 +1374,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	} else {
 		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
 		fault_reason(kind, id, de);
-		qs_strlcpy(cur->state, "Error", sizeof(cur->state));
+		qs_strlcpy(cur->state, qs_state_name(QS_STATE_ERROR), sizeof(cur->state));
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);

@@ -55,6 +55,7 @@ struct qs_engine {
 	qs_http *http_worker, *http_inline;
 	qs_http_log_fn http_log;  /* the exchange log of every handle (qs_engine_set_http_log), or NULL */
 	void *http_log_ud;
+	qs_http_share *share;     /* TLS sessions, DNS, connections of every handle below (made with the first) */
 	struct qs_pool *pool;     /* qbo_sync's concurrent /batch requests (qs_engine_wave.c), made when first used */
 	bool inline_ctx;          /* deliveries use the short inline timeout */
 	bool in_sync;             /* sync delivers released dependents itself */
@@ -94,6 +95,9 @@ struct qs_engine {
 	/* the history push (qs_engine_history.c) */
 	qs_source_fn source;      /* the source callable's bridge; NULL: none this request */
 	void *source_ud;
+	long batch;               /* records per wave of qbo_sync and the deferred drain (1: one at a time) */
+	double rate_default;      /* the limiter's minute when qbo_sync names none, and the deferred drain's (0: no pacing) */
+	long flight_max;          /* the company's requests in flight, all processes together (qs_engine_pace.c) */
 };
 
 /* What a delivery learns while its references are resolved. */
@@ -189,6 +193,8 @@ qs_status qse_find_by(qs_engine *eng, const char *entity, const char *field, con
 	bool inactive_too, json_object **rows, qs_error *e);
 json_object *qse_first_row(json_object *rows);
 qs_http *qse_http_get(qs_engine *eng, qs_error *e);
+/* The engine's curl share (made when first needed; NULL when libcurl cannot make one). */
+qs_http_share *qse_http_share(qs_engine *eng);
 void qse_note_realm(qs_engine *eng, const qs_conn_row *row);
 
 /* qs_engine_hook.c: hook events expanded through the fetch into pushes (queued) */
@@ -257,9 +263,20 @@ qs_status qse_pull_doc(qs_engine *eng, const char *kind, json_object *row, bool 
 	long *linked, qs_error *e);
 
 /* qs_engine_pace.c: the per-company request limiter */
-qs_status qse_pace(qs_engine *eng, bool batch, qs_error *e);
+/* *taken: when the slot was taken (0: no pacing, or none taken); hand it to
+ * qse_pace_done when the request has ended. */
+qs_status qse_pace(qs_engine *eng, bool batch, double *taken, qs_error *e);
 /* One try: a slot taken (*wait 0) or the seconds until one may free (*wait > 0). */
-qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, qs_error *e);
+qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, qs_error *e);
+/* The request of the slot taken at *taken has ended: the slot counts from now (*taken = 0). */
+void qse_pace_done(qs_engine *eng, double *taken);
+/* The per-company cap on requests in flight. *slot is -1 when none is held:
+ * one try takes one (*wait 0; *slot stays -1 when no cap applies) or says to
+ * look again after *wait seconds; take waits for one; release gives it back
+ * (no-op for -1) and sets -1. */
+qs_status qse_flight_try(qs_engine *eng, long *slot, double *wait, qs_error *e);
+qs_status qse_flight_take(qs_engine *eng, long *slot, qs_error *e);
+void qse_flight_release(qs_engine *eng, long *slot);
 
 /* qs_engine_wave.c: the pipeline (plan, send as /batch, apply in one transaction) */
 typedef struct qse_wave_out {

@@ -15,6 +15,16 @@
 #include <time.h>
 #include <unistd.h>
 
+qs_http_share *qse_http_share(qs_engine *eng)
+{
+	if (!eng->share) {
+		qs_error e;
+		qs_error_clear(&e);
+		eng->share = qs_http_share_new(&e);   /* NULL: each handle keeps its own */
+	}
+	return eng->share;
+}
+
 qs_http *qse_http_get(qs_engine *eng, qs_error *e)
 {
 	qs_http **slot = eng->inline_ctx ? &eng->http_inline : &eng->http_worker;
@@ -26,6 +36,7 @@ qs_http *qse_http_get(qs_engine *eng, qs_error *e)
 		o.ca_info = eng->ca_info;
 		o.log = eng->http_log;
 		o.log_ud = eng->http_log_ud;
+		o.share = qse_http_share(eng);
 		*slot = qs_http_new(&o, e);
 	}
 	return *slot;
@@ -479,6 +490,8 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 {
 	int attempt;
 	long long used = -1;
+	long slot = -1;
+	double taken = 0;
 	qs_status r = QS_OK;
 	*out = NULL;
 	for (attempt = 0; attempt < 2; attempt++) {
@@ -488,13 +501,18 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 			return r;
 		}
 		used = eng->token_version;
-		r = qse_pace(eng, op == OP_BATCH, e);
+		r = qse_flight_take(eng, &slot, e);
+		if (r == QS_OK) {
+			r = qse_pace(eng, op == OP_BATCH, &taken, e);
+		}
 		if (r != QS_OK) {
+			qse_flight_release(eng, &slot);
 			return r;
 		}
 		memset(&q, 0, sizeof(q));
 		q.http = qse_http_get(eng, e);
 		if (!q.http) {
+			qse_flight_release(eng, &slot);
 			return e->status ? e->status : QS_EINTERNAL;
 		}
 		q.api_base = eng->ep.api_base;
@@ -523,6 +541,8 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 		}
 		case OP_GET: r = qs_qbo_get_entity(&q, entity, query, out, e); break;
 		}
+		qse_pace_done(eng, &taken);
+		qse_flight_release(eng, &slot);
 		if (r != QS_ETOKEN) {
 			return r;
 		}

@@ -432,7 +432,8 @@ static void write_apply(qs_engine *eng, wave_rec **by_bid, size_t k, qs_status r
 		x = by_bid[idx];
 		if (qse_jget(it, "Fault")) {
 			qs_qbo_item_fault(it, x->entity, eng->realm, &x->de);
-			if (!strcmp(x->de.code, "6240") || !strcmp(x->de.code, "6140") || !strcmp(x->de.code, "5010")) {
+			qs_qbo_fault f = qs_qbo_fault_of(x->de.code);
+			if (f == QS_QBO_FAULT_DUP_NAME || f == QS_QBO_FAULT_DUP_NUMBER || f == QS_QBO_FAULT_STALE) {
 				x->single = true;   /* a duplicate or a stale token: the guards of the one-record path */
 				qs_error_clear(&x->de);
 			} else {
@@ -541,6 +542,8 @@ typedef struct batch_job {
 	qs_status r;
 	qs_error e;
 	qs_qbo_req req;
+	long flight;              /* its slot of the company's in-flight cap, -1 none */
+	double taken;             /* when its limiter slot was taken (0: none) */
 	bool sent, retry_token;
 } batch_job;
 
@@ -554,6 +557,7 @@ static qs_pool *wave_pool(qs_engine *eng, qs_error *e)
 		o.ca_info = eng->ca_info;
 		o.log = eng->http_log;
 		o.log_ud = eng->http_log_ud;
+		o.share = qse_http_share(eng);
 		eng->pool = qs_pool_new(&o, QS_QBO_CONCURRENT, e);
 	}
 	return eng->pool;
@@ -566,6 +570,8 @@ static void job_done(qs_engine *eng, batch_job *j, qs_http_resp *resp, qs_status
 	memset(&q, 0, sizeof(q));
 	q.realm = eng->realm;
 	q.access_token = eng->access;
+	qse_pace_done(eng, &j->taken);
+	qse_flight_release(eng, &j->flight);
 	if (st != QS_OK) {
 		j->r = st;
 		qs_error_copy(&j->e, te);
@@ -600,6 +606,8 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 	for (i = 0; i < m; i++) {
 		qs_error_clear(&jobs[i]->e);
 		jobs[i]->r = QS_OK;
+		jobs[i]->flight = -1;
+		jobs[i]->taken = 0;
 		if (jobs[i]->items && !pool) {
 			jobs[i]->r = pe.status ? pe.status : QS_EINTERNAL;
 			qs_error_copy(&jobs[i]->e, &pe);
@@ -632,11 +640,16 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 			for (;;) {
 				double wait = 0;
 				void *done_tag = NULL;
-				r = qse_pace_try(eng, !j->query, &wait, &j->e);
+				/* a slot of the company's in-flight cap (every process), then the limiter's */
+				r = qse_flight_try(eng, &j->flight, &wait, &j->e);
+				if (r == QS_OK && wait <= 0) {
+					r = qse_pace_try(eng, !j->query, &wait, &j->taken, &j->e);
+				}
 				if (r != QS_OK || wait <= 0) {
 					break;
 				}
-				if (qs_store_now() - slot_start > eng->rate_window * 2 + 1) {
+				if (qs_store_now() - slot_start > eng->rate_window * 2 + 1
+						+ 2.0 * (double)(eng->timeout_ms + eng->connect_timeout_ms) / 1000.0) {
 					r = qs_error_set(&j->e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
 						qs_store_now() - slot_start);
 					break;
@@ -687,6 +700,8 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 				}
 			}
 			if (r != QS_OK) {
+				qse_pace_done(eng, &j->taken);
+				qse_flight_release(eng, &j->flight);
 				j->r = r;
 				if (r == QS_ETHROTTLE) {
 					throttled = true;
@@ -702,6 +717,8 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 		if (qs_pool_wait(pool, -1, &tag, &resp, &st, &te, &we) != QS_OK) {
 			/* the multi handle itself failed: what is in flight is unknown */
 			for (i = 0; i < m; i++) {
+				qse_pace_done(eng, &jobs[i]->taken);
+				qse_flight_release(eng, &jobs[i]->flight);
 				if (jobs[i]->req.url) {
 					jobs[i]->r = QS_ENET;
 					qs_error_copy(&jobs[i]->e, &we);

@@ -55,6 +55,40 @@ void qs_http_global_cleanup(void)
 	curl_global_cleanup();
 }
 
+struct qs_http_share {
+	CURLSH *sh;
+};
+
+qs_http_share *qs_http_share_new(qs_error *e)
+{
+	qs_http_share *s = calloc(1, sizeof(*s));
+	if (!s || !(s->sh = curl_share_init())) {
+		free(s);
+		qs_error_set(e, QS_EINTERNAL, "libcurl could not create a share for the HTTP handles");
+		return NULL;
+	}
+	/* one thread uses it: no lock callbacks. A session is resumed only for
+	 * a connection whose TLS settings (CA, verification) match the one that
+	 * made it: libcurl keys sessions by host, port and those settings. */
+	if (curl_share_setopt(s->sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) != CURLSHE_OK
+			|| curl_share_setopt(s->sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) != CURLSHE_OK
+			|| curl_share_setopt(s->sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT) != CURLSHE_OK) {
+		curl_share_cleanup(s->sh);
+		free(s);
+		qs_error_set(e, QS_EINTERNAL, "libcurl refused to share TLS sessions, DNS and connections");
+		return NULL;
+	}
+	return s;
+}
+
+void qs_http_share_free(qs_http_share *s)
+{
+	if (s) {
+		curl_share_cleanup(s->sh);
+		free(s);
+	}
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -72,6 +106,10 @@ qs_http *qs_http_new(const qs_http_opts *opts, qs_error *e)
 		free(h);
 		qs_error_set(e, QS_EINTERNAL, "libcurl could not create an HTTP handle");
 		return NULL;
+	}
+	if (opts && opts->share) {
+		/* kept by curl_easy_reset, like the handle's live connections */
+		curl_easy_setopt(h->curl, CURLOPT_SHARE, opts->share->sh);
 	}
 	h->timeout_ms = opts && opts->timeout_ms > 0 ? opts->timeout_ms : 30000;
 	h->connect_timeout_ms = opts && opts->connect_timeout_ms > 0 ? opts->connect_timeout_ms : 5000;

@@ -26,6 +26,13 @@ typedef struct qs_http_exchange {
 /* The observer of every exchange of a handle: called after the answer (or the
  * failure), with the secrets already removed from x's bodies. */
 typedef void (*qs_http_log_fn)(void *ud, const qs_http_exchange *x);
+/* What several qs_http handles of one thread share (a libcurl share): TLS
+ * sessions (a new connection resumes the session another handle made),
+ * the DNS cache and the connection cache. It must outlive every handle made
+ * with it; never used by two threads. */
+typedef struct qs_http_share qs_http_share;
+qs_http_share *qs_http_share_new(qs_error *e);
+void qs_http_share_free(qs_http_share *s);
 
 typedef struct qs_http_opts {
 	long timeout_ms;          /* whole request; 0 = 30000 */
@@ -34,6 +41,7 @@ typedef struct qs_http_opts {
 	const char *user_agent;   /* NULL: "qbosync/<version>" */
 	qs_http_log_fn log;       /* NULL: no exchange log */
 	void *log_ud;
+	qs_http_share *share;     /* NULL: the handle keeps its own sessions and connections */
 } qs_http_opts;
 
 typedef struct qs_http_resp {

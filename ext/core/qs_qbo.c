@@ -3,6 +3,7 @@
  * carrying QBO's code, element and detail. Query text is escaped only here. */
 #include "qs_qbo.h"
 #include "qs_crypto.h"
+#include "qs_qbo_rules.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -10,7 +11,6 @@
 #include <string.h>
 #include <strings.h>
 
-#define QS_DEFAULT_MINORVERSION "75"
 #define QS_STR_(x) #x
 #define QS_STR(x) QS_STR_(x)
 #define QS_REQUESTID_MAX 50
@@ -297,7 +297,7 @@ static char *build_url(const qs_qbo *q, const char *path, const char *params,
 {
 	char *realm = NULL, *rid = NULL, *url = NULL;
 	size_t n;
-	const char *mv = q->minorversion && *q->minorversion ? q->minorversion : QS_DEFAULT_MINORVERSION;
+	const char *mv = q->minorversion && *q->minorversion ? q->minorversion : QS_QBO_MINORVERSION;
 
 	if (requestid && strlen(requestid) > QS_REQUESTID_MAX) {
 		qs_error_set(e, QS_EINTERNAL, "A requestid is longer than QuickBooks' %d characters", QS_REQUESTID_MAX);

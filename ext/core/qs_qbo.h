@@ -12,7 +12,7 @@ typedef struct qs_qbo {
 	const char *api_base;      /* ".../v3", borrowed */
 	const char *realm;         /* borrowed */
 	const char *access_token;  /* borrowed; the engine swaps it after a refresh */
-	const char *minorversion;  /* NULL = "75" */
+	const char *minorversion;  /* NULL = QS_QBO_MINORVERSION (qs_qbo_rules.h) */
 } qs_qbo;
 
 /* Bounds of what QBO sends as an Id and a SyncToken (the store's columns

@@ -1,6 +1,9 @@
-/* qs_qbo_rules: QuickBooks Online's published limits in one place (per
- * company, i.e. per realmId): what the request limiter and the batch packer
- * keep to. See shared/qbo/API.md, "Throttling". */
+/* qs_qbo_rules: QuickBooks Online's rules in one place: its published
+ * limits (per company, i.e. per realmId) that the request limiter, the
+ * in-flight cap and the batch packer keep to (shared/qbo/API.md,
+ * "Throttling"), the minorversion every request names, and the fault codes
+ * the engine acts on, with what a person should do about each
+ * (qs_qbo_rules.c). */
 #ifndef QS_QBO_RULES_H
 #define QS_QBO_RULES_H
 
@@ -10,5 +13,29 @@
 #define QS_QBO_BATCH_OPS 30            /* operations in one /batch request */
 #define QS_QBO_WINDOW 60.0             /* seconds of the limit windows */
 #define QS_QBO_THROTTLE_PAUSE 60.0     /* a 429 without Retry-After: wait a window */
+
+#define QS_QBO_MINORVERSION "75"       /* the API minorversion sent unless configured */
+
+/* The QBO fault codes the engine acts on (the Fault's Error code). */
+typedef enum qs_qbo_fault {
+	QS_QBO_FAULT_OTHER = 0,     /* any other code, or none */
+	QS_QBO_FAULT_GONE,          /* 610: the object referred to was deleted */
+	QS_QBO_FAULT_REQUIRED,      /* 2020: a required field is missing */
+	QS_QBO_FAULT_TOO_LONG,      /* 2050: a field is longer than allowed */
+	QS_QBO_FAULT_CURRENCY,      /* 2410: the customer's currency is not the transaction's */
+	QS_QBO_FAULT_BAD_REF,       /* 2500: an invalid (inactive, deleted) reference */
+	QS_QBO_FAULT_STALE,         /* 5010: stale object (SyncToken) */
+	QS_QBO_FAULT_BUSINESS,      /* 6000: a business validation rule */
+	QS_QBO_FAULT_DUP_NUMBER,    /* 6140: duplicate DocNumber */
+	QS_QBO_FAULT_DUP_NAME,      /* 6240: duplicate name (customer, vendor, employee) */
+	QS__QBO_FAULT_COUNT
+} qs_qbo_fault;
+
+/* The fault of QBO's code text (NULL or unknown: QS_QBO_FAULT_OTHER). */
+qs_qbo_fault qs_qbo_fault_of(const char *code);
+/* QBO's code text of a fault ("" for QS_QBO_FAULT_OTHER). */
+const char *qs_qbo_fault_code(qs_qbo_fault f);
+/* What a person should do about a fault with QBO's code text: always a sentence. */
+const char *qs_qbo_fault_hint(const char *code);
 
 #endif

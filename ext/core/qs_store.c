@@ -310,3 +310,18 @@ qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double wi
 {
 	return s->ops->rate_take(s, key, now, window, per_window, batch_per_window, batch, wait, e);
 }
+
+qs_status qs_store_rate_done(qs_store *s, const char *key, double taken, double now, qs_error *e)
+{
+	return s->ops->rate_done(s, key, taken, now, e);
+}
+
+qs_status qs_store_flight_take(qs_store *s, const char *key, const char *owner, double now, double until, long cap, long *slot, qs_error *e)
+{
+	return s->ops->flight_take(s, key, owner, now, until, cap, slot, e);
+}
+
+qs_status qs_store_flight_release(qs_store *s, const char *key, const char *owner, long slot, qs_error *e)
+{
+	return s->ops->flight_release(s, key, owner, slot, e);
+}

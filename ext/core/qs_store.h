@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 8
+#define QS_STORE_SCHEMA 9
 
 typedef struct qs_store qs_store;
 
@@ -301,6 +301,20 @@ const char *qs_store_sqlite_version(void);
  * after that many seconds (nothing recorded). */
 qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double window, long per_window,
 	long batch_per_window, bool batch, double *wait, qs_error *e);
+
+/* A request whose slot was taken at `taken` has ended at now: its slot
+ * counts from now on (QBO counts a request when it arrives, which is after
+ * the slot was taken, by up to the request's whole time under load). */
+qs_status qs_store_rate_done(qs_store *s, const char *key, double taken, double now, qs_error *e);
+
+/* The per-company cap on requests in flight (shared by every process using
+ * the store): takes one of slots 0..cap-1 for owner until `until` (a holder
+ * that never releases, e.g. a killed process, loses it then), in its own
+ * write transaction. *slot = -1: all cap are held now, nothing recorded. */
+qs_status qs_store_flight_take(qs_store *s, const char *key, const char *owner, double now, double until,
+	long cap, long *slot, qs_error *e);
+/* Gives back slot of owner (nothing when it is no longer held by owner). */
+qs_status qs_store_flight_release(qs_store *s, const char *key, const char *owner, long slot, qs_error *e);
 
 #endif
 

@@ -34,6 +34,7 @@ enum {
 	S_EV_SEEN, S_EV_PUT, S_EV_PENDING, S_EV_LIST, S_EV_DONE,
 	S_WORKER_GET, S_WORKER_DEL_ANY, S_WORKER_DEL_OWNER, S_WORKER_ADD,
 	S_HIST_GET, S_HIST_DEL, S_HIST_ADD,
+	S_RATE_DONE, S_FLIGHT_PRUNE, S_FLIGHT_HELD, S_FLIGHT_ADD, S_FLIGHT_DEL,
 	S__COUNT
 };
 
@@ -176,6 +177,12 @@ static const char *const sql_text[S__COUNT] = {
 	[S_HIST_GET] = "SELECT id, state, job, started, updated FROM history_job WHERE conn = ?1",
 	[S_HIST_DEL] = "DELETE FROM history_job WHERE conn = ?1",
 	[S_HIST_ADD] = "INSERT INTO history_job(conn, id, state, job, started, updated) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_RATE_DONE] = "UPDATE rate_slot SET at = ?3 WHERE conn = ?1 AND at = ?2",
+	/* the per-company cap on requests in flight */
+	[S_FLIGHT_PRUNE] = "DELETE FROM flight_slot WHERE conn = ?1 AND until < ?2",
+	[S_FLIGHT_HELD] = "SELECT slot FROM flight_slot WHERE conn = ?1 ORDER BY slot",
+	[S_FLIGHT_ADD] = "INSERT INTO flight_slot(conn, slot, owner, until) VALUES(?1, ?2, ?3, ?4)",
+	[S_FLIGHT_DEL] = "DELETE FROM flight_slot WHERE conn = ?1 AND slot = ?2 AND owner = ?3",
 };
 
 /* Schema version 1: the tables as first written. */
@@ -301,6 +308,11 @@ static const char schema_v8[] =
 	" cancel INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TABLE IF NOT EXISTS history_job(conn TEXT NOT NULL PRIMARY KEY, id INTEGER NOT NULL, state TEXT NOT NULL,"
 	" job TEXT NOT NULL, started REAL NOT NULL DEFAULT 0, updated REAL NOT NULL DEFAULT 0);";
+/* Schema version 9: the per-company cap on requests in flight (one row per
+ * request in flight, shared by every process using the store). */
+static const char schema_v9[] =
+	"CREATE TABLE IF NOT EXISTS flight_slot(conn TEXT NOT NULL, slot INTEGER NOT NULL, owner TEXT NOT NULL,"
+	" until REAL NOT NULL, PRIMARY KEY(conn, slot));";
 
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
@@ -315,6 +327,7 @@ static const char *const migrations[] = {
 	schema_v6,
 	schema_v7,
 	schema_v8,
+	schema_v9,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -1490,6 +1503,10 @@ static qs_status sq_meta_get(qs_store *qs, const char *key, const char *name, ch
 	bool row;
 	*value = NULL;
 	*at = 0;
+static qs_status sq_rate_done(qs_store *qs, const char *key, double taken, double now, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_RATE_DONE, e);
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1700,6 +1717,69 @@ static qs_status sq_worker_del(qs_store *qs, const char *key, const char *owner,
 	r = run(s, p, e, "releasing the worker lock");
 	if (r == QS_OK) {
 		*removed = sqlite3_changes(s->db) > 0;
+	sqlite3_bind_double(p, 2, taken);
+	sqlite3_bind_double(p, 3, now);
+	return run(s, p, e, "recording a request's end in the limiter");
+}
+
+static qs_status sq_flight_take(qs_store *qs, const char *key, const char *owner, double now, double until,
+	long cap, long *slot, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p;
+	qs_status r;
+	long free_slot = 0;
+	*slot = -1;
+	r = sq_begin(qs, true, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	p = st(s, S_FLIGHT_PRUNE, e);
+	if (!p) {
+		sq_rollback(qs);
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_double(p, 2, now);
+	r = run(s, p, e, "pruning the in-flight cap");
+	if (r == QS_OK && !(p = st(s, S_FLIGHT_HELD, e))) {
+		r = QS_ESTORE;
+	}
+	if (r == QS_OK) {
+		int rc;
+		/* the lowest slot number not held (the rows come in slot order) */
+		bind_text(p, 1, key);
+		while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+			if (sqlite3_column_int64(p, 0) == free_slot) {
+				free_slot++;
+			}
+		}
+		if (rc != SQLITE_DONE) {
+			r = db_fail(s, e, "reading the in-flight cap");
+		}
+		done(p);
+	}
+	if (r == QS_OK && free_slot < cap) {
+		if (!(p = st(s, S_FLIGHT_ADD, e))) {
+			r = QS_ESTORE;
+		} else {
+			bind_text(p, 1, key);
+			sqlite3_bind_int64(p, 2, free_slot);
+			bind_text(p, 3, owner);
+			sqlite3_bind_double(p, 4, until);
+			r = run(s, p, e, "taking a slot of the in-flight cap");
+			if (r == QS_OK) {
+				*slot = free_slot;
+			}
+		}
+	}
+	if (r == QS_OK) {
+		r = sq_commit(qs, e);
+	} else {
+		sq_rollback(qs);
+	}
+	if (r != QS_OK) {
+		*slot = -1;
 	}
 	return r;
 }
@@ -1711,6 +1791,10 @@ static qs_status sq_history_get(qs_store *qs, const char *key, qs_history_row *o
 	qs_status r;
 	bool row;
 	memset(out, 0, sizeof(*out));
+static qs_status sq_flight_release(qs_store *qs, const char *key, const char *owner, long slot, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_FLIGHT_DEL, e);
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1754,6 +1838,9 @@ static qs_status sq_history_put(qs_store *qs, const char *key, const qs_history_
 	sqlite3_bind_double(p, 5, h->started);
 	sqlite3_bind_double(p, 6, h->updated);
 	return run(s, p, e, "saving the history job");
+	sqlite3_bind_int64(p, 2, slot);
+	bind_text(p, 3, owner);
+	return run(s, p, e, "releasing a slot of the in-flight cap");
 }
 
 static const qs_store_ops sqlite_ops = {
@@ -1810,6 +1897,9 @@ static const qs_store_ops sqlite_ops = {
 	.worker_del = sq_worker_del,
 	.history_get = sq_history_get,
 	.history_put = sq_history_put,
+	.rate_done = sq_rate_done,
+	.flight_take = sq_flight_take,
+	.flight_release = sq_flight_release,
 };
 
 qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_error *e)

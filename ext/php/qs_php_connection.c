@@ -594,6 +594,10 @@ qs_engine *qs_php_conn_engine(zval *zconn)
 		return NULL;
 	}
 	conn->link->last_used = ++QBOSYNC_G(link_seq);
+	/* qbosync.batch_size and qbosync.rate_window as this request sets them:
+	 * qbo_sync's defaults, the deferred drain's and the cron hook's */
+	qs_engine_set_batch(conn->link->eng, (long)QBOSYNC_G(batch_size));
+	qs_engine_set_rate_window(conn->link->eng, QBOSYNC_G(rate_window));
 	return conn->link->eng;
 }
 

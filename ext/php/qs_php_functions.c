@@ -409,6 +409,19 @@ static zend_result qs_sync_options(HashTable *ht, qs_sync_ctx *ctx)
 				return FAILURE;
 			}
 			ctx->opts.batch = (long)Z_LVAL_P(val);
+		} else if (zend_string_equals_literal(key, "max_in_flight")) {
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (Z_TYPE_P(val) != IS_LONG) {
+				zend_argument_type_error(2, "option \"max_in_flight\" must be of type int, %s given", zend_zval_type_name(val));
+				return FAILURE;
+			}
+			if (Z_LVAL_P(val) < 1 || Z_LVAL_P(val) > QS_SYNC_IN_FLIGHT_MAX) {
+				zend_argument_value_error(2, "option \"max_in_flight\" must be between 1 and %d (QuickBooks' requests in flight per company)", QS_SYNC_IN_FLIGHT_MAX);
+				return FAILURE;
+			}
+			ctx->opts.max_in_flight = (long)Z_LVAL_P(val);
 		} else if (zend_string_equals_literal(key, "progress")) {
 			char *error = NULL;
 			if (Z_TYPE_P(val) == IS_NULL) {
