@@ -308,6 +308,7 @@ static const char schema_v8[] =
 	" cancel INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TABLE IF NOT EXISTS history_job(conn TEXT NOT NULL PRIMARY KEY, id INTEGER NOT NULL, state TEXT NOT NULL,"
 	" job TEXT NOT NULL, started REAL NOT NULL DEFAULT 0, updated REAL NOT NULL DEFAULT 0);";
+
 /* Schema version 9: the per-company cap on requests in flight (one row per
  * request in flight, shared by every process using the store). */
 static const char schema_v9[] =
@@ -1503,10 +1504,6 @@ static qs_status sq_meta_get(qs_store *qs, const char *key, const char *name, ch
 	bool row;
 	*value = NULL;
 	*at = 0;
-static qs_status sq_rate_done(qs_store *qs, const char *key, double taken, double now, qs_error *e)
-{
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_RATE_DONE, e);
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1717,6 +1714,70 @@ static qs_status sq_worker_del(qs_store *qs, const char *key, const char *owner,
 	r = run(s, p, e, "releasing the worker lock");
 	if (r == QS_OK) {
 		*removed = sqlite3_changes(s->db) > 0;
+	}
+	return r;
+}
+
+static qs_status sq_history_get(qs_store *qs, const char *key, qs_history_row *out, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HIST_GET, e);
+	qs_status r;
+	bool row;
+	memset(out, 0, sizeof(*out));
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	r = step_row(s, p, e, "reading the history job", &row);
+	if (r == QS_OK && row) {
+		const unsigned char *j = sqlite3_column_text(p, 2);
+		out->exists = true;
+		out->id = (long long)sqlite3_column_int64(p, 0);
+		col_copy(p, 1, out->state, sizeof(out->state));
+		out->job = strdup(j ? (const char *)j : "{}");
+		out->started = sqlite3_column_double(p, 3);
+		out->updated = sqlite3_column_double(p, 4);
+		if (!out->job) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the history job");
+		}
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_history_put(qs_store *qs, const char *key, const qs_history_row *h, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_HIST_DEL, e);
+	qs_status r;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	if ((r = run(s, p, e, "saving the history job")) != QS_OK) {
+		return r;
+	}
+	if (!(p = st(s, S_HIST_ADD, e))) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_int64(p, 2, h->id);
+	bind_text(p, 3, h->state);
+	bind_text(p, 4, h->job ? h->job : "{}");
+	sqlite3_bind_double(p, 5, h->started);
+	sqlite3_bind_double(p, 6, h->updated);
+	return run(s, p, e, "saving the history job");
+}
+
+static qs_status sq_rate_done(qs_store *qs, const char *key, double taken, double now, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_RATE_DONE, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
 	sqlite3_bind_double(p, 2, taken);
 	sqlite3_bind_double(p, 3, now);
 	return run(s, p, e, "recording a request's end in the limiter");
@@ -1784,13 +1845,6 @@ static qs_status sq_flight_take(qs_store *qs, const char *key, const char *owner
 	return r;
 }
 
-static qs_status sq_history_get(qs_store *qs, const char *key, qs_history_row *out, qs_error *e)
-{
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_HIST_GET, e);
-	qs_status r;
-	bool row;
-	memset(out, 0, sizeof(*out));
 static qs_status sq_flight_release(qs_store *qs, const char *key, const char *owner, long slot, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
@@ -1799,45 +1853,6 @@ static qs_status sq_flight_release(qs_store *qs, const char *key, const char *ow
 		return QS_ESTORE;
 	}
 	bind_text(p, 1, key);
-	r = step_row(s, p, e, "reading the history job", &row);
-	if (r == QS_OK && row) {
-		const unsigned char *j = sqlite3_column_text(p, 2);
-		out->exists = true;
-		out->id = (long long)sqlite3_column_int64(p, 0);
-		col_copy(p, 1, out->state, sizeof(out->state));
-		out->job = strdup(j ? (const char *)j : "{}");
-		out->started = sqlite3_column_double(p, 3);
-		out->updated = sqlite3_column_double(p, 4);
-		if (!out->job) {
-			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the history job");
-		}
-	}
-	done(p);
-	return r;
-}
-
-static qs_status sq_history_put(qs_store *qs, const char *key, const qs_history_row *h, qs_error *e)
-{
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_HIST_DEL, e);
-	qs_status r;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	if ((r = run(s, p, e, "saving the history job")) != QS_OK) {
-		return r;
-	}
-	if (!(p = st(s, S_HIST_ADD, e))) {
-		return QS_ESTORE;
-	}
-	bind_text(p, 1, key);
-	sqlite3_bind_int64(p, 2, h->id);
-	bind_text(p, 3, h->state);
-	bind_text(p, 4, h->job ? h->job : "{}");
-	sqlite3_bind_double(p, 5, h->started);
-	sqlite3_bind_double(p, 6, h->updated);
-	return run(s, p, e, "saving the history job");
 	sqlite3_bind_int64(p, 2, slot);
 	bind_text(p, 3, owner);
 	return run(s, p, e, "releasing a slot of the in-flight cap");
