@@ -25,7 +25,7 @@ echo "realm is B: ", var_export(qbo_status($conn)['realm'] === $b, true), "; map
 foreach (qbo_entities($conn) as $e) {
     echo "after the switch: {$e['kind']} {$e['id']} {$e['state']}, qbo_id ", var_export($e['qbo_id'], true), ", queued ", var_export($e['queued'], true), "\n";
 }
-$r = qbo_sync($conn);
+$r = qbo_sync($conn, ["batch_size" => 1]);   // one request a record: every write to B is seen below
 echo "sync: delivered {$r['delivered']}, errors {$r['errors']}, mismatches {$r['mismatches']}\n";
 foreach (qbo_entities($conn) as $e) {
     echo "B: {$e['kind']} {$e['id']} {$e['state']}", $e['reason'] ? " - {$e['reason']}" : '', "\n";

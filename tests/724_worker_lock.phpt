@@ -45,7 +45,7 @@ qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => 150
 $out = $opts['store'] . '.out';
 $pid = pcntl_fork();
 if ($pid === 0) {
-    $r = qbo_sync(qbo_connect($opts));
+    $r = qbo_sync(qbo_connect($opts), ['batch_size' => 1]);   // one record a request: a run long enough to cancel
     file_put_contents($out, json_encode($r));
     exit(0);
 }
