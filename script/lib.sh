@@ -6,7 +6,7 @@ QBOSYNC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # procps: sandbox/serve watches its php -S with ps and pgrep (a minbase system
 # has neither, and the sandbox would then never report its URL).
 QBOSYNC_PKGS=(php8.2-cli php8.2-dev php8.2-sqlite3 php8.2-curl php-parser
-	libcurl4-openssl-dev libjson-c-dev libsqlite3-dev libssl-dev pkg-config make gcc
+	libcurl4-openssl-dev libjson-c-dev libsqlite3-dev libssl-dev libmariadb-dev pkg-config make gcc
 	valgrind procps)
 
 qbosync_say() { printf '==> %s\n' "$*" >&2; }

@@ -23,6 +23,42 @@
 
 /* ------------------------------------------------------------------ process liveness */
 
+/* This host's identity in owners: the host name (or the configured host_id)
+ * and the first 8 characters of the kernel's boot id, so that a pid is only
+ * ever checked with kill() by a process of the same machine and the same
+ * boot; an owner of any other host (or of an earlier boot) is judged by its
+ * lease alone. */
+void qse_host_identity(char *out, size_t size, const char *host_id)
+{
+	char host[49], boot[9] = "";
+	FILE *f;
+	size_t i;
+	if (host_id && *host_id) {
+		qs_strlcpy(host, host_id, sizeof(host));
+	} else if (gethostname(host, sizeof(host) - 1) != 0) {
+		qs_strlcpy(host, "localhost", sizeof(host));
+	}
+	host[sizeof(host) - 1] = '\0';
+	for (i = 0; host[i]; i++) {
+		if (host[i] == '#' || host[i] == '@' || host[i] == '~') {
+			host[i] = '-';
+		}
+	}
+	f = fopen("/proc/sys/kernel/random/boot_id", "r");
+	if (f) {
+		if (!fgets(boot, sizeof(boot), f)) {
+			boot[0] = '\0';
+		}
+		fclose(f);
+	}
+	boot[strcspn(boot, "-\n")] = '\0';
+	if (boot[0]) {
+		snprintf(out, size, "%s~%s", host, boot);
+	} else {
+		qs_strlcpy(out, host, size);
+	}
+}
+
 /* Is the process that holds a claim or the refresh lock gone? Owner:
  * "pid@host#nonce". Outbox claims and the token refresh lock both ask. */
 bool qse_owner_dead(qs_engine *eng, const char *owner)
@@ -300,16 +336,8 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	qs_sha256_hex(buf, strlen(buf), hex);
 	memcpy(eng->conn_key, hex, 32);
 	eng->conn_key[32] = '\0';
-	if (gethostname(eng->host, sizeof(eng->host) - 1) != 0) {
-		qs_strlcpy(eng->host, "localhost", sizeof(eng->host));
-	}
-	eng->host[sizeof(eng->host) - 1] = '\0';
-	{
-		char *hash = strchr(eng->host, '#');
-		if (hash) {
-			*hash = '\0';
-		}
-	}
+	eng->lease_ms = cfg->lease_ms > 0 ? cfg->lease_ms : 0;
+	qse_host_identity(eng->host, sizeof(eng->host), cfg->host_id);
 	if (qs_random_token(nonce, 12, e) != QS_OK) {
 		qs_engine_free(eng);
 		return NULL;
@@ -320,7 +348,7 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 		qs_engine_free(eng);
 		return NULL;
 	}
-	eng->store = qs_store_open(eng->store_path, cfg->durability, e);
+	eng->store = qs_store_open_with(eng->store_path, cfg->store_password, cfg->durability, e);
 	if (!eng->store) {
 		qs_engine_free(eng);
 		return NULL;
@@ -1033,9 +1061,9 @@ const char *qs_engine_versions(void)
 	static char buf[256];
 	if (!buf[0]) {
 		curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
-		snprintf(buf, sizeof(buf), "libcurl %s, OpenSSL %s, SQLite %s, json-c %s",
+		snprintf(buf, sizeof(buf), "libcurl %s, OpenSSL %s, SQLite %s, MariaDB client %s, json-c %s",
 			cv && cv->version ? cv->version : "?", OpenSSL_version(OPENSSL_VERSION_STRING),
-			qs_store_sqlite_version(), json_c_version());
+			qs_store_sqlite_version(), qs_store_mysql_version(), json_c_version());
 	}
 	return buf;
 }

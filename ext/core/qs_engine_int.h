@@ -38,6 +38,7 @@ typedef struct deferred_ref {
 
 struct qs_engine {
 	char *environment, *client_id, *client_secret, *redirect_uri, *store_path;
+	long lease_ms;                 /* claim lease (0: derived from the timeouts) */
 	char *cfg_currency, *ca_info, *minorversion;
 	char *sync_start, *exclude_methods;   /* settings (may be NULL): see qs_config */
 	unsigned char key[QS_KEY_LEN];
@@ -114,6 +115,8 @@ void qse_make_rid(char out[64], const char *realm, ...);
 const char *qse_qbo_entity_of(const char *kind);
 
 bool qse_owner_dead(qs_engine *eng, const char *owner);
+/* This host's identity in claim owners: host name (or host_id) ~ boot id. */
+void qse_host_identity(char *out, size_t size, const char *host_id);
 const char *qse_reason_name(qs_conn_reason r);
 /* Saves the connection's status with its reason and message; a change to
  * Disconnected is logged and handed to the on_disconnect notifier. */
