@@ -1,5 +1,7 @@
 --TEST--
 A refresh whose answer is lost after QuickBooks rotated the token (strict rotation): the next refresh meets invalid_grant and the connection says exactly that (reason refresh_answer_lost), tells on_disconnect once and the log; the records stay queued and go after reconnecting
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--

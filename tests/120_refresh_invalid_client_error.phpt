@@ -1,5 +1,7 @@
 --TEST--
 invalid_client during a refresh means the app's credentials are wrong, not that the company disconnected: status Error with reason app_credentials_refused, on_disconnect not called, tokens kept, the record queued; with the right secret it is Active and delivered
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--

@@ -1,5 +1,7 @@
 --TEST--
 A Disconnected connection tells someone: after a revocation the process that meets invalid_grant calls on_disconnect once with (reason, message), writes an error line to the log and qbo_status() carries the reason; another process that only finds it Disconnected is not told again
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--
@@ -38,12 +40,12 @@ if ($pid === 0) {
         qbo_sync($c);
     } catch (QboSync\AuthException $e) {
     }
-    file_put_contents($opts['store'] . '.told', (string)$n);
+    file_put_contents(qbo_test_tmp($opts['store'], '.told'), (string)$n);
     exit(0);
 }
 pcntl_waitpid($pid, $st);
-echo "other process told: ", file_get_contents($opts['store'] . '.told'), "\n";
-@unlink($opts['store'] . '.told');
+echo "other process told: ", file_get_contents(qbo_test_tmp($opts['store'], '.told')), "\n";
+@unlink(qbo_test_tmp($opts['store'], '.told'));
 ?>
 --EXPECT--
 push: AuthException

@@ -1,5 +1,7 @@
 --TEST--
 Back-off that always ends: a 429 whose Retry-After is a year, a date in 5195 or a 500-digit number pauses the store at most the cap (3600 s); an HTTP date is read as a date, a malformed value is ignored (60 s), and a pause an older store saved beyond the cap is ignored
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--

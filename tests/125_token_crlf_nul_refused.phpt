@@ -1,5 +1,7 @@
 --TEST--
 Tokens from the network are checked: an access token with CR/LF from a refresh is refused with a clear reason and the connection marked Error (never sent as header lines); one starting with NUL is refused, not stored empty; a good one makes it Active again; at the code exchange nothing is stored
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--

@@ -1,5 +1,7 @@
 --TEST--
 An Id or SyncToken QuickBooks could not have sent (a path in the Id, an Id longer than any QBO Id, a SyncToken that is not a number, CR/LF in an Id) is refused with a reason naming it: nothing of it is stored, never silently cut; the create's outcome is uncertain, so the record stays queued with its requestid
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/transport.inc';

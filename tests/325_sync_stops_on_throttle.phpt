@@ -1,5 +1,7 @@
 --TEST--
 A 429 pauses every process sharing the store until Retry-After (else 60 s): sync ends its pass, later syncs and inline pushes send nothing meanwhile; after the pause the others go
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';

@@ -1,5 +1,7 @@
 --TEST--
 A payment's guard finds its own QBO payment by marker on every page: 120 other payments of the customer share its date, the requestid was lost, and the re-push links instead of paying twice
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';

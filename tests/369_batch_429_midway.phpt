@@ -1,5 +1,7 @@
 --TEST--
 A 429 in the middle of a batched run: no record lost or doubled, every process pauses until Retry-After (the limiter backs off), then the run completes
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/batch.inc';

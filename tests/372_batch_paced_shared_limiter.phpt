@@ -1,5 +1,7 @@
 --TEST--
 The per-company limiter in the store is shared by every process: with another process's 40 batch requests in the current window, batches wait for the window to pass while single requests go; with 500 requests in it, everything waits; nothing is throttled
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/batch.inc';

@@ -1,5 +1,7 @@
 --TEST--
 A 429 on one of several /batch requests in flight together: the waves QBO answered are Synced, the throttled wave stays queued, nothing more starts until the pause is over, then the run completes with every record exactly once
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/batch.inc';

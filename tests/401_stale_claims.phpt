@@ -1,5 +1,7 @@
 --TEST--
 Claims left by dead processes: a dead owner on this host or a claim older than the timeout is taken over (same requestid); a live or fresh foreign claim is left alone
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
