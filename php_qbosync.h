@@ -15,6 +15,8 @@ extern zend_module_entry qbosync_module_entry;
 ZEND_BEGIN_MODULE_GLOBALS(qbosync)
 	/* INI */
 	char *store;               /* qbosync.store: default store path */
+	char *store_password;      /* qbosync.store_password: the MariaDB/MySQL store's password; secret */
+	char *host_id;             /* qbosync.host_id: this host's name in claim owners ("": gethostname) */
 	char *environment;         /* qbosync.environment */
 	zend_long delivery;        /* qbosync.delivery, a qs_delivery value */
 	zend_long durability;      /* qbosync.durability, a qs_durability value */
