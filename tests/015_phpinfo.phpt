@@ -40,9 +40,11 @@ qbosync.delivery => deferred => deferred
 qbosync.durability => process => process
 qbosync.encryption_key => (set) => (set)
 qbosync.environment => sandbox => sandbox
+qbosync.host_id => no value => no value
 qbosync.inline_timeout => 2 => 2
 qbosync.max_connections => 3 => 3
 qbosync.store => /var/lib/qbosync/store.sqlite => /var/lib/qbosync/store.sqlite
+qbosync.store_password => (not set) => (not set)
 qbosync.timeout => 12.5 => 12.5
 bool(true)
 bool(true)
