@@ -40,7 +40,7 @@ if test "$PHP_QBOSYNC" != "no"; then
     ext/core/qs_kind_payment.c ext/core/qs_kind_refund.c ext/core/qs_kind_credit.c \
     ext/core/qs_verify.c ext/core/qs_engine_verify.c ext/core/qs_engine_credit.c ext/core/qs_engine_fee.c \
     ext/core/qs_store.c ext/core/qs_store_sqlite.c ext/core/qs_store_mysql.c ext/core/qs_engine.c ext/core/qs_engine_qbo.c ext/core/qs_engine_deliver.c ext/core/qs_engine_wave.c ext/core/qs_engine_pace.c \
-    ext/core/qs_engine_map.c ext/core/qs_kind.c ext/core/qs_whmcs.c ext/core/qs_whmcs_shape.c ext/core/qs_engine_hook.c"
+    ext/core/qs_engine_map.c ext/core/qs_kind.c ext/core/qs_whmcs.c ext/core/qs_whmcs_shape.c ext/core/qs_engine_hook.c ext/core/qs_engine_spill.c"
   QBOSYNC_PHP="ext/qbosync.c ext/php/qs_php_connection.c ext/php/qs_php_functions.c \
     ext/php/qs_php_exceptions.c ext/php/qs_php_json.c"
 

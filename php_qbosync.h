@@ -16,6 +16,7 @@ ZEND_BEGIN_MODULE_GLOBALS(qbosync)
 	/* INI */
 	char *store;               /* qbosync.store: default store path */
 	char *store_password;      /* qbosync.store_password: the MariaDB/MySQL store's password; secret */
+	char *spill_dir;           /* qbosync.spill_dir: where the hook spill file goes ("": TMPDIR or /tmp) */
 	char *host_id;             /* qbosync.host_id: this host's name in claim owners ("": gethostname) */
 	char *environment;         /* qbosync.environment */
 	zend_long delivery;        /* qbosync.delivery, a qs_delivery value */

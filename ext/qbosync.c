@@ -272,6 +272,8 @@ PHP_INI_BEGIN()
 		OnUpdateQbosyncStorePassword, qbosync_display_secret)
 	STD_PHP_INI_ENTRY("qbosync.host_id", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateString, host_id, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.spill_dir", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateString, spill_dir, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.store", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateString, store, zend_qbosync_globals, qbosync_globals)
 	PHP_INI_ENTRY_EX(QBOSYNC_KEY_INI, "", PHP_INI_SYSTEM | PHP_INI_PERDIR,

@@ -43,6 +43,7 @@ qbosync.environment => sandbox => sandbox
 qbosync.host_id => no value => no value
 qbosync.inline_timeout => 2 => 2
 qbosync.max_connections => 3 => 3
+qbosync.spill_dir => no value => no value
 qbosync.store => /var/lib/qbosync/store.sqlite => /var/lib/qbosync/store.sqlite
 qbosync.store_password => (not set) => (not set)
 qbosync.timeout => 12.5 => 12.5

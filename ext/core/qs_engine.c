@@ -348,16 +348,28 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 		qs_engine_free(eng);
 		return NULL;
 	}
+	qse_spill_path(eng, cfg->spill_dir);
 	eng->store = qs_store_open_with(eng->store_path, cfg->store_password, cfg->durability, e);
 	if (!eng->store) {
 		qs_engine_free(eng);
 		return NULL;
 	}
 	if (qs_store_conn_ensure(eng->store, eng->conn_key, e) != QS_OK) {
-		qs_engine_free(eng);
-		return NULL;
+		if (e->status == QS_ESTORE && cfg->delivery != QS_DELIVER_INLINE && qs_store_is_mysql(eng->store_path)
+				&& qs_store_offline(eng->store)) {
+			/* the database server is unreachable: the hook path still
+			 * records (into the spill file); everything else reconnects */
+			eng->store_offline = true;
+			qs_error_clear(e);
+		} else {
+			qs_engine_free(eng);
+			return NULL;
+		}
 	}
-	{
+	if (!eng->store_offline) {
+		qse_spill_replay(eng);
+	}
+	if (!eng->store_offline) {
 		qs_conn_row row;
 		if (qs_store_conn_get(eng->store, eng->conn_key, &row, e) != QS_OK) {
 			qs_engine_free(eng);

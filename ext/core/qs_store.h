@@ -29,6 +29,9 @@ qs_store *qs_store_open(const char *path, qs_durability durability, qs_error *e)
  * tls=verify, ssl_ca= ...) a MariaDB/MySQL database (qs_store_mysql.c), with
  * password (may be NULL), which never appears in the name or a message. */
 qs_store *qs_store_open_with(const char *name, const char *password, qs_durability durability, qs_error *e);
+/* Was the store's server unreachable at its last attempt (MariaDB/MySQL
+ * only: the handle reconnects by itself when it is back)? */
+bool qs_store_offline(const qs_store *s);
 /* Does the name select the MariaDB/MySQL backend? */
 bool qs_store_is_mysql(const char *name);
 /* The name of the backend that opened s: "sqlite" or "mysql". */

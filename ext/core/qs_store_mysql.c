@@ -238,6 +238,9 @@ typedef struct my_store {
 	bool in_tx, immediate, tx_lost;
 	char locked[65];     /* company whose conn row this transaction holds */
 	unsigned long max_packet;
+	bool migrated;       /* the schema was checked on this server */
+	bool offline;        /* the last connect failed: the server was unreachable */
+	double retry_at;     /* no new connect before this time (after a failure) */
 } my_store;
 
 /* ------------------------------------------------------------------ the name */
@@ -553,6 +556,7 @@ static qs_status connect_db(my_store *s, qs_error *e)
 	unsigned int timeout = s->t.connect_timeout, rw = 60;
 	my_bool verify = 1;
 	long long v;
+	s->offline = false;
 	s->db = mysql_init(NULL);
 	if (!s->db) {
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory connecting to the store");
@@ -570,6 +574,10 @@ static qs_status connect_db(my_store *s, qs_error *e)
 	if (!mysql_real_connect(s->db, s->t.socket[0] ? NULL : s->t.host, s->t.user, s->password ? s->password : "",
 			s->t.db, s->t.port, s->t.socket[0] ? s->t.socket : NULL, CLIENT_FOUND_ROWS)) {
 		qs_status r = unreachable(s, e, mysql_error(s->db));
+		unsigned n = mysql_errno(s->db);
+		/* the server did not answer (as opposed to refusing the login) */
+		s->offline = n == CR_CONN_HOST_ERROR || n == CR_CONNECTION_ERROR || n == CR_SERVER_LOST
+			|| n == CR_SERVER_GONE_ERROR || n == CR_UNKNOWN_HOST || n == ER_SERVER_SHUTDOWN;
 		mysql_close(s->db);
 		s->db = NULL;
 		return r;
@@ -585,15 +593,37 @@ static qs_status connect_db(my_store *s, qs_error *e)
 	return QS_OK;
 }
 
-/* Reconnects when the connection was lost (never inside a transaction). */
+static qs_status migrate(my_store *s, qs_error *e);
+
+/* Reconnects when the connection was lost (never inside a transaction); a
+ * server that was just found unreachable is not tried again for a second. */
 static qs_status ensure_connected(my_store *s, qs_error *e)
 {
+	qs_status r;
 	if (s->db && !s->tx_lost) {
 		return QS_OK;
 	}
 	disconnect(s);
 	s->tx_lost = false;
-	return connect_db(s, e);
+	if (s->offline && qs_store_now() < s->retry_at) {
+		return unreachable(s, e, "it did not answer a moment ago");
+	}
+	r = connect_db(s, e);
+	if (r == QS_OK && !s->migrated) {
+		r = migrate(s, e);
+		if (r != QS_OK) {
+			disconnect(s);
+		}
+	}
+	if (s->offline) {
+		s->retry_at = qs_store_now() + 1.0;
+	}
+	return r;
+}
+
+bool qs_store_offline(const qs_store *qs)
+{
+	return !strcmp(qs->ops->name, "mysql") && ((const my_store *)qs)->offline;
 }
 
 /* ------------------------------------------------------------------ statements */
@@ -972,6 +1002,7 @@ static qs_status migrate(my_store *s, qs_error *e)
 		return r;
 	}
 	if (v == MY_SCHEMA) {
+		s->migrated = true;
 		return QS_OK;
 	}
 	if (v > MY_SCHEMA) {
@@ -996,6 +1027,9 @@ static qs_status migrate(my_store *s, qs_error *e)
 		if (r == QS_OK) {
 			r = exec_text(s, setv, e, "recording the schema version");
 		}
+	}
+	if (r == QS_OK) {
+		s->migrated = true;
 	}
 	snprintf(sql, sizeof(sql), "SELECT RELEASE_LOCK('%s')", lock);
 	{
@@ -1884,7 +1918,12 @@ qs_store *qs_store_mysql_open(const char *name, const char *password, qs_error *
 			return NULL;
 		}
 	}
-	if (connect_db(s, e) != QS_OK || migrate(s, e) != QS_OK) {
+	if (ensure_connected(s, e) != QS_OK) {
+		if (s->offline) {
+			/* unreachable: the handle is returned and reconnects on use,
+			 * so the hook path can keep its events (qs_engine_spill.c) */
+			return &s->base;
+		}
 		my_close(&s->base);
 		return NULL;
 	}

@@ -723,7 +723,7 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 #define QS_LEN(s) ((s) ? strlen(s) : 0)
 	need += QS_LEN(cfg->environment) + QS_LEN(cfg->client_id) + QS_LEN(cfg->client_secret)
 		+ QS_LEN(cfg->redirect_uri) + QS_LEN(cfg->store_path) + QS_LEN(cfg->ca_info)
-		+ QS_LEN(cfg->store_password) + QS_LEN(cfg->host_id)
+		+ QS_LEN(cfg->store_password) + QS_LEN(cfg->host_id) + QS_LEN(cfg->spill_dir)
 		+ QS_LEN(cfg->home_currency) + QS_LEN(cfg->sync_start) + QS_LEN(cfg->exclude_methods);
 #undef QS_LEN
 	smart_str_alloc(&buf, need, 0);
@@ -735,6 +735,7 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 	QS_HASH_STR(&buf, "store", cfg->store_path);
 	QS_HASH_STR(&buf, "store_password", cfg->store_password);
 	QS_HASH_STR(&buf, "host_id", cfg->host_id);
+	QS_HASH_STR(&buf, "spill_dir", cfg->spill_dir);
 	qs_hash_field(&buf, "key", cfg->has_key ? cfg->key : (const unsigned char *)"", cfg->has_key ? QS_KEY_LEN : 0);
 	snprintf(num, sizeof(num), "%d/%d/%ld/%ld/%ld/%ld/%ld", (int)cfg->delivery, (int)cfg->durability, cfg->timeout_ms,
 		cfg->inline_timeout_ms, cfg->connect_timeout_ms, cfg->refresh_margin, cfg->lease_ms);
@@ -866,6 +867,7 @@ PHP_FUNCTION(qbo_connect)
 	cfg.store_password = o.store_password ? ZSTR_VAL(o.store_password)
 		: (QBOSYNC_G(store_password) && *QBOSYNC_G(store_password) ? QBOSYNC_G(store_password) : NULL);
 	cfg.host_id = QBOSYNC_G(host_id) && *QBOSYNC_G(host_id) ? QBOSYNC_G(host_id) : NULL;
+	cfg.spill_dir = QBOSYNC_G(spill_dir) && *QBOSYNC_G(spill_dir) ? QBOSYNC_G(spill_dir) : NULL;
 	if (o.delivery) {
 		cfg.delivery = zend_string_equals_literal(o.delivery, "deferred") ? QS_DELIVER_DEFERRED
 			: zend_string_equals_literal(o.delivery, "worker") ? QS_DELIVER_WORKER : QS_DELIVER_INLINE;
