@@ -44,7 +44,7 @@ if (($argv[3] ?? '') === '--worker') {
     $conn = qbo_connect($opts);
     $n = 0;
     for ($idle = 0; $idle < 3;) {
-        $r = qbo_sync($conn, ['batch_size' => 30]);
+        $r = qbo_sync($conn, ['batch_size' => 30, 'rate_window' => 6.0]);   // QBO's minute at the sandbox's time scale 10
         $n += $r['delivered'];
         if ($r['delivered'] === 0) {
             $idle++;
