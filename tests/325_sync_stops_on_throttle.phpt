@@ -1,7 +1,5 @@
 --TEST--
 A 429 pauses every process sharing the store until Retry-After (else 60 s): sync ends its pass, later syncs and inline pushes send nothing meanwhile; after the pause the others go
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
@@ -21,9 +19,7 @@ $st = qbo_push($inline, 'customer', eng_customer('4', 'Thr', 'Ottle4', 't4@examp
 echo "inline push during the pause: {$st['state']}, queued ", var_export($st['queued'], true), "\n";
 echo "customer POSTs so far: ", count(eng_requests($realm, "/v3/company/$realm/customer", 'POST')), "\n";
 // the pause ends (moved forward in the store instead of waiting a minute)
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
-$db->exec('UPDATE conn SET throttled_until = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET throttled_until = 0');
 $r = qbo_sync($conn);
 echo "after the pause: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
 foreach (qbo_entities($conn) as $e) {

@@ -1,7 +1,5 @@
 --TEST--
 A 429 in the middle of a batched run: no record lost or doubled, every process pauses until Retry-After (the limiter backs off), then the run completes
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/batch.inc';
@@ -16,10 +14,8 @@ $pause = eng_conn_row($opts['store'])['throttled_until'] - microtime(true);
 echo "paused: ", var_export($pause > 1, true), "\n";
 $r = qbo_sync($conn, ['batch_size' => 30]);
 echo "during the pause: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
-$db->exec('UPDATE conn SET throttled_until = 0');
-$db->exec('UPDATE outbox SET next_try = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET throttled_until = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE outbox SET next_try = 0');
 $r = qbo_sync($conn, ['batch_size' => 30]);
 echo "after the pause: delivered {$r['delivered']}, remaining {$r['remaining']}, errors {$r['errors']}\n";
 echo bt_exactly_once($realm, 10), "\n";

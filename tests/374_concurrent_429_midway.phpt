@@ -1,7 +1,5 @@
 --TEST--
 A 429 on one of several /batch requests in flight together: the waves QBO answered are Synced, the throttled wave stays queued, nothing more starts until the pause is over, then the run completes with every record exactly once
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/batch.inc';
@@ -22,10 +20,8 @@ echo implode(', ', $states), "\n";
 $pause = eng_conn_row($opts['store'])['throttled_until'] - microtime(true);
 echo "paused: ", var_export($pause > 1, true), "\n";
 echo "QBO invoices so far: ", count(eng_qbo_all($realm, 'Invoice')), ", payments: ", count(eng_qbo_all($realm, 'Payment')), "\n";
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
-$db->exec('UPDATE conn SET throttled_until = 0');
-$db->exec('UPDATE outbox SET next_try = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET throttled_until = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE outbox SET next_try = 0');
 $r = qbo_sync($conn, ['batch_size' => 5]);
 echo "after the pause: delivered {$r['delivered']}, remaining {$r['remaining']}, errors {$r['errors']}\n";
 echo bt_exactly_once($realm, 20), "\n";

@@ -83,7 +83,13 @@ bool qse_owner_dead(qs_engine *eng, const char *owner)
 	memcpy(host, at + 1, hl);
 	host[hl] = '\0';
 	if (strcmp(host, eng->host) != 0) {
-		return false;   /* another machine: only the claim age tells */
+		/* an owner written without a boot id (by an earlier qbosync) names
+		 * this machine by its host name alone */
+		const char *tilde = strchr(eng->host, '~');
+		if (strchr(host, '~') || !tilde || strlen(host) != (size_t)(tilde - eng->host)
+				|| strncmp(host, eng->host, (size_t)(tilde - eng->host)) != 0) {
+			return false;   /* another machine (or boot): only the claim age tells */
+		}
 	}
 	if ((pid_t)pid == getpid()) {
 		return false;   /* another engine of this live process */
