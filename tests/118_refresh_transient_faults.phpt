@@ -1,7 +1,5 @@
 --TEST--
 Token refresh under one transient fault of each kind (dropped before/after the token service acted, truncated, timed out, 500, 503, 502 HTML, 429, a 401 without an OAuth error body, an HTML 400, an HTML 403, slow): the refresh is retried, the connection stays Active and the record is delivered once
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--
@@ -41,8 +39,7 @@ qbo_test_http('DELETE', '/_sandbox/faults', ['client_id' => $app['client_id']]);
 
 function eng_expire_now(string $store): void
 {
-    $db = new PDO('sqlite:' . $store);
-    $db->exec('UPDATE conn SET access_expires = 0');
+    qbo_test_store_exec($store, 'UPDATE conn SET access_expires = 0');
 }
 ?>
 --EXPECT--

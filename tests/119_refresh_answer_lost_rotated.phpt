@@ -1,7 +1,5 @@
 --TEST--
 A refresh whose answer is lost after QuickBooks rotated the token (strict rotation): the next refresh meets invalid_grant and the connection says exactly that (reason refresh_answer_lost), tells on_disconnect once and the log; the records stay queued and go after reconnecting
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--
@@ -16,8 +14,7 @@ $opts0 = ['delivery' => 'worker', 'timeout' => 2, 'client_id' => $app['client_id
 qbo_test_rotation($realm, 'every');
 // the token service rotates, then the answer is lost on the way (every time)
 qbo_test_fault(['kind' => 'drop', 'when' => 'after', 'path' => '/oauth2/v1/tokens/bearer', 'client_id' => $app['client_id'], 'count' => 1]);
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('UPDATE conn SET access_expires = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET access_expires = 0');
 qbo_push($conn, 'customer', tr_customer('1', 'lost'));
 try {
     qbo_sync($conn);

@@ -1,7 +1,5 @@
 --TEST--
 invalid_client during a refresh means the app's credentials are wrong, not that the company disconnected: status Error with reason app_credentials_refused, on_disconnect not called, tokens kept, the record queued; with the right secret it is Active and delivered
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--
@@ -12,8 +10,7 @@ require __DIR__ . '/transport.inc';
 unset($conn);
 $told = 0;
 $wrong = qbo_connect(['client_secret' => 'not-the-secret', 'on_disconnect' => function () use (&$told) { $told++; }] + $opts);
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('UPDATE conn SET access_expires = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET access_expires = 0');
 qbo_push($wrong, 'customer', tr_customer('1', 'ic'));
 try {
     qbo_sync($wrong);

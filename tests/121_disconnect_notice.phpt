@@ -1,7 +1,5 @@
 --TEST--
 A Disconnected connection tells someone: after a revocation the process that meets invalid_grant calls on_disconnect once with (reason, message), writes an error line to the log and qbo_status() carries the reason; another process that only finds it Disconnected is not told again
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--
@@ -12,8 +10,7 @@ $told = [];
 $cb = function (string $reason, string $message) use (&$told) { $told[] = "$reason | " . (str_contains($message, 'revoked') ? 'says revoked' : $message); };
 [$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'inline', 'on_disconnect' => $cb]);
 tr_revoke(tr_open_token($opts['store'], 'refresh'));
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('UPDATE conn SET access_expires = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET access_expires = 0');
 try {
     qbo_push($conn, 'customer', tr_customer('1', 'dn'));
     echo "push returned\n";

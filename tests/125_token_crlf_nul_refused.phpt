@@ -1,7 +1,5 @@
 --TEST--
 Tokens from the network are checked: an access token with CR/LF from a refresh is refused with a clear reason and the connection marked Error (never sent as header lines); one starting with NUL is refused, not stored empty; a good one makes it Active again; at the code exchange nothing is stored
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --INI--
 pcre.jit=0
 --FILE--
@@ -65,8 +63,7 @@ hs_stop($hs);
 
 function eng_expire(string $store): void
 {
-    $db = new PDO('sqlite:' . $store);
-    $db->exec('UPDATE conn SET access_expires = 0');
+    qbo_test_store_exec($store, 'UPDATE conn SET access_expires = 0');
 }
 ?>
 --EXPECT--
