@@ -1,7 +1,5 @@
 --TEST--
 An Id or SyncToken QuickBooks could not have sent (a path in the Id, an Id longer than any QBO Id, a SyncToken that is not a number, CR/LF in an Id) is refused with a reason naming it: nothing of it is stored, never silently cut; the create's outcome is uncertain, so the record stays queued with its requestid
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/transport.inc';
@@ -22,9 +20,8 @@ $hs = hs_start([
 foreach (['1', '2', '3', '4'] as $id) {
     qbo_push($conn, 'customer', tr_customer($id, 'ids'));
 }
-$db = new PDO('sqlite:' . $opts['store']);
 foreach (qbo_entities($conn) as $e) {
-    $rid = $db->query("SELECT create_rid FROM entity WHERE kind = 'customer' AND local_id = " . $db->quote($e['id']))->fetchColumn();
+    $rid = qbo_test_store_rows($opts['store'], "SELECT create_rid FROM entity WHERE kind = 'customer' AND local_id = ?", [$e['id']])[0]['create_rid'] ?? null;
     echo "customer {$e['id']}: {$e['state']}, queued ", var_export($e['queued'], true), ", requestid kept: ",
         $rid ? 'yes' : 'no', ", qbo_id ", var_export($e['qbo_id'], true), "\n";
     echo "  ", preg_replace('/^.*?(QuickBooks answered)/', '$1', $e['reason']), "\n";
