@@ -1,4 +1,4 @@
-dnl config.m4 for the qbosync extension: finds libcurl, json-c, SQLite and OpenSSL
+dnl config.m4 for the qbosync extension: finds libcurl, json-c, SQLite, OpenSSL and the MariaDB client
 dnl with pkg-config and names the Debian package to install when one is missing.
 
 PHP_ARG_ENABLE([qbosync],
@@ -31,6 +31,7 @@ if test "$PHP_QBOSYNC" != "no"; then
   QBOSYNC_NEED([json-c], [0.13], [JSONC], [libjson-c-dev (Debian) or json-c-devel])
   QBOSYNC_NEED([sqlite3], [3.24.0], [SQLITE], [libsqlite3-dev (Debian) or sqlite-devel])
   QBOSYNC_NEED([libcrypto], [1.1.1], [OPENSSL], [libssl-dev (Debian) or openssl-devel])
+  QBOSYNC_NEED([libmariadb], [3.1.0], [MARIADB], [libmariadb-dev (Debian) or mariadb-connector-c-devel])
 
   QBOSYNC_CORE="ext/core/qs_error.c ext/core/qs_crypto.c ext/core/qs_money.c \
     ext/core/qs_http.c ext/core/qs_http_log.c ext/core/qs_pool.c ext/core/qs_oauth.c ext/core/qs_qbo.c ext/core/qs_qbo_pull.c ext/core/qs_qbo_webhook.c ext/core/qs_map.c ext/core/qs_map_from_qbo.c \
@@ -38,9 +39,9 @@ if test "$PHP_QBOSYNC" != "no"; then
     ext/core/qs_kind_customer.c ext/core/qs_kind_item.c ext/core/qs_kind_invoice.c \
     ext/core/qs_kind_payment.c ext/core/qs_kind_refund.c ext/core/qs_kind_credit.c \
     ext/core/qs_verify.c ext/core/qs_engine_verify.c ext/core/qs_engine_credit.c ext/core/qs_engine_fee.c ext/core/qs_engine_currency.c ext/core/qs_engine_delete.c ext/core/qs_engine_realm.c ext/core/qs_engine_account.c \
-    ext/core/qs_store.c ext/core/qs_store_sqlite.c ext/core/qs_engine.c ext/core/qs_engine_qbo.c ext/core/qs_engine_deliver.c ext/core/qs_engine_wave.c ext/core/qs_engine_pace.c ext/core/qs_engine_pull.c ext/core/qs_engine_webhook.c \
+    ext/core/qs_store.c ext/core/qs_store_sqlite.c ext/core/qs_store_mysql.c ext/core/qs_engine.c ext/core/qs_engine_qbo.c ext/core/qs_engine_deliver.c ext/core/qs_engine_wave.c ext/core/qs_engine_pace.c ext/core/qs_engine_pull.c ext/core/qs_engine_webhook.c \
     ext/core/qs_engine_worker.c ext/core/qs_engine_history.c ext/core/qs_engine_reconcile.c ext/core/qs_whmcs_list.c \
-    ext/core/qs_engine_map.c ext/core/qs_kind.c ext/core/qs_state.c ext/core/qs_qbo_rules.c ext/core/qs_whmcs.c ext/core/qs_whmcs_shape.c ext/core/qs_engine_hook.c"
+    ext/core/qs_engine_map.c ext/core/qs_kind.c ext/core/qs_state.c ext/core/qs_qbo_rules.c ext/core/qs_whmcs.c ext/core/qs_whmcs_shape.c ext/core/qs_engine_hook.c ext/core/qs_engine_spill.c"
   QBOSYNC_PHP="ext/qbosync.c ext/php/qs_php_connection.c ext/php/qs_php_functions.c ext/php/qs_php_pull.c \
     ext/php/qs_php_exceptions.c ext/php/qs_php_json.c ext/php/qs_php_history.c"
 

@@ -15,6 +15,9 @@ extern zend_module_entry qbosync_module_entry;
 ZEND_BEGIN_MODULE_GLOBALS(qbosync)
 	/* INI */
 	char *store;               /* qbosync.store: default store path */
+	char *store_password;      /* qbosync.store_password: the MariaDB/MySQL store's password; secret */
+	char *spill_dir;           /* qbosync.spill_dir: where the hook spill file goes ("": TMPDIR or /tmp) */
+	char *host_id;             /* qbosync.host_id: this host's name in claim owners ("": gethostname) */
 	char *environment;         /* qbosync.environment */
 	char *webhook_verifier;    /* qbosync.webhook_verifier, malloc'd or NULL; secret (the INI entry shows "(set)") */
 	zend_long delivery;        /* qbosync.delivery, a qs_delivery value */

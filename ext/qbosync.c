@@ -307,9 +307,65 @@ static ZEND_INI_MH(OnUpdateQbosyncRateWindow)
 	}
 	*p = d;
 	return SUCCESS;
+
+/* phpinfo() shows whether the store password is set, never the password. */
+static ZEND_INI_DISP(qbosync_display_secret)
+{
+	zend_string *v = (type == ZEND_INI_DISPLAY_ORIG && ini_entry->modified)
+		? ini_entry->orig_value : ini_entry->value;
+	PHPWRITE(v && ZSTR_LEN(v) ? "(set)" : "(not set)",
+		v && ZSTR_LEN(v) ? sizeof("(set)") - 1 : sizeof("(not set)") - 1);
+}
+
+/* The store password: kept in the globals (a copy of its own, wiped when
+ * replaced); what ini_get() sees is replaced by "(set)" (qbosync_hide_password). */
+static ZEND_INI_MH(OnUpdateQbosyncStorePassword)
+{
+	(void)entry; (void)mh_arg1; (void)mh_arg2; (void)mh_arg3; (void)stage;
+	if (new_value && zend_string_equals_literal(new_value, QBOSYNC_KEY_SHOWN)) {
+		return SUCCESS;   /* our own placeholder: the password stands */
+	}
+	if (QBOSYNC_G(store_password)) {
+		qs_wipe(QBOSYNC_G(store_password), strlen(QBOSYNC_G(store_password)));
+		free(QBOSYNC_G(store_password));
+		QBOSYNC_G(store_password) = NULL;
+	}
+	if (new_value && ZSTR_LEN(new_value) > 0) {
+		QBOSYNC_G(store_password) = strdup(ZSTR_VAL(new_value));
+	}
+	return SUCCESS;
+}
+
+#define QBOSYNC_PASSWORD_INI "qbosync.store_password"
+
+static void qbosync_hide_password(bool at_startup)
+{
+	zend_ini_entry *ent = zend_hash_str_find_ptr(EG(ini_directives),
+		QBOSYNC_PASSWORD_INI, sizeof(QBOSYNC_PASSWORD_INI) - 1);
+	if (at_startup) {
+		zval *cfg = cfg_get_entry(QBOSYNC_PASSWORD_INI, sizeof(QBOSYNC_PASSWORD_INI) - 1);
+		if (cfg && Z_TYPE_P(cfg) == IS_STRING && Z_STRLEN_P(cfg) > 0) {
+			zend_string *old = Z_STR_P(cfg);
+			ZVAL_INTERNED_STR(cfg, qbosync_key_shown);
+			zend_string_release_ex(old, 1);
+		}
+	}
+	if (!ent || !ent->value || ZSTR_LEN(ent->value) == 0 || ent->value == qbosync_key_shown) {
+		return;
+	}
+	if (!ent->modified || ent->value != ent->orig_value) {
+		zend_string_release(ent->value);
+	}
+	ent->value = qbosync_key_shown;
 }
 
 PHP_INI_BEGIN()
+	PHP_INI_ENTRY_EX(QBOSYNC_PASSWORD_INI, "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateQbosyncStorePassword, qbosync_display_secret)
+	STD_PHP_INI_ENTRY("qbosync.host_id", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateString, host_id, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.spill_dir", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
+		OnUpdateString, spill_dir, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.store", "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
 		OnUpdateString, store, zend_qbosync_globals, qbosync_globals)
 	PHP_INI_ENTRY_EX(QBOSYNC_KEY_INI, "", PHP_INI_SYSTEM | PHP_INI_PERDIR,
@@ -356,6 +412,11 @@ static PHP_GSHUTDOWN_FUNCTION(qbosync)
 	qbosync_globals->ini_has_key = false;
 	qs_secret_free(qbosync_globals->webhook_verifier);
 	qbosync_globals->webhook_verifier = NULL;
+	if (qbosync_globals->store_password) {
+		qs_wipe(qbosync_globals->store_password, strlen(qbosync_globals->store_password));
+		free(qbosync_globals->store_password);
+		qbosync_globals->store_password = NULL;
+	}
 }
 
 /* ---------------------------------------------------------------- lifecycle */
@@ -366,6 +427,7 @@ static PHP_MINIT_FUNCTION(qbosync)
 
 	REGISTER_INI_ENTRIES();
 	qbosync_hide_key(true);
+	qbosync_hide_password(true);
 
 	register_qbosync_symbols(module_number);
 
@@ -405,6 +467,7 @@ static PHP_RINIT_FUNCTION(qbosync)
 #endif
 	/* a per-directory key (.user.ini, php_value) has been applied by now */
 	qbosync_hide_key(false);
+	qbosync_hide_password(false);
 	return SUCCESS;
 }
 

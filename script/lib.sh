@@ -6,8 +6,8 @@ QBOSYNC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # procps: sandbox/serve watches its php -S with ps and pgrep (a minbase system
 # has neither, and the sandbox would then never report its URL).
 QBOSYNC_PKGS=(php8.2-cli php8.2-dev php8.2-sqlite3 php8.2-curl php-parser
-	libcurl4-openssl-dev libjson-c-dev libsqlite3-dev libssl-dev pkg-config make gcc
-	valgrind procps)
+	libcurl4-openssl-dev libjson-c-dev libsqlite3-dev libssl-dev libmariadb-dev pkg-config make gcc
+	php8.2-mysql valgrind procps)
 
 qbosync_say() { printf '==> %s\n' "$*" >&2; }
 
@@ -103,4 +103,62 @@ qbosync_sandbox_stop() {
 # php with the freshly built extension loaded.
 qbosync_php() {
 	php -d extension="$QBOSYNC_ROOT/modules/qbosync.so" "$@"
+}
+
+# A private MariaDB server for the tests and benchmarks: its own data
+# directory under a temp folder, a loopback port and a socket, run as the
+# current user (root needs --user=root). Sets QBOSYNC_MARIADB_URL (a store
+# URL without its prefix: mysql://qbosync@127.0.0.1:PORT/qbosync), _SOCKET and
+# _DIR; the user qbosync has no password and all privileges on that server
+# only. Stop it with qbosync_mariadb_stop (the EXIT traps do).
+qbosync_mariadb_start() {
+	local dir port i mysqld=/usr/sbin/mariadbd
+	[ -x "$mysqld" ] || mysqld=$(command -v mariadbd || command -v mysqld)
+	if [ -z "$mysqld" ]; then
+		echo "mariadbd not found: install mariadb-server" >&2
+		return 1
+	fi
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/qbosync-mariadb.XXXXXX")
+	QBOSYNC_MARIADB_DIR=$dir
+	mariadb-install-db --no-defaults --datadir="$dir/data" --user="$(id -un)" --skip-test-db \
+		--auth-root-authentication-method=socket >"$dir/install.log" 2>&1 || { cat "$dir/install.log" >&2; return 1; }
+	port=$(php -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo substr(strrchr(stream_socket_get_name($s, false), ":"), 1);')
+	setsid "$mysqld" --no-defaults --datadir="$dir/data" --socket="$dir/sock" --port="$port" --bind-address=127.0.0.1 \
+		--user="$(id -un)" --skip-name-resolve --pid-file="$dir/pid" --log-error="$dir/error.log" \
+		--innodb-buffer-pool-size=64M --innodb-log-file-size=32M --max-connections=400 \
+		${QBOSYNC_MARIADB_OPTS:-} >/dev/null 2>&1 &
+	QBOSYNC_MARIADB_PID=$!
+	for i in $(seq 1 200); do
+		[ -S "$dir/sock" ] && mariadb --no-defaults -S "$dir/sock" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break
+		sleep 0.05
+	done
+	if ! mariadb --no-defaults -S "$dir/sock" -uroot -e "CREATE DATABASE IF NOT EXISTS qbosync;
+			CREATE USER IF NOT EXISTS 'qbosync'@'127.0.0.1'; CREATE USER IF NOT EXISTS 'qbosync'@'localhost';
+			GRANT ALL ON *.* TO 'qbosync'@'127.0.0.1' WITH GRANT OPTION;
+			GRANT ALL ON *.* TO 'qbosync'@'localhost' WITH GRANT OPTION;" >&2; then
+		cat "$dir/error.log" >&2
+		qbosync_mariadb_stop
+		echo "the private MariaDB server did not start" >&2
+		return 1
+	fi
+	QBOSYNC_MARIADB_URL="mysql://qbosync@127.0.0.1:$port/qbosync"
+	QBOSYNC_MARIADB_SOCKET="$dir/sock"
+	export QBOSYNC_MARIADB_URL QBOSYNC_MARIADB_SOCKET QBOSYNC_MARIADB_DIR QBOSYNC_MARIADB_PID
+	qbosync_say "MariaDB at 127.0.0.1:$port"
+}
+
+qbosync_mariadb_stop() {
+	local i
+	if [ -n "${QBOSYNC_MARIADB_PID:-}" ]; then
+		kill -TERM "$QBOSYNC_MARIADB_PID" 2>/dev/null
+		for i in $(seq 1 100); do
+			kill -0 "$QBOSYNC_MARIADB_PID" 2>/dev/null || break
+			sleep 0.05
+		done
+		kill -KILL "$QBOSYNC_MARIADB_PID" 2>/dev/null
+		QBOSYNC_MARIADB_PID=
+	fi
+	[ -n "${QBOSYNC_MARIADB_DIR:-}" ] && rm -rf "$QBOSYNC_MARIADB_DIR"
+	QBOSYNC_MARIADB_DIR=
+	return 0
 }

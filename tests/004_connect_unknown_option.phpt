@@ -1,5 +1,7 @@
 --TEST--
 qbo_connect() refuses an unknown option by name, and options without a name
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only('checks that no store file was created'); ?>
 --FILE--
 <?php
 require __DIR__ . '/qbo.inc';

@@ -1,5 +1,7 @@
 --TEST--
 qbo_connect() needs a store: the option, else INI qbosync.store
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only('checks the store file qbosync.store creates'); ?>
 --INI--
 qbosync.store=
 --FILE--

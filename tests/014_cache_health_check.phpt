@@ -1,5 +1,7 @@
 --TEST--
 A cached engine whose store file was deleted is not reused: qbo_connect() opens the store again
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only('deletes the store file'); ?>
 --FILE--
 <?php
 require __DIR__ . '/qbo.inc';

@@ -41,10 +41,13 @@ qbosync.delivery => deferred => deferred
 qbosync.durability => process => process
 qbosync.encryption_key => (set) => (set)
 qbosync.environment => sandbox => sandbox
+qbosync.host_id => no value => no value
 qbosync.inline_timeout => 2 => 2
 qbosync.max_connections => 3 => 3
 qbosync.rate_window => 60 => 60
+qbosync.spill_dir => no value => no value
 qbosync.store => /var/lib/qbosync/store.sqlite => /var/lib/qbosync/store.sqlite
+qbosync.store_password => (not set) => (not set)
 qbosync.timeout => 12.5 => 12.5
 qbosync.webhook_verifier => (not set) => (not set)
 bool(true)

@@ -1,5 +1,7 @@
 --TEST--
 OAuth: tokens are stored sealed with the encryption key: no token text in any column or in the file, and they open only with the key
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only('reads the cells of the SQLite file'); ?>
 --INI--
 pcre.jit=0
 --FILE--

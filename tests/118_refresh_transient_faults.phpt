@@ -39,8 +39,7 @@ qbo_test_http('DELETE', '/_sandbox/faults', ['client_id' => $app['client_id']]);
 
 function eng_expire_now(string $store): void
 {
-    $db = new PDO('sqlite:' . $store);
-    $db->exec('UPDATE conn SET access_expires = 0');
+    qbo_test_store_exec($store, 'UPDATE conn SET access_expires = 0');
 }
 ?>
 --EXPECT--

@@ -14,8 +14,7 @@ $opts0 = ['delivery' => 'worker', 'timeout' => 2, 'client_id' => $app['client_id
 qbo_test_rotation($realm, 'every');
 // the token service rotates, then the answer is lost on the way (every time)
 qbo_test_fault(['kind' => 'drop', 'when' => 'after', 'path' => '/oauth2/v1/tokens/bearer', 'client_id' => $app['client_id'], 'count' => 1]);
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('UPDATE conn SET access_expires = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET access_expires = 0');
 qbo_push($conn, 'customer', tr_customer('1', 'lost'));
 try {
     qbo_sync($conn);

@@ -10,8 +10,7 @@ require __DIR__ . '/transport.inc';
 unset($conn);
 $told = 0;
 $wrong = qbo_connect(['client_secret' => 'not-the-secret', 'on_disconnect' => function () use (&$told) { $told++; }] + $opts);
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('UPDATE conn SET access_expires = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET access_expires = 0');
 qbo_push($wrong, 'customer', tr_customer('1', 'ic'));
 try {
     qbo_sync($wrong);

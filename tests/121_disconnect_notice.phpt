@@ -10,8 +10,7 @@ $told = [];
 $cb = function (string $reason, string $message) use (&$told) { $told[] = "$reason | " . (str_contains($message, 'revoked') ? 'says revoked' : $message); };
 [$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'inline', 'on_disconnect' => $cb]);
 tr_revoke(tr_open_token($opts['store'], 'refresh'));
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('UPDATE conn SET access_expires = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET access_expires = 0');
 try {
     qbo_push($conn, 'customer', tr_customer('1', 'dn'));
     echo "push returned\n";
@@ -38,12 +37,12 @@ if ($pid === 0) {
         qbo_sync($c);
     } catch (QboSync\AuthException $e) {
     }
-    file_put_contents($opts['store'] . '.told', (string)$n);
+    file_put_contents(qbo_test_tmp($opts['store'], '.told'), (string)$n);
     exit(0);
 }
 pcntl_waitpid($pid, $st);
-echo "other process told: ", file_get_contents($opts['store'] . '.told'), "\n";
-@unlink($opts['store'] . '.told');
+echo "other process told: ", file_get_contents(qbo_test_tmp($opts['store'], '.told')), "\n";
+@unlink(qbo_test_tmp($opts['store'], '.told'));
 ?>
 --EXPECT--
 push: AuthException

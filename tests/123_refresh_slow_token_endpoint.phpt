@@ -33,9 +33,9 @@ foreach (['1', '2'] as $n) {
         qbo_push($c, 'customer', eng_customer("s$n", 'Slow', "Endpoint$n", "s$n@example.com"));
         try {
             $r = qbo_sync($c);
-            file_put_contents($opts['store'] . ".out$n", (string)$r['delivered']);
+            file_put_contents(qbo_test_tmp($opts['store'], ".out$n"), (string)$r['delivered']);
         } catch (QboSync\Exception $e) {
-            file_put_contents($opts['store'] . ".out$n", get_class($e) . ': ' . $e->getMessage());
+            file_put_contents(qbo_test_tmp($opts['store'], ".out$n"), get_class($e) . ': ' . $e->getMessage());
         }
         exit(0);
     }
@@ -45,8 +45,8 @@ foreach ($kids as $pid) {
     pcntl_waitpid($pid, $status);
 }
 foreach (['1', '2'] as $n) {
-    echo "process $n delivered: ", @file_get_contents($opts['store'] . ".out$n"), "\n";
-    @unlink($opts['store'] . ".out$n");
+    echo "process $n delivered: ", @file_get_contents(qbo_test_tmp($opts['store'], ".out$n")), "\n";
+    @unlink(qbo_test_tmp($opts['store'], ".out$n"));
 }
 $calls = tr_token_calls($realm);
 echo "token calls: ", implode(', ', $calls), "\n";

@@ -42,17 +42,15 @@ foreach ($cases as $name => $value) {
 
 // a store that holds an uncapped pause (year 5195) from before: it is not honoured
 [, , $conn, $opts] = run_case('30');
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('UPDATE conn SET throttled_until = 100000000000');
-$db->exec('UPDATE outbox SET next_try = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET throttled_until = 100000000000');
+qbo_test_store_exec($opts['store'], 'UPDATE outbox SET next_try = 0');
 $hs = hs_start([
     ['path' => '/oauth2/v1/tokens/bearer', 'responses' => [['status' => 200, 'headers' => ['Content-Type' => 'application/json'],
         'body' => hs_tokens('access-x', 'refresh-x')]]],
     ['path' => '/v3/company/', 'responses' => [['status' => 429, 'headers' => ['Retry-After' => '30'], 'body' => 'slow down']]],
 ]);
 [$conn2, $opts2] = hs_connect($hs, ['delivery' => 'worker']);
-$db2 = new PDO('sqlite:' . $opts2['store']);
-$db2->exec('UPDATE conn SET throttled_until = 100000000000');
+qbo_test_store_exec($opts2['store'], 'UPDATE conn SET throttled_until = 100000000000');
 qbo_push($conn2, 'customer', tr_customer('2', 'ra'));
 $r = qbo_sync($conn2);
 $sent = count(array_filter(hs_requests($hs), fn($q) => str_starts_with($q['path'], '/v3/')));

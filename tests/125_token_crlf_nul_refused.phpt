@@ -63,8 +63,7 @@ hs_stop($hs);
 
 function eng_expire(string $store): void
 {
-    $db = new PDO('sqlite:' . $store);
-    $db->exec('UPDATE conn SET access_expires = 0');
+    qbo_test_store_exec($store, 'UPDATE conn SET access_expires = 0');
 }
 ?>
 --EXPECT--

@@ -20,9 +20,8 @@ $hs = hs_start([
 foreach (['1', '2', '3', '4'] as $id) {
     qbo_push($conn, 'customer', tr_customer($id, 'ids'));
 }
-$db = new PDO('sqlite:' . $opts['store']);
 foreach (qbo_entities($conn) as $e) {
-    $rid = $db->query("SELECT create_rid FROM entity WHERE kind = 'customer' AND local_id = " . $db->quote($e['id']))->fetchColumn();
+    $rid = qbo_test_store_rows($opts['store'], "SELECT create_rid FROM entity WHERE kind = 'customer' AND local_id = ?", [$e['id']])[0]['create_rid'] ?? null;
     echo "customer {$e['id']}: {$e['state']}, queued ", var_export($e['queued'], true), ", requestid kept: ",
         $rid ? 'yes' : 'no', ", qbo_id ", var_export($e['qbo_id'], true), "\n";
     echo "  ", preg_replace('/^.*?(QuickBooks answered)/', '$1', $e['reason']), "\n";

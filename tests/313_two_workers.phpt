@@ -9,7 +9,7 @@ for ($k = 1; $k <= 16; $k++) {
 }
 unset($conn);
 qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => 10, 'jitter_ms' => 20]);
-$go = $opts['store'] . '.go';
+$go = qbo_test_tmp($opts['store'], '.go');
 $kids = [];
 foreach (['1', '2'] as $n) {
     $pid = pcntl_fork();
@@ -18,7 +18,7 @@ foreach (['1', '2'] as $n) {
             usleep(1000);
         }
         $r = qbo_sync(qbo_connect($opts));
-        file_put_contents($opts['store'] . ".out$n", json_encode($r));
+        file_put_contents(qbo_test_tmp($opts['store'], ".out$n"), json_encode($r));
         exit(0);   // a normal exit: qbo.inc's shutdown functions act only in the parent
     }
     $kids[] = $pid;
@@ -31,8 +31,8 @@ foreach ($kids as $pid) {
 $sum = 0;
 
 foreach (['1', '2'] as $n) {
-    $r = json_decode((string)@file_get_contents($opts['store'] . ".out$n"), true);
-    @unlink($opts['store'] . ".out$n");
+    $r = json_decode((string)@file_get_contents(qbo_test_tmp($opts['store'], ".out$n")), true);
+    @unlink(qbo_test_tmp($opts['store'], ".out$n"));
     $sum += $r['delivered'] ?? 0;
 
 }

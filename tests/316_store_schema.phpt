@@ -1,5 +1,7 @@
 --TEST--
 The store: WAL journal, schema version in user_version, its tables; a store written by a newer schema is refused with a StoreException that says so
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';

@@ -1,5 +1,7 @@
 --TEST--
 An access token about to expire is refreshed before the call; (strict rotation) the rotated refresh token is saved sealed and the old one is dead
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';

@@ -7,7 +7,7 @@ require __DIR__ . '/engine.inc';
 unset($conn);
 eng_expire_access($opts['store']);
 $refreshes = eng_refresh_count($realm);
-$go = $opts['store'] . '.go';
+$go = qbo_test_tmp($opts['store'], '.go');
 $kids = [];
 foreach (['1', '2'] as $n) {
     $pid = pcntl_fork();
@@ -18,7 +18,7 @@ foreach (['1', '2'] as $n) {
         $c = qbo_connect($opts);
         $st = qbo_push($c, 'customer', eng_customer("c$n", 'Proc', "Number$n", "p$n@example.com"));
         $r = qbo_sync($c);
-        file_put_contents($opts['store'] . ".out$n", json_encode($r));
+        file_put_contents(qbo_test_tmp($opts['store'], ".out$n"), json_encode($r));
         exit(0);   // a normal exit: qbo.inc's shutdown functions act only in the parent
     }
     $kids[] = $pid;
@@ -28,9 +28,9 @@ foreach ($kids as $pid) {
     pcntl_waitpid($pid, $status);
 }
 foreach (['1', '2'] as $n) {
-    $r = json_decode((string)@file_get_contents($opts['store'] . ".out$n"), true);
+    $r = json_decode((string)@file_get_contents(qbo_test_tmp($opts['store'], ".out$n")), true);
     echo "process $n delivered: ", $r['delivered'] ?? 'nothing', "\n";
-    @unlink($opts['store'] . ".out$n");
+    @unlink(qbo_test_tmp($opts['store'], ".out$n"));
 }
 @unlink($go);
 echo "refresh calls: ", eng_refresh_count($realm) - $refreshes, "\n";

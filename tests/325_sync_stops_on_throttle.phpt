@@ -20,9 +20,7 @@ echo "inline push during the pause: {$st['state']}, queued ", var_export($st['qu
 echo "write requests so far (/customer and /batch): ", count(eng_requests($realm, "/v3/company/$realm/customer", 'POST'))
     + count(eng_requests($realm, "/v3/company/$realm/batch", 'POST')), "\n";
 // the pause ends (moved forward in the store instead of waiting a minute)
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
-$db->exec('UPDATE conn SET throttled_until = 0');
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET throttled_until = 0');
 $r = qbo_sync($conn);
 echo "after the pause: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
 foreach (qbo_entities($conn) as $e) {

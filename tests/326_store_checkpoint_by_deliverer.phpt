@@ -1,5 +1,7 @@
 --TEST--
 The hook path never checkpoints the store's WAL: 600 worker-mode pushes stay in the -wal file (the main file alone has no outbox row); the deliverer (qbo_sync) checkpoints them into the main file
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';

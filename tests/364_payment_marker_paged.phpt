@@ -26,9 +26,7 @@ qbo_push($conn, 'payment', eng_payment('3', '1', '15.00'));
 $r = qbo_sync($conn);
 echo "first sync: delivered {$r['delivered']}, remaining {$r['remaining']}, QBO holds it: ", eng_qbo_payments_marked($realm, '3'), "\n";
 // the requestid is gone (as an Error used to drop it) and the record is pushed again
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
-$db->exec("UPDATE entity SET create_rid = NULL WHERE kind = 'payment'");
+qbo_test_store_exec($opts['store'], "UPDATE entity SET create_rid = NULL WHERE kind = 'payment'");
 $r = qbo_sync($conn);
 $e = qbo_entities($conn, ['kind' => 'payment'])[0];
 echo "retry: delivered {$r['delivered']}, {$e['state']}, QBO payments marked 3: ", eng_qbo_payments_marked($realm, '3'),

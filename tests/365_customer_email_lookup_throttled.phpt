@@ -11,10 +11,8 @@ $c = qbo_push($conn, 'customer', eng_customer('5', 'Emma', 'Mail', 'em@example.c
 echo "after the 429: {$c['state']}, queued ", var_export($c['queued'], true), ", QBO customers with the email: ",
     eng_qbo_count($realm, 'Customer', 'PrimaryEmailAddr.Address', 'em@example.com'), "\n";
 echo "every process pauses: ", var_export(eng_conn_row($opts['store'])['throttled_until'] > microtime(true), true), "\n";
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
-$db->exec('UPDATE conn SET throttled_until = 0');
-$db->exec("UPDATE outbox SET next_try = 0");
+qbo_test_store_exec($opts['store'], 'UPDATE conn SET throttled_until = 0');
+qbo_test_store_exec($opts['store'], "UPDATE outbox SET next_try = 0");
 $r = qbo_sync($conn);
 $c = qbo_entities($conn, ['kind' => 'customer'])[0];
 echo "retry: delivered {$r['delivered']}, {$c['state']}, linked by email: ", var_export($c['qbo_id'] === $old, true),

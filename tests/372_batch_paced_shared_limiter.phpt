@@ -5,12 +5,16 @@ The per-company limiter in the store is shared by every process: with another pr
 require __DIR__ . '/batch.inc';
 [$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker']);
 $window = 1.5;
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
-$key = $db->query('SELECT key FROM conn')->fetchColumn();
+$sql = ['key' => 'SELECT key FROM conn', 'ins' => 'INSERT INTO rate_slot(conn, at, batch) VALUES(?, ?, ?)',
+    'count' => 'SELECT count(*) FROM rate_slot WHERE batch = 0 OR at > ?'];
+foreach ($sql as &$s) {
+    $db = qbo_test_store_db($opts['store'], $s);   // either backend: the SQL as that store spells it
+}
+unset($s);
+$key = $db->query($sql['key'])->fetchColumn();
 // another process used this window's 40 batch requests
 $t0 = microtime(true);
-$ins = $db->prepare('INSERT INTO rate_slot(conn, at, batch) VALUES(?, ?, ?)');
+$ins = $db->prepare($sql['ins']);
 for ($i = 0; $i < 40; $i++) {
     $ins->execute([$key, $t0, 1]);
 }
@@ -30,7 +34,7 @@ foreach ($log as $q) {
 echo "single requests before the first batch: ", $singleBefore > 0 ? 'yes' : 'none', "\n";
 echo "first batch after the other process's window: ", var_export($firstBatch >= $t0 + $window - 0.05, true), "\n";
 echo "throttled answers: ", count(array_filter($log, fn($q) => $q['status'] === 429)), "\n";
-echo "the store counts this run's requests: ", var_export((int)$db->query('SELECT count(*) FROM rate_slot WHERE batch = 0 OR at > ' . $t0)->fetchColumn() > 0, true), "\n";
+echo "the store counts this run's requests: ", var_export((function () use ($db, $sql, $t0) { $q = $db->prepare($sql['count']); $q->execute([$t0]); return (int)$q->fetchColumn(); })() > 0, true), "\n";
 // 500 requests in the window: everything waits for it
 $t1 = microtime(true);
 $db->beginTransaction();

@@ -11,11 +11,9 @@ qbo_test_fault(['kind' => 'drop', 'when' => 'after', 'method' => 'POST', 'realm'
 $r = qbo_sync($conn, ['batch_size' => 5]);
 echo "first run: errors {$r['errors']}, remaining > 0: ", var_export($r['remaining'] > 0, true), "\n";
 echo "QBO invoices after the first run: ", count(eng_qbo_all($realm, 'Invoice')), "\n";
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
 for ($i = 0; $i < 3; $i++) {
-    $db->exec('UPDATE conn SET throttled_until = 0');
-    $db->exec('UPDATE outbox SET next_try = 0');
+    qbo_test_store_exec($opts['store'], 'UPDATE conn SET throttled_until = 0');
+    qbo_test_store_exec($opts['store'], 'UPDATE outbox SET next_try = 0');
     $r = qbo_sync($conn, ['batch_size' => 5]);
 }
 echo "after the retries: remaining {$r['remaining']}, errors {$r['errors']}\n";

@@ -22,7 +22,7 @@ for ($k = 1; $k <= $N; $k++) {
 qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => 15, 'jitter_ms' => 60]);
 qbo_test_fault(['kind' => 'slow', 'when' => 'after', 'method' => 'POST', 'realm' => $realm,
     'path' => "/v3/company/$realm/*", 'delay_ms' => 150, 'rate' => 0.4]);
-$progress = $opts['store'] . '.progress';
+$progress = qbo_test_tmp($opts['store'], '.progress');
 $job = ['opts' => $opts, 'mode' => 'sequence', 'docs' => $docs, 'progress' => $progress];
 $kills = 0;
 $finished = false;

@@ -7,15 +7,13 @@ require __DIR__ . '/engine.inc';
 foreach (['1', '2', '3', '4'] as $k) {
     qbo_push($conn, 'customer', eng_customer($k, 'Claim', "Case$k", "c$k@example.com"));
 }
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
 $host = gethostname();
 $dead = 4194304 + 1;   // above pid_max's default, so no such process
-$set = $db->prepare("UPDATE outbox SET status = 'sending', owner = ?, claimed = ? WHERE local_id = ?");
-$set->execute(["$dead@$host#deadbeef0000", microtime(true), '1']);              // dead process on this host
-$set->execute(['123@another-host#aaaaaaaaaaaa', microtime(true) - 7200, '2']);  // foreign host, two hours old
-$set->execute(['123@another-host#bbbbbbbbbbbb', microtime(true), '3']);         // foreign host, fresh: may still be working
-$set->execute([getmypid() . "@$host#cccccccccccc", microtime(true), '4']);      // a live process on this host
+$set = fn(array $v) => qbo_test_store_exec($opts['store'], "UPDATE outbox SET status = 'sending', owner = ?, claimed = ? WHERE local_id = ?", $v);
+$set(["$dead@$host#deadbeef0000", microtime(true), '1']);              // dead process on this host
+$set(['123@another-host#aaaaaaaaaaaa', microtime(true) - 7200, '2']);  // foreign host, two hours old
+$set(['123@another-host#bbbbbbbbbbbb', microtime(true), '3']);         // foreign host, fresh: may still be working
+$set([getmypid() . "@$host#cccccccccccc", microtime(true), '4']);      // a live process on this host
 $r = qbo_sync($conn);
 echo "sync: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
 foreach (qbo_entities($conn) as $e) {
@@ -24,7 +22,7 @@ foreach (qbo_entities($conn) as $e) {
 $took = qbo_test_store_rows($opts['store'], "SELECT local_id FROM log WHERE message LIKE 'Taking over%' ORDER BY local_id");
 echo "taken over: ", implode(',', array_column($took, 'local_id')), "\n";
 // an inline push of the same document re-takes a dead claim too
-$db->prepare("UPDATE outbox SET status = 'sending', owner = ?, claimed = ? WHERE local_id = ?")->execute(["$dead@$host#deadbeef0001", microtime(true), '3']);
+$set(["$dead@$host#deadbeef0001", microtime(true), '3']);
 $inline = qbo_connect(['delivery' => 'inline'] + $opts);
 $st = qbo_push($inline, 'customer', eng_customer('3', 'Claim', 'Case3', 'c3@example.com'));
 echo "inline re-push of 3: {$st['state']}\n";

@@ -22,7 +22,7 @@ qbo_test_fault(['kind' => 'slow', 'when' => 'before', 'path' => '/oauth2/v1/toke
     'delay_ms' => 250, 'rate' => 0.5]);
 qbo_test_fault(['kind' => 'slow', 'when' => 'after', 'path' => '/oauth2/v1/tokens/bearer', 'client_id' => $app['client_id'],
     'delay_ms' => 250, 'rate' => 0.7]);
-$progress = $opts['store'] . '.progress';
+$progress = qbo_test_tmp($opts['store'], '.progress');
 $job = ['opts' => $opts, 'mode' => 'sequence', 'docs' => $docs, 'progress' => $progress];
 $inRefresh = 0;
 $kills = 0;

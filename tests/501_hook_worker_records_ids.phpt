@@ -1,5 +1,7 @@
 --TEST--
 qbo_hook in worker mode records only the event and the ids it names (no fetch, no QBO call, no $vars such as ClientAdd's password); qbo_sync reads through the fetch and delivers
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only('reads the bytes of the SQLite file'); ?>
 --FILE--
 <?php
 require __DIR__ . '/hook.inc';

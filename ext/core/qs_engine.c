@@ -24,6 +24,42 @@
 
 /* ------------------------------------------------------------------ process liveness */
 
+/* This host's identity in owners: the host name (or the configured host_id)
+ * and the first 8 characters of the kernel's boot id, so that a pid is only
+ * ever checked with kill() by a process of the same machine and the same
+ * boot; an owner of any other host (or of an earlier boot) is judged by its
+ * lease alone. */
+void qse_host_identity(char *out, size_t size, const char *host_id)
+{
+	char host[49], boot[9] = "";
+	FILE *f;
+	size_t i;
+	if (host_id && *host_id) {
+		qs_strlcpy(host, host_id, sizeof(host));
+	} else if (gethostname(host, sizeof(host) - 1) != 0) {
+		qs_strlcpy(host, "localhost", sizeof(host));
+	}
+	host[sizeof(host) - 1] = '\0';
+	for (i = 0; host[i]; i++) {
+		if (host[i] == '#' || host[i] == '@' || host[i] == '~') {
+			host[i] = '-';
+		}
+	}
+	f = fopen("/proc/sys/kernel/random/boot_id", "r");
+	if (f) {
+		if (!fgets(boot, sizeof(boot), f)) {
+			boot[0] = '\0';
+		}
+		fclose(f);
+	}
+	boot[strcspn(boot, "-\n")] = '\0';
+	if (boot[0]) {
+		snprintf(out, size, "%s~%s", host, boot);
+	} else {
+		qs_strlcpy(out, host, size);
+	}
+}
+
 /* Is the process that holds a claim or the refresh lock gone? Owner:
  * "pid@host#nonce". Outbox claims and the token refresh lock both ask. */
 _Static_assert(QS_SYNC_IN_FLIGHT_MAX == QS_QBO_CONCURRENT, "qbo_sync's max_in_flight is QBO's concurrency limit");
@@ -50,7 +86,13 @@ bool qse_owner_dead(qs_engine *eng, const char *owner)
 	memcpy(host, at + 1, hl);
 	host[hl] = '\0';
 	if (strcmp(host, eng->host) != 0) {
-		return false;   /* another machine: only the claim age tells */
+		/* an owner written without a boot id (by an earlier qbosync) names
+		 * this machine by its host name alone */
+		const char *tilde = strchr(eng->host, '~');
+		if (strchr(host, '~') || !tilde || strlen(host) != (size_t)(tilde - eng->host)
+				|| strncmp(host, eng->host, (size_t)(tilde - eng->host)) != 0) {
+			return false;   /* another machine (or boot): only the claim age tells */
+		}
 	}
 	if ((pid_t)pid == getpid()) {
 		return false;   /* another engine of this live process */
@@ -307,16 +349,8 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	qs_sha256_hex(buf, strlen(buf), hex);
 	memcpy(eng->conn_key, hex, 32);
 	eng->conn_key[32] = '\0';
-	if (gethostname(eng->host, sizeof(eng->host) - 1) != 0) {
-		qs_strlcpy(eng->host, "localhost", sizeof(eng->host));
-	}
-	eng->host[sizeof(eng->host) - 1] = '\0';
-	{
-		char *hash = strchr(eng->host, '#');
-		if (hash) {
-			*hash = '\0';
-		}
-	}
+	eng->lease_ms = cfg->lease_ms > 0 ? cfg->lease_ms : 0;
+	qse_host_identity(eng->host, sizeof(eng->host), cfg->host_id);
 	if (qs_random_token(nonce, 12, e) != QS_OK) {
 		qs_engine_free(eng);
 		return NULL;
@@ -327,16 +361,28 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 		qs_engine_free(eng);
 		return NULL;
 	}
-	eng->store = qs_store_open(eng->store_path, cfg->durability, e);
+	qse_spill_path(eng, cfg->spill_dir);
+	eng->store = qs_store_open_with(eng->store_path, cfg->store_password, cfg->durability, e);
 	if (!eng->store) {
 		qs_engine_free(eng);
 		return NULL;
 	}
 	if (qs_store_conn_ensure(eng->store, eng->conn_key, e) != QS_OK) {
-		qs_engine_free(eng);
-		return NULL;
+		if (e->status == QS_ESTORE && cfg->delivery != QS_DELIVER_INLINE && qs_store_is_mysql(eng->store_path)
+				&& qs_store_offline(eng->store)) {
+			/* the database server is unreachable: the hook path still
+			 * records (into the spill file); everything else reconnects */
+			eng->store_offline = true;
+			qs_error_clear(e);
+		} else {
+			qs_engine_free(eng);
+			return NULL;
+		}
 	}
-	{
+	if (!eng->store_offline) {
+		qse_spill_replay(eng);
+	}
+	if (!eng->store_offline) {
 		qs_conn_row row;
 		if (qs_store_conn_get(eng->store, eng->conn_key, &row, e) != QS_OK) {
 			qs_engine_free(eng);
@@ -1233,9 +1279,9 @@ const char *qs_engine_versions(void)
 	static char buf[256];
 	if (!buf[0]) {
 		curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
-		snprintf(buf, sizeof(buf), "libcurl %s, OpenSSL %s, SQLite %s, json-c %s",
+		snprintf(buf, sizeof(buf), "libcurl %s, OpenSSL %s, SQLite %s, MariaDB client %s, json-c %s",
 			cv && cv->version ? cv->version : "?", OpenSSL_version(OPENSSL_VERSION_STRING),
-			qs_store_sqlite_version(), json_c_version());
+			qs_store_sqlite_version(), qs_store_mysql_version(), json_c_version());
 	}
 	return buf;
 }

@@ -23,7 +23,11 @@ typedef struct qs_config {
 	const char *client_id;
 	const char *client_secret;  /* secret: never logged */
 	const char *redirect_uri;
-	const char *store_path;     /* SQLite file */
+	const char *store_path;     /* SQLite file, or a mysql:// / mariadb:// URL (qs_store_open_with) */
+	const char *store_password; /* the MariaDB/MySQL store's password, or NULL; secret: never logged */
+	const char *host_id;        /* this host's name in claim owners (NULL: gethostname()) */
+	long lease_ms;              /* a claim not finished after this long is taken over (0: 2 x timeout + 30 s) */
+	const char *spill_dir;      /* where the hook spill file goes (NULL: TMPDIR or /tmp) */
 	qs_durability durability;   /* what a recorded event survives (qbosync.durability) */
 	unsigned char key[QS_KEY_LEN];  /* token encryption key; secret */
 	bool has_key;

@@ -20,7 +20,11 @@
 
 static double stale_after(qs_engine *eng)
 {
-	double t = (double)(eng->timeout_ms > eng->inline_timeout_ms ? eng->timeout_ms : eng->inline_timeout_ms) / 1000.0;
+	double t;
+	if (eng->lease_ms > 0) {
+		return (double)eng->lease_ms / 1000.0;
+	}
+	t = (double)(eng->timeout_ms > eng->inline_timeout_ms ? eng->timeout_ms : eng->inline_timeout_ms) / 1000.0;
 	return t * 2 + 30;
 }
 

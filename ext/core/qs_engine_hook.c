@@ -325,8 +325,20 @@ qs_status qs_engine_hook(qs_engine *eng, const char *event, json_object *vars, j
 	named(ev, ids, &kind, &id);
 	if (eng->delivery != QS_DELIVER_INLINE) {
 		/* the hook path: one insert, committed; read and pushed at delivery time */
-		st = qs_store_hook_put(eng->store, eng->conn_key, ev->name,
-			json_object_to_json_string_ext(ids, JSON_C_TO_STRING_PLAIN), qs_store_now(), e);
+		const char *idtext = json_object_to_json_string_ext(ids, JSON_C_TO_STRING_PLAIN);
+		double now = qs_store_now();
+		st = qs_store_hook_put(eng->store, eng->conn_key, ev->name, idtext, now, e);
+		if (st == QS_ESTORE && qs_store_is_mysql(eng->store_path)) {
+			/* the database is unreachable: kept on this host, replayed when it returns */
+			qs_error se;
+			qs_error_clear(&se);
+			if (qse_spill_put(eng, ev->name, idtext, now, &se) == QS_OK) {
+				qs_error_clear(e);
+				st = QS_OK;
+			}
+		} else if (st == QS_OK) {
+			qse_spill_replay(eng);
+		}
 		if (st == QS_OK) {
 			if (eng->delivery == QS_DELIVER_DEFERRED) {
 				eng->hooks_deferred = true;
@@ -417,6 +429,7 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *exp
 	seen_set seen = {NULL, 0};
 
 	*expanded = *failed = 0;
+	qse_spill_replay(eng);
 	if (!eng->fetch) {
 		return QS_OK;   /* nothing to read with: the events wait for a caller with a fetch */
 	}

@@ -38,6 +38,9 @@ typedef struct deferred_ref {
 
 struct qs_engine {
 	char *environment, *client_id, *client_secret, *redirect_uri, *store_path;
+	long lease_ms;                 /* claim lease (0: derived from the timeouts) */
+	char spill_path[600];          /* the hook spill file (qs_engine_spill.c) */
+	bool store_offline;            /* opened while the store's server was unreachable */
 	char *cfg_currency, *ca_info, *minorversion;
 	char *sync_start, *exclude_methods;   /* settings (may be NULL): see qs_config */
 	char *webhook_verifier;   /* secret, may be NULL */
@@ -137,6 +140,13 @@ void qse_make_rid(char out[64], const char *realm, ...);
 const char *qse_qbo_entity_of(const char *kind);
 
 bool qse_owner_dead(qs_engine *eng, const char *owner);
+/* This host's identity in claim owners: host name (or host_id) ~ boot id. */
+void qse_host_identity(char *out, size_t size, const char *host_id);
+/* The hook spill file (qs_engine_spill.c): its path, appending one event,
+ * replaying the kept events into the store (returns how many). */
+void qse_spill_path(qs_engine *eng, const char *dir);
+qs_status qse_spill_put(qs_engine *eng, const char *event, const char *ids, double at, qs_error *e);
+long qse_spill_replay(qs_engine *eng);
 const char *qse_reason_name(qs_conn_reason r);
 /* Saves the connection's status with its reason and message; a change to
  * Disconnected is logged and handed to the on_disconnect notifier. */

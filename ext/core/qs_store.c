@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/time.h>
 
 double qs_store_now(void)
@@ -18,7 +19,26 @@ double qs_store_now(void)
 
 qs_store *qs_store_open(const char *path, qs_durability durability, qs_error *e)
 {
-	return qs_store_sqlite_open(path, durability, e);
+	return qs_store_open_with(path, NULL, durability, e);
+}
+
+qs_store *qs_store_open_with(const char *name, const char *password, qs_durability durability, qs_error *e)
+{
+	if (qs_store_is_mysql(name)) {
+		return qs_store_mysql_open(name, password, e);
+	}
+	if (name && strncasecmp(name, "sqlite:", 7) == 0) {
+		name += 7;
+		if (name[0] == '/' && name[1] == '/') {
+			name += 2;   /* sqlite:///abs/path */
+		}
+	}
+	return qs_store_sqlite_open(name, durability, e);
+}
+
+const char *qs_store_backend(const qs_store *s)
+{
+	return s->ops->name;
 }
 
 

@@ -24,6 +24,18 @@ typedef enum qs_durability {
  * WAL is not checkpointed by the commits of the hook path (only when it has
  * grown past a safety limit): whoever delivers calls qs_store_checkpoint(). */
 qs_store *qs_store_open(const char *path, qs_durability durability, qs_error *e);
+/* Opens the store a name selects: a path (or sqlite:path) is a SQLite file;
+ * mysql://user@host:port/database?prefix=qbosync_ (or mariadb://; socket=,
+ * tls=verify, ssl_ca= ...) a MariaDB/MySQL database (qs_store_mysql.c), with
+ * password (may be NULL), which never appears in the name or a message. */
+qs_store *qs_store_open_with(const char *name, const char *password, qs_durability durability, qs_error *e);
+/* Was the store's server unreachable at its last attempt (MariaDB/MySQL
+ * only: the handle reconnects by itself when it is back)? */
+bool qs_store_offline(const qs_store *s);
+/* Does the name select the MariaDB/MySQL backend? */
+bool qs_store_is_mysql(const char *name);
+/* The name of the backend that opened s: "sqlite" or "mysql". */
+const char *qs_store_backend(const qs_store *s);
 void qs_store_close(qs_store *s);
 
 /* Copies what the WAL holds into the database without waiting for readers
@@ -292,6 +304,8 @@ qs_status qs_store_history_put(qs_store *s, const char *key, const qs_history_ro
 
 /* SQLite library version text. */
 const char *qs_store_sqlite_version(void);
+/* MariaDB client library version text. */
+const char *qs_store_mysql_version(void);
 
 /* ---- the per-company request limiter (shared by every process using the store) ---- */
 

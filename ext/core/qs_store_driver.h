@@ -8,7 +8,7 @@
 #include "qs_store.h"
 
 typedef struct qs_store_ops {
-	const char *name;   /* "sqlite" */
+	const char *name;   /* "sqlite", "mysql" */
 	void (*close)(qs_store *s);
 	void (*checkpoint)(qs_store *s);
 	qs_status (*begin)(qs_store *s, bool immediate, qs_error *e);
@@ -74,5 +74,7 @@ struct qs_store {
 
 /* The SQLite backend (qs_store_sqlite.c). */
 qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_error *e);
+/* The MariaDB/MySQL backend (qs_store_mysql.c). */
+qs_store *qs_store_mysql_open(const char *name, const char *password, qs_error *e);
 
 #endif

@@ -636,12 +636,13 @@ typedef struct qs_opt_def {
 } qs_opt_def;
 
 typedef struct qs_php_opts {
-	zend_string *environment, *client_id, *client_secret, *redirect_uri, *store,
+	zend_string *environment, *client_id, *client_secret, *redirect_uri, *store, *store_password,
 		*encryption_key, *delivery, *ca_info, *home_currency, *sync_start, *exclude_methods,
 		*webhook_verifier;
 	zval *fetch;                          /* callable or NULL */
 	zval *log;                            /* callable or NULL */
 	double timeout, inline_timeout;       /* 0 = INI */
+	double lease;                         /* 0 = derived from the timeouts */
 	zend_long refresh_margin;             /* -1 = default */
 	zval *on_disconnect;                  /* borrowed callable, NULL = none */
 } qs_php_opts;
@@ -653,6 +654,8 @@ static const qs_opt_def qs_opt_defs[] = {
 	QS_OPT(client_secret, QS_OPT_STRING),
 	QS_OPT(redirect_uri, QS_OPT_STRING),
 	QS_OPT(store, QS_OPT_STRING),
+	QS_OPT(store_password, QS_OPT_STRING),
+	QS_OPT(lease, QS_OPT_SECONDS),
 	QS_OPT(encryption_key, QS_OPT_STRING),
 	QS_OPT(delivery, QS_OPT_STRING),
 	QS_OPT(timeout, QS_OPT_SECONDS),
@@ -835,6 +838,7 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 #define QS_LEN(s) ((s) ? strlen(s) : 0)
 	need += QS_LEN(cfg->environment) + QS_LEN(cfg->client_id) + QS_LEN(cfg->client_secret)
 		+ QS_LEN(cfg->redirect_uri) + QS_LEN(cfg->store_path) + QS_LEN(cfg->ca_info)
+		+ QS_LEN(cfg->store_password) + QS_LEN(cfg->host_id) + QS_LEN(cfg->spill_dir)
 		+ QS_LEN(cfg->home_currency) + QS_LEN(cfg->sync_start) + QS_LEN(cfg->exclude_methods)
 		+ QS_LEN(cfg->webhook_verifier);
 #undef QS_LEN
@@ -845,9 +849,12 @@ static void qs_config_key(const qs_config *cfg, char out[65])
 	QS_HASH_STR(&buf, "client_secret", cfg->client_secret);
 	QS_HASH_STR(&buf, "redirect_uri", cfg->redirect_uri);
 	QS_HASH_STR(&buf, "store", cfg->store_path);
+	QS_HASH_STR(&buf, "store_password", cfg->store_password);
+	QS_HASH_STR(&buf, "host_id", cfg->host_id);
+	QS_HASH_STR(&buf, "spill_dir", cfg->spill_dir);
 	qs_hash_field(&buf, "key", cfg->has_key ? cfg->key : (const unsigned char *)"", cfg->has_key ? QS_KEY_LEN : 0);
-	snprintf(num, sizeof(num), "%d/%d/%ld/%ld/%ld/%ld", (int)cfg->delivery, (int)cfg->durability, cfg->timeout_ms,
-		cfg->inline_timeout_ms, cfg->connect_timeout_ms, cfg->refresh_margin);
+	snprintf(num, sizeof(num), "%d/%d/%ld/%ld/%ld/%ld/%ld", (int)cfg->delivery, (int)cfg->durability, cfg->timeout_ms,
+		cfg->inline_timeout_ms, cfg->connect_timeout_ms, cfg->refresh_margin, cfg->lease_ms);
 	qs_hash_field(&buf, "numbers", num, strlen(num));
 	QS_HASH_STR(&buf, "ca_info", cfg->ca_info);
 	QS_HASH_STR(&buf, "home_currency", cfg->home_currency);
@@ -975,6 +982,10 @@ PHP_FUNCTION(qbo_connect)
 		zend_argument_value_error(1, "must contain \"store\" when qbosync.store is not set");
 		RETURN_THROWS();
 	}
+	cfg.store_password = o.store_password ? ZSTR_VAL(o.store_password)
+		: (QBOSYNC_G(store_password) && *QBOSYNC_G(store_password) ? QBOSYNC_G(store_password) : NULL);
+	cfg.host_id = QBOSYNC_G(host_id) && *QBOSYNC_G(host_id) ? QBOSYNC_G(host_id) : NULL;
+	cfg.spill_dir = QBOSYNC_G(spill_dir) && *QBOSYNC_G(spill_dir) ? QBOSYNC_G(spill_dir) : NULL;
 	if (o.delivery) {
 		cfg.delivery = zend_string_equals_literal(o.delivery, "deferred") ? QS_DELIVER_DEFERRED
 			: zend_string_equals_literal(o.delivery, "worker") ? QS_DELIVER_WORKER : QS_DELIVER_INLINE;
@@ -989,6 +1000,15 @@ PHP_FUNCTION(qbo_connect)
 		cfg.connect_timeout_ms = cfg.inline_timeout_ms;
 	}
 	cfg.refresh_margin = o.refresh_margin >= 0 ? (long)o.refresh_margin : 300;
+	if (o.lease > 0) {
+		if (qs_ms(o.lease) <= cfg.timeout_ms) {
+			qs_wipe(cfg.key, sizeof(cfg.key));
+			zend_argument_value_error(1, "option \"lease\" must be longer than the timeout (%.1f s): a claim still being sent "
+				"must not be taken over", (double)cfg.timeout_ms / 1000.0);
+			RETURN_THROWS();
+		}
+		cfg.lease_ms = qs_ms(o.lease);
+	}
 	cfg.home_currency = o.home_currency ? ZSTR_VAL(o.home_currency) : NULL;
 	cfg.ca_info = o.ca_info ? ZSTR_VAL(o.ca_info) : NULL;
 	cfg.minorversion = NULL;
@@ -1010,9 +1030,16 @@ PHP_FUNCTION(qbo_connect)
 		zend_argument_value_error(1, "option \"store\" cannot be a file: URI; give the plain path of the SQLite file");
 		RETURN_THROWS();
 	}
+	/* a MariaDB/MySQL URL names a server, not a file; sqlite:PATH is a path */
+	if (strncasecmp(cfg.store_path, "sqlite:", 7) == 0) {
+		cfg.store_path += 7;
+		if (cfg.store_path[0] == '/' && cfg.store_path[1] == '/') {
+			cfg.store_path += 2;
+		}
+	}
 	/* every other form, ':'-prefixed names included, is a path: made
 	 * absolute and checked against open_basedir */
-	{
+	if (!qs_store_is_mysql(cfg.store_path)) {
 		abs_store = expand_filepath(cfg.store_path, NULL);
 		if (!abs_store) {
 			qs_wipe(cfg.key, sizeof(cfg.key));

@@ -1,0 +1,1931 @@
+/* qs_store_mysql: the MariaDB/MySQL backend of the store (qs_store_driver.h),
+ * on the MariaDB C client: the store name (mysql:// or mariadb:// URL) and
+ * its TLS settings, the connection with reconnect and retries, the schema
+ * (InnoDB, utf8mb4, a table prefix) and its migrations, and the row-level
+ * operations, shared by processes on any number of hosts.
+ *
+ * Concurrency: a write transaction (begin with immediate=true) locks its
+ * company's conn row (SELECT ... FOR UPDATE) before its first statement on
+ * that company, which is what SQLite's BEGIN IMMEDIATE gives the engine:
+ * the read-check-write steps of a claim, of the token compare-and-set and of
+ * the refresh lock see the latest committed rows and cannot interleave, and
+ * write transactions of one company cannot deadlock each other. Listing due
+ * outbox rows skips the rows another host is claiming at that moment
+ * (FOR UPDATE SKIP LOCKED) instead of waiting for them. The limiter's window
+ * is counted under a lock on the company's bucket row. */
+#include "qs_store_driver.h"
+#include "qs_crypto.h"
+#include "qs_kind.h"
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Version of the schema this backend writes (row 'schema' of the meta table). */
+#define MY_SCHEMA 1
+
+#define MY_MAXCOL 24
+#define MY_MAXARG 20
+
+enum {
+	M_CONN_ENSURE, M_CONN_GET, M_CONN_STATUS, M_CONN_COMPANY, M_CONN_LAST_SYNC, M_CONN_THROTTLE,
+	M_TOKENS_PUT_ANY, M_TOKENS_PUT_CAS, M_TOKENS_CLEAR, M_LOCK_TAKE, M_LOCK_FREE, M_REFRESH_SENT,
+	M_STATE_PUT, M_STATE_GET, M_STATE_DEL, M_STATE_GC,
+	M_ENT_GET, M_ENT_PUT, M_OB_PUT, M_OB_DEL, M_OB_DUE, M_OB_WAITERS, M_OB_RELEASE, M_OB_COUNT,
+	M_ENT_COUNTS, M_ENT_LIST, M_ENT_BY_QBO,
+	M_MAP_GET, M_MAP_ANY, M_MAP_PUT, M_MAP_DEL, M_MAP_LIST_ALL, M_MAP_LIST_KIND,
+	M_LOG, M_LOG_LIST,
+	M_HOOK_PUT, M_HOOK_DUE, M_HOOK_DEL, M_HOOK_FAIL, M_HOOK_COUNT,
+	M_LOCK_CONN, M_BUCKET_ENSURE, M_BUCKET_LOCK, M_RATE_PRUNE, M_RATE_COUNT, M_RATE_ADD,
+	M__COUNT
+};
+
+/* SQL text with {p} where the table prefix goes; the types of the columns a
+ * query returns: s text, b bytes, d double, i integer. */
+typedef struct my_sql {
+	const char *text;
+	const char *cols;
+} my_sql;
+
+#define OB_COLS "kind, local_id, status, owner, claimed"
+
+static const my_sql sql_text[M__COUNT] = {
+	[M_CONN_ENSURE] = { "INSERT IGNORE INTO {p}conn(`key`, status) VALUES(?, 'Not Connected')", "" },
+	[M_CONN_GET] = { "SELECT realm, status, message, access, refresh, access_expires, refresh_expires,"
+		" token_version, refresh_owner, refresh_until, last_sync, home_currency, country, throttled_until,"
+		" refresh_sent, reason FROM {p}conn WHERE `key` = ?", "sssbbddisddssdds" },
+	[M_CONN_STATUS] = { "UPDATE {p}conn SET status = ?, message = ?, reason = ? WHERE `key` = ?", "" },
+	[M_CONN_COMPANY] = { "UPDATE {p}conn SET home_currency = ?, country = ? WHERE `key` = ?", "" },
+	[M_CONN_LAST_SYNC] = { "UPDATE {p}conn SET last_sync = ? WHERE `key` = ?", "" },
+	[M_CONN_THROTTLE] = { "UPDATE {p}conn SET throttled_until ="
+		" GREATEST(CASE WHEN throttled_until > ? THEN 0 ELSE throttled_until END, ?) WHERE `key` = ?", "" },
+	[M_TOKENS_PUT_ANY] = { "UPDATE {p}conn SET realm = COALESCE(?, realm), access = ?, access_expires = ?,"
+		" refresh = ?, refresh_expires = ?, token_version = token_version + 1,"
+		" refresh_owner = NULL, refresh_until = 0, refresh_sent = 0, status = 'Active', message = NULL,"
+		" reason = NULL WHERE `key` = ?", "" },
+	[M_TOKENS_PUT_CAS] = { "UPDATE {p}conn SET realm = COALESCE(?, realm), access = ?, access_expires = ?,"
+		" refresh = ?, refresh_expires = ?, token_version = token_version + 1,"
+		" refresh_owner = NULL, refresh_until = 0, refresh_sent = 0, status = 'Active', message = NULL,"
+		" reason = NULL WHERE `key` = ? AND token_version = ?", "" },
+	[M_TOKENS_CLEAR] = { "UPDATE {p}conn SET access = NULL, refresh = NULL, access_expires = 0, refresh_expires = 0,"
+		" token_version = token_version + 1, refresh_owner = NULL, refresh_until = 0, refresh_sent = 0"
+		" WHERE `key` = ?", "" },
+	[M_LOCK_TAKE] = { "UPDATE {p}conn SET refresh_owner = ?, refresh_until = ? WHERE `key` = ?"
+		" AND (refresh_owner IS NULL OR refresh_owner = ? OR refresh_until < ? OR refresh_owner = ?)", "" },
+	[M_LOCK_FREE] = { "UPDATE {p}conn SET refresh_owner = NULL, refresh_until = 0 WHERE `key` = ? AND refresh_owner = ?", "" },
+	[M_REFRESH_SENT] = { "UPDATE {p}conn SET refresh_sent = ? WHERE `key` = ?", "" },
+	[M_STATE_PUT] = { "INSERT INTO {p}oauth_state(state, conn, expires) VALUES(?, ?, ?)", "" },
+	[M_STATE_GET] = { "SELECT expires FROM {p}oauth_state WHERE conn = ? AND state = ?", "d" },
+	[M_STATE_DEL] = { "DELETE FROM {p}oauth_state WHERE conn = ? AND state = ?", "" },
+	[M_STATE_GC] = { "DELETE FROM {p}oauth_state WHERE expires < ?", "" },
+	[M_ENT_GET] = { "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc,"
+		" e.attempts, e.last_attempt, e.updated, e.create_rid,"
+		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts"
+		" FROM {p}entity e LEFT JOIN {p}outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
+		" WHERE e.conn = ? AND e.kind = ? AND e.local_id = ?", "ssssiisbiddssidsdssi" },
+	[M_ENT_PUT] = { "INSERT INTO {p}entity(conn, kind, local_id, state, reason, qbo_id, sync_token, version,"
+		" synced_version, hash, doc, attempts, last_attempt, updated, create_rid)"
+		" VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+		" ON DUPLICATE KEY UPDATE state = VALUES(state), reason = VALUES(reason),"
+		" qbo_id = VALUES(qbo_id), sync_token = VALUES(sync_token), version = VALUES(version),"
+		" synced_version = VALUES(synced_version), hash = VALUES(hash), doc = VALUES(doc),"
+		" attempts = VALUES(attempts), last_attempt = VALUES(last_attempt), updated = VALUES(updated),"
+		" create_rid = VALUES(create_rid)", "" },
+	[M_OB_PUT] = { "INSERT INTO {p}outbox(conn, kind, local_id, status, version, next_try, owner, claimed,"
+		" wait_kind, wait_id, attempts, prio, created)"
+		" VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+		" ON DUPLICATE KEY UPDATE status = VALUES(status), version = VALUES(version),"
+		" next_try = VALUES(next_try), owner = VALUES(owner), claimed = VALUES(claimed),"
+		" wait_kind = VALUES(wait_kind), wait_id = VALUES(wait_id), attempts = VALUES(attempts)", "" },
+	[M_OB_DEL] = { "DELETE FROM {p}outbox WHERE conn = ? AND kind = ? AND local_id = ?", "" },
+	[M_OB_DUE] = { "SELECT " OB_COLS " FROM {p}outbox WHERE conn = ?"
+		" AND (status = 'sending' OR next_try <= ?) ORDER BY prio, seq LIMIT ? FOR UPDATE SKIP LOCKED", "sssbd" },
+	[M_OB_WAITERS] = { "SELECT " OB_COLS " FROM {p}outbox WHERE conn = ?"
+		" AND status = 'waiting' AND wait_kind = ? AND wait_id = ? ORDER BY prio, seq", "sssbd" },
+	[M_OB_RELEASE] = { "UPDATE {p}outbox SET status = 'queued', next_try = ?, wait_kind = NULL, wait_id = NULL"
+		" WHERE conn = ? AND status = 'waiting' AND wait_kind = ? AND wait_id = ?", "" },
+	[M_OB_COUNT] = { "SELECT COUNT(*) FROM {p}outbox WHERE conn = ?", "i" },
+	[M_ENT_COUNTS] = { "SELECT state, COUNT(*) FROM {p}entity WHERE conn = ? GROUP BY state", "si" },
+	[M_ENT_LIST] = { "SELECT local_id, kind FROM {p}entity WHERE conn = ?"
+		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR state = ?) AND (? IS NULL OR local_id = ?)"
+		" ORDER BY kind, CHAR_LENGTH(local_id), local_id", "ss" },
+	[M_ENT_BY_QBO] = { "SELECT local_id FROM {p}entity WHERE conn = ? AND kind = ? AND qbo_id = ? LIMIT 1", "s" },
+	[M_MAP_GET] = { "SELECT qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ? AND kind = ?"
+		" AND local_id = ? AND purpose = ?", "sssd" },
+	[M_MAP_ANY] = { "SELECT local_id, qbo_id, name, created FROM {p}mapping WHERE conn = ? AND kind = ?"
+		" AND purpose = ? ORDER BY local_id <> '*', created LIMIT 1", "sssd" },
+	[M_MAP_PUT] = { "INSERT INTO {p}mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
+		" VALUES(?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE qbo_id = VALUES(qbo_id), name = VALUES(name),"
+		" created = VALUES(created)", "" },
+	[M_MAP_DEL] = { "DELETE FROM {p}mapping WHERE conn = ? AND kind = ? AND local_id = ?", "" },
+	[M_MAP_LIST_ALL] = { "SELECT kind, local_id, qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ?"
+		" ORDER BY kind, local_id", "sssssd" },
+	[M_MAP_LIST_KIND] = { "SELECT kind, local_id, qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ?"
+		" AND kind = ? ORDER BY kind, local_id", "sssssd" },
+	[M_LOG] = { "INSERT INTO {p}log(conn, at, level, kind, local_id, message) VALUES(?, ?, ?, ?, ?, ?)", "" },
+	[M_LOG_LIST] = { "SELECT at, level, kind, local_id, message FROM {p}log WHERE (conn = ? OR conn IS NULL)"
+		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR local_id = ?) ORDER BY id DESC LIMIT ?", "dssss" },
+	[M_HOOK_PUT] = { "INSERT INTO {p}hook_event(conn, event, ids, created) VALUES(?, ?, ?, ?)", "" },
+	[M_HOOK_DUE] = { "SELECT seq, event, ids, attempts FROM {p}hook_event WHERE conn = ? AND status = 'pending'"
+		" AND seq > ? ORDER BY seq LIMIT ?", "issi" },
+	[M_HOOK_DEL] = { "DELETE FROM {p}hook_event WHERE conn = ? AND seq = ?", "" },
+	[M_HOOK_FAIL] = { "UPDATE {p}hook_event SET status = ?, message = ?, attempts = attempts + 1 WHERE conn = ? AND seq = ?", "" },
+	[M_HOOK_COUNT] = { "SELECT COALESCE(SUM(status = 'pending'), 0), COALESCE(SUM(status = 'error'), 0)"
+		" FROM {p}hook_event WHERE conn = ?", "ii" },
+	[M_LOCK_CONN] = { "SELECT token_version FROM {p}conn WHERE `key` = ? FOR UPDATE", "i" },
+	[M_BUCKET_ENSURE] = { "INSERT IGNORE INTO {p}rate_bucket(conn) VALUES(?)", "" },
+	[M_BUCKET_LOCK] = { "SELECT conn FROM {p}rate_bucket WHERE conn = ? FOR UPDATE", "s" },
+	[M_RATE_PRUNE] = { "DELETE FROM {p}rate_slot WHERE conn = ? AND at < ?", "" },
+	[M_RATE_COUNT] = { "SELECT COUNT(*), COALESCE(SUM(batch), 0), MIN(at), MIN(CASE WHEN batch = 1 THEN at END)"
+		" FROM {p}rate_slot WHERE conn = ?", "iidd" },
+	[M_RATE_ADD] = { "INSERT INTO {p}rate_slot(conn, at, batch) VALUES(?, ?, ?)", "" },
+};
+
+#define MY_TABLE_OPTS " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
+
+/* Schema version 1: the tables of SQLite schema 5, in InnoDB. Text compares
+ * byte for byte (utf8mb4_bin) as in SQLite. Each statement separately: DDL
+ * commits by itself, so every step is written to be run again after a crash
+ * (IF NOT EXISTS). */
+static const char *const schema_v1[] = {
+	"CREATE TABLE IF NOT EXISTS {p}conn("
+	" `key` VARCHAR(64) NOT NULL PRIMARY KEY, realm VARCHAR(64) NULL,"
+	" status VARCHAR(32) NOT NULL DEFAULT 'Not Connected', message TEXT NULL,"
+	" access BLOB NULL, refresh BLOB NULL, access_expires DOUBLE NOT NULL DEFAULT 0,"
+	" refresh_expires DOUBLE NOT NULL DEFAULT 0, token_version BIGINT NOT NULL DEFAULT 0,"
+	" refresh_owner VARCHAR(96) NULL, refresh_until DOUBLE NOT NULL DEFAULT 0,"
+	" last_sync DOUBLE NOT NULL DEFAULT 0, home_currency VARCHAR(8) NULL, country VARCHAR(8) NULL,"
+	" throttled_until DOUBLE NOT NULL DEFAULT 0, refresh_sent DOUBLE NOT NULL DEFAULT 0,"
+	" reason VARCHAR(48) NULL)" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}oauth_state(state VARCHAR(128) NOT NULL PRIMARY KEY,"
+	" conn VARCHAR(64) NOT NULL, expires DOUBLE NOT NULL, KEY {p}oauth_state_exp(expires))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}entity("
+	" conn VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL, local_id VARCHAR(64) NOT NULL,"
+	" state VARCHAR(16) NOT NULL DEFAULT 'Not Tried', reason TEXT NULL, qbo_id VARCHAR(32) NULL,"
+	" sync_token VARCHAR(32) NULL, version BIGINT NOT NULL DEFAULT 0, synced_version BIGINT NOT NULL DEFAULT 0,"
+	" hash VARCHAR(64) NULL, doc MEDIUMTEXT NULL, attempts BIGINT NOT NULL DEFAULT 0,"
+	" last_attempt DOUBLE NOT NULL DEFAULT 0, updated DOUBLE NOT NULL DEFAULT 0, create_rid VARCHAR(64) NULL,"
+	" PRIMARY KEY(conn, kind, local_id), KEY {p}entity_state(conn, state),"
+	" KEY {p}entity_qbo(conn, kind, qbo_id))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}outbox("
+	" seq BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL,"
+	" local_id VARCHAR(64) NOT NULL, status VARCHAR(16) NOT NULL, version BIGINT NOT NULL,"
+	" next_try DOUBLE NOT NULL DEFAULT 0, owner VARCHAR(96) NULL, claimed DOUBLE NOT NULL DEFAULT 0,"
+	" wait_kind VARCHAR(16) NULL, wait_id VARCHAR(64) NULL, attempts BIGINT NOT NULL DEFAULT 0,"
+	" prio INT NOT NULL DEFAULT 9, created DOUBLE NOT NULL DEFAULT 0,"
+	" UNIQUE KEY {p}outbox_rec(conn, kind, local_id), KEY {p}outbox_due(conn, prio, seq),"
+	" KEY {p}outbox_wait(conn, wait_kind, wait_id))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}mapping("
+	" conn VARCHAR(64) NOT NULL, kind VARCHAR(24) NOT NULL, local_id VARCHAR(64) NOT NULL,"
+	" purpose VARCHAR(16) NOT NULL DEFAULT '', qbo_id VARCHAR(32) NOT NULL, name VARCHAR(512) NULL,"
+	" created DOUBLE NOT NULL DEFAULT 0, PRIMARY KEY(conn, kind, local_id, purpose))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}log("
+	" id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NULL, at DOUBLE NOT NULL,"
+	" level VARCHAR(8) NOT NULL, kind VARCHAR(24) NULL, local_id VARCHAR(64) NULL, message TEXT NOT NULL,"
+	" KEY {p}log_at(at))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}hook_event("
+	" seq BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NOT NULL, event VARCHAR(64) NOT NULL,"
+	" ids TEXT NOT NULL, created DOUBLE NOT NULL, status VARCHAR(16) NOT NULL DEFAULT 'pending',"
+	" message TEXT NULL, attempts BIGINT NOT NULL DEFAULT 0, KEY {p}hook_event_due(conn, status, seq))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}rate_bucket(conn VARCHAR(64) NOT NULL PRIMARY KEY)" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}rate_slot("
+	" id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NOT NULL, at DOUBLE NOT NULL,"
+	" batch TINYINT NOT NULL DEFAULT 0, KEY {p}rate_slot_at(conn, at))" MY_TABLE_OPTS,
+	NULL
+};
+
+/* The forward migrations: step i takes the schema from version i to i + 1.
+ * A new version appends a step (a NULL-ended list of statements) and raises
+ * MY_SCHEMA; a released step never changes. */
+static const char *const *const migrations[] = {
+	schema_v1,
+};
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MY_SCHEMA,
+	"one migration step per schema version");
+
+/* What the store name says (mysql://user@host:port/db?prefix=...). */
+typedef struct my_target {
+	char user[81];
+	char host[256];
+	unsigned port;
+	char socket[256];
+	char db[65];
+	char prefix[33];
+	bool tls;            /* TLS with the server's certificate verified */
+	char ssl_ca[256];
+	char ssl_capath[256];
+	char ssl_cert[256];
+	char ssl_key[256];
+	unsigned connect_timeout;
+} my_target;
+
+typedef struct my_store {
+	qs_store base;
+	MYSQL *db;
+	MYSQL_STMT *stmt[M__COUNT];
+	my_target t;
+	char *password;      /* wiped and freed at close */
+	bool in_tx, immediate, tx_lost;
+	char locked[65];     /* company whose conn row this transaction holds */
+	unsigned long max_packet;
+	bool migrated;       /* the schema was checked on this server */
+	bool offline;        /* the last connect failed: the server was unreachable */
+	double retry_at;     /* no new connect before this time (after a failure) */
+} my_store;
+
+/* ------------------------------------------------------------------ the name */
+
+static bool is_loopback(const char *host)
+{
+	return !strcmp(host, "127.0.0.1") || !strcmp(host, "::1") || !strcmp(host, "localhost")
+		|| !strncmp(host, "127.", 4);
+}
+
+/* Decodes %XX in [s, s+n) into out. */
+static bool url_decode(const char *s, size_t n, char *out, size_t size)
+{
+	size_t o = 0, i;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '%' && i + 2 < n && isxdigit((unsigned char)s[i + 1]) && isxdigit((unsigned char)s[i + 2])) {
+			char hx[3] = { s[i + 1], s[i + 2], 0 };
+			c = (char)strtol(hx, NULL, 16);
+			i += 2;
+		} else if (c == '%' && i + 2 == n && isxdigit((unsigned char)s[i + 1])) {
+			return false;
+		}
+		if (c == '\0' || o + 1 >= size) {
+			return false;
+		}
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return true;
+}
+
+static bool prefix_ok(const char *p)
+{
+	size_t i;
+	for (i = 0; p[i]; i++) {
+		if (!isalnum((unsigned char)p[i]) && p[i] != '_') {
+			return false;
+		}
+	}
+	return i <= 32;
+}
+
+bool qs_store_is_mysql(const char *name)
+{
+	return name && (strncasecmp(name, "mysql://", 8) == 0 || strncasecmp(name, "mariadb://", 10) == 0);
+}
+
+/* Parses the store name. The URL never carries the password: one written
+ * into it is refused (it would show wherever the name is shown). */
+static qs_status parse_target(const char *name, my_target *t, qs_error *e)
+{
+	const char *p = strchr(name, ':') + 3, *at, *slash, *q, *hostend;
+	char buf[256];
+	memset(t, 0, sizeof(*t));
+	qs_strlcpy(t->prefix, "qbosync_", sizeof(t->prefix));
+	t->connect_timeout = 5;
+	slash = strchr(p, '/');
+	if (!slash) {
+		return qs_error_set(e, QS_ECONFIG, "The store URL names no database: write it as mysql://user@host:port/database?prefix=qbosync_");
+	}
+	at = memchr(p, '@', (size_t)(slash - p));
+	if (!at) {
+		return qs_error_set(e, QS_ECONFIG, "The store URL names no user: write it as mysql://user@host:port/database (the password goes in the option store_password)");
+	}
+	if (memchr(p, ':', (size_t)(at - p))) {
+		return qs_error_set(e, QS_ECONFIG, "The store URL must not contain the password: remove it from the URL and give it as the "
+			"option store_password (or INI qbosync.store_password)");
+	}
+	if (!url_decode(p, (size_t)(at - p), t->user, sizeof(t->user)) || !t->user[0]) {
+		return qs_error_set(e, QS_ECONFIG, "The store URL's user is empty or too long");
+	}
+	p = at + 1;
+	hostend = slash;
+	if (*p == '[') {
+		const char *rb = memchr(p, ']', (size_t)(slash - p));
+		if (!rb) {
+			return qs_error_set(e, QS_ECONFIG, "The store URL's host [%.*s is not closed by ]", (int)(slash - p), p);
+		}
+		if ((size_t)(rb - p - 1) >= sizeof(t->host)) {
+			return qs_error_set(e, QS_ECONFIG, "The store URL's host is too long");
+		}
+		memcpy(t->host, p + 1, (size_t)(rb - p - 1));
+		t->host[rb - p - 1] = '\0';
+		p = rb + 1;
+	} else {
+		const char *colon = memchr(p, ':', (size_t)(slash - p));
+		const char *he = colon ? colon : slash;
+		if ((size_t)(he - p) >= sizeof(t->host)) {
+			return qs_error_set(e, QS_ECONFIG, "The store URL's host is too long");
+		}
+		memcpy(t->host, p, (size_t)(he - p));
+		t->host[he - p] = '\0';
+		p = he;
+	}
+	if (p < hostend && *p == ':') {
+		char *end;
+		long port = strtol(p + 1, &end, 10);
+		if (end != hostend || port <= 0 || port > 65535) {
+			return qs_error_set(e, QS_ECONFIG, "The store URL's port %.*s is not a number from 1 to 65535",
+				(int)(hostend - p - 1), p + 1);
+		}
+		t->port = (unsigned)port;
+	}
+	q = strchr(slash + 1, '?');
+	if (!url_decode(slash + 1, q ? (size_t)(q - slash - 1) : strlen(slash + 1), t->db, sizeof(t->db)) || !t->db[0]) {
+		return qs_error_set(e, QS_ECONFIG, "The store URL names no database: write it as mysql://user@host:port/database");
+	}
+	while (q && *q) {
+		const char *k = q + 1, *amp = strchr(k, '&'), *eq;
+		size_t kl, vl;
+		q = amp;
+		eq = memchr(k, '=', amp ? (size_t)(amp - k) : strlen(k));
+		if (!eq) {
+			if (k[0] == '\0') {
+				continue;
+			}
+			return qs_error_set(e, QS_ECONFIG, "The store URL's parameter %.*s has no value (write name=value)",
+				(int)(amp ? (size_t)(amp - k) : strlen(k)), k);
+		}
+		kl = (size_t)(eq - k);
+		vl = amp ? (size_t)(amp - eq - 1) : strlen(eq + 1);
+		if (!url_decode(eq + 1, vl, buf, sizeof(buf))) {
+			return qs_error_set(e, QS_ECONFIG, "The store URL's parameter %.*s is too long or badly encoded", (int)kl, k);
+		}
+#define KEY_IS(lit) (kl == sizeof(lit) - 1 && !strncmp(k, lit, kl))
+		if (KEY_IS("prefix")) {
+			if (!prefix_ok(buf)) {
+				return qs_error_set(e, QS_ECONFIG, "The store URL's prefix \"%s\" may hold only letters, digits and _ (at most 32)", buf);
+			}
+			qs_strlcpy(t->prefix, buf, sizeof(t->prefix));
+		} else if (KEY_IS("socket")) {
+			qs_strlcpy(t->socket, buf, sizeof(t->socket));
+		} else if (KEY_IS("tls") || KEY_IS("ssl")) {
+			if (!strcmp(buf, "verify") || !strcmp(buf, "1") || !strcmp(buf, "on") || !strcmp(buf, "true")) {
+				t->tls = true;
+			} else if (!strcmp(buf, "off") || !strcmp(buf, "0") || !strcmp(buf, "false")) {
+				t->tls = false;
+			} else {
+				return qs_error_set(e, QS_ECONFIG, "The store URL's tls=%s is not verify or off", buf);
+			}
+		} else if (KEY_IS("ssl_ca") || KEY_IS("tls_ca")) {
+			qs_strlcpy(t->ssl_ca, buf, sizeof(t->ssl_ca));
+			t->tls = true;
+		} else if (KEY_IS("ssl_capath") || KEY_IS("tls_capath")) {
+			qs_strlcpy(t->ssl_capath, buf, sizeof(t->ssl_capath));
+			t->tls = true;
+		} else if (KEY_IS("ssl_cert") || KEY_IS("tls_cert")) {
+			qs_strlcpy(t->ssl_cert, buf, sizeof(t->ssl_cert));
+		} else if (KEY_IS("ssl_key") || KEY_IS("tls_key")) {
+			qs_strlcpy(t->ssl_key, buf, sizeof(t->ssl_key));
+		} else if (KEY_IS("connect_timeout")) {
+			long v = strtol(buf, NULL, 10);
+			if (v <= 0 || v > 300) {
+				return qs_error_set(e, QS_ECONFIG, "The store URL's connect_timeout=%s is not 1 to 300 seconds", buf);
+			}
+			t->connect_timeout = (unsigned)v;
+		} else {
+			return qs_error_set(e, QS_ECONFIG, "The store URL has an unknown parameter %.*s (known: prefix, socket, tls, "
+				"ssl_ca, ssl_capath, ssl_cert, ssl_key, connect_timeout)", (int)kl, k);
+		}
+#undef KEY_IS
+	}
+	if (!t->host[0] && !t->socket[0]) {
+		qs_strlcpy(t->host, "localhost", sizeof(t->host));
+	}
+	if (!t->socket[0] && !is_loopback(t->host) && !t->tls) {
+		/* beyond this machine the connection carries the password and the
+		 * sealed tokens: TLS with the certificate verified, always */
+		t->tls = true;
+	}
+	return QS_OK;
+}
+
+/* ------------------------------------------------------------------ errors and the connection */
+
+static bool err_gone(unsigned n)
+{
+	return n == CR_SERVER_GONE_ERROR || n == CR_SERVER_LOST || n == CR_CONN_HOST_ERROR
+		|| n == CR_CONNECTION_ERROR || n == ER_CONNECTION_KILLED || n == CR_SERVER_LOST_EXTENDED
+		|| n == ER_SERVER_SHUTDOWN || n == CR_COMMANDS_OUT_OF_SYNC;
+}
+
+static bool err_lock(unsigned n)
+{
+	return n == ER_LOCK_DEADLOCK || n == ER_LOCK_WAIT_TIMEOUT;
+}
+
+static qs_status unreachable(my_store *s, qs_error *e, const char *msg)
+{
+	return qs_error_set(e, QS_ESTORE, "Cannot reach the qbosync store database %s: %s; check that the MariaDB/MySQL server is "
+		"running and reachable from this host, and the user, database and store_password (hook events are kept in the "
+		"local spill file until it is back)", s->base.path, msg);
+}
+
+static qs_status db_fail(my_store *s, qs_error *e, const char *what, unsigned n, const char *msg)
+{
+	if (err_gone(n)) {
+		return qs_error_set(e, QS_ESTORE, "The qbosync store database %s went away while %s (%s); the next call reconnects",
+			s->base.path, what, msg);
+	}
+	if (n == ER_LOCK_DEADLOCK || n == ER_LOCK_WAIT_TIMEOUT) {
+		return qs_error_set(e, QS_ESTORE, "The qbosync store database %s was busy while %s (%s); it is retried",
+			s->base.path, what, msg);
+	}
+	return qs_error_set(e, QS_ESTORE, "The qbosync store database %s failed while %s: %s (error %u)",
+		s->base.path, what, msg, n);
+}
+
+static void drop_statements(my_store *s)
+{
+	int i;
+	for (i = 0; i < M__COUNT; i++) {
+		if (s->stmt[i]) {
+			mysql_stmt_close(s->stmt[i]);
+			s->stmt[i] = NULL;
+		}
+	}
+}
+
+static void disconnect(my_store *s)
+{
+	drop_statements(s);
+	if (s->db) {
+		mysql_close(s->db);
+		s->db = NULL;
+	}
+}
+
+/* Expands {p} into the prefix. */
+static char *expand(my_store *s, const char *text)
+{
+	size_t n = strlen(text), pl = strlen(s->t.prefix), cnt = 0, o = 0;
+	const char *p;
+	char *out;
+	for (p = text; (p = strstr(p, "{p}")) != NULL; p += 3) {
+		cnt++;
+	}
+	out = malloc(n + cnt * pl + 1);
+	if (!out) {
+		return NULL;
+	}
+	for (p = text; *p;) {
+		if (p[0] == '{' && p[1] == 'p' && p[2] == '}') {
+			memcpy(out + o, s->t.prefix, pl);
+			o += pl;
+			p += 3;
+		} else {
+			out[o++] = *p++;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static qs_status exec_text(my_store *s, const char *text, qs_error *e, const char *what)
+{
+	char *sql = expand(s, text);
+	int rc;
+	if (!sql) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+	}
+	rc = mysql_real_query(s->db, sql, strlen(sql));
+	free(sql);
+	if (rc != 0) {
+		return db_fail(s, e, what, mysql_errno(s->db), mysql_error(s->db));
+	}
+	{
+		MYSQL_RES *res = mysql_store_result(s->db);
+		if (res) {
+			mysql_free_result(res);
+		}
+	}
+	return QS_OK;
+}
+
+/* Reads one integer from a query (0 when no row). */
+static qs_status query_int(my_store *s, const char *text, long long *out, bool *found, qs_error *e, const char *what)
+{
+	char *sql = expand(s, text);
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	*out = 0;
+	if (found) {
+		*found = false;
+	}
+	if (!sql) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+	}
+	if (mysql_real_query(s->db, sql, strlen(sql)) != 0) {
+		free(sql);
+		return db_fail(s, e, what, mysql_errno(s->db), mysql_error(s->db));
+	}
+	free(sql);
+	res = mysql_store_result(s->db);
+	if (!res) {
+		return mysql_errno(s->db) ? db_fail(s, e, what, mysql_errno(s->db), mysql_error(s->db)) : QS_OK;
+	}
+	row = mysql_fetch_row(res);
+	if (row && row[0]) {
+		*out = strtoll(row[0], NULL, 10);
+		if (found) {
+			*found = true;
+		}
+	}
+	mysql_free_result(res);
+	return QS_OK;
+}
+
+/* Connects and sets the session up. */
+static qs_status connect_db(my_store *s, qs_error *e)
+{
+	unsigned int timeout = s->t.connect_timeout, rw = 60;
+	my_bool verify = 1;
+	long long v;
+	s->offline = false;
+	s->db = mysql_init(NULL);
+	if (!s->db) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory connecting to the store");
+	}
+	mysql_options(s->db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(s->db, MYSQL_OPT_READ_TIMEOUT, &rw);
+	mysql_options(s->db, MYSQL_OPT_WRITE_TIMEOUT, &rw);
+	mysql_options(s->db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(s->db, MYSQL_INIT_COMMAND, "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+	if (s->t.tls) {
+		mysql_ssl_set(s->db, s->t.ssl_key[0] ? s->t.ssl_key : NULL, s->t.ssl_cert[0] ? s->t.ssl_cert : NULL,
+			s->t.ssl_ca[0] ? s->t.ssl_ca : NULL, s->t.ssl_capath[0] ? s->t.ssl_capath : NULL, NULL);
+		mysql_options(s->db, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+	}
+	if (!mysql_real_connect(s->db, s->t.socket[0] ? NULL : s->t.host, s->t.user, s->password ? s->password : "",
+			s->t.db, s->t.port, s->t.socket[0] ? s->t.socket : NULL, CLIENT_FOUND_ROWS)) {
+		qs_status r = unreachable(s, e, mysql_error(s->db));
+		unsigned n = mysql_errno(s->db);
+		/* the server did not answer (as opposed to refusing the login) */
+		s->offline = n == CR_CONN_HOST_ERROR || n == CR_CONNECTION_ERROR || n == CR_SERVER_LOST
+			|| n == CR_SERVER_GONE_ERROR || n == CR_UNKNOWN_HOST || n == ER_SERVER_SHUTDOWN;
+		mysql_close(s->db);
+		s->db = NULL;
+		return r;
+	}
+	/* strict: a value that does not fit is an error, never silently cut */
+	if (exec_text(s, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION', innodb_lock_wait_timeout = 20,"
+			" autocommit = 1", e, "setting the session up") != QS_OK
+			|| query_int(s, "SELECT @@max_allowed_packet", &v, NULL, e, "reading max_allowed_packet") != QS_OK) {
+		disconnect(s);
+		return QS_ESTORE;
+	}
+	s->max_packet = v > 0 ? (unsigned long)v : 4u << 20;
+	return QS_OK;
+}
+
+static qs_status migrate(my_store *s, qs_error *e);
+
+/* Reconnects when the connection was lost (never inside a transaction); a
+ * server that was just found unreachable is not tried again for a second. */
+static qs_status ensure_connected(my_store *s, qs_error *e)
+{
+	qs_status r;
+	if (s->db && !s->tx_lost) {
+		return QS_OK;
+	}
+	disconnect(s);
+	s->tx_lost = false;
+	if (s->offline && qs_store_now() < s->retry_at) {
+		return unreachable(s, e, "it did not answer a moment ago");
+	}
+	r = connect_db(s, e);
+	if (r == QS_OK && !s->migrated) {
+		r = migrate(s, e);
+		if (r != QS_OK) {
+			disconnect(s);
+		}
+	}
+	if (s->offline) {
+		s->retry_at = qs_store_now() + 1.0;
+	}
+	return r;
+}
+
+bool qs_store_offline(const qs_store *qs)
+{
+	return !strcmp(qs->ops->name, "mysql") && ((const my_store *)qs)->offline;
+}
+
+/* ------------------------------------------------------------------ statements */
+
+typedef struct my_arg {
+	char t;                 /* s text (NULL: NULL), S text ("" or NULL: NULL), b bytes, d double, i integer */
+	const char *p;
+	unsigned long len;
+	double d;
+	long long i;
+	my_bool null;
+} my_arg;
+
+/* A query's result: its rows are held client-side, so the store may be used
+ * again while they are read. */
+typedef struct my_q {
+	MYSQL_STMT *st;
+	const char *cols;
+	unsigned n;
+	MYSQL_BIND rb[MY_MAXCOL];
+	unsigned long len[MY_MAXCOL];
+	my_bool nul[MY_MAXCOL], err[MY_MAXCOL];
+	char *buf[MY_MAXCOL];
+	size_t cap[MY_MAXCOL];
+	double d[MY_MAXCOL];
+	long long i[MY_MAXCOL];
+} my_q;
+
+static MYSQL_STMT *stmt_for(my_store *s, int id, qs_error *e)
+{
+	MYSQL_STMT *st = s->stmt[id];
+	char *sql;
+	if (st) {
+		return st;
+	}
+	sql = expand(s, sql_text[id].text);
+	if (!sql) {
+		qs_error_set(e, QS_EINTERNAL, "Out of memory");
+		return NULL;
+	}
+	st = mysql_stmt_init(s->db);
+	if (!st || mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		unsigned n = st ? mysql_stmt_errno(st) : mysql_errno(s->db);
+		db_fail(s, e, "preparing a statement", n, st ? mysql_stmt_error(st) : mysql_error(s->db));
+		if (err_gone(n)) {
+			s->tx_lost = true;
+		}
+		if (st) {
+			mysql_stmt_close(st);
+		}
+		free(sql);
+		return NULL;
+	}
+	free(sql);
+	s->stmt[id] = st;
+	return st;
+}
+
+static void q_done(my_q *q)
+{
+	unsigned i;
+	if (q->st) {
+		mysql_stmt_free_result(q->st);
+	}
+	for (i = 0; i < q->n; i++) {
+		free(q->buf[i]);
+	}
+	memset(q, 0, sizeof(*q));
+}
+
+/* Binds the result columns of q (types in cols). */
+static qs_status q_bind(my_q *q, qs_error *e)
+{
+	unsigned i;
+	q->n = (unsigned)strlen(q->cols);
+	memset(q->rb, 0, sizeof(q->rb));
+	for (i = 0; i < q->n; i++) {
+		MYSQL_BIND *b = &q->rb[i];
+		b->is_null = &q->nul[i];
+		b->length = &q->len[i];
+		b->error = &q->err[i];
+		switch (q->cols[i]) {
+		case 'd':
+			b->buffer_type = MYSQL_TYPE_DOUBLE;
+			b->buffer = &q->d[i];
+			break;
+		case 'i':
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &q->i[i];
+			break;
+		default:
+			q->cap[i] = 256;
+			q->buf[i] = malloc(q->cap[i] + 1);
+			if (!q->buf[i]) {
+				return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+			}
+			b->buffer_type = q->cols[i] == 'b' ? MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
+			b->buffer = q->buf[i];
+			b->buffer_length = q->cap[i];
+			break;
+		}
+	}
+	if (mysql_stmt_bind_result(q->st, q->rb) != 0) {
+		return qs_error_set(e, QS_ESTORE, "Cannot read a store query's result: %s", mysql_stmt_error(q->st));
+	}
+	return QS_OK;
+}
+
+/* Runs statement id with args. q (may be NULL) receives the result rows.
+ * Outside a transaction a lost connection is reconnected and a deadlock or
+ * lock wait retried; inside one the transaction is lost and the error says so. */
+static qs_status run_args(my_store *s, int id, my_q *q, unsigned long long *affected, qs_error *e,
+	const char *what, my_arg *a, unsigned na)
+{
+	int attempt;
+	for (attempt = 0;; attempt++) {
+		MYSQL_BIND pb[MY_MAXARG];
+		MYSQL_STMT *st;
+		unsigned i, n;
+		qs_status r = ensure_connected(s, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		st = stmt_for(s, id, e);
+		if (!st) {
+			if (s->tx_lost && !s->in_tx && attempt < 2) {
+				continue;
+			}
+			return QS_ESTORE;
+		}
+		memset(pb, 0, sizeof(pb));
+		for (i = 0; i < na; i++) {
+			switch (a[i].t) {
+			case 'd':
+				pb[i].buffer_type = MYSQL_TYPE_DOUBLE;
+				pb[i].buffer = &a[i].d;
+				break;
+			case 'i':
+				pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				pb[i].buffer = &a[i].i;
+				break;
+			default:
+				pb[i].buffer_type = a[i].t == 'b' ? MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
+				a[i].null = a[i].p == NULL;
+				pb[i].buffer = (void *)(a[i].p ? a[i].p : "");
+				pb[i].buffer_length = a[i].len;
+				pb[i].length = &a[i].len;
+				pb[i].is_null = &a[i].null;
+				if (a[i].len + 1024 > s->max_packet) {
+					return qs_error_set(e, QS_ESTORE, "A value of %lu bytes is more than the qbosync store database %s "
+						"accepts (max_allowed_packet %lu) while %s: raise max_allowed_packet on the server",
+						a[i].len, s->base.path, s->max_packet, what);
+				}
+				break;
+			}
+		}
+		n = mysql_stmt_param_count(st);
+		if (n != na) {
+			return qs_error_set(e, QS_EINTERNAL, "Store statement %d takes %u values, %u given", id, n, na);
+		}
+		if ((na && mysql_stmt_bind_param(st, pb) != 0) || mysql_stmt_execute(st) != 0) {
+			unsigned err = mysql_stmt_errno(st);
+			if (err_gone(err)) {
+				if (s->in_tx) {
+					s->tx_lost = true;
+					return qs_error_set(e, QS_ESTORE, "The connection to the qbosync store database %s was lost in a "
+						"transaction while %s (%s); nothing of it was kept, and the next call reconnects",
+						s->base.path, what, mysql_stmt_error(st));
+				}
+				s->tx_lost = true;
+				if (attempt < 2) {
+					continue;
+				}
+				return unreachable(s, e, mysql_stmt_error(st));
+			}
+			if (err_lock(err) && attempt < 8 && (!s->in_tx || (id == M_LOCK_CONN || id == M_BUCKET_LOCK))) {
+				/* autocommit statements, and a transaction's first lock
+				 * (nothing done yet), are simply run again */
+				struct timespec ts = { 0, (long)(5 + attempt * 20) * 1000000L };
+				if (err == ER_LOCK_DEADLOCK && s->in_tx) {
+					return db_fail(s, e, what, err, mysql_stmt_error(st));
+				}
+				nanosleep(&ts, NULL);
+				continue;
+			}
+			return db_fail(s, e, what, err, mysql_stmt_error(st));
+		}
+		if (affected) {
+			*affected = mysql_stmt_affected_rows(st);
+		}
+		if (q) {
+			memset(q, 0, sizeof(*q));
+			q->st = st;
+			q->cols = sql_text[id].cols;
+			if (q_bind(q, e) != QS_OK || mysql_stmt_store_result(st) != 0) {
+				qs_status rr = e && e->status != QS_OK ? QS_ESTORE
+					: db_fail(s, e, what, mysql_stmt_errno(st), mysql_stmt_error(st));
+				q_done(q);
+				return rr;
+			}
+		} else {
+			mysql_stmt_free_result(st);
+		}
+		return QS_OK;
+	}
+}
+
+/* Builds the argument list from types and varargs, then runs. */
+static qs_status run(my_store *s, int id, my_q *q, unsigned long long *affected, qs_error *e,
+	const char *what, const char *types, ...)
+{
+	my_arg a[MY_MAXARG];
+	unsigned i, n = (unsigned)strlen(types);
+	va_list ap;
+	if (n > MY_MAXARG) {
+		return qs_error_set(e, QS_EINTERNAL, "Too many values for a store statement");
+	}
+	memset(a, 0, sizeof(a));
+	va_start(ap, types);
+	for (i = 0; i < n; i++) {
+		a[i].t = types[i];
+		switch (types[i]) {
+		case 'd':
+			a[i].d = va_arg(ap, double);
+			break;
+		case 'i':
+			a[i].i = va_arg(ap, long long);
+			break;
+		case 'b':
+			a[i].p = va_arg(ap, const char *);
+			a[i].len = (unsigned long)va_arg(ap, size_t);
+			break;
+		case 'S':
+			a[i].p = va_arg(ap, const char *);
+			if (a[i].p && !*a[i].p) {
+				a[i].p = NULL;
+			}
+			a[i].t = 's';
+			a[i].len = a[i].p ? (unsigned long)strlen(a[i].p) : 0;
+			break;
+		default:
+			a[i].p = va_arg(ap, const char *);
+			a[i].len = a[i].p ? (unsigned long)strlen(a[i].p) : 0;
+			break;
+		}
+	}
+	va_end(ap);
+	return run_args(s, id, q, affected, e, what, a, n);
+}
+
+/* Fetches the next row: *row false at the end. Long text is fetched whole. */
+static qs_status q_next(my_store *s, my_q *q, bool *row, qs_error *e)
+{
+	int rc = mysql_stmt_fetch(q->st);
+	unsigned i;
+	*row = false;
+	if (rc == MYSQL_NO_DATA) {
+		return QS_OK;
+	}
+	if (rc == 1) {
+		return db_fail(s, e, "reading rows", mysql_stmt_errno(q->st), mysql_stmt_error(q->st));
+	}
+	for (i = 0; i < q->n; i++) {
+		if (q->cols[i] != 's' && q->cols[i] != 'b') {
+			continue;
+		}
+		if (!q->nul[i] && q->len[i] > q->cap[i]) {
+			MYSQL_BIND b;
+			char *nb = realloc(q->buf[i], q->len[i] + 1);
+			if (!nb) {
+				return qs_error_set(e, QS_EINTERNAL, "Out of memory reading the store");
+			}
+			q->buf[i] = nb;
+			q->cap[i] = q->len[i];
+			memset(&b, 0, sizeof(b));
+			b.buffer_type = q->cols[i] == 'b' ? MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
+			b.buffer = nb;
+			b.buffer_length = q->cap[i];
+			b.length = &q->len[i];
+			if (mysql_stmt_fetch_column(q->st, &b, i, 0) != 0) {
+				return db_fail(s, e, "reading a long value", mysql_stmt_errno(q->st), mysql_stmt_error(q->st));
+			}
+			/* the bound buffer moved: bind again for the next rows */
+			q->rb[i].buffer = nb;
+			q->rb[i].buffer_length = q->cap[i];
+			mysql_stmt_bind_result(q->st, q->rb);
+		}
+		q->buf[i][q->nul[i] ? 0 : q->len[i]] = '\0';
+	}
+	*row = true;
+	return QS_OK;
+}
+
+static const char *q_str(const my_q *q, unsigned i)
+{
+	return q->nul[i] ? "" : q->buf[i];
+}
+
+static const char *q_strn(const my_q *q, unsigned i)
+{
+	return q->nul[i] ? NULL : q->buf[i];
+}
+
+static double q_d(const my_q *q, unsigned i)
+{
+	return q->nul[i] ? 0 : q->d[i];
+}
+
+static long long q_i(const my_q *q, unsigned i)
+{
+	return q->nul[i] ? 0 : q->i[i];
+}
+
+static void q_copy(const my_q *q, unsigned i, char *dst, size_t size)
+{
+	qs_strlcpy(dst, q_str(q, i), size);
+}
+
+static unsigned char *q_blob(const my_q *q, unsigned i, size_t *len)
+{
+	unsigned char *c;
+	*len = 0;
+	if (q->nul[i] || q->len[i] == 0) {
+		return NULL;
+	}
+	c = malloc(q->len[i]);
+	if (c) {
+		memcpy(c, q->buf[i], q->len[i]);
+		*len = q->len[i];
+	}
+	return c;
+}
+
+/* Inside a write transaction: the company's conn row is locked before its
+ * first statement on that company (the transaction's serialisation point). */
+static qs_status tx_lock(my_store *s, const char *key, qs_error *e)
+{
+	my_q q;
+	qs_status r;
+	bool row;
+	if (!s->in_tx || !s->immediate || !key || !strcmp(s->locked, key)) {
+		return QS_OK;
+	}
+	r = run(s, M_LOCK_CONN, &q, NULL, e, "locking the company's rows", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	q_done(&q);
+	if (r == QS_OK) {
+		qs_strlcpy(s->locked, key, sizeof(s->locked));
+	}
+	return r;
+}
+
+#define LOCK_OR_RETURN(s, key, e) do { qs_status lr_ = tx_lock((s), (key), (e)); if (lr_ != QS_OK) return lr_; } while (0)
+
+/* ------------------------------------------------------------------ schema */
+
+static qs_status migrate(my_store *s, qs_error *e)
+{
+	long long v = 0, got = 0;
+	bool found = false;
+	char lock[200], sql[300];
+	qs_status r;
+	/* DDL commits by itself: a named lock keeps two processes from
+	 * migrating at once */
+	snprintf(lock, sizeof(lock), "%s.%smigrate", s->t.db, s->t.prefix);
+	snprintf(sql, sizeof(sql), "SELECT GET_LOCK('%s', 60)", lock);
+	r = exec_text(s, "CREATE TABLE IF NOT EXISTS {p}meta(name VARCHAR(32) NOT NULL PRIMARY KEY, value BIGINT NOT NULL)"
+		MY_TABLE_OPTS, e, "creating the schema table");
+	if (r == QS_OK) {
+		r = query_int(s, "SELECT value FROM {p}meta WHERE name = 'schema'", &v, &found, e, "reading the schema version");
+	}
+	if (r != QS_OK) {
+		return r;
+	}
+	if (v == MY_SCHEMA) {
+		s->migrated = true;
+		return QS_OK;
+	}
+	if (v > MY_SCHEMA) {
+		return qs_error_set(e, QS_ESTORE, "The qbosync store database %s has schema version %lld, newer than this extension "
+			"knows (%d); upgrade qbosync", s->base.path, v, MY_SCHEMA);
+	}
+	r = query_int(s, sql, &got, NULL, e, "waiting for the schema migration lock");
+	if (r == QS_OK && got != 1) {
+		r = qs_error_set(e, QS_ESTORE, "The qbosync store database %s is being migrated by another process: try again", s->base.path);
+	}
+	if (r == QS_OK) {
+		r = query_int(s, "SELECT value FROM {p}meta WHERE name = 'schema'", &v, &found, e, "reading the schema version");
+	}
+	for (; r == QS_OK && v < MY_SCHEMA; v++) {
+		const char *const *step;
+		char setv[160];
+		for (step = migrations[v]; r == QS_OK && *step; step++) {
+			r = exec_text(s, *step, e, "migrating the schema");
+		}
+		snprintf(setv, sizeof(setv), "INSERT INTO {p}meta(name, value) VALUES('schema', %lld)"
+			" ON DUPLICATE KEY UPDATE value = %lld", v + 1, v + 1);
+		if (r == QS_OK) {
+			r = exec_text(s, setv, e, "recording the schema version");
+		}
+	}
+	if (r == QS_OK) {
+		s->migrated = true;
+	}
+	snprintf(sql, sizeof(sql), "SELECT RELEASE_LOCK('%s')", lock);
+	{
+		qs_error e2;
+		qs_error_clear(&e2);
+		query_int(s, sql, &got, NULL, &e2, "releasing the schema migration lock");
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------------ transactions */
+
+static void my_close(qs_store *qs)
+{
+	my_store *s = (my_store *)qs;
+	if (!s) {
+		return;
+	}
+	disconnect(s);
+	if (s->password) {
+		qs_wipe(s->password, strlen(s->password));
+		free(s->password);
+	}
+	free(s);
+}
+
+static void my_checkpoint(qs_store *qs)
+{
+	(void)qs;   /* InnoDB checkpoints by itself */
+}
+
+static qs_status my_begin(qs_store *qs, bool immediate, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	qs_status r = ensure_connected(s, e);
+	int attempt;
+	if (r != QS_OK) {
+		return r;
+	}
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (mysql_real_query(s->db, "START TRANSACTION", 17) == 0) {
+			s->in_tx = true;
+			s->immediate = immediate;
+			s->locked[0] = '\0';
+			return QS_OK;
+		}
+		if (!err_gone(mysql_errno(s->db)) || attempt > 0) {
+			break;
+		}
+		s->tx_lost = true;
+		if ((r = ensure_connected(s, e)) != QS_OK) {
+			return r;
+		}
+	}
+	return db_fail(s, e, "starting a transaction", mysql_errno(s->db), mysql_error(s->db));
+}
+
+static void my_rollback(qs_store *qs)
+{
+	my_store *s = (my_store *)qs;
+	if (s->in_tx && s->db && !s->tx_lost) {
+		if (mysql_real_query(s->db, "ROLLBACK", 8) != 0 && err_gone(mysql_errno(s->db))) {
+			s->tx_lost = true;
+		}
+	}
+	s->in_tx = false;
+	s->immediate = false;
+	s->locked[0] = '\0';
+}
+
+static qs_status my_commit(qs_store *qs, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	qs_status r = QS_OK;
+	if (!s->in_tx) {
+		return QS_OK;
+	}
+	if (s->tx_lost || !s->db) {
+		r = qs_error_set(e, QS_ESTORE, "The connection to the qbosync store database %s was lost in a transaction: "
+			"nothing of it was kept, and the next call reconnects", s->base.path);
+	} else if (mysql_real_query(s->db, "COMMIT", 6) != 0) {
+		if (err_gone(mysql_errno(s->db))) {
+			s->tx_lost = true;
+		}
+		r = db_fail(s, e, "committing", mysql_errno(s->db), mysql_error(s->db));
+		my_rollback(qs);
+	}
+	s->in_tx = false;
+	s->immediate = false;
+	s->locked[0] = '\0';
+	return r;
+}
+
+/* ------------------------------------------------------------------ connection row */
+
+static qs_status my_conn_ensure(qs_store *qs, const char *key, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	return run(s, M_CONN_ENSURE, NULL, NULL, e, "creating the connection row", "s", key);
+}
+
+static qs_status my_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	memset(out, 0, sizeof(*out));
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_CONN_GET, &q, NULL, e, "reading the connection", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	if (r == QS_OK && row) {
+		out->exists = true;
+		q_copy(&q, 0, out->realm, sizeof(out->realm));
+		q_copy(&q, 1, out->status, sizeof(out->status));
+		q_copy(&q, 2, out->message, sizeof(out->message));
+		out->access = q_blob(&q, 3, &out->access_len);
+		out->refresh = q_blob(&q, 4, &out->refresh_len);
+		out->access_expires = q_d(&q, 5);
+		out->refresh_expires = q_d(&q, 6);
+		out->token_version = q_i(&q, 7);
+		q_copy(&q, 8, out->refresh_owner, sizeof(out->refresh_owner));
+		out->refresh_until = q_d(&q, 9);
+		out->last_sync = q_d(&q, 10);
+		q_copy(&q, 11, out->home_currency, sizeof(out->home_currency));
+		q_copy(&q, 12, out->country, sizeof(out->country));
+		out->throttled_until = q_d(&q, 13);
+		out->refresh_sent = q_d(&q, 14);
+		q_copy(&q, 15, out->reason, sizeof(out->reason));
+	} else if (r == QS_OK) {
+		qs_strlcpy(out->status, "Not Connected", sizeof(out->status));
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_conn_set_status(qs_store *qs, const char *key, const char *status,
+	const char *reason, const char *message, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_CONN_STATUS, NULL, NULL, e, "saving the connection status", "sSSs", status, message, reason, key);
+}
+
+static qs_status my_conn_set_company(qs_store *qs, const char *key, const char *home_currency,
+	const char *country, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_CONN_COMPANY, NULL, NULL, e, "saving the company settings", "SSs", home_currency, country, key);
+}
+
+static qs_status my_conn_set_last_sync(qs_store *qs, const char *key, double at, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_CONN_LAST_SYNC, NULL, NULL, e, "saving the last sync time", "ds", at, key);
+}
+
+static qs_status my_conn_set_throttle(qs_store *qs, const char *key, double until, double ceiling, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_CONN_THROTTLE, NULL, NULL, e, "saving the throttle pause", "dds", ceiling, until, key);
+}
+
+static qs_status my_tokens_put(qs_store *qs, const char *key, const char *realm,
+	const unsigned char *access, size_t access_len, double access_expires,
+	const unsigned char *refresh, size_t refresh_len, double refresh_expires,
+	long long expect_version, bool *swapped, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long n = 0;
+	qs_status r;
+	if (swapped) {
+		*swapped = false;
+	}
+	LOCK_OR_RETURN(s, key, e);
+	if (expect_version >= 0) {
+		r = run(s, M_TOKENS_PUT_CAS, NULL, &n, e, "saving the tokens", "Sbdbdsi", realm,
+			(const char *)access, access_len, access_expires, (const char *)refresh, refresh_len, refresh_expires,
+			key, expect_version);
+	} else {
+		r = run(s, M_TOKENS_PUT_ANY, NULL, &n, e, "saving the tokens", "Sbdbds", realm,
+			(const char *)access, access_len, access_expires, (const char *)refresh, refresh_len, refresh_expires, key);
+	}
+	if (r == QS_OK && swapped) {
+		*swapped = n > 0;
+	}
+	return r;
+}
+
+static qs_status my_tokens_clear(qs_store *qs, const char *key, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_TOKENS_CLEAR, NULL, NULL, e, "forgetting the tokens", "s", key);
+}
+
+static qs_status my_refresh_lock(qs_store *qs, const char *key, const char *owner, double until,
+	double now, const char *dead_owner, bool *got, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long n = 0;
+	qs_status r;
+	*got = false;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_LOCK_TAKE, NULL, &n, e, "taking the token refresh lock", "sdssdS", owner, until, key, owner, now,
+		dead_owner);
+	if (r == QS_OK) {
+		*got = n > 0;
+	}
+	return r;
+}
+
+static qs_status my_refresh_unlock(qs_store *qs, const char *key, const char *owner, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_LOCK_FREE, NULL, NULL, e, "freeing the token refresh lock", "ss", key, owner);
+}
+
+static qs_status my_refresh_sent(qs_store *qs, const char *key, double at, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_REFRESH_SENT, NULL, NULL, e, "noting the token refresh", "ds", at, key);
+}
+
+/* ------------------------------------------------------------------ OAuth states */
+
+static qs_status my_state_put(qs_store *qs, const char *key, const char *state, double expires, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	qs_status r;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_STATE_GC, NULL, NULL, e, "forgetting expired OAuth states", "d", qs_store_now());
+	if (r != QS_OK) {
+		return r;
+	}
+	return run(s, M_STATE_PUT, NULL, NULL, e, "saving the OAuth state", "ssd", state, key, expires);
+}
+
+static qs_status my_state_take(qs_store *qs, const char *key, const char *state, double now,
+	bool *valid, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row = false;
+	double expires = 0;
+	unsigned long long n = 0;
+	qs_status r;
+	*valid = false;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_STATE_GET, &q, NULL, e, "checking the OAuth state", "ss", key, state);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	if (r == QS_OK && row) {
+		expires = q_d(&q, 0);
+	}
+	q_done(&q);
+	if (r != QS_OK || !row) {
+		return r;
+	}
+	/* only the process whose DELETE removed it may use it */
+	r = run(s, M_STATE_DEL, NULL, &n, e, "checking the OAuth state", "ss", key, state);
+	if (r == QS_OK) {
+		*valid = n > 0 && expires >= now;
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------------ entities and the outbox */
+
+static qs_status my_entity_get(qs_store *qs, const char *key, const char *kind, const char *id,
+	qs_entity *out, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	memset(out, 0, sizeof(*out));
+	qs_strlcpy(out->kind, kind, sizeof(out->kind));
+	qs_strlcpy(out->id, id, sizeof(out->id));
+	qs_strlcpy(out->state, "Not Tried", sizeof(out->state));
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_ENT_GET, &q, NULL, e, "reading an entity", "sss", key, kind, id);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	if (r == QS_OK && row) {
+		const char *doc = q_strn(&q, 7);
+		out->exists = true;
+		q_copy(&q, 0, out->state, sizeof(out->state));
+		q_copy(&q, 1, out->reason, sizeof(out->reason));
+		q_copy(&q, 2, out->qbo_id, sizeof(out->qbo_id));
+		q_copy(&q, 3, out->sync_token, sizeof(out->sync_token));
+		out->version = q_i(&q, 4);
+		out->synced_version = q_i(&q, 5);
+		q_copy(&q, 6, out->hash, sizeof(out->hash));
+		out->doc = doc ? strdup(doc) : NULL;
+		out->attempts = (long)q_i(&q, 8);
+		out->last_attempt = q_d(&q, 9);
+		out->updated = q_d(&q, 10);
+		q_copy(&q, 11, out->create_rid, sizeof(out->create_rid));
+		q_copy(&q, 12, out->q_status, sizeof(out->q_status));
+		out->q_version = q_i(&q, 13);
+		out->next_try = q_d(&q, 14);
+		q_copy(&q, 15, out->owner, sizeof(out->owner));
+		out->claimed = q_d(&q, 16);
+		q_copy(&q, 17, out->wait_kind, sizeof(out->wait_kind));
+		q_copy(&q, 18, out->wait_id, sizeof(out->wait_id));
+		out->q_attempts = (long)q_i(&q, 19);
+		if (doc && !out->doc) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
+		}
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_entity_by_qbo(qs_store *qs, const char *key, const char *kind, const char *qbo_id,
+	char local_id[65], bool *found, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	qs_status r;
+	*found = false;
+	local_id[0] = '\0';
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_ENT_BY_QBO, &q, NULL, e, "looking up a linked record", "sss", key, kind, qbo_id);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, found, e);
+	if (r == QS_OK && *found) {
+		q_copy(&q, 0, local_id, 65);
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_entity_put(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_ENT_PUT, NULL, NULL, e, "saving an entity", "ssssSSSiiSsiddS", key, en->kind, en->id, en->state,
+		en->reason, en->qbo_id, en->sync_token, (long long)en->version, (long long)en->synced_version, en->hash,
+		en->doc, (long long)en->attempts, en->last_attempt, en->updated, en->create_rid);
+}
+
+static qs_status my_outbox_put(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	if (!en->q_status[0]) {
+		return run(s, M_OB_DEL, NULL, NULL, e, "removing an outbox row", "sss", key, en->kind, en->id);
+	}
+	return run(s, M_OB_PUT, NULL, NULL, e, "writing the outbox", "ssssidSdSSiid", key, en->kind, en->id, en->q_status,
+		(long long)en->q_version, en->next_try, en->owner, en->claimed, en->wait_kind, en->wait_id,
+		(long long)en->q_attempts, (long long)qs_kind_outbox_rank(en->kind, en->doc), qs_store_now());
+}
+
+/* Reads a (kind, local_id, status, owner, claimed) result into cb; rows are
+ * copied first, since the callback may use the store. */
+static qs_status outbox_rows(my_store *s, my_q *q, qs_outbox_cb cb, void *ud, qs_error *e)
+{
+	typedef struct { char kind[16]; char id[65]; char status[16]; char owner[96]; double claimed; } row;
+	row *rows = NULL;
+	size_t n = 0, cap = 0, i;
+	bool more;
+	qs_status r;
+	while ((r = q_next(s, q, &more, e)) == QS_OK && more) {
+		row *nr = qs_grow(rows, &cap, n, sizeof(row), 32);
+		if (!nr) {
+			free(rows);
+			q_done(q);
+			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading the outbox");
+		}
+		rows = nr;
+		q_copy(q, 0, rows[n].kind, sizeof(rows[n].kind));
+		q_copy(q, 1, rows[n].id, sizeof(rows[n].id));
+		q_copy(q, 2, rows[n].status, sizeof(rows[n].status));
+		q_copy(q, 3, rows[n].owner, sizeof(rows[n].owner));
+		rows[n].claimed = q_d(q, 4);
+		n++;
+	}
+	q_done(q);
+	if (r != QS_OK) {
+		free(rows);
+		return r;
+	}
+	for (i = 0; cb && i < n; i++) {
+		cb(ud, rows[i].kind, rows[i].id, rows[i].status, rows[i].owner, rows[i].claimed);
+	}
+	free(rows);
+	return QS_OK;
+}
+
+static qs_status my_outbox_due(qs_store *qs, const char *key, double now, long limit,
+	qs_outbox_cb cb, void *ud, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	qs_status r;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_OB_DUE, &q, NULL, e, "reading the outbox", "sdi", key, now, (long long)(limit > 0 ? limit : LLONG_MAX));
+	return r == QS_OK ? outbox_rows(s, &q, cb, ud, e) : r;
+}
+
+static qs_status my_outbox_release(qs_store *qs, const char *key, const char *kind, const char *id,
+	double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long changed = 0;
+	qs_status r;
+	*n = 0;
+	LOCK_OR_RETURN(s, key, e);
+	if (cb) {
+		my_q q;
+		r = run(s, M_OB_WAITERS, &q, NULL, e, "reading the outbox", "sss", key, kind, id);
+		if (r == QS_OK) {
+			r = outbox_rows(s, &q, cb, ud, e);
+		}
+		if (r != QS_OK) {
+			return r;
+		}
+	}
+	r = run(s, M_OB_RELEASE, NULL, &changed, e, "releasing waiting records", "dsss", now, key, kind, id);
+	if (r == QS_OK) {
+		*n = (long)changed;
+	}
+	return r;
+}
+
+static qs_status my_outbox_count(qs_store *qs, const char *key, long *n, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	*n = 0;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_OB_COUNT, &q, NULL, e, "counting the outbox", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	if (r == QS_OK && row) {
+		*n = (long)q_i(&q, 0);
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_entity_counts(qs_store *qs, const char *key, qs_count_cb cb, void *ud, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_ENT_COUNTS, &q, NULL, e, "counting entities", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
+		cb(ud, q_str(&q, 0), (long)q_i(&q, 1));
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_entity_list(qs_store *qs, const char *key, const char *kind, const char *state,
+	const char *id, qs_entity_cb cb, void *ud, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	char (*ids)[2][65] = NULL;
+	size_t n = 0, cap = 0, i;
+	qs_status r;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_ENT_LIST, &q, NULL, e, "listing entities", "sssssss", key, kind, kind, state, state, id, id);
+	if (r != QS_OK) {
+		return r;
+	}
+	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
+		void *nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
+		if (!nr) {
+			free(ids);
+			q_done(&q);
+			return qs_error_set(e, QS_EINTERNAL, "Out of memory listing entities");
+		}
+		ids = nr;
+		q_copy(&q, 0, ids[n][0], 65);
+		q_copy(&q, 1, ids[n][1], 65);
+		n++;
+	}
+	q_done(&q);
+	if (r != QS_OK) {
+		free(ids);
+		return r;
+	}
+	for (i = 0; i < n && r == QS_OK; i++) {
+		qs_entity en;
+		r = my_entity_get(&s->base, key, ids[i][1], ids[i][0], &en, e);
+		if (r == QS_OK && en.exists) {
+			cb(ud, &en);
+		}
+		qs_entity_clear(&en);
+	}
+	free(ids);
+	return r;
+}
+
+/* ------------------------------------------------------------------ mappings */
+
+static qs_status my_map_get(qs_store *qs, const char *key, const char *kind, const char *local_id,
+	const char *purpose, qs_mapping *out, bool *found, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	qs_status r;
+	*found = false;
+	memset(out, 0, sizeof(*out));
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_MAP_GET, &q, NULL, e, "reading a mapping", "ssss", key, kind, local_id, purpose ? purpose : "");
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, found, e);
+	if (r == QS_OK && *found) {
+		qs_strlcpy(out->kind, kind, sizeof(out->kind));
+		qs_strlcpy(out->local_id, local_id, sizeof(out->local_id));
+		q_copy(&q, 0, out->qbo_id, sizeof(out->qbo_id));
+		q_copy(&q, 1, out->name, sizeof(out->name));
+		q_copy(&q, 2, out->purpose, sizeof(out->purpose));
+		out->created = q_d(&q, 3);
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_map_any(qs_store *qs, const char *key, const char *kind, const char *purpose,
+	qs_mapping *out, bool *found, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	qs_status r;
+	*found = false;
+	memset(out, 0, sizeof(*out));
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_MAP_ANY, &q, NULL, e, "reading a mapping", "sss", key, kind, purpose ? purpose : "");
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, found, e);
+	if (r == QS_OK && *found) {
+		qs_strlcpy(out->kind, kind, sizeof(out->kind));
+		q_copy(&q, 0, out->local_id, sizeof(out->local_id));
+		q_copy(&q, 1, out->qbo_id, sizeof(out->qbo_id));
+		q_copy(&q, 2, out->name, sizeof(out->name));
+		qs_strlcpy(out->purpose, purpose ? purpose : "", sizeof(out->purpose));
+		out->created = q_d(&q, 3);
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_map_put(qs_store *qs, const char *key, const qs_mapping *m, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_MAP_PUT, NULL, NULL, e, "saving a mapping", "sssssSd", key, m->kind, m->local_id, m->purpose,
+		m->qbo_id, m->name, m->created > 0 ? m->created : qs_store_now());
+}
+
+static qs_status my_map_del(qs_store *qs, const char *key, const char *kind, const char *local_id,
+	bool *removed, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long n = 0;
+	qs_status r;
+	*removed = false;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_MAP_DEL, NULL, &n, e, "removing a mapping", "sss", key, kind, local_id);
+	if (r == QS_OK) {
+		*removed = n > 0;
+	}
+	return r;
+}
+
+static qs_status my_map_list(qs_store *qs, const char *key, const char *kind,
+	qs_mapping_cb cb, void *ud, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	LOCK_OR_RETURN(s, key, e);
+	r = kind ? run(s, M_MAP_LIST_KIND, &q, NULL, e, "listing mappings", "ss", key, kind)
+		: run(s, M_MAP_LIST_ALL, &q, NULL, e, "listing mappings", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
+		qs_mapping m;
+		memset(&m, 0, sizeof(m));
+		q_copy(&q, 0, m.kind, sizeof(m.kind));
+		q_copy(&q, 1, m.local_id, sizeof(m.local_id));
+		q_copy(&q, 2, m.qbo_id, sizeof(m.qbo_id));
+		q_copy(&q, 3, m.name, sizeof(m.name));
+		q_copy(&q, 4, m.purpose, sizeof(m.purpose));
+		m.created = q_d(&q, 5);
+		cb(ud, &m);
+	}
+	q_done(&q);
+	return r;
+}
+
+/* ------------------------------------------------------------------ log */
+
+static qs_status my_log_list(qs_store *qs, const char *key, const char *kind, const char *id,
+	long limit, qs_log_cb cb, void *ud, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_LOG_LIST, &q, NULL, e, "reading the log", "sssssi", key, kind, kind, id, id,
+		(long long)(limit > 0 ? limit : 100));
+	if (r != QS_OK) {
+		return r;
+	}
+	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
+		cb(ud, q_d(&q, 0), q_str(&q, 1), q_strn(&q, 2), q_strn(&q, 3), q_str(&q, 4));
+	}
+	q_done(&q);
+	return r;
+}
+
+static void my_log(qs_store *qs, const char *key, const char *level, const char *kind,
+	const char *id, const char *message)
+{
+	my_store *s = (my_store *)qs;
+	qs_error e2;
+	qs_error_clear(&e2);
+	if (s->in_tx && s->tx_lost) {
+		return;
+	}
+	run(s, M_LOG, NULL, NULL, &e2, "writing the log", "sdsSSs", key, qs_store_now(), level, kind, id,
+		message ? message : "");
+}
+
+/* ------------------------------------------------------------------ hook events */
+
+static qs_status my_hook_put(qs_store *qs, const char *key, const char *event, const char *ids, double now, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_HOOK_PUT, NULL, NULL, e, "recording a hook event", "sssd", key, event, ids, now);
+}
+
+static qs_status my_hook_due(qs_store *qs, const char *key, long long after, long limit, qs_hook_cb cb, void *ud, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	typedef struct { long long seq; char *event; char *ids; long attempts; } hrow;
+	hrow *rows = NULL;
+	size_t n = 0, cap = 0, i;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_HOOK_DUE, &q, NULL, e, "reading the hook events", "sii", key, after,
+		(long long)(limit > 0 ? limit : LLONG_MAX));
+	if (r != QS_OK) {
+		return r;
+	}
+	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
+		hrow *nr = qs_grow(rows, &cap, n, sizeof(hrow), 32);
+		if (!nr) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the hook events");
+			break;
+		}
+		rows = nr;
+		rows[n].seq = q_i(&q, 0);
+		rows[n].event = strdup(q_str(&q, 1));
+		rows[n].ids = strdup(q_strn(&q, 2) ? q_str(&q, 2) : "{}");
+		rows[n].attempts = (long)q_i(&q, 3);
+		n++;
+		if (!rows[n - 1].event || !rows[n - 1].ids) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the hook events");
+			break;
+		}
+	}
+	q_done(&q);
+	for (i = 0; i < n; i++) {
+		if (r == QS_OK) {
+			cb(ud, rows[i].seq, rows[i].event, rows[i].ids, rows[i].attempts);
+		}
+		free(rows[i].event);
+		free(rows[i].ids);
+	}
+	free(rows);
+	return r;
+}
+
+static qs_status my_hook_del(qs_store *qs, const char *key, long long seq, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_HOOK_DEL, NULL, NULL, e, "removing an expanded hook event", "si", key, seq);
+}
+
+static qs_status my_hook_fail(qs_store *qs, const char *key, long long seq, bool final, const char *message, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_HOOK_FAIL, NULL, NULL, e, "recording a hook event's failure", "sssi", final ? "error" : "pending",
+		message, key, seq);
+}
+
+static qs_status my_hook_count(qs_store *qs, const char *key, long *pending, long *errors, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	*pending = *errors = 0;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_HOOK_COUNT, &q, NULL, e, "counting the hook events", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	if (r == QS_OK && row) {
+		*pending = (long)q_i(&q, 0);
+		*errors = (long)q_i(&q, 1);
+	}
+	q_done(&q);
+	return r;
+}
+
+/* ------------------------------------------------------------------ limiter
+ * The per-company request limiter: the window's requests are counted and a
+ * new one recorded under a lock on the company's bucket row, so processes on
+ * every host share one budget. */
+
+static qs_status my_rate_take(qs_store *qs, const char *key, double now, double window, long per_window,
+	long batch_per_window, bool batch, double *wait, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row = false;
+	long n = 0, nb = 0;
+	double oldest = now, oldest_b = now;
+	qs_status r;
+	*wait = 0;
+	r = run(s, M_BUCKET_ENSURE, NULL, NULL, e, "creating the request limiter's row", "s", key);
+	if (r == QS_OK) {
+		r = my_begin(qs, false, e);
+	}
+	if (r != QS_OK) {
+		return r;
+	}
+	r = run(s, M_BUCKET_LOCK, &q, NULL, e, "locking the request limiter", "s", key);
+	if (r == QS_OK) {
+		r = q_next(s, &q, &row, e);
+		q_done(&q);
+	}
+	if (r == QS_OK) {
+		r = run(s, M_RATE_PRUNE, NULL, NULL, e, "pruning the request limiter", "sd", key, now - window);
+	}
+	if (r == QS_OK) {
+		r = run(s, M_RATE_COUNT, &q, NULL, e, "reading the request limiter", "s", key);
+		if (r == QS_OK) {
+			r = q_next(s, &q, &row, e);
+			if (r == QS_OK && row) {
+				n = (long)q_i(&q, 0);
+				nb = (long)q_i(&q, 1);
+				if (!q.nul[2]) {
+					oldest = q_d(&q, 2);
+				}
+				if (!q.nul[3]) {
+					oldest_b = q_d(&q, 3);
+				}
+			}
+			q_done(&q);
+		}
+	}
+	if (r == QS_OK) {
+		if (n >= per_window) {
+			*wait = oldest + window - now;
+		} else if (batch && nb >= batch_per_window) {
+			*wait = oldest_b + window - now;
+		}
+		if (*wait <= 0) {
+			*wait = 0;
+			r = run(s, M_RATE_ADD, NULL, NULL, e, "recording a request in the limiter", "sdi", key, now,
+				(long long)(batch ? 1 : 0));
+		}
+	}
+	if (r == QS_OK) {
+		r = my_commit(qs, e);
+	} else {
+		my_rollback(qs);
+	}
+	return r;
+}
+
+static const qs_store_ops mysql_ops = {
+	.name = "mysql",
+	.close = my_close,
+	.checkpoint = my_checkpoint,
+	.begin = my_begin,
+	.commit = my_commit,
+	.rollback = my_rollback,
+	.conn_ensure = my_conn_ensure,
+	.conn_get = my_conn_get,
+	.conn_set_status = my_conn_set_status,
+	.conn_set_company = my_conn_set_company,
+	.conn_set_last_sync = my_conn_set_last_sync,
+	.conn_set_throttle = my_conn_set_throttle,
+	.tokens_put = my_tokens_put,
+	.tokens_clear = my_tokens_clear,
+	.refresh_lock = my_refresh_lock,
+	.refresh_unlock = my_refresh_unlock,
+	.refresh_sent = my_refresh_sent,
+	.state_put = my_state_put,
+	.state_take = my_state_take,
+	.entity_get = my_entity_get,
+	.entity_by_qbo = my_entity_by_qbo,
+	.entity_put = my_entity_put,
+	.outbox_put = my_outbox_put,
+	.outbox_due = my_outbox_due,
+	.outbox_release = my_outbox_release,
+	.outbox_count = my_outbox_count,
+	.entity_counts = my_entity_counts,
+	.entity_list = my_entity_list,
+	.map_get = my_map_get,
+	.map_any = my_map_any,
+	.map_put = my_map_put,
+	.map_del = my_map_del,
+	.map_list = my_map_list,
+	.log = my_log,
+	.log_list = my_log_list,
+	.hook_put = my_hook_put,
+	.hook_due = my_hook_due,
+	.hook_del = my_hook_del,
+	.hook_fail = my_hook_fail,
+	.hook_count = my_hook_count,
+	.rate_take = my_rate_take,
+};
+
+const char *qs_store_mysql_version(void)
+{
+	return mysql_get_client_info();
+}
+
+qs_store *qs_store_mysql_open(const char *name, const char *password, qs_error *e)
+{
+	my_store *s = calloc(1, sizeof(*s));
+	if (!s) {
+		qs_error_set(e, QS_EINTERNAL, "Out of memory opening the store");
+		return NULL;
+	}
+	s->base.ops = &mysql_ops;
+	qs_strlcpy(s->base.path, name, sizeof(s->base.path));
+	if (parse_target(name, &s->t, e) != QS_OK) {
+		my_close(&s->base);
+		return NULL;
+	}
+	if (password && *password) {
+		s->password = strdup(password);
+		if (!s->password) {
+			qs_error_set(e, QS_EINTERNAL, "Out of memory opening the store");
+			my_close(&s->base);
+			return NULL;
+		}
+	}
+	if (ensure_connected(s, e) != QS_OK) {
+		if (s->offline) {
+			/* unreachable: the handle is returned and reconnects on use,
+			 * so the hook path can keep its events (qs_engine_spill.c) */
+			return &s->base;
+		}
+		my_close(&s->base);
+		return NULL;
+	}
+	return &s->base;
+}
