@@ -307,6 +307,7 @@ static ZEND_INI_MH(OnUpdateQbosyncRateWindow)
 	}
 	*p = d;
 	return SUCCESS;
+}
 
 /* phpinfo() shows whether the store password is set, never the password. */
 static ZEND_INI_DISP(qbosync_display_secret)
