@@ -1510,13 +1510,14 @@ static qs_status my_entity_counts(qs_store *qs, const char *key, qs_count_cb cb,
 }
 
 static qs_status my_entity_list(qs_store *qs, const char *key, const char *kind, const char *state,
-	const char *id, qs_entity_cb cb, void *ud, qs_error *e)
+	const char *id, long limit, long offset, qs_entity_cb cb, void *ud, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
 	my_q q;
 	bool row;
 	char (*ids)[2][65] = NULL;
 	size_t n = 0, cap = 0, i;
+	long seen = 0;
 	qs_status r;
 	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_ENT_LIST, &q, NULL, e, "listing entities", "sssssss", key, kind, kind, state, state, id, id);
@@ -1524,7 +1525,11 @@ static qs_status my_entity_list(qs_store *qs, const char *key, const char *kind,
 		return r;
 	}
 	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
-		void *nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
+		void *nr;
+		if (seen++ < offset || (limit > 0 && (long)n >= limit)) {
+			continue;   /* outside the page asked for (the rows come in the listing's order) */
+		}
+		nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
 		if (!nr) {
 			free(ids);
 			q_done(&q);
