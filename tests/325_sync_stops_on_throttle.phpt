@@ -27,7 +27,7 @@ foreach (qbo_entities($conn) as $e) {
     echo "{$e['id']}: {$e['state']}\n";
 }
 // the throttled wave's retry comes due (moved forward as the pause was)
-$db->exec("UPDATE outbox SET next_try = 0");
+qbo_test_store_exec($opts['store'], 'UPDATE outbox SET next_try = 0');
 $r = qbo_sync($conn);
 echo "at their retry: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
 $names = array_count_values(array_map(fn($c) => $c['DisplayName'], eng_qbo_all($realm, 'Customer')));
