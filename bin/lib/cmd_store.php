@@ -1,8 +1,21 @@
 <?php
-// store: store copy FROM TO: copies every connection, token, entity, mapping, queued record, hook event and log line between stores (SQLite <-> MariaDB/MySQL), verified by counts
+// store: store copy FROM TO: copies every connection, token, entity, mapping, queued record, hook event, log line, stored value, QuickBooks change, parked realm link, worker lock and history job between stores (SQLite <-> MariaDB/MySQL), verified by counts
 
-/** The tables a store holds, in the order they are copied (rate_slot, the limiter's last minute, is not). */
-const QBOSYNC_STORE_TABLES = ['conn', 'oauth_state', 'entity', 'outbox', 'mapping', 'hook_event', 'log'];
+/**
+ * The tables a store holds, in the order they are copied (rate_slot and
+ * flight_slot, the limiter's last minute and the requests in flight now, are not).
+ */
+const QBOSYNC_STORE_TABLES = ['conn', 'oauth_state', 'entity', 'outbox', 'mapping', 'hook_event', 'log', 'meta',
+    'qbo_event', 'realm_link', 'realm_mapping', 'worker_lock', 'history_job'];
+
+/**
+ * The rows of table $t that are copied: a MariaDB/MySQL store keeps its
+ * schema version in meta under conn '' (each store has its own), never copied.
+ */
+function qbosync_store_rows_where(string $t): string
+{
+    return $t === 'meta' ? " WHERE conn <> ''" : '';
+}
 
 /**
  * A PDO handle on a store name (a SQLite path / sqlite:path, or a mysql:// or
@@ -78,7 +91,7 @@ function qbosync_cmd_store(QbosyncCli $cli): int
         $db->prepare("DELETE FROM {$p}conn WHERE " . qbosync_store_q($k, 'key') . ' = ?')->execute([$probeKey]);
     }
     foreach (QBOSYNC_STORE_TABLES as $t) {
-        $n = (int)$dst->query("SELECT COUNT(*) FROM {$dp}$t")->fetchColumn();
+        $n = (int)$dst->query("SELECT COUNT(*) FROM {$dp}$t" . qbosync_store_rows_where($t))->fetchColumn();
         if ($n > 0) {
             throw new QbosyncCliError("the target store $to is not empty ($t holds $n rows): copy into a new store", QBOSYNC_EXIT_USAGE);
         }
@@ -87,7 +100,7 @@ function qbosync_cmd_store(QbosyncCli $cli): int
     $dst->beginTransaction();
     try {
         foreach (QBOSYNC_STORE_TABLES as $t) {
-            $rows = $src->query("SELECT * FROM {$sp}$t");
+            $rows = $src->query("SELECT * FROM {$sp}$t" . qbosync_store_rows_where($t));
             $ins = null;
             $n = 0;
             while (($row = $rows->fetch(PDO::FETCH_ASSOC)) !== false) {
@@ -113,7 +126,7 @@ function qbosync_cmd_store(QbosyncCli $cli): int
     }
     $ok = true;
     foreach (QBOSYNC_STORE_TABLES as $t) {
-        $counts[$t]['to'] = (int)$dst->query("SELECT COUNT(*) FROM {$dp}$t")->fetchColumn();
+        $counts[$t]['to'] = (int)$dst->query("SELECT COUNT(*) FROM {$dp}$t" . qbosync_store_rows_where($t))->fetchColumn();
         $ok = $ok && $counts[$t]['to'] === $counts[$t]['from'];
     }
     $cli->result(['from' => $from, 'to' => $to, 'tables' => $counts, 'verified' => $ok], function (array $r) use ($cli) {

@@ -32,7 +32,7 @@
 #include <unistd.h>
 
 /* Version of the schema this backend writes (row 'schema' of the meta table). */
-#define MY_SCHEMA 1
+#define MY_SCHEMA 2
 
 #define MY_MAXCOL 24
 #define MY_MAXARG 20
@@ -47,6 +47,15 @@ enum {
 	M_LOG, M_LOG_LIST,
 	M_HOOK_PUT, M_HOOK_DUE, M_HOOK_DEL, M_HOOK_FAIL, M_HOOK_COUNT,
 	M_LOCK_CONN, M_BUCKET_ENSURE, M_BUCKET_LOCK, M_RATE_PRUNE, M_RATE_COUNT, M_RATE_ADD,
+	M_ENT_TOTAL,
+	M_META_GET, M_META_PUT,
+	M_EV_SEEN, M_EV_PUT, M_EV_PENDING, M_EV_LIST, M_EV_DONE,
+	M_WORKER_GET, M_WORKER_DEL_ANY, M_WORKER_DEL_OWNER, M_WORKER_ADD,
+	M_HIST_GET, M_HIST_DEL, M_HIST_ADD,
+	M_RATE_DONE, M_FLIGHT_PRUNE, M_FLIGHT_HELD, M_FLIGHT_ADD, M_FLIGHT_DEL,
+	/* the switch to another company (realm), in order */
+	M_RS_LINK_CLEAR, M_RS_LINK_PARK, M_RS_MAP_CLEAR, M_RS_MAP_PARK, M_RS_MAP_DROP, M_RS_ENT_UNLINK,
+	M_RS_ENT_RESTORE, M_RS_MAP_RESTORE, M_RS_LINK_DONE, M_RS_MAP_DONE,
 	M__COUNT
 };
 
@@ -149,6 +158,57 @@ static const my_sql sql_text[M__COUNT] = {
 	[M_RATE_COUNT] = { "SELECT COUNT(*), COALESCE(SUM(batch), 0), MIN(at), MIN(CASE WHEN batch = 1 THEN at END)"
 		" FROM {p}rate_slot WHERE conn = ?", "iidd" },
 	[M_RATE_ADD] = { "INSERT INTO {p}rate_slot(conn, at, batch) VALUES(?, ?, ?)", "" },
+	[M_ENT_TOTAL] = { "SELECT COUNT(*) FROM {p}entity WHERE conn = ?"
+		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR state = ?) AND (? IS NULL OR local_id = ?)", "i" },
+	/* named values (qs_store_meta_*); conn '' holds the schema version */
+	[M_META_GET] = { "SELECT value, at FROM {p}meta WHERE conn = ? AND name = ?", "sd" },
+	[M_META_PUT] = { "INSERT INTO {p}meta(conn, name, value, at) VALUES(?, ?, ?, ?)"
+		" ON DUPLICATE KEY UPDATE value = VALUES(value), at = VALUES(at)", "" },
+	/* QBO-side changes (qs_store_event_*) */
+	[M_EV_SEEN] = { "SELECT id FROM {p}qbo_event WHERE conn = ? AND dedupe = ?", "i" },
+	[M_EV_PUT] = { "INSERT INTO {p}qbo_event(conn, dedupe, realm, entity, qbo_id, operation, at, status, created)"
+		" VALUES(?, ?, ?, ?, ?, ?, ?, 'pending', ?)", "" },
+#define EV_COLS "id, realm, entity, qbo_id, operation, at, status, local_kind, local_id, doc, message, created"
+	[M_EV_PENDING] = { "SELECT " EV_COLS " FROM {p}qbo_event WHERE conn = ? AND status = 'pending' ORDER BY id LIMIT ?",
+		"issssssssssd" },
+	[M_EV_LIST] = { "SELECT " EV_COLS " FROM {p}qbo_event WHERE conn = ? AND id > ? AND (? IS NULL OR entity = ?)"
+		" ORDER BY id DESC LIMIT ?", "issssssssssd" },
+	[M_EV_DONE] = { "UPDATE {p}qbo_event SET status = ?, local_kind = ?, local_id = ?, doc = ?, message = ?"
+		" WHERE conn = ? AND id = ?", "" },
+	/* the worker lock and the history job: one row per company each */
+	[M_WORKER_GET] = { "SELECT owner, host, pid, since, heartbeat, cancel FROM {p}worker_lock WHERE conn = ?", "ssiddi" },
+	[M_WORKER_DEL_ANY] = { "DELETE FROM {p}worker_lock WHERE conn = ?", "" },
+	[M_WORKER_DEL_OWNER] = { "DELETE FROM {p}worker_lock WHERE conn = ? AND owner = ?", "" },
+	[M_WORKER_ADD] = { "INSERT INTO {p}worker_lock(conn, owner, host, pid, since, heartbeat, cancel)"
+		" VALUES(?, ?, ?, ?, ?, ?, ?)", "" },
+	[M_HIST_GET] = { "SELECT id, state, job, started, updated FROM {p}history_job WHERE conn = ?", "issdd" },
+	[M_HIST_DEL] = { "DELETE FROM {p}history_job WHERE conn = ?", "" },
+	[M_HIST_ADD] = { "INSERT INTO {p}history_job(conn, id, state, job, started, updated) VALUES(?, ?, ?, ?, ?, ?)", "" },
+	[M_RATE_DONE] = { "UPDATE {p}rate_slot SET at = ? WHERE conn = ? AND at = ?", "" },
+	/* the per-company cap on requests in flight */
+	[M_FLIGHT_PRUNE] = { "DELETE FROM {p}flight_slot WHERE conn = ? AND `until` < ?", "" },
+	[M_FLIGHT_HELD] = { "SELECT slot FROM {p}flight_slot WHERE conn = ? ORDER BY slot", "i" },
+	[M_FLIGHT_ADD] = { "INSERT INTO {p}flight_slot(conn, slot, owner, `until`) VALUES(?, ?, ?, ?)", "" },
+	[M_FLIGHT_DEL] = { "DELETE FROM {p}flight_slot WHERE conn = ? AND slot = ? AND owner = ?", "" },
+	/* the switch to another company: park realm from's links, restore realm to's */
+	[M_RS_LINK_CLEAR] = { "DELETE FROM {p}realm_link WHERE conn = ? AND realm = ?", "" },
+	[M_RS_LINK_PARK] = { "INSERT INTO {p}realm_link(conn, realm, kind, local_id, qbo_id, sync_token, state, reason,"
+		" synced_version) SELECT conn, ?, kind, local_id, qbo_id, sync_token, state, reason, synced_version"
+		" FROM {p}entity WHERE conn = ? AND qbo_id IS NOT NULL AND qbo_id <> ''", "" },
+	[M_RS_MAP_CLEAR] = { "DELETE FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
+	[M_RS_MAP_PARK] = { "INSERT INTO {p}realm_mapping(conn, realm, kind, local_id, purpose, qbo_id, name, created)"
+		" SELECT conn, ?, kind, local_id, purpose, qbo_id, name, created FROM {p}mapping WHERE conn = ?", "" },
+	[M_RS_MAP_DROP] = { "DELETE FROM {p}mapping WHERE conn = ?", "" },
+	[M_RS_ENT_UNLINK] = { "UPDATE {p}entity SET qbo_id = NULL, sync_token = NULL, create_rid = NULL, synced_version = 0"
+		" WHERE conn = ?", "" },
+	[M_RS_ENT_RESTORE] = { "UPDATE {p}entity e JOIN {p}realm_link l ON l.conn = e.conn AND l.kind = e.kind"
+		" AND l.local_id = e.local_id SET e.qbo_id = l.qbo_id, e.sync_token = l.sync_token,"
+		" e.synced_version = l.synced_version, e.state = l.state, e.reason = l.reason"
+		" WHERE e.conn = ? AND l.realm = ?", "" },
+	[M_RS_MAP_RESTORE] = { "REPLACE INTO {p}mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
+		" SELECT conn, kind, local_id, purpose, qbo_id, name, created FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
+	[M_RS_LINK_DONE] = { "DELETE FROM {p}realm_link WHERE conn = ? AND realm = ?", "" },
+	[M_RS_MAP_DONE] = { "DELETE FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
 };
 
 #define MY_TABLE_OPTS " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
@@ -204,11 +264,49 @@ static const char *const schema_v1[] = {
 	NULL
 };
 
+/* Schema version 2: the tables of SQLite schemas 6 to 9. The meta table
+ * takes SQLite's shape, named values per connection (conn '' keeps the row
+ * 'schema', the version; the engine's names are pull.* and ref.*). The ALTER
+ * is one statement: run again after a crash it finds the column conn there
+ * and is skipped (migrate); the tables are IF NOT EXISTS. */
+static const char *const schema_v2[] = {
+	"ALTER TABLE {p}meta ADD COLUMN conn VARCHAR(64) NOT NULL DEFAULT '' FIRST,"
+	" ADD COLUMN at DOUBLE NOT NULL DEFAULT 0, MODIFY name VARCHAR(64) NOT NULL, MODIFY value MEDIUMTEXT NULL,"
+	" DROP PRIMARY KEY, ADD PRIMARY KEY(conn, name)",
+	"CREATE TABLE IF NOT EXISTS {p}qbo_event("
+	" id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NOT NULL, dedupe VARCHAR(255) NOT NULL,"
+	" realm VARCHAR(64) NOT NULL, entity VARCHAR(32) NOT NULL, qbo_id VARCHAR(32) NOT NULL,"
+	" operation VARCHAR(16) NOT NULL, at VARCHAR(40) NOT NULL, status VARCHAR(16) NOT NULL DEFAULT 'pending',"
+	" local_kind VARCHAR(16) NULL, local_id VARCHAR(64) NULL, doc MEDIUMTEXT NULL, message TEXT NULL,"
+	" created DOUBLE NOT NULL, UNIQUE KEY {p}qbo_event_dedupe(conn, dedupe),"
+	" KEY {p}qbo_event_status(conn, status, id))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}realm_link("
+	" conn VARCHAR(64) NOT NULL, realm VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL, local_id VARCHAR(64) NOT NULL,"
+	" qbo_id VARCHAR(32) NULL, sync_token VARCHAR(32) NULL, state VARCHAR(16) NULL, reason TEXT NULL,"
+	" synced_version BIGINT NOT NULL DEFAULT 0, PRIMARY KEY(conn, realm, kind, local_id))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}realm_mapping("
+	" conn VARCHAR(64) NOT NULL, realm VARCHAR(64) NOT NULL, kind VARCHAR(24) NOT NULL, local_id VARCHAR(64) NOT NULL,"
+	" purpose VARCHAR(16) NOT NULL DEFAULT '', qbo_id VARCHAR(32) NOT NULL, name VARCHAR(512) NULL,"
+	" created DOUBLE NOT NULL DEFAULT 0, PRIMARY KEY(conn, realm, kind, local_id, purpose))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}worker_lock("
+	" conn VARCHAR(64) NOT NULL PRIMARY KEY, owner VARCHAR(96) NOT NULL, host VARCHAR(64) NULL,"
+	" pid BIGINT NOT NULL DEFAULT 0, since DOUBLE NOT NULL DEFAULT 0, heartbeat DOUBLE NOT NULL DEFAULT 0,"
+	" cancel TINYINT NOT NULL DEFAULT 0)" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}history_job("
+	" conn VARCHAR(64) NOT NULL PRIMARY KEY, id BIGINT NOT NULL, state VARCHAR(16) NOT NULL,"
+	" job MEDIUMTEXT NOT NULL, started DOUBLE NOT NULL DEFAULT 0, updated DOUBLE NOT NULL DEFAULT 0)" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}flight_slot("
+	" conn VARCHAR(64) NOT NULL, slot BIGINT NOT NULL, owner VARCHAR(96) NOT NULL, `until` DOUBLE NOT NULL,"
+	" PRIMARY KEY(conn, slot))" MY_TABLE_OPTS,
+	NULL
+};
+
 /* The forward migrations: step i takes the schema from version i to i + 1.
  * A new version appends a step (a NULL-ended list of statements) and raises
  * MY_SCHEMA; a released step never changes. */
 static const char *const *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MY_SCHEMA,
 	"one migration step per schema version");
@@ -1021,6 +1119,11 @@ static qs_status migrate(my_store *s, qs_error *e)
 		char setv[160];
 		for (step = migrations[v]; r == QS_OK && *step; step++) {
 			r = exec_text(s, *step, e, "migrating the schema");
+			if (r != QS_OK && mysql_errno(s->db) == ER_DUP_FIELDNAME) {
+				/* an ALTER a crashed run of this step made already */
+				qs_error_clear(e);
+				r = QS_OK;
+			}
 		}
 		snprintf(setv, sizeof(setv), "INSERT INTO {p}meta(name, value) VALUES('schema', %lld)"
 			" ON DUPLICATE KEY UPDATE value = %lld", v + 1, v + 1);
@@ -1853,6 +1956,360 @@ static qs_status my_rate_take(qs_store *qs, const char *key, double now, double 
 	return r;
 }
 
+static qs_status my_rate_done(qs_store *qs, const char *key, double taken, double now, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	return run(s, M_RATE_DONE, NULL, NULL, e, "recording a request's end in the limiter", "dsd", now, key, taken);
+}
+
+/* ------------------------------------------------------------------ the in-flight cap
+ * One row per request in flight; a slot is taken under the lock on the
+ * company's bucket row (the limiter's), so processes on every host share
+ * one cap and never pick the same slot. */
+
+static qs_status my_flight_take(qs_store *qs, const char *key, const char *owner, double now, double until,
+	long cap, long *slot, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row = false;
+	long free_slot = 0;
+	qs_status r;
+	*slot = -1;
+	r = run(s, M_BUCKET_ENSURE, NULL, NULL, e, "creating the request limiter's row", "s", key);
+	if (r == QS_OK) {
+		r = my_begin(qs, false, e);
+	}
+	if (r != QS_OK) {
+		return r;
+	}
+	r = run(s, M_BUCKET_LOCK, &q, NULL, e, "locking the in-flight cap", "s", key);
+	if (r == QS_OK) {
+		r = q_next(s, &q, &row, e);
+		q_done(&q);
+	}
+	if (r == QS_OK) {
+		r = run(s, M_FLIGHT_PRUNE, NULL, NULL, e, "pruning the in-flight cap", "sd", key, now);
+	}
+	if (r == QS_OK) {
+		r = run(s, M_FLIGHT_HELD, &q, NULL, e, "reading the in-flight cap", "s", key);
+		if (r == QS_OK) {
+			/* the lowest slot number not held (the rows come in slot order) */
+			while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
+				if (q_i(&q, 0) == free_slot) {
+					free_slot++;
+				}
+			}
+			q_done(&q);
+		}
+	}
+	if (r == QS_OK && free_slot < cap) {
+		r = run(s, M_FLIGHT_ADD, NULL, NULL, e, "taking a slot of the in-flight cap", "sisd", key,
+			(long long)free_slot, owner, until);
+		if (r == QS_OK) {
+			*slot = free_slot;
+		}
+	}
+	if (r == QS_OK) {
+		r = my_commit(qs, e);
+	} else {
+		my_rollback(qs);
+	}
+	if (r != QS_OK) {
+		*slot = -1;
+	}
+	return r;
+}
+
+static qs_status my_flight_release(qs_store *qs, const char *key, const char *owner, long slot, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	return run(s, M_FLIGHT_DEL, NULL, NULL, e, "releasing a slot of the in-flight cap", "sis", key, (long long)slot, owner);
+}
+
+/* ------------------------------------------------------------------ entity total and the realm switch */
+
+static qs_status my_entity_total(qs_store *qs, const char *key, const char *kind, const char *state,
+	const char *id, long *n, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	*n = 0;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_ENT_TOTAL, &q, NULL, e, "counting entities", "sssssss", key, kind, kind, state, state, id, id);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	if (r == QS_OK && row) {
+		*n = (long)q_i(&q, 0);
+	}
+	q_done(&q);
+	return r;
+}
+
+/* Parks realm from's links and restores realm to's (inside the caller's
+ * transaction). */
+static qs_status my_realm_switch(qs_store *qs, const char *key, const char *from, const char *to, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	static const struct { int id; char which; } steps[] = {
+		{ M_RS_LINK_CLEAR, 'f' }, { M_RS_LINK_PARK, 'F' }, { M_RS_MAP_CLEAR, 'f' }, { M_RS_MAP_PARK, 'F' },
+		{ M_RS_MAP_DROP, 0 }, { M_RS_ENT_UNLINK, 0 }, { M_RS_ENT_RESTORE, 't' }, { M_RS_MAP_RESTORE, 't' },
+		{ M_RS_LINK_DONE, 't' }, { M_RS_MAP_DONE, 't' },
+	};
+	size_t i;
+	qs_status r = QS_OK;
+	LOCK_OR_RETURN(s, key, e);
+	for (i = 0; r == QS_OK && i < sizeof(steps) / sizeof(steps[0]); i++) {
+		const char *what = "switching to another company";
+		switch (steps[i].which) {
+		case 'f':   /* conn, realm from */
+			r = run(s, steps[i].id, NULL, NULL, e, what, "ss", key, from);
+			break;
+		case 'F':   /* realm from (selected), conn */
+			r = run(s, steps[i].id, NULL, NULL, e, what, "ss", from, key);
+			break;
+		case 't':   /* conn, realm to */
+			r = run(s, steps[i].id, NULL, NULL, e, what, "ss", key, to);
+			break;
+		default:
+			r = run(s, steps[i].id, NULL, NULL, e, what, "s", key);
+			break;
+		}
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------------ named values */
+
+static qs_status my_meta_get(qs_store *qs, const char *key, const char *name, char **value, double *at, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	*value = NULL;
+	*at = 0;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_META_GET, &q, NULL, e, "reading a stored value", "ss", key, name);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	if (r == QS_OK && row) {
+		const char *t = q_strn(&q, 0);
+		*at = q_d(&q, 1);
+		if (t) {
+			*value = strdup(t);
+			if (!*value) {
+				r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading a stored value");
+			}
+		}
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_meta_put(qs_store *qs, const char *key, const char *name, const char *value, double at, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_META_PUT, NULL, NULL, e, "saving a stored value", "sssd", key, name, value, at);
+}
+
+/* ------------------------------------------------------------------ QBO-side changes */
+
+static qs_status my_event_put(qs_store *qs, const char *key, const qs_qbo_event *ev, const char *dedupe,
+	bool *inserted, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row = false;
+	qs_status r;
+	*inserted = false;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_EV_SEEN, &q, NULL, e, "looking for a known QuickBooks change", "ss", key, dedupe);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	q_done(&q);
+	if (r != QS_OK || row) {
+		return r;
+	}
+	r = run(s, M_EV_PUT, NULL, NULL, e, "recording a QuickBooks change", "sssssssd", key, dedupe, ev->realm,
+		ev->entity, ev->qbo_id, ev->operation, ev->at, ev->created > 0 ? ev->created : qs_store_now());
+	*inserted = r == QS_OK;
+	return r;
+}
+
+static qs_status my_event_list(qs_store *qs, const char *key, long long since_id, long limit, const char *entity,
+	bool pending_only, qs_event_cb cb, void *ud, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	long long lim = limit > 0 ? (long long)limit : LLONG_MAX;   /* no limit: every row */
+	qs_qbo_event *rows = NULL;
+	size_t n = 0, cap = 0, i;
+	LOCK_OR_RETURN(s, key, e);
+	r = pending_only ? run(s, M_EV_PENDING, &q, NULL, e, "reading the QuickBooks changes", "si", key, lim)
+		: run(s, M_EV_LIST, &q, NULL, e, "reading the QuickBooks changes", "siSSi", key, since_id, entity, entity, lim);
+	if (r != QS_OK) {
+		return r;
+	}
+	/* rows are copied first, since the callback may use the store */
+	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
+		qs_qbo_event *ev, *nr = qs_grow(rows, &cap, n, sizeof(*rows), 16);
+		const char *doc = q_strn(&q, 9), *msg = q_strn(&q, 10);
+		if (!nr) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the QuickBooks changes");
+			break;
+		}
+		rows = nr;
+		ev = &rows[n++];
+		memset(ev, 0, sizeof(*ev));
+		ev->id = q_i(&q, 0);
+		q_copy(&q, 1, ev->realm, sizeof(ev->realm));
+		q_copy(&q, 2, ev->entity, sizeof(ev->entity));
+		q_copy(&q, 3, ev->qbo_id, sizeof(ev->qbo_id));
+		q_copy(&q, 4, ev->operation, sizeof(ev->operation));
+		q_copy(&q, 5, ev->at, sizeof(ev->at));
+		q_copy(&q, 6, ev->status, sizeof(ev->status));
+		q_copy(&q, 7, ev->local_kind, sizeof(ev->local_kind));
+		q_copy(&q, 8, ev->local_id, sizeof(ev->local_id));
+		ev->doc = doc ? strdup(doc) : NULL;
+		ev->message = msg ? strdup(msg) : NULL;
+		ev->created = q_d(&q, 11);
+		if ((doc && !ev->doc) || (msg && !ev->message)) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the QuickBooks changes");
+			break;
+		}
+	}
+	q_done(&q);
+	for (i = 0; i < n; i++) {
+		if (r == QS_OK) {
+			cb(ud, &rows[i]);
+		}
+		free((char *)rows[i].doc);
+		free((char *)rows[i].message);
+	}
+	free(rows);
+	return r;
+}
+
+static qs_status my_event_done(qs_store *qs, const char *key, const qs_qbo_event *ev, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	LOCK_OR_RETURN(s, key, e);
+	return run(s, M_EV_DONE, NULL, NULL, e, "saving a QuickBooks change's outcome", "sSSsssi", ev->status,
+		ev->local_kind, ev->local_id, ev->doc, ev->message, key, ev->id);
+}
+
+/* ------------------------------------------------------------------ worker lock and history job
+ * One row per company each; written as delete + insert inside the caller's
+ * transaction (whose lock on the company's conn row orders the writers). */
+
+static qs_status my_worker_get(qs_store *qs, const char *key, qs_worker_row *out, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	memset(out, 0, sizeof(*out));
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_WORKER_GET, &q, NULL, e, "reading the worker lock", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	if (r == QS_OK && row) {
+		out->exists = true;
+		q_copy(&q, 0, out->owner, sizeof(out->owner));
+		q_copy(&q, 1, out->host, sizeof(out->host));
+		out->pid = (long)q_i(&q, 2);
+		out->since = q_d(&q, 3);
+		out->heartbeat = q_d(&q, 4);
+		out->cancel = q_i(&q, 5) != 0;
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_worker_put(qs_store *qs, const char *key, const qs_worker_row *w, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	qs_status r;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_WORKER_DEL_ANY, NULL, NULL, e, "writing the worker lock", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	return run(s, M_WORKER_ADD, NULL, NULL, e, "writing the worker lock", "ssSiddi", key, w->owner, w->host,
+		(long long)w->pid, w->since, w->heartbeat, (long long)(w->cancel ? 1 : 0));
+}
+
+static qs_status my_worker_del(qs_store *qs, const char *key, const char *owner, bool *removed, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long n = 0;
+	qs_status r;
+	*removed = false;
+	LOCK_OR_RETURN(s, key, e);
+	r = owner ? run(s, M_WORKER_DEL_OWNER, NULL, &n, e, "releasing the worker lock", "ss", key, owner)
+		: run(s, M_WORKER_DEL_ANY, NULL, &n, e, "releasing the worker lock", "s", key);
+	if (r == QS_OK) {
+		*removed = n > 0;
+	}
+	return r;
+}
+
+static qs_status my_history_get(qs_store *qs, const char *key, qs_history_row *out, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	my_q q;
+	bool row;
+	qs_status r;
+	memset(out, 0, sizeof(*out));
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_HIST_GET, &q, NULL, e, "reading the history job", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	r = q_next(s, &q, &row, e);
+	if (r == QS_OK && row) {
+		const char *j = q_strn(&q, 2);
+		out->exists = true;
+		out->id = q_i(&q, 0);
+		q_copy(&q, 1, out->state, sizeof(out->state));
+		out->job = strdup(j ? j : "{}");
+		out->started = q_d(&q, 3);
+		out->updated = q_d(&q, 4);
+		if (!out->job) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the history job");
+		}
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_history_put(qs_store *qs, const char *key, const qs_history_row *h, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	qs_status r;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_HIST_DEL, NULL, NULL, e, "saving the history job", "s", key);
+	if (r != QS_OK) {
+		return r;
+	}
+	return run(s, M_HIST_ADD, NULL, NULL, e, "saving the history job", "sissdd", key, h->id, h->state,
+		h->job ? h->job : "{}", h->started, h->updated);
+}
+
 static const qs_store_ops mysql_ops = {
 	.name = "mysql",
 	.close = my_close,
@@ -1895,6 +2352,21 @@ static const qs_store_ops mysql_ops = {
 	.hook_fail = my_hook_fail,
 	.hook_count = my_hook_count,
 	.rate_take = my_rate_take,
+	.entity_total = my_entity_total,
+	.realm_switch = my_realm_switch,
+	.meta_get = my_meta_get,
+	.meta_put = my_meta_put,
+	.event_put = my_event_put,
+	.event_list = my_event_list,
+	.event_done = my_event_done,
+	.worker_get = my_worker_get,
+	.worker_put = my_worker_put,
+	.worker_del = my_worker_del,
+	.history_get = my_history_get,
+	.history_put = my_history_put,
+	.rate_done = my_rate_done,
+	.flight_take = my_flight_take,
+	.flight_release = my_flight_release,
 };
 
 const char *qs_store_mysql_version(void)
