@@ -977,6 +977,7 @@ static qs_status q_next(my_store *s, my_q *q, bool *row, qs_error *e)
 {
 	int rc = mysql_stmt_fetch(q->st);
 	unsigned i;
+	bool rebind = false;
 	*row = false;
 	if (rc == MYSQL_NO_DATA) {
 		return QS_OK;
@@ -1004,12 +1005,17 @@ static qs_status q_next(my_store *s, my_q *q, bool *row, qs_error *e)
 			if (mysql_stmt_fetch_column(q->st, &b, i, 0) != 0) {
 				return db_fail(s, e, "reading a long value", mysql_stmt_errno(q->st), mysql_stmt_error(q->st));
 			}
-			/* the bound buffer moved: bind again for the next rows */
+			/* the bound buffer moved: bound again for the next rows, once
+			 * this row's columns are read (binding resets the client's
+			 * place in the row, which a later long column still needs) */
 			q->rb[i].buffer = nb;
 			q->rb[i].buffer_length = q->cap[i];
-			mysql_stmt_bind_result(q->st, q->rb);
+			rebind = true;
 		}
 		q->buf[i][q->nul[i] ? 0 : q->len[i]] = '\0';
+	}
+	if (rebind && mysql_stmt_bind_result(q->st, q->rb) != 0) {
+		return db_fail(s, e, "reading a long value", mysql_stmt_errno(q->st), mysql_stmt_error(q->st));
 	}
 	*row = true;
 	return QS_OK;
