@@ -138,9 +138,9 @@ static const my_sql sql_text[M__COUNT] = {
 		" created = VALUES(created)", "" },
 	[M_MAP_DEL] = { "DELETE FROM {p}mapping WHERE conn = ? AND kind = ? AND local_id = ?", "" },
 	[M_MAP_LIST_ALL] = { "SELECT kind, local_id, qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ?"
-		" ORDER BY kind, local_id", "sssssd" },
+		" ORDER BY kind, local_id, purpose", "sssssd" },
 	[M_MAP_LIST_KIND] = { "SELECT kind, local_id, qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ?"
-		" AND kind = ? ORDER BY kind, local_id", "sssssd" },
+		" AND kind = ? ORDER BY kind, local_id, purpose", "sssssd" },
 	[M_LOG] = { "INSERT INTO {p}log(conn, at, level, kind, local_id, message) VALUES(?, ?, ?, ?, ?, ?)", "" },
 	[M_LOG_LIST] = { "SELECT at, level, kind, local_id, message FROM {p}log WHERE (conn = ? OR conn IS NULL)"
 		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR local_id = ?) ORDER BY id DESC LIMIT ?", "dssss" },
