@@ -55,7 +55,7 @@ enum {
 	M_RATE_DONE, M_FLIGHT_PRUNE, M_FLIGHT_HELD, M_FLIGHT_ADD, M_FLIGHT_DEL,
 	/* the switch to another company (realm), in order */
 	M_RS_LINK_CLEAR, M_RS_LINK_PARK, M_RS_MAP_CLEAR, M_RS_MAP_PARK, M_RS_MAP_DROP, M_RS_ENT_UNLINK,
-	M_RS_ENT_RESTORE, M_RS_MAP_RESTORE, M_RS_LINK_DONE, M_RS_MAP_DONE,
+	M_RS_ENT_RESTORE, M_RS_MAP_RESTORE,
 	M__COUNT
 };
 
@@ -190,7 +190,8 @@ static const my_sql sql_text[M__COUNT] = {
 	[M_FLIGHT_HELD] = { "SELECT slot FROM {p}flight_slot WHERE conn = ? ORDER BY slot", "i" },
 	[M_FLIGHT_ADD] = { "INSERT INTO {p}flight_slot(conn, slot, owner, `until`) VALUES(?, ?, ?, ?)", "" },
 	[M_FLIGHT_DEL] = { "DELETE FROM {p}flight_slot WHERE conn = ? AND slot = ? AND owner = ?", "" },
-	/* the switch to another company: park realm from's links, restore realm to's */
+	/* the switch to another company: park realm from's links, restore realm to's
+	 * (the clears run for realm from first, for realm to once restored) */
 	[M_RS_LINK_CLEAR] = { "DELETE FROM {p}realm_link WHERE conn = ? AND realm = ?", "" },
 	[M_RS_LINK_PARK] = { "INSERT INTO {p}realm_link(conn, realm, kind, local_id, qbo_id, sync_token, state, reason,"
 		" synced_version) SELECT conn, ?, kind, local_id, qbo_id, sync_token, state, reason, synced_version"
@@ -207,8 +208,6 @@ static const my_sql sql_text[M__COUNT] = {
 		" WHERE e.conn = ? AND l.realm = ?", "" },
 	[M_RS_MAP_RESTORE] = { "REPLACE INTO {p}mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
 		" SELECT conn, kind, local_id, purpose, qbo_id, name, created FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
-	[M_RS_LINK_DONE] = { "DELETE FROM {p}realm_link WHERE conn = ? AND realm = ?", "" },
-	[M_RS_MAP_DONE] = { "DELETE FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
 };
 
 #define MY_TABLE_OPTS " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
@@ -2064,7 +2063,7 @@ static qs_status my_realm_switch(qs_store *qs, const char *key, const char *from
 	static const struct { int id; char which; } steps[] = {
 		{ M_RS_LINK_CLEAR, 'f' }, { M_RS_LINK_PARK, 'F' }, { M_RS_MAP_CLEAR, 'f' }, { M_RS_MAP_PARK, 'F' },
 		{ M_RS_MAP_DROP, 0 }, { M_RS_ENT_UNLINK, 0 }, { M_RS_ENT_RESTORE, 't' }, { M_RS_MAP_RESTORE, 't' },
-		{ M_RS_LINK_DONE, 't' }, { M_RS_MAP_DONE, 't' },
+		{ M_RS_LINK_CLEAR, 't' }, { M_RS_MAP_CLEAR, 't' },
 	};
 	size_t i;
 	qs_status r = QS_OK;
