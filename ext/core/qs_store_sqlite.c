@@ -145,13 +145,6 @@ static const char *const sql_text[S__COUNT] = {
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
 	/* the per-company limiter */
-	[S_WORKER_GET] = "SELECT owner, host, pid, since, heartbeat, cancel FROM worker_lock WHERE conn = ?1",
-	[S_WORKER_DEL_ANY] = "DELETE FROM worker_lock WHERE conn = ?1",
-	[S_WORKER_DEL_OWNER] = "DELETE FROM worker_lock WHERE conn = ?1 AND owner = ?2",
-	[S_WORKER_ADD] = "INSERT INTO worker_lock(conn, owner, host, pid, since, heartbeat, cancel) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[S_HIST_GET] = "SELECT id, state, job, started, updated FROM history_job WHERE conn = ?1",
-	[S_HIST_DEL] = "DELETE FROM history_job WHERE conn = ?1",
-	[S_HIST_ADD] = "INSERT INTO history_job(conn, id, state, job, started, updated) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_RATE_PRUNE] = "DELETE FROM rate_slot WHERE conn = ?1 AND at < ?2",
 	[S_RATE_COUNT] = "SELECT count(*), coalesce(sum(batch), 0), min(at), min(CASE WHEN batch THEN at END)"
 		" FROM rate_slot WHERE conn = ?1",
@@ -170,6 +163,7 @@ static const char *const sql_text[S__COUNT] = {
 		" FROM qbo_event WHERE conn = ?1 AND id > ?2 AND (?3 IS NULL OR entity = ?3) ORDER BY id DESC LIMIT ?4",
 	[S_EV_DONE] = "UPDATE qbo_event SET status = ?3, local_kind = ?4, local_id = ?5, doc = ?6, message = ?7"
 		" WHERE conn = ?1 AND id = ?2",
+	/* the worker lock and the history job */
 	[S_WORKER_GET] = "SELECT owner, host, pid, since, heartbeat, cancel FROM worker_lock WHERE conn = ?1",
 	[S_WORKER_DEL_ANY] = "DELETE FROM worker_lock WHERE conn = ?1",
 	[S_WORKER_DEL_OWNER] = "DELETE FROM worker_lock WHERE conn = ?1 AND owner = ?2",
