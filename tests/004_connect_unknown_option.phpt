@@ -1,7 +1,5 @@
 --TEST--
-qbo_connect() refuses an unknown option by name, and options without a name
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only('checks that no store file was created'); ?>
+qbo_connect() refuses an unknown option by name, and options without a name, before the store is created
 --FILE--
 <?php
 require __DIR__ . '/qbo.inc';
@@ -18,7 +16,7 @@ foreach ([
         echo get_class($e), ': ', $e->getMessage(), "\n";
     }
 }
-var_dump(file_exists($store));
+var_dump(qbo_test_store_exists($store));
 ?>
 --EXPECT--
 ValueError: qbo_connect(): Argument #1 ($options) contains unknown option "client_secrett"

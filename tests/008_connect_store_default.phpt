@@ -1,7 +1,5 @@
 --TEST--
 qbo_connect() needs a store: the option, else INI qbosync.store
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only('checks the store file qbosync.store creates'); ?>
 --INI--
 qbosync.store=
 --FILE--
@@ -15,9 +13,12 @@ try {
 }
 $store = qbo_test_store();
 $c = qbo_connect(['store' => $store, 'client_id' => 'x']);
-var_dump(file_exists($store), filesize($store) > 0);
+var_dump(qbo_test_store_exists($store), qbo_test_backend() === 'sqlite' ? filesize($store) > 0 : count(qbo_test_store_rows($store, 'SELECT * FROM conn')) > 0);
+// a store that cannot be created: a missing folder (SQLite), a missing database (MariaDB)
+$bad = qbo_test_backend() === 'sqlite' ? sys_get_temp_dir() . '/no-such-dir-' . bin2hex(random_bytes(4)) . '/store.sqlite'
+    : preg_replace('~/[^/?]+\?~', '/nosuchdb' . bin2hex(random_bytes(3)) . '?', $store);
 try {
-    qbo_connect(['store' => sys_get_temp_dir() . '/no-such-dir-' . bin2hex(random_bytes(4)) . '/store.sqlite', 'client_id' => 'x']);
+    qbo_connect(['store' => $bad, 'client_id' => 'x']);
     echo "accepted\n";
 } catch (QboSync\StoreException $e) {
     echo get_class($e), "\n";

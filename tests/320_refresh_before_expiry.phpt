@@ -1,7 +1,5 @@
 --TEST--
 An access token about to expire is refreshed before the call; (strict rotation) the rotated refresh token is saved sealed and the old one is dead
---SKIPIF--
-<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
@@ -21,7 +19,7 @@ echo "token version +", $after['token_version'] - $before['token_version'], ", e
 $newRefresh = eng_unseal($opts['store'], 'refresh');
 echo "refresh token rotated: ", var_export($newRefresh !== $oldRefresh, true), ", access changed: ",
     var_export(eng_unseal($opts['store'], 'access') !== $oldAccess, true), "\n";
-echo "clear text in the store: ", var_export(str_contains(file_get_contents($opts['store']) . @file_get_contents($opts['store'] . '-wal'), $newRefresh), true), "\n";
+echo "clear text in the store: ", var_export(str_contains(qbo_test_store_raw($opts['store']), $newRefresh), true), "\n";
 // the old refresh token no longer works at the OAuth server
 $r = qbo_test_http('POST', '/oauth2/v1/tokens/bearer', http_build_query(['grant_type' => 'refresh_token', 'refresh_token' => $oldRefresh]),
     ['Authorization: Basic ' . base64_encode(QBO_TEST_CLIENT_ID . ':' . QBO_TEST_CLIENT_SECRET), 'Content-Type: application/x-www-form-urlencoded', 'Accept: application/json']);

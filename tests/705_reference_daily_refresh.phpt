@@ -12,8 +12,7 @@ qbo_sync($conn);
 echo "fresh cache, queries by sync: ", count(eng_requests($realm, '/v3/company/*/query')) - $q, " methods: ", count(qbo_reference($conn, 'payment_method')), "\n";
 
 // a day later (the cache's time moved back in the store)
-$db = new PDO('sqlite:' . $options['store']);
-$db->exec("UPDATE meta SET at = at - 90000 WHERE name = 'ref.payment_method'");
+qbo_test_store_exec($options['store'], "UPDATE meta SET at = at - 90000 WHERE name = 'ref.payment_method'");
 $q = count(eng_requests($realm, '/v3/company/*/query'));
 qbo_sync($conn);
 echo "day-old cache, queries by sync: ", count(eng_requests($realm, '/v3/company/*/query')) - $q, "\n";

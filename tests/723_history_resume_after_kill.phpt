@@ -24,7 +24,7 @@ function child(array $opts, callable $source, ?int $killAt): int
         $n = 0;
         $progress = function () use (&$n, $killAt, $opts) {
             if ($killAt !== null && ++$n === $killAt) {
-                touch($opts['store'] . '.kill-me');   // the parent kills it here, a page half delivered
+                touch(qbo_test_tmp($opts['store'], '.kill-me'));   // the parent kills it here, a page half delivered
                 sleep(60);
             }
         };
@@ -39,11 +39,11 @@ function child(array $opts, callable $source, ?int $killAt): int
 // 1: killed while inside its 13th delivery's progress call (the second page half done)
 $pid = child($opts, $source, 13);
 $t = microtime(true);
-while (!file_exists($opts['store'] . '.kill-me') && microtime(true) - $t < 60) {
+while (!file_exists(qbo_test_tmp($opts['store'], '.kill-me')) && microtime(true) - $t < 60) {
     usleep(10000);
 }
 posix_kill($pid, SIGKILL);
-@unlink($opts['store'] . '.kill-me');
+@unlink(qbo_test_tmp($opts['store'], '.kill-me'));
 pcntl_waitpid($pid, $status);
 echo "first run killed: ", var_export(pcntl_wifsignaled($status) && pcntl_wtermsig($status) === SIGKILL, true), "\n";
 $conn = qbo_connect($opts);

@@ -6,13 +6,12 @@ The worker lock: qbo_status() shows its holder; a live holder elsewhere keeps qb
 <?php
 require __DIR__ . '/engine.inc';
 [$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker']);
-$db = new PDO('sqlite:' . $opts['store']);
-$db->exec('PRAGMA busy_timeout = 5000');
-$key = $db->query('SELECT key FROM conn')->fetchColumn();
-$lock = function (string $owner, float $beat) use ($db, $key) {
-    $db->prepare('DELETE FROM worker_lock WHERE conn = ?')->execute([$key]);
-    $db->prepare('INSERT INTO worker_lock(conn, owner, host, pid, since, heartbeat, cancel) VALUES(?, ?, ?, 4242, ?, ?, 0)')
-        ->execute([$key, $owner, 'elsewhere', $beat - 5, $beat]);
+$store = $opts['store'];
+$key = qbo_test_store_rows($store, 'SELECT key FROM conn')[0]['key'];
+$lock = function (string $owner, float $beat) use ($store, $key) {
+    qbo_test_store_exec($store, 'DELETE FROM worker_lock WHERE conn = ?', [$key]);
+    qbo_test_store_exec($store, 'INSERT INTO worker_lock(conn, owner, host, pid, since, heartbeat, cancel) VALUES(?, ?, ?, 4242, ?, ?, 0)',
+        [$key, $owner, 'elsewhere', $beat - 5, $beat]);
 };
 echo "worker: ", var_export(qbo_status($conn)['worker'], true), "\n";
 $docs = [eng_customer('l1', 'Lock', 'One', 'l1@example.com'), eng_customer('l2', 'Lock', 'Two', 'l2@example.com')];
@@ -42,7 +41,7 @@ for ($k = 1; $k <= 30; $k++) {
     qbo_push($conn, 'customer', eng_customer("s$k", 'Slow', "Run$k", "s$k@example.com"));
 }
 qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => 150]);
-$out = $opts['store'] . '.out';
+$out = qbo_test_tmp($opts['store'], '.out');
 $pid = pcntl_fork();
 if ($pid === 0) {
     $r = qbo_sync(qbo_connect($opts), ['batch_size' => 1]);   // one record a request: a run long enough to cancel

@@ -5,7 +5,7 @@ bin/qbosync push: plain progress lines off a terminal (a bar with --progress=bar
 require __DIR__ . '/cli.inc';
 require __DIR__ . '/engine.inc';
 [$conn, $realm, $options] = qbo_test_connect(['delivery' => 'worker']);
-$docsFile = $options['store'] . '.docs.json';
+$docsFile = qbo_test_tmp($options['store'], '.docs.json');
 $docs = ['customer' => array_map(fn($k) => eng_customer("p$k", 'Cli', "Push$k", "p$k@example.com"), range(1, 7))];
 file_put_contents($docsFile, json_encode($docs));
 $cfg = tempnam(sys_get_temp_dir(), 'qbosync-cli-') . '.php';
@@ -36,10 +36,9 @@ echo "bad since rc $rc: $err";
 
 // another live worker holds the lock and the job runs there
 qbo_history($conn, ['kinds' => ['customer'], 'source' => fn() => []]);
-$db = new PDO('sqlite:' . $options['store']);
-$key = $db->query('SELECT key FROM conn')->fetchColumn();
-$db->prepare('INSERT INTO worker_lock(conn, owner, host, pid, since, heartbeat, cancel) VALUES(?, ?, ?, 1, ?, ?, 0)')
-    ->execute([$key, '1@elsewhere#x', 'elsewhere', microtime(true), microtime(true)]);
+$key = qbo_test_store_rows($options['store'], 'SELECT key FROM conn')[0]['key'];
+qbo_test_store_exec($options['store'], 'INSERT INTO worker_lock(conn, owner, host, pid, since, heartbeat, cancel) VALUES(?, ?, ?, 1, ?, ?, 0)',
+    [$key, '1@elsewhere#x', 'elsewhere', microtime(true), microtime(true)]);
 [$rc, $out, $err] = cli_run($cfg, ['push']);
 echo "locked rc $rc: $err";
 @unlink($docsFile);

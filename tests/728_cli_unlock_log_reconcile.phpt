@@ -6,10 +6,9 @@ require __DIR__ . '/cli.inc';
 require __DIR__ . '/engine.inc';
 [$conn, $realm, $options] = qbo_test_connect(['delivery' => 'worker']);
 $cfg = cli_config($options);
-$db = new PDO('sqlite:' . $options['store']);
-$key = $db->query('SELECT key FROM conn')->fetchColumn();
-$db->prepare('INSERT INTO worker_lock(conn, owner, host, pid, since, heartbeat, cancel) VALUES(?, ?, ?, 31337, ?, ?, 0)')
-    ->execute([$key, '31337@elsewhere#dead', 'elsewhere', microtime(true) - 900, microtime(true) - 900]);
+$key = qbo_test_store_rows($options['store'], 'SELECT key FROM conn')[0]['key'];
+qbo_test_store_exec($options['store'], 'INSERT INTO worker_lock(conn, owner, host, pid, since, heartbeat, cancel) VALUES(?, ?, ?, 31337, ?, ?, 0)',
+    [$key, '31337@elsewhere#dead', 'elsewhere', microtime(true) - 900, microtime(true) - 900]);
 [$rc, $out] = cli_run($cfg, ['unlock', '--cancel']);
 echo "rc $rc: ", preg_replace('/heartbeat [^,]+,/', 'heartbeat T,', $out);
 [$rc, $out] = cli_run($cfg, ['unlock']);
@@ -35,7 +34,7 @@ echo "json rows: ", count(json_decode($out, true)), "\n";
 echo "rc $rc: $err";
 
 // reconcile (through the config's fetch: none here, so a source)
-$docsFile = $options['store'] . '.docs.json';
+$docsFile = qbo_test_tmp($options['store'], '.docs.json');
 file_put_contents($docsFile, json_encode(['invoice' => [eng_invoice('gi1', 'g1', '12.00', 'G-1')]]));
 $cfg2 = tempnam(sys_get_temp_dir(), 'qbosync-cli-') . '.php';
 file_put_contents($cfg2, "<?php\n\$o = " . var_export($options, true) . ";\n\$o['source'] = fn(string \$k, int \$o, int \$l) => array_slice(json_decode(file_get_contents("
