@@ -41,6 +41,7 @@ struct qs_engine {
 	long lease_ms;                 /* claim lease (0: derived from the timeouts) */
 	char spill_path[600];          /* the hook spill file (qs_engine_spill.c) */
 	bool store_offline;            /* opened while the store's server was unreachable */
+	bool replaying;                /* the spill file is being replayed (qs_engine_spill.c) */
 	char *cfg_currency, *ca_info, *minorversion;
 	char *sync_start, *exclude_methods;   /* settings (may be NULL): see qs_config */
 	char *webhook_verifier;   /* secret, may be NULL */
@@ -147,6 +148,10 @@ void qse_host_identity(char *out, size_t size, const char *host_id);
 void qse_spill_path(qs_engine *eng, const char *dir);
 qs_status qse_spill_put(qs_engine *eng, const char *event, const char *ids, double at, qs_error *e);
 long qse_spill_replay(qs_engine *eng);
+/* qbo_push's document (normalised, validated) kept in the spill file while
+ * the store's server is unreachable; replayed as qbo_push with
+ * QS_PUSH_QUEUE_ONLY, unless the store has a newer version by then. */
+qs_status qse_spill_push(qs_engine *eng, const char *kind, json_object *norm, int flags, double at, qs_error *e);
 const char *qse_reason_name(qs_conn_reason r);
 /* Saves the connection's status with its reason and message; a change to
  * Disconnected is logged and handed to the on_disconnect notifier. */

@@ -32,6 +32,9 @@ qs_store *qs_store_open_with(const char *name, const char *password, qs_durabili
 /* Was the store's server unreachable at its last attempt (MariaDB/MySQL
  * only: the handle reconnects by itself when it is back)? */
 bool qs_store_offline(const qs_store *s);
+/* Was the store's connection lost at its last failure (MariaDB/MySQL only:
+ * the transaction it carried is gone whole, and the next call reconnects)? */
+bool qs_store_lost(const qs_store *s);
 /* Does the name select the MariaDB/MySQL backend? */
 bool qs_store_is_mysql(const char *name);
 /* The name of the backend that opened s: "sqlite" or "mysql". */

@@ -723,6 +723,12 @@ bool qs_store_offline(const qs_store *qs)
 	return !strcmp(qs->ops->name, "mysql") && ((const my_store *)qs)->offline;
 }
 
+bool qs_store_lost(const qs_store *qs)
+{
+	const my_store *s = (const my_store *)qs;
+	return !strcmp(qs->ops->name, "mysql") && (s->tx_lost || !s->db || s->offline);
+}
+
 /* ------------------------------------------------------------------ statements */
 
 typedef struct my_arg {
