@@ -324,6 +324,7 @@ typedef struct my_target {
 	char ssl_cert[256];
 	char ssl_key[256];
 	unsigned connect_timeout;
+	unsigned lock_wait;  /* innodb_lock_wait_timeout of the session, seconds */
 } my_target;
 
 typedef struct my_store {
@@ -333,6 +334,8 @@ typedef struct my_store {
 	my_target t;
 	char *password;      /* wiped and freed at close */
 	bool in_tx, immediate, tx_lost;
+	bool tx_dead;        /* this transaction was rolled back by the server (a deadlock's victim) */
+	bool dead_seen;      /* the last transaction was such a victim (until the next begins) */
 	char locked[65];     /* company whose conn row this transaction holds */
 	unsigned long max_packet;
 	bool migrated;       /* the schema was checked on this server */
@@ -395,6 +398,7 @@ static qs_status parse_target(const char *name, my_target *t, qs_error *e)
 	memset(t, 0, sizeof(*t));
 	qs_strlcpy(t->prefix, "qbosync_", sizeof(t->prefix));
 	t->connect_timeout = 5;
+	t->lock_wait = 20;
 	slash = strchr(p, '/');
 	if (!slash) {
 		return qs_error_set(e, QS_ECONFIG, "The store URL names no database: write it as mysql://user@host:port/database?prefix=qbosync_");
@@ -495,9 +499,15 @@ static qs_status parse_target(const char *name, my_target *t, qs_error *e)
 				return qs_error_set(e, QS_ECONFIG, "The store URL's connect_timeout=%s is not 1 to 300 seconds", buf);
 			}
 			t->connect_timeout = (unsigned)v;
+		} else if (KEY_IS("lock_wait")) {
+			long v = strtol(buf, NULL, 10);
+			if (v <= 0 || v > 300) {
+				return qs_error_set(e, QS_ECONFIG, "The store URL's lock_wait=%s is not 1 to 300 seconds", buf);
+			}
+			t->lock_wait = (unsigned)v;
 		} else {
 			return qs_error_set(e, QS_ECONFIG, "The store URL has an unknown parameter %.*s (known: prefix, socket, tls, "
-				"ssl_ca, ssl_capath, ssl_cert, ssl_key, connect_timeout)", (int)kl, k);
+				"ssl_ca, ssl_capath, ssl_cert, ssl_key, connect_timeout, lock_wait)", (int)kl, k);
 		}
 #undef KEY_IS
 	}
@@ -653,6 +663,7 @@ static qs_status connect_db(my_store *s, qs_error *e)
 	unsigned int timeout = s->t.connect_timeout, rw = 60;
 	my_bool verify = 1;
 	long long v;
+	char setup[200];
 	s->offline = false;
 	s->db = mysql_init(NULL);
 	if (!s->db) {
@@ -680,8 +691,9 @@ static qs_status connect_db(my_store *s, qs_error *e)
 		return r;
 	}
 	/* strict: a value that does not fit is an error, never silently cut */
-	if (exec_text(s, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION', innodb_lock_wait_timeout = 20,"
-			" autocommit = 1", e, "setting the session up") != QS_OK
+	snprintf(setup, sizeof(setup), "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION',"
+		" innodb_lock_wait_timeout = %u, autocommit = 1", s->t.lock_wait);
+	if (exec_text(s, setup, e, "setting the session up") != QS_OK
 			|| query_int(s, "SELECT @@max_allowed_packet", &v, NULL, e, "reading max_allowed_packet") != QS_OK) {
 		disconnect(s);
 		return QS_ESTORE;
@@ -726,7 +738,7 @@ bool qs_store_offline(const qs_store *qs)
 bool qs_store_lost(const qs_store *qs)
 {
 	const my_store *s = (const my_store *)qs;
-	return !strcmp(qs->ops->name, "mysql") && (s->tx_lost || !s->db || s->offline);
+	return !strcmp(qs->ops->name, "mysql") && (s->tx_lost || s->dead_seen || !s->db || s->offline);
 }
 
 /* ------------------------------------------------------------------ statements */
@@ -842,6 +854,15 @@ static qs_status run_args(my_store *s, int id, my_q *q, unsigned long long *affe
 	const char *what, my_arg *a, unsigned na)
 {
 	int attempt;
+	unsigned long total = 1024;
+	unsigned j;
+	if (s->in_tx && s->tx_dead) {
+		return qs_error_set(e, QS_ESTORE, "The qbosync store database %s rolled this transaction back (a deadlock) before %s; "
+			"nothing of it was kept", s->base.path, what);
+	}
+	for (j = 0; j < na; j++) {
+		total += a[j].t == 'd' || a[j].t == 'i' ? 8 : a[j].len;
+	}
 	for (attempt = 0;; attempt++) {
 		MYSQL_BIND pb[MY_MAXARG];
 		MYSQL_STMT *st;
@@ -849,6 +870,13 @@ static qs_status run_args(my_store *s, int id, my_q *q, unsigned long long *affe
 		qs_status r = ensure_connected(s, e);
 		if (r != QS_OK) {
 			return r;
+		}
+		if (total > s->max_packet) {
+			/* the server would refuse the statement and drop the connection */
+			return qs_error_set(e, QS_ESTORE, "Too large for the qbosync store database %s while %s: %lu bytes, more than its "
+				"max_allowed_packet (%lu); nothing of it was written: raise max_allowed_packet on the server "
+				"(max_allowed_packet = 64M under [mysqld], or SET GLOBAL max_allowed_packet)",
+				s->base.path, what, total, s->max_packet);
 		}
 		st = stmt_for(s, id, e);
 		if (!st) {
@@ -875,11 +903,6 @@ static qs_status run_args(my_store *s, int id, my_q *q, unsigned long long *affe
 				pb[i].buffer_length = a[i].len;
 				pb[i].length = &a[i].len;
 				pb[i].is_null = &a[i].null;
-				if (a[i].len + 1024 > s->max_packet) {
-					return qs_error_set(e, QS_ESTORE, "A value of %lu bytes is more than the qbosync store database %s "
-						"accepts (max_allowed_packet %lu) while %s: raise max_allowed_packet on the server",
-						a[i].len, s->base.path, s->max_packet, what);
-				}
 				break;
 			}
 		}
@@ -902,15 +925,22 @@ static qs_status run_args(my_store *s, int id, my_q *q, unsigned long long *affe
 				}
 				return unreachable(s, e, mysql_stmt_error(st));
 			}
-			if (err_lock(err) && attempt < 8 && (!s->in_tx || (id == M_LOCK_CONN || id == M_BUCKET_LOCK))) {
+			if (err_lock(err) && attempt < 8 && (!s->in_tx || ((id == M_LOCK_CONN || id == M_BUCKET_LOCK)
+					&& err == ER_LOCK_WAIT_TIMEOUT))) {
 				/* autocommit statements, and a transaction's first lock
-				 * (nothing done yet), are simply run again */
+				 * (nothing done yet; a lock wait ends only the statement),
+				 * are simply run again */
 				struct timespec ts = { 0, (long)(5 + attempt * 20) * 1000000L };
-				if (err == ER_LOCK_DEADLOCK && s->in_tx) {
-					return db_fail(s, e, what, err, mysql_stmt_error(st));
-				}
 				nanosleep(&ts, NULL);
 				continue;
+			}
+			if (err == ER_LOCK_DEADLOCK && s->in_tx) {
+				/* the server rolled the whole transaction back: what follows
+				 * in it must not run on its own (autocommit) */
+				s->tx_dead = s->dead_seen = true;
+				return qs_error_set(e, QS_ESTORE, "The qbosync store database %s rolled a transaction back to end a deadlock "
+					"while %s (%s); nothing of it was kept, and running the call again is safe (qbo_push does it once "
+					"by itself)", s->base.path, what, mysql_stmt_error(st));
 			}
 			return db_fail(s, e, what, err, mysql_stmt_error(st));
 		}
@@ -1186,6 +1216,7 @@ static qs_status my_begin(qs_store *qs, bool immediate, qs_error *e)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (mysql_real_query(s->db, "START TRANSACTION", 17) == 0) {
 			s->in_tx = true;
+			s->tx_dead = s->dead_seen = false;
 			s->immediate = immediate;
 			s->locked[0] = '\0';
 			return QS_OK;
@@ -1210,6 +1241,7 @@ static void my_rollback(qs_store *qs)
 		}
 	}
 	s->in_tx = false;
+	s->tx_dead = false;
 	s->immediate = false;
 	s->locked[0] = '\0';
 }
@@ -1224,6 +1256,10 @@ static qs_status my_commit(qs_store *qs, qs_error *e)
 	if (s->tx_lost || !s->db) {
 		r = qs_error_set(e, QS_ESTORE, "The connection to the qbosync store database %s was lost in a transaction: "
 			"nothing of it was kept, and the next call reconnects", s->base.path);
+	} else if (s->tx_dead) {
+		r = qs_error_set(e, QS_ESTORE, "The qbosync store database %s rolled a transaction back to end a deadlock: "
+			"nothing of it was kept, and running the call again is safe", s->base.path);
+		my_rollback(qs);
 	} else if (mysql_real_query(s->db, "COMMIT", 6) != 0) {
 		if (err_gone(mysql_errno(s->db))) {
 			s->tx_lost = true;
@@ -1495,8 +1531,10 @@ static qs_status my_entity_by_qbo(qs_store *qs, const char *key, const char *kin
 static qs_status my_entity_put(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
+	char what[120];
+	snprintf(what, sizeof(what), "saving %s %s", en->kind, en->id);   /* names the record in a refusal */
 	LOCK_OR_RETURN(s, key, e);
-	return run(s, M_ENT_PUT, NULL, NULL, e, "saving an entity", "ssssSSSiiSsiddS", key, en->kind, en->id, en->state,
+	return run(s, M_ENT_PUT, NULL, NULL, e, what, "ssssSSSiiSsiddS", key, en->kind, en->id, en->state,
 		en->reason, en->qbo_id, en->sync_token, (long long)en->version, (long long)en->synced_version, en->hash,
 		en->doc, (long long)en->attempts, en->last_attempt, en->updated, en->create_rid);
 }
@@ -1804,7 +1842,7 @@ static void my_log(qs_store *qs, const char *key, const char *level, const char 
 	my_store *s = (my_store *)qs;
 	qs_error e2;
 	qs_error_clear(&e2);
-	if (s->in_tx && s->tx_lost) {
+	if (s->in_tx && (s->tx_lost || s->tx_dead)) {
 		return;
 	}
 	run(s, M_LOG, NULL, NULL, &e2, "writing the log", "sdsSSs", key, qs_store_now(), level, kind, id,
