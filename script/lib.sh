@@ -108,8 +108,9 @@ qbosync_php() {
 # A private MariaDB server for the tests and benchmarks: its own data
 # directory under a temp folder, a loopback port and a socket, run as the
 # current user (root needs --user=root). Sets QBOSYNC_MARIADB_URL (a store
-# URL without its prefix: mysql://qbosync@127.0.0.1:PORT/qbosync), _SOCKET and
-# _DIR; the user qbosync has no password and all privileges on that server
+# URL without its prefix: mysql://qbosync@127.0.0.1:PORT/qbosync), _SOCKET,
+# _TLS_CA (the server's self-signed TLS certificate) and _DIR; the user
+# qbosync has no password and all privileges on that server
 # only. Stop it with qbosync_mariadb_stop (the EXIT traps do).
 qbosync_mariadb_start() {
 	local dir port i mysqld=/usr/sbin/mariadbd
@@ -123,7 +124,16 @@ qbosync_mariadb_start() {
 	mariadb-install-db --no-defaults --datadir="$dir/data" --user="$(id -un)" --skip-test-db \
 		--auth-root-authentication-method=socket >"$dir/install.log" 2>&1 || { cat "$dir/install.log" >&2; return 1; }
 	port=$(php -r '$s = stream_socket_server("tcp://127.0.0.1:0"); echo substr(strrchr(stream_socket_get_name($s, false), ":"), 1);')
+	# TLS: a self-signed certificate for 127.0.0.1 and localhost, which is its
+	# own CA (tests trust it with ssl_ca=$QBOSYNC_MARIADB_TLS_CA)
+	php -r '$d = $argv[1]; $k = openssl_pkey_new(["private_key_type" => OPENSSL_KEYTYPE_EC, "curve_name" => "prime256v1"]);
+		file_put_contents("$d/tls.cnf", "[req]\ndistinguished_name=dn\n[dn]\n[ext]\nsubjectAltName=IP:127.0.0.1,DNS:127.0.0.1,DNS:localhost\nbasicConstraints=critical,CA:TRUE\n");
+		$c = openssl_csr_sign(openssl_csr_new(["commonName" => "127.0.0.1"], $k, ["config" => "$d/tls.cnf", "digest_alg" => "sha256"]),
+			null, $k, 2, ["config" => "$d/tls.cnf", "x509_extensions" => "ext", "digest_alg" => "sha256"]);
+		openssl_x509_export_to_file($c, "$d/tls-cert.pem") && openssl_pkey_export_to_file($k, "$d/tls-key.pem") || exit(1);' "$dir" \
+		|| { echo "cannot make the test server's TLS certificate" >&2; return 1; }
 	setsid "$mysqld" --no-defaults --datadir="$dir/data" --socket="$dir/sock" --port="$port" --bind-address=127.0.0.1 \
+		--ssl-cert="$dir/tls-cert.pem" --ssl-key="$dir/tls-key.pem" --ssl-ca="$dir/tls-cert.pem" \
 		--user="$(id -un)" --skip-name-resolve --pid-file="$dir/pid" --log-error="$dir/error.log" \
 		--innodb-buffer-pool-size=64M --innodb-log-file-size=32M --max-connections=400 \
 		${QBOSYNC_MARIADB_OPTS:-} >/dev/null 2>&1 &
@@ -143,7 +153,8 @@ qbosync_mariadb_start() {
 	fi
 	QBOSYNC_MARIADB_URL="mysql://qbosync@127.0.0.1:$port/qbosync"
 	QBOSYNC_MARIADB_SOCKET="$dir/sock"
-	export QBOSYNC_MARIADB_URL QBOSYNC_MARIADB_SOCKET QBOSYNC_MARIADB_DIR QBOSYNC_MARIADB_PID
+	QBOSYNC_MARIADB_TLS_CA="$dir/tls-cert.pem"
+	export QBOSYNC_MARIADB_URL QBOSYNC_MARIADB_SOCKET QBOSYNC_MARIADB_DIR QBOSYNC_MARIADB_PID QBOSYNC_MARIADB_TLS_CA
 	qbosync_say "MariaDB at 127.0.0.1:$port"
 }
 

@@ -69,7 +69,7 @@ QboSync\Exception: The store URL must not contain the password: remove it from t
   secrets shown: false
 QboSync\Exception: The store URL's prefix "bad-prefix" may hold only letters, digits and _ (at most 32)
   secrets shown: false
-QboSync\Exception: The store URL has an unknown parameter colour (known: prefix, socket, tls, ssl_ca, ssl_capath, ssl_cert, ssl_key, connect_timeout)
+QboSync\Exception: The store URL has an unknown parameter colour (known: prefix, socket, tls, ssl_ca, ssl_capath, ssl_cert, ssl_key, connect_timeout, lock_wait)
   secrets shown: false
 QboSync\StoreException: Cannot reach the qbosync store database mysql://%s@HOST:PORT/%s?prefix=%s&tls=verify: %s; check that the MariaDB/MySQL server is running and reachable from this host, and the user, database and store_password (hook events are kept in the local spill file until it is back)
   secrets shown: false
