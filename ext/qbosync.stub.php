@@ -71,6 +71,9 @@ namespace {
     /**
      * Records a canonical billing document (customer, invoice, payment, ...) in the
      * outbox and delivers it according to the delivery mode. Returns its sync state.
+     * When a MariaDB/MySQL store's server is unreachable the document is kept in
+     * the local spill file and recorded once it is back: the state then has
+     * spilled true (inline delivery throws a StoreException saying it is kept).
      */
     function qbo_push(QboSync\Connection $connection, string $kind, array $document, int $flags = 0): array {}
 

@@ -133,7 +133,7 @@ qbosync_mariadb_start() {
 		openssl_x509_export_to_file($c, "$d/tls-cert.pem") && openssl_pkey_export_to_file($k, "$d/tls-key.pem") || exit(1);' "$dir" \
 		|| { echo "cannot make the test server's TLS certificate" >&2; return 1; }
 	setsid "$mysqld" --no-defaults --datadir="$dir/data" --socket="$dir/sock" --port="$port" --bind-address=127.0.0.1 \
-		--ssl-cert="$dir/tls-cert.pem" --ssl-key="$dir/tls-key.pem" --ssl-ca="$dir/tls-cert.pem" \
+		--ssl-cert="$dir/tls-cert.pem" --ssl-key="$dir/tls-key.pem" --ssl-ca="$dir/tls-cert.pem" --tmpdir="$dir" \
 		--user="$(id -un)" --skip-name-resolve --pid-file="$dir/pid" --log-error="$dir/error.log" \
 		--innodb-buffer-pool-size=64M --innodb-log-file-size=32M --max-connections=400 \
 		${QBOSYNC_MARIADB_OPTS:-} >/dev/null 2>&1 &

@@ -13,10 +13,9 @@ $lockSql = 'SELECT key FROM conn WHERE key = ? FOR UPDATE';
 $h = qbo_test_store_db($store, $lockSql);
 parse_str(parse_url($store, PHP_URL_QUERY), $q);
 $waiting = function (string $what) use ($h, $q) {   // another session's statement on this store's tables waits
-    $st = $h->prepare("SELECT COUNT(*) FROM information_schema.processlist WHERE id <> CONNECTION_ID() AND command = 'Execute'"
-        . " AND time >= 0 AND info LIKE ?");
-    for ($i = 0; $i < 400; $i++) {
-        $st->execute([$what . '%' . $q['prefix'] . '%']);
+    $st = $h->prepare("SELECT COUNT(*) FROM information_schema.processlist WHERE id <> CONNECTION_ID() AND info LIKE ?");
+    for ($i = 0; $i < 1200; $i++) {
+        $st->execute([str_replace('{p}', $q['prefix'], $what)]);
         if ($st->fetchColumn() > 0) {
             return true;
         }
@@ -30,7 +29,7 @@ $h->beginTransaction();
 $h->prepare($lockSql)->execute([$key]);
 $t = microtime(true);
 $c = $child("$store&lock_wait=1", eng_customer('w1', 'Wait', 'Out', 'w1@example.com'));
-echo "the child waits for the lock: ", var_export($waiting(''), true), "\n";
+echo "the child waits for the lock: ", var_export($waiting('%{p}conn%'), true), "\n";
 usleep(2500000);
 $h->commit();
 [$code, $out, $err] = eng_child_wait($c);
@@ -51,7 +50,7 @@ $entSql = "INSERT INTO entity(conn, kind, local_id, state, doc) VALUES(?, 'custo
 qbo_test_store_db($store, $entSql);
 $h->prepare($entSql)->execute([$key]);
 $c = $child($store, eng_customer('d1', 'Dead', 'Lock', 'd1@example.com'));
-echo "qbo_push waits on the record's row: ", var_export($waiting('INSERT INTO'), true), "\n";
+echo "qbo_push waits on the record's row: ", var_export($waiting('INSERT INTO {p}entity%'), true), "\n";
 try {
     $h->prepare($lockSql)->execute([$key]);   // the cycle: the server ends one of the two
     echo "the other transaction: kept (qbo_push's was the victim)\n";
