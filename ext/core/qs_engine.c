@@ -663,8 +663,8 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
  * transaction is tried once more on a new connection; a server that does
  * not answer gets the document kept in the spill file (replayed, in order,
  * once it is back). Worker and deferred delivery answer the state
- * "Queued" with spilled: true; inline delivery, which promised to send
- * now, throws a StoreException saying the document is kept. */
+ * "Not Tried" with queued and spilled true; inline delivery, which promised
+ * to send now, throws a StoreException saying the document is kept. */
 static qs_status spill_push(qs_engine *eng, const char *kind, json_object *norm, int flags,
 	json_object **state, qs_error *e)
 {
