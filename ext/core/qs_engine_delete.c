@@ -311,6 +311,14 @@ static void gone_cb(void *ud, const qs_entity *en)
 	if (listed) {
 		return;
 	}
+	{
+		/* every invoice event looks: parse only the payments that name this invoice */
+		char needle[80];
+		snprintf(needle, sizeof(needle), "\"%.64s\"", g->invoice);
+		if (strcspn(g->invoice, "\"\\/") == strlen(g->invoice) && !strstr(en->doc, needle)) {
+			return;
+		}
+	}
 	doc = json_tokener_parse(en->doc);
 	apps = qse_jget(doc, "applies_to");
 	/* a payment of this invoice alone (a Mass Pay payment is listed under
