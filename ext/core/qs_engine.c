@@ -706,7 +706,7 @@ qs_status qs_engine_resend(qs_engine *eng, const char *kind, const char *id, jso
 	qs_status r;
 	*state = NULL;
 	if (!qs_kind_is_document(kind)) {
-		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund or credit", kind);
+		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund, credit or writeoff", kind);
 	}
 	r = stored_doc(eng, kind, id, &norm, e);
 	if (r != QS_OK) {
@@ -725,7 +725,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 	qs_status r;
 	*state = NULL;
 	if (!qs_kind_is_document(kind)) {
-		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund or credit", kind);
+		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund, credit or writeoff", kind);
 	}
 	if (!dismissed) {
 		/* back into sync: what it was waiting for is tried again */

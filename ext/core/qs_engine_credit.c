@@ -6,6 +6,8 @@
  * credit memos do not cover is drawn from the customer's unapplied Payments
  * (account credit: Add Funds, overpayments), oldest first: each such Payment is
  * updated (sparse, with its SyncToken) with one more line linking the Invoice.
+ * A write-off (kind writeoff) is applied like a credit note of one application:
+ * its whole amount to the invoice it writes off.
  * Idempotent: each write's requestid comes from realm, kind, id and version (and
  * the Payment drawn on); a credit memo QBO already shows applied is not applied
  * again, a Payment that already links the invoice is not drawn on again, and the
@@ -77,11 +79,11 @@ static qs_status send_application(qs_engine *eng, const qs_entity *en, json_obje
 	return r;
 }
 
-/* A credit note: its applies_to, once, after the CreditMemo exists. */
-static qs_status apply_credit_note(qs_engine *eng, const qs_entity *en, json_object *norm, void *ud,
+/* A credit note: its applies_to (apps), once, after the CreditMemo exists. */
+static qs_status apply_credit_note(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *apps, void *ud,
 	char note[512], qs_error *e)
 {
-	json_object *apps = qse_jget(norm, "applies_to"), *memo = NULL, *lines;
+	json_object *memo = NULL, *lines;
 	size_t i, n = apps ? json_object_array_length(apps) : 0;
 	int dec = doc_decimals(eng, norm);
 	const char *cust;
@@ -322,7 +324,18 @@ qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *no
 		return QS_OK;
 	}
 	if (!strcmp(en->kind, "credit")) {
-		return apply_credit_note(eng, en, norm, resolve_ud, note, e);
+		return apply_credit_note(eng, en, norm, qse_jget(norm, "applies_to"), resolve_ud, note, e);
+	}
+	if (!strcmp(en->kind, "writeoff")) {
+		/* a write-off: its whole amount to the invoice it writes off */
+		json_object *apps = json_object_new_array(), *a = json_object_new_object();
+		qs_status r;
+		json_object_object_add(a, "invoice", json_object_get(qse_jget(norm, "invoice")));
+		json_object_object_add(a, "amount", json_object_get(qse_jget(norm, "amount")));
+		json_object_array_add(apps, a);
+		r = apply_credit_note(eng, en, norm, apps, resolve_ud, note, e);
+		json_object_put(apps);
+		return r;
 	}
 	if (!strcmp(en->kind, "invoice")) {
 		const char *status = qse_jstr(norm, "status");

@@ -185,6 +185,8 @@ qs_status qse_account_auto(qs_engine *eng, const char *purpose, const char *loca
 qs_status qse_account_same_as_payments(qs_engine *eng, const char *local_id, json_object **row, qs_error *e);
 /* The expense account of items (non-US companies): mapped, else found or made. */
 qs_status qse_expense_account(qs_engine *eng, char out[32], qs_error *e);
+/* The account of purpose (mapped for "*", else any mapped, else qse_account_auto), remembered. */
+qs_status qse_purpose_account(qs_engine *eng, const char *purpose, char out[32], qs_error *e);
 
 /* qs_engine_qbo.c: tokens and QBO calls */
 qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_object *body,

@@ -28,7 +28,7 @@ typedef struct qs_kind {
 const qs_kind *qs_kind_find(const char *name);
 
 /* Whether name is a kind of billing document (customer, item, invoice,
- * payment, refund, credit): those are pushed, the others only mapped. */
+ * payment, refund, credit, writeoff): those are pushed, the others only mapped. */
 bool qs_kind_is_document(const char *name);
 
 /* The delivery rank of a document kind; QS_KIND_RANK_LAST for anything else. */
