@@ -207,17 +207,31 @@ qs_status qse_account_auto(qs_engine *eng, const char *purpose, const char *loca
 		return qse_account_create(eng, purpose, local_id, name, row, e);
 	}
 	if (p->by_name) {
-		json_object *rows = NULL, *found;
-		r = qse_find_by(eng, "Account", "Name", p->create_name, false, &rows, e);
-		found = r == QS_OK ? qse_first_row(rows) : NULL;
-		if (found && type_fits(p, found)) {
-			*row = json_object_get(found);
+		/* "Bad Debts", else "Bad Debts 1"... (one made before beside an account of
+		 * that name and another type) when of a fitting type; else one is made */
+		int i;
+		for (i = 0; i < 100; i++) {
+			json_object *rows = NULL, *found;
+			char nm[128];
+			if (i == 0) {
+				snprintf(nm, sizeof(nm), "%.100s", p->create_name);
+			} else {
+				snprintf(nm, sizeof(nm), "%.96s %d", p->create_name, i);
+			}
+			r = qse_find_by(eng, "Account", "Name", nm, true, &rows, e);
+			found = r == QS_OK ? qse_first_row(rows) : NULL;
+			if (found && type_fits(p, found) && !(qse_jget(found, "Active") && !json_object_get_boolean(qse_jget(found, "Active")))) {
+				*row = json_object_get(found);
+			}
+			json_object_put(rows);
+			if (r != QS_OK || *row || !found) {
+				break;
+			}
 		}
-		json_object_put(rows);
 		if (r != QS_OK || *row) {
 			return r;
 		}
-		return qse_account_create(eng, purpose, local_id, NULL, row, e);   /* "Bad Debts 1" when the name is taken */
+		return qse_account_create(eng, purpose, local_id, NULL, row, e);   /* a unique name */
 	}
 	r = first_of(eng, p, row, e);
 	if (r != QS_OK || *row) {

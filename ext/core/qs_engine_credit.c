@@ -290,6 +290,9 @@ static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_
 		if (!mid || !qs_verify_amount(qse_jget(m, "Balance"), dec, &mb) || mb <= 0) {
 			continue;
 		}
+		if (qse_jstr(m, "PrivateNote") && !strncmp(qse_jstr(m, "PrivateNote"), "qbosync:writeoff:", 17)) {
+			continue;   /* a write-off's memo is for its own invoice, never the customer's credit */
+		}
 		if (mb > need - got) {
 			mb = need - got;
 		}

@@ -570,8 +570,9 @@ static qs_status verify_writeoff(vs *s)
 	if (!check_currency(s) || !compare(s, "amount", "amount", jget(s->qbo, "TotalAmt"), amount, NULL)) {
 		return QS_OK;
 	}
-	snprintf(cause, sizeof(cause), "the write-off is not applied to invoice %.64s in QuickBooks (its open balance there is "
-		"smaller than the amount written off?): check the invoice's payments, then push the write-off again with QBO_FORCE",
+	snprintf(cause, sizeof(cause), "QuickBooks did not apply it to invoice %.64s (is its open balance there smaller than the "
+		"amount written off?): push the write-off with the invoice's open balance, or delete it with qbo_delete(); until then "
+		"the CreditMemo is an open credit of the customer in QuickBooks",
 		jstr(s->norm, "invoice") ? jstr(s->norm, "invoice") : "");
 	compare(s, "balance", "unapplied write-off", jget(s->qbo, "Balance"), 0, cause);
 	return QS_OK;
