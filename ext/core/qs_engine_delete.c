@@ -12,6 +12,7 @@
  * which keeps its number), customers and items cannot be deleted in QBO. */
 #include "qs_engine_int.h"
 #include "qs_kind.h"
+#include "qs_verify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,6 +172,26 @@ static qs_status delete_credit_applications(qs_engine *eng, const qs_entity *en,
 			}
 		}
 		json_object_put(pay);
+	}
+	json_object_put(memo);
+	return r;
+}
+
+qs_status qse_writeoff_unapply(qs_engine *eng, const qs_entity *en, json_object *norm, qs_error *e)
+{
+	json_object *memo = NULL;
+	const char *c = qse_jstr(norm, "currency");
+	qs_money total = 0, want = qse_jget(norm, "amount") ? json_object_get_int64(qse_jget(norm, "amount")) : 0;
+	int dec = qs_currency_decimals(c ? c : (eng->home_currency[0] ? eng->home_currency : "USD"));
+	qs_status r;
+	if (strcmp(en->kind, "writeoff") != 0 || !en->qbo_id[0]) {
+		return QS_OK;
+	}
+	r = qse_api(eng, OP_READ, "CreditMemo", NULL, en->qbo_id, NULL, NULL, NULL, &memo, e);
+	if (r == QS_OK && qs_verify_amount(qse_jget(memo, "TotalAmt"), dec, &total) && total != want) {
+		/* another amount (a payment came in while the invoice was written off):
+		 * its application goes first, then the memo changes and is applied again */
+		r = delete_credit_applications(eng, en, e);
 	}
 	json_object_put(memo);
 	return r;

@@ -1026,6 +1026,9 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 		*op = "updated";
 		r = qse_keep_credit_lines(eng, en, norm, body, e);
 		if (r == QS_OK) {
+			r = qse_writeoff_unapply(eng, en, norm, e);
+		}
+		if (r == QS_OK) {
 			r = update_record(eng, en, entity, body, e);
 		}
 		goto out;

@@ -110,9 +110,12 @@ typedef struct hook_run {
 	char (*paid)[65];
 	size_t n_paid, cap_paid;
 	bool paid_oom;
-	json_object *held;        /* [[kind, doc]...] emitted while list_payments, pushed once the
-	                           * payments WHMCS no longer lists are deleted (their money first
-	                           * leaves the invoice's QBO balance, then a new payment fits) */
+	json_object *held;        /* [[kind, doc]...] an invoice event emitted, pushed once the
+	                           * payments WHMCS no longer lists and the write-offs it no longer
+	                           * has are deleted (their money first leaves or returns to the
+	                           * invoice's QBO balance, then a new payment fits) */
+	char reopened[4][65];     /* invoices emitted out of Collections: their write-off is reversed */
+	size_t n_reopened;
 } hook_run;
 
 static qs_status push_doc(hook_run *h, const char *kind, json_object *doc, qs_error *e);
@@ -129,6 +132,10 @@ static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_erro
 			h->paid_oom = true;
 		}
 	}
+	if (!strcmp(kind, "invoice") && qse_jstr(doc, "id") && h->n_reopened < 4
+			&& !(qse_jstr(doc, "status") && !strcmp(qse_jstr(doc, "status"), "collections"))) {
+		qs_strlcpy(h->reopened[h->n_reopened++], qse_jstr(doc, "id"), sizeof(h->reopened[0]));
+	}
 	if (h->held) {
 		json_object *pair = json_object_new_array();
 		json_object_array_add(pair, json_object_new_string(kind));
@@ -139,6 +146,27 @@ static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_erro
 	return push_doc(h, kind, doc, e);
 }
 
+/* The write-off standing for an invoice (stored, not deleted), or NULL; its
+ * document is returned (caller frees). */
+static json_object *standing_writeoff(qs_engine *eng, const char *id)
+{
+	qs_entity en;
+	qs_error e2;
+	json_object *doc = NULL;
+	qs_error_clear(&e2);
+	memset(&en, 0, sizeof(en));
+	if (qs_store_entity_get(eng->store, eng->conn_key, "writeoff", id, &en, &e2) == QS_OK && en.exists && en.doc
+			&& strcmp(en.state, "Deleted") != 0) {
+		doc = json_tokener_parse(en.doc);
+		if (doc && qse_is_deleted(doc)) {
+			json_object_put(doc);
+			doc = NULL;
+		}
+	}
+	qs_entity_clear(&en);
+	return doc;
+}
+
 static qs_status push_doc(hook_run *h, const char *kind, json_object *doc, qs_error *e)
 {
 	json_object *state = NULL;
@@ -146,6 +174,14 @@ static qs_status push_doc(hook_run *h, const char *kind, json_object *doc, qs_er
 	qs_error pe;
 	qs_status st;
 	qs_error_clear(&pe);
+	if (!strcmp(kind, "writeoff") && qse_jstr(doc, "id")) {
+		/* a write-off standing keeps the day it was made */
+		json_object *old = standing_writeoff(h->eng, qse_jstr(doc, "id"));
+		if (old && qse_jstr(old, "date")) {
+			json_object_object_add(doc, "date", json_object_new_string(qse_jstr(old, "date")));
+		}
+		json_object_put(old);
+	}
 	if (h->seen && !h->states && seen_same(h->seen, kind, doc, &at)) {
 		return QS_OK;
 	}
@@ -289,7 +325,8 @@ static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_objec
 	 * payment recorded for that invoice alone that GetTransactions no longer
 	 * lists was deleted (seen at the latest with the invoice's next event) */
 	h->list_payments = ev->action == QS_WA_INVOICE_TXNS;
-	h->held = h->list_payments ? json_object_new_array() : NULL;
+	h->held = h->list_payments || ev->action == QS_WA_INVOICE ? json_object_new_array() : NULL;
+	h->n_reopened = 0;
 	st = qs_whmcs_expand(ev, ids, &io, mk, mi, e);
 	if (st == QS_OK && h->list_payments && !h->paid_oom && !strcmp(mk, "invoice") && mi[0]) {
 		const char **listed = h->n_paid ? calloc(h->n_paid, sizeof(*listed)) : NULL;
@@ -303,6 +340,24 @@ static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_objec
 			st = qse_delete_missing_payments(eng, &io, mi, listed, h->n_paid, h->flags, e);
 		}
 		free(listed);
+	}
+	if (st == QS_OK) {
+		/* an invoice no longer in Collections (reopened, paid, cancelled): its write-off is reversed */
+		size_t i;
+		for (i = 0; i < h->n_reopened && st == QS_OK; i++) {
+			json_object *old = standing_writeoff(eng, h->reopened[i]), *state = NULL;
+			if (old) {
+				qse_log_msg(eng, "info", "writeoff", h->reopened[i], "Invoice %s is no longer in Collections in the billing system: "
+					"its write-off is reversed in QuickBooks", h->reopened[i]);
+				st = qse_delete(eng, "writeoff", h->reopened[i], h->flags, &state, e);
+				if (st == QS_EAPI || st == QS_EAUTH) {
+					qs_error_clear(e);   /* kept with its state, as a push would be */
+					st = QS_OK;
+				}
+			}
+			json_object_put(state);
+			json_object_put(old);
+		}
 	}
 	if (h->held) {
 		/* what the expansion emitted, in its order (also when it stopped midway, as before) */

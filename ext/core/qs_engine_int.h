@@ -168,6 +168,10 @@ qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_
 qs_status qse_delete_missing_payments(qs_engine *eng, const qs_whmcs_io *io, const char *invoice,
 	const char *const *listed, size_t n_listed, int push_flags, qs_error *e);
 qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e);
+/* Before a write-off's CreditMemo is updated to another amount: its own
+ * application (the Payment of 0) is deleted, so the memo can change and be
+ * applied again with the new amount (qs_engine_credit.c). */
+qs_status qse_writeoff_unapply(qs_engine *eng, const qs_entity *en, json_object *norm, qs_error *e);
 
 /* qs_engine_realm.c: the stored realm is left for another (inside the
  * caller's write transaction): links parked and restored, records queued */

@@ -53,6 +53,17 @@ int qs_kind_rank(const char *name)
 int qs_kind_outbox_rank(const char *name, const char *doc)
 {
 	int rank = qs_kind_rank(name);
+	if (name && doc && rank > qs_kind_rank("item") && strstr(doc, "\"deleted\"")) {
+		/* a deletion needs nothing and gives money back to invoices: before them */
+		json_object *d = json_tokener_parse(doc), *v = d ? qsm_get(d, "deleted") : NULL;
+		if (v && json_object_get_boolean(v)) {
+			rank = qs_kind_rank("item");
+		}
+		json_object_put(d);
+		if (rank == qs_kind_rank("item")) {
+			return rank;
+		}
+	}
 	if (name && doc && !strcmp(name, "payment")) {
 		json_object *d = json_tokener_parse(doc), *apps = d ? qsm_get(d, "applies_to") : NULL;
 		if (d && (!apps || !json_object_is_type(apps, json_type_array) || json_object_array_length(apps) == 0)) {

@@ -37,7 +37,9 @@ int qs_kind_rank(const char *name);
 /* The rank of one record in the outbox: its kind's, except a payment that
  * applies to no invoice (account credit: Add Funds, a payment without an
  * invoice), which needs only its customer and goes with the items, before the
- * invoices, so an invoice's credit_applied finds that credit in QBO. */
+ * invoices, so an invoice's credit_applied finds that credit in QBO; and a
+ * deletion (qbo_delete: "deleted": true), which needs nothing and gives money
+ * back to invoices, goes with the items too, before what may need that money. */
 int qs_kind_outbox_rank(const char *name, const char *doc);
 
 #endif

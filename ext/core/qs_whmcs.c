@@ -4,6 +4,9 @@
  * transactions as "", numbers as strings, zero dates, HTML entities) into
  * canonical documents (shared/CANONICAL.md); reading those shapes is
  * qs_whmcs_shape.c's. No engine, no Zend: the caller pushes what is emitted. */
+#ifndef _DEFAULT_SOURCE
+# define _DEFAULT_SOURCE   /* gmtime_r */
+#endif
 #include "qs_whmcs.h"
 #include "qs_money.h"
 #include "qs_whmcs_shape.h"
@@ -14,6 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+
+#ifdef _WIN32
+# define gmtime_r(t, tm) gmtime_s((tm), (t))
+#endif
 
 /* ------------------------------------------------------------------ the table */
 
@@ -672,6 +680,59 @@ static qs_status product_item(xctx *x, const char *relid, char id[48])
 	return emit(x, "item", doc);
 }
 
+
+/* An invoice in Collections is written off: its open balance (GetInvoice
+ * balance) becomes a write-off of the same id, dated the day it is first
+ * seen (the engine keeps that date while the write-off stands). WHMCS has no
+ * write-off of its own and no status-change hook; the invoice reaches
+ * Collections by an admin's edit (UpdateInvoiceTotal, LIKELY) or a payment
+ * reversal, and leaves it (reopened, paid, cancelled) the same way: the
+ * engine then deletes the write-off in QBO (qs_engine_hook.c). */
+static qs_status emit_writeoff(xctx *x, json_object *inv, const char *id)
+{
+	json_object *doc;
+	qs_money balance;
+	char b[64], today[11], reason[160];
+	const char *num = qsw_str(inv, "invoicenum", b);
+	time_t now = time(NULL);
+	struct tm tm;
+	qs_status st;
+	if (!qsw_get(inv, "balance")) {
+		skip(x, "writeoff", id, "WHMCS's invoice in Collections has no balance in GetInvoice: nothing is written off");
+		return QS_OK;
+	}
+	if ((st = qsw_money(inv, "balance", x->decimals, &balance, "invoice", x->e)) != QS_OK) {
+		qs_error_record(x->e, "invoice", id);
+		return st;
+	}
+	if (balance <= 0) {
+		skip(x, "writeoff", id, "An invoice in Collections with nothing left to pay: nothing to write off");
+		return QS_OK;
+	}
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	snprintf(reason, sizeof(reason), "WHMCS invoice %.64s moved to Collections", num && *num ? num : id);
+	doc = json_object_new_object();
+	json_object_object_add(doc, "id", json_object_new_string(id));
+	json_object_object_add(doc, "customer", json_object_new_string(x->client_id));
+	json_object_object_add(doc, "invoice", json_object_new_string(id));
+	json_object_object_add(doc, "date", json_object_new_string(today));
+	add_money(doc, "amount", balance, x->decimals);
+	json_object_object_add(doc, "reason", json_object_new_string(reason));
+	if (x->cur[0]) {
+		char xr[24];
+		json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+		if ((st = exchange_rate(x, NULL, xr)) != QS_OK) {
+			json_object_put(doc);
+			return st;
+		}
+		if (xr[0]) {
+			json_object_object_add(doc, "exchange_rate", json_object_new_string(xr));
+		}
+	}
+	return emit(x, "writeoff", doc);
+}
+
 /* GetInvoice -> customer, items, invoice (or a skip note). */
 static qs_status emit_invoice(xctx *x, const char *id)
 {
@@ -866,7 +927,10 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	add_money(doc, "subtotal", subtotal, x->decimals);
 	add_money(doc, "tax_total", tax1 + tax2, x->decimals);
 	add_money(doc, "total", subtotal + tax1 + tax2, x->decimals);
-	return emit(x, "invoice", doc);
+	if ((st = emit(x, "invoice", doc)) != QS_OK) {
+		return st;
+	}
+	return !strcmp(status, "collections") ? emit_writeoff(x, inv, id) : QS_OK;
 }
 
 static qs_status get_client_txns(xctx *x, const char *clientid, json_object **list, json_object **tmp)
