@@ -857,6 +857,37 @@ bool qse_amount_is_zero(json_object *v)
 	return true;
 }
 
+/* The write-off (local id into wid) whose application a QBO invoice holds:
+ * a linked Payment of 0 marked "qbosync:writeoff:<id> credit applied". */
+static qs_status written_off(qs_engine *eng, const char *qbo_invoice, char wid[65], qs_error *e)
+{
+	json_object *inv = NULL, *links;
+	size_t i, n;
+	qs_status r = qse_api(eng, OP_READ, "Invoice", NULL, qbo_invoice, NULL, NULL, NULL, &inv, e);
+	wid[0] = '\0';
+	links = r == QS_OK ? qse_jget(inv, "LinkedTxn") : NULL;
+	n = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
+	for (i = 0; i < n && r == QS_OK && !wid[0]; i++) {
+		json_object *lt = json_object_array_get_idx(links, i), *pay = NULL;
+		const char *pid = qse_jstr(lt, "TxnId"), *type = qse_jstr(lt, "TxnType"), *note;
+		if (!pid || !type || strcmp(type, "Payment") != 0) {
+			continue;
+		}
+		r = qse_api(eng, OP_READ, "Payment", NULL, pid, NULL, NULL, NULL, &pay, e);
+		note = r == QS_OK ? qse_jstr(pay, "PrivateNote") : NULL;
+		if (note && !strncmp(note, "qbosync:writeoff:", 17)) {
+			size_t k = strcspn(note + 17, " ");
+			if (k > 0 && k < 65) {
+				memcpy(wid, note + 17, k);
+				wid[k] = '\0';
+			}
+		}
+		json_object_put(pay);
+	}
+	json_object_put(inv);
+	return r;
+}
+
 /* Double-entry prevention: a payment whose every invoice already shows a zero
  * balance in QBO (paid there by hand, or by another tool) is not recorded again.
  * *paid names the first such invoice. An invoice whose QBO balance is above
@@ -1070,6 +1101,26 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 		r = invoices_already_paid(eng, body, dec, &all_paid, paid, partly, &open_balance, &applied, e);
 		if (r != QS_OK) {
 			goto out;
+		}
+		if (all_paid || partly[0]) {
+			/* not paid in QBO: written off there by a write-off of ours */
+			char wid[65], local[65];
+			const char *qinv = all_paid ? paid : partly;
+			bool found = false;
+			r = written_off(eng, qinv, wid, e);
+			if (r != QS_OK) {
+				goto out;
+			}
+			if (wid[0]) {
+				*op = "mismatch";
+				if (qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", qinv, local, &found, NULL) != QS_OK || !found) {
+					snprintf(local, sizeof(local), "(QBO Invoice %s)", qinv);
+				}
+				qs_error_set(e, QS_OK, "Payment %s: invoice %s is written off in QuickBooks (write-off %s), so this payment was not "
+					"recorded: reverse the write-off (qbo_delete($conn, 'writeoff', '%s')) or push it with the balance still written "
+					"off, then push this payment again with QBO_FORCE", en->id, local, wid, wid);
+				goto out;
+			}
 		}
 		if (!all_paid && partly[0]) {
 			/* paid in part in QBO (by hand, or another tool): recording this
