@@ -340,8 +340,11 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 		return own_item(eng, "*", qbo_id, e);
 	}
 	if (purpose) {
+		/* a gateway's cash account (deposit, refund) is its own, else the one of "*":
+		 * never another gateway's (its clearing account would not reconcile) */
+		bool per_gateway = !strcmp(purpose, "deposit") || !strcmp(purpose, "refund");
 		r = qs_store_map_get(eng->store, eng->conn_key, "account", "*", purpose, &m, &found, e);
-		if (r == QS_OK && !found) {
+		if (r == QS_OK && !found && !per_gateway) {
 			r = qs_store_map_any(eng->store, eng->conn_key, "account", purpose, &m, &found, e);
 		}
 		if (r != QS_OK) {
