@@ -15,8 +15,11 @@ static const qs_kind kinds[] = {
 	{"payment", "Payment", "Payment", 3, qsm_payment_keys, true, qsm_payment_validate, qsm_payment_to_qbo},
 	{"refund", "Refund", "RefundReceipt", 4, qsm_refund_keys, true, qsm_refund_validate, qsm_refund_to_qbo},
 	{"credit", "Credit", "CreditMemo", 5, qsm_credit_keys, true, qsm_credit_validate, qsm_credit_to_qbo},
-	/* after the payments: it writes off what they left open */
-	{"writeoff", "Write-off", "CreditMemo", 6, qsm_writeoff_keys, true, qsm_writeoff_validate, qsm_writeoff_to_qbo},
+	/* with the invoices, before the payments: it writes off what the billing
+	 * system's payments leave open, so it fits the invoice's QBO balance before
+	 * the payments queued with it, and a payment that came in meanwhile fits
+	 * once the write-off is lowered (it waits for its own invoice) */
+	{"writeoff", "Write-off", "CreditMemo", 2, qsm_writeoff_keys, true, qsm_writeoff_validate, qsm_writeoff_to_qbo},
 	/* only mapped to existing QBO records */
 	{"tax", NULL, "TaxCode", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
 	{"payment_method", NULL, "PaymentMethod", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
