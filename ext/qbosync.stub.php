@@ -224,7 +224,8 @@ namespace {
 
     /**
      * The reconciliation report of a period: options from, to ("YYYY-MM-DD",
-     * required), kinds (invoice, payment, refund, credit; default all), source
+     * required), kinds (invoice, payment, refund, credit, writeoff; default all,
+     * write-offs only when named with a source), source
      * (as for qbo_history(); default WHMCS through the fetch). Returns
      * ['period' => [from, to], 'kinds' => [kind => ['billing' => ['count', 'sum'],
      * 'qbo' => ['count', 'sum'], 'differ' => list of ['id', 'qbo_id', 'billing',

@@ -614,6 +614,9 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
 	char id[65];
 
 	qs_strlcpy(id, qse_jstr(norm, "id") ? qse_jstr(norm, "id") : "", sizeof(id));
+	if (!strcmp(kind, "writeoff")) {
+		qse_writeoff_date(eng, norm);
+	}
 	r = record(eng, kind, norm, flags, &deliver, state, e);
 	if (r != QS_OK) {
 		qs_error_record(e, kind, id);

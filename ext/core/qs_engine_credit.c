@@ -21,6 +21,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#ifdef _WIN32
+# define gmtime_r(t, tm) gmtime_s((tm), (t))
+#endif
 
 /* {"Amount": a, "LinkedTxn": [{"TxnId": id, "TxnType": type}]} appended to lines. */
 static void add_link(json_object *lines, qs_money a, int decimals, const char *id, const char *type)
@@ -448,4 +453,47 @@ qs_status qse_keep_credit_lines(qs_engine *eng, const qs_entity *en, json_object
 	json_object_put(drawn);
 	json_object_put(cur);
 	return r;
+}
+
+/* ------------------------------------------------------------------ write-offs */
+
+json_object *qse_writeoff_standing(qs_engine *eng, const char *id)
+{
+	qs_entity en;
+	qs_error e2;
+	json_object *doc = NULL;
+	qs_error_clear(&e2);
+	memset(&en, 0, sizeof(en));
+	if (id && qs_store_entity_get(eng->store, eng->conn_key, "writeoff", id, &en, &e2) == QS_OK && en.exists && en.doc
+			&& strcmp(en.state, "Deleted") != 0) {
+		doc = json_tokener_parse(en.doc);
+		if (doc && qse_is_deleted(doc)) {
+			json_object_put(doc);
+			doc = NULL;
+		}
+	}
+	qs_entity_clear(&en);
+	return doc;
+}
+
+void qse_writeoff_date(qs_engine *eng, json_object *norm)
+{
+	json_object *old;
+	char today[11];
+	time_t now;
+	struct tm tm;
+	if (!norm || qse_jget(norm, "date")) {
+		return;
+	}
+	old = qse_writeoff_standing(eng, qse_jstr(norm, "id"));
+	if (old && qse_jstr(old, "date")) {
+		json_object_object_add(norm, "date", json_object_new_string(qse_jstr(old, "date")));
+		json_object_put(old);
+		return;
+	}
+	json_object_put(old);
+	now = time(NULL);
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	json_object_object_add(norm, "date", json_object_new_string(today));
 }

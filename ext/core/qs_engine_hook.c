@@ -146,27 +146,6 @@ static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_erro
 	return push_doc(h, kind, doc, e);
 }
 
-/* The write-off standing for an invoice (stored, not deleted), or NULL; its
- * document is returned (caller frees). */
-static json_object *standing_writeoff(qs_engine *eng, const char *id)
-{
-	qs_entity en;
-	qs_error e2;
-	json_object *doc = NULL;
-	qs_error_clear(&e2);
-	memset(&en, 0, sizeof(en));
-	if (qs_store_entity_get(eng->store, eng->conn_key, "writeoff", id, &en, &e2) == QS_OK && en.exists && en.doc
-			&& strcmp(en.state, "Deleted") != 0) {
-		doc = json_tokener_parse(en.doc);
-		if (doc && qse_is_deleted(doc)) {
-			json_object_put(doc);
-			doc = NULL;
-		}
-	}
-	qs_entity_clear(&en);
-	return doc;
-}
-
 static qs_status push_doc(hook_run *h, const char *kind, json_object *doc, qs_error *e)
 {
 	json_object *state = NULL;
@@ -174,14 +153,6 @@ static qs_status push_doc(hook_run *h, const char *kind, json_object *doc, qs_er
 	qs_error pe;
 	qs_status st;
 	qs_error_clear(&pe);
-	if (!strcmp(kind, "writeoff") && qse_jstr(doc, "id")) {
-		/* a write-off standing keeps the day it was made */
-		json_object *old = standing_writeoff(h->eng, qse_jstr(doc, "id"));
-		if (old && qse_jstr(old, "date")) {
-			json_object_object_add(doc, "date", json_object_new_string(qse_jstr(old, "date")));
-		}
-		json_object_put(old);
-	}
 	if (h->seen && !h->states && seen_same(h->seen, kind, doc, &at)) {
 		return QS_OK;
 	}
@@ -345,7 +316,7 @@ static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_objec
 		/* an invoice no longer in Collections (reopened, paid, cancelled): its write-off is reversed */
 		size_t i;
 		for (i = 0; i < h->n_reopened && st == QS_OK; i++) {
-			json_object *old = standing_writeoff(eng, h->reopened[i]), *state = NULL;
+			json_object *old = qse_writeoff_standing(eng, h->reopened[i]), *state = NULL;
 			if (old) {
 				qse_log_msg(eng, "info", "writeoff", h->reopened[i], "Invoice %s is no longer in Collections in the billing system: "
 					"its write-off is reversed in QuickBooks", h->reopened[i]);

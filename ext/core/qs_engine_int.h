@@ -324,6 +324,11 @@ bool qse_throttled(qs_engine *eng);
  * also when QBO refused it: note then says why (for the Mismatch reason). */
 qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
 	char note[512], qs_error *e);
+/* The stored document of the write-off id while it stands (not deleted), or NULL (caller frees). */
+json_object *qse_writeoff_standing(qs_engine *eng, const char *id);
+/* A write-off without a date (WHMCS keeps none) is dated: the standing one's
+ * date (so the same write-off is not a new version every day), else today (UTC). */
+void qse_writeoff_date(qs_engine *eng, json_object *norm);
 /* The credit_applied of the local invoice QBO knows as qbo_invoice when it is
  * customer cust's (what a payment of cust may hold for it as credit drawn),
  * else -1. */

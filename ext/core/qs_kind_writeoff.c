@@ -4,8 +4,8 @@
  * account of purpose "writeoff"), which qs_engine_credit.c then applies to the
  * invoice, so the invoice's QBO balance falls by exactly the amount written
  * off and the accountant sees it as bad debt, not as a payment or a sale
- * changed. Why a credit memo (and not a journal entry or a discount): README,
- * "Write-offs". */
+ * changed. Without a date, the engine dates it (qse_writeoff_date). Why a
+ * credit memo (and not a journal entry or a discount): README, "Write-offs". */
 #include "qs_map_int.h"
 
 #include <stdio.h>
@@ -24,7 +24,7 @@ qs_status qsm_writeoff_validate(vctx *v, json_object *doc, json_object *norm)
 
 	if ((st = qsm_req_ref(v, doc, "customer", NULL, "customer id", norm, ref)) != QS_OK ||
 		(st = qsm_req_ref(v, doc, "invoice", NULL, "id of the invoice written off", norm, ref)) != QS_OK ||
-		(st = qsm_date_field(v, doc, "date", true, false, "write-off date", norm)) != QS_OK ||
+		(st = qsm_date_field(v, doc, "date", false, false, "write-off date", norm)) != QS_OK ||
 		(st = qsm_positive_amount(v, doc, norm, &amount, "a write-off amount must be greater than zero (the invoice's balance written off)")) != QS_OK ||
 		(st = qsm_opt_text(v, doc, "reason", NULL, 1000, false, false, "shorten the reason", norm, NULL)) != QS_OK ||
 		(st = qsm_exchange_rate_field(v, doc, norm)) != QS_OK) {

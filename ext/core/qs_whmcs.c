@@ -4,9 +4,6 @@
  * transactions as "", numbers as strings, zero dates, HTML entities) into
  * canonical documents (shared/CANONICAL.md); reading those shapes is
  * qs_whmcs_shape.c's. No engine, no Zend: the caller pushes what is emitted. */
-#ifndef _DEFAULT_SOURCE
-# define _DEFAULT_SOURCE   /* gmtime_r */
-#endif
 #include "qs_whmcs.h"
 #include "qs_money.h"
 #include "qs_whmcs_shape.h"
@@ -17,11 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
-
-#ifdef _WIN32
-# define gmtime_r(t, tm) gmtime_s((tm), (t))
-#endif
 
 /* ------------------------------------------------------------------ the table */
 
@@ -682,8 +674,9 @@ static qs_status product_item(xctx *x, const char *relid, char id[48])
 
 
 /* An invoice in Collections is written off: its open balance (GetInvoice
- * balance) becomes a write-off of the same id, dated the day it is first
- * seen (the engine keeps that date while the write-off stands). WHMCS has no
+ * balance) becomes a write-off of the same id, without a date (WHMCS keeps
+ * none: the engine dates it the day it is first recorded, and keeps that
+ * date while the write-off stands, qse_writeoff_date). WHMCS has no
  * write-off of its own and no status-change hook; the invoice reaches
  * Collections by an admin's edit (UpdateInvoiceTotal, LIKELY) or a payment
  * reversal, and leaves it (reopened, paid, cancelled) the same way: the
@@ -692,10 +685,8 @@ static qs_status emit_writeoff(xctx *x, json_object *inv, const char *id)
 {
 	json_object *doc;
 	qs_money balance;
-	char b[64], today[11], reason[160];
+	char b[64], reason[160];
 	const char *num = qsw_str(inv, "invoicenum", b);
-	time_t now = time(NULL);
-	struct tm tm;
 	qs_status st;
 	if (!qsw_get(inv, "balance")) {
 		skip(x, "writeoff", id, "WHMCS's invoice in Collections has no balance in GetInvoice: nothing is written off");
@@ -709,14 +700,11 @@ static qs_status emit_writeoff(xctx *x, json_object *inv, const char *id)
 		skip(x, "writeoff", id, "An invoice in Collections with nothing left to pay: nothing to write off");
 		return QS_OK;
 	}
-	gmtime_r(&now, &tm);
-	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 	snprintf(reason, sizeof(reason), "WHMCS invoice %.64s moved to Collections", num && *num ? num : id);
 	doc = json_object_new_object();
 	json_object_object_add(doc, "id", json_object_new_string(id));
 	json_object_object_add(doc, "customer", json_object_new_string(x->client_id));
 	json_object_object_add(doc, "invoice", json_object_new_string(id));
-	json_object_object_add(doc, "date", json_object_new_string(today));
 	add_money(doc, "amount", balance, x->decimals);
 	json_object_object_add(doc, "reason", json_object_new_string(reason));
 	if (x->cur[0]) {
