@@ -1,5 +1,5 @@
 --TEST--
-Write-off: the writeoff account purpose takes Income accounts only (an Expense account is refused at qbo_map with the reason); "auto" takes only an account named "Bad Debts" of that type, else makes one with a unique name ("Bad Debts 1" when an Expense "Bad Debts" exists); a write-off larger than the invoice's QBO balance is Mismatch with both figures, never Synced, its open memo never taken as the customer's credit, and corrected it is applied; a bad document is a ValidationException naming the field; a UK company's write-off carries the exempt code and an expense account on its item
+Write-off: the writeoff account purpose takes Income accounts only (an Expense account is refused at qbo_map with the reason); "auto" takes only an account named "Bad Debts" of that type, else makes one with a unique name ("Bad Debts 1" when an Expense "Bad Debts" exists); a write-off larger than the invoice's QBO balance is Mismatch with both figures, never Synced, its open memo never taken as the customer's credit, and corrected it is applied; one without a date keeps the standing one's date (nothing new recorded), a new one is dated today; a bad document is a ValidationException naming the field; a UK company's write-off carries the exempt code and an expense account on its item
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
@@ -36,6 +36,14 @@ $m = qbo_test_api($realm, 'GET', "creditmemo/{$s['qbo_id']}")['json']['CreditMem
 echo "corrected to 30.00: {$s['state']}; memo total {$m['TotalAmt']}, balance {$m['Balance']}; invoice i2 QBO balance ",
     qbo_test_api($realm, 'GET', "invoice/{$i2['qbo_id']}")['json']['Invoice']['Balance'], "\n";
 
+// without a date: the standing write-off's date is kept (nothing new is recorded); a new one is dated today
+$posts = count(eng_requests($realm, "/v3/company/$realm/creditmemo", 'POST'));
+$s = qbo_push($conn, 'writeoff', ['id' => 'w2', 'customer' => 'c1', 'invoice' => 'i2', 'amount' => '30.00']);
+echo "w2 again without a date: {$s['state']}, memo date ", qbo_test_api($realm, 'GET', "creditmemo/{$s['qbo_id']}")['json']['CreditMemo']['TxnDate'],
+    ", memo writes ", count(eng_requests($realm, "/v3/company/$realm/creditmemo", 'POST')) - $posts, "\n";
+$i5 = qbo_push($conn, 'invoice', eng_invoice('i5', 'c1', '5.00', 'BD-5'));
+$s = qbo_push($conn, 'writeoff', ['id' => 'w5', 'customer' => 'c1', 'invoice' => 'i5', 'amount' => '5.00']);
+echo "w5 without a date: {$s['state']}, dated today: ", var_export(qbo_test_api($realm, 'GET', "creditmemo/{$s['qbo_id']}")['json']['CreditMemo']['TxnDate'] === gmdate('Y-m-d'), true), "\n";
 foreach ([['amount' => '0.00'], ['invoice' => null], ['date' => 'yesterday'], ['amount' => 'INF']] as $bad) {
     $doc = array_filter($bad + ['id' => 'w3', 'customer' => 'c1', 'invoice' => 'i1', 'date' => '2026-12-01', 'amount' => '1.00'], fn($v) => $v !== null);
     try {
@@ -68,6 +76,8 @@ Write-off w2: QuickBooks unapplied write-off 50.00, billing unapplied write-off 
   invoice i2 QBO balance 30; Mismatch counted: 1
 an invoice with credit applied meanwhile: Mismatch, QBO balance 10
 corrected to 30.00: Synced; memo total 30, balance 0; invoice i2 QBO balance 0
+w2 again without a date: Synced, memo date 2026-12-01, memo writes 0
+w5 without a date: Synced, dated today: true
 QboSync\ValidationException [Write-off w3: amount is 0.00; a write-off amount must be greater than zero (the invoice's balance written off)] kind=writeoff recordId=w3 field=amount
 QboSync\ValidationException [Write-off w3: invoice is missing; send the id of the invoice written off] kind=writeoff recordId=w3 field=invoice
 QboSync\ValidationException [Write-off w3: date "yesterday" is not a date in the form YYYY-MM-DD; send the write-off date as YYYY-MM-DD] kind=writeoff recordId=w3 field=date

@@ -476,6 +476,33 @@ json_object *qse_writeoff_standing(qs_engine *eng, const char *id)
 	return doc;
 }
 
+/* Adds date to norm where validation puts it (right after "invoice"), so the
+ * document reads the same as one sent with that date (the same hash). */
+static void put_date(json_object *norm, const char *date)
+{
+	json_object *after = json_object_new_object();
+	bool seen = false;
+	json_object_object_foreach(norm, k, v) {
+		if (seen) {
+			json_object_object_add(after, k, json_object_get(v));
+		}
+		seen |= !strcmp(k, "invoice");
+	}
+	{
+		json_object_object_foreach(after, k2, v2) {
+			(void)v2;
+			json_object_object_del(norm, k2);
+		}
+	}
+	json_object_object_add(norm, "date", json_object_new_string(date));
+	{
+		json_object_object_foreach(after, k3, v3) {
+			json_object_object_add(norm, k3, json_object_get(v3));
+		}
+	}
+	json_object_put(after);
+}
+
 void qse_writeoff_date(qs_engine *eng, json_object *norm)
 {
 	json_object *old;
@@ -487,7 +514,7 @@ void qse_writeoff_date(qs_engine *eng, json_object *norm)
 	}
 	old = qse_writeoff_standing(eng, qse_jstr(norm, "id"));
 	if (old && qse_jstr(old, "date")) {
-		json_object_object_add(norm, "date", json_object_new_string(qse_jstr(old, "date")));
+		put_date(norm, qse_jstr(old, "date"));
 		json_object_put(old);
 		return;
 	}
@@ -495,5 +522,5 @@ void qse_writeoff_date(qs_engine *eng, json_object *norm)
 	now = time(NULL);
 	gmtime_r(&now, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	json_object_object_add(norm, "date", json_object_new_string(today));
+	put_date(norm, today);
 }
