@@ -126,9 +126,10 @@ namespace {
     function qbo_resend(QboSync\Connection $connection, string $kind, string $id): array {}
 
     /**
-     * Records that a payment, refund or credit note was deleted in the billing
-     * system and deletes it in QBO (with what qbosync made for it: a payment's
-     * fee deposit, a credit note's applications), per the delivery mode; the
+     * Records that a payment, refund, credit note or write-off was deleted in
+     * the billing system and deletes it in QBO (with what qbosync made for it: a
+     * payment's fee deposit, a credit note's or a write-off's applications, so
+     * the invoice's QBO balance rises again), per the delivery mode; the
      * record is then Deleted, and the same id pushed again is created afresh.
      * Invoices are cancelled instead (status "cancelled": voided); customers and
      * items cannot be deleted. Returns its state.
@@ -226,7 +227,8 @@ namespace {
 
     /**
      * The reconciliation report of a period: options from, to ("YYYY-MM-DD",
-     * required), kinds (invoice, payment, refund, credit; default all), source
+     * required), kinds (invoice, payment, refund, credit, writeoff; default all,
+     * write-offs only when named with a source), source
      * (as for qbo_history(); default WHMCS through the fetch). Returns
      * ['period' => [from, to], 'kinds' => [kind => ['billing' => ['count', 'sum'],
      * 'qbo' => ['count', 'sum'], 'differ' => list of ['id', 'qbo_id', 'billing',

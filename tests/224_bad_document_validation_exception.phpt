@@ -47,6 +47,6 @@ resource: QboSync\ValidationException [Invoice i4: lines[0].note is a value of t
 closure: QboSync\ValidationException [Customer c9: fetch is an object of class Closure; send plain values (strings, numbers, arrays)] kind=customer recordId=c9 field=fetch utf8=true
 a list: QboSync\ValidationException [Customer: the document is a list, not an array of fields; send the customer as an array with an id] kind=customer recordId= field= utf8=true
 id not UTF-8: QboSync\ValidationException [Customer: id "ab\xFFcd" is not valid UTF-8 (byte 0xFF at position 2); send the id encoded as UTF-8] kind=customer recordId= field=id utf8=true
-kind not UTF-8: QboSync\ValidationException [Unknown record kind "cus\xFEtomer"; send one of customer, item, invoice, payment, refund, credit] kind= recordId= field=kind utf8=true
+kind not UTF-8: QboSync\ValidationException [Unknown record kind "cus\xFEtomer"; send one of customer, item, invoice, payment, refund, credit, writeoff] kind= recordId= field=kind utf8=true
 int(0)
 int(0)

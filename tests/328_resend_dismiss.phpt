@@ -66,5 +66,5 @@ undismissing a record that is not dismissed changes nothing: Synced, version 2
 resent: Synced, version 3, same QBO id true
 QBO invoices D-1 after resend: 1
 QboSync\ValidationException: Invoice nope was never pushed: push it with qbo_push()
-QboSync\ValidationException: Unknown kind 'planet': use customer, item, invoice, payment, refund or credit
+QboSync\ValidationException: Unknown kind 'planet': use customer, item, invoice, payment, refund, credit or writeoff
 QboSync\ValidationException: Payment p9 was never pushed: there is nothing to dismiss

@@ -614,6 +614,9 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
 	char id[65];
 
 	qs_strlcpy(id, qse_jstr(norm, "id") ? qse_jstr(norm, "id") : "", sizeof(id));
+	if (!strcmp(kind, "writeoff")) {
+		qse_writeoff_date(eng, norm);
+	}
 	r = record(eng, kind, norm, flags, &deliver, state, e);
 	if (r != QS_OK) {
 		qs_error_record(e, kind, id);
@@ -764,7 +767,7 @@ qs_status qs_engine_resend(qs_engine *eng, const char *kind, const char *id, jso
 	qs_status r;
 	*state = NULL;
 	if (!qs_kind_is_document(kind)) {
-		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund or credit", kind);
+		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund, credit or writeoff", kind);
 	}
 	r = stored_doc(eng, kind, id, &norm, e);
 	if (r != QS_OK) {
@@ -783,7 +786,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 	qs_status r;
 	*state = NULL;
 	if (!qs_kind_is_document(kind)) {
-		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund or credit", kind);
+		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use customer, item, invoice, payment, refund, credit or writeoff", kind);
 	}
 	if (!dismissed) {
 		/* back into sync: what it was waiting for is tried again */

@@ -1,12 +1,14 @@
 /* qs_engine_account: QBO accounts by purpose. Each purpose takes accounts of
  * certain types (income: Income; deposit: Bank or Undeposited Funds; refund:
  * a cash account, Bank or Undeposited Funds; payout: Bank; fee: Expense or
- * Other Expense; expense: Cost of Goods Sold, Expense or Other Expense), checked when an account is
- * mapped; "auto" takes the first active account of the purpose's kind and
- * creates one when QBO has none; "create" makes one whose name is unique
+ * Other Expense; expense: Cost of Goods Sold, Expense or Other Expense;
+ * writeoff: Income or Other Income), checked when an account is mapped; "auto"
+ * takes the first active account of the purpose's kind and creates one when
+ * QBO has none (writeoff: only one named "Bad Debts"); "create" makes one whose name is unique
  * ("Undeposited Funds 1", "... 2" when the name is taken); a refund account
  * may be "the same account as payments" (qbo_id "deposit"). Non-US items need
- * an expense account: the one mapped, else found or made, remembered. */
+ * an expense account, write-off items a writeoff account: the one mapped,
+ * else found or made, remembered. */
 #include "qs_engine_int.h"
 
 #include <stdio.h>
@@ -21,15 +23,21 @@ typedef struct purpose_rule {
 	const char *create_type;    /* AccountType of one made by "create"/"auto" */
 	const char *create_subtype; /* its AccountSubType, or NULL for QBO's default */
 	const char *create_name;    /* its name unless one is given */
+	bool by_name;               /* "auto" takes only an account of that name (any other of
+	                             * the types books something else), else makes one */
 } purpose_rule;
 
 static const purpose_rule rules[] = {
-	{"income", {"Income", "Other Income", NULL}, false, "the income account of items", "Income", NULL, "Sales"},
-	{"deposit", {"Bank", NULL, NULL}, true, "the account payments are deposited to", "Other Current Asset", "UndepositedFunds", "Undeposited Funds"},
-	{"refund", {"Bank", NULL, NULL}, true, "the account refunds are paid from", "Bank", NULL, "Refunds"},
-	{"payout", {"Bank", NULL, NULL}, false, "the bank account gateway payouts reach", "Bank", NULL, "Payouts"},
-	{"fee", {"Expense", "Other Expense", NULL}, false, "the expense account of gateway fees", "Expense", NULL, "Merchant Fees"},
-	{"expense", {"Cost of Goods Sold", "Expense", "Other Expense"}, false, "the expense account of items", "Cost of Goods Sold", NULL, "Cost of Sales"},
+	{"income", {"Income", "Other Income", NULL}, false, "the income account of items", "Income", NULL, "Sales", false},
+	{"deposit", {"Bank", NULL, NULL}, true, "the account payments are deposited to", "Other Current Asset", "UndepositedFunds", "Undeposited Funds", false},
+	{"refund", {"Bank", NULL, NULL}, true, "the account refunds are paid from", "Bank", NULL, "Refunds", false},
+	{"payout", {"Bank", NULL, NULL}, false, "the bank account gateway payouts reach", "Bank", NULL, "Payouts", false},
+	{"fee", {"Expense", "Other Expense", NULL}, false, "the expense account of gateway fees", "Expense", NULL, "Merchant Fees", false},
+	{"expense", {"Cost of Goods Sold", "Expense", "Other Expense"}, false, "the expense account of items", "Cost of Goods Sold", NULL, "Cost of Sales", false},
+	/* the write-off item's income account: QBO's API takes Income accounts there
+	 * (API.md, the stricter reading), so bad debt is a contra-income account */
+	{"writeoff", {"Income", "Other Income", NULL}, false, "the account written-off invoices (bad debt) are booked to", "Income",
+		"DiscountsRefundsGiven", "Bad Debts", true},
 };
 
 static const purpose_rule *rule_of(const char *purpose)
@@ -198,6 +206,33 @@ qs_status qse_account_auto(qs_engine *eng, const char *purpose, const char *loca
 		}
 		return qse_account_create(eng, purpose, local_id, name, row, e);
 	}
+	if (p->by_name) {
+		/* "Bad Debts", else "Bad Debts 1"... (one made before beside an account of
+		 * that name and another type) when of a fitting type; else one is made */
+		int i;
+		for (i = 0; i < 100; i++) {
+			json_object *rows = NULL, *found;
+			char nm[128];
+			if (i == 0) {
+				snprintf(nm, sizeof(nm), "%.100s", p->create_name);
+			} else {
+				snprintf(nm, sizeof(nm), "%.96s %d", p->create_name, i);
+			}
+			r = qse_find_by(eng, "Account", "Name", nm, true, &rows, e);
+			found = r == QS_OK ? qse_first_row(rows) : NULL;
+			if (found && type_fits(p, found) && !(qse_jget(found, "Active") && !json_object_get_boolean(qse_jget(found, "Active")))) {
+				*row = json_object_get(found);
+			}
+			json_object_put(rows);
+			if (r != QS_OK || *row || !found) {
+				break;
+			}
+		}
+		if (r != QS_OK || *row) {
+			return r;
+		}
+		return qse_account_create(eng, purpose, local_id, NULL, row, e);   /* a unique name */
+	}
 	r = first_of(eng, p, row, e);
 	if (r != QS_OK || *row) {
 		return r;
@@ -238,13 +273,18 @@ qs_status qse_account_same_as_payments(qs_engine *eng, const char *local_id, jso
 
 qs_status qse_expense_account(qs_engine *eng, char out[32], qs_error *e)
 {
+	return qse_purpose_account(eng, "expense", out, e);
+}
+
+qs_status qse_purpose_account(qs_engine *eng, const char *purpose, char out[32], qs_error *e)
+{
 	qs_mapping m;
 	bool found = false;
 	json_object *row = NULL;
-	qs_status r = qs_store_map_get(eng->store, eng->conn_key, "account", "*", "expense", &m, &found, e);
+	qs_status r = qs_store_map_get(eng->store, eng->conn_key, "account", "*", purpose, &m, &found, e);
 	out[0] = '\0';
 	if (r == QS_OK && !found) {
-		r = qs_store_map_any(eng->store, eng->conn_key, "account", "expense", &m, &found, e);
+		r = qs_store_map_any(eng->store, eng->conn_key, "account", purpose, &m, &found, e);
 	}
 	if (r != QS_OK) {
 		return r;
@@ -253,12 +293,12 @@ qs_status qse_expense_account(qs_engine *eng, char out[32], qs_error *e)
 		qs_strlcpy(out, m.qbo_id, 32);
 		return QS_OK;
 	}
-	r = qse_account_auto(eng, "expense", "*", NULL, &row, e);
+	r = qse_account_auto(eng, purpose, "*", NULL, &row, e);
 	if (r == QS_OK && qse_jstr(row, "Id")) {
 		memset(&m, 0, sizeof(m));
 		qs_strlcpy(m.kind, "account", sizeof(m.kind));
 		qs_strlcpy(m.local_id, "*", sizeof(m.local_id));
-		qs_strlcpy(m.purpose, "expense", sizeof(m.purpose));
+		qs_strlcpy(m.purpose, purpose, sizeof(m.purpose));
 		qs_strlcpy(m.qbo_id, qse_jstr(row, "Id"), sizeof(m.qbo_id));
 		qs_strlcpy(m.name, qse_jstr(row, "Name") ? qse_jstr(row, "Name") : "", sizeof(m.name));
 		m.created = qs_store_now();

@@ -6,6 +6,8 @@
  * credit memos do not cover is drawn from the customer's unapplied Payments
  * (account credit: Add Funds, overpayments), oldest first: each such Payment is
  * updated (sparse, with its SyncToken) with one more line linking the Invoice.
+ * A write-off (kind writeoff) is applied like a credit note of one application:
+ * its whole amount to the invoice it writes off.
  * Idempotent: each write's requestid comes from realm, kind, id and version (and
  * the Payment drawn on); a credit memo QBO already shows applied is not applied
  * again, a Payment that already links the invoice is not drawn on again, and the
@@ -19,6 +21,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#ifdef _WIN32
+# define gmtime_r(t, tm) gmtime_s((tm), (t))
+#endif
 
 /* {"Amount": a, "LinkedTxn": [{"TxnId": id, "TxnType": type}]} appended to lines. */
 static void add_link(json_object *lines, qs_money a, int decimals, const char *id, const char *type)
@@ -77,11 +84,11 @@ static qs_status send_application(qs_engine *eng, const qs_entity *en, json_obje
 	return r;
 }
 
-/* A credit note: its applies_to, once, after the CreditMemo exists. */
-static qs_status apply_credit_note(qs_engine *eng, const qs_entity *en, json_object *norm, void *ud,
+/* A credit note: its applies_to (apps), once, after the CreditMemo exists. */
+static qs_status apply_credit_note(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *apps, void *ud,
 	char note[512], qs_error *e)
 {
-	json_object *apps = qse_jget(norm, "applies_to"), *memo = NULL, *lines;
+	json_object *memo = NULL, *lines;
 	size_t i, n = apps ? json_object_array_length(apps) : 0;
 	int dec = doc_decimals(eng, norm);
 	const char *cust;
@@ -288,6 +295,9 @@ static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_
 		if (!mid || !qs_verify_amount(qse_jget(m, "Balance"), dec, &mb) || mb <= 0) {
 			continue;
 		}
+		if (qse_jstr(m, "PrivateNote") && !strncmp(qse_jstr(m, "PrivateNote"), "qbosync:writeoff:", 17)) {
+			continue;   /* a write-off's memo is for its own invoice, never the customer's credit */
+		}
 		if (mb > need - got) {
 			mb = need - got;
 		}
@@ -322,7 +332,18 @@ qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *no
 		return QS_OK;
 	}
 	if (!strcmp(en->kind, "credit")) {
-		return apply_credit_note(eng, en, norm, resolve_ud, note, e);
+		return apply_credit_note(eng, en, norm, qse_jget(norm, "applies_to"), resolve_ud, note, e);
+	}
+	if (!strcmp(en->kind, "writeoff")) {
+		/* a write-off: its whole amount to the invoice it writes off */
+		json_object *apps = json_object_new_array(), *a = json_object_new_object();
+		qs_status r;
+		json_object_object_add(a, "invoice", json_object_get(qse_jget(norm, "invoice")));
+		json_object_object_add(a, "amount", json_object_get(qse_jget(norm, "amount")));
+		json_object_array_add(apps, a);
+		r = apply_credit_note(eng, en, norm, apps, resolve_ud, note, e);
+		json_object_put(apps);
+		return r;
 	}
 	if (!strcmp(en->kind, "invoice")) {
 		const char *status = qse_jstr(norm, "status");
@@ -432,4 +453,74 @@ qs_status qse_keep_credit_lines(qs_engine *eng, const qs_entity *en, json_object
 	json_object_put(drawn);
 	json_object_put(cur);
 	return r;
+}
+
+/* ------------------------------------------------------------------ write-offs */
+
+json_object *qse_writeoff_standing(qs_engine *eng, const char *id)
+{
+	qs_entity en;
+	qs_error e2;
+	json_object *doc = NULL;
+	qs_error_clear(&e2);
+	memset(&en, 0, sizeof(en));
+	if (id && qs_store_entity_get(eng->store, eng->conn_key, "writeoff", id, &en, &e2) == QS_OK && en.exists && en.doc
+			&& strcmp(en.state, "Deleted") != 0) {
+		doc = json_tokener_parse(en.doc);
+		if (doc && qse_is_deleted(doc)) {
+			json_object_put(doc);
+			doc = NULL;
+		}
+	}
+	qs_entity_clear(&en);
+	return doc;
+}
+
+/* Adds date to norm where validation puts it (right after "invoice"), so the
+ * document reads the same as one sent with that date (the same hash). */
+static void put_date(json_object *norm, const char *date)
+{
+	json_object *after = json_object_new_object();
+	bool seen = false;
+	json_object_object_foreach(norm, k, v) {
+		if (seen) {
+			json_object_object_add(after, k, json_object_get(v));
+		}
+		seen |= !strcmp(k, "invoice");
+	}
+	{
+		json_object_object_foreach(after, k2, v2) {
+			(void)v2;
+			json_object_object_del(norm, k2);
+		}
+	}
+	json_object_object_add(norm, "date", json_object_new_string(date));
+	{
+		json_object_object_foreach(after, k3, v3) {
+			json_object_object_add(norm, k3, json_object_get(v3));
+		}
+	}
+	json_object_put(after);
+}
+
+void qse_writeoff_date(qs_engine *eng, json_object *norm)
+{
+	json_object *old;
+	char today[11];
+	time_t now;
+	struct tm tm;
+	if (!norm || qse_jget(norm, "date")) {
+		return;
+	}
+	old = qse_writeoff_standing(eng, qse_jstr(norm, "id"));
+	if (old && qse_jstr(old, "date")) {
+		put_date(norm, qse_jstr(old, "date"));
+		json_object_put(old);
+		return;
+	}
+	json_object_put(old);
+	now = time(NULL);
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	put_date(norm, today);
 }

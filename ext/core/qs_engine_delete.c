@@ -7,10 +7,12 @@
  * drew from a deleted payment are queued again. Afterwards the record is Deleted and
  * holds no QBO Id, so the same id pushed again is a new version with a new
  * requestid: a fresh create, never the deleted record's answer replayed.
- * Payments, refunds and credit notes only: an invoice is cancelled (voided,
+ * Payments, refunds, credit notes and write-offs (whose application is deleted
+ * first, so the invoice's QBO balance rises again) only: an invoice is cancelled (voided,
  * which keeps its number), customers and items cannot be deleted in QBO. */
 #include "qs_engine_int.h"
 #include "qs_kind.h"
+#include "qs_verify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +26,7 @@ bool qse_is_deleted(json_object *norm)
 
 static bool deletable(const char *kind)
 {
-	return !strcmp(kind, "payment") || !strcmp(kind, "refund") || !strcmp(kind, "credit");
+	return !strcmp(kind, "payment") || !strcmp(kind, "refund") || !strcmp(kind, "credit") || !strcmp(kind, "writeoff");
 }
 
 qs_status qs_engine_delete(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e)
@@ -41,7 +43,7 @@ qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_
 
 	*state = NULL;
 	if (!qs_kind_is_document(kind)) {
-		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use payment, refund or credit", kind);
+		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use payment, refund, credit or writeoff", kind);
 	}
 	if (!strcmp(kind, "invoice")) {
 		return qs_error_set(e, QS_EVALIDATION, "Invoice %s: an invoice is not deleted; push it with status 'cancelled' "
@@ -147,7 +149,7 @@ static qs_status delete_credit_applications(qs_engine *eng, const qs_entity *en,
 		}
 		return r;
 	}
-	snprintf(own, sizeof(own), "qbosync:credit:%s credit applied", en->id);
+	snprintf(own, sizeof(own), "qbosync:%s:%s credit applied", en->kind, en->id);
 	links = qse_jget(memo, "LinkedTxn");
 	n = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
 	for (i = 0; i < n && r == QS_OK; i++) {
@@ -162,12 +164,34 @@ static qs_status delete_credit_applications(qs_engine *eng, const qs_entity *en,
 			if (note && !strcmp(note, own)) {
 				r = delete_qbo(eng, en, "Payment", pid, qse_jstr(pay, "SyncToken"), "the credit note's application", e);
 			} else {
-				r = qs_error_set(e, QS_ECONFIG, "Credit note %s: QuickBooks applies CreditMemo %s through Payment %s, which is not "
-					"this credit note's own application (an invoice's credit applied, or one made in QuickBooks): remove that "
-					"application in QuickBooks, then call qbo_delete() for the credit note again", en->id, en->qbo_id, pid);
+				bool wo = !strcmp(en->kind, "writeoff");
+				r = qs_error_set(e, QS_ECONFIG, "%s %s: QuickBooks applies CreditMemo %s through Payment %s, which is not "
+					"this %s's own application (an invoice's credit applied, or one made in QuickBooks): remove that "
+					"application in QuickBooks, then call qbo_delete() for the %s again", wo ? "Write-off" : "Credit note", en->id,
+					en->qbo_id, pid, wo ? "write-off" : "credit note", wo ? "write-off" : "credit note");
 			}
 		}
 		json_object_put(pay);
+	}
+	json_object_put(memo);
+	return r;
+}
+
+qs_status qse_writeoff_unapply(qs_engine *eng, const qs_entity *en, json_object *norm, qs_error *e)
+{
+	json_object *memo = NULL;
+	const char *c = qse_jstr(norm, "currency");
+	qs_money total = 0, want = qse_jget(norm, "amount") ? json_object_get_int64(qse_jget(norm, "amount")) : 0;
+	int dec = qs_currency_decimals(c ? c : (eng->home_currency[0] ? eng->home_currency : "USD"));
+	qs_status r;
+	if (strcmp(en->kind, "writeoff") != 0 || !en->qbo_id[0]) {
+		return QS_OK;
+	}
+	r = qse_api(eng, OP_READ, "CreditMemo", NULL, en->qbo_id, NULL, NULL, NULL, &memo, e);
+	if (r == QS_OK && qs_verify_amount(qse_jget(memo, "TotalAmt"), dec, &total) && total != want) {
+		/* another amount (a payment came in while the invoice was written off):
+		 * its application goes first, then the memo changes and is applied again */
+		r = delete_credit_applications(eng, en, e);
 	}
 	json_object_put(memo);
 	return r;
@@ -269,7 +293,7 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 		if (r == QS_OK) {
 			r = delete_fee_deposit(eng, en, norm, e);
 		}
-	} else if (!strcmp(en->kind, "credit")) {
+	} else if (!strcmp(en->kind, "credit") || !strcmp(en->kind, "writeoff")) {
 		r = delete_credit_applications(eng, en, e);
 	} else {
 		r = QS_OK;
@@ -310,6 +334,14 @@ static void gone_cb(void *ud, const qs_entity *en)
 	}
 	if (listed) {
 		return;
+	}
+	{
+		/* every invoice event looks: parse only the payments that name this invoice */
+		char needle[80];
+		snprintf(needle, sizeof(needle), "\"%.64s\"", g->invoice);
+		if (strcspn(g->invoice, "\"\\/") == strlen(g->invoice) && !strstr(en->doc, needle)) {
+			return;
+		}
 	}
 	doc = json_tokener_parse(en->doc);
 	apps = qse_jget(doc, "applies_to");

@@ -110,15 +110,20 @@ static qs_status refund_account(qs_engine *eng, char out[32], qs_error *e)
 }
 
 #define DEFAULT_ITEM_NAME "Billing Services"
+#define WRITEOFF_ITEM_NAME "Bad Debt"
 
-/* The fallback item (mapping item "*"), found or created as a Service item. */
-static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
+/* A Service item qbosync uses on its own (mapping item local): the fallback
+ * item ("*", booked to the income account) or the write-off item
+ * (QSM_WRITEOFF_ITEM, booked to the writeoff account); mapped, else found by
+ * name, else created, and remembered. */
+static qs_status own_item(qs_engine *eng, const char *local, char out[32], qs_error *e)
 {
 	qs_mapping m;
-	bool found = false;
+	bool found = false, writeoff = !strcmp(local, QSM_WRITEOFF_ITEM);
 	json_object *rows = NULL, *row, *body, *created = NULL;
+	const char *name = writeoff ? WRITEOFF_ITEM_NAME : DEFAULT_ITEM_NAME, *what = writeoff ? "write-off item" : "fallback item";
 	char income[32], rid[64];
-	qs_status r = qs_store_map_get(eng->store, eng->conn_key, "item", "*", NULL, &m, &found, e);
+	qs_status r = qs_store_map_get(eng->store, eng->conn_key, "item", local, NULL, &m, &found, e);
 	if (r != QS_OK) {
 		return r;
 	}
@@ -126,7 +131,7 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 		qs_strlcpy(out, m.qbo_id, 32);
 		return QS_OK;
 	}
-	r = qse_find_by(eng, "Item", "Name", DEFAULT_ITEM_NAME, true, &rows, e);
+	r = qse_find_by(eng, "Item", "Name", name, true, &rows, e);
 	if (r != QS_OK) {
 		json_object_put(rows);
 		return r;
@@ -134,22 +139,28 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 	row = qse_first_row(rows);
 	if (row && qse_jstr(row, "Id")) {
 		qs_strlcpy(out, qse_jstr(row, "Id"), 32);
-		r = save_mapping(eng, "item", "*", NULL, out, DEFAULT_ITEM_NAME, e);
+		r = save_mapping(eng, "item", local, NULL, out, name, e);
 		json_object_put(rows);
 		return r;
 	}
 	json_object_put(rows);
-	r = qse_income_account(eng, income, e);
+	r = writeoff ? qse_purpose_account(eng, "writeoff", income, e) : qse_income_account(eng, income, e);
+	if (r == QS_OK && !income[0]) {
+		r = qs_error_set(e, QS_ECONFIG, "QuickBooks has no account for the %s: map one with qbo_map($conn, 'account', '*', 'auto', ['purpose' => 'writeoff'])", what);
+	}
 	if (r != QS_OK) {
 		return r;
 	}
 	body = json_object_new_object();
-	json_object_object_add(body, "Name", json_object_new_string(DEFAULT_ITEM_NAME));
+	json_object_object_add(body, "Name", json_object_new_string(name));
 	json_object_object_add(body, "Type", json_object_new_string("Service"));
 	{
 		json_object *ref = json_object_new_object();
 		json_object_object_add(ref, "value", json_object_new_string(income));
 		json_object_object_add(body, "IncomeAccountRef", ref);
+	}
+	if (writeoff) {
+		json_object_object_add(body, "Description", json_object_new_string("Invoices written off as bad debt (qbosync)"));
 	}
 	if (eng->country[0] && strcmp(eng->country, "US") != 0) {
 		/* CA/UK/AU items carry an expense account too */
@@ -161,21 +172,21 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 		}
 		json_object_object_add(body, "ExpenseAccountRef", qse_ref(expense));
 	}
-	qse_make_rid(rid, eng->realm, "item", "*", "fallback", NULL);
+	qse_make_rid(rid, eng->realm, "item", local, writeoff ? "writeoff" : "fallback", NULL);
 	r = uncertain_write(qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e), e);
 	if (r == QS_OK && !qse_usable_id(created)) {
-		r = qs_error_set(e, QS_ESERVER, "QuickBooks answered the creation of the fallback item '%s' without a usable Id; it will be looked up by name before it is sent again", DEFAULT_ITEM_NAME);
+		r = qs_error_set(e, QS_ESERVER, "QuickBooks answered the creation of the %s '%s' without a usable Id; it will be looked up by name before it is sent again", what, name);
 	}
 	json_object_put(body);
 	if (r == QS_EAPI && !strcmp(e->code, "6240")) {
 		/* made by someone else meanwhile */
-		r = qse_find_by(eng, "Item", "Name", DEFAULT_ITEM_NAME, true, &rows, e);
+		r = qse_find_by(eng, "Item", "Name", name, true, &rows, e);
 		row = qse_first_row(rows);
 		if (r == QS_OK && row && qse_jstr(row, "Id")) {
 			qs_strlcpy(out, qse_jstr(row, "Id"), 32);
-			r = save_mapping(eng, "item", "*", NULL, out, DEFAULT_ITEM_NAME, e);
+			r = save_mapping(eng, "item", local, NULL, out, name, e);
 		} else if (r == QS_OK) {
-			r = qs_error_set(e, QS_EAPI, "QuickBooks says an item named '%s' exists but it cannot be found; map the fallback item with qbo_map($conn, 'item', '*', '<Id>')", DEFAULT_ITEM_NAME);
+			r = qs_error_set(e, QS_EAPI, "QuickBooks says an item named '%s' exists but it cannot be found; map the %s with qbo_map($conn, 'item', '%s', '<Id>')", name, what, local);
 		}
 		json_object_put(rows);
 		return r;
@@ -186,8 +197,8 @@ static qs_status fallback_item(qs_engine *eng, char out[32], qs_error *e)
 	}
 	qs_strlcpy(out, qse_jstr(created, "Id"), 32);
 	json_object_put(created);
-	qse_log_msg(eng, "info", "item", "*", "Created the fallback item '%s' (QBO Item %s)", DEFAULT_ITEM_NAME, out);
-	return save_mapping(eng, "item", "*", NULL, out, DEFAULT_ITEM_NAME, e);
+	qse_log_msg(eng, "info", "item", local, "Created the %s '%s' (QBO Item %s)", what, name, out);
+	return save_mapping(eng, "item", local, NULL, out, name, e);
 }
 
 /* reason without its leading "<Kind> <id>: " (it is quoted after that record's name). */
@@ -313,6 +324,9 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 			|| !strcmp(kind, "credit") || !strcmp(kind, "refund")) {
 		return resolve_local(c, kind, local_id, qbo_id, &never, e);
 	}
+	if (!strcmp(kind, "item") && !strcmp(local_id, QSM_WRITEOFF_ITEM)) {
+		return own_item(eng, local_id, qbo_id, e);
+	}
 	if (!strcmp(kind, "item")) {
 		if (strcmp(local_id, "*") != 0) {
 			r = resolve_local(c, kind, local_id, qbo_id, &never, e);
@@ -323,11 +337,14 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 			c->wait_kind[0] = c->wait_id[0] = '\0';
 			qs_error_clear(e);
 		}
-		return fallback_item(eng, qbo_id, e);
+		return own_item(eng, "*", qbo_id, e);
 	}
 	if (purpose) {
+		/* a gateway's cash account (deposit, refund) is its own, else the one of "*":
+		 * never another gateway's (its clearing account would not reconcile) */
+		bool per_gateway = !strcmp(purpose, "deposit") || !strcmp(purpose, "refund");
 		r = qs_store_map_get(eng->store, eng->conn_key, "account", "*", purpose, &m, &found, e);
-		if (r == QS_OK && !found) {
+		if (r == QS_OK && !found && !per_gateway) {
 			r = qs_store_map_any(eng->store, eng->conn_key, "account", purpose, &m, &found, e);
 		}
 		if (r != QS_OK) {
@@ -726,7 +743,8 @@ static qs_status txn_guard(qs_engine *eng, const qs_entity *en, const char *enti
 
 static bool is_txn(const char *kind)
 {
-	return !strcmp(kind, "invoice") || !strcmp(kind, "payment") || !strcmp(kind, "credit") || !strcmp(kind, "refund");
+	return !strcmp(kind, "invoice") || !strcmp(kind, "payment") || !strcmp(kind, "credit") || !strcmp(kind, "refund")
+		|| !strcmp(kind, "writeoff");
 }
 
 /* Reads en's QBO record again and takes its current Id and SyncToken. */
@@ -840,6 +858,37 @@ bool qse_amount_is_zero(json_object *v)
 		}
 	}
 	return true;
+}
+
+/* The write-off (local id into wid) whose application a QBO invoice holds:
+ * a linked Payment of 0 marked "qbosync:writeoff:<id> credit applied". */
+static qs_status written_off(qs_engine *eng, const char *qbo_invoice, char wid[65], qs_error *e)
+{
+	json_object *inv = NULL, *links;
+	size_t i, n;
+	qs_status r = qse_api(eng, OP_READ, "Invoice", NULL, qbo_invoice, NULL, NULL, NULL, &inv, e);
+	wid[0] = '\0';
+	links = r == QS_OK ? qse_jget(inv, "LinkedTxn") : NULL;
+	n = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
+	for (i = 0; i < n && r == QS_OK && !wid[0]; i++) {
+		json_object *lt = json_object_array_get_idx(links, i), *pay = NULL;
+		const char *pid = qse_jstr(lt, "TxnId"), *type = qse_jstr(lt, "TxnType"), *note;
+		if (!pid || !type || strcmp(type, "Payment") != 0) {
+			continue;
+		}
+		r = qse_api(eng, OP_READ, "Payment", NULL, pid, NULL, NULL, NULL, &pay, e);
+		note = r == QS_OK ? qse_jstr(pay, "PrivateNote") : NULL;
+		if (note && !strncmp(note, "qbosync:writeoff:", 17)) {
+			size_t k = strcspn(note + 17, " ");
+			if (k > 0 && k < 65) {
+				memcpy(wid, note + 17, k);
+				wid[k] = '\0';
+			}
+		}
+		json_object_put(pay);
+	}
+	json_object_put(inv);
+	return r;
 }
 
 /* Double-entry prevention: a payment whose every invoice already shows a zero
@@ -1011,6 +1060,9 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 		*op = "updated";
 		r = qse_keep_credit_lines(eng, en, norm, body, e);
 		if (r == QS_OK) {
+			r = qse_writeoff_unapply(eng, en, norm, e);
+		}
+		if (r == QS_OK) {
 			r = update_record(eng, en, entity, body, e);
 		}
 		goto out;
@@ -1052,6 +1104,26 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 		r = invoices_already_paid(eng, body, dec, &all_paid, paid, partly, &open_balance, &applied, e);
 		if (r != QS_OK) {
 			goto out;
+		}
+		if (all_paid || partly[0]) {
+			/* not paid in QBO: written off there by a write-off of ours */
+			char wid[65], local[65];
+			const char *qinv = all_paid ? paid : partly;
+			bool found = false;
+			r = written_off(eng, qinv, wid, e);
+			if (r != QS_OK) {
+				goto out;
+			}
+			if (wid[0]) {
+				*op = "mismatch";
+				if (qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", qinv, local, &found, NULL) != QS_OK || !found) {
+					snprintf(local, sizeof(local), "(QBO Invoice %s)", qinv);
+				}
+				qs_error_set(e, QS_OK, "Payment %s: invoice %s is written off in QuickBooks (write-off %s), so this payment was not "
+					"recorded: reverse the write-off (qbo_delete($conn, 'writeoff', '%s')) or push it with the balance still written "
+					"off, then push this payment again with QBO_FORCE", en->id, local, wid, wid);
+				goto out;
+			}
 		}
 		if (!all_paid && partly[0]) {
 			/* paid in part in QBO (by hand, or another tool): recording this

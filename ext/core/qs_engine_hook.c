@@ -106,20 +106,23 @@ typedef struct hook_run {
 	char skip_kind[16], skip_id[65], skip_reason[300];
 	qs_status push_failed;    /* first QS_EAPI/QS_EAUTH of an inline push */
 	qs_error push_err;
-	bool list_payments;       /* InvoiceUnpaid: the payment ids emitted are kept */
+	bool list_payments;       /* an invoice's transactions: the payment ids emitted are kept */
 	char (*paid)[65];
 	size_t n_paid, cap_paid;
 	bool paid_oom;
+	json_object *held;        /* [[kind, doc]...] an invoice event emitted, pushed once the
+	                           * payments WHMCS no longer lists and the write-offs it no longer
+	                           * has are deleted (their money first leaves or returns to the
+	                           * invoice's QBO balance, then a new payment fits) */
+	char reopened[4][65];     /* invoices emitted out of Collections: their write-off is reversed */
+	size_t n_reopened;
 } hook_run;
+
+static qs_status push_doc(hook_run *h, const char *kind, json_object *doc, qs_error *e);
 
 static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_error *e)
 {
 	hook_run *h = ud;
-	json_object *state = NULL;
-	seen_slot *at = NULL;
-	qs_error pe;
-	qs_status st;
-	qs_error_clear(&pe);
 	if (h->list_payments && !strcmp(kind, "payment") && qse_jstr(doc, "id")) {
 		void *nv = qs_grow(h->paid, &h->cap_paid, h->n_paid, sizeof(*h->paid), 8);
 		if (nv) {
@@ -129,6 +132,27 @@ static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_erro
 			h->paid_oom = true;
 		}
 	}
+	if (!strcmp(kind, "invoice") && qse_jstr(doc, "id") && h->n_reopened < 4
+			&& !(qse_jstr(doc, "status") && !strcmp(qse_jstr(doc, "status"), "collections"))) {
+		qs_strlcpy(h->reopened[h->n_reopened++], qse_jstr(doc, "id"), sizeof(h->reopened[0]));
+	}
+	if (h->held) {
+		json_object *pair = json_object_new_array();
+		json_object_array_add(pair, json_object_new_string(kind));
+		json_object_array_add(pair, json_object_get(doc));
+		json_object_array_add(h->held, pair);
+		return QS_OK;
+	}
+	return push_doc(h, kind, doc, e);
+}
+
+static qs_status push_doc(hook_run *h, const char *kind, json_object *doc, qs_error *e)
+{
+	json_object *state = NULL;
+	seen_slot *at = NULL;
+	qs_error pe;
+	qs_status st;
+	qs_error_clear(&pe);
 	if (h->seen && !h->states && seen_same(h->seen, kind, doc, &at)) {
 		return QS_OK;
 	}
@@ -266,9 +290,14 @@ static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_objec
 	io.ud = h;
 	io.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
 	/* WHMCS has no hook for a deleted transaction; deleting an invoice's
-	 * payment makes it Unpaid (InvoiceUnpaid, LIKELY): a payment recorded for
-	 * that invoice alone that GetTransactions no longer lists was deleted */
-	h->list_payments = !strcmp(ev->name, "InvoiceUnpaid");
+	 * payment makes a paid invoice Unpaid (InvoiceUnpaid, LIKELY) and edits
+	 * the invoice (UpdateInvoiceTotal, LIKELY), and a partly paid one stays
+	 * Unpaid: every event that reads the invoice's transactions looks, so a
+	 * payment recorded for that invoice alone that GetTransactions no longer
+	 * lists was deleted (seen at the latest with the invoice's next event) */
+	h->list_payments = ev->action == QS_WA_INVOICE_TXNS;
+	h->held = h->list_payments || ev->action == QS_WA_INVOICE ? json_object_new_array() : NULL;
+	h->n_reopened = 0;
 	st = qs_whmcs_expand(ev, ids, &io, mk, mi, e);
 	if (st == QS_OK && h->list_payments && !h->paid_oom && !strcmp(mk, "invoice") && mi[0]) {
 		const char **listed = h->n_paid ? calloc(h->n_paid, sizeof(*listed)) : NULL;
@@ -282,6 +311,42 @@ static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_objec
 			st = qse_delete_missing_payments(eng, &io, mi, listed, h->n_paid, h->flags, e);
 		}
 		free(listed);
+	}
+	if (st == QS_OK) {
+		/* an invoice no longer in Collections (reopened, paid, cancelled): its write-off is reversed */
+		size_t i;
+		for (i = 0; i < h->n_reopened && st == QS_OK; i++) {
+			json_object *old = qse_writeoff_standing(eng, h->reopened[i]), *state = NULL;
+			if (old) {
+				qse_log_msg(eng, "info", "writeoff", h->reopened[i], "Invoice %s is no longer in Collections in the billing system: "
+					"its write-off is reversed in QuickBooks", h->reopened[i]);
+				st = qse_delete(eng, "writeoff", h->reopened[i], h->flags, &state, e);
+				if (st == QS_EAPI || st == QS_EAUTH) {
+					qs_error_clear(e);   /* kept with its state, as a push would be */
+					st = QS_OK;
+				}
+			}
+			json_object_put(state);
+			json_object_put(old);
+		}
+	}
+	if (h->held) {
+		/* what the expansion emitted, in its order (also when it stopped midway, as before) */
+		json_object *held = h->held;
+		size_t i, n = json_object_array_length(held);
+		qs_status ps = QS_OK;
+		qs_error pe;
+		h->held = NULL;
+		qs_error_clear(&pe);
+		for (i = 0; i < n && ps == QS_OK; i++) {
+			json_object *pair = json_object_array_get_idx(held, i);
+			ps = push_doc(h, json_object_get_string(json_object_array_get_idx(pair, 0)), json_object_array_get_idx(pair, 1), &pe);
+		}
+		json_object_put(held);
+		if (ps != QS_OK && st == QS_OK) {
+			qs_error_copy(e, &pe);
+			st = ps;
+		}
 	}
 	free(h->paid);
 	h->paid = NULL;

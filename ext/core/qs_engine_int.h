@@ -173,6 +173,10 @@ qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_
 qs_status qse_delete_missing_payments(qs_engine *eng, const qs_whmcs_io *io, const char *invoice,
 	const char *const *listed, size_t n_listed, int push_flags, qs_error *e);
 qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e);
+/* Before a write-off's CreditMemo is updated to another amount: its own
+ * application (the Payment of 0) is deleted, so the memo can change and be
+ * applied again with the new amount (qs_engine_credit.c). */
+qs_status qse_writeoff_unapply(qs_engine *eng, const qs_entity *en, json_object *norm, qs_error *e);
 
 /* qs_engine_realm.c: the stored realm is left for another (inside the
  * caller's write transaction): links parked and restored, records queued */
@@ -190,6 +194,8 @@ qs_status qse_account_auto(qs_engine *eng, const char *purpose, const char *loca
 qs_status qse_account_same_as_payments(qs_engine *eng, const char *local_id, json_object **row, qs_error *e);
 /* The expense account of items (non-US companies): mapped, else found or made. */
 qs_status qse_expense_account(qs_engine *eng, char out[32], qs_error *e);
+/* The account of purpose (mapped for "*", else any mapped, else qse_account_auto), remembered. */
+qs_status qse_purpose_account(qs_engine *eng, const char *purpose, char out[32], qs_error *e);
 
 /* qs_engine_qbo.c: tokens and QBO calls */
 qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_object *body,
@@ -323,6 +329,11 @@ bool qse_throttled(qs_engine *eng);
  * also when QBO refused it: note then says why (for the Mismatch reason). */
 qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
 	char note[512], qs_error *e);
+/* The stored document of the write-off id while it stands (not deleted), or NULL (caller frees). */
+json_object *qse_writeoff_standing(qs_engine *eng, const char *id);
+/* A write-off without a date (WHMCS keeps none) is dated: the standing one's
+ * date (so the same write-off is not a new version every day), else today (UTC). */
+void qse_writeoff_date(qs_engine *eng, json_object *norm);
 /* The credit_applied of the local invoice QBO knows as qbo_invoice when it is
  * customer cust's (what a payment of cust may hold for it as credit drawn),
  * else -1. */

@@ -131,7 +131,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	}
 	if (!strcmp(kind, "account")) {
 		if (!qse_account_purpose_ok(purpose)) {
-			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'|'payout'|'fee'|'expense'] in its extra array");
+			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'|'payout'|'fee'|'expense'|'writeoff'] in its extra array");
 		}
 	} else {
 		purpose = "";

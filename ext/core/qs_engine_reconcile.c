@@ -1,8 +1,10 @@
 /* qs_engine_reconcile: the reconciliation report of a period: per kind
- * (invoice, payment, refund, credit) the count and sum of the billing
+ * (invoice, payment, refund, credit, writeoff) the count and sum of the billing
  * system's records (read through the WHMCS lists or the source, as the
  * history push reads them) and of QBO's (queried by TxnDate), and the records
- * that differ: missing on one side, or other money. Reads only. */
+ * that differ: missing on one side, or other money. QBO's CreditMemos are
+ * credit notes, or write-offs by their marker; the Payments of 0 that apply
+ * them are neither payments nor credits. Reads only. */
 #include "qs_engine_int.h"
 #include "qs_map.h"
 #include "qs_money.h"
@@ -15,7 +17,8 @@
 #define REC_QBO_PAGE 1000
 #define REC_DIFFER_MAX 500   /* differing records listed per kind */
 
-static const char *const rec_kinds[] = {"invoice", "payment", "refund", "credit"};
+static const char *const rec_kinds[] = {"invoice", "payment", "refund", "credit", "writeoff"};
+#define REC_WRITEOFF 4
 #define REC_N (sizeof(rec_kinds) / sizeof(rec_kinds[0]))
 
 typedef struct rec_side {
@@ -76,6 +79,9 @@ static qs_status rec_emit(void *ud, const char *kind, json_object *doc, qs_error
 		json_object_put(norm);
 		return QS_OK;
 	}
+	if (k == REC_WRITEOFF) {
+		qse_writeoff_date(c->eng, norm);   /* WHMCS's carries none: the day it was recorded */
+	}
 	d = qse_jstr(norm, "date");
 	id = qse_jstr(norm, "id");
 	status = qse_jstr(norm, "status");
@@ -130,9 +136,29 @@ static void differ_add(json_object *list, const char *id, const char *qbo_id, co
 	json_object_array_add(list, o);
 }
 
-/* QBO's records of one entity dated in the period: qbo_id -> minor units. */
-static qs_status qbo_side(rec_ctx *c, const char *entity, json_object *amounts, rec_side *side, qs_error *e)
+/* Whether a QBO row of kind's entity is one of kind's records: a write-off's
+ * CreditMemo is not a credit note, a credit application's Payment of 0 not a payment. */
+static bool row_of_kind(const char *kind, json_object *row)
 {
+	const char *note = qse_jstr(row, "PrivateNote");
+	bool wo = note && !strncmp(note, "qbosync:writeoff:", 17);
+	if (!strcmp(kind, "writeoff")) {
+		return wo;
+	}
+	if (!strcmp(kind, "credit")) {
+		return !wo;
+	}
+	if (!strcmp(kind, "payment") && note && !strncmp(note, "qbosync:", 8)) {
+		size_t n = strlen(note), t = strlen(" credit applied");
+		return !(n > t && !strcmp(note + n - t, " credit applied") && qse_amount_is_zero(qse_jget(row, "TotalAmt")));
+	}
+	return true;
+}
+
+/* QBO's records of one kind dated in the period: qbo_id -> minor units. */
+static qs_status qbo_side(rec_ctx *c, const char *kind, json_object *amounts, rec_side *side, qs_error *e)
+{
+	const char *entity = qse_qbo_entity_of(kind);
 	long start;
 	for (start = 1; start < 10000000; start += REC_QBO_PAGE) {
 		char sql[256];
@@ -151,7 +177,7 @@ static qs_status qbo_side(rec_ctx *c, const char *entity, json_object *amounts, 
 			json_object *row = json_object_array_get_idx(rows, i), *amt = qse_jget(row, "TotalAmt");
 			const char *id = qse_jstr(row, "Id"), *txt;
 			qs_money m = 0;
-			if (!id) {
+			if (!id || !row_of_kind(kind, row)) {
 				continue;
 			}
 			txt = amt ? json_object_to_json_string_ext(amt, JSON_C_TO_STRING_PLAIN) : "0";
@@ -190,13 +216,14 @@ qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom,
 	}
 	v = qse_jget(options, "kinds");
 	for (i = 0; i < REC_N; i++) {
-		c.want[i] = v == NULL;
+		/* all by default; a source is asked for write-offs only when named */
+		c.want[i] = v == NULL && !(custom && i == REC_WRITEOFF);
 	}
 	if (v) {
 		for (i = 0; i < json_object_array_length(v); i++) {
 			int k = kind_index(json_object_get_string(json_object_array_get_idx(v, i)));
 			if (k < 0) {
-				return qs_error_set(e, QS_EVALIDATION, "qbo_reconcile: kind \"%.40s\" is not one of invoice, payment, refund, credit",
+				return qs_error_set(e, QS_EVALIDATION, "qbo_reconcile: kind \"%.40s\" is not one of invoice, payment, refund, credit, writeoff",
 					json_object_get_string(json_object_array_get_idx(v, i)));
 			}
 			c.want[k] = true;
@@ -228,7 +255,8 @@ qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom,
 	} else {
 		for (w = 0; w < 2 && r == QS_OK; w++) {
 			long offset = 0, got = REC_PAGE, total;
-			if (w == 0 ? !c.want[0] : !(c.want[1] || c.want[2] || c.want[3])) {
+			/* write-offs come with the invoices (Collections) */
+			if (w == 0 ? !(c.want[0] || c.want[REC_WRITEOFF]) : !(c.want[1] || c.want[2] || c.want[3])) {
 				continue;
 			}
 			while (got == REC_PAGE && r == QS_OK) {
@@ -249,7 +277,7 @@ qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom,
 		}
 		memset(&qs, 0, sizeof(qs));
 		amounts = json_object_new_object();
-		r = qbo_side(&c, qse_qbo_entity_of(rec_kinds[i]), amounts, &qs, e);
+		r = qbo_side(&c, rec_kinds[i], amounts, &qs, e);
 		if (r != QS_OK) {
 			json_object_put(amounts);
 			break;

@@ -32,6 +32,9 @@ static bool writes_after(const char *kind, json_object *norm)
 		v = qse_jget(norm, "applies_to");
 		return v && json_object_is_type(v, json_type_array) && json_object_array_length(v) > 0;
 	}
+	if (!strcmp(kind, "writeoff")) {
+		return true;   /* applied to its invoice */
+	}
 	if (!strcmp(kind, "invoice")) {
 		v = qse_jget(norm, "credit_applied");
 		return v && json_object_get_int64(v) != 0;

@@ -78,7 +78,8 @@ static void plan_one(qs_engine *eng, wave_rec *w)
 		return;
 	}
 	w->update = w->en.qbo_id[0] != '\0';
-	if (w->update && !strcmp(w->en.kind, "payment") && qse_jget(w->body, "Line")) {
+	if ((w->update && !strcmp(w->en.kind, "payment") && qse_jget(w->body, "Line"))
+			|| (w->update && !strcmp(w->en.kind, "writeoff"))) {   /* a write-off is unapplied first */
 		/* its lines are replaced: the one-record path keeps those of credit drawn */
 		w->single = true;
 		return;

@@ -15,6 +15,11 @@ static const qs_kind kinds[] = {
 	{"payment", "Payment", "Payment", 3, qsm_payment_keys, true, qsm_payment_validate, qsm_payment_to_qbo},
 	{"refund", "Refund", "RefundReceipt", 4, qsm_refund_keys, true, qsm_refund_validate, qsm_refund_to_qbo},
 	{"credit", "Credit", "CreditMemo", 5, qsm_credit_keys, true, qsm_credit_validate, qsm_credit_to_qbo},
+	/* with the invoices, before the payments: it writes off what the billing
+	 * system's payments leave open, so it fits the invoice's QBO balance before
+	 * the payments queued with it, and a payment that came in meanwhile fits
+	 * once the write-off is lowered (it waits for its own invoice) */
+	{"writeoff", "Write-off", "CreditMemo", 2, qsm_writeoff_keys, true, qsm_writeoff_validate, qsm_writeoff_to_qbo},
 	/* only mapped to existing QBO records */
 	{"tax", NULL, "TaxCode", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
 	{"payment_method", NULL, "PaymentMethod", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
@@ -51,6 +56,17 @@ int qs_kind_rank(const char *name)
 int qs_kind_outbox_rank(const char *name, const char *doc)
 {
 	int rank = qs_kind_rank(name);
+	if (name && doc && rank > qs_kind_rank("item") && strstr(doc, "\"deleted\"")) {
+		/* a deletion needs nothing and gives money back to invoices: before them */
+		json_object *d = json_tokener_parse(doc), *v = d ? qsm_get(d, "deleted") : NULL;
+		if (v && json_object_get_boolean(v)) {
+			rank = qs_kind_rank("item");
+		}
+		json_object_put(d);
+		if (rank == qs_kind_rank("item")) {
+			return rank;
+		}
+	}
 	if (name && doc && !strcmp(name, "payment")) {
 		json_object *d = json_tokener_parse(doc), *apps = d ? qsm_get(d, "applies_to") : NULL;
 		if (d && (!apps || !json_object_is_type(apps, json_type_array) || json_object_array_length(apps) == 0)) {

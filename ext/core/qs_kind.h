@@ -28,7 +28,7 @@ typedef struct qs_kind {
 const qs_kind *qs_kind_find(const char *name);
 
 /* Whether name is a kind of billing document (customer, item, invoice,
- * payment, refund, credit): those are pushed, the others only mapped. */
+ * payment, refund, credit, writeoff): those are pushed, the others only mapped. */
 bool qs_kind_is_document(const char *name);
 
 /* The delivery rank of a document kind; QS_KIND_RANK_LAST for anything else. */
@@ -37,7 +37,9 @@ int qs_kind_rank(const char *name);
 /* The rank of one record in the outbox: its kind's, except a payment that
  * applies to no invoice (account credit: Add Funds, a payment without an
  * invoice), which needs only its customer and goes with the items, before the
- * invoices, so an invoice's credit_applied finds that credit in QBO. */
+ * invoices, so an invoice's credit_applied finds that credit in QBO; and a
+ * deletion (qbo_delete: "deleted": true), which needs nothing and gives money
+ * back to invoices, goes with the items too, before what may need that money. */
 int qs_kind_outbox_rank(const char *name, const char *doc);
 
 #endif

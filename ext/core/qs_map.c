@@ -76,7 +76,7 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 			qs_strlcpy(e->element, "kind", sizeof(e->element));
 		}
 		return qs_error_set(e, QS_EVALIDATION,
-			"Unknown record kind %s; send one of customer, item, invoice, payment, refund, credit", q);
+			"Unknown record kind %s; send one of customer, item, invoice, payment, refund, credit, writeoff", q);
 	}
 	v.kind = kind;
 	v.title = qsm_kind_title(kind);

@@ -99,4 +99,8 @@ typedef bool (*qs_local_fn)(void *ud, const char *kind, const char *qbo_id, char
  * find may be NULL (no local ids). */
 json_object *qs_map_from_qbo(const char *kind, json_object *row, int decimals, qs_local_fn find, void *ud);
 
+/* The local id of the write-off item ("Bad Debt", kind writeoff's line):
+ * mapped with qbo_map('item', '*writeoff', '<Item Id>'), else found or made. */
+#define QSM_WRITEOFF_ITEM "*writeoff"
+
 #endif

@@ -140,6 +140,9 @@ void qsm_add_currency(json_object *q, mctx *m, json_object *norm);
 qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_taxable);
 qs_status qsm_map_tax(mctx *m, json_object *norm, json_object *q);
 qs_status qsm_single_line(mctx *m, json_object *q, qs_money amount, const char *desc);
+/* The same with another item: local id item_local of kind "item" (what: in messages). */
+qs_status qsm_single_line_item(mctx *m, json_object *q, qs_money amount, const char *desc, const char *item_local,
+	const char *what);
 
 /* ------------------------------------------------------------------ */
 /* the kinds (qs_kind_<kind>.c): allowed keys, validator, QBO body       */
@@ -154,6 +157,7 @@ QSM_KIND_DECL(invoice)
 QSM_KIND_DECL(payment)
 QSM_KIND_DECL(refund)
 QSM_KIND_DECL(credit)
+QSM_KIND_DECL(writeoff)
 #undef QSM_KIND_DECL
 
 #endif

@@ -522,8 +522,14 @@ qs_status qsm_map_tax(mctx *m, json_object *norm, json_object *q)
 	return QS_OK;
 }
 
-/* One SalesItemLine with the fallback item for the whole amount. */
+/* One SalesItemLine with the fallback item (or another) for the whole amount. */
 qs_status qsm_single_line(mctx *m, json_object *q, qs_money amount, const char *desc)
+{
+	return qsm_single_line_item(m, q, amount, desc, "*", "the fallback item");
+}
+
+qs_status qsm_single_line_item(mctx *m, json_object *q, qs_money amount, const char *desc, const char *item_local,
+	const char *what)
 {
 	json_object *lines = json_object_new_array(), *ql = json_object_new_object(), *det = json_object_new_object();
 	char item[32];
@@ -535,7 +541,7 @@ qs_status qsm_single_line(mctx *m, json_object *q, qs_money amount, const char *
 	json_object_object_add(ql, "Amount", qsm_money_json(amount, m->decimals));
 	qsm_add_str(ql, "Description", desc);
 	json_object_object_add(ql, "SalesItemLineDetail", det);
-	if ((st = qsm_resolve(m, "item", "*", true, "the fallback item", item)) != QS_OK) {
+	if ((st = qsm_resolve(m, "item", item_local, true, what, item)) != QS_OK) {
 		return st;
 	}
 	json_object_object_add(det, "ItemRef", qsm_ref_json(item));

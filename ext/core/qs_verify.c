@@ -562,6 +562,22 @@ static qs_status verify_credit(vs *s)
 	return QS_OK;
 }
 
+/* A write-off: its CreditMemo holds the amount, all of it applied (to its invoice). */
+static qs_status verify_writeoff(vs *s)
+{
+	char cause[300];
+	qs_money amount = jint(s->norm, "amount", 0);
+	if (!check_currency(s) || !compare(s, "amount", "amount", jget(s->qbo, "TotalAmt"), amount, NULL)) {
+		return QS_OK;
+	}
+	snprintf(cause, sizeof(cause), "QuickBooks did not apply it to invoice %.64s (is its open balance there smaller than the "
+		"amount written off?): push the write-off with the invoice's open balance, or delete it with qbo_delete(); until then "
+		"the CreditMemo is an open credit of the customer in QuickBooks",
+		jstr(s->norm, "invoice") ? jstr(s->norm, "invoice") : "");
+	compare(s, "balance", "unapplied write-off", jget(s->qbo, "Balance"), 0, cause);
+	return QS_OK;
+}
+
 /* ------------------------------------------------------------------ entry */
 
 qs_status qs_verify(const char *kind, json_object *norm, json_object *qbo, const qs_verify_ctx *ctx,
@@ -592,5 +608,6 @@ qs_status qs_verify(const char *kind, json_object *norm, json_object *qbo, const
 	if (!strcmp(kind, "invoice")) return verify_invoice(&s);
 	if (!strcmp(kind, "payment")) return verify_payment(&s);
 	if (!strcmp(kind, "refund")) return verify_refund(&s);
+	if (!strcmp(kind, "writeoff")) return verify_writeoff(&s);
 	return verify_credit(&s);
 }

@@ -19,6 +19,8 @@
  *   refund    CurrencyRef; TotalAmt = amount
  *   credit    CurrencyRef; TotalAmt = amount; Balance (remaining credit) =
  *             amount - sum of applies_to
+ *   writeoff  CurrencyRef; TotalAmt = amount; Balance (not yet applied to
+ *             the invoice written off) = 0
  * The rounding rule: none beyond the document's own (qs_map.c): the document's
  * total already absorbs the per-line rounding, so QBO's figures must be equal to
  * the minor unit. */

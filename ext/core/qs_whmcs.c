@@ -25,7 +25,8 @@ static const qs_whmcs_event events[] = {
 	{"PreDeleteClient", QS_WA_CLIENT_GONE, "userid", "", "nothing (the QuickBooks customer keeps its history)"},
 	{"InvoiceCreation", QS_WA_NONE, "invoiceid", "", "nothing: the invoice is not final yet (InvoiceCreated sends it; drafts never)"},
 	{"InvoiceCreated", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "customer, items (one per product, else per line type), invoice"},
-	{"UpdateInvoiceTotal", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "invoice (updated)"},
+	{"UpdateInvoiceTotal", QS_WA_INVOICE_TXNS, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines), GetTransactions, GetCredits",
+		"invoice (updated), payments, refunds (an admin edit of the invoice, a transaction deleted from it too)"},
 	{"InvoiceChangeGateway", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "invoice"},
 	{"AddInvoiceLateFee", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails (GetClientsProducts, GetProducts for hosting lines)", "invoice (with its late fee line)"},
 	{"InvoiceCancelled", QS_WA_INVOICE, "invoiceid", "GetInvoice, GetClientsDetails", "invoice (voided)"},
@@ -671,6 +672,55 @@ static qs_status product_item(xctx *x, const char *relid, char id[48])
 	return emit(x, "item", doc);
 }
 
+
+/* An invoice in Collections is written off: its open balance (GetInvoice
+ * balance) becomes a write-off of the same id, without a date (WHMCS keeps
+ * none: the engine dates it the day it is first recorded, and keeps that
+ * date while the write-off stands, qse_writeoff_date). WHMCS has no
+ * write-off of its own and no status-change hook; the invoice reaches
+ * Collections by an admin's edit (UpdateInvoiceTotal, LIKELY) or a payment
+ * reversal, and leaves it (reopened, paid, cancelled) the same way: the
+ * engine then deletes the write-off in QBO (qs_engine_hook.c). */
+static qs_status emit_writeoff(xctx *x, json_object *inv, const char *id)
+{
+	json_object *doc;
+	qs_money balance;
+	char b[64], reason[160];
+	const char *num = qsw_str(inv, "invoicenum", b);
+	qs_status st;
+	if (!qsw_get(inv, "balance")) {
+		skip(x, "writeoff", id, "WHMCS's invoice in Collections has no balance in GetInvoice: nothing is written off");
+		return QS_OK;
+	}
+	if ((st = qsw_money(inv, "balance", x->decimals, &balance, "invoice", x->e)) != QS_OK) {
+		qs_error_record(x->e, "invoice", id);
+		return st;
+	}
+	if (balance <= 0) {
+		skip(x, "writeoff", id, "An invoice in Collections with nothing left to pay: nothing to write off");
+		return QS_OK;
+	}
+	snprintf(reason, sizeof(reason), "WHMCS invoice %.64s moved to Collections", num && *num ? num : id);
+	doc = json_object_new_object();
+	json_object_object_add(doc, "id", json_object_new_string(id));
+	json_object_object_add(doc, "customer", json_object_new_string(x->client_id));
+	json_object_object_add(doc, "invoice", json_object_new_string(id));
+	add_money(doc, "amount", balance, x->decimals);
+	json_object_object_add(doc, "reason", json_object_new_string(reason));
+	if (x->cur[0]) {
+		char xr[24];
+		json_object_object_add(doc, "currency", json_object_new_string(x->cur));
+		if ((st = exchange_rate(x, NULL, xr)) != QS_OK) {
+			json_object_put(doc);
+			return st;
+		}
+		if (xr[0]) {
+			json_object_object_add(doc, "exchange_rate", json_object_new_string(xr));
+		}
+	}
+	return emit(x, "writeoff", doc);
+}
+
 /* GetInvoice -> customer, items, invoice (or a skip note). */
 static qs_status emit_invoice(xctx *x, const char *id)
 {
@@ -865,7 +915,10 @@ static qs_status emit_invoice(xctx *x, const char *id)
 	add_money(doc, "subtotal", subtotal, x->decimals);
 	add_money(doc, "tax_total", tax1 + tax2, x->decimals);
 	add_money(doc, "total", subtotal + tax1 + tax2, x->decimals);
-	return emit(x, "invoice", doc);
+	if ((st = emit(x, "invoice", doc)) != QS_OK) {
+		return st;
+	}
+	return !strcmp(status, "collections") ? emit_writeoff(x, inv, id) : QS_OK;
 }
 
 static qs_status get_client_txns(xctx *x, const char *clientid, json_object **list, json_object **tmp)

@@ -8,7 +8,7 @@ $_ADDONLANG = [
     'nav_overview' => 'Overview', 'nav_entities' => 'Entities', 'nav_mappings' => 'Configure Mappings', 'nav_accounts' => 'Accounts',
     'nav_push' => 'Push', 'nav_pull' => 'Pull', 'nav_reconcile' => 'Reconciliation', 'nav_settings' => 'Settings & Logs',
     'kind_customer' => 'Client', 'kind_item' => 'Product/item', 'kind_invoice' => 'Invoice', 'kind_payment' => 'Payment',
-    'kind_refund' => 'Refund', 'kind_credit' => 'Credit note',
+    'kind_refund' => 'Refund', 'kind_credit' => 'Credit note', 'kind_writeoff' => 'Write-off (Collections)',
     'mkind_customer' => 'Client', 'mkind_item' => 'Item', 'mkind_tax' => 'Tax', 'mkind_payment_method' => 'Gateway',
     'mkind_account' => 'Account', 'mkind_term' => 'Term', 'mkind_currency' => 'Currency',
     'admins_only' => 'Only WHMCS administrators can open qbosync.',
@@ -66,7 +66,7 @@ $_ADDONLANG = [
     'nothing_chosen' => 'Nothing was chosen.', 'auto_mapped' => 'Auto-map: %d mapped, %d not found', 'auto_created' => 'Auto-create: %d created, %d failed',
     // accounts
     'accounts_title' => 'Accounts', 'books_to' => 'Books to', 'now' => 'Now', 'change_to' => 'Change to',
-    'acc_income' => 'Income (sales)', 'acc_deposit' => 'Payments (deposit to)', 'acc_refund' => 'Refunds (paid from)', 'acc_fee' => 'Gateway fees',
+    'acc_income' => 'Income (sales)', 'acc_deposit' => 'Payments (deposit to)', 'acc_refund' => 'Refunds (paid from)', 'acc_fee' => 'Gateway fees', 'acc_writeoff' => 'Bad debt (invoices in Collections, written off)',
     'acc_types' => 'QuickBooks account types: %s', 'refund_same' => 'Use the same account as payments',
     'auto_create_named' => 'Create "%s"', 'account_created' => 'Account %s (#%s) created and mapped',
     'account_mapped' => '%s: %s (#%s)',

@@ -24,7 +24,7 @@ final class QbosyncAddon
     ];
 
     /** Record kinds in dependency order (what QuickBooks needs first). */
-    public const KINDS = ['customer', 'item', 'invoice', 'payment', 'refund', 'credit'];
+    public const KINDS = ['customer', 'item', 'invoice', 'payment', 'refund', 'credit', 'writeoff'];
     public const STATES = ['Not Tried', 'Waiting', 'Synced', 'Mismatch', 'Error', 'Skipped', 'Dismissed'];
 
     public array $vars;

@@ -13,6 +13,8 @@ const QBOSYNC_ACCOUNTS = [
     'deposit' => ['acc_deposit', ['Bank', 'Other Current Asset'], 'WHMCS Payments'],
     'refund' => ['acc_refund', ['Bank'], 'WHMCS Refunds'],
     'fee' => ['acc_fee', ['Expense', 'Other Expense'], 'WHMCS Gateway Fees'],
+    // the "Bad Debt" item of invoices moved to Collections: an item's income account is of type Income
+    'writeoff' => ['acc_writeoff', ['Income', 'Other Income'], 'Bad Debts'],
 ];
 
 /** Creates the account, trying "Name", "Name 2", ... until QuickBooks takes one. */

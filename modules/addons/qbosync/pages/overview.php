@@ -15,6 +15,7 @@ function qbosync_whmcs_totals(): array
         'payment' => 'SELECT count(*) FROM tblaccounts WHERE (amountin + 0) > 0',
         'refund' => 'SELECT count(*) FROM tblaccounts WHERE (amountout + 0) > 0',
         'credit' => 'SELECT count(*) FROM tblcredit WHERE (amount + 0) > 0',
+        'writeoff' => "SELECT count(*) FROM tblinvoices WHERE status = 'Collections'",
     ];
     $out = [];
     foreach ($q as $kind => $sql) {
