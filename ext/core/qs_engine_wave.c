@@ -421,6 +421,19 @@ static char *batch_note(wave_rec *const *by_bid, size_t k)
 	return out;
 }
 
+/* The records a wave's lookups are for (its claimed ones), likewise. */
+static char *lookup_note(wave_rec *w, size_t n)
+{
+	wave_rec *by[QS_BATCH_MAX];
+	size_t i, k = 0;
+	for (i = 0; i < n && k < QS_BATCH_MAX; i++) {
+		if (w[i].claimed) {
+			by[k++] = &w[i];
+		}
+	}
+	return batch_note(by, k);
+}
+
 /* The outcome of the batch of writes for each of its records. */
 static void write_apply(qs_engine *eng, wave_rec **by_bid, size_t k, qs_status r, qs_error *be, json_object *resp)
 {
@@ -918,6 +931,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 				char nonce[32];
 				jobs[v].items = litems[v];
 				litems[v] = NULL;
+				jobs[v].note = lookup_note(waves[v].w, waves[v].n);
 				snprintf(nonce, sizeof(nonce), "%.6f.%zu", qs_store_now(), v);
 				qse_make_rid(jobs[v].rid, eng->realm, "lookup", eng->owner, nonce, NULL);
 				continue;

@@ -1849,7 +1849,7 @@ static void my_log_put(qs_store *qs, const char *key, const qs_log_row *row)
 		return;
 	}
 	if (row->method) {
-		run(s, M_LOG_PUT, NULL, NULL, &e2, "writing the log", "sdsSSssiSSdSss", key,
+		run(s, M_LOG_PUT, NULL, NULL, &e2, "writing the log", "sdsSSsssiSSdSss", key,
 			row->at > 0 ? row->at : qs_store_now(), row->level ? row->level : "info", row->kind, row->id,
 			row->message ? row->message : "", row->method, row->path ? row->path : "", (long long)row->status,
 			row->code, row->intuit_tid, row->ms, row->records, row->request, row->response);
