@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e58cfd97dbb4274de3fa50c07d186c28d3df5df8 */
+ * Stub hash: 06031d2d54f72f93a2e419b8e53f070a21150ca5 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_qbo_connect, 0, 0, QboSync\\Connection, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
