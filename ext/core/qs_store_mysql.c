@@ -45,7 +45,7 @@ enum {
 	M_ENT_COUNTS, M_ENT_LIST, M_ENT_BY_QBO,
 	M_MAP_GET, M_MAP_ANY, M_MAP_PUT, M_MAP_DEL, M_MAP_LIST_ALL, M_MAP_LIST_KIND,
 	M_LOG, M_LOG_LIST,
-	M_LOG_PUT, M_LOG_FIND_ALL, M_LOG_FIND_REC, M_LOG_FIND_TID, M_LOG_PRUNE_AGE, M_LOG_MAX_ID, M_LOG_PRUNE_ROWS,
+	M_LOG_PUT, M_LOG_FIND_ALL, M_LOG_FIND_REC, M_LOG_FIND_TID, M_LOG_FIND_LEVEL, M_LOG_PRUNE_AGE, M_LOG_MAX_ID, M_LOG_PRUNE_ROWS,
 	M_HOOK_PUT, M_HOOK_DUE, M_HOOK_DEL, M_HOOK_FAIL, M_HOOK_COUNT,
 	M_LOCK_CONN, M_BUCKET_ENSURE, M_BUCKET_LOCK, M_RATE_PRUNE, M_RATE_COUNT, M_RATE_ADD,
 	M_ENT_TOTAL,
@@ -152,7 +152,8 @@ static const my_sql sql_text[M__COUNT] = {
 	 * offset; each names the index its most selective filter reads */
 #define MY_LOG_COLS "SELECT id, at, level, kind, local_id, message, method, path, status, code, intuit_tid, ms," \
 		" records, request, response FROM {p}log "
-#define MY_LOG_REST " WHERE conn = ? AND at >= ? AND at < ?" \
+#define MY_LOG_REST " WHERE" MY_LOG_COND
+#define MY_LOG_COND " conn = ? AND at >= ? AND at < ?" \
 		" AND (CASE level WHEN 'error' THEN 2 WHEN 'warn' THEN 1 ELSE 0 END) >= ?" \
 		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR local_id = ?)" \
 		" AND (? IS NULL OR FIND_IN_SET(?, code) > 0) AND (? IS NULL OR intuit_tid = ?)" \
@@ -161,6 +162,8 @@ static const my_sql sql_text[M__COUNT] = {
 	[M_LOG_FIND_ALL] = { MY_LOG_COLS "FORCE INDEX({p}log_conn_at)" MY_LOG_REST, "idssssssissdsss" },
 	[M_LOG_FIND_REC] = { MY_LOG_COLS "FORCE INDEX({p}log_rec)" MY_LOG_REST, "idssssssissdsss" },
 	[M_LOG_FIND_TID] = { MY_LOG_COLS "FORCE INDEX({p}log_tid)" MY_LOG_REST, "idssssssissdsss" },
+	[M_LOG_FIND_LEVEL] = { MY_LOG_COLS "FORCE INDEX({p}log_level) WHERE level IN ('warn', 'error') AND" MY_LOG_COND,
+		"idssssssissdsss" },
 	[M_LOG_PRUNE_AGE] = { "DELETE FROM {p}log WHERE conn = ? AND at < ? ORDER BY at LIMIT ?", "" },
 	[M_LOG_MAX_ID] = { "SELECT max(id) FROM {p}log", "i" },
 	[M_LOG_PRUNE_ROWS] = { "DELETE FROM {p}log WHERE id <= ? ORDER BY id LIMIT ?", "" },
@@ -323,14 +326,15 @@ static const char *const schema_v2[] = {
 /* Schema version 3: the exchange log (SQLite schema 10): a log row is a
  * decision or one QBO exchange (method, path, status, fault codes,
  * intuit_tid, time taken, the records of a /batch, scrubbed bodies), with
- * indexes for newest-first listing by company, by record and by intuit_tid.
+ * indexes for newest-first listing by company, by record, by intuit_tid and
+ * by level.
  * One ALTER: run again after a crash it finds the columns there (skipped). */
 static const char *const schema_v3[] = {
 	"ALTER TABLE {p}log ADD COLUMN method VARCHAR(8) NULL, ADD COLUMN path TEXT NULL, ADD COLUMN status INT NULL,"
 	" ADD COLUMN code VARCHAR(255) NULL, ADD COLUMN intuit_tid VARCHAR(96) NULL, ADD COLUMN ms DOUBLE NULL,"
 	" ADD COLUMN records TEXT NULL, ADD COLUMN request MEDIUMTEXT NULL, ADD COLUMN response MEDIUMTEXT NULL,"
 	" DROP KEY {p}log_at, ADD KEY {p}log_conn_at(conn, at), ADD KEY {p}log_rec(conn, kind, local_id, at),"
-	" ADD KEY {p}log_tid(intuit_tid)",
+	" ADD KEY {p}log_tid(intuit_tid), ADD KEY {p}log_level(conn, level, at)",
 	NULL
 };
 
@@ -1864,7 +1868,8 @@ static qs_status my_log_find(qs_store *qs, const char *key, const qs_log_filter 
 	qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	int id = f->intuit_tid ? M_LOG_FIND_TID : (f->kind && f->id) ? M_LOG_FIND_REC : M_LOG_FIND_ALL;
+	int id = f->intuit_tid ? M_LOG_FIND_TID : (f->kind && f->id) ? M_LOG_FIND_REC
+		: f->min_level > 0 ? M_LOG_FIND_LEVEL : M_LOG_FIND_ALL;
 	my_q q;
 	bool row;
 	qs_status r;

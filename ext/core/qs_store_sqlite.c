@@ -28,7 +28,7 @@ enum {
 	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
 	S_LOG, S_LOG_LIST,
 	/* the exchange log: a row, the listing by each filter's index, retention */
-	S_LOG_PUT, S_LOG_FIND_ALL, S_LOG_FIND_EXCH, S_LOG_FIND_REC, S_LOG_FIND_TID, S_LOG_FIND_CODE,
+	S_LOG_PUT, S_LOG_FIND_ALL, S_LOG_FIND_EXCH, S_LOG_FIND_REC, S_LOG_FIND_TID, S_LOG_FIND_CODE, S_LOG_FIND_WARN,
 	S_LOG_PRUNE_AGE, S_LOG_PRUNE_ROWS,
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
@@ -153,6 +153,7 @@ static const char *const sql_text[S__COUNT] = {
 	[S_LOG_FIND_REC] = LOG_COLS "INDEXED BY log_rec WHERE kind = ?3 AND local_id = ?4 AND" LOG_REST,
 	[S_LOG_FIND_TID] = LOG_COLS "INDEXED BY log_tid WHERE intuit_tid = ?6 AND" LOG_REST,
 	[S_LOG_FIND_CODE] = LOG_COLS "INDEXED BY log_code WHERE code IS NOT NULL AND" LOG_REST,
+	[S_LOG_FIND_WARN] = LOG_COLS "INDEXED BY log_warn WHERE level <> 'info' AND" LOG_REST,
 	[S_LOG_PRUNE_AGE] = "DELETE FROM log WHERE id IN (SELECT id FROM log WHERE conn = ?1 AND at < ?2 ORDER BY at LIMIT ?3)",
 	[S_LOG_PRUNE_ROWS] = "DELETE FROM log WHERE id IN (SELECT id FROM log WHERE id <= (SELECT max(id) FROM log) - ?1"
 		" ORDER BY id LIMIT ?2)",
@@ -336,7 +337,8 @@ static const char schema_v9[] =
 /* Schema version 10: the exchange log. A log row is a decision or one QBO
  * exchange (method, path, status, fault codes, intuit_tid, time taken, the
  * records of a /batch, scrubbed bodies); indexes for newest-first listing
- * by company, by record, by intuit_tid, of exchanges and of faults, and for
+ * by company, by record, by intuit_tid, of exchanges, of faults and of
+ * warnings and errors, and for
  * the retention's removal by age. */
 static const char schema_v10[] =
 	"ALTER TABLE log ADD COLUMN method TEXT;"
@@ -353,7 +355,8 @@ static const char schema_v10[] =
 	"CREATE INDEX log_rec ON log(conn, kind, local_id, at) WHERE kind IS NOT NULL;"
 	"CREATE INDEX log_tid ON log(intuit_tid) WHERE intuit_tid IS NOT NULL;"
 	"CREATE INDEX log_exch ON log(conn, at) WHERE method IS NOT NULL;"
-	"CREATE INDEX log_code ON log(conn, at) WHERE code IS NOT NULL;";
+	"CREATE INDEX log_code ON log(conn, at) WHERE code IS NOT NULL;"
+	"CREATE INDEX log_warn ON log(conn, at) WHERE level <> 'info';";
 
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
@@ -1420,7 +1423,7 @@ static qs_status sq_log_find(qs_store *qs, const char *key, const qs_log_filter 
 {
 	sq_store *s = (sq_store *)qs;
 	int id = f->intuit_tid ? S_LOG_FIND_TID : (f->kind && f->id) ? S_LOG_FIND_REC : f->code ? S_LOG_FIND_CODE
-		: f->type == QS_LOG_EXCHANGES ? S_LOG_FIND_EXCH : S_LOG_FIND_ALL;
+		: f->min_level > 0 ? S_LOG_FIND_WARN : f->type == QS_LOG_EXCHANGES ? S_LOG_FIND_EXCH : S_LOG_FIND_ALL;
 	sqlite3_stmt *p = st(s, id, e);
 	qs_status r;
 	bool row;
