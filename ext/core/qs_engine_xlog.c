@@ -96,13 +96,15 @@ static void add_code(char *list, size_t size, const char *code)
 /* The codes and the first message of a QBO Fault object. */
 static void fault_codes(json_object *fault, char *codes, size_t size, char *msg, size_t msize)
 {
-	json_object *errs = qse_jget(fault, "Error");
+	/* QBO's Fault, or the gateway's envelope with lower-case keys (3200, 3100, 3001) */
+	json_object *errs = qse_jget(fault, "Error") ? qse_jget(fault, "Error") : qse_jget(fault, "error");
 	size_t i, n = errs && json_object_is_type(errs, json_type_array) ? json_object_array_length(errs) : 0;
 	for (i = 0; i < n; i++) {
 		json_object *er = json_object_array_get_idx(errs, i);
 		add_code(codes, size, qse_jstr(er, "code"));
 		if (!msg[0]) {
-			const char *m = qse_jstr(er, "Message"), *d = qse_jstr(er, "Detail");
+			const char *m = qse_jstr(er, "Message") ? qse_jstr(er, "Message") : qse_jstr(er, "message");
+			const char *d = qse_jstr(er, "Detail") ? qse_jstr(er, "Detail") : qse_jstr(er, "detail");
 			snprintf(msg, msize, "%s%s%s", m ? m : "", m && d ? ": " : "", d ? d : "");
 		}
 	}
@@ -136,9 +138,14 @@ static void answer_codes(const char *body, char *codes, size_t size, char *msg, 
 	if (!body || !*body) {
 		return;
 	}
+	/* a successful answer is parsed only when it holds a fault (a /batch's items) */
+	if (!strstr(body, "Fault") && !strstr(body, "\"fault\"") && !strstr(body, "\"error\"") && !strstr(body, "code=\"")) {
+		return;
+	}
 	o = json_tokener_parse(body);
 	if (o && json_object_is_type(o, json_type_object)) {
-		json_object *f = qse_jget(o, "Fault"), *items = qse_jget(o, "BatchItemResponse");
+		json_object *f = qse_jget(o, "Fault") ? qse_jget(o, "Fault") : qse_jget(o, "fault");
+		json_object *items = qse_jget(o, "BatchItemResponse");
 		const char *oe = qse_jstr(o, "error");
 		if (f) {
 			fault_codes(f, codes, size, msg, msize);
