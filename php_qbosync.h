@@ -27,6 +27,9 @@ ZEND_BEGIN_MODULE_GLOBALS(qbosync)
 	zend_long max_connections; /* qbosync.max_connections: -1 unlimited, 0 no cache */
 	zend_long batch_size;      /* qbosync.batch_size: records per delivery wave, 1 = one at a time */
 	double rate_window;        /* qbosync.rate_window: seconds of QBO's limit minute, 0 = no pacing */
+	zend_long log_retention;   /* qbosync.log_retention: days the log keeps its rows (1..3650) */
+	zend_long log_max_rows;    /* qbosync.log_max_rows: rows the store's log keeps at most, 0 = no cap */
+	zend_long log_bodies;      /* qbosync.log_bodies, a qs_log_bodies value */
 	unsigned char ini_key[32]; /* qbosync.encryption_key, parsed; secret */
 	bool ini_has_key;
 	/* the connection cache: options hash -> qs_php_link* (malloc'd, lives

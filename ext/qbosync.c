@@ -287,6 +287,63 @@ static ZEND_INI_MH(OnUpdateQbosyncBatchSize)
 	return SUCCESS;
 }
 
+/* Days the log keeps its rows (the deliverer removes older ones): 1..3650. */
+static ZEND_INI_MH(OnUpdateQbosyncLogRetention)
+{
+	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
+	zend_long v;
+	(void)entry; (void)mh_arg3;
+	if (ZSTR_LEN(new_value) == 0
+		|| is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &v, NULL, 0) != IS_LONG
+		|| v < 1 || v > QS_LOG_RETENTION_MAX) {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"qbosync.log_retention must be a number of days from 1 to %ld (the log keeps its rows that long), \"%s\" given",
+				QS_LOG_RETENTION_MAX, ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	*p = v;
+	return SUCCESS;
+}
+
+/* Rows the store's log keeps at most (0: no cap). */
+static ZEND_INI_MH(OnUpdateQbosyncLogMaxRows)
+{
+	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
+	zend_long v;
+	(void)entry; (void)mh_arg3;
+	if (ZSTR_LEN(new_value) == 0
+		|| is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &v, NULL, 0) != IS_LONG
+		|| v < 0 || v > 1000000000) {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"qbosync.log_max_rows must be a number of rows from 0 (no cap) to 1000000000, \"%s\" given", ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	*p = v;
+	return SUCCESS;
+}
+
+/* Which exchanges keep their bodies in the log: errors, all, none. */
+static ZEND_INI_MH(OnUpdateQbosyncLogBodies)
+{
+	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
+	int v = qs_log_bodies_of(ZSTR_VAL(new_value));
+	(void)entry; (void)mh_arg3;
+	if (v < 0) {
+		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
+			php_error_docref(NULL, E_WARNING,
+				"qbosync.log_bodies must be \"errors\" (bodies of failed exchanges only), \"all\" or \"none\", \"%s\" given",
+				ZSTR_VAL(new_value));
+		}
+		return FAILURE;
+	}
+	*p = v;
+	return SUCCESS;
+}
+
 /* Seconds of QuickBooks' limit minute for the delivery pipeline's limiter:
  * 0 (no pacing) up to 3600; 60 is QBO's own. */
 static ZEND_INI_MH(OnUpdateQbosyncRateWindow)
@@ -389,6 +446,12 @@ PHP_INI_BEGIN()
 		OnUpdateQbosyncBatchSize, batch_size, zend_qbosync_globals, qbosync_globals)
 	STD_PHP_INI_ENTRY("qbosync.rate_window", "60", PHP_INI_ALL,
 		OnUpdateQbosyncRateWindow, rate_window, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.log_retention", "30", PHP_INI_ALL,
+		OnUpdateQbosyncLogRetention, log_retention, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.log_max_rows", "1000000", PHP_INI_ALL,
+		OnUpdateQbosyncLogMaxRows, log_max_rows, zend_qbosync_globals, qbosync_globals)
+	STD_PHP_INI_ENTRY("qbosync.log_bodies", "errors", PHP_INI_ALL,
+		OnUpdateQbosyncLogBodies, log_bodies, zend_qbosync_globals, qbosync_globals)
 PHP_INI_END()
 
 /* ---------------------------------------------------------------- globals */

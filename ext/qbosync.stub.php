@@ -35,7 +35,13 @@ namespace {
      * $entry) called after every HTTP exchange with QuickBooks or its OAuth
      * server: method, url, path, status, request, response (bodies with codes,
      * tokens and the client secret removed, at most 64 KiB), intuit_tid, ms,
-     * error; held like fetch). store is a file path (":memory:" and file: URIs are refused).
+     * error; held like fetch; the store's log records every exchange whether
+     * or not it is set), log_retention (days the log keeps its rows, 1..3650;
+     * default INI qbosync.log_retention, 30), log_max_rows (rows the store's log
+     * keeps at most, 0 = no cap; default INI qbosync.log_max_rows, 1000000),
+     * log_bodies ("errors": bodies of failed exchanges only, the default;
+     * "all"; "none"; INI qbosync.log_bodies). store is a file path (":memory:"
+     * and file: URIs are refused).
      */
     function qbo_connect(#[\SensitiveParameter] array $options = []): QboSync\Connection {}
 
@@ -144,9 +150,18 @@ namespace {
     function qbo_dismiss(QboSync\Connection $connection, string $kind, string $id, bool $dismissed = true): array {}
 
     /**
-     * The delivery log, newest first: every attempt, outcome and decision, with
-     * its level, record and message (never a secret). Filter: kind, id, limit
-     * (default 100, at most 10000).
+     * The log, newest first: the engine's decisions (attempts, outcomes) and
+     * every QuickBooks exchange (API calls, queries, /batch, OAuth token calls).
+     * Each row: seq, at (ISO 8601), type ("exchange" or "decision"), level,
+     * kind, id (the record, or null; a /batch row names its records in
+     * records), message, and for an exchange method, path (with its query, no
+     * secret), status, code (QBO fault codes, comma-separated, or OAuth's
+     * error), intuit_tid, ms, records, request and response (scrubbed of every
+     * secret, at most 64 KiB; null unless kept by log_bodies). Filter: level
+     * ("warn": warn and error), kind, id, code, intuit_tid, since and until
+     * (unix time or ISO 8601), type ("exchange", "decision"), limit (default
+     * 100, at most 10000), offset. Rows older than log_retention days are
+     * removed by qbo_sync() and the deferred delivery, never by the hook path.
      */
     function qbo_log(QboSync\Connection $connection, array $filter = []): array {}
 

@@ -43,6 +43,9 @@ qbosync.encryption_key => (set) => (set)
 qbosync.environment => sandbox => sandbox
 qbosync.host_id => no value => no value
 qbosync.inline_timeout => 2 => 2
+qbosync.log_bodies => errors => errors
+qbosync.log_max_rows => 1000000 => 1000000
+qbosync.log_retention => 30 => 30
 qbosync.max_connections => 3 => 3
 qbosync.rate_window => 60 => 60
 qbosync.spill_dir => no value => no value

@@ -20,7 +20,7 @@ echo "waits at least 30 s: ", var_export($row['wait'] >= 30, true), ", at most 6
 $r = qbo_sync($conn);
 echo "sync: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
 echo "QBO: Rae Sun ", eng_qbo_count($realm, 'Customer', 'DisplayName', 'Rae Sun'), ", Ola Berg ", eng_qbo_count($realm, 'Customer', 'DisplayName', 'Ola Berg'), "\n";
-$warn = qbo_test_store_rows($opts['store'], "SELECT message FROM log WHERE level = 'warn' AND local_id IN ('1', '2') ORDER BY id");
+$warn = qbo_test_store_rows($opts['store'], "SELECT message FROM log WHERE level = 'warn' AND local_id IN ('1', '2') AND method IS NULL ORDER BY id");
 foreach ($warn as $w) {
     echo preg_replace('/\(([A-Za-z]+)\).*/', '($1)', $w['message']), "\n";
 }

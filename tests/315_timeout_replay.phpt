@@ -14,7 +14,7 @@ echo "after the timeout: {$p['state']}, queued ", var_export($p['queued'], true)
 echo "QBO already holds it: ", eng_qbo_payments_marked($realm, '3'), "\n";
 $r = qbo_sync($conn);
 echo "sync: delivered {$r['delivered']}, remaining {$r['remaining']}\n";
-$log = array_column(qbo_test_store_rows($opts['store'], "SELECT message FROM log WHERE kind = 'payment' ORDER BY id"), 'message');
+$log = array_column(qbo_test_store_rows($opts['store'], "SELECT message FROM log WHERE kind = 'payment' AND method IS NULL ORDER BY id"), 'message');
 echo "log: ", implode(' | ', array_map(fn($m) => preg_replace('/^(Payment 3: (attempt 1 failed \\(NetworkError\\)|linked|created)).*/', '$1', $m), $log)), "\n";
 $e = qbo_entities($conn, ['kind' => 'payment'])[0];
 $inv = qbo_test_api($realm, 'GET', 'invoice/' . qbo_entities($conn, ['kind' => 'invoice'])[0]['qbo_id'])['json']['Invoice'];

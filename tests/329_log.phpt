@@ -10,7 +10,7 @@ try {
     qbo_push($conn, 'invoice', eng_invoice('42', '40', '5.00', 'D-1'));   // the same number again
 } catch (QboSync\ApiException $e) {
 }
-$all = qbo_log($conn);
+$all = qbo_log($conn, ['type' => 'decision']);   // the engine's decisions (the exchanges: tests 750+)
 echo "lines: ", count($all), "\n";
 foreach ($all as $l) {
     printf("%s %-8s %-6s %s\n", $l['level'], $l['kind'] ?? '-', $l['id'] ?? '-', $l['message']);
@@ -21,11 +21,11 @@ rsort($sorted);
 echo "newest first: ", var_export($times === $sorted, true), "\n";
 echo "ISO times: ", var_export(count(preg_grep('/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/', $times)) === count($times), true), "\n";
 
-$inv = qbo_log($conn, ['kind' => 'invoice']);
+$inv = qbo_log($conn, ['kind' => 'invoice', 'type' => 'decision']);
 echo "invoice lines: ", count($inv), ", all invoice: ", var_export(array_unique(array_column($inv, 'kind')) === ['invoice'], true), "\n";
-$one = qbo_log($conn, ['kind' => 'invoice', 'id' => '42']);
+$one = qbo_log($conn, ['kind' => 'invoice', 'id' => '42', 'type' => 'decision']);
 echo "invoice 42: ", count($one), " ", $one[0]['level'], ", names invoice 41: ", var_export(str_contains($one[0]['message'], 'is already the record of Invoice 41'), true), "\n";
-echo "limit 2: ", count(qbo_log($conn, ['limit' => 2])), ", the newest: ", var_export(qbo_log($conn, ['limit' => 1])[0] === $all[0], true), "\n";
+echo "limit 2: ", count(qbo_log($conn, ['limit' => 2, 'type' => 'decision'])), ", the newest: ", var_export(qbo_log($conn, ['limit' => 1, 'type' => 'decision'])[0] === $all[0], true), "\n";
 
 // nothing secret: the client secret, the tokens, the encryption key
 $text = json_encode($all);
@@ -58,5 +58,5 @@ secrets in the log: 0
 ValueError: qbo_log(): Argument #2 ($filter) filter "limit" must be between 1 and 10000
 ValueError: qbo_log(): Argument #2 ($filter) filter "limit" must be between 1 and 10000
 TypeError: qbo_log(): Argument #2 ($filter) filter "limit" must be of type int, string given
-ValueError: qbo_log(): Argument #2 ($filter) contains unknown filter "colour" (use kind, id or limit)
+ValueError: qbo_log(): Argument #2 ($filter) contains unknown filter "colour" (use level, kind, id, code, intuit_tid, since, until, type, limit or offset)
 TypeError: qbo_log(): Argument #2 ($filter) filter "kind" must be of type string, int given

@@ -45,7 +45,7 @@ foreach ([31, 32] as $id) {
     $e = qbo_entities($conn, ['kind' => 'customer', 'id' => (string)$id]);
     echo "customer $id: {$e[0]['state']}, in QBO: ", eng_qbo_count($realm, 'Customer', 'PrimaryEmailAddr.Address', "client$id@example.com"), "\n";
 }
-echo "log: ", count(array_filter(qbo_log($conn), fn($l) => str_contains($l['message'], 'Replayed'))), " replay line(s)\n";
+echo "log: ", count(array_filter(qbo_log($conn, ['type' => 'decision']), fn($l) => str_contains($l['message'], 'Replayed'))), " replay line(s)\n";
 mdb_relay_stop($relay);
 @unlink($spill);
 ?>

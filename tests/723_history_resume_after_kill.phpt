@@ -87,7 +87,7 @@ foreach (eng_qbo_all($realm, 'Customer') as $c) {
 echo "QBO customers: ", count($names), " distinct, each once: ", var_export(count($names) === $N && max($names) === 1, true), "\n";
 $s = qbo_status($conn);
 echo "store: Synced {$s['counts']['Synced']}, queued {$s['queued']}, worker ", var_export($s['worker'], true), "\n";
-echo "takeover logged: ", var_export((bool)array_filter(qbo_log($conn, ['limit' => 500]), fn($l) => str_contains($l['message'], 'Took over the worker lock')), true), "\n";
+echo "takeover logged: ", var_export((bool)array_filter(qbo_log($conn, ['limit' => 500, 'type' => 'decision']), fn($l) => str_contains($l['message'], 'Took over the worker lock')), true), "\n";
 ?>
 --EXPECT--
 first run killed: true

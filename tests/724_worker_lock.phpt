@@ -34,7 +34,7 @@ echo "silent holder stale: ", var_export(qbo_status($conn)['worker']['stale'], t
 $r = qbo_sync($conn);
 echo "taken over: history step ", var_export(isset($r['history']), true), ", job {$r['history']['state']} {$r['history']['done']}/{$r['history']['total']}, worker after: ",
     var_export(qbo_status($conn)['worker'], true), "\n";
-echo "logged: ", implode(' | ', array_map(fn($l) => $l['message'], array_filter(qbo_log($conn), fn($l) => str_contains(strtolower($l['message']), 'worker')))), "\n";
+echo "logged: ", implode(' | ', array_map(fn($l) => $l['message'], array_filter(qbo_log($conn, ['type' => 'decision']), fn($l) => str_contains(strtolower($l['message']), 'worker')))), "\n";
 
 // a long run is cancelled from another process
 for ($k = 1; $k <= 30; $k++) {

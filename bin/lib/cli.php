@@ -156,7 +156,7 @@ function qbosync_cli_usage($to): void
 /** Splits argv into options (--a, --a=b, --a b for known valued options) and words. */
 function qbosync_cli_parse(array $argv, QbosyncCli $cli): void
 {
-    $valued = ['config', 'store', 'environment', 'kinds', 'since', 'until', 'limit', 'kind', 'id', 'level', 'from', 'to', 'port', 'state', 'page', 'interval', 'progress', 'batch'];
+    $valued = ['config', 'store', 'environment', 'kinds', 'since', 'until', 'limit', 'kind', 'id', 'level', 'from', 'to', 'port', 'state', 'page', 'interval', 'progress', 'batch', 'code', 'tid', 'type', 'offset'];
     $words = [];
     for ($i = 1, $n = count($argv); $i < $n; $i++) {
         $a = $argv[$i];

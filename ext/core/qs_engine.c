@@ -326,6 +326,11 @@ qs_engine *qs_engine_new(const qs_config *cfg, qs_error *e)
 	eng->sync_start = cfg->sync_start ? strdup(cfg->sync_start) : NULL;
 	eng->exclude_methods = cfg->exclude_methods ? strdup(cfg->exclude_methods) : NULL;
 	eng->webhook_verifier = cfg->webhook_verifier && *cfg->webhook_verifier ? strdup(cfg->webhook_verifier) : NULL;
+	eng->store_secret = cfg->store_password && *cfg->store_password ? strdup(cfg->store_password) : NULL;
+	/* every exchange goes to the store's log (qs_engine_xlog.c) */
+	eng->http_log = qse_xlog_observe;
+	eng->http_log_ud = eng;
+	qs_engine_set_log_policy(eng, QS_LOG_RETENTION_DEFAULT, QS_LOG_MAX_ROWS_DEFAULT, QS_LOG_BODIES_ERRORS);
 	if (!eng->environment || !eng->client_id || !eng->client_secret || !eng->redirect_uri
 			|| !eng->store_path || !eng->cfg_currency || !eng->minorversion) {
 		qs_error_set(e, QS_EINTERNAL, "Out of memory");
@@ -404,8 +409,13 @@ void qs_engine_free(qs_engine *eng)
 	if (!eng) {
 		return;
 	}
+	/* transfers still in flight end unlogged: the secrets and the store go first */
+	qs_http_set_log(eng->http_worker, NULL, NULL);
+	qs_http_set_log(eng->http_inline, NULL, NULL);
+	qs_pool_set_log(eng->pool, NULL, NULL);
 	qs_secret_free(eng->client_secret);
 	qs_secret_free(eng->webhook_verifier);
+	qs_secret_free(eng->store_secret);
 	qs_secret_free(eng->access);
 	free(eng->environment);
 	free(eng->client_id);
@@ -962,6 +972,7 @@ void qs_engine_run_deferred(qs_engine *eng)
 	eng->inline_ctx = false;
 	eng->n_deferred = 0;
 	qs_store_checkpoint(eng->store);   /* after the response: the deliverer checkpoints */
+	qse_xlog_prune(eng);               /* and applies the log's retention */
 }
 
 /* ------------------------------------------------------------------ sync */
@@ -1199,6 +1210,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		qse_worker_release(eng);
 	}
 	qs_store_checkpoint(eng->store);   /* the deliverer checkpoints, never the hook path */
+	qse_xlog_prune(eng);
 	qs_store_outbox_count(eng->store, eng->conn_key, &remaining, NULL);
 	{
 		/* "waiting" is what qbo_status() counts: every record Waiting now, also
@@ -1298,32 +1310,6 @@ qs_status qs_engine_entities(qs_engine *eng, json_object *filter, json_object **
 			return QS_OK;
 		}
 	}
-	if (r != QS_OK) {
-		json_object_put(arr);
-		*out = NULL;
-		return r;
-	}
-	*out = arr;
-	return QS_OK;
-}
-
-static void log_cb(void *ud, double at, const char *level, const char *kind, const char *id, const char *message)
-{
-	json_object *o = json_object_new_object();
-	json_object_object_add(o, "at", qse_jtime(at));
-	json_object_object_add(o, "level", json_object_new_string(level));
-	json_object_object_add(o, "kind", qse_jstr_new(kind));
-	json_object_object_add(o, "id", qse_jstr_new(id));
-	json_object_object_add(o, "message", json_object_new_string(message));
-	json_object_array_add((json_object *)ud, o);
-}
-
-qs_status qs_engine_log(qs_engine *eng, json_object *filter, json_object **out, qs_error *e)
-{
-	json_object *arr = json_object_new_array();
-	json_object *lim = qse_jget(filter, "limit");
-	qs_status r = qs_store_log_list(eng->store, eng->conn_key, qse_jstr(filter, "kind"), qse_jstr(filter, "id"),
-		lim ? (long)json_object_get_int64(lim) : 100, log_cb, arr, e);
 	if (r != QS_OK) {
 		json_object_put(arr);
 		*out = NULL;

@@ -44,6 +44,20 @@ typedef struct qs_config {
 	const char *webhook_verifier; /* the app's webhook verifier token or NULL; secret: never logged */
 } qs_config;
 
+/* The exchange log's bodies (INI qbosync.log_bodies, option log_bodies):
+ * kept for failed exchanges only (the default), for every one, or never. */
+typedef enum qs_log_bodies {
+	QS_LOG_BODIES_ERRORS = 0,
+	QS_LOG_BODIES_ALL,
+	QS_LOG_BODIES_NONE,
+	QS_LOG_BODIES__COUNT
+} qs_log_bodies;
+/* Its value for a name ("errors", "all", "none"), -1 for any other. */
+int qs_log_bodies_of(const char *name);
+#define QS_LOG_RETENTION_DEFAULT 30L       /* days the log keeps its rows */
+#define QS_LOG_RETENTION_MAX 3650L
+#define QS_LOG_MAX_ROWS_DEFAULT 1000000L   /* rows the whole store's log keeps at most (0: no cap) */
+
 typedef struct qs_engine qs_engine;
 
 /* Opens (creating if needed) the store and prepares the HTTP handle. The
@@ -185,6 +199,10 @@ void qs_engine_set_fetch(qs_engine *eng, qs_fetch_fn fn, void *ud);
 /* Every HTTP exchange of the engine (QBO API and OAuth server) goes to fn,
  * with the secrets removed from the bodies (qs_http_log.c); NULL stops it. */
 void qs_engine_set_http_log(qs_engine *eng, qs_http_log_fn fn, void *ud);
+/* The log's retention (days, at least 1), its cap on rows (0: none) and
+ * which exchanges keep their bodies. The store's log gets every exchange
+ * whatever the callable above. */
+void qs_engine_set_log_policy(qs_engine *eng, long retention_days, long max_rows, qs_log_bodies bodies);
 
 /* One billing-platform hook (event: "InvoicePaid", vars: its $vars, borrowed).
  * Inline mode reads through the fetch and pushes at once (each push bounded by

@@ -997,7 +997,22 @@ qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json
 
 /* Sends one claimed record to QBO. On QS_OK en->qbo_id/sync_token are set and
  * *op says what happened ("created", "linked", "updated", "voided", "deleted"). */
+static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
+
+/* The exchanges of a record's delivery name it in the exchange log. */
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
+{
+	const char *pk = eng->xlog_kind, *pi = eng->xlog_id;
+	qs_status r;
+	eng->xlog_kind = en->kind;
+	eng->xlog_id = en->id;
+	r = push_record(eng, en, c, op, e);
+	eng->xlog_kind = pk;
+	eng->xlog_id = pi;
+	return r;
+}
+
+static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
 {
 	json_object *norm = NULL, *body = NULL, *adopt = NULL, *out = NULL;
 	const char *entity = NULL;

@@ -57,8 +57,17 @@ struct qs_engine {
 	qs_store *store;
 	qs_endpoints ep;
 	qs_http *http_worker, *http_inline;
-	qs_http_log_fn http_log;  /* the exchange log of every handle (qs_engine_set_http_log), or NULL */
+	qs_http_log_fn http_log;  /* the exchange log of every handle: qse_xlog_observe */
 	void *http_log_ud;
+	qs_http_log_fn user_log;  /* told of every exchange too (qs_engine_set_http_log), or NULL */
+	void *user_log_ud;
+	const char *xlog_kind, *xlog_id;  /* the record whose delivery makes the exchanges now, or NULL */
+	char *store_secret;       /* the store's password, removed from logged text; secret, may be NULL */
+	long log_retention;       /* days (qs_engine_set_log_policy) */
+	long log_max_rows;        /* 0: no cap */
+	int log_bodies;           /* a qs_log_bodies */
+	double log_pruned;        /* when this process last applied the retention */
+	long log_removed;         /* rows the retention removed in this process */
 	qs_http_share *share;     /* TLS sessions, DNS, connections of every handle below (made with the first) */
 	struct qs_pool *pool;     /* qbo_sync's concurrent /batch requests (qs_engine_wave.c), made when first used */
 	bool inline_ctx;          /* deliveries use the short inline timeout */
@@ -124,6 +133,14 @@ typedef struct qse_released {
  * OP_GET: GET /<entity>?<query> (Preferences, ExchangeRate), *out may be NULL.
  * OP_CDC: entity = the entities (comma-separated), query = changedSince, *out = the answer. */
 enum api_op { OP_CREATE, OP_UPDATE, OP_READ, OP_QUERY, OP_VOID, OP_DELETE, OP_BATCH, OP_PAGE, OP_CDC, OP_GET };
+
+/* qs_engine_xlog.c: the exchange log */
+#define QS_LOG_PRUNE_EVERY 60.0    /* seconds between two retention passes of one process */
+#define QS_LOG_PRUNE_BATCH 1000L   /* rows one statement removes */
+#define QS_LOG_PRUNE_ROUNDS 20     /* statements one pass runs at most */
+void qse_xlog_observe(void *ud, const qs_http_exchange *x);
+/* The retention: old rows removed in batches (the deliverer calls it, never the hook path). */
+void qse_xlog_prune(qs_engine *eng);
 
 /* qs_engine.c: shared helpers */
 qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e);

@@ -42,15 +42,6 @@ qs_http *qse_http_get(qs_engine *eng, qs_error *e)
 	return *slot;
 }
 
-void qs_engine_set_http_log(qs_engine *eng, qs_http_log_fn fn, void *ud)
-{
-	eng->http_log = fn;
-	eng->http_log_ud = ud;
-	qs_http_set_log(eng->http_worker, fn, ud);
-	qs_http_set_log(eng->http_inline, fn, ud);
-	qs_pool_set_log(eng->pool, fn, ud);
-}
-
 /* ------------------------------------------------------------------ tokens */
 
 static void aad_for(qs_engine *eng, const char *which, char *buf, size_t size)

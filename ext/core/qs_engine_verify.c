@@ -59,7 +59,24 @@ static qs_status drawn_cb(void *ud, const char *qbo_invoice, qs_money *allowed, 
 	return qse_credit_drawn_one(d->eng, d->cust, qbo_invoice, allowed, e);
 }
 
+static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
+	const char **op, qs_error *e);
+
+/* The read-back's exchanges name the record in the exchange log. */
 qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
+	const char **op, qs_error *e)
+{
+	const char *pk = eng->xlog_kind, *pi = eng->xlog_id;
+	qs_status r;
+	eng->xlog_kind = en->kind;
+	eng->xlog_id = en->id;
+	r = verify_delivery(eng, en, resolve_ud, answer, op, e);
+	eng->xlog_kind = pk;
+	eng->xlog_id = pi;
+	return r;
+}
+
+static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
 	const char **op, qs_error *e)
 {
 	json_object *norm, *cur = NULL;

@@ -403,6 +403,38 @@ static json_object *write_items(wave_rec *w, size_t n, wave_rec **by_bid, size_t
 	return items;
 }
 
+/* The records of a batch of writes, in bId order ("customer 5, invoice 12"),
+ * for the exchange log; NULL on OOM. */
+static char *batch_note(wave_rec *const *by_bid, size_t k)
+{
+	size_t i, n = 1, at = 0;
+	char *out;
+	for (i = 0; i < k; i++) {
+		n += strlen(by_bid[i]->en.kind) + strlen(by_bid[i]->en.id) + 3;
+	}
+	out = malloc(n);
+	for (i = 0; out && i < k; i++) {
+		at += (size_t)snprintf(out + at, n - at, "%s%s %s", i ? ", " : "", by_bid[i]->en.kind, by_bid[i]->en.id);
+	}
+	if (out && !k) {
+		out[0] = '\0';
+	}
+	return out;
+}
+
+/* The records a wave's lookups are for (its claimed ones), likewise. */
+static char *lookup_note(wave_rec *w, size_t n)
+{
+	wave_rec *by[QS_BATCH_MAX];
+	size_t i, k = 0;
+	for (i = 0; i < n && k < QS_BATCH_MAX; i++) {
+		if (w[i].claimed) {
+			by[k++] = &w[i];
+		}
+	}
+	return batch_note(by, k);
+}
+
 /* The outcome of the batch of writes for each of its records. */
 static void write_apply(qs_engine *eng, wave_rec **by_bid, size_t k, qs_status r, qs_error *be, json_object *resp)
 {
@@ -546,6 +578,7 @@ typedef struct batch_job {
 	long flight;              /* its slot of the company's in-flight cap, -1 none */
 	double taken;             /* when its limiter slot was taken (0: none) */
 	bool sent, retry_token;
+	char *note;               /* the records it carries, for the exchange log ("invoice 12, payment 7"), or NULL */
 } batch_job;
 
 static qs_pool *wave_pool(qs_engine *eng, qs_error *e)
@@ -695,6 +728,7 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 					: qs_qbo_batch_prepare(&q, j->items, j->rid, &j->req, &j->e);
 			}
 			if (r == QS_OK) {
+				qs_pool_set_note(pool, j->note);
 				r = qs_pool_add(pool, j, j->req.method, j->req.url, j->req.headers, j->req.body, j->req.body_len, &j->e);
 				if (r != QS_OK) {
 					qs_qbo_req_clear(&j->req);
@@ -770,6 +804,7 @@ static void jobs_clear(batch_job *jobs, size_t m)
 		json_object_put(jobs[i].items);
 		json_object_put(jobs[i].resp);
 		qs_qbo_req_clear(&jobs[i].req);
+		free(jobs[i].note);
 		memset(&jobs[i], 0, sizeof(jobs[i]));
 	}
 }
@@ -897,6 +932,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 				char nonce[32];
 				jobs[v].items = litems[v];
 				litems[v] = NULL;
+				jobs[v].note = lookup_note(waves[v].w, waves[v].n);
 				snprintf(nonce, sizeof(nonce), "%.6f.%zu", qs_store_now(), v);
 				qse_make_rid(jobs[v].rid, eng->realm, "lookup", eng->owner, nonce, NULL);
 				continue;
@@ -964,6 +1000,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			snprintf(nonce, sizeof(nonce), "%.6f", qs_store_now());
 			qse_make_rid(jobs[v].rid, eng->realm, "batch", eng->owner, waves[v].by_bid[0]->en.kind,
 				waves[v].by_bid[0]->en.id, nonce, NULL);
+			jobs[v].note = batch_note(waves[v].by_bid, waves[v].k);
 		}
 	}
 	send_rounds(eng, jobs, nw, NULL, 0);

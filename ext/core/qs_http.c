@@ -43,6 +43,7 @@ struct qs_http {
 	const char *log_body;
 	size_t log_body_len;
 	struct timespec log_t0;
+	char *next_note, *log_note;   /* qs_http_set_note: for the next exchange, and the current one's */
 };
 
 void qs_http_global_init(void)
@@ -138,7 +139,17 @@ void qs_http_free(qs_http *h)
 	free(h->ca_info);
 	free(h->user_agent);
 	free(h->log_url);
+	free(h->next_note);
+	free(h->log_note);
 	free(h);
+}
+
+void qs_http_set_note(qs_http *h, const char *note)
+{
+	if (h) {
+		free(h->next_note);
+		h->next_note = note ? strdup(note) : NULL;
+	}
 }
 
 void qs_http_set_log(qs_http *h, qs_http_log_fn fn, void *ud)
@@ -611,6 +622,9 @@ qs_status qs_http_start(qs_http *h, const char *method, const char *url,
 		h->log_body_len = body ? body_len : 0;
 		clock_gettime(CLOCK_MONOTONIC, &h->log_t0);
 	}
+	free(h->log_note);
+	h->log_note = h->next_note;
+	h->next_note = NULL;
 	return QS_OK;
 }
 
@@ -646,8 +660,11 @@ qs_status qs_http_finish(qs_http *h, int code, qs_error *e)
 	x.intuit_tid = out ? out->intuit_tid : "";
 	x.ms = (double)(t1.tv_sec - h->log_t0.tv_sec) * 1000.0 + (double)(t1.tv_nsec - h->log_t0.tv_nsec) / 1e6;
 	x.error = st == QS_OK ? NULL : ee->message;
+	x.note = h->log_note;
 	h->log_body = NULL;
 	qs_http_log_emit(h->log, h->log_ud, &x);
+	free(h->log_note);
+	h->log_note = NULL;
 	return st;
 }
 

@@ -21,6 +21,7 @@ typedef struct qs_http_exchange {
 	const char *intuit_tid;   /* "" when absent */
 	double ms;                /* time taken */
 	const char *error;        /* transport failure text, or NULL */
+	const char *note;         /* what the caller said the exchange carries (qs_http_set_note), or NULL */
 } qs_http_exchange;
 
 /* The observer of every exchange of a handle: called after the answer (or the
@@ -120,6 +121,9 @@ void qs_text_copy(char *dst, size_t size, const char *src, size_t len);
 
 /* Sets (or with NULL removes) the handle's exchange log. */
 void qs_http_set_log(qs_http *h, qs_http_log_fn fn, void *ud);
+/* A note (copied) the next exchange of h carries to its log (x->note), e.g.
+ * the records of a /batch; NULL: none. */
+void qs_http_set_note(qs_http *h, const char *note);
 
 /* The exchange log (qs_http_log.c): removes the values of access_token,
  * refresh_token, id_token, token, client_secret, client_assertion (and, in a

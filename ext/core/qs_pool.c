@@ -22,7 +22,16 @@ struct qs_pool {
 	int max;
 	int busy;
 	pool_slot slot[QS_POOL_MAX];
+	char *note;   /* for the next transfer's log (qs_pool_set_note) */
 };
+
+void qs_pool_set_note(qs_pool *p, const char *note)
+{
+	if (p) {
+		free(p->note);
+		p->note = note ? strdup(note) : NULL;
+	}
+}
 
 void qs_pool_set_log(qs_pool *p, qs_http_log_fn fn, void *ud)
 {
@@ -84,6 +93,7 @@ void qs_pool_free(qs_pool *p)
 		}
 	}
 	curl_multi_cleanup(p->multi);
+	free(p->note);
 	free(p);
 }
 
@@ -114,6 +124,9 @@ qs_status qs_pool_add(qs_pool *p, void *tag, const char *method, const char *url
 	if (!s) {
 		return qs_error_set(e, QS_EINTERNAL, "Every slot of the HTTP pool is in use");
 	}
+	qs_http_set_note(s->h, p->note);
+	free(p->note);
+	p->note = NULL;
 	st = qs_http_start(s->h, method, url, headers, body, body_len, &s->resp, e);
 	if (st != QS_OK) {
 		return st;

@@ -17,6 +17,9 @@ void qs_pool_free(qs_pool *p);
 /* Sets every slot's exchange log (qs_http_set_log). */
 void qs_pool_set_log(qs_pool *p, qs_http_log_fn fn, void *ud);
 
+/* A note (copied) the next qs_pool_add's exchange carries to the log (qs_http_set_note). */
+void qs_pool_set_note(qs_pool *p, const char *note);
+
 /* Transfers in flight, and whether another may start now. */
 int qs_pool_busy(const qs_pool *p);
 bool qs_pool_has_room(const qs_pool *p);

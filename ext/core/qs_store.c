@@ -251,6 +251,21 @@ qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, cons
 	return s->ops->log_list(s, key, kind, id, limit, cb, ud, e);
 }
 
+void qs_store_log_put(qs_store *s, const char *key, const qs_log_row *row)
+{
+	s->ops->log_put(s, key, row);
+}
+
+qs_status qs_store_log_find(qs_store *s, const char *key, const qs_log_filter *f, qs_log_row_cb cb, void *ud, qs_error *e)
+{
+	return s->ops->log_find(s, key, f, cb, ud, e);
+}
+
+qs_status qs_store_log_prune(qs_store *s, const char *key, double before, long max_rows, long batch, long *removed, qs_error *e)
+{
+	return s->ops->log_prune(s, key, before, max_rows, batch, removed, e);
+}
+
 qs_status qs_store_hook_put(qs_store *s, const char *key, const char *event, const char *ids, double now, qs_error *e)
 {
 	return s->ops->hook_put(s, key, event, ids, now, e);

@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 9
+#define QS_STORE_SCHEMA 10
 
 typedef struct qs_store qs_store;
 
@@ -228,6 +228,52 @@ typedef void (*qs_log_cb)(void *ud, double at, const char *level, const char *ki
 	const char *id, const char *message);
 qs_status qs_store_log_list(qs_store *s, const char *key, const char *kind, const char *id,
 	long limit, qs_log_cb cb, void *ud, qs_error *e);
+
+/* One row of the log: a decision of the engine (method NULL) or one QBO
+ * exchange (an API request, a query, a /batch, an OAuth token call). Every
+ * text is borrowed; bodies are already scrubbed of secrets (qs_http_log.c). */
+typedef struct qs_log_row {
+	long long seq;             /* read: the row's number (newer rows higher) */
+	double at;                 /* unix time (0 when written: now) */
+	const char *level;         /* "info", "warn", "error" */
+	const char *kind, *id;     /* the record, or NULL */
+	const char *message;
+	const char *method;        /* an exchange: "GET", "POST"; NULL for a decision */
+	const char *path;          /* path and query, no secret */
+	long status;               /* HTTP status, 0 when no answer */
+	const char *code;          /* QBO fault code(s) ("6240", "6240,2500"; OAuth's error), or NULL */
+	const char *intuit_tid;    /* QBO's intuit_tid, or NULL */
+	double ms;                 /* time taken */
+	const char *records;       /* a /batch: the records it carried ("customer 5, invoice 12"), or NULL */
+	const char *request;       /* scrubbed bodies, or NULL when not kept */
+	const char *response;
+} qs_log_row;
+
+/* Writes one row (an exchange or a decision). Failure is ignored. */
+void qs_store_log_put(qs_store *s, const char *key, const qs_log_row *row);
+
+/* Which rows qs_store_log_find reads: each field NULL / 0 = any. */
+typedef enum qs_log_type { QS_LOG_ANY = 0, QS_LOG_EXCHANGES, QS_LOG_DECISIONS } qs_log_type;
+typedef struct qs_log_filter {
+	int min_level;             /* 0 info and above, 1 warn and error, 2 error */
+	const char *kind, *id;     /* the record (a /batch's row names its records in records, not here) */
+	const char *code;          /* one QBO fault code among the row's */
+	const char *intuit_tid;
+	double since, until;       /* at >= since, at < until (0: open) */
+	qs_log_type type;
+	long limit;                /* 0 = 100 */
+	long offset;
+} qs_log_filter;
+typedef void (*qs_log_row_cb)(void *ud, const qs_log_row *row);
+/* Newest first (by time, then seq), through an index for each filter (no
+ * scan of the whole log). */
+qs_status qs_store_log_find(qs_store *s, const char *key, const qs_log_filter *f, qs_log_row_cb cb, void *ud, qs_error *e);
+
+/* Retention: removes at most batch rows of key older than before (unix
+ * time) and, when max_rows > 0, rows of the whole store older than its
+ * newest max_rows; *removed counts them. Its own statements (autocommit). */
+qs_status qs_store_log_prune(qs_store *s, const char *key, double before, long max_rows, long batch,
+	long *removed, qs_error *e);
 
 /* ---- hook events (qbo_hook in worker/deferred mode) ---- */
 /* Records a billing-platform event and the ids it names (ids: JSON text). */

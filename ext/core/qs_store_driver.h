@@ -45,6 +45,9 @@ typedef struct qs_store_ops {
 	qs_status (*realm_switch)(qs_store *s, const char *key, const char *from, const char *to, qs_error *e);
 	void (*log)(qs_store *s, const char *key, const char *level, const char *kind, const char *id, const char *message);
 	qs_status (*log_list)(qs_store *s, const char *key, const char *kind, const char *id, long limit, qs_log_cb cb, void *ud, qs_error *e);
+	void (*log_put)(qs_store *s, const char *key, const qs_log_row *row);
+	qs_status (*log_find)(qs_store *s, const char *key, const qs_log_filter *f, qs_log_row_cb cb, void *ud, qs_error *e);
+	qs_status (*log_prune)(qs_store *s, const char *key, double before, long max_rows, long batch, long *removed, qs_error *e);
 	qs_status (*hook_put)(qs_store *s, const char *key, const char *event, const char *ids, double now, qs_error *e);
 	qs_status (*hook_due)(qs_store *s, const char *key, long long after, long limit, qs_hook_cb cb, void *ud, qs_error *e);
 	qs_status (*hook_del)(qs_store *s, const char *key, long long seq, qs_error *e);

@@ -32,7 +32,7 @@
 #include <unistd.h>
 
 /* Version of the schema this backend writes (row 'schema' of the meta table). */
-#define MY_SCHEMA 2
+#define MY_SCHEMA 3
 
 #define MY_MAXCOL 24
 #define MY_MAXARG 20
@@ -45,6 +45,7 @@ enum {
 	M_ENT_COUNTS, M_ENT_LIST, M_ENT_BY_QBO,
 	M_MAP_GET, M_MAP_ANY, M_MAP_PUT, M_MAP_DEL, M_MAP_LIST_ALL, M_MAP_LIST_KIND,
 	M_LOG, M_LOG_LIST,
+	M_LOG_PUT, M_LOG_FIND_ALL, M_LOG_FIND_REC, M_LOG_FIND_TID, M_LOG_FIND_LEVEL, M_LOG_PRUNE_AGE, M_LOG_MAX_ID, M_LOG_PRUNE_ROWS,
 	M_HOOK_PUT, M_HOOK_DUE, M_HOOK_DEL, M_HOOK_FAIL, M_HOOK_COUNT,
 	M_LOCK_CONN, M_BUCKET_ENSURE, M_BUCKET_LOCK, M_RATE_PRUNE, M_RATE_COUNT, M_RATE_ADD,
 	M_ENT_TOTAL,
@@ -144,6 +145,28 @@ static const my_sql sql_text[M__COUNT] = {
 	[M_LOG] = { "INSERT INTO {p}log(conn, at, level, kind, local_id, message) VALUES(?, ?, ?, ?, ?, ?)", "" },
 	[M_LOG_LIST] = { "SELECT at, level, kind, local_id, message FROM {p}log WHERE (conn = ? OR conn IS NULL)"
 		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR local_id = ?) ORDER BY id DESC LIMIT ?", "dssss" },
+	[M_LOG_PUT] = { "INSERT INTO {p}log(conn, at, level, kind, local_id, message, method, path, status, code,"
+		" intuit_tid, ms, records, request, response) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "" },
+	/* every listing takes conn, since, until, the lowest level's rank, kind
+	 * twice, id twice, code twice, intuit_tid twice, type twice, limit,
+	 * offset; each names the index its most selective filter reads */
+#define MY_LOG_COLS "SELECT id, at, level, kind, local_id, message, method, path, status, code, intuit_tid, ms," \
+		" records, request, response FROM {p}log "
+#define MY_LOG_REST " WHERE" MY_LOG_COND
+#define MY_LOG_COND " conn = ? AND at >= ? AND at < ?" \
+		" AND (CASE level WHEN 'error' THEN 2 WHEN 'warn' THEN 1 ELSE 0 END) >= ?" \
+		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR local_id = ?)" \
+		" AND (? IS NULL OR FIND_IN_SET(?, code) > 0) AND (? IS NULL OR intuit_tid = ?)" \
+		" AND (? = 0 OR (? = 1) = (method IS NOT NULL))" \
+		" ORDER BY at DESC, id DESC LIMIT ? OFFSET ?"
+	[M_LOG_FIND_ALL] = { MY_LOG_COLS "FORCE INDEX({p}log_conn_at)" MY_LOG_REST, "idssssssissdsss" },
+	[M_LOG_FIND_REC] = { MY_LOG_COLS "FORCE INDEX({p}log_rec)" MY_LOG_REST, "idssssssissdsss" },
+	[M_LOG_FIND_TID] = { MY_LOG_COLS "FORCE INDEX({p}log_tid)" MY_LOG_REST, "idssssssissdsss" },
+	[M_LOG_FIND_LEVEL] = { MY_LOG_COLS "FORCE INDEX({p}log_level) WHERE level IN ('warn', 'error') AND" MY_LOG_COND,
+		"idssssssissdsss" },
+	[M_LOG_PRUNE_AGE] = { "DELETE FROM {p}log WHERE conn = ? AND at < ? ORDER BY at LIMIT ?", "" },
+	[M_LOG_MAX_ID] = { "SELECT max(id) FROM {p}log", "i" },
+	[M_LOG_PRUNE_ROWS] = { "DELETE FROM {p}log WHERE id <= ? ORDER BY id LIMIT ?", "" },
 	[M_HOOK_PUT] = { "INSERT INTO {p}hook_event(conn, event, ids, created) VALUES(?, ?, ?, ?)", "" },
 	[M_HOOK_DUE] = { "SELECT seq, event, ids, attempts FROM {p}hook_event WHERE conn = ? AND status = 'pending'"
 		" AND seq > ? ORDER BY seq LIMIT ?", "issi" },
@@ -300,12 +323,28 @@ static const char *const schema_v2[] = {
 	NULL
 };
 
+/* Schema version 3: the exchange log (SQLite schema 10): a log row is a
+ * decision or one QBO exchange (method, path, status, fault codes,
+ * intuit_tid, time taken, the records of a /batch, scrubbed bodies), with
+ * indexes for newest-first listing by company, by record, by intuit_tid and
+ * by level.
+ * One ALTER: run again after a crash it finds the columns there (skipped). */
+static const char *const schema_v3[] = {
+	"ALTER TABLE {p}log ADD COLUMN method VARCHAR(8) NULL, ADD COLUMN path TEXT NULL, ADD COLUMN status INT NULL,"
+	" ADD COLUMN code VARCHAR(255) NULL, ADD COLUMN intuit_tid VARCHAR(96) NULL, ADD COLUMN ms DOUBLE NULL,"
+	" ADD COLUMN records TEXT NULL, ADD COLUMN request MEDIUMTEXT NULL, ADD COLUMN response MEDIUMTEXT NULL,"
+	" DROP KEY {p}log_at, ADD KEY {p}log_conn_at(conn, at), ADD KEY {p}log_rec(conn, kind, local_id, at),"
+	" ADD KEY {p}log_tid(intuit_tid), ADD KEY {p}log_level(conn, level, at)",
+	NULL
+};
+
 /* The forward migrations: step i takes the schema from version i to i + 1.
  * A new version appends a step (a NULL-ended list of statements) and raises
  * MY_SCHEMA; a released step never changes. */
 static const char *const *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MY_SCHEMA,
 	"one migration step per schema version");
@@ -1849,6 +1888,106 @@ static void my_log(qs_store *qs, const char *key, const char *level, const char 
 		message ? message : "");
 }
 
+static void my_log_put(qs_store *qs, const char *key, const qs_log_row *row)
+{
+	my_store *s = (my_store *)qs;
+	qs_error e2;
+	qs_error_clear(&e2);
+	if (!row || (s->in_tx && s->tx_lost)) {
+		return;
+	}
+	if (row->method) {
+		run(s, M_LOG_PUT, NULL, NULL, &e2, "writing the log", "sdsSSsssiSSdSss", key,
+			row->at > 0 ? row->at : qs_store_now(), row->level ? row->level : "info", row->kind, row->id,
+			row->message ? row->message : "", row->method, row->path ? row->path : "", (long long)row->status,
+			row->code, row->intuit_tid, row->ms, row->records, row->request, row->response);
+	} else {
+		run(s, M_LOG_PUT, NULL, NULL, &e2, "writing the log", "sdsSSssssssssss", key,
+			row->at > 0 ? row->at : qs_store_now(), row->level ? row->level : "info", row->kind, row->id,
+			row->message ? row->message : "", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+	}
+}
+
+static qs_status my_log_find(qs_store *qs, const char *key, const qs_log_filter *f, qs_log_row_cb cb, void *ud,
+	qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	int id = f->intuit_tid ? M_LOG_FIND_TID : (f->kind && f->id) ? M_LOG_FIND_REC
+		: f->min_level > 0 ? M_LOG_FIND_LEVEL : M_LOG_FIND_ALL;
+	my_q q;
+	bool row;
+	qs_status r;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, id, &q, NULL, e, "reading the log", "sddissssssssiiii", key, f->since > 0 ? f->since : -1.0,
+		f->until > 0 ? f->until : 1e300, (long long)f->min_level, f->kind, f->kind, f->id, f->id, f->code, f->code,
+		f->intuit_tid, f->intuit_tid, (long long)f->type, (long long)f->type,
+		(long long)(f->limit > 0 ? f->limit : 100), (long long)(f->offset > 0 ? f->offset : 0));
+	if (r != QS_OK) {
+		return r;
+	}
+	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
+		qs_log_row x;
+		memset(&x, 0, sizeof(x));
+		x.seq = q_i(&q, 0);
+		x.at = q_d(&q, 1);
+		x.level = q_str(&q, 2);
+		x.kind = q_strn(&q, 3);
+		x.id = q_strn(&q, 4);
+		x.message = q_str(&q, 5);
+		x.method = q_strn(&q, 6);
+		x.path = q_strn(&q, 7);
+		x.status = (long)q_i(&q, 8);
+		x.code = q_strn(&q, 9);
+		x.intuit_tid = q_strn(&q, 10);
+		x.ms = q_d(&q, 11);
+		x.records = q_strn(&q, 12);
+		x.request = q_strn(&q, 13);
+		x.response = q_strn(&q, 14);
+		cb(ud, &x);
+	}
+	q_done(&q);
+	return r;
+}
+
+static qs_status my_log_prune(qs_store *qs, const char *key, double before, long max_rows, long batch,
+	long *removed, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long n = 0;
+	qs_status r;
+	*removed = 0;
+	if (batch < 1) {
+		batch = 1000;
+	}
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_LOG_PRUNE_AGE, NULL, &n, e, "removing old log rows", "sdi", key, before, (long long)batch);
+	if (r != QS_OK) {
+		return r;
+	}
+	*removed = (long)n;
+	if (max_rows > 0 && *removed < batch) {
+		my_q q;
+		bool row;
+		long long top = 0;
+		r = run(s, M_LOG_MAX_ID, &q, NULL, e, "reading the log's size", "");
+		if (r != QS_OK) {
+			return r;
+		}
+		r = q_next(s, &q, &row, e);
+		if (r == QS_OK && row) {
+			top = q_i(&q, 0);
+		}
+		q_done(&q);
+		if (r == QS_OK && top > max_rows) {
+			n = 0;
+			r = run(s, M_LOG_PRUNE_ROWS, NULL, &n, e, "removing the log rows past its largest size", "ii",
+				top - (long long)max_rows, (long long)(batch - *removed));
+			*removed += (long)n;
+		}
+	}
+	return r;
+}
+
 /* ------------------------------------------------------------------ hook events */
 
 static qs_status my_hook_put(qs_store *qs, const char *key, const char *event, const char *ids, double now, qs_error *e)
@@ -2395,6 +2534,9 @@ static const qs_store_ops mysql_ops = {
 	.map_list = my_map_list,
 	.log = my_log,
 	.log_list = my_log_list,
+	.log_put = my_log_put,
+	.log_find = my_log_find,
+	.log_prune = my_log_prune,
 	.hook_put = my_hook_put,
 	.hook_due = my_hook_due,
 	.hook_del = my_hook_del,

@@ -27,6 +27,9 @@ enum {
 	S_ENT_TOTAL, S_ENT_TOTAL_1, S_ENT_TOTAL_2, S_ENT_TOTAL_3, S_ENT_TOTAL_4, S_ENT_TOTAL_5, S_ENT_TOTAL_6, S_ENT_TOTAL_7,
 	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
 	S_LOG, S_LOG_LIST,
+	/* the exchange log: a row, the listing by each filter's index, retention */
+	S_LOG_PUT, S_LOG_FIND_ALL, S_LOG_FIND_EXCH, S_LOG_FIND_REC, S_LOG_FIND_TID, S_LOG_FIND_CODE, S_LOG_FIND_WARN,
+	S_LOG_PRUNE_AGE, S_LOG_PRUNE_ROWS,
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
 	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
 	S_RATE_PRUNE, S_RATE_COUNT, S_RATE_ADD,
@@ -132,6 +135,28 @@ static const char *const sql_text[S__COUNT] = {
 	[S_LOG] = "INSERT INTO log(conn, at, level, kind, local_id, message) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_LOG_LIST] = "SELECT at, level, kind, local_id, message FROM log WHERE (conn = ?1 OR conn IS NULL)"
 		" AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR local_id = ?3) ORDER BY id DESC LIMIT ?4",
+	[S_LOG_PUT] = "INSERT INTO log(conn, at, level, kind, local_id, message, method, path, status, code, intuit_tid,"
+		" ms, records, request, response) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	/* every listing binds ?1 conn, ?2 the lowest level's rank, ?3 kind, ?4 id,
+	 * ?5 code, ?6 intuit_tid, ?7 since, ?8 until, ?9 type, ?10 limit, ?11
+	 * offset; each names the index its most selective filter reads */
+#define LOG_COLS "SELECT id, at, level, kind, local_id, message, method, path, status, code, intuit_tid, ms," \
+		" records, request, response FROM log "
+#define LOG_REST " conn = ?1 AND at >= ?7 AND at < ?8" \
+		" AND (CASE level WHEN 'error' THEN 2 WHEN 'warn' THEN 1 ELSE 0 END) >= ?2" \
+		" AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR local_id = ?4)" \
+		" AND (?5 IS NULL OR instr(',' || code || ',', ',' || ?5 || ',') > 0)" \
+		" AND (?6 IS NULL OR intuit_tid = ?6) AND (?9 = 0 OR (?9 = 1) = (method IS NOT NULL))" \
+		" ORDER BY at DESC, id DESC LIMIT ?10 OFFSET ?11"
+	[S_LOG_FIND_ALL] = LOG_COLS "INDEXED BY log_conn_at WHERE" LOG_REST,
+	[S_LOG_FIND_EXCH] = LOG_COLS "INDEXED BY log_exch WHERE method IS NOT NULL AND" LOG_REST,
+	[S_LOG_FIND_REC] = LOG_COLS "INDEXED BY log_rec WHERE kind = ?3 AND local_id = ?4 AND" LOG_REST,
+	[S_LOG_FIND_TID] = LOG_COLS "INDEXED BY log_tid WHERE intuit_tid = ?6 AND" LOG_REST,
+	[S_LOG_FIND_CODE] = LOG_COLS "INDEXED BY log_code WHERE code IS NOT NULL AND" LOG_REST,
+	[S_LOG_FIND_WARN] = LOG_COLS "INDEXED BY log_warn WHERE level <> 'info' AND" LOG_REST,
+	[S_LOG_PRUNE_AGE] = "DELETE FROM log WHERE id IN (SELECT id FROM log WHERE conn = ?1 AND at < ?2 ORDER BY at LIMIT ?3)",
+	[S_LOG_PRUNE_ROWS] = "DELETE FROM log WHERE id IN (SELECT id FROM log WHERE id <= (SELECT max(id) FROM log) - ?1"
+		" ORDER BY id LIMIT ?2)",
 	/* hook events (qs_store_hook_*) */
 	[S_HOOK_PUT] = "INSERT INTO hook_event(conn, event, ids, created) VALUES(?1, ?2, ?3, ?4)",
 	[S_HOOK_DUE] = "SELECT seq, event, ids, attempts FROM hook_event WHERE conn = ?1 AND status = 'pending'"
@@ -309,6 +334,30 @@ static const char schema_v9[] =
 	"CREATE TABLE IF NOT EXISTS flight_slot(conn TEXT NOT NULL, slot INTEGER NOT NULL, owner TEXT NOT NULL,"
 	" until REAL NOT NULL, PRIMARY KEY(conn, slot));";
 
+/* Schema version 10: the exchange log. A log row is a decision or one QBO
+ * exchange (method, path, status, fault codes, intuit_tid, time taken, the
+ * records of a /batch, scrubbed bodies); indexes for newest-first listing
+ * by company, by record, by intuit_tid, of exchanges, of faults and of
+ * warnings and errors, and for
+ * the retention's removal by age. */
+static const char schema_v10[] =
+	"ALTER TABLE log ADD COLUMN method TEXT;"
+	"ALTER TABLE log ADD COLUMN path TEXT;"
+	"ALTER TABLE log ADD COLUMN status INTEGER;"
+	"ALTER TABLE log ADD COLUMN code TEXT;"
+	"ALTER TABLE log ADD COLUMN intuit_tid TEXT;"
+	"ALTER TABLE log ADD COLUMN ms REAL;"
+	"ALTER TABLE log ADD COLUMN records TEXT;"
+	"ALTER TABLE log ADD COLUMN request TEXT;"
+	"ALTER TABLE log ADD COLUMN response TEXT;"
+	"DROP INDEX IF EXISTS log_at;"
+	"CREATE INDEX log_conn_at ON log(conn, at);"
+	"CREATE INDEX log_rec ON log(conn, kind, local_id, at) WHERE kind IS NOT NULL;"
+	"CREATE INDEX log_tid ON log(intuit_tid) WHERE intuit_tid IS NOT NULL;"
+	"CREATE INDEX log_exch ON log(conn, at) WHERE method IS NOT NULL;"
+	"CREATE INDEX log_code ON log(conn, at) WHERE code IS NOT NULL;"
+	"CREATE INDEX log_warn ON log(conn, at) WHERE level <> 'info';";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
@@ -323,6 +372,7 @@ static const char *const migrations[] = {
 	schema_v7,
 	schema_v8,
 	schema_v9,
+	schema_v10,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -1335,6 +1385,129 @@ static void sq_log(qs_store *qs, const char *key, const char *level, const char 
 	done(p);
 }
 
+static void sq_log_put(qs_store *qs, const char *key, const qs_log_row *row)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_LOG_PUT, NULL);
+	if (!p || !row) {
+		return;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_double(p, 2, row->at > 0 ? row->at : qs_store_now());
+	bind_text(p, 3, row->level ? row->level : "info");
+	bind_text_or_null(p, 4, row->kind);
+	bind_text_or_null(p, 5, row->id);
+	bind_text(p, 6, row->message ? row->message : "");
+	bind_text(p, 7, row->method);
+	bind_text(p, 8, row->method ? (row->path ? row->path : "") : NULL);
+	if (row->method) {
+		sqlite3_bind_int64(p, 9, row->status);
+		sqlite3_bind_double(p, 12, row->ms);
+	}
+	bind_text_or_null(p, 10, row->code);
+	bind_text_or_null(p, 11, row->intuit_tid);
+	bind_text_or_null(p, 13, row->records);
+	bind_text(p, 14, row->request);
+	bind_text(p, 15, row->response);
+	sqlite3_step(p);
+	done(p);
+}
+
+static const char *col_textn(sqlite3_stmt *p, int i)
+{
+	return (const char *)sqlite3_column_text(p, i);
+}
+
+static qs_status sq_log_find(qs_store *qs, const char *key, const qs_log_filter *f, qs_log_row_cb cb, void *ud,
+	qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	int id = f->intuit_tid ? S_LOG_FIND_TID : (f->kind && f->id) ? S_LOG_FIND_REC : f->code ? S_LOG_FIND_CODE
+		: f->min_level > 0 ? S_LOG_FIND_WARN : f->type == QS_LOG_EXCHANGES ? S_LOG_FIND_EXCH : S_LOG_FIND_ALL;
+	sqlite3_stmt *p = st(s, id, e);
+	qs_status r;
+	bool row;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_int(p, 2, f->min_level);
+	bind_text(p, 3, f->kind);
+	bind_text(p, 4, f->id);
+	bind_text(p, 5, f->code);
+	bind_text(p, 6, f->intuit_tid);
+	sqlite3_bind_double(p, 7, f->since > 0 ? f->since : -1.0);
+	sqlite3_bind_double(p, 8, f->until > 0 ? f->until : 1e300);
+	sqlite3_bind_int(p, 9, (int)f->type);
+	sqlite3_bind_int64(p, 10, f->limit > 0 ? f->limit : 100);
+	sqlite3_bind_int64(p, 11, f->offset > 0 ? f->offset : 0);
+	while ((r = step_row(s, p, e, "reading the log", &row)) == QS_OK && row) {
+		qs_log_row x;
+		memset(&x, 0, sizeof(x));
+		x.seq = sqlite3_column_int64(p, 0);
+		x.at = sqlite3_column_double(p, 1);
+		x.level = col_textn(p, 2);
+		x.kind = col_textn(p, 3);
+		x.id = col_textn(p, 4);
+		x.message = col_textn(p, 5);
+		x.method = col_textn(p, 6);
+		x.path = col_textn(p, 7);
+		x.status = (long)sqlite3_column_int64(p, 8);
+		x.code = col_textn(p, 9);
+		x.intuit_tid = col_textn(p, 10);
+		x.ms = sqlite3_column_double(p, 11);
+		x.records = col_textn(p, 12);
+		x.request = col_textn(p, 13);
+		x.response = col_textn(p, 14);
+		if (!x.level) {
+			x.level = "info";
+		}
+		if (!x.message) {
+			x.message = "";
+		}
+		cb(ud, &x);
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_log_prune(qs_store *qs, const char *key, double before, long max_rows, long batch,
+	long *removed, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p;
+	qs_status r;
+	*removed = 0;
+	if (batch < 1) {
+		batch = 1000;
+	}
+	p = st(s, S_LOG_PRUNE_AGE, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	sqlite3_bind_double(p, 2, before);
+	sqlite3_bind_int64(p, 3, batch);
+	r = run(s, p, e, "removing old log rows");
+	if (r != QS_OK) {
+		return r;
+	}
+	*removed += (long)sqlite3_changes(s->db);
+	if (max_rows > 0 && *removed < batch) {
+		p = st(s, S_LOG_PRUNE_ROWS, e);
+		if (!p) {
+			return QS_ESTORE;
+		}
+		sqlite3_bind_int64(p, 1, max_rows);
+		sqlite3_bind_int64(p, 2, batch - *removed);
+		r = run(s, p, e, "removing the log rows past its largest size");
+		if (r == QS_OK) {
+			*removed += (long)sqlite3_changes(s->db);
+		}
+	}
+	return r;
+}
+
 /* ---------- hook events (billing-platform hooks waiting to be expanded) ---------- */
 
 static qs_status sq_hook_put(qs_store *qs, const char *key, const char *event, const char *ids, double now, qs_error *e)
@@ -1890,6 +2063,9 @@ static const qs_store_ops sqlite_ops = {
 	.realm_switch = sq_realm_switch,
 	.log = sq_log,
 	.log_list = sq_log_list,
+	.log_put = sq_log_put,
+	.log_find = sq_log_find,
+	.log_prune = sq_log_prune,
 	.hook_put = sq_hook_put,
 	.hook_due = sq_hook_due,
 	.hook_del = sq_hook_del,

@@ -645,6 +645,7 @@ typedef struct qs_php_opts {
 	double lease;                         /* 0 = derived from the timeouts */
 	zend_long refresh_margin;             /* -1 = default */
 	zval *on_disconnect;                  /* borrowed callable, NULL = none */
+	zend_long log_retention, log_max_rows, log_bodies;   /* -1 = INI */
 } qs_php_opts;
 
 #define QS_OPT(n, t) { #n, t, offsetof(qs_php_opts, n) }
@@ -679,6 +680,7 @@ static zend_result qs_parse_options(HashTable *ht, qs_php_opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->refresh_margin = -1;
+	o->log_retention = o->log_max_rows = o->log_bodies = -1;
 	if (!ht) {
 		return SUCCESS;
 	}
@@ -714,6 +716,41 @@ static zend_result qs_parse_options(HashTable *ht, qs_php_opts *o)
 				return FAILURE;
 			}
 			o->log = val;
+			continue;
+		}
+		if (zend_string_equals_literal(key, "log_retention") || zend_string_equals_literal(key, "log_max_rows")) {
+			bool ret = zend_string_equals_literal(key, "log_retention");
+			ZVAL_DEREF(val);
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (Z_TYPE_P(val) != IS_LONG) {
+				zend_argument_type_error(1, "option \"%s\" must be of type int, %s given", ZSTR_VAL(key), zend_zval_type_name(val));
+				return FAILURE;
+			}
+			if (ret && (Z_LVAL_P(val) < 1 || Z_LVAL_P(val) > QS_LOG_RETENTION_MAX)) {
+				zend_argument_value_error(1, "option \"log_retention\" must be a number of days from 1 to %ld (the log keeps its rows that long), " ZEND_LONG_FMT " given",
+					QS_LOG_RETENTION_MAX, Z_LVAL_P(val));
+				return FAILURE;
+			}
+			if (!ret && (Z_LVAL_P(val) < 0 || Z_LVAL_P(val) > 1000000000)) {
+				zend_argument_value_error(1, "option \"log_max_rows\" must be a number of rows from 0 (no cap) to 1000000000, " ZEND_LONG_FMT " given",
+					Z_LVAL_P(val));
+				return FAILURE;
+			}
+			*(ret ? &o->log_retention : &o->log_max_rows) = Z_LVAL_P(val);
+			continue;
+		}
+		if (zend_string_equals_literal(key, "log_bodies")) {
+			ZVAL_DEREF(val);
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (Z_TYPE_P(val) != IS_STRING || qs_log_bodies_of(Z_STRVAL_P(val)) < 0) {
+				zend_argument_value_error(1, "option \"log_bodies\" must be \"errors\" (bodies of failed exchanges only), \"all\" or \"none\"");
+				return FAILURE;
+			}
+			o->log_bodies = qs_log_bodies_of(Z_STRVAL_P(val));
 			continue;
 		}
 		for (i = 0; i < sizeof(qs_opt_defs) / sizeof(qs_opt_defs[0]); i++) {
@@ -1085,6 +1122,13 @@ PHP_FUNCTION(qbo_connect)
 		}
 		if (conn->link && conn->link->eng && conn->link->obj == Z_OBJ_P(return_value)) {
 			qs_engine_set_http_log(conn->link->eng, o.log ? qs_php_http_log_cb : NULL, o.log ? conn->link : NULL);
+		}
+		if (conn->link && conn->link->eng) {
+			/* the log's retention and bodies: this call's options, else the INI's */
+			qs_engine_set_log_policy(conn->link->eng,
+				(long)(o.log_retention > 0 ? o.log_retention : QBOSYNC_G(log_retention)),
+				(long)(o.log_max_rows >= 0 ? o.log_max_rows : QBOSYNC_G(log_max_rows)),
+				(qs_log_bodies)(o.log_bodies >= 0 ? o.log_bodies : QBOSYNC_G(log_bodies)));
 		}
 	}
 	if (abs_store) {

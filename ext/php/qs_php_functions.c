@@ -3,6 +3,7 @@
  * throws the exception that fits the engine's error. No sync logic here. */
 #include "qs_php.h"
 #include "zend_exceptions.h"
+#include "ext/date/php_date.h"
 
 #define QS_ENGINE(zconn, eng) do { \
 		(eng) = qs_php_conn_engine(zconn); \
@@ -840,6 +841,83 @@ PHP_FUNCTION(qbo_dismiss)
 	qs_return_result(return_value, zconn, st, state, &err);
 }
 
+/* One qbo_log() filter checked and added to jfilter; false when it threw. */
+static bool qs_log_filter_add(json_object *jfilter, zend_string *key, zval *val)
+{
+	const char *k = ZSTR_VAL(key);
+	if (zend_string_equals_literal(key, "limit") || zend_string_equals_literal(key, "offset")) {
+		bool lim = k[0] == 'l';
+		if (Z_TYPE_P(val) != IS_LONG) {
+			zend_argument_type_error(2, "filter \"%s\" must be of type int, %s given", k, zend_zval_type_name(val));
+			return false;
+		}
+		if (lim ? (Z_LVAL_P(val) < 1 || Z_LVAL_P(val) > 10000) : (Z_LVAL_P(val) < 0 || Z_LVAL_P(val) > 1000000000)) {
+			zend_argument_value_error(2, lim ? "filter \"limit\" must be between 1 and 10000"
+				: "filter \"offset\" must be between 0 and 1000000000");
+			return false;
+		}
+		json_object_object_add(jfilter, k, json_object_new_int64((int64_t)Z_LVAL_P(val)));
+		return true;
+	}
+	if (zend_string_equals_literal(key, "since") || zend_string_equals_literal(key, "until")) {
+		double t;
+		if (Z_TYPE_P(val) == IS_LONG) {
+			t = (double)Z_LVAL_P(val);
+		} else if (Z_TYPE_P(val) == IS_DOUBLE) {
+			t = Z_DVAL_P(val);
+		} else if (Z_TYPE_P(val) == IS_STRING && Z_STRLEN_P(val) > 0 && !memchr(Z_STRVAL_P(val), '\0', Z_STRLEN_P(val))) {
+			zend_long ts = php_parse_date(Z_STRVAL_P(val), NULL);
+			if (ts == -1 && strncmp(Z_STRVAL_P(val), "1969-12-31T23:59:59", 19) != 0) {
+				zend_argument_value_error(2, "filter \"%s\" must be a unix time or a date such as 2026-12-01T09:00:00Z, \"%.40s\" given",
+					k, Z_STRVAL_P(val));
+				return false;
+			}
+			t = (double)ts;
+		} else {
+			zend_argument_type_error(2, "filter \"%s\" must be of type int|float|string, %s given", k, zend_zval_type_name(val));
+			return false;
+		}
+		json_object_object_add(jfilter, k, json_object_new_double(t));
+		return true;
+	}
+	if (zend_string_equals_literal(key, "kind") || zend_string_equals_literal(key, "id")
+			|| zend_string_equals_literal(key, "code") || zend_string_equals_literal(key, "intuit_tid")
+			|| zend_string_equals_literal(key, "level") || zend_string_equals_literal(key, "type")) {
+		zend_string *sv;
+		bool num_ok = zend_string_equals_literal(key, "id") || zend_string_equals_literal(key, "code");
+		if (Z_TYPE_P(val) == IS_LONG && num_ok) {
+			sv = zend_long_to_str(Z_LVAL_P(val));
+		} else if (Z_TYPE_P(val) == IS_STRING) {
+			sv = zend_string_copy(Z_STR_P(val));
+		} else {
+			zend_argument_type_error(2, "filter \"%s\" must be of type string, %s given", k, zend_zval_type_name(val));
+			return false;
+		}
+		if (ZSTR_LEN(sv) == 0 || ZSTR_LEN(sv) > 128 || memchr(ZSTR_VAL(sv), '\0', ZSTR_LEN(sv))) {
+			zend_string_release(sv);
+			zend_argument_value_error(2, "filter \"%s\" must be a non-empty text of at most 128 bytes", k);
+			return false;
+		}
+		if (zend_string_equals_literal(key, "level") && !zend_string_equals_literal(sv, "info")
+				&& !zend_string_equals_literal(sv, "warn") && !zend_string_equals_literal(sv, "error")) {
+			zend_string_release(sv);
+			zend_argument_value_error(2, "filter \"level\" must be \"info\", \"warn\" or \"error\" (that level and above)");
+			return false;
+		}
+		if (zend_string_equals_literal(key, "type") && !zend_string_equals_literal(sv, "exchange")
+				&& !zend_string_equals_literal(sv, "decision")) {
+			zend_string_release(sv);
+			zend_argument_value_error(2, "filter \"type\" must be \"exchange\" (QuickBooks exchanges only) or \"decision\" (the engine's decisions only)");
+			return false;
+		}
+		json_object_object_add(jfilter, k, json_object_new_string_len(ZSTR_VAL(sv), (int)ZSTR_LEN(sv)));
+		zend_string_release(sv);
+		return true;
+	}
+	zend_argument_value_error(2, "contains unknown filter \"%s\" (use level, kind, id, code, intuit_tid, since, until, type, limit or offset)", k);
+	return false;
+}
+
 PHP_FUNCTION(qbo_log)
 {
 	zval *zconn;
@@ -864,37 +942,14 @@ PHP_FUNCTION(qbo_log)
 			ZVAL_DEREF(val);
 			if (!key) {
 				json_object_put(jfilter);
-				zend_argument_value_error(2, "must contain only named filters (kind, id, limit)");
+				zend_argument_value_error(2, "must contain only named filters (level, kind, id, code, intuit_tid, since, until, type, limit, offset)");
 				RETURN_THROWS();
 			}
-			if (zend_string_equals_literal(key, "limit")) {
-				if (Z_TYPE_P(val) != IS_LONG) {
-					json_object_put(jfilter);
-					zend_argument_type_error(2, "filter \"limit\" must be of type int, %s given", zend_zval_type_name(val));
-					RETURN_THROWS();
-				}
-				if (Z_LVAL_P(val) < 1 || Z_LVAL_P(val) > 10000) {
-					json_object_put(jfilter);
-					zend_argument_value_error(2, "filter \"limit\" must be between 1 and 10000");
-					RETURN_THROWS();
-				}
-				json_object_object_add(jfilter, "limit", json_object_new_int64((int64_t)Z_LVAL_P(val)));
-			} else if (zend_string_equals_literal(key, "kind") || zend_string_equals_literal(key, "id")) {
-				zend_string *sv;
-				if (Z_TYPE_P(val) == IS_LONG && zend_string_equals_literal(key, "id")) {
-					sv = zend_long_to_str(Z_LVAL_P(val));
-				} else if (Z_TYPE_P(val) == IS_STRING) {
-					sv = zend_string_copy(Z_STR_P(val));
-				} else {
-					json_object_put(jfilter);
-					zend_argument_type_error(2, "filter \"%s\" must be of type string, %s given", ZSTR_VAL(key), zend_zval_type_name(val));
-					RETURN_THROWS();
-				}
-				json_object_object_add(jfilter, ZSTR_VAL(key), json_object_new_string_len(ZSTR_VAL(sv), (int)ZSTR_LEN(sv)));
-				zend_string_release(sv);
-			} else {
+			if (Z_TYPE_P(val) == IS_NULL) {
+				continue;
+			}
+			if (!qs_log_filter_add(jfilter, key, val)) {
 				json_object_put(jfilter);
-				zend_argument_value_error(2, "contains unknown filter \"%s\" (use kind, id or limit)", ZSTR_VAL(key));
 				RETURN_THROWS();
 			}
 		} ZEND_HASH_FOREACH_END();

@@ -316,6 +316,47 @@ async function main() {
       await shot('11-reconcile');
     });
 
+    await test('Settings & Logs: the log filtered to QuickBooks exchanges, by intuit_tid, paged, with an expandable body', async () => {
+      await go('settings');
+      assert(await page.$('#qs-log-filter [name="log_tid"]') && await page.$('#qs-log-filter [name="log_code"]'), 'no log filters');
+      await page.select('#qs-log-filter [name="log_type"]', 'exchange');
+      await clickAndWait('#qs-log-filter button');
+      const rows = await page.$$eval('#qs-log tr[class^="qs-log-"]', (trs) => trs.map((tr) => ({
+        type: tr.className, tid: (tr.querySelector('.qs-log-tid') || {}).innerText || '', text: tr.innerText })));
+      assert(rows.length > 0, 'no exchanges listed');
+      assert(rows.every((r) => r.type === 'qs-log-exchange'), 'a decision among the exchanges: ' + JSON.stringify(rows.slice(0, 3)));
+      assert(rows.every((r) => / → \d{3}/.test(r.text)), 'an exchange without its status: ' + JSON.stringify(rows.slice(0, 3)));
+      const withTid = rows.find((r) => r.tid.trim() !== '');
+      assert(withTid, 'no exchange shows an intuit_tid');
+      await shot('12-log-exchanges');
+      // one intuit_tid: exactly that exchange
+      await page.$eval('#qs-log-filter [name="log_tid"]', (el, v) => { el.value = v; }, withTid.tid.trim());
+      await clickAndWait('#qs-log-filter button');
+      const one = await page.$$eval('#qs-log tr[class^="qs-log-"] .qs-log-tid', (tds) => tds.map((td) => td.innerText.trim()));
+      assert(one.length === 1 && one[0] === withTid.tid.trim(), 'the intuit_tid filter gave ' + JSON.stringify(one));
+      // paging: ten rows a page, the next page starts after them
+      await go('settings', '&log_limit=10');
+      const first = await page.$$eval('#qs-log tr[class^="qs-log-"]', (trs) => trs.map((tr) => tr.innerText));
+      const older = await page.$('#qs-log-pager a.qs-log-older');
+      if (older) {
+        await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), older.click()]);
+        const second = await page.$$eval('#qs-log tr[class^="qs-log-"]', (trs) => trs.map((tr) => tr.innerText));
+        assert(first.length === 10 && second.length > 0 && !second.some((r) => first.includes(r)), 'page 2 repeats page 1');
+        assert(await page.$('#qs-log-pager a.qs-log-newer'), 'no link back to the newer page');
+      }
+      // a failed exchange's body opens on a click, its text escaped (no markup from QuickBooks' answer)
+      await go('settings', '&log_level=warn&log_type=exchange');
+      const det = await page.$('#qs-log details.qs-log-body');
+      if (det) {
+        await page.click('#qs-log details.qs-log-body summary');
+        const open = await page.$eval('#qs-log details.qs-log-body', (d) => d.open && d.querySelector('pre').innerText.length > 0);
+        assert(open, 'the body did not open');
+        await shot('13-log-body');
+      }
+      const html = await page.content();
+      assert(!html.includes('qbosync-sandbox-secret'), 'a secret is rendered in the log');
+    });
+
     await test('every page renders for the admin (screenshots)', async () => {
       const pages = ['overview', 'entities', 'mappings', 'accounts', 'push', 'pull', 'reconcile', 'settings'];
       for (const [i, p] of pages.entries()) {

@@ -100,5 +100,8 @@ $_ADDONLANG = [
     'store_hint' => 'WHMCS\'s database is built from configuration.php and needs a qbosync build with the MySQL store; copy the data with bin/qbosync store copy first.',
     'settings_saved' => 'Settings saved.', 'bad_date' => '"%s" is not a date (YYYY-MM-DD).',
     'log' => 'Log', 'level' => 'Level', 'rows' => 'Rows', 'at' => 'At', 'message' => 'Message', 'log_empty' => 'Nothing logged yet.',
-    'log_hint' => 'Every QuickBooks exchange is also in WHMCS\'s Module Log (Utilities > Logs > Module Log) with the secrets removed.',
+    'log_hint' => 'Every QuickBooks exchange is in this log (its bodies when it failed) and in WHMCS\'s Module Log (Utilities > Logs > Module Log), with the secrets removed. Rows older than the retention (qbosync.log_retention, 30 days) are removed by the cron.',
+    'log_type' => 'Type', 'log_type_exchange' => 'QuickBooks exchanges', 'log_type_decision' => 'Decisions', 'since' => 'Since',
+    'level_info' => 'info and above', 'level_warn' => 'warn and error', 'level_error' => 'error',
+    'log_exchange' => 'Exchange', 'log_body' => 'Body', 'log_request' => 'Request', 'log_response' => 'Response',
 ];

@@ -195,7 +195,9 @@ final class QbosyncAddon
             $o['exclude_methods'] = $exclude;
         }
         if (function_exists('logModuleCall')) {
-            $secrets = array_values(array_filter([$fields['client_secret'] ?? '', $fields['encryption_key'] ?? '']));
+            // WHMCS's replace list: every secret of the settings, whatever the extension already removed
+            $secrets = array_values(array_filter([$fields['client_secret'] ?? '', $fields['encryption_key'] ?? '',
+                (string)($password ?? ''), $fields['webhook_verifier'] ?? ''], fn($v) => is_string($v) && $v !== ''));
             $o['log'] = static function (array $entry) use ($secrets): void {
                 logModuleCall('qbosync', trim(($entry['method'] ?? '') . ' ' . ($entry['path'] ?? '')), $entry['request'] ?? '',
                     $entry['response'] ?? '', ['status' => $entry['status'] ?? null, 'intuit_tid' => $entry['intuit_tid'] ?? null], $secrets);

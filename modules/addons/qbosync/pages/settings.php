@@ -138,40 +138,78 @@ function qbosync_page_settings(QbosyncAddon $a): void
     if (!$c) {
         return;
     }
-    $kind = QbosyncAddon::get('log_kind');
-    $id = QbosyncAddon::get('log_id');
-    $level = QbosyncAddon::get('log_level');
+    // filters (each an index of the store's log: no scan of the whole log per page)
+    $f = [];
+    foreach (['log_kind', 'log_id', 'log_level', 'log_type', 'log_code', 'log_tid', 'log_since'] as $k) {
+        $f[$k] = QbosyncAddon::get($k);
+    }
     $limit = min(1000, max(10, (int)QbosyncAddon::get('log_limit', '100')));
+    $offset = max(0, (int)QbosyncAddon::get('log_offset', '0'));
     echo '<form method="get" id="qs-log-filter"><input type="hidden" name="module" value="qbosync"><input type="hidden" name="page" value="settings">',
         $h($a->t('kind')), ' <select name="log_kind"><option value="">', $h($a->t('all')), '</option>';
     foreach (QbosyncAddon::KINDS as $k) {
-        echo '<option value="', $h($k), '"', $k === $kind ? ' selected' : '', '>', $h($a->t('kind_' . $k)), '</option>';
+        echo '<option value="', $h($k), '"', $k === $f['log_kind'] ? ' selected' : '', '>', $h($a->t('kind_' . $k)), '</option>';
     }
-    echo '</select> ', $h($a->t('record_id')), ' <input type="search" name="log_id" size="8" value="', $h($id), '"> ', $h($a->t('level')),
+    echo '</select> ', $h($a->t('record_id')), ' <input type="search" name="log_id" size="8" value="', $h($f['log_id']), '"> ', $h($a->t('level')),
         ' <select name="log_level"><option value="">', $h($a->t('all')), '</option>';
     foreach (['info', 'warn', 'error'] as $l) {
-        echo '<option', $l === $level ? ' selected' : '', '>', $h($l), '</option>';
+        echo '<option value="', $h($l), '"', $l === $f['log_level'] ? ' selected' : '', '>', $h($a->t('level_' . $l)), '</option>';
     }
-    echo '</select> ', $h($a->t('rows')), ' <input type="text" name="log_limit" size="4" value="', $h($limit), '"> <button>', $h($a->t('filter')), '</button></form>';
-    $filter = array_filter(['kind' => $kind, 'id' => $id], fn($v) => $v !== '') + ['limit' => $level !== '' ? min(10000, $limit * 10) : $limit];
+    echo '</select> ', $h($a->t('log_type')), ' <select name="log_type"><option value="">', $h($a->t('all')), '</option>';
+    foreach (['exchange', 'decision'] as $t) {
+        echo '<option value="', $h($t), '"', $t === $f['log_type'] ? ' selected' : '', '>', $h($a->t('log_type_' . $t)), '</option>';
+    }
+    echo '</select> ', $h($a->t('qbo_code')), ' <input type="search" name="log_code" size="6" value="', $h($f['log_code']), '"> intuit_tid',
+        ' <input type="search" name="log_tid" size="14" value="', $h($f['log_tid']), '"> ', $h($a->t('since')),
+        ' <input type="date" name="log_since" value="', $h($f['log_since']), '"> ', $h($a->t('rows')),
+        ' <input type="text" name="log_limit" size="4" value="', $h($limit), '"> <button>', $h($a->t('filter')), '</button></form>';
+    $filter = array_filter(['kind' => $f['log_kind'], 'id' => $f['log_id'], 'level' => $f['log_level'], 'type' => $f['log_type'],
+        'code' => $f['log_code'], 'intuit_tid' => $f['log_tid'], 'since' => $f['log_since'] !== '' ? $f['log_since'] . 'T00:00:00Z' : ''],
+        fn($v) => $v !== '');
     try {
-        $rows = qbo_log($c, $filter);
+        // one row more than the page: whether there is an older page
+        $rows = qbo_log($c, $filter + ['limit' => $limit + 1, 'offset' => $offset]);
     } catch (\Throwable $e) {
         echo '<div class="qs-flash qs-err">', $h($e->getMessage()), '</div>';
         return;
     }
-    if ($level !== '') {
-        $rows = array_slice(array_values(array_filter($rows, fn($r) => $r['level'] === $level)), 0, $limit);
+    $more = count($rows) > $limit;
+    $rows = array_slice($rows, 0, $limit);
+    $q = array_filter($f, fn($v) => $v !== '') + ($limit !== 100 ? ['log_limit' => $limit] : []);
+    $pager = '<div class="qs-pager" id="qs-log-pager">' . $h($a->t('showing', $rows ? $offset + 1 : 0, $offset + count($rows), $more ? '…' : number_format($offset + count($rows))));
+    if ($offset > 0) {
+        $pager .= ' <a class="qs-log-newer" href="' . $h($a->link('settings', $q + ['log_offset' => max(0, $offset - $limit)])) . '">' . $h($a->t('previous')) . '</a>';
     }
-    echo '<table id="qs-log"><tr><th>', $h($a->t('at')), '</th><th>', $h($a->t('level')), '</th><th>', $h($a->t('record')), '</th><th>', $h($a->t('message')), '</th></tr>';
+    if ($more) {
+        $pager .= ' <a class="qs-log-older" href="' . $h($a->link('settings', $q + ['log_offset' => $offset + $limit])) . '">' . $h($a->t('next')) . '</a>';
+    }
+    $pager .= '</div>';
+    echo $pager, '<table id="qs-log"><tr><th>', $h($a->t('at')), '</th><th>', $h($a->t('level')), '</th><th>', $h($a->t('record')), '</th><th>',
+        $h($a->t('log_exchange')), '</th><th>', $h($a->t('qbo_code')), '</th><th>intuit_tid</th><th>', $h($a->t('message')), '</th></tr>';
     foreach ($rows as $r) {
-        echo '<tr><td>', $h($r['at']), '</td><td>', QbosyncAddon::stateBadge(['error' => 'Error', 'warn' => 'Waiting'][$r['level']] ?? 'Not Tried'), ' ', $h($r['level']),
-            '</td><td>', $h(trim(($r['kind'] ?? '') . ' ' . ($r['id'] ?? ''))), '</td><td>', $h($r['message']),
-            isset($r['code']) && $r['code'] ? ' <span class="qs-hint">' . $h($a->t('qbo_code')) . ' ' . $h($r['code']) . '</span>' : '',
-            isset($r['intuit_tid']) && $r['intuit_tid'] ? ' <span class="qs-hint">intuit_tid ' . $h($r['intuit_tid']) . '</span>' : '', '</td></tr>';
+        $x = ($r['type'] ?? 'decision') === 'exchange';
+        $rec = trim(($r['kind'] ?? '') . ' ' . ($r['id'] ?? ''));
+        if ($rec === '' && ($r['records'] ?? null) !== null) {
+            $rec = $r['records'];
+        }
+        echo '<tr class="qs-log-', $x ? 'exchange' : 'decision', '" data-level="', $h($r['level']), '"><td>', $h($r['at']), '</td><td>',
+            QbosyncAddon::stateBadge(['error' => 'Error', 'warn' => 'Waiting'][$r['level']] ?? 'Not Tried'), ' ', $h($r['level']),
+            '</td><td>', $h($rec), '</td><td>', $x ? $h($r['method'] . ' ' . $r['path'] . ' → ' . $r['status']) . ' <span class="qs-hint">' . $h(sprintf('%.0f ms', $r['ms'])) . '</span>' : '',
+            '</td><td class="qs-log-code">', $h($r['code'] ?? ''), '</td><td class="qs-log-tid">', $h($r['intuit_tid'] ?? ''), '</td><td>', $h($r['message']);
+        if ($x && (($r['request'] ?? null) !== null || ($r['response'] ?? null) !== null)) {
+            // the bodies as stored: every secret already removed by the extension
+            echo '<details class="qs-log-body"><summary>', $h($a->t('log_body')), '</summary>';
+            foreach (['request', 'response'] as $b) {
+                if (($r[$b] ?? null) !== null) {
+                    echo '<div>', $h($a->t('log_' . $b)), '</div><pre>', $h($r[$b]), '</pre>';
+                }
+            }
+            echo '</details>';
+        }
+        echo '</td></tr>';
     }
     if (!$rows) {
-        echo '<tr><td colspan="4">', $h($a->t('log_empty')), '</td></tr>';
+        echo '<tr><td colspan="7">', $h($a->t('log_empty')), '</td></tr>';
     }
-    echo '</table><p class="qs-hint">', $h($a->t('log_hint')), '</p>', qbosync_picker_script();
+    echo '</table>', $pager, '<p class="qs-hint">', $h($a->t('log_hint')), '</p>', qbosync_picker_script();
 }
