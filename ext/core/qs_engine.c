@@ -463,6 +463,13 @@ static bool deferred_add(qs_engine *eng, const char *kind, const char *id)
  * Fills reason and returns true when the record is Skipped. */
 static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n)
 {
+	char start[11] = "";
+	/* the start date of a connected customer (qs_engine_start.c) and the
+	 * company's: of the two that keep a record out, the later one says why */
+	bool by_customer = qse_skipped_by_customer_start(eng, kind, norm, reason, n, start);
+	if (by_customer && (!eng->sync_start || strncmp(start, eng->sync_start, 10) >= 0)) {
+		return true;
+	}
 	if (eng->sync_start && (!strcmp(kind, "customer") || !strcmp(kind, "invoice") || !strcmp(kind, "payment"))) {
 		const char *d = qse_jstr(norm, "created");
 		if (!d || !strcmp(kind, "payment")) {
@@ -473,6 +480,9 @@ static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *n
 				d, eng->sync_start);
 			return true;
 		}
+	}
+	if (by_customer) {
+		return true;   /* the company's date is later but lets it through: the customer's keeps it out */
 	}
 	if (eng->exclude_methods && !strcmp(kind, "payment") && qse_jstr(norm, "method")) {
 		const char *m = qse_jstr(norm, "method"), *p = eng->exclude_methods;

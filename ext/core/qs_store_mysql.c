@@ -32,7 +32,7 @@
 #include <unistd.h>
 
 /* Version of the schema this backend writes (row 'schema' of the meta table). */
-#define MY_SCHEMA 2
+#define MY_SCHEMA 3
 
 #define MY_MAXCOL 24
 #define MY_MAXARG 20
@@ -53,6 +53,7 @@ enum {
 	M_WORKER_GET, M_WORKER_DEL_ANY, M_WORKER_DEL_OWNER, M_WORKER_ADD,
 	M_HIST_GET, M_HIST_DEL, M_HIST_ADD,
 	M_RATE_DONE, M_FLIGHT_PRUNE, M_FLIGHT_HELD, M_FLIGHT_ADD, M_FLIGHT_DEL,
+	M_MAP_START,
 	/* the switch to another company (realm), in order */
 	M_RS_LINK_CLEAR, M_RS_LINK_PARK, M_RS_MAP_CLEAR, M_RS_MAP_PARK, M_RS_MAP_DROP, M_RS_ENT_UNLINK,
 	M_RS_ENT_RESTORE, M_RS_MAP_RESTORE,
@@ -129,18 +130,19 @@ static const my_sql sql_text[M__COUNT] = {
 		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR state = ?) AND (? IS NULL OR local_id = ?)"
 		" ORDER BY kind, CHAR_LENGTH(local_id), local_id", "ss" },
 	[M_ENT_BY_QBO] = { "SELECT local_id FROM {p}entity WHERE conn = ? AND kind = ? AND qbo_id = ? LIMIT 1", "s" },
-	[M_MAP_GET] = { "SELECT qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ? AND kind = ?"
-		" AND local_id = ? AND purpose = ?", "sssd" },
+	[M_MAP_GET] = { "SELECT qbo_id, name, purpose, created, start_date FROM {p}mapping WHERE conn = ? AND kind = ?"
+		" AND local_id = ? AND purpose = ?", "sssds" },
 	[M_MAP_ANY] = { "SELECT local_id, qbo_id, name, created FROM {p}mapping WHERE conn = ? AND kind = ?"
 		" AND purpose = ? ORDER BY local_id <> '*', created LIMIT 1", "sssd" },
 	[M_MAP_PUT] = { "INSERT INTO {p}mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
 		" VALUES(?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE qbo_id = VALUES(qbo_id), name = VALUES(name),"
 		" created = VALUES(created)", "" },
 	[M_MAP_DEL] = { "DELETE FROM {p}mapping WHERE conn = ? AND kind = ? AND local_id = ?", "" },
-	[M_MAP_LIST_ALL] = { "SELECT kind, local_id, qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ?"
-		" ORDER BY kind, local_id, purpose", "sssssd" },
-	[M_MAP_LIST_KIND] = { "SELECT kind, local_id, qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ?"
-		" AND kind = ? ORDER BY kind, local_id, purpose", "sssssd" },
+	[M_MAP_LIST_ALL] = { "SELECT kind, local_id, qbo_id, name, purpose, created, start_date FROM {p}mapping WHERE conn = ?"
+		" ORDER BY kind, local_id, purpose", "sssssds" },
+	[M_MAP_LIST_KIND] = { "SELECT kind, local_id, qbo_id, name, purpose, created, start_date FROM {p}mapping WHERE conn = ?"
+		" AND kind = ? ORDER BY kind, local_id, purpose", "sssssds" },
+	[M_MAP_START] = { "UPDATE {p}mapping SET start_date = ? WHERE conn = ? AND kind = ? AND local_id = ? AND purpose = ''", "" },
 	[M_LOG] = { "INSERT INTO {p}log(conn, at, level, kind, local_id, message) VALUES(?, ?, ?, ?, ?, ?)", "" },
 	[M_LOG_LIST] = { "SELECT at, level, kind, local_id, message FROM {p}log WHERE (conn = ? OR conn IS NULL)"
 		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR local_id = ?) ORDER BY id DESC LIMIT ?", "dssss" },
@@ -197,8 +199,8 @@ static const my_sql sql_text[M__COUNT] = {
 		" synced_version) SELECT conn, ?, kind, local_id, qbo_id, sync_token, state, reason, synced_version"
 		" FROM {p}entity WHERE conn = ? AND qbo_id IS NOT NULL AND qbo_id <> ''", "" },
 	[M_RS_MAP_CLEAR] = { "DELETE FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
-	[M_RS_MAP_PARK] = { "INSERT INTO {p}realm_mapping(conn, realm, kind, local_id, purpose, qbo_id, name, created)"
-		" SELECT conn, ?, kind, local_id, purpose, qbo_id, name, created FROM {p}mapping WHERE conn = ?", "" },
+	[M_RS_MAP_PARK] = { "INSERT INTO {p}realm_mapping(conn, realm, kind, local_id, purpose, qbo_id, name, created, start_date)"
+		" SELECT conn, ?, kind, local_id, purpose, qbo_id, name, created, start_date FROM {p}mapping WHERE conn = ?", "" },
 	[M_RS_MAP_DROP] = { "DELETE FROM {p}mapping WHERE conn = ?", "" },
 	[M_RS_ENT_UNLINK] = { "UPDATE {p}entity SET qbo_id = NULL, sync_token = NULL, create_rid = NULL, synced_version = 0"
 		" WHERE conn = ?", "" },
@@ -206,8 +208,8 @@ static const my_sql sql_text[M__COUNT] = {
 		" AND l.local_id = e.local_id SET e.qbo_id = l.qbo_id, e.sync_token = l.sync_token,"
 		" e.synced_version = l.synced_version, e.state = l.state, e.reason = l.reason"
 		" WHERE e.conn = ? AND l.realm = ?", "" },
-	[M_RS_MAP_RESTORE] = { "REPLACE INTO {p}mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
-		" SELECT conn, kind, local_id, purpose, qbo_id, name, created FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
+	[M_RS_MAP_RESTORE] = { "REPLACE INTO {p}mapping(conn, kind, local_id, purpose, qbo_id, name, created, start_date)"
+		" SELECT conn, kind, local_id, purpose, qbo_id, name, created, start_date FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
 };
 
 #define MY_TABLE_OPTS " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
@@ -300,12 +302,22 @@ static const char *const schema_v2[] = {
 	NULL
 };
 
+/* Schema version 3: SQLite schema 10, a customer mapping's start date (also
+ * parked with the mapping). Each ALTER run again after a crash finds the
+ * column there and is skipped (migrate). */
+static const char *const schema_v3[] = {
+	"ALTER TABLE {p}mapping ADD COLUMN start_date CHAR(10) NULL",
+	"ALTER TABLE {p}realm_mapping ADD COLUMN start_date CHAR(10) NULL",
+	NULL
+};
+
 /* The forward migrations: step i takes the schema from version i to i + 1.
  * A new version appends a step (a NULL-ended list of statements) and raises
  * MY_SCHEMA; a released step never changes. */
 static const char *const *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MY_SCHEMA,
 	"one migration step per schema version");
@@ -1688,6 +1700,7 @@ static qs_status my_map_get(qs_store *qs, const char *key, const char *kind, con
 		q_copy(&q, 1, out->name, sizeof(out->name));
 		q_copy(&q, 2, out->purpose, sizeof(out->purpose));
 		out->created = q_d(&q, 3);
+		q_copy(&q, 4, out->start_date, sizeof(out->start_date));
 	}
 	q_done(&q);
 	return r;
@@ -1742,6 +1755,21 @@ static qs_status my_map_del(qs_store *qs, const char *key, const char *kind, con
 	return r;
 }
 
+static qs_status my_map_start(qs_store *qs, const char *key, const char *kind, const char *local_id,
+	const char *start_date, bool *found, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long n = 0;
+	qs_status r;
+	*found = false;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_MAP_START, NULL, &n, e, "saving a customer's start date", "Ssss", start_date, key, kind, local_id);
+	if (r == QS_OK) {
+		*found = n > 0;
+	}
+	return r;
+}
+
 static qs_status my_map_list(qs_store *qs, const char *key, const char *kind,
 	qs_mapping_cb cb, void *ud, qs_error *e)
 {
@@ -1764,6 +1792,7 @@ static qs_status my_map_list(qs_store *qs, const char *key, const char *kind,
 		q_copy(&q, 3, m.name, sizeof(m.name));
 		q_copy(&q, 4, m.purpose, sizeof(m.purpose));
 		m.created = q_d(&q, 5);
+		q_copy(&q, 6, m.start_date, sizeof(m.start_date));
 		cb(ud, &m);
 	}
 	q_done(&q);
@@ -2349,6 +2378,7 @@ static const qs_store_ops mysql_ops = {
 	.map_put = my_map_put,
 	.map_del = my_map_del,
 	.map_list = my_map_list,
+	.map_start = my_map_start,
 	.log = my_log,
 	.log_list = my_log_list,
 	.hook_put = my_hook_put,
