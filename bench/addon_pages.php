@@ -1,8 +1,9 @@
 <?php
 /*
  * bench/addon_pages.php [N]: the WHMCS addon's admin pages with N records in the store
- * (default 100,000 queued customers, no QuickBooks calls): the median time of each page's
- * _output over 5 renders in one process, the way WHMCS's admin area runs it. Prints figures.
+ * (default 100,000 queued customers, each also connected to a QuickBooks customer with a
+ * start date, no QuickBooks calls): the median time of each page's _output over 5 renders
+ * in one process, the way WHMCS's admin area runs it. Prints figures.
  *   bench/run addon_pages 100000
  */
 $n = (int)($argv[1] ?? 100000);
@@ -21,6 +22,17 @@ for ($i = 1; $i <= $n; $i++) {
     qbo_push($c, 'customer', ['id' => "c$i", 'first_name' => 'Bench', 'last_name' => "Client $i", 'email' => "bench$i@example.com"], QBO_QUEUE_ONLY);
 }
 printf("store: %d records recorded in %.1f s\n", $n, microtime(true) - $t);
+// every customer connected (Connect Customer with a start date): rows written straight into
+// the store, since no QuickBooks answers here
+$db = new PDO("sqlite:$root/store.sqlite");
+$key = $db->query("SELECT key FROM conn LIMIT 1")->fetchColumn();
+$db->beginTransaction();
+$ins = $db->prepare("INSERT INTO mapping(conn, kind, local_id, purpose, qbo_id, name, created, start_date) VALUES(?, 'customer', ?, '', ?, ?, 0, '2026-03-01')");
+for ($i = 1; $i <= $n; $i++) {
+    $ins->execute([$key, "c$i", (string)(1000 + $i), "Bench Client $i"]);
+}
+$db->commit();
+unset($ins, $db);
 $_SESSION = ['adminid' => 1];
 $_SERVER['REQUEST_METHOD'] = 'GET';
 $_ADDONLANG = [];
@@ -31,6 +43,16 @@ $pages = [
     'Entities, first page' => ['page' => 'entities'],
     'Entities, last page' => ['page' => 'entities', 'offset' => (string)max(0, $n - 50)],
     'Entities, kind and state, middle page' => ['page' => 'entities', 'kind' => 'customer', 'state' => 'Not Tried', 'offset' => (string)intdiv($n, 2)],
+    'Entities, one id (no kind)' => ['page' => 'entities', 'id' => 'c' . intdiv($n, 2)],
+    'Entities, customers, first page' => ['page' => 'entities', 'kind' => 'customer'],
+    'Mappings, clients' => ['page' => 'mappings', 'section' => 'clients'],
+    'Mappings, products' => ['page' => 'mappings', 'section' => 'products'],
+    'Mappings, taxes' => ['page' => 'mappings', 'section' => 'taxes'],
+    'Mappings, gateways' => ['page' => 'mappings', 'section' => 'gateways'],
+    'Accounts' => ['page' => 'accounts'],
+    'Push' => ['page' => 'push'],
+    'Pull' => ['page' => 'pull'],
+    'Reconciliation' => ['page' => 'reconcile'],
     'Settings & Logs' => ['page' => 'settings'],
 ];
 foreach ($pages as $label => $get) {

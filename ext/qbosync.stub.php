@@ -68,8 +68,11 @@ namespace {
      */
     function qbo_map(QboSync\Connection $connection, string $kind, string $localId, string $qboId, array $extra = []): array {}
 
-    /** Lists mappings, of one kind or all. */
-    function qbo_mappings(QboSync\Connection $connection, ?string $kind = null): array {}
+    /**
+     * Lists mappings, of one kind or all; with $localId, only that record's
+     * (found by key, never a scan: what a page showing one record uses).
+     */
+    function qbo_mappings(QboSync\Connection $connection, ?string $kind = null, ?string $localId = null): array {}
 
     /** Removes a mapping; returns whether one was removed. */
     function qbo_unmap(QboSync\Connection $connection, string $kind, string $localId): bool {}

@@ -409,6 +409,40 @@ qs_status qs_engine_mappings(qs_engine *eng, const char *kind, json_object **out
 	return QS_OK;
 }
 
+qs_status qs_engine_mapping_of(qs_engine *eng, const char *kind, const char *local_id, json_object **out, qs_error *e)
+{
+	static const char *const purposes[] = {"income", "deposit", "refund", "payout", "fee", "expense"};
+	static const char *const none[] = {""};
+	const char *const *list = none;
+	size_t n = 1, i;
+	json_object *arr;
+	qs_status r = QS_OK;
+	*out = NULL;
+	if (!kind || !map_kind_ok(kind)) {
+		return qs_error_set(e, QS_EVALIDATION, "qbo_mappings() with a local id needs its kind: customer, item, tax, payment_method, account, term or currency");
+	}
+	if (!strcmp(kind, "account")) {
+		list = purposes;
+		n = sizeof(purposes) / sizeof(purposes[0]);
+	}
+	arr = json_object_new_array();
+	/* one lookup by the primary key per purpose: never a scan of the kind's mappings */
+	for (i = 0; i < n && r == QS_OK; i++) {
+		qs_mapping m;
+		bool found = false;
+		r = qs_store_map_get(eng->store, eng->conn_key, kind, local_id, list[i], &m, &found, e);
+		if (r == QS_OK && found) {
+			json_object_array_add(arr, mapping_json(&m));
+		}
+	}
+	if (r != QS_OK) {
+		json_object_put(arr);
+		return r;
+	}
+	*out = arr;
+	return QS_OK;
+}
+
 qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id,
 	bool *removed, qs_error *e)
 {
