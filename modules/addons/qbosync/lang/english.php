@@ -38,7 +38,7 @@ $_ADDONLANG = [
     'connected_start' => 'Its records dated before %s are not sent to QuickBooks (%d now skipped, %d queued).',
     'connected_no_start' => 'No start date: all its records are sent (%d queued).',
     'keep_connection' => 'keep this connection', 'connect_bad_target' => 'Choose a QuickBooks customer, "find by name/email" or "create in QuickBooks".',
-    'connected_to' => 'Connected to %s #%s', 'connected_since' => ', start date %s',
+    'customer_connected_to' => 'Connected to %s #%s', 'connected_since' => ', start date %s',
     'todo_start_date' => 'Nothing, if the accountant wants the books to start there; otherwise move or clear the start date under Connect Customer and it is sent.',
     'todo_error' => 'Fix what the reason names (a mapping, the record in WHMCS or in QuickBooks), then Resend.',
     'todo_mismatch' => 'QuickBooks holds other money: fix the mapping or the record the reason names, then Resend.',

@@ -150,7 +150,7 @@ function qbosync_page_entities(QbosyncAddon $a): void
             echo '<details class="qs-connect"><summary>', $h($a->t('connect_customer')), '</summary><form method="post" action="', $action, '">', $hidden,
                 '<input type="hidden" name="action" value="connect">';
             if ($cm) {
-                echo '<div class="qs-connected">', $h($a->t('connected_to', ($cm['name'] ?? '') !== '' ? $cm['name'] : $cm['qbo_id'], $cm['qbo_id'])),
+                echo '<div class="qs-connected">', $h($a->t('customer_connected_to', ($cm['name'] ?? '') !== '' ? $cm['name'] : $cm['qbo_id'], $cm['qbo_id'])),
                     $start !== '' ? $h($a->t('connected_since', $start)) : '', '</div>';
             }
             echo qbosync_customer_picker($a, $c, 'qbo_id');
