@@ -159,9 +159,9 @@ function qbosync_page_entities(QbosyncAddon $a): void
             }
             echo ' <label><input type="radio" name="mode" value="auto"', $cm ? '' : ' checked', '> ', $h($a->t('latch_by_name')), '</label>',
                 ' <label><input type="radio" name="mode" value="create"> ', $h($a->t('create_in_qbo')), '</label>',
-                ' <label class="qs-start">', $h($a->t('start_date')), ' <input type="date" name="start_date" value="', $h($start), '"></label>',
-                ' <span class="qs-hint">', $h($a->t('start_date_hint')), '</span>',
-                ' <button type="submit">', $h($a->t('connect')), '</button></form></details>';
+                '<div class="qs-start"><label>', $h($a->t('start_date')), ' <input type="date" name="start_date" value="', $h($start), '"></label>',
+                ' <span class="qs-hint">', $h($a->t('start_date_hint')), '</span></div>',
+                '<button type="submit">', $h($a->t('connect')), '</button></form></details>';
         }
         echo '</td></tr>';
     }
