@@ -53,7 +53,7 @@ enum {
 	M_WORKER_GET, M_WORKER_DEL_ANY, M_WORKER_DEL_OWNER, M_WORKER_ADD,
 	M_HIST_GET, M_HIST_DEL, M_HIST_ADD,
 	M_RATE_DONE, M_FLIGHT_PRUNE, M_FLIGHT_HELD, M_FLIGHT_ADD, M_FLIGHT_DEL,
-	M_MAP_START,
+	M_MAP_START, M_ENT_LIST_ALL, M_ENT_LIST_K, M_ENT_LIST_S, M_ENT_LIST_KS, M_ENT_TOTAL_K, M_ENT_TOTAL_S, M_ENT_TOTAL_KS,
 	/* the switch to another company (realm), in order */
 	M_RS_LINK_CLEAR, M_RS_LINK_PARK, M_RS_MAP_CLEAR, M_RS_MAP_PARK, M_RS_MAP_DROP, M_RS_ENT_UNLINK,
 	M_RS_ENT_RESTORE, M_RS_MAP_RESTORE,
@@ -128,7 +128,20 @@ static const my_sql sql_text[M__COUNT] = {
 	[M_ENT_COUNTS] = { "SELECT state, COUNT(*) FROM {p}entity WHERE conn = ? GROUP BY state", "si" },
 	[M_ENT_LIST] = { "SELECT local_id, kind FROM {p}entity WHERE conn = ?"
 		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR state = ?) AND (? IS NULL OR local_id = ?)"
-		" ORDER BY kind, CHAR_LENGTH(local_id), local_id", "ss" },
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
+	/* without an id: plain equalities, so that the listing's index (by kind, or
+	 * by state then kind) gives the page's rows in order, from the index alone */
+	[M_ENT_TOTAL_K] = { "SELECT COUNT(*) FROM {p}entity WHERE conn = ? AND kind = ?", "i" },
+	[M_ENT_TOTAL_S] = { "SELECT COUNT(*) FROM {p}entity WHERE conn = ? AND state = ?", "i" },
+	[M_ENT_TOTAL_KS] = { "SELECT COUNT(*) FROM {p}entity WHERE conn = ? AND kind = ? AND state = ?", "i" },
+	[M_ENT_LIST_ALL] = { "SELECT local_id, kind FROM {p}entity WHERE conn = ?"
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
+	[M_ENT_LIST_K] = { "SELECT local_id, kind FROM {p}entity WHERE conn = ? AND kind = ?"
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
+	[M_ENT_LIST_S] = { "SELECT local_id, kind FROM {p}entity FORCE INDEX({p}entity_state) WHERE conn = ? AND state = ?"
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
+	[M_ENT_LIST_KS] = { "SELECT local_id, kind FROM {p}entity FORCE INDEX({p}entity_state) WHERE conn = ? AND kind = ? AND state = ?"
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
 	[M_ENT_BY_QBO] = { "SELECT local_id FROM {p}entity WHERE conn = ? AND kind = ? AND qbo_id = ? LIMIT 1", "s" },
 	[M_MAP_GET] = { "SELECT qbo_id, name, purpose, created, start_date FROM {p}mapping WHERE conn = ? AND kind = ?"
 		" AND local_id = ? AND purpose = ?", "sssds" },
@@ -303,11 +316,18 @@ static const char *const schema_v2[] = {
 };
 
 /* Schema version 3: SQLite schema 10, a customer mapping's start date (also
- * parked with the mapping). Each ALTER run again after a crash finds the
- * column there and is skipped (migrate). */
+ * parked with the mapping) and the entity listing's indexes. Each ALTER run
+ * again after a crash finds its column there and is skipped (migrate). */
 static const char *const schema_v3[] = {
 	"ALTER TABLE {p}mapping ADD COLUMN start_date CHAR(10) NULL",
 	"ALTER TABLE {p}realm_mapping ADD COLUMN start_date CHAR(10) NULL",
+	/* the listing's order (kind, id by length then text) as an index, with or
+	 * without a state, and one id of any kind: a page of qbo_entities() reads
+	 * its rows from an index (id_len: a virtual column, MariaDB indexes no
+	 * expression) */
+	"ALTER TABLE {p}entity ADD COLUMN id_len SMALLINT AS (CHAR_LENGTH(local_id)) VIRTUAL,"
+	" ADD KEY {p}entity_order(conn, kind, id_len, local_id), DROP KEY {p}entity_state,"
+	" ADD KEY {p}entity_state(conn, state, kind, id_len, local_id), ADD KEY {p}entity_local(conn, local_id)",
 	NULL
 };
 
@@ -1637,19 +1657,29 @@ static qs_status my_entity_list(qs_store *qs, const char *key, const char *kind,
 	bool row;
 	char (*ids)[2][65] = NULL;
 	size_t n = 0, cap = 0, i;
-	long seen = 0;
 	qs_status r;
 	LOCK_OR_RETURN(s, key, e);
-	r = run(s, M_ENT_LIST, &q, NULL, e, "listing entities", "sssssss", key, kind, kind, state, state, id, id);
+	/* the page through LIMIT/OFFSET on the listing's index (schema 3): only
+	 * the page's rows are read */
+	{
+		long long lim = limit > 0 ? limit : LLONG_MAX, off = offset > 0 ? offset : 0;
+		if (id) {
+			r = run(s, M_ENT_LIST, &q, NULL, e, "listing entities", "sssssssii", key, kind, kind, state, state, id, id, lim, off);
+		} else if (kind && state) {
+			r = run(s, M_ENT_LIST_KS, &q, NULL, e, "listing entities", "sssii", key, kind, state, lim, off);
+		} else if (kind) {
+			r = run(s, M_ENT_LIST_K, &q, NULL, e, "listing entities", "ssii", key, kind, lim, off);
+		} else if (state) {
+			r = run(s, M_ENT_LIST_S, &q, NULL, e, "listing entities", "ssii", key, state, lim, off);
+		} else {
+			r = run(s, M_ENT_LIST_ALL, &q, NULL, e, "listing entities", "sii", key, lim, off);
+		}
+	}
 	if (r != QS_OK) {
 		return r;
 	}
 	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
-		void *nr;
-		if (seen++ < offset || (limit > 0 && (long)n >= limit)) {
-			continue;   /* outside the page asked for (the rows come in the listing's order) */
-		}
-		nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
+		void *nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
 		if (!nr) {
 			free(ids);
 			q_done(&q);
@@ -2072,7 +2102,16 @@ static qs_status my_entity_total(qs_store *qs, const char *key, const char *kind
 	qs_status r;
 	*n = 0;
 	LOCK_OR_RETURN(s, key, e);
-	r = run(s, M_ENT_TOTAL, &q, NULL, e, "counting entities", "sssssss", key, kind, kind, state, state, id, id);
+	/* without an id, plain equalities: the count reads only its range of an index */
+	if (!id && kind && state) {
+		r = run(s, M_ENT_TOTAL_KS, &q, NULL, e, "counting entities", "sss", key, kind, state);
+	} else if (!id && kind) {
+		r = run(s, M_ENT_TOTAL_K, &q, NULL, e, "counting entities", "ss", key, kind);
+	} else if (!id && state) {
+		r = run(s, M_ENT_TOTAL_S, &q, NULL, e, "counting entities", "ss", key, state);
+	} else {
+		r = run(s, M_ENT_TOTAL, &q, NULL, e, "counting entities", "sssssss", key, kind, kind, state, state, id, id);
+	}
 	if (r != QS_OK) {
 		return r;
 	}
