@@ -2,7 +2,7 @@
 /*
  * bench/addon_pages.php [N]: the WHMCS addon's admin pages with N records in the store
  * (default 100,000 queued customers, each also connected to a QuickBooks customer with a
- * start date, no QuickBooks calls): the median time of each page's _output over 5 renders
+ * start date; connected to a sandbox company): the median time of each page's _output over 5 renders
  * in one process, the way WHMCS's admin area runs it. Prints figures.
  *   bench/run addon_pages 100000
  */
@@ -14,9 +14,17 @@ require __DIR__ . '/../tests/whmcs/whmcs.inc';
 define('ROOTDIR', $root);
 $dir = __DIR__ . '/../modules/addons/qbosync';
 whmcs()->exec("INSERT INTO tblconfiguration VALUES('SystemURL', 'http://127.0.0.1/')");
-whmcs_addon_activate($dir, 'qbosync', ['environment' => getenv('QBO_SANDBOX_URL') ?: 'sandbox', 'client_id' => 'bench', 'client_secret' => 'bench-secret',
+require __DIR__ . '/lib.php';
+whmcs_addon_activate($dir, 'qbosync', ['environment' => bl_base(), 'client_id' => 'qbosync-sandbox-client',
+    'client_secret' => 'qbosync-sandbox-secret', 'redirect_uri' => 'http://127.0.0.1/callback',
     'encryption_key' => str_repeat('ab', 32), 'store' => "$root/store.sqlite", 'delivery' => 'worker']);
 $c = QbosyncAddon::connect(QbosyncAddon::moduleFields());
+// connected to a sandbox company, so the pages that read QuickBooks (pickers, company name) render fully
+$ch = curl_init(qbo_oauth_url($c) . '&' . http_build_query(['sandbox_auto' => 'approve', 'realm' => bl_company('Bench addon pages')]));
+curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_HEADER => true]);
+preg_match('/^Location:\s*(\S+)/mi', (string)curl_exec($ch), $m);
+parse_str((string)parse_url($m[1], PHP_URL_QUERY), $q);
+qbo_oauth_exchange($c, $q['code'], $q['state'], $q['realmId']);
 $t = microtime(true);
 for ($i = 1; $i <= $n; $i++) {
     qbo_push($c, 'customer', ['id' => "c$i", 'first_name' => 'Bench', 'last_name' => "Client $i", 'email' => "bench$i@example.com"], QBO_QUEUE_ONLY);

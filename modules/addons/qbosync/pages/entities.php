@@ -176,9 +176,10 @@ function qbosync_page_entities(QbosyncAddon $a): void
 function qbosync_customer_picker(QbosyncAddon $a, \QboSync\Connection $c, string $name, string $current = ''): string
 {
     $h = [QbosyncAddon::class, 'h'];
+    static $rows = null;   // read once per request, not once per customer row
     if (function_exists('qbo_reference')) {
         try {
-            $rows = qbo_reference($c, 'customer', ['limit' => 50]);
+            $rows ??= qbo_reference($c, 'customer', ['limit' => 50]);
             require_once __DIR__ . '/mappings.php';
             return qbosync_picker($a, $name, $rows, $current, false, $a->link('mappings', ['ajax' => 'customers']));
         } catch (\Throwable $e) {
