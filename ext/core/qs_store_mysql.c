@@ -322,12 +322,11 @@ static const char *const schema_v3[] = {
 	"ALTER TABLE {p}mapping ADD COLUMN start_date CHAR(10) NULL",
 	"ALTER TABLE {p}realm_mapping ADD COLUMN start_date CHAR(10) NULL",
 	/* the listing's order (kind, id by length then text) as an index, with or
-	 * without a state, and one id of any kind: a page of qbo_entities() reads
-	 * its rows from an index (id_len: a virtual column, MariaDB indexes no
-	 * expression) */
+	 * without a state: a page of qbo_entities() reads its rows from an index
+	 * (id_len: a virtual column, MariaDB indexes no expression) */
 	"ALTER TABLE {p}entity ADD COLUMN id_len SMALLINT AS (CHAR_LENGTH(local_id)) VIRTUAL,"
 	" ADD KEY {p}entity_order(conn, kind, id_len, local_id), DROP KEY {p}entity_state,"
-	" ADD KEY {p}entity_state(conn, state, kind, id_len, local_id), ADD KEY {p}entity_local(conn, local_id)",
+	" ADD KEY {p}entity_state(conn, state, kind, id_len, local_id)",
 	NULL
 };
 

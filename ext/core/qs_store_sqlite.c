@@ -97,10 +97,6 @@ static const char *const sql_text[S__COUNT] = {
 #define ENT_LIST "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
 #define ENT_TOTAL "SELECT count(*) FROM entity e WHERE e.conn = ?1"
 #define ENT_COUNTED "SELECT coalesce(sum(n), 0) FROM entity_count WHERE conn = ?1"
-/* one id of any kind: through the index by local id (schema 10), never a walk
- * of the connection's entities in the listing's order */
-#define ENT_LIST_ID "SELECT e.local_id, e.kind FROM entity e INDEXED BY entity_local WHERE e.conn = ?1"
-#define ENT_TOTAL_ID "SELECT count(*) FROM entity e INDEXED BY entity_local WHERE e.conn = ?1"
 #define ENT_K " AND e.kind = ?2"
 #define ENT_S " AND e.state = ?3"
 #define ENT_I " AND e.local_id = ?4"
@@ -108,9 +104,9 @@ static const char *const sql_text[S__COUNT] = {
 	[S_ENT_LIST_1] = ENT_LIST ENT_K ENT_ORDER,
 	[S_ENT_LIST_2] = ENT_LIST ENT_S ENT_ORDER,
 	[S_ENT_LIST_3] = ENT_LIST ENT_K ENT_S ENT_ORDER,
-	[S_ENT_LIST_4] = ENT_LIST_ID ENT_I ENT_ORDER,
+	[S_ENT_LIST_4] = ENT_LIST ENT_I ENT_ORDER,
 	[S_ENT_LIST_5] = ENT_LIST ENT_K ENT_I ENT_ORDER,
-	[S_ENT_LIST_6] = ENT_LIST_ID ENT_S ENT_I ENT_ORDER,
+	[S_ENT_LIST_6] = ENT_LIST ENT_S ENT_I ENT_ORDER,
 	[S_ENT_LIST_7] = ENT_LIST ENT_K ENT_S ENT_I ENT_ORDER,
 	/* the totals name ?4 in every form so that each binding is in range */
 	/* without an id, from the counts the triggers keep (schema 10) */
@@ -118,9 +114,9 @@ static const char *const sql_text[S__COUNT] = {
 	[S_ENT_TOTAL_1] = ENT_COUNTED " AND kind = ?2 AND ?4 IS NULL AND ?3 IS NULL",
 	[S_ENT_TOTAL_2] = ENT_COUNTED " AND state = ?3 AND ?4 IS NULL AND ?2 IS NULL",
 	[S_ENT_TOTAL_3] = ENT_COUNTED " AND kind = ?2 AND state = ?3 AND ?4 IS NULL",
-	[S_ENT_TOTAL_4] = ENT_TOTAL_ID ENT_I " AND ?3 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_4] = ENT_TOTAL ENT_I " AND ?3 IS NULL AND ?2 IS NULL",
 	[S_ENT_TOTAL_5] = ENT_TOTAL ENT_K ENT_I " AND ?3 IS NULL",
-	[S_ENT_TOTAL_6] = ENT_TOTAL_ID ENT_S ENT_I " AND ?2 IS NULL",
+	[S_ENT_TOTAL_6] = ENT_TOTAL ENT_S ENT_I " AND ?2 IS NULL",
 	[S_ENT_TOTAL_7] = ENT_TOTAL ENT_K ENT_S ENT_I,
 	[S_ENT_BY_QBO] = "SELECT local_id FROM entity WHERE conn = ?1 AND kind = ?2 AND qbo_id = ?3 LIMIT 1",
 	[S_MAP_GET] = "SELECT qbo_id, name, purpose, created, start_date FROM mapping WHERE conn = ?1 AND kind = ?2"
@@ -320,15 +316,15 @@ static const char schema_v9[] =
  * that customer's financial records dated before it are Skipped; parked with
  * the mapping when the connection leaves the company. And the indexes that
  * page the entities in their listing's order (kind, id by length then text),
- * with or without a state, and find one id of any kind, so that a page of
- * qbo_entities() reads its rows from an index instead of sorting them all. */
+ * with or without a state, so that a page of qbo_entities() reads its rows
+ * from an index instead of sorting them all (one id of any kind is a lookup
+ * by key per kind: qs_engine_entities). */
 static const char schema_v10[] =
 	"ALTER TABLE mapping ADD COLUMN start_date TEXT;"
 	"ALTER TABLE realm_mapping ADD COLUMN start_date TEXT;"
 	"CREATE INDEX entity_order ON entity(conn, kind, length(local_id), local_id);"
 	"DROP INDEX entity_state;"
 	"CREATE INDEX entity_state ON entity(conn, state, kind, length(local_id), local_id);"
-	"CREATE INDEX entity_local ON entity(conn, local_id);"
 	/* the entities per (kind, state), kept by triggers on every write of the
 	 * entity table, so that qbo_status()'s counts and a page's total read a
 	 * few rows instead of counting every entity */
