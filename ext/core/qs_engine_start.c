@@ -43,6 +43,22 @@ bool qse_start_date_ok(const char *d)
 	return mon >= 1 && mon <= 12 && day >= 1 && day <= days[mon - 1];
 }
 
+/* src cut to at most size - 1 bytes without splitting a UTF-8 sequence. */
+static void utf8_cut(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src), i;
+	if (n >= size) {
+		n = size - 1;
+		i = n;
+		while (i > 0 && ((unsigned char)src[i] & 0xC0) == 0x80) {
+			i--;   /* src[n] continues a sequence: cut before its lead byte */
+		}
+		n = i;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 bool qse_skipped_by_customer_start(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n,
 	char start[11])
 {
@@ -50,6 +66,7 @@ bool qse_skipped_by_customer_start(qs_engine *eng, const char *kind, json_object
 	const char *d = qse_jstr(norm, "date");
 	qs_mapping m;
 	bool found = false;
+	char name[201];
 	if (!is_fin_kind(kind) || !cust || !*cust) {
 		return false;
 	}
@@ -63,10 +80,11 @@ bool qse_skipped_by_customer_start(qs_engine *eng, const char *kind, json_object
 	if (start) {
 		qs_strlcpy(start, m.start_date, 11);
 	}
-	snprintf(reason, n, "Dated %.10s, before the start date %s " START_MARK "%.64s to QuickBooks customer '%.200s' (#%s)"
+	utf8_cut(name, sizeof(name), m.name[0] ? m.name : m.qbo_id);
+	snprintf(reason, n, "Dated %.10s, before the start date %s " START_MARK "%.64s to QuickBooks customer '%s' (#%s)"
 		" \xE2\x80\x94 not sent to QuickBooks; move or clear the start date (Connect Customer, or qbo_map('customer', '%.64s', "
 		"'%s', ['start_date' => …])) to send it",
-		d, m.start_date, cust, m.name[0] ? m.name : m.qbo_id, m.qbo_id, cust, m.qbo_id);
+		d, m.start_date, cust, name, m.qbo_id, cust, m.qbo_id);
 	return true;
 }
 
