@@ -63,13 +63,22 @@ namespace {
      * type, made when QBO has none) or "create" (accounts get a unique name).
      * Accounts need $extra['purpose']: income, deposit, refund (a cash account;
      * $qboId "deposit" = the account payments go to), payout, fee or expense;
-     * an account QBO cannot use for it is refused with the reason. Returns the
+     * an account QBO cannot use for it is refused with the reason. A customer
+     * takes $extra['start_date'] ("YYYY-MM-DD"; null clears it; not given:
+     * kept): its invoices, payments, refunds and credits dated before it are
+     * Skipped with the reason (with the sync_start option, the later date
+     * wins); a changed date records that customer's records not yet in QBO
+     * again (queued when now inside, Skipped when now before; counts in
+     * 'queued' and 'skipped'), records already in QBO stay. Returns the
      * mapping.
      */
     function qbo_map(QboSync\Connection $connection, string $kind, string $localId, string $qboId, array $extra = []): array {}
 
-    /** Lists mappings, of one kind or all. */
-    function qbo_mappings(QboSync\Connection $connection, ?string $kind = null): array {}
+    /**
+     * Lists mappings, of one kind or all; with $localId, only that record's
+     * (found by key, never a scan: what a page showing one record uses).
+     */
+    function qbo_mappings(QboSync\Connection $connection, ?string $kind = null, ?string $localId = null): array {}
 
     /** Removes a mapping; returns whether one was removed. */
     function qbo_unmap(QboSync\Connection $connection, string $kind, string $localId): bool {}

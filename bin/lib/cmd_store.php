@@ -104,6 +104,8 @@ function qbosync_cmd_store(QbosyncCli $cli): int
             $ins = null;
             $n = 0;
             while (($row = $rows->fetch(PDO::FETCH_ASSOC)) !== false) {
+                // columns a backend computes itself (MariaDB's virtual entity.id_len) are not copied
+                $row = array_diff_key($row, ['id_len' => true]);
                 if ($ins === null) {
                     $cols = array_keys($row);
                     $ins = $dst->prepare("INSERT INTO {$dp}$t(" . implode(', ', array_map(fn($c) => qbosync_store_q($dk, $c), $cols))

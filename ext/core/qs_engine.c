@@ -473,6 +473,13 @@ static bool deferred_add(qs_engine *eng, const char *kind, const char *id)
  * Fills reason and returns true when the record is Skipped. */
 static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n)
 {
+	char start[11] = "";
+	/* the start date of a connected customer (qs_engine_start.c) and the
+	 * company's: of the two that keep a record out, the later one says why */
+	bool by_customer = qse_skipped_by_customer_start(eng, kind, norm, reason, n, start);
+	if (by_customer && (!eng->sync_start || strncmp(start, eng->sync_start, 10) >= 0)) {
+		return true;
+	}
 	if (eng->sync_start && (!strcmp(kind, "customer") || !strcmp(kind, "invoice") || !strcmp(kind, "payment"))) {
 		const char *d = qse_jstr(norm, "created");
 		if (!d || !strcmp(kind, "payment")) {
@@ -483,6 +490,9 @@ static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *n
 				d, eng->sync_start);
 			return true;
 		}
+	}
+	if (by_customer) {
+		return true;   /* the company's date is later but lets it through: the customer's keeps it out */
 	}
 	if (eng->exclude_methods && !strcmp(kind, "payment") && qse_jstr(norm, "method")) {
 		const char *m = qse_jstr(norm, "method"), *p = eng->exclude_methods;
@@ -1292,16 +1302,53 @@ static void list_cb(void *ud, const qs_entity *en)
 	json_object_array_add((json_object *)ud, entity_json(en));
 }
 
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* One id of any kind: a lookup by key in each document kind, in the listing's
+ * order (kind by name), then the page of those few rows. No store index by
+ * local id is needed, so recording a record writes one index fewer. */
+static qs_status entities_by_id(qs_engine *eng, const char *state, const char *id, long limit, long offset,
+	json_object *arr, long *total, qs_error *e)
+{
+	const char *names[16];
+	size_t n = 0, i;
+	const qs_kind *k;
+	json_object *all = json_object_new_array();
+	qs_status r = QS_OK;
+	for (i = 0; (k = qs_kind_at(i)) != NULL && n < sizeof(names) / sizeof(names[0]); i++) {
+		if (qs_kind_is_document(k->name)) {
+			names[n++] = k->name;
+		}
+	}
+	qsort(names, n, sizeof(names[0]), name_cmp);
+	for (i = 0; i < n && r == QS_OK; i++) {
+		r = qs_store_entity_list(eng->store, eng->conn_key, names[i], state, id, 0, 0, list_cb, all, e);
+	}
+	*total = (long)json_object_array_length(all);
+	for (i = (size_t)(offset > 0 ? offset : 0); r == QS_OK && i < json_object_array_length(all)
+			&& (limit <= 0 || (long)json_object_array_length(arr) < limit); i++) {
+		json_object_array_add(arr, json_object_get(json_object_array_get_idx(all, i)));
+	}
+	json_object_put(all);
+	return r;
+}
+
 qs_status qs_engine_entities(qs_engine *eng, json_object *filter, json_object **out, qs_error *e)
 {
 	json_object *arr = json_object_new_array(), *lim = qse_jget(filter, "limit"), *off = qse_jget(filter, "offset");
 	json_object *wt = qse_jget(filter, "with_total"), *res;
 	const char *kind = qse_jstr(filter, "kind"), *state = qse_jstr(filter, "state"), *id = qse_jstr(filter, "id");
 	long total = 0;
-	qs_status r = qs_store_entity_list(eng->store, eng->conn_key, kind, state, id,
-		lim ? (long)json_object_get_int64(lim) : 0, off ? (long)json_object_get_int64(off) : 0, list_cb, arr, e);
+	bool by_id = id && !kind;
+	qs_status r = by_id ? entities_by_id(eng, state, id, lim ? (long)json_object_get_int64(lim) : 0,
+			off ? (long)json_object_get_int64(off) : 0, arr, &total, e)
+		: qs_store_entity_list(eng->store, eng->conn_key, kind, state, id,
+			lim ? (long)json_object_get_int64(lim) : 0, off ? (long)json_object_get_int64(off) : 0, list_cb, arr, e);
 	if (r == QS_OK && wt && json_object_get_boolean(wt)) {
-		r = qs_store_entity_total(eng->store, eng->conn_key, kind, state, id, &total, e);
+		r = by_id ? QS_OK : qs_store_entity_total(eng->store, eng->conn_key, kind, state, id, &total, e);
 		if (r == QS_OK) {
 			res = json_object_new_object();
 			json_object_object_add(res, "rows", arr);

@@ -84,6 +84,8 @@ qs_status qs_engine_disconnect(qs_engine *eng, bool revoke, qs_error *e);
  * or "create" (not for tax). *out: the mapping as an object. */
 qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	const char *qbo_id, json_object *extra, json_object **out, qs_error *e);
+/* The mappings of one local record (every purpose of an account), found by key. */
+qs_status qs_engine_mapping_of(qs_engine *eng, const char *kind, const char *local_id, json_object **out, qs_error *e);
 qs_status qs_engine_mappings(qs_engine *eng, const char *kind /* NULL = all */,
 	json_object **out, qs_error *e);
 qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id,

@@ -242,6 +242,19 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *exp
 /* qs_engine.c: whether the settings keep a normalised record out of QBO (reason filled) */
 bool qse_skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n);
 
+/* qs_engine_start.c: a connected customer's start date */
+/* Whether d is a calendar date "YYYY-MM-DD". */
+bool qse_start_date_ok(const char *d);
+/* Whether the start date of the record's customer (an invoice, payment,
+ * refund or credit dated before it) keeps it out of QBO (reason filled, and
+ * start, when not NULL, with that date). */
+bool qse_skipped_by_customer_start(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n,
+	char start[11]);
+/* After customer's start date changed: its records Skipped by a start date,
+ * and those not yet in QBO that the date now keeps out, recorded again
+ * (queued, or Skipped with the reason); records in QBO stay. */
+qs_status qse_start_date_changed(qs_engine *eng, const char *customer, long *queued, long *skipped, qs_error *e);
+
 /* qs_engine_worker.c: the company's worker lock */
 /* Takes the lock when free, ours, or left by a dead or silent holder; *got false when a live worker holds it. */
 qs_status qse_worker_take(qs_engine *eng, bool *got, qs_error *e);

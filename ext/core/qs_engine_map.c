@@ -38,6 +38,9 @@ static json_object *mapping_json(const qs_mapping *m)
 	json_object_object_add(o, "name", qse_jstr_new(m->name));
 	json_object_object_add(o, "purpose", qse_jstr_new(m->purpose));
 	json_object_object_add(o, "created", qse_jtime(m->created));
+	if (!strcmp(m->kind, "customer")) {
+		json_object_object_add(o, "start_date", qse_jstr_new(m->start_date));
+	}
 	return o;
 }
 
@@ -117,6 +120,12 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	const char *want_name = qse_jstr(extra, "name");
 	const char *want_email = qse_jstr(extra, "email");
 	qs_entity local;
+	json_object *start_v = NULL;
+	bool has_start = extra && json_object_is_type(extra, json_type_object)
+		&& json_object_object_get_ex(extra, "start_date", &start_v);
+	const char *want_start = NULL;
+	qs_mapping old;
+	bool had = false;
 
 	*out = NULL;
 	if (!kind || !map_kind_ok(kind)) {
@@ -135,6 +144,21 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		}
 	} else {
 		purpose = "";
+	}
+	if (has_start) {
+		/* checked before anything is asked of QBO: a bad date writes nothing */
+		if (strcmp(kind, "customer") != 0) {
+			return qs_error_set(e, QS_EVALIDATION, "Only a customer mapping takes a start_date (%s %s was given one)", kind, local_id);
+		}
+		if (start_v && !json_object_is_type(start_v, json_type_string)) {
+			return qs_error_set(e, QS_EVALIDATION, "qbo_map('customer', '%s'): start_date must be a date YYYY-MM-DD, or null to clear it",
+				local_id);
+		}
+		want_start = start_v ? json_object_get_string(start_v) : "";
+		if (*want_start && !qse_start_date_ok(want_start)) {
+			return qs_error_set(e, QS_EVALIDATION, "qbo_map('customer', '%s'): start_date must be a date YYYY-MM-DD, or null to clear it; \"%.32s\" given",
+				local_id, want_start);
+		}
 	}
 	if (!strcmp(kind, "tax") && !strcmp(qbo_id, "create")) {
 		return qs_error_set(e, QS_EVALIDATION, "Tax codes cannot be created through the API: map tax %s to an existing QBO TaxCode Id or \"auto\"", local_id);
@@ -319,13 +343,50 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	json_object_put(rows);
 save:
 	m.created = qs_store_now();
-	r = qs_store_map_put(eng->store, eng->conn_key, &m, e);
+	memset(&old, 0, sizeof(old));
+	if (!strcmp(kind, "customer")) {
+		/* the mapping and its start date in one transaction; a start date not
+		 * given is kept */
+		r = qs_store_begin(eng->store, true, e);
+		if (r == QS_OK) {
+			r = qs_store_map_get(eng->store, eng->conn_key, kind, local_id, "", &old, &had, e);
+		}
+		if (r == QS_OK) {
+			r = qs_store_map_put(eng->store, eng->conn_key, &m, e);
+		}
+		if (r == QS_OK && has_start) {
+			bool found = false;
+			r = qs_store_map_start(eng->store, eng->conn_key, kind, local_id, want_start, &found, e);
+		}
+		if (r == QS_OK) {
+			r = qs_store_commit(eng->store, e);
+		} else {
+			qs_store_rollback(eng->store);
+		}
+		qs_strlcpy(m.start_date, has_start ? want_start : old.start_date, sizeof(m.start_date));
+	} else {
+		r = qs_store_map_put(eng->store, eng->conn_key, &m, e);
+	}
+	if (r == QS_OK && has_start && strcmp(old.start_date, m.start_date) != 0) {
+		/* that customer's records judged again by the new date */
+		long queued = 0, skipped = 0;
+		qse_log_msg(eng, "info", kind, local_id, "Customer %s: start date %s (was %s)", local_id,
+			m.start_date[0] ? m.start_date : "none", old.start_date[0] ? old.start_date : "none");
+		r = qse_start_date_changed(eng, local_id, &queued, &skipped, e);
+		if (r == QS_OK) {
+			*out = mapping_json(&m);
+			json_object_object_add(*out, "queued", json_object_new_int64(queued));
+			json_object_object_add(*out, "skipped", json_object_new_int64(skipped));
+		}
+	}
 	if (r == QS_OK) {
 		long n = 0;
 		/* records waiting on this one can go now */
 		qs_store_outbox_release(eng->store, eng->conn_key, kind, local_id, qs_store_now(), NULL, NULL, &n, NULL);
 		qse_log_msg(eng, "info", kind, local_id, "Mapped %s %s to QBO %s %s", kind, local_id, m.qbo_id, m.name);
-		*out = mapping_json(&m);
+		if (!*out) {
+			*out = mapping_json(&m);
+		}
 	}
 	return r;
 }
@@ -342,6 +403,40 @@ qs_status qs_engine_mappings(qs_engine *eng, const char *kind, json_object **out
 	if (r != QS_OK) {
 		json_object_put(arr);
 		*out = NULL;
+		return r;
+	}
+	*out = arr;
+	return QS_OK;
+}
+
+qs_status qs_engine_mapping_of(qs_engine *eng, const char *kind, const char *local_id, json_object **out, qs_error *e)
+{
+	static const char *const purposes[] = {"income", "deposit", "refund", "payout", "fee", "expense"};
+	static const char *const none[] = {""};
+	const char *const *list = none;
+	size_t n = 1, i;
+	json_object *arr;
+	qs_status r = QS_OK;
+	*out = NULL;
+	if (!kind || !map_kind_ok(kind)) {
+		return qs_error_set(e, QS_EVALIDATION, "qbo_mappings() with a local id needs its kind: customer, item, tax, payment_method, account, term or currency");
+	}
+	if (!strcmp(kind, "account")) {
+		list = purposes;
+		n = sizeof(purposes) / sizeof(purposes[0]);
+	}
+	arr = json_object_new_array();
+	/* one lookup by the primary key per purpose: never a scan of the kind's mappings */
+	for (i = 0; i < n && r == QS_OK; i++) {
+		qs_mapping m;
+		bool found = false;
+		r = qs_store_map_get(eng->store, eng->conn_key, kind, local_id, list[i], &m, &found, e);
+		if (r == QS_OK && found) {
+			json_object_array_add(arr, mapping_json(&m));
+		}
+	}
+	if (r != QS_OK) {
+		json_object_put(arr);
 		return r;
 	}
 	*out = arr;

@@ -27,6 +27,11 @@ static const qs_kind kinds[] = {
 	{"term", NULL, "Term", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
 };
 
+const qs_kind *qs_kind_at(size_t i)
+{
+	return i < sizeof(kinds) / sizeof(kinds[0]) ? &kinds[i] : NULL;
+}
+
 const qs_kind *qs_kind_find(const char *name)
 {
 	size_t i;

@@ -24,6 +24,8 @@ typedef struct qs_kind {
 	qs_status (*to_qbo)(struct qs_mctx *m, json_object *norm, json_object *q);
 } qs_kind;
 
+/* The table's row i (0, 1, ...), NULL past its end. */
+const qs_kind *qs_kind_at(size_t i);
 /* The row of a kind, or NULL when name (which may be NULL) is not one. */
 const qs_kind *qs_kind_find(const char *name);
 

@@ -231,6 +231,11 @@ qs_status qs_store_map_del(qs_store *s, const char *key, const char *kind, const
 	return s->ops->map_del(s, key, kind, local_id, removed, e);
 }
 
+qs_status qs_store_map_start(qs_store *s, const char *key, const char *kind, const char *local_id, const char *start_date, bool *found, qs_error *e)
+{
+	return s->ops->map_start(s, key, kind, local_id, start_date, found, e);
+}
+
 qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind, qs_mapping_cb cb, void *ud, qs_error *e)
 {
 	return s->ops->map_list(s, key, kind, cb, ud, e);

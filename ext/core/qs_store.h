@@ -9,7 +9,7 @@
 #include "qs_error.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 10
+#define QS_STORE_SCHEMA 11
 
 typedef struct qs_store qs_store;
 
@@ -196,6 +196,7 @@ typedef struct qs_mapping {
 	char name[512];
 	char purpose[16];          /* accounts: income, deposit, refund; else "" */
 	double created;
+	char start_date[11];       /* customers: "YYYY-MM-DD" before which its financial records are Skipped; "" = none (read only: set by qs_store_map_start) */
 } qs_mapping;
 
 /* Exact (kind, local_id[, purpose]); *found false when none. purpose may be NULL/"" */
@@ -207,6 +208,11 @@ qs_status qs_store_map_any(qs_store *s, const char *key, const char *kind, const
 qs_status qs_store_map_put(qs_store *s, const char *key, const qs_mapping *m, qs_error *e);
 qs_status qs_store_map_del(qs_store *s, const char *key, const char *kind, const char *local_id,
 	bool *removed, qs_error *e);
+/* Sets the start date ("YYYY-MM-DD") of the mapping (kind, local_id) without
+ * a purpose, or clears it (start_date NULL or ""); qs_store_map_put keeps it.
+ * *found false when there is no such mapping. */
+qs_status qs_store_map_start(qs_store *s, const char *key, const char *kind, const char *local_id,
+	const char *start_date, bool *found, qs_error *e);
 typedef void (*qs_mapping_cb)(void *ud, const qs_mapping *m);
 qs_status qs_store_map_list(qs_store *s, const char *key, const char *kind,
 	qs_mapping_cb cb, void *ud, qs_error *e);

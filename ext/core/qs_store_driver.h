@@ -41,6 +41,7 @@ typedef struct qs_store_ops {
 	qs_status (*map_any)(qs_store *s, const char *key, const char *kind, const char *purpose, qs_mapping *out, bool *found, qs_error *e);
 	qs_status (*map_put)(qs_store *s, const char *key, const qs_mapping *m, qs_error *e);
 	qs_status (*map_del)(qs_store *s, const char *key, const char *kind, const char *local_id, bool *removed, qs_error *e);
+	qs_status (*map_start)(qs_store *s, const char *key, const char *kind, const char *local_id, const char *start_date, bool *found, qs_error *e);
 	qs_status (*map_list)(qs_store *s, const char *key, const char *kind, qs_mapping_cb cb, void *ud, qs_error *e);
 	qs_status (*realm_switch)(qs_store *s, const char *key, const char *from, const char *to, qs_error *e);
 	void (*log)(qs_store *s, const char *key, const char *level, const char *kind, const char *id, const char *message);

@@ -32,7 +32,7 @@
 #include <unistd.h>
 
 /* Version of the schema this backend writes (row 'schema' of the meta table). */
-#define MY_SCHEMA 3
+#define MY_SCHEMA 4
 
 #define MY_MAXCOL 24
 #define MY_MAXARG 20
@@ -54,6 +54,7 @@ enum {
 	M_WORKER_GET, M_WORKER_DEL_ANY, M_WORKER_DEL_OWNER, M_WORKER_ADD,
 	M_HIST_GET, M_HIST_DEL, M_HIST_ADD,
 	M_RATE_DONE, M_FLIGHT_PRUNE, M_FLIGHT_HELD, M_FLIGHT_ADD, M_FLIGHT_DEL,
+	M_MAP_START, M_ENT_LIST_ALL, M_ENT_LIST_K, M_ENT_LIST_S, M_ENT_LIST_KS, M_ENT_TOTAL_K, M_ENT_TOTAL_S, M_ENT_TOTAL_KS,
 	/* the switch to another company (realm), in order */
 	M_RS_LINK_CLEAR, M_RS_LINK_PARK, M_RS_MAP_CLEAR, M_RS_MAP_PARK, M_RS_MAP_DROP, M_RS_ENT_UNLINK,
 	M_RS_ENT_RESTORE, M_RS_MAP_RESTORE,
@@ -128,20 +129,34 @@ static const my_sql sql_text[M__COUNT] = {
 	[M_ENT_COUNTS] = { "SELECT state, COUNT(*) FROM {p}entity WHERE conn = ? GROUP BY state", "si" },
 	[M_ENT_LIST] = { "SELECT local_id, kind FROM {p}entity WHERE conn = ?"
 		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR state = ?) AND (? IS NULL OR local_id = ?)"
-		" ORDER BY kind, CHAR_LENGTH(local_id), local_id", "ss" },
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
+	/* without an id: plain equalities, so that the listing's index (by kind, or
+	 * by state then kind) gives the page's rows in order, from the index alone */
+	[M_ENT_TOTAL_K] = { "SELECT COUNT(*) FROM {p}entity WHERE conn = ? AND kind = ?", "i" },
+	[M_ENT_TOTAL_S] = { "SELECT COUNT(*) FROM {p}entity WHERE conn = ? AND state = ?", "i" },
+	[M_ENT_TOTAL_KS] = { "SELECT COUNT(*) FROM {p}entity WHERE conn = ? AND kind = ? AND state = ?", "i" },
+	[M_ENT_LIST_ALL] = { "SELECT local_id, kind FROM {p}entity WHERE conn = ?"
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
+	[M_ENT_LIST_K] = { "SELECT local_id, kind FROM {p}entity WHERE conn = ? AND kind = ?"
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
+	[M_ENT_LIST_S] = { "SELECT local_id, kind FROM {p}entity FORCE INDEX({p}entity_state) WHERE conn = ? AND state = ?"
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
+	[M_ENT_LIST_KS] = { "SELECT local_id, kind FROM {p}entity FORCE INDEX({p}entity_state) WHERE conn = ? AND kind = ? AND state = ?"
+		" ORDER BY kind, id_len, local_id LIMIT ? OFFSET ?", "ss" },
 	[M_ENT_BY_QBO] = { "SELECT local_id FROM {p}entity WHERE conn = ? AND kind = ? AND qbo_id = ? LIMIT 1", "s" },
-	[M_MAP_GET] = { "SELECT qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ? AND kind = ?"
-		" AND local_id = ? AND purpose = ?", "sssd" },
+	[M_MAP_GET] = { "SELECT qbo_id, name, purpose, created, start_date FROM {p}mapping WHERE conn = ? AND kind = ?"
+		" AND local_id = ? AND purpose = ?", "sssds" },
 	[M_MAP_ANY] = { "SELECT local_id, qbo_id, name, created FROM {p}mapping WHERE conn = ? AND kind = ?"
 		" AND purpose = ? ORDER BY local_id <> '*', created LIMIT 1", "sssd" },
 	[M_MAP_PUT] = { "INSERT INTO {p}mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
 		" VALUES(?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE qbo_id = VALUES(qbo_id), name = VALUES(name),"
 		" created = VALUES(created)", "" },
 	[M_MAP_DEL] = { "DELETE FROM {p}mapping WHERE conn = ? AND kind = ? AND local_id = ?", "" },
-	[M_MAP_LIST_ALL] = { "SELECT kind, local_id, qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ?"
-		" ORDER BY kind, local_id, purpose", "sssssd" },
-	[M_MAP_LIST_KIND] = { "SELECT kind, local_id, qbo_id, name, purpose, created FROM {p}mapping WHERE conn = ?"
-		" AND kind = ? ORDER BY kind, local_id, purpose", "sssssd" },
+	[M_MAP_LIST_ALL] = { "SELECT kind, local_id, qbo_id, name, purpose, created, start_date FROM {p}mapping WHERE conn = ?"
+		" ORDER BY kind, local_id, purpose", "sssssds" },
+	[M_MAP_LIST_KIND] = { "SELECT kind, local_id, qbo_id, name, purpose, created, start_date FROM {p}mapping WHERE conn = ?"
+		" AND kind = ? ORDER BY kind, local_id, purpose", "sssssds" },
+	[M_MAP_START] = { "UPDATE {p}mapping SET start_date = ? WHERE conn = ? AND kind = ? AND local_id = ? AND purpose = ''", "" },
 	[M_LOG] = { "INSERT INTO {p}log(conn, at, level, kind, local_id, message) VALUES(?, ?, ?, ?, ?, ?)", "" },
 	[M_LOG_LIST] = { "SELECT at, level, kind, local_id, message FROM {p}log WHERE (conn = ? OR conn IS NULL)"
 		" AND (? IS NULL OR kind = ?) AND (? IS NULL OR local_id = ?) ORDER BY id DESC LIMIT ?", "dssss" },
@@ -220,8 +235,8 @@ static const my_sql sql_text[M__COUNT] = {
 		" synced_version) SELECT conn, ?, kind, local_id, qbo_id, sync_token, state, reason, synced_version"
 		" FROM {p}entity WHERE conn = ? AND qbo_id IS NOT NULL AND qbo_id <> ''", "" },
 	[M_RS_MAP_CLEAR] = { "DELETE FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
-	[M_RS_MAP_PARK] = { "INSERT INTO {p}realm_mapping(conn, realm, kind, local_id, purpose, qbo_id, name, created)"
-		" SELECT conn, ?, kind, local_id, purpose, qbo_id, name, created FROM {p}mapping WHERE conn = ?", "" },
+	[M_RS_MAP_PARK] = { "INSERT INTO {p}realm_mapping(conn, realm, kind, local_id, purpose, qbo_id, name, created, start_date)"
+		" SELECT conn, ?, kind, local_id, purpose, qbo_id, name, created, start_date FROM {p}mapping WHERE conn = ?", "" },
 	[M_RS_MAP_DROP] = { "DELETE FROM {p}mapping WHERE conn = ?", "" },
 	[M_RS_ENT_UNLINK] = { "UPDATE {p}entity SET qbo_id = NULL, sync_token = NULL, create_rid = NULL, synced_version = 0"
 		" WHERE conn = ?", "" },
@@ -229,8 +244,8 @@ static const my_sql sql_text[M__COUNT] = {
 		" AND l.local_id = e.local_id SET e.qbo_id = l.qbo_id, e.sync_token = l.sync_token,"
 		" e.synced_version = l.synced_version, e.state = l.state, e.reason = l.reason"
 		" WHERE e.conn = ? AND l.realm = ?", "" },
-	[M_RS_MAP_RESTORE] = { "REPLACE INTO {p}mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
-		" SELECT conn, kind, local_id, purpose, qbo_id, name, created FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
+	[M_RS_MAP_RESTORE] = { "REPLACE INTO {p}mapping(conn, kind, local_id, purpose, qbo_id, name, created, start_date)"
+		" SELECT conn, kind, local_id, purpose, qbo_id, name, created, start_date FROM {p}realm_mapping WHERE conn = ? AND realm = ?", "" },
 };
 
 #define MY_TABLE_OPTS " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
@@ -338,6 +353,21 @@ static const char *const schema_v3[] = {
 	NULL
 };
 
+/* Schema version 4: SQLite schema 11, a customer mapping's start date (also
+ * parked with the mapping) and the entity listing's indexes. Each ALTER run
+ * again after a crash finds its column there and is skipped (migrate). */
+static const char *const schema_v4[] = {
+	"ALTER TABLE {p}mapping ADD COLUMN start_date CHAR(10) NULL",
+	"ALTER TABLE {p}realm_mapping ADD COLUMN start_date CHAR(10) NULL",
+	/* the listing's order (kind, id by length then text) as an index, with or
+	 * without a state: a page of qbo_entities() reads its rows from an index
+	 * (id_len: a virtual column, MariaDB indexes no expression) */
+	"ALTER TABLE {p}entity ADD COLUMN id_len SMALLINT AS (CHAR_LENGTH(local_id)) VIRTUAL,"
+	" ADD KEY {p}entity_order(conn, kind, id_len, local_id), DROP KEY {p}entity_state,"
+	" ADD KEY {p}entity_state(conn, state, kind, id_len, local_id)",
+	NULL
+};
+
 /* The forward migrations: step i takes the schema from version i to i + 1.
  * A new version appends a step (a NULL-ended list of statements) and raises
  * MY_SCHEMA; a released step never changes. */
@@ -345,6 +375,7 @@ static const char *const *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MY_SCHEMA,
 	"one migration step per schema version");
@@ -1708,19 +1739,29 @@ static qs_status my_entity_list(qs_store *qs, const char *key, const char *kind,
 	bool row;
 	char (*ids)[2][65] = NULL;
 	size_t n = 0, cap = 0, i;
-	long seen = 0;
 	qs_status r;
 	LOCK_OR_RETURN(s, key, e);
-	r = run(s, M_ENT_LIST, &q, NULL, e, "listing entities", "sssssss", key, kind, kind, state, state, id, id);
+	/* the page through LIMIT/OFFSET on the listing's index (schema 3): only
+	 * the page's rows are read */
+	{
+		long long lim = limit > 0 ? limit : LLONG_MAX, off = offset > 0 ? offset : 0;
+		if (id) {
+			r = run(s, M_ENT_LIST, &q, NULL, e, "listing entities", "sssssssii", key, kind, kind, state, state, id, id, lim, off);
+		} else if (kind && state) {
+			r = run(s, M_ENT_LIST_KS, &q, NULL, e, "listing entities", "sssii", key, kind, state, lim, off);
+		} else if (kind) {
+			r = run(s, M_ENT_LIST_K, &q, NULL, e, "listing entities", "ssii", key, kind, lim, off);
+		} else if (state) {
+			r = run(s, M_ENT_LIST_S, &q, NULL, e, "listing entities", "ssii", key, state, lim, off);
+		} else {
+			r = run(s, M_ENT_LIST_ALL, &q, NULL, e, "listing entities", "sii", key, lim, off);
+		}
+	}
 	if (r != QS_OK) {
 		return r;
 	}
 	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
-		void *nr;
-		if (seen++ < offset || (limit > 0 && (long)n >= limit)) {
-			continue;   /* outside the page asked for (the rows come in the listing's order) */
-		}
-		nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
+		void *nr = qs_grow(ids, &cap, n, sizeof(*ids), 64);
 		if (!nr) {
 			free(ids);
 			q_done(&q);
@@ -1771,6 +1812,7 @@ static qs_status my_map_get(qs_store *qs, const char *key, const char *kind, con
 		q_copy(&q, 1, out->name, sizeof(out->name));
 		q_copy(&q, 2, out->purpose, sizeof(out->purpose));
 		out->created = q_d(&q, 3);
+		q_copy(&q, 4, out->start_date, sizeof(out->start_date));
 	}
 	q_done(&q);
 	return r;
@@ -1825,6 +1867,21 @@ static qs_status my_map_del(qs_store *qs, const char *key, const char *kind, con
 	return r;
 }
 
+static qs_status my_map_start(qs_store *qs, const char *key, const char *kind, const char *local_id,
+	const char *start_date, bool *found, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long n = 0;
+	qs_status r;
+	*found = false;
+	LOCK_OR_RETURN(s, key, e);
+	r = run(s, M_MAP_START, NULL, &n, e, "saving a customer's start date", "Ssss", start_date, key, kind, local_id);
+	if (r == QS_OK) {
+		*found = n > 0;
+	}
+	return r;
+}
+
 static qs_status my_map_list(qs_store *qs, const char *key, const char *kind,
 	qs_mapping_cb cb, void *ud, qs_error *e)
 {
@@ -1847,6 +1904,7 @@ static qs_status my_map_list(qs_store *qs, const char *key, const char *kind,
 		q_copy(&q, 3, m.name, sizeof(m.name));
 		q_copy(&q, 4, m.purpose, sizeof(m.purpose));
 		m.created = q_d(&q, 5);
+		q_copy(&q, 6, m.start_date, sizeof(m.start_date));
 		cb(ud, &m);
 	}
 	q_done(&q);
@@ -2226,7 +2284,16 @@ static qs_status my_entity_total(qs_store *qs, const char *key, const char *kind
 	qs_status r;
 	*n = 0;
 	LOCK_OR_RETURN(s, key, e);
-	r = run(s, M_ENT_TOTAL, &q, NULL, e, "counting entities", "sssssss", key, kind, kind, state, state, id, id);
+	/* without an id, plain equalities: the count reads only its range of an index */
+	if (!id && kind && state) {
+		r = run(s, M_ENT_TOTAL_KS, &q, NULL, e, "counting entities", "sss", key, kind, state);
+	} else if (!id && kind) {
+		r = run(s, M_ENT_TOTAL_K, &q, NULL, e, "counting entities", "ss", key, kind);
+	} else if (!id && state) {
+		r = run(s, M_ENT_TOTAL_S, &q, NULL, e, "counting entities", "ss", key, state);
+	} else {
+		r = run(s, M_ENT_TOTAL, &q, NULL, e, "counting entities", "sssssss", key, kind, kind, state, state, id, id);
+	}
 	if (r != QS_OK) {
 		return r;
 	}
@@ -2532,6 +2599,7 @@ static const qs_store_ops mysql_ops = {
 	.map_put = my_map_put,
 	.map_del = my_map_del,
 	.map_list = my_map_list,
+	.map_start = my_map_start,
 	.log = my_log,
 	.log_list = my_log_list,
 	.log_put = my_log_put,

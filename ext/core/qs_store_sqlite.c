@@ -25,7 +25,7 @@ enum {
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
 	S_ENT_LIST, S_ENT_LIST_1, S_ENT_LIST_2, S_ENT_LIST_3, S_ENT_LIST_4, S_ENT_LIST_5, S_ENT_LIST_6, S_ENT_LIST_7,
 	S_ENT_TOTAL, S_ENT_TOTAL_1, S_ENT_TOTAL_2, S_ENT_TOTAL_3, S_ENT_TOTAL_4, S_ENT_TOTAL_5, S_ENT_TOTAL_6, S_ENT_TOTAL_7,
-	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND,
+	S_MAP_GET, S_MAP_ANY, S_MAP_PUT, S_MAP_DEL, S_MAP_LIST_ALL, S_MAP_LIST_KIND, S_MAP_START,
 	S_LOG, S_LOG_LIST,
 	/* the exchange log: a row, the listing by each filter's index, retention */
 	S_LOG_PUT, S_LOG_FIND_ALL, S_LOG_FIND_EXCH, S_LOG_FIND_REC, S_LOG_FIND_TID, S_LOG_FIND_CODE, S_LOG_FIND_WARN,
@@ -95,10 +95,11 @@ static const char *const sql_text[S__COUNT] = {
 	[S_OB_RELEASE] = "UPDATE outbox SET status = 'queued', next_try = ?4, wait_kind = NULL, wait_id = NULL"
 		" WHERE conn = ?1 AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3",
 	[S_OB_COUNT] = "SELECT count(*) FROM outbox WHERE conn = ?1",
-	[S_ENT_COUNTS] = "SELECT state, count(*) FROM entity WHERE conn = ?1 GROUP BY state",
+	[S_ENT_COUNTS] = "SELECT state, sum(n) FROM entity_count WHERE conn = ?1 GROUP BY state HAVING sum(n) > 0",
 #define ENT_ORDER " ORDER BY e.kind, length(e.local_id), e.local_id LIMIT ?5 OFFSET ?6"
 #define ENT_LIST "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
 #define ENT_TOTAL "SELECT count(*) FROM entity e WHERE e.conn = ?1"
+#define ENT_COUNTED "SELECT coalesce(sum(n), 0) FROM entity_count WHERE conn = ?1"
 #define ENT_K " AND e.kind = ?2"
 #define ENT_S " AND e.state = ?3"
 #define ENT_I " AND e.local_id = ?4"
@@ -111,16 +112,17 @@ static const char *const sql_text[S__COUNT] = {
 	[S_ENT_LIST_6] = ENT_LIST ENT_S ENT_I ENT_ORDER,
 	[S_ENT_LIST_7] = ENT_LIST ENT_K ENT_S ENT_I ENT_ORDER,
 	/* the totals name ?4 in every form so that each binding is in range */
-	[S_ENT_TOTAL] = ENT_TOTAL " AND ?4 IS NULL AND ?3 IS NULL AND ?2 IS NULL",
-	[S_ENT_TOTAL_1] = ENT_TOTAL ENT_K " AND ?4 IS NULL AND ?3 IS NULL",
-	[S_ENT_TOTAL_2] = ENT_TOTAL ENT_S " AND ?4 IS NULL AND ?2 IS NULL",
-	[S_ENT_TOTAL_3] = ENT_TOTAL ENT_K ENT_S " AND ?4 IS NULL",
+	/* without an id, from the counts the triggers keep (schema 10) */
+	[S_ENT_TOTAL] = ENT_COUNTED " AND ?4 IS NULL AND ?3 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_1] = ENT_COUNTED " AND kind = ?2 AND ?4 IS NULL AND ?3 IS NULL",
+	[S_ENT_TOTAL_2] = ENT_COUNTED " AND state = ?3 AND ?4 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_3] = ENT_COUNTED " AND kind = ?2 AND state = ?3 AND ?4 IS NULL",
 	[S_ENT_TOTAL_4] = ENT_TOTAL ENT_I " AND ?3 IS NULL AND ?2 IS NULL",
 	[S_ENT_TOTAL_5] = ENT_TOTAL ENT_K ENT_I " AND ?3 IS NULL",
 	[S_ENT_TOTAL_6] = ENT_TOTAL ENT_S ENT_I " AND ?2 IS NULL",
 	[S_ENT_TOTAL_7] = ENT_TOTAL ENT_K ENT_S ENT_I,
 	[S_ENT_BY_QBO] = "SELECT local_id FROM entity WHERE conn = ?1 AND kind = ?2 AND qbo_id = ?3 LIMIT 1",
-	[S_MAP_GET] = "SELECT qbo_id, name, purpose, created FROM mapping WHERE conn = ?1 AND kind = ?2"
+	[S_MAP_GET] = "SELECT qbo_id, name, purpose, created, start_date FROM mapping WHERE conn = ?1 AND kind = ?2"
 		" AND local_id = ?3 AND purpose = ?4",
 	[S_MAP_ANY] = "SELECT local_id, qbo_id, name, created FROM mapping WHERE conn = ?1 AND kind = ?2"
 		" AND purpose = ?3 ORDER BY local_id <> '*', created LIMIT 1",
@@ -128,10 +130,11 @@ static const char *const sql_text[S__COUNT] = {
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(conn, kind, local_id, purpose)"
 		" DO UPDATE SET qbo_id = excluded.qbo_id, name = excluded.name, created = excluded.created",
 	[S_MAP_DEL] = "DELETE FROM mapping WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
-	[S_MAP_LIST_ALL] = "SELECT kind, local_id, qbo_id, name, purpose, created FROM mapping WHERE conn = ?1"
+	[S_MAP_LIST_ALL] = "SELECT kind, local_id, qbo_id, name, purpose, created, start_date FROM mapping WHERE conn = ?1"
 		" ORDER BY kind, local_id",
-	[S_MAP_LIST_KIND] = "SELECT kind, local_id, qbo_id, name, purpose, created FROM mapping WHERE conn = ?1"
+	[S_MAP_LIST_KIND] = "SELECT kind, local_id, qbo_id, name, purpose, created, start_date FROM mapping WHERE conn = ?1"
 		" AND kind = ?2 ORDER BY kind, local_id",
+	[S_MAP_START] = "UPDATE mapping SET start_date = ?4 WHERE conn = ?1 AND kind = ?2 AND local_id = ?3 AND purpose = ''",
 	[S_LOG] = "INSERT INTO log(conn, at, level, kind, local_id, message) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_LOG_LIST] = "SELECT at, level, kind, local_id, message FROM log WHERE (conn = ?1 OR conn IS NULL)"
 		" AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR local_id = ?3) ORDER BY id DESC LIMIT ?4",
@@ -358,6 +361,36 @@ static const char schema_v10[] =
 	"CREATE INDEX log_code ON log(conn, at) WHERE code IS NOT NULL;"
 	"CREATE INDEX log_warn ON log(conn, at) WHERE level <> 'info';";
 
+/* Schema version 11: a customer mapping's start date (connect customer):
+ * that customer's financial records dated before it are Skipped; parked with
+ * the mapping when the connection leaves the company. And the indexes that
+ * page the entities in their listing's order (kind, id by length then text),
+ * with or without a state, so that a page of qbo_entities() reads its rows
+ * from an index instead of sorting them all (one id of any kind is a lookup
+ * by key per kind: qs_engine_entities). */
+static const char schema_v11[] =
+	"ALTER TABLE mapping ADD COLUMN start_date TEXT;"
+	"ALTER TABLE realm_mapping ADD COLUMN start_date TEXT;"
+	"CREATE INDEX entity_order ON entity(conn, kind, length(local_id), local_id);"
+	"DROP INDEX entity_state;"
+	"CREATE INDEX entity_state ON entity(conn, state, kind, length(local_id), local_id);"
+	/* the entities per (kind, state), kept by triggers on every write of the
+	 * entity table, so that qbo_status()'s counts and a page's total read a
+	 * few rows instead of counting every entity */
+	"CREATE TABLE entity_count(conn TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL, n INTEGER NOT NULL,"
+	" PRIMARY KEY(conn, kind, state)) WITHOUT ROWID;"
+	"INSERT INTO entity_count(conn, kind, state, n) SELECT conn, kind, state, count(*) FROM entity GROUP BY conn, kind, state;"
+	"CREATE TRIGGER entity_count_ins AFTER INSERT ON entity BEGIN"
+	" INSERT INTO entity_count(conn, kind, state, n) VALUES(new.conn, new.kind, new.state, 1)"
+	" ON CONFLICT(conn, kind, state) DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER entity_count_del AFTER DELETE ON entity BEGIN"
+	" UPDATE entity_count SET n = n - 1 WHERE conn = old.conn AND kind = old.kind AND state = old.state; END;"
+	"CREATE TRIGGER entity_count_upd AFTER UPDATE OF conn, kind, state ON entity"
+	" WHEN old.state IS NOT new.state OR old.kind IS NOT new.kind OR old.conn IS NOT new.conn BEGIN"
+	" UPDATE entity_count SET n = n - 1 WHERE conn = old.conn AND kind = old.kind AND state = old.state;"
+	" INSERT INTO entity_count(conn, kind, state, n) VALUES(new.conn, new.kind, new.state, 1)"
+	" ON CONFLICT(conn, kind, state) DO UPDATE SET n = n + 1; END;";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
@@ -373,6 +406,7 @@ static const char *const migrations[] = {
 	schema_v8,
 	schema_v9,
 	schema_v10,
+	schema_v11,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
@@ -1196,6 +1230,7 @@ static qs_status sq_map_get(qs_store *qs, const char *key, const char *kind, con
 		col_copy(p, 1, out->name, sizeof(out->name));
 		col_copy(p, 2, out->purpose, sizeof(out->purpose));
 		out->created = sqlite3_column_double(p, 3);
+		col_copy(p, 4, out->start_date, sizeof(out->start_date));
 	}
 	done(p);
 	return r;
@@ -1265,6 +1300,27 @@ static qs_status sq_map_del(qs_store *qs, const char *key, const char *kind, con
 	return r;
 }
 
+static qs_status sq_map_start(qs_store *qs, const char *key, const char *kind, const char *local_id,
+	const char *start_date, bool *found, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_MAP_START, e);
+	qs_status r;
+	*found = false;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_text(p, 1, key);
+	bind_text(p, 2, kind);
+	bind_text(p, 3, local_id);
+	bind_text_or_null(p, 4, start_date);
+	r = run(s, p, e, "saving a customer's start date");
+	if (r == QS_OK) {
+		*found = sqlite3_changes(s->db) > 0;
+	}
+	return r;
+}
+
 /* Parks realm from's links and restores realm to's (inside the caller's
  * transaction): statements run once, so they are prepared here, not cached. */
 static qs_status sq_realm_switch(qs_store *qs, const char *key, const char *from, const char *to, qs_error *e)
@@ -1275,15 +1331,15 @@ static qs_status sq_realm_switch(qs_store *qs, const char *key, const char *from
 		" SELECT conn, ?2, kind, local_id, qbo_id, sync_token, state, reason, synced_version FROM entity"
 		" WHERE conn = ?1 AND qbo_id IS NOT NULL AND qbo_id != ''",
 		"DELETE FROM realm_mapping WHERE conn = ?1 AND realm = ?2",
-		"INSERT INTO realm_mapping(conn, realm, kind, local_id, purpose, qbo_id, name, created)"
-		" SELECT conn, ?2, kind, local_id, purpose, qbo_id, name, created FROM mapping WHERE conn = ?1",
+		"INSERT INTO realm_mapping(conn, realm, kind, local_id, purpose, qbo_id, name, created, start_date)"
+		" SELECT conn, ?2, kind, local_id, purpose, qbo_id, name, created, start_date FROM mapping WHERE conn = ?1",
 		"DELETE FROM mapping WHERE conn = ?1",
 		"UPDATE entity SET qbo_id = NULL, sync_token = NULL, create_rid = NULL, synced_version = 0 WHERE conn = ?1",
 		"UPDATE entity SET qbo_id = l.qbo_id, sync_token = l.sync_token, synced_version = l.synced_version,"
 		" state = l.state, reason = l.reason FROM realm_link AS l"
 		" WHERE entity.conn = ?1 AND l.conn = ?1 AND l.realm = ?3 AND l.kind = entity.kind AND l.local_id = entity.local_id",
-		"INSERT OR REPLACE INTO mapping(conn, kind, local_id, purpose, qbo_id, name, created)"
-		" SELECT conn, kind, local_id, purpose, qbo_id, name, created FROM realm_mapping WHERE conn = ?1 AND realm = ?3",
+		"INSERT OR REPLACE INTO mapping(conn, kind, local_id, purpose, qbo_id, name, created, start_date)"
+		" SELECT conn, kind, local_id, purpose, qbo_id, name, created, start_date FROM realm_mapping WHERE conn = ?1 AND realm = ?3",
 		"DELETE FROM realm_link WHERE conn = ?1 AND realm = ?3",
 		"DELETE FROM realm_mapping WHERE conn = ?1 AND realm = ?3",
 	};
@@ -1335,6 +1391,7 @@ static qs_status sq_map_list(qs_store *qs, const char *key, const char *kind,
 		col_copy(p, 3, m.name, sizeof(m.name));
 		col_copy(p, 4, m.purpose, sizeof(m.purpose));
 		m.created = sqlite3_column_double(p, 5);
+		col_copy(p, 6, m.start_date, sizeof(m.start_date));
 		cb(ud, &m);
 	}
 	done(p);
@@ -2060,6 +2117,7 @@ static const qs_store_ops sqlite_ops = {
 	.map_put = sq_map_put,
 	.map_del = sq_map_del,
 	.map_list = sq_map_list,
+	.map_start = sq_map_start,
 	.realm_switch = sq_realm_switch,
 	.log = sq_log,
 	.log_list = sq_log_list,

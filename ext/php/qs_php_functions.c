@@ -187,21 +187,23 @@ PHP_FUNCTION(qbo_map)
 PHP_FUNCTION(qbo_mappings)
 {
 	zval *zconn;
-	zend_string *kind = NULL;
+	zend_string *kind = NULL, *local_id = NULL;
 	json_object *out = NULL;
 	qs_engine *eng;
 	qs_error err;
 	qs_status st;
 
-	ZEND_PARSE_PARAMETERS_START(1, 2)
+	ZEND_PARSE_PARAMETERS_START(1, 3)
 		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_PATH_STR_OR_NULL(kind)
+		Z_PARAM_PATH_STR_OR_NULL(local_id)
 	ZEND_PARSE_PARAMETERS_END();
 
 	QS_ENGINE(zconn, eng);
 	qs_error_clear(&err);
-	st = qs_engine_mappings(eng, kind ? ZSTR_VAL(kind) : NULL, &out, &err);
+	st = local_id ? qs_engine_mapping_of(eng, kind ? ZSTR_VAL(kind) : NULL, ZSTR_VAL(local_id), &out, &err)
+		: qs_engine_mappings(eng, kind ? ZSTR_VAL(kind) : NULL, &out, &err);
 	qs_return_result(return_value, zconn, st, out, &err);
 }
 

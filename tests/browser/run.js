@@ -355,6 +355,106 @@ async function main() {
       }
       const html = await page.content();
       assert(!html.includes('qbosync-sandbox-secret'), 'a secret is rendered in the log');
+    await test('Connect Customer with a start date: older invoices Skipped with the reason, newer ones Synced; an earlier date sends the older one', async () => {
+      const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+      const start = day(-10);
+      const qboId = String(harness('qbo-customer', realm, 'Dana <b>Books</b>', 'dana.qbo@example.com').id);
+      const client = harness('client', 'Dana', 'Start', 'dana.start@example.com').id;
+      const row = '#qs-row-customer-' + client;
+      await go('entities', '&kind=customer&id=' + client);
+      await page.click(row + ' details.qs-connect summary');
+      await page.type(row + ' .qs-pick-search', 'Dana');
+      await page.waitForFunction((sel, q) => {
+        const el = document.querySelector(sel + ' select[name=qbo_id]');
+        return el && el.value === q;
+      }, { timeout: 10000 }, row, qboId);
+      await page.$eval(row + ' input[name=start_date]', (el, v) => { el.value = v; }, start);
+      await shot('12-connect-customer-start-date');
+      await clickAndWait(row + ' details.qs-connect button[type=submit]');
+      let t = await text();
+      assert(t.includes('Client ' + client + ' is connected to QuickBooks customer ' + qboId + ' Dana <b>Books</b>. Its records dated before '
+        + start + ' are not sent to QuickBooks'), 'not connected with the date (or the name not escaped): ' + t.slice(0, 600));
+      // WHMCS invoices of that client, one dated before the start date and one after it
+      const oldInv = harness('invoice', String(client), '30.00', 'stripe', day(-20)).id;
+      const newInv = harness('invoice', String(client), '40.00', 'stripe', day(0)).id;
+      await go('entities', '&kind=invoice&id=' + newInv);
+      const n = await entity('invoice', newInv);
+      assert(n && n.state === 'Synced', 'the newer invoice is not Synced: ' + JSON.stringify(n));
+      const newQbo = await page.$eval('#qs-row-invoice-' + newInv + ' td:nth-child(5)', (e) => e.innerText.trim());
+      const inQbo = harness('qbo-get', realm, 'Invoice', newQbo);
+      assert(inQbo.Invoice && String(inQbo.Invoice.CustomerRef.value) === qboId, 'QuickBooks holds it for another customer: ' + JSON.stringify(inQbo).slice(0, 300));
+      await go('entities', '&kind=invoice&id=' + oldInv);
+      await page.click('#qs-row-invoice-' + oldInv + ' details summary');
+      const o = await entity('invoice', oldInv);
+      assert(o && o.state === 'Skipped', 'the older invoice is not Skipped: ' + JSON.stringify(o));
+      assert(o.reason.includes('before the start date ' + start + ' set when connecting customer ' + client + " to QuickBooks customer 'Dana <b>Books</b>'"),
+        'the reason does not name the start date: ' + o.reason);
+      assert(/What to do:.*move or clear the start date/.test(o.reason), 'no advice: ' + o.reason);
+      await shot('13-entities-skipped-by-start-date');
+      // an earlier date (the same connection kept): the older invoice goes to QuickBooks
+      await go('entities', '&kind=customer&id=' + client);
+      await page.click(row + ' details.qs-connect summary');
+      const shown = await page.$eval(row + ' input[name=start_date]', (el) => el.value);
+      assert(shown === start, 'the form does not show the start date: ' + shown);
+      assert(await page.$eval(row + ' input[name=mode][value=keep]', (el) => el.checked), '"keep this connection" is not the default');
+      await page.$eval(row + ' input[name=start_date]', (el, v) => { el.value = v; }, day(-30));
+      await clickAndWait(row + ' details.qs-connect button[type=submit]');
+      t = await text();
+      assert(t.includes('(0 now skipped, 1 queued)'), 'the older invoice was not queued: ' + t.slice(0, 600));
+      await go('entities', '&kind=invoice&id=' + oldInv);
+      const o2 = await entity('invoice', oldInv);
+      assert(o2 && o2.state === 'Synced', 'the older invoice is not Synced after the earlier date: ' + JSON.stringify(o2));
+    });
+
+    await test('Push: a long history push survives a reload mid-run, is cancelled, its counts stop and the store keeps what was done', async () => {
+      const total = async (q) => {
+        await go('entities', q);
+        const m = /of ([\d,]+)/.exec(await page.$eval('.qs-pager', (e) => e.innerText));
+        return m ? Number(m[1].replace(/,/g, '')) : 0;
+      };
+      const syncedBefore = await total('&kind=customer&state=Synced');
+      harness('seed', '40');            // more WHMCS history from before the addon (no hooks)
+      harness('latency', realm, '300'); // each QuickBooks call answered 300 ms later: long enough to cancel
+      try {
+        await go('push');
+        await clickAndWait('#qs-push');
+        await page.waitForSelector('#qs-progress:not([hidden])');
+        const figures = () => page.$eval('#qs-figures', (e) => e.innerText);
+        const doneOf = (f) => Number((/: (\d+) \//.exec(f) || [])[1] || 0);
+        await page.waitForFunction(() => /: [1-9]\d* \//.test(document.getElementById('qs-figures').innerText), { timeout: 30000, polling: 100 });
+        const beforeReload = doneOf(await figures());
+        await page.reload({ waitUntil: 'domcontentloaded' });
+        await page.waitForSelector('#qs-progress:not([hidden])');
+        const afterReload = await figures();
+        assert(doneOf(afterReload) >= beforeReload, 'the progress went back after the reload: ' + beforeReload + ' then ' + afterReload);
+        assert(await page.$eval('#qs-bar', (e) => e.getAttribute('data-state')) === 'running', 'not running after the reload');
+        assert(!(await page.$eval('#qs-cancel', (e) => e.hidden)), 'no Cancel while it runs');
+        await shot('14-push-running-after-reload');
+        await clickAndWait('#qs-cancel');
+        let t = await text();
+        assert(/The push is cancelled/.test(t), 'no cancel message: ' + t.slice(0, 400));
+        await page.waitForFunction(() => document.getElementById('qs-bar').getAttribute('data-state') === 'cancelled', { timeout: 10000 });
+        const snap = () => page.evaluate(() => document.getElementById('qs-figures').innerText.replace(/ · Rate.*/, '') + ' | '
+          + document.getElementById('qs-counts').innerText);
+        const first = await snap();
+        const pct = Number(await page.$eval('#qs-bar', (e) => e.getAttribute('data-pct')));
+        assert(pct < 100, 'a cancelled push shows ' + pct + ' %');
+        assert(await page.$eval('#qs-cancel', (e) => e.hidden), 'Cancel still offered');
+        await shot('15-push-cancelled');
+        await new Promise((r) => setTimeout(r, 2500));
+        await page.reload({ waitUntil: 'domcontentloaded' });
+        await page.waitForSelector('#qs-progress:not([hidden])');
+        const later = await snap();
+        assert(later === first, 'the counts moved after the cancel: ' + first + ' then ' + later);
+        const done = doneOf(first), all = Number((/\/ (\d+)/.exec(first) || [])[1] || 0);
+        assert(done > 0 && done < all, 'done ' + done + ' of ' + all + ': ' + first);
+        const created = Number((/Created: (\d+)/.exec(first) || [])[1] || 0);
+        const syncedAfter = await total('&kind=customer&state=Synced');
+        assert(created > 0 && syncedAfter > syncedBefore, 'the store shows nothing done: ' + syncedBefore + ' then ' + syncedAfter + ' synced clients, ' + first);
+        await shot('16-entities-after-cancel');
+      } finally {
+        harness('latency', realm, '0');
+      }
     });
 
     await test('every page renders for the admin (screenshots)', async () => {

@@ -7,7 +7,8 @@
  *   php harness.php seed N                      N clients with a paid invoice each, made before the
  *                                              addon was active (no hooks: the history to push)
  *   php harness.php client FIRST LAST EMAIL     adds a client (ClientAdd fires)
- *   php harness.php invoice CLIENT AMOUNT [GW]  an unpaid Hosting invoice (InvoiceCreated fires)
+ *   php harness.php invoice CLIENT AMOUNT [GW] [DATE]  an unpaid Hosting invoice (InvoiceCreated fires),
+ *                                              dated DATE (YYYY-MM-DD; default today)
  *   php harness.php pay INVOICE [GW]            a gateway payment of its balance
  *   php harness.php cron                        WHMCS's cron (AfterCronJob)
  *   php harness.php request METHOD QUERY [POST-JSON] [SESSION-JSON]
@@ -18,6 +19,7 @@
  *   php harness.php qbo-customer REALM NAME EMAIL  a customer made in QuickBooks by hand
  *   php harness.php qbo-deactivate REALM ID     that item made inactive in QuickBooks
  *   php harness.php qbo-get REALM ENTITY ID     a QuickBooks record as QBO answers it
+ *   php harness.php latency REALM MS            every QuickBooks call of REALM answered MS ms later (0: none)
  * Every command prints JSON. Environment: WHMCS_HARNESS_DB, WHMCS_HARNESS_ROOT (router.php).
  */
 require __DIR__ . '/../whmcs.inc';
@@ -60,6 +62,9 @@ switch ($cmd) {
         echo json_encode(['id' => $w->addClient(['firstname' => $argv[2], 'lastname' => $argv[3], 'email' => $argv[4]])]), "\n";
         break;
     case 'invoice':
+        if (isset($argv[5]) && preg_match('/^\d{4}-\d{2}-\d{2}$/', $argv[5])) {
+            $w->today = $argv[5];
+        }
         $id = $w->createInvoice((int)$argv[2], [['type' => 'Hosting', 'description' => 'Web hosting', 'amount' => $argv[3]]],
             ['gateway' => $argv[4] ?? 'stripe']);
         echo json_encode(['id' => $id]), "\n";
@@ -113,6 +118,10 @@ switch ($cmd) {
         break;
     case 'qbo-get':
         echo json_encode(qbo_test_api($argv[2], 'GET', strtolower($argv[3]) . '/' . $argv[4])['json']), "\n";
+        break;
+    case 'latency':
+        $r = qbo_test_http('POST', '/_sandbox/latency', ['fixed_ms' => (int)$argv[3], 'jitter_ms' => 0, 'realm' => $argv[2]]);
+        echo json_encode(['status' => $r['status']]), "\n";
         break;
     default:
         fwrite(STDERR, "usage: harness.php setup|client|invoice|pay|cron ...\n");

@@ -21,6 +21,9 @@ function qbosync_reason_help(QbosyncAddon $a, string $state, string $reason): ar
     if (stripos($reason, 'Waiting on tax') !== false || stripos($reason, 'map it') !== false) {
         $key = 'todo_map';
     }
+    if (str_contains($reason, 'set when connecting customer')) {
+        $key = 'todo_start_date';
+    }
     return [$code, isset($a->lang[$key]) ? $a->t($key) : $a->t('todo_default')];
 }
 
@@ -49,8 +52,22 @@ function qbosync_entities_post(QbosyncAddon $a, \QboSync\Connection $c): void
                 if ($target === '') {
                     $target = QbosyncAddon::post('mode', 'auto');
                 }
-                $m = qbo_map($c, 'customer', $id, $target);
-                QbosyncAddon::flash('ok', $a->t('connected_customer', $id, $m['qbo_id'] ?? '', $m['name'] ?? ''));
+                if ($target === 'keep') {   // the same QuickBooks customer, e.g. a new start date
+                    $target = (string)(qbo_mappings($c, 'customer', $id)[0]['qbo_id'] ?? 'auto');
+                }
+                if (!in_array($target, ['auto', 'create'], true) && !ctype_digit($target)) {
+                    throw new \InvalidArgumentException($a->t('connect_bad_target'));
+                }
+                // the start date beside it: empty clears it (the form shows the current one)
+                $start = QbosyncAddon::post('start_date');
+                $m = qbo_map($c, 'customer', $id, $target, ['start_date' => $start === '' ? null : $start]);
+                $queued = (int)($m['queued'] ?? 0);
+                if ($queued > 0) {
+                    qbo_sync($c, ['limit' => 50, 'time_budget' => 10]);   // what the new date lets in goes now
+                }
+                QbosyncAddon::flash('ok', $a->t('connected_customer', $id, $m['qbo_id'] ?? '', $m['name'] ?? '') . '. '
+                    . (($m['start_date'] ?? null) !== null ? $a->t('connected_start', $m['start_date'], (int)($m['skipped'] ?? 0), $queued)
+                        : $a->t('connected_no_start', $queued)));
                 break;
         }
     } catch (\Throwable $e) {
@@ -127,12 +144,24 @@ function qbosync_page_entities(QbosyncAddon $a): void
                 '<button name="action" value="dismiss" class="qs-plain">', $h($a->t('dismiss')), '</button></form>';
         }
         if ($r['kind'] === 'customer') {
+            // the customer's connection, read by its key (one lookup per row shown)
+            $cm = qbo_mappings($c, 'customer', (string)$r['id'])[0] ?? null;
+            $start = (string)($cm['start_date'] ?? '');
             echo '<details class="qs-connect"><summary>', $h($a->t('connect_customer')), '</summary><form method="post" action="', $action, '">', $hidden,
                 '<input type="hidden" name="action" value="connect">';
+            if ($cm) {
+                echo '<div class="qs-connected">', $h($a->t('customer_connected_to', ($cm['name'] ?? '') !== '' ? $cm['name'] : $cm['qbo_id'], $cm['qbo_id'])),
+                    $start !== '' ? $h($a->t('connected_since', $start)) : '', '</div>';
+            }
             echo qbosync_customer_picker($a, $c, 'qbo_id');
-            echo ' <label><input type="radio" name="mode" value="auto" checked> ', $h($a->t('latch_by_name')), '</label>',
+            if ($cm) {
+                echo ' <label><input type="radio" name="mode" value="keep" checked> ', $h($a->t('keep_connection')), '</label>';
+            }
+            echo ' <label><input type="radio" name="mode" value="auto"', $cm ? '' : ' checked', '> ', $h($a->t('latch_by_name')), '</label>',
                 ' <label><input type="radio" name="mode" value="create"> ', $h($a->t('create_in_qbo')), '</label>',
-                ' <button type="submit">', $h($a->t('connect')), '</button></form></details>';
+                '<div class="qs-start"><label>', $h($a->t('start_date')), ' <input type="date" name="start_date" value="', $h($start), '"></label>',
+                ' <span class="qs-hint">', $h($a->t('start_date_hint')), '</span></div>',
+                '<button type="submit">', $h($a->t('connect')), '</button></form></details>';
         }
         echo '</td></tr>';
     }
@@ -144,14 +173,15 @@ function qbosync_page_entities(QbosyncAddon $a): void
 }
 
 /** A QBO customer picker: searchable list from qbo_reference when available, else an Id field. */
-function qbosync_customer_picker(QbosyncAddon $a, \QboSync\Connection $c, string $name): string
+function qbosync_customer_picker(QbosyncAddon $a, \QboSync\Connection $c, string $name, string $current = ''): string
 {
     $h = [QbosyncAddon::class, 'h'];
+    static $rows = null;   // read once per request, not once per customer row
     if (function_exists('qbo_reference')) {
         try {
-            $rows = qbo_reference($c, 'customer', ['limit' => 50]);
+            $rows ??= qbo_reference($c, 'customer', ['limit' => 50]);
             require_once __DIR__ . '/mappings.php';
-            return qbosync_picker($a, $name, $rows, '', false, $a->link('mappings', ['ajax' => 'customers']));
+            return qbosync_picker($a, $name, $rows, $current, false, $a->link('mappings', ['ajax' => 'customers']));
         } catch (\Throwable $e) {
             // fall through to the Id field
         }
