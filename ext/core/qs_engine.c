@@ -5,6 +5,7 @@
  * calls in qs_engine_qbo.c, mappings in qs_engine_map.c; SQL in qs_store. */
 #include "qs_engine_int.h"
 #include "qs_qbo_rules.h"
+#include "qs_json.h"
 #include "qs_kind.h"
 #include "qs_state.h"
 #include "qs_pool.h"
@@ -259,21 +260,24 @@ void qse_log_msg(qs_engine *eng, const char *level, const char *kind, const char
 
 /* ------------------------------------------------------------------ state objects */
 
+/* A key of a new object, a literal: neither looked up nor copied. */
+#define JADD(o, k, v) json_object_object_add_ex((o), (k), (v), JSON_C_OBJECT_ADD_KEY_IS_NEW | JSON_C_OBJECT_KEY_IS_CONSTANT)
+
 static json_object *entity_json(const qs_entity *en)
 {
 	json_object *o = json_object_new_object();
-	json_object_object_add(o, "kind", json_object_new_string(en->kind));
-	json_object_object_add(o, "id", json_object_new_string(en->id));
-	json_object_object_add(o, "state", json_object_new_string(en->state));
-	json_object_object_add(o, "reason", qse_jstr_new(en->reason));
-	json_object_object_add(o, "qbo_id", qse_jstr_new(en->qbo_id));
-	json_object_object_add(o, "version", json_object_new_int64(en->version));
-	json_object_object_add(o, "synced_version", json_object_new_int64(en->synced_version));
-	json_object_object_add(o, "attempts", json_object_new_int64(en->attempts));
-	json_object_object_add(o, "last_attempt", qse_jtime(en->last_attempt));
-	json_object_object_add(o, "queued", json_object_new_boolean(en->q_status[0] != '\0'));
-	json_object_object_add(o, "next_try", en->q_status[0] && strcmp(en->q_status, "sending") ? qse_jtime(en->next_try) : NULL);
-	json_object_object_add(o, "updated", qse_jtime(en->updated));
+	JADD(o, "kind", json_object_new_string(en->kind));
+	JADD(o, "id", json_object_new_string(en->id));
+	JADD(o, "state", json_object_new_string(en->state));
+	JADD(o, "reason", qse_jstr_new(en->reason));
+	JADD(o, "qbo_id", qse_jstr_new(en->qbo_id));
+	JADD(o, "version", json_object_new_int64(en->version));
+	JADD(o, "synced_version", json_object_new_int64(en->synced_version));
+	JADD(o, "attempts", json_object_new_int64(en->attempts));
+	JADD(o, "last_attempt", qse_jtime(en->last_attempt));
+	JADD(o, "queued", json_object_new_boolean(en->q_status[0] != '\0'));
+	JADD(o, "next_try", en->q_status[0] && strcmp(en->q_status, "sending") ? qse_jtime(en->next_try) : NULL);
+	JADD(o, "updated", qse_jtime(en->updated));
 	return o;
 }
 
@@ -511,7 +515,8 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	json_object **state, qs_error *e)
 {
 	const char *id = qse_jstr(norm, "id");
-	const char *doc;
+	char *doc;
+	size_t doclen = 0;
 	char hash[65];
 	qs_entity en;
 	qs_status r;
@@ -523,11 +528,15 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		return qs_error_set(e, QS_EVALIDATION, "The %s has no id; every document needs its billing-system id", kind);
 	}
 	/* one serialisation serves as the stored document and as its hash (the
-	 * same text qs_map_hash() digests) */
-	doc = json_object_to_json_string_ext(norm, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	qs_sha256_hex(doc, strlen(doc), hash);
+	 * same text qs_map_hash() digests; qs_json_plain prints json-c's text) */
+	doc = qs_json_plain(norm, &doclen);
+	if (!doc) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+	}
+	qs_sha256_hex(doc, doclen, hash);
 	r = qse_begin_entity(eng, kind, id, &en, e);
 	if (r != QS_OK) {
+		free(doc);
 		return r;
 	}
 	if (!strcmp(en.q_status, "sending") && qse_claim_stale(eng, en.owner, en.claimed, now)) {
@@ -540,6 +549,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		if (r != QS_OK) {
 			qs_store_rollback(eng->store);
 			qs_entity_clear(&en);
+			free(doc);
 			return r;
 		}
 	}
@@ -551,15 +561,11 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 			*state = entity_json(&en);
 		}
 		qs_entity_clear(&en);
+		free(doc);
 		return r;
 	}
 	free(en.doc);
-	en.doc = strdup(doc);
-	if (!en.doc) {
-		qs_store_rollback(eng->store);
-		qs_entity_clear(&en);
-		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
-	}
+	en.doc = doc;   /* freed with en */
 	qs_strlcpy(en.hash, hash, sizeof(en.hash));
 	en.version++;
 	en.updated = now;
