@@ -166,17 +166,38 @@ json_object *qse_ref(const char *id)
 	return r;
 }
 
+/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) of a Unix time; the calendar computed here
+ * (days to civil date), not by gmtime_r and strftime: three of these go into
+ * every state a push returns. Years outside 1970-9999 go through gmtime_r. */
 json_object *qse_jtime(double t)
 {
 	char buf[32];
 	time_t tt = (time_t)t;
-	struct tm tm;
 	if (t <= 0) {
 		return NULL;
 	}
-	gmtime_r(&tt, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return json_object_new_string(buf);
+	if (tt < 253402300800LL) {   /* 10000-01-01 */
+		long long days = (long long)tt / 86400, secs = (long long)tt % 86400;
+		long long z = days + 719468, era = z / 146097, doe = z - era * 146097;
+		long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+		long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+		int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
+		int y = (int)(yoe + era * 400 + (m <= 2));
+		int hh = (int)(secs / 3600), mi = (int)(secs / 60 % 60), ss = (int)(secs % 60);
+		buf[0] = (char)('0' + y / 1000), buf[1] = (char)('0' + y / 100 % 10), buf[2] = (char)('0' + y / 10 % 10);
+		buf[3] = (char)('0' + y % 10), buf[4] = '-', buf[5] = (char)('0' + m / 10), buf[6] = (char)('0' + m % 10);
+		buf[7] = '-', buf[8] = (char)('0' + d / 10), buf[9] = (char)('0' + d % 10), buf[10] = 'T';
+		buf[11] = (char)('0' + hh / 10), buf[12] = (char)('0' + hh % 10), buf[13] = ':';
+		buf[14] = (char)('0' + mi / 10), buf[15] = (char)('0' + mi % 10), buf[16] = ':';
+		buf[17] = (char)('0' + ss / 10), buf[18] = (char)('0' + ss % 10), buf[19] = 'Z', buf[20] = '\0';
+		return json_object_new_string_len(buf, 20);
+	}
+	{
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return json_object_new_string(buf);
+	}
 }
 
 const char *qse_entity_label(const char *kind)

@@ -56,8 +56,8 @@ static qs_status drawn_cb(void *ud, const char *qbo_invoice, qs_money *allowed, 
 	return qse_credit_drawn_one(d->eng, d->cust, qbo_invoice, allowed, e);
 }
 
-qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
-	const char **op, qs_error *e)
+qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, json_object *norm_in, void *resolve_ud,
+	json_object *answer, const char **op, qs_error *e)
 {
 	json_object *norm, *cur = NULL;
 	const char *entity = qse_qbo_entity_of(en->kind);
@@ -70,7 +70,7 @@ qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve
 	if (strcmp(*op, "created") && strcmp(*op, "updated") && strcmp(*op, "linked")) {
 		return QS_OK;   /* voided, skipped: nothing to compare */
 	}
-	norm = en->doc ? json_tokener_parse(en->doc) : NULL;
+	norm = norm_in ? json_object_get(norm_in) : en->doc ? json_tokener_parse(en->doc) : NULL;
 	if (!norm) {
 		return QS_OK;   /* push_record has already refused an unreadable document */
 	}

@@ -20,7 +20,7 @@ typedef struct jbuf {
 	bool oom;
 } jbuf;
 
-static bool jb_room(jbuf *b, size_t more)
+static inline bool jb_room(jbuf *b, size_t more)
 {
 	size_t cap;
 	char *np;
@@ -44,7 +44,7 @@ static bool jb_room(jbuf *b, size_t more)
 	return true;
 }
 
-static void jb_put(jbuf *b, const char *s, size_t n)
+static inline void jb_put(jbuf *b, const char *s, size_t n)
 {
 	if (jb_room(b, n)) {
 		memcpy(b->p + b->n, s, n);
@@ -52,7 +52,7 @@ static void jb_put(jbuf *b, const char *s, size_t n)
 	}
 }
 
-static void jb_char(jbuf *b, char c)
+static inline void jb_char(jbuf *b, char c)
 {
 	if (jb_room(b, 1)) {
 		b->p[b->n++] = c;
@@ -68,10 +68,27 @@ static void jb_str(jbuf *b, const char *s, size_t n)
 	size_t i, start = 0;
 	jb_char(b, '"');
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		const char *esc;
 		char u[6];
 		size_t el = 2;
+		/* eight bytes at a time while none is below 0x20, '"' or '\\' (the
+		 * test may flag a clean word; the byte test below decides) */
+		while (i + 8 <= n) {
+			uint64_t w, q, bs;
+			memcpy(&w, s + i, 8);
+			q = w ^ 0x2222222222222222ULL;
+			bs = w ^ 0x5c5c5c5c5c5c5c5cULL;
+			if (((w - 0x2020202020202020ULL) | (q - 0x0101010101010101ULL) | (bs - 0x0101010101010101ULL))
+					& ~w & 0x8080808080808080ULL) {
+				break;
+			}
+			i += 8;
+		}
+		if (i >= n) {
+			break;
+		}
+		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\') {
 			continue;
 		}

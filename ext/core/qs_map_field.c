@@ -614,6 +614,24 @@ qs_status qsm_check_keys(vctx *v, json_object *obj, const char *const *allowed, 
 /* ------------------------------------------------------------------ */
 /* field parsers                                                        */
 
+/* "name[i]" into buf (size bytes, cut to fit): a list element's path. */
+const char *qsm_index_path(char *buf, size_t size, const char *name, size_t i)
+{
+	char idx[24], *d = idx + sizeof(idx) - 1;
+	size_t n;
+	*d = '\0';
+	*--d = ']';
+	do {
+		*--d = (char)('0' + i % 10);
+		i /= 10;
+	} while (i);
+	*--d = '[';
+	buf[0] = '\0';
+	n = path_append(buf, size, 0, "", name);
+	path_append(buf, size, n, "", d);
+	return buf;
+}
+
 /* Joins prefix and key into a field path. */
 const char *qsm_fpath(char *buf, size_t size, const char *prefix, const char *key)
 {
