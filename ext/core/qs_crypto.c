@@ -3,6 +3,7 @@
 #include "qs_crypto.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,11 +85,22 @@ static void hex_encode(const unsigned char *in, size_t n, char *out)
 	out[2 * n] = '\0';
 }
 
+/* SHA-256 fetched from the provider once per process (EVP_sha256() looks the
+ * implementation up again on every digest). */
+static EVP_MD *sha256_md;
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+
+static void sha256_fetch(void)
+{
+	sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
+}
+
 void qs_sha256_hex(const void *data, size_t n, char out[65])
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
-	if (EVP_Digest(data, n, md, &mdlen, EVP_sha256(), NULL) != 1 || mdlen != 32) {
+	pthread_once(&sha256_once, sha256_fetch);
+	if (EVP_Digest(data, n, md, &mdlen, sha256_md ? (const EVP_MD *)sha256_md : EVP_sha256(), NULL) != 1 || mdlen != 32) {
 		memset(out, '0', 64);
 		out[64] = '\0';
 		return;

@@ -5,6 +5,7 @@
  * calls in qs_engine_qbo.c, mappings in qs_engine_map.c; SQL in qs_store. */
 #include "qs_engine_int.h"
 #include "qs_qbo_rules.h"
+#include "qs_json.h"
 #include "qs_kind.h"
 #include "qs_state.h"
 #include "qs_pool.h"
@@ -165,17 +166,38 @@ json_object *qse_ref(const char *id)
 	return r;
 }
 
+/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) of a Unix time; the calendar computed here
+ * (days to civil date), not by gmtime_r and strftime: three of these go into
+ * every state a push returns. Years outside 1970-9999 go through gmtime_r. */
 json_object *qse_jtime(double t)
 {
 	char buf[32];
 	time_t tt = (time_t)t;
-	struct tm tm;
 	if (t <= 0) {
 		return NULL;
 	}
-	gmtime_r(&tt, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return json_object_new_string(buf);
+	if (tt < 253402300800LL) {   /* 10000-01-01 */
+		long long days = (long long)tt / 86400, secs = (long long)tt % 86400;
+		long long z = days + 719468, era = z / 146097, doe = z - era * 146097;
+		long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+		long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+		int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
+		int y = (int)(yoe + era * 400 + (m <= 2));
+		int hh = (int)(secs / 3600), mi = (int)(secs / 60 % 60), ss = (int)(secs % 60);
+		buf[0] = (char)('0' + y / 1000), buf[1] = (char)('0' + y / 100 % 10), buf[2] = (char)('0' + y / 10 % 10);
+		buf[3] = (char)('0' + y % 10), buf[4] = '-', buf[5] = (char)('0' + m / 10), buf[6] = (char)('0' + m % 10);
+		buf[7] = '-', buf[8] = (char)('0' + d / 10), buf[9] = (char)('0' + d % 10), buf[10] = 'T';
+		buf[11] = (char)('0' + hh / 10), buf[12] = (char)('0' + hh % 10), buf[13] = ':';
+		buf[14] = (char)('0' + mi / 10), buf[15] = (char)('0' + mi % 10), buf[16] = ':';
+		buf[17] = (char)('0' + ss / 10), buf[18] = (char)('0' + ss % 10), buf[19] = 'Z', buf[20] = '\0';
+		return json_object_new_string_len(buf, 20);
+	}
+	{
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return json_object_new_string(buf);
+	}
 }
 
 const char *qse_entity_label(const char *kind)
@@ -259,21 +281,24 @@ void qse_log_msg(qs_engine *eng, const char *level, const char *kind, const char
 
 /* ------------------------------------------------------------------ state objects */
 
+/* A key of a new object, a literal: neither looked up nor copied. */
+#define JADD(o, k, v) json_object_object_add_ex((o), (k), (v), JSON_C_OBJECT_ADD_KEY_IS_NEW | JSON_C_OBJECT_KEY_IS_CONSTANT)
+
 static json_object *entity_json(const qs_entity *en)
 {
 	json_object *o = json_object_new_object();
-	json_object_object_add(o, "kind", json_object_new_string(en->kind));
-	json_object_object_add(o, "id", json_object_new_string(en->id));
-	json_object_object_add(o, "state", json_object_new_string(en->state));
-	json_object_object_add(o, "reason", qse_jstr_new(en->reason));
-	json_object_object_add(o, "qbo_id", qse_jstr_new(en->qbo_id));
-	json_object_object_add(o, "version", json_object_new_int64(en->version));
-	json_object_object_add(o, "synced_version", json_object_new_int64(en->synced_version));
-	json_object_object_add(o, "attempts", json_object_new_int64(en->attempts));
-	json_object_object_add(o, "last_attempt", qse_jtime(en->last_attempt));
-	json_object_object_add(o, "queued", json_object_new_boolean(en->q_status[0] != '\0'));
-	json_object_object_add(o, "next_try", en->q_status[0] && strcmp(en->q_status, "sending") ? qse_jtime(en->next_try) : NULL);
-	json_object_object_add(o, "updated", qse_jtime(en->updated));
+	JADD(o, "kind", json_object_new_string(en->kind));
+	JADD(o, "id", json_object_new_string(en->id));
+	JADD(o, "state", json_object_new_string(en->state));
+	JADD(o, "reason", qse_jstr_new(en->reason));
+	JADD(o, "qbo_id", qse_jstr_new(en->qbo_id));
+	JADD(o, "version", json_object_new_int64(en->version));
+	JADD(o, "synced_version", json_object_new_int64(en->synced_version));
+	JADD(o, "attempts", json_object_new_int64(en->attempts));
+	JADD(o, "last_attempt", qse_jtime(en->last_attempt));
+	JADD(o, "queued", json_object_new_boolean(en->q_status[0] != '\0'));
+	JADD(o, "next_try", en->q_status[0] && strcmp(en->q_status, "sending") ? qse_jtime(en->next_try) : NULL);
+	JADD(o, "updated", qse_jtime(en->updated));
 	return o;
 }
 
@@ -531,7 +556,8 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	json_object **state, qs_error *e)
 {
 	const char *id = qse_jstr(norm, "id");
-	const char *doc;
+	char *doc;
+	size_t doclen = 0;
 	char hash[65];
 	qs_entity en;
 	qs_status r;
@@ -543,11 +569,15 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		return qs_error_set(e, QS_EVALIDATION, "The %s has no id; every document needs its billing-system id", kind);
 	}
 	/* one serialisation serves as the stored document and as its hash (the
-	 * same text qs_map_hash() digests) */
-	doc = json_object_to_json_string_ext(norm, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	qs_sha256_hex(doc, strlen(doc), hash);
+	 * same text qs_map_hash() digests; qs_json_plain prints json-c's text) */
+	doc = qs_json_plain(norm, &doclen);
+	if (!doc) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+	}
+	qs_sha256_hex(doc, doclen, hash);
 	r = qse_begin_entity(eng, kind, id, &en, e);
 	if (r != QS_OK) {
+		free(doc);
 		return r;
 	}
 	if (!strcmp(en.q_status, "sending") && qse_claim_stale(eng, en.owner, en.claimed, now)) {
@@ -560,6 +590,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		if (r != QS_OK) {
 			qs_store_rollback(eng->store);
 			qs_entity_clear(&en);
+			free(doc);
 			return r;
 		}
 	}
@@ -571,15 +602,11 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 			*state = entity_json(&en);
 		}
 		qs_entity_clear(&en);
+		free(doc);
 		return r;
 	}
 	free(en.doc);
-	en.doc = strdup(doc);
-	if (!en.doc) {
-		qs_store_rollback(eng->store);
-		qs_entity_clear(&en);
-		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
-	}
+	en.doc = doc;   /* freed with en */
 	qs_strlcpy(en.hash, hash, sizeof(en.hash));
 	en.version++;
 	en.updated = now;

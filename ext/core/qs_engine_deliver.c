@@ -1310,8 +1310,23 @@ bool qse_retryable(qs_status r)
  * for this owner, counts the attempt and gives a create its requestid.
  * *busy when there is nothing to send (finished meanwhile, or another live
  * process holds it); final_state then receives the current state. */
+static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
+	char final_state[16], bool batch, qs_error *e);
+
 qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
 	char final_state[16], qs_error *e)
+{
+	return claim(eng, kind, id, en, busy, final_state, false, e);
+}
+
+qs_status qse_claim_batch(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
+	char final_state[16], qs_error *e)
+{
+	return claim(eng, kind, id, en, busy, final_state, true, e);
+}
+
+static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
+	char final_state[16], bool batch, qs_error *e)
 {
 	double now = qs_store_now();
 	qs_status r;
@@ -1336,7 +1351,14 @@ qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity 
 	en->q_attempts++;
 	en->attempts++;
 	en->last_attempt = now;
-	if (!en->qbo_id[0] && !en->create_rid[0]) {
+	if (batch && en->attempts == 1 && !en->qbo_id[0]) {
+		/* a first create may go out in a batch, whose requestid QBO's
+		 * replay is not relied on: the record's own requestid says so,
+		 * and a retry after a lost answer runs its guards first */
+		char ver[24];
+		snprintf(ver, sizeof(ver), "%lld", en->version);
+		qse_make_rid(en->create_rid, eng->realm, kind, id, "cb", ver, NULL);
+	} else if (!en->qbo_id[0] && !en->create_rid[0]) {
 		char ver[24];
 		snprintf(ver, sizeof(ver), "%lld", en->version);
 		qse_make_rid(en->create_rid, eng->realm, kind, id, "c", ver, NULL);
@@ -1534,7 +1556,7 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		}
 		if (dr == QS_OK && delivered_version) {
 			/* Synced only when QBO holds the document's money; else op "mismatch" */
-			dr = qse_verify_delivery(eng, &en, &ctx, NULL, &op, &de);
+			dr = qse_verify_delivery(eng, &en, NULL, &ctx, NULL, &op, &de);
 		}
 	}
 	eng->depth--;

@@ -294,6 +294,10 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	char final_state[16], qs_error *e);
 qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
 	char final_state[16], qs_error *e);
+/* qse_claim for a wave: a record's first create gets the batch requestid
+ * ("cb") in the same write. */
+qs_status qse_claim_batch(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
+	char final_state[16], qs_error *e);
 qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
 	const char **entity, json_object **body, qs_error *e);
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
@@ -383,8 +387,9 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
  * among the Deposits of the payment's date; *dep NULL when there is none. */
 qs_status qse_find_fee_deposit(qs_engine *eng, const qs_entity *en, json_object *norm, json_object **dep, qs_error *e);
 /* answer: QBO's answer holding the record as saved (a batch item's entity),
- * or NULL to read it back. */
-qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
-	const char **op, qs_error *e);
+ * or NULL to read it back. norm: en's document already parsed (borrowed), or
+ * NULL to parse en->doc. */
+qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
+	json_object *answer, const char **op, qs_error *e);
 
 #endif

@@ -59,25 +59,25 @@ static qs_status drawn_cb(void *ud, const char *qbo_invoice, qs_money *allowed, 
 	return qse_credit_drawn_one(d->eng, d->cust, qbo_invoice, allowed, e);
 }
 
-static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
-	const char **op, qs_error *e);
+static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_object *norm_in, void *resolve_ud,
+	json_object *answer, const char **op, qs_error *e);
 
 /* The read-back's exchanges name the record in the exchange log. */
-qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
-	const char **op, qs_error *e)
+qs_status qse_verify_delivery(qs_engine *eng, const qs_entity *en, json_object *norm_in, void *resolve_ud,
+	json_object *answer, const char **op, qs_error *e)
 {
 	const char *pk = eng->xlog_kind, *pi = eng->xlog_id;
 	qs_status r;
 	eng->xlog_kind = en->kind;
 	eng->xlog_id = en->id;
-	r = verify_delivery(eng, en, resolve_ud, answer, op, e);
+	r = verify_delivery(eng, en, norm_in, resolve_ud, answer, op, e);
 	eng->xlog_kind = pk;
 	eng->xlog_id = pi;
 	return r;
 }
 
-static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, void *resolve_ud, json_object *answer,
-	const char **op, qs_error *e)
+static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_object *norm_in, void *resolve_ud,
+	json_object *answer, const char **op, qs_error *e)
 {
 	json_object *norm, *cur = NULL;
 	const char *entity = qse_qbo_entity_of(en->kind);
@@ -90,7 +90,7 @@ static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, void *reso
 	if (strcmp(*op, "created") && strcmp(*op, "updated") && strcmp(*op, "linked")) {
 		return QS_OK;   /* voided, skipped: nothing to compare */
 	}
-	norm = en->doc ? json_tokener_parse(en->doc) : NULL;
+	norm = norm_in ? json_object_get(norm_in) : en->doc ? json_tokener_parse(en->doc) : NULL;
 	if (!norm) {
 		return QS_OK;   /* push_record has already refused an unreadable document */
 	}

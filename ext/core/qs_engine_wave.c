@@ -825,18 +825,10 @@ static qs_status claim_wave(qs_engine *eng, wave *v, const char *const *kinds, c
 	wave_rec *w = v->w;
 	qs_status r = qs_store_begin(eng->store, true, e);
 	for (i = 0; r == QS_OK && i < v->n; i++) {
-		r = qse_claim(eng, kinds[i], ids[i], &w[i].en, &v->out[i].busy, v->out[i].state, e);
+		/* a first create gets its batch requestid in the claim's own write */
+		r = qse_claim_batch(eng, kinds[i], ids[i], &w[i].en, &v->out[i].busy, v->out[i].state, e);
 		w[i].claimed = r == QS_OK && !v->out[i].busy;
 		w[i].dv = w[i].en.q_version;
-		if (w[i].claimed && w[i].en.attempts == 1 && !w[i].en.qbo_id[0]) {
-			/* a first create may go out in a batch, whose requestid QBO's
-			 * replay is not relied on: the record's own requestid says so,
-			 * and a retry after a lost answer runs its guards first */
-			char ver[24];
-			snprintf(ver, sizeof(ver), "%lld", w[i].en.version);
-			qse_make_rid(w[i].en.create_rid, eng->realm, w[i].en.kind, w[i].en.id, "cb", ver, NULL);
-			r = qs_store_entity_put(eng->store, eng->conn_key, &w[i].en, e);
-		}
 	}
 	if (r == QS_OK) {
 		r = qs_store_commit(eng->store, e);
@@ -1025,7 +1017,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		for (i = 0; i < waves[v].n; i++) {
 			wave_rec *x = &waves[v].w[i];
 			if (x->claimed && x->settled && x->dr == QS_OK && x->dv && x->op) {
-				x->dr = qse_verify_delivery(eng, &x->en, &x->ctx, x->single ? NULL : x->answer, &x->op, &x->de);
+				x->dr = qse_verify_delivery(eng, &x->en, x->single ? NULL : x->norm, &x->ctx, x->single ? NULL : x->answer,
+					&x->op, &x->de);
 			}
 		}
 	}

@@ -8,8 +8,14 @@
 
 void qs_error_clear(qs_error *e)
 {
+	/* every field empty: the text fields by their first byte (the record is
+	 * 2 KiB and cleared many times per pushed document) */
 	if (e) {
-		memset(e, 0, sizeof(*e));
+		e->status = QS_OK;
+		e->http_status = 0;
+		e->timed_out = false;
+		e->code[0] = e->element[0] = e->detail[0] = e->message[0] = e->kind[0] = e->record_id[0] = '\0';
+		e->retry_after = 0;
 	}
 }
 

@@ -41,6 +41,7 @@
  */
 #include "qs_map_int.h"
 #include "qs_crypto.h"
+#include "qs_json.h"
 #include "qs_kind.h"
 
 #include <stdio.h>
@@ -147,8 +148,15 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 
 void qs_map_hash(json_object *norm, char out[65])
 {
-	const char *s = json_object_to_json_string_ext(norm, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	qs_sha256_hex(s, strlen(s), out);
+	size_t n = 0;
+	char *s = qs_json_plain(norm, &n);
+	if (!s) {
+		memset(out, '0', 64);
+		out[64] = '\0';
+		return;
+	}
+	qs_sha256_hex(s, n, out);
+	free(s);
 }
 
 qs_status qs_map_dependencies(const char *kind, json_object *norm, qs_dep_cb cb, void *ud, qs_error *e)

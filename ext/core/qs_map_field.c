@@ -306,19 +306,23 @@ json_object *qsm_as_list(json_object *o, json_object **tmp)
 	return NULL;
 }
 
+/* The keys of a normalised document are the literal field names of the
+ * parsers: kept by pointer, not copied. */
+#define NORM_ADD(o, k, v) json_object_object_add_ex((o), (k), (v), JSON_C_OBJECT_KEY_IS_CONSTANT)
+
 void qsm_put_str(json_object *norm, const char *key, const char *s, size_t n)
 {
-	json_object_object_add(norm, key, json_object_new_string_len(s, (int)n));
+	NORM_ADD(norm, key, json_object_new_string_len(s, (int)n));
 }
 
 void qsm_put_int(json_object *norm, const char *key, int64_t v)
 {
-	json_object_object_add(norm, key, json_object_new_int64(v));
+	NORM_ADD(norm, key, json_object_new_int64(v));
 }
 
 void qsm_put_bool(json_object *norm, const char *key, bool b)
 {
-	json_object_object_add(norm, key, json_object_new_boolean(b));
+	NORM_ADD(norm, key, json_object_new_boolean(b));
 }
 
 /* ------------------------------------------------------------------ */
@@ -347,7 +351,75 @@ static size_t path_append(char *buf, size_t size, size_t len, const char *sep, c
 	return len;
 }
 
+static qs_status scan_utf8_paths(vctx *v, json_object *o, char *path, size_t plen, size_t cap);
+
+/* Is every string and field name in o valid UTF-8 without NUL? The plain
+ * check that runs first; the paths for the message are built only when it
+ * fails. ASCII goes eight bytes at a time. */
+static bool utf8_ok(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			/* no byte >= 0x80 and no zero byte */
+			if (!(w & 0x8080808080808080ULL) && !((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] == '\0') {
+			return false;
+		}
+		{
+			size_t k = utf8_seq((const unsigned char *)s + i, n - i);
+			if (k == 0) {
+				return false;
+			}
+			i += k;
+		}
+	}
+	return true;
+}
+
+static bool tree_utf8_ok(json_object *o)
+{
+	switch (json_object_get_type(o)) {
+	case json_type_string:
+		return utf8_ok(json_object_get_string(o), (size_t)json_object_get_string_len(o));
+	case json_type_object: {
+		json_object_object_foreach(o, key, val) {
+			if (!utf8_ok(key, strlen(key)) || !tree_utf8_ok(val)) {
+				return false;
+			}
+		}
+		return true;
+	}
+	case json_type_array: {
+		size_t i, n = json_object_array_length(o);
+		for (i = 0; i < n; i++) {
+			if (!tree_utf8_ok(json_object_array_get_idx(o, i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+	default:
+		return true;
+	}
+}
+
 qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t cap)
+{
+	if (tree_utf8_ok(o)) {
+		return QS_OK;
+	}
+	return scan_utf8_paths(v, o, path, plen, cap);
+}
+
+/* The scan that names the first bad place (its path and byte). */
+static qs_status scan_utf8_paths(vctx *v, json_object *o, char *path, size_t plen, size_t cap)
 {
 	switch (json_object_get_type(o)) {
 	case json_type_string: {
@@ -372,7 +444,7 @@ qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t
 				return qsm_verr(v, path[0] ? path : "", "%s%shas a field name that is not valid UTF-8 (byte 0x%02X at position %ld); send the field names in UTF-8",
 					path, path[0] ? " " : "", (unsigned char)key[bad], bad);
 			}
-			if (qsm_scan_utf8(v, val, path, path_append(path, cap, plen, plen ? "." : "", key), cap) != QS_OK) {
+			if (scan_utf8_paths(v, val, path, path_append(path, cap, plen, plen ? "." : "", key), cap) != QS_OK) {
 				return QS_EVALIDATION;
 			}
 			path[plen] = '\0';
@@ -391,7 +463,7 @@ qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t
 				k /= 10;
 			} while (k);
 			*--d = '[';
-			if (qsm_scan_utf8(v, json_object_array_get_idx(o, i), path, path_append(path, cap, plen, "", d), cap) != QS_OK) {
+			if (scan_utf8_paths(v, json_object_array_get_idx(o, i), path, path_append(path, cap, plen, "", d), cap) != QS_OK) {
 				return QS_EVALIDATION;
 			}
 			path[plen] = '\0';
@@ -541,6 +613,24 @@ qs_status qsm_check_keys(vctx *v, json_object *obj, const char *const *allowed, 
 
 /* ------------------------------------------------------------------ */
 /* field parsers                                                        */
+
+/* "name[i]" into buf (size bytes, cut to fit): a list element's path. */
+const char *qsm_index_path(char *buf, size_t size, const char *name, size_t i)
+{
+	char idx[24], *d = idx + sizeof(idx) - 1;
+	size_t n;
+	*d = '\0';
+	*--d = ']';
+	do {
+		*--d = (char)('0' + i % 10);
+		i /= 10;
+	} while (i);
+	*--d = '[';
+	buf[0] = '\0';
+	n = path_append(buf, size, 0, "", name);
+	path_append(buf, size, n, "", d);
+	return buf;
+}
 
 /* Joins prefix and key into a field path. */
 const char *qsm_fpath(char *buf, size_t size, const char *prefix, const char *key)

@@ -60,6 +60,7 @@ qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t
 qs_status qsm_check_keys(vctx *v, json_object *obj, const char *const *allowed, const char *prefix);
 
 /* field parsers */
+const char *qsm_index_path(char *buf, size_t size, const char *name, size_t i);
 const char *qsm_fpath(char *buf, size_t size, const char *prefix, const char *key);
 qs_status qsm_parse_ref(vctx *v, json_object *val, const char *field, const char *what, char out[QS_ID_MAX + 1]);
 qs_status qsm_req_ref(vctx *v, json_object *doc, const char *key, const char *prefix, const char *what,

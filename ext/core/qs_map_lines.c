@@ -75,7 +75,7 @@ qs_status qsm_validate_lines(vctx *v, json_object *doc, bool required, json_obje
 		qs_money unit = 0, amount = 0, expect;
 		bool has_unit, has_amount, taxable = false, has_taxable, has_tax;
 
-		snprintf(prefix, sizeof(prefix), "lines[%zu]", i);
+		qsm_index_path(prefix, sizeof(prefix), "lines", i);
 		if (!ln || !qsm_is_object(ln) || json_object_get_type(ln) == json_type_array) {
 			st = qsm_verr(v, prefix, "%s is %s; send each line as an array with item, description, quantity, unit_price, amount",
 				prefix, ln ? qsm_type_name(ln) : "null");
@@ -92,7 +92,7 @@ qs_status qsm_validate_lines(vctx *v, json_object *doc, bool required, json_obje
 		}
 		val = qsm_get(ln, "quantity");
 		if (val) {
-			snprintf(path, sizeof(path), "%s.quantity", prefix);
+			qsm_fpath(path, sizeof(path), prefix, "quantity");
 			if ((st = qsm_dec4_field(v, val, path, &qty)) != QS_OK) {
 				goto fail;
 			}
@@ -103,13 +103,13 @@ qs_status qsm_validate_lines(vctx *v, json_object *doc, bool required, json_obje
 			goto fail;
 		}
 		if (!has_unit && !has_amount) {
-			snprintf(path, sizeof(path), "%s.amount", prefix);
+			qsm_fpath(path, sizeof(path), prefix, "amount");
 			st = qsm_verr(v, path, "%s has neither amount nor unit_price; send the line amount", prefix);
 			goto fail;
 		}
 		if (has_unit) {
 			if ((st = qs_money_mul_qty(unit, qty, &expect, v->e)) != QS_OK) {
-				snprintf(path, sizeof(path), "%s.quantity", prefix);
+				qsm_fpath(path, sizeof(path), prefix, "quantity");
 				st = qsm_verr(v, path, "%s: quantity x unit_price is too large; check the quantity and price", prefix);
 				goto fail;
 			}
@@ -117,7 +117,7 @@ qs_status qsm_validate_lines(vctx *v, json_object *doc, bool required, json_obje
 				char a[40], b[40];
 				qs_money_format(amount, v->decimals, a, sizeof(a));
 				qs_money_format(expect, v->decimals, b, sizeof(b));
-				snprintf(path, sizeof(path), "%s.amount", prefix);
+				qsm_fpath(path, sizeof(path), prefix, "amount");
 				st = qsm_verr(v, path, "%s.amount is %s but quantity x unit_price is %s; send the line total or fix the price",
 					prefix, a, b);
 				goto fail;
@@ -131,7 +131,7 @@ qs_status qsm_validate_lines(vctx *v, json_object *doc, bool required, json_obje
 			goto fail;
 		}
 		if (has_tax && has_taxable && !taxable) {
-			snprintf(path, sizeof(path), "%s.taxable", prefix);
+			qsm_fpath(path, sizeof(path), prefix, "taxable");
 			st = qsm_verr(v, path, "%s has taxable false but names tax \"%s\"; send one or the other", prefix, ref);
 			goto fail;
 		}
@@ -145,7 +145,7 @@ qs_status qsm_validate_lines(vctx *v, json_object *doc, bool required, json_obje
 		if (kind && strcmp(kind, "sale") && strcmp(kind, "discount") && strcmp(kind, "late_fee") && strcmp(kind, "credit")) {
 			qsm_quote(kind, strlen(kind), q, sizeof(q));
 			free(kind);
-			snprintf(path, sizeof(path), "%s.kind", prefix);
+			qsm_fpath(path, sizeof(path), prefix, "kind");
 			st = qsm_verr(v, path, "%s.kind %s is not one of sale, discount, late_fee, credit; send one of those", prefix, q);
 			goto fail;
 		}
@@ -259,7 +259,7 @@ qs_status qsm_validate_applies(vctx *v, json_object *doc, json_object *norm, qs_
 		json_object *a = json_object_array_get_idx(list, i), *na;
 		char prefix[40], path[64], ref[QS_ID_MAX + 1];
 		qs_money amt;
-		snprintf(prefix, sizeof(prefix), "applies_to[%zu]", i);
+		qsm_index_path(prefix, sizeof(prefix), "applies_to", i);
 		if (!a || json_object_get_type(a) != json_type_object) {
 			st = qsm_verr(v, prefix, "%s is %s; send {invoice, amount}", prefix, a ? qsm_type_name(a) : "null");
 			goto fail;
@@ -276,14 +276,14 @@ qs_status qsm_validate_applies(vctx *v, json_object *doc, json_object *norm, qs_
 		if (amt <= 0) {
 			char f[40];
 			qs_money_format(amt, v->decimals, f, sizeof(f));
-			snprintf(path, sizeof(path), "%s.amount", prefix);
+			qsm_fpath(path, sizeof(path), prefix, "amount");
 			st = qsm_verr(v, path, "%s.amount is %s; an applied amount must be greater than zero", prefix, f);
 			goto fail;
 		}
 		for (j = 0; j < i; j++) {
 			json_object *prev = json_object_array_get_idx(out, j), *pi;
 			if (json_object_object_get_ex(prev, "invoice", &pi) && !strcmp(json_object_get_string(pi), ref)) {
-				snprintf(path, sizeof(path), "%s.invoice", prefix);
+				qsm_fpath(path, sizeof(path), prefix, "invoice");
 				st = qsm_verr(v, path, "applies_to lists invoice %s twice; send one entry per invoice", ref);
 				goto fail;
 			}
@@ -327,7 +327,7 @@ qs_status qsm_validate_taxes(vctx *v, json_object *doc, json_object *norm, qs_mo
 		json_object *t = json_object_array_get_idx(list, i), *nt, *rate;
 		char prefix[32], path[64], ref[QS_ID_MAX + 1];
 		qs_money amt;
-		snprintf(prefix, sizeof(prefix), "taxes[%zu]", i);
+		qsm_index_path(prefix, sizeof(prefix), "taxes", i);
 		if (!t || json_object_get_type(t) != json_type_object) {
 			st = qsm_verr(v, prefix, "%s is %s; send {tax, rate, amount}", prefix, t ? qsm_type_name(t) : "null");
 			goto fail;
@@ -346,7 +346,7 @@ qs_status qsm_validate_taxes(vctx *v, json_object *doc, json_object *norm, qs_mo
 		rate = qsm_get(t, "rate");
 		if (rate) {
 			int64_t r;
-			snprintf(path, sizeof(path), "%s.rate", prefix);
+			qsm_fpath(path, sizeof(path), prefix, "rate");
 			if ((st = qsm_dec4_field(v, rate, path, &r)) != QS_OK) {
 				goto fail;
 			}
@@ -407,7 +407,7 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 		bool taxable = qsm_norm_bool(ln, "taxable");
 		char item_id[32], tax_id[32], el[32];
 
-		snprintf(el, sizeof(el), "lines[%zu]", i);
+		qsm_index_path(el, sizeof(el), "lines", i);
 		if (kind && !strcmp(kind, "discount")) {
 			/* QBO takes one transaction discount: discount lines are summed */
 			discount += amount < 0 ? -amount : amount;

@@ -133,7 +133,8 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, smar
 		if (as_list) {
 			json_object_array_add(out, j);
 		} else if (key) {
-			json_object_object_add_ex(out, ZSTR_VAL(key), j, 0);
+			/* a PHP array's keys are distinct: no look-up for a duplicate */
+			json_object_object_add_ex(out, ZSTR_VAL(key), j, JSON_C_OBJECT_ADD_KEY_IS_NEW);
 		} else {
 			char buf[32];
 			snprintf(buf, sizeof(buf), ZEND_ULONG_FMT, idx);
