@@ -843,6 +843,7 @@ static bool deferred_waves(qs_engine *eng)
 			ids[k] = ord[i].ref->id;
 		}
 		qs_error_clear(&e);
+		qse_claims_begin(eng);
 		r = qse_deliver_waves(eng, kinds, ids, k, per, out, &e);
 		for (j = 0; j < k && !stop; j++) {
 			if (out[j].r == QS_EAUTH || out[j].r == QS_ESTORE) {
@@ -984,6 +985,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		qse_worker_release(eng);
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory preparing a sync");
 	}
+	qse_claims_begin(eng);   /* the claims of this sync: one generation of the owner */
 	eng->in_sync = true;
 	eng->flight_max = opts && opts->max_in_flight > 0 && opts->max_in_flight < QS_QBO_CONCURRENT
 		? opts->max_in_flight : QS_QBO_CONCURRENT;
