@@ -1397,9 +1397,15 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			 * (another process released its dependents before this one
 			 * waited): then it goes again at once */
 			qs_entity dep;
+			bool held = false;
 			memset(&dep, 0, sizeof(dep));
-			if (qs_store_entity_get(eng->store, eng->conn_key, wait_kind, wait_id, &dep, NULL) == QS_OK
-					&& dep_ready(&dep)) {
+			/* read without waiting: a dependency another transaction holds is
+			 * having its own outcome written now (it may be released this
+			 * moment), so this record goes again at once instead of waiting;
+			 * waiting for it here could close a lock cycle with that
+			 * transaction's release of this record (MariaDB/MySQL) */
+			if (qs_store_outbox_lock(eng->store, eng->conn_key, wait_kind, wait_id, &dep, &held, NULL) == QS_OK
+					&& (held || dep_ready(&dep))) {
 				qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
 				cur->wait_kind[0] = cur->wait_id[0] = '\0';
 				cur->next_try = now;
