@@ -4,16 +4,17 @@ Claim leases: a worker whose wave lasts several times its lease renews its claim
 <?php
 require __DIR__ . '/batch.inc';
 require __DIR__ . '/lease.inc';
-const N = 40, LEASE = 2.0;
-[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker', 'timeout' => 1.5, 'lease' => LEASE]);
-qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => 250, 'jitter_ms' => 0]);
+const N = 40;
+define('LEASE', 4.0 * lease_scale());
+[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker', 'timeout' => 0.75 * LEASE, 'lease' => LEASE]);
+qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => (int)(400 * lease_scale()), 'jitter_ms' => 0]);
 for ($k = 1; $k <= N; $k++) {
     qbo_push($conn, 'customer', eng_customer("r$k", 'Renew', "Lease r$k", "r$k@example.com"));
 }
 // host-a claims every record in one round (10 waves of 4) and sends its requests one at a time
 $a = lease_sync_start('host-a', $opts, ['batch_size' => 4, 'max_in_flight' => 1, 'rate_window' => 0]);
 $first = null;
-for ($t = microtime(true); microtime(true) - $t < 30 && ($first[0] ?? 0) < N; usleep(20000)) {
+for ($t = microtime(true); microtime(true) - $t < 120 && ($first[0] ?? 0) < N; usleep(20000)) {
     $first = lease_sending($opts['store'])['host-a'] ?? null;   // the round's waves are claimed one by one
 }
 echo "host-a claimed: ", $first ? $first[0] : 0, "\n";

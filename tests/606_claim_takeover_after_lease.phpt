@@ -4,16 +4,17 @@ Claim leases: the claims of a SIGKILLed worker (its /batch committed by QBO, the
 <?php
 require __DIR__ . '/batch.inc';
 require __DIR__ . '/lease.inc';
-const N = 12, LEASE = 6.0;
-[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker', 'timeout' => 3, 'lease' => LEASE]);
+const N = 12;
+define('LEASE', 10.0 * lease_scale());
+[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker', 'timeout' => 3 * lease_scale(), 'lease' => LEASE]);
 for ($k = 1; $k <= N; $k++) {
     qbo_push($conn, 'customer', eng_customer("k$k", 'Killed', "Owner k$k", "k$k@example.com"));
 }
 // QBO commits host-a's /batch and holds the answer; host-a is SIGKILLed meanwhile
 $rule = qbo_test_fault(['kind' => 'hold', 'when' => 'after', 'method' => 'POST', 'realm' => $realm,
-    'path' => "/v3/company/$realm/batch", 'delay_ms' => 20000, 'count' => 1]);
+    'path' => "/v3/company/$realm/batch", 'delay_ms' => (int)(2000 * LEASE), 'count' => 1]);
 $a = lease_sync_start('host-a', $opts, ['batch_size' => 30, 'rate_window' => 0]);
-for ($i = 0; $i < 400; $i++) {
+for ($t = microtime(true); microtime(true) - $t < 120;) {
     $hits = 0;
     foreach (qbo_test_http('GET', '/_sandbox/faults')['json']['faults'] as $f) {
         $hits += $f['id'] === $rule['id'] ? $f['hits'] : 0;
