@@ -64,7 +64,7 @@ password in var_dump/phpinfo: false, ini_get: (set)
 socket: Not Connected
 tables: conn entity flight_slot history_job hook_event log mapping meta oauth_state outbox qbo_event rate_bucket rate_slot realm_link realm_mapping worker_lock
 all InnoDB utf8mb4: true
-schema version: 4
+schema version: 5
 QboSync\Exception: The store URL must not contain the password: remove it from the URL and give it as the option store_password (or INI qbosync.store_password)
   secrets shown: false
 QboSync\Exception: The store URL's prefix "bad-prefix" may hold only letters, digits and _ (at most 32)

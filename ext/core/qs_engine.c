@@ -11,6 +11,7 @@
 #include "qs_pool.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -951,6 +952,7 @@ static bool deferred_waves(qs_engine *eng)
 			ids[k] = ord[i].ref->id;
 		}
 		qs_error_clear(&e);
+		qse_claims_begin(eng);
 		r = qse_deliver_waves(eng, kinds, ids, k, per, out, &e);
 		for (j = 0; j < k && !stop; j++) {
 			if (out[j].r == QS_EAUTH || out[j].r == QS_ESTORE) {
@@ -1093,6 +1095,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 		qse_worker_release(eng);
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory preparing a sync");
 	}
+	qse_claims_begin(eng);   /* the claims of this sync: one generation of the owner */
 	eng->in_sync = true;
 	eng->flight_max = opts && opts->max_in_flight > 0 && opts->max_in_flight < QS_QBO_CONCURRENT
 		? opts->max_in_flight : QS_QBO_CONCURRENT;
@@ -1106,6 +1109,12 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 	total = 0;
 	for (pass = 0; !stop; pass++) {
 		long before = done_n;
+		/* the lowest rank another live process is sending now: records of a
+		 * later rank may depend on those, so they are left to it (claimed
+		 * now they would only go Waiting, and their retry takes the slow
+		 * one-record path); it releases and delivers them itself */
+		int held_rank = INT_MAX;
+		bool gated = false, relist = false;
 		due.n = 0;
 		eng->released = 0;
 		r = qs_store_outbox_due(eng->store, eng->conn_key, qs_store_now(), SYNC_BATCH, due_cb, &due, e);
@@ -1158,12 +1167,24 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 					break;
 				}
 				if (due.v[i].sending && !qse_claim_stale(eng, due.v[i].owner, due.v[i].claimed, qs_store_now())) {
+					int rank = qs_kind_rank(due.v[i].kind);
+					if (rank < held_rank) {
+						held_rank = rank;
+					}
 					total--;
 					continue;
+				}
+				if (k == 0 && qs_kind_rank(due.v[i].kind) > held_rank) {
+					gated = true;
+					break;
 				}
 				kinds[k] = due.v[i].kind;
 				ids[k] = due.v[i].id;
 				idx[k++] = i;
+			}
+			if (gated) {
+				stop = true;
+				break;
 			}
 			if (k == 0) {
 				continue;
@@ -1186,6 +1207,13 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				const char *st = out[j].state;
 				qs_status dr = out[j].r;
 				if (out[j].busy) {
+					/* held by another process (its claim raced this one's
+					 * listing): the list is stale, so the next round is chosen
+					 * from a new one, after what this round delivered */
+					if (qs_kind_rank(kinds[j]) < held_rank) {
+						held_rank = qs_kind_rank(kinds[j]);
+					}
+					relist = true;
 					continue;
 				}
 				done_n++;
@@ -1218,8 +1246,15 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 			if (ret != QS_OK || net_fail >= 3) {
 				stop = true;   /* disconnected, broken store, or QBO unreachable */
 			}
+			if (relist) {
+				break;
+			}
 		}
-		if (stop || i < due.n) {
+		if (relist && !stop) {
+			if (done_n == before) {
+				stop = true;   /* everything this pass tried was another's: they deliver it */
+			}
+		} else if (stop || i < due.n) {
 			stop = true;   /* limit, budget, cancel, or QBO unreachable */
 		} else if (!((due.n == SYNC_BATCH && done_n > before) || eng->released > 0) || pass > 10000) {
 			stop = true;   /* nothing more is due (released records and further batches go on) */

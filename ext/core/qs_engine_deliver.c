@@ -28,12 +28,58 @@ static double stale_after(qs_engine *eng)
 	return t * 2 + 30;
 }
 
+/* A claim of the current delivery is never stale; a claim an earlier
+ * delivery of this process left behind (another generation) goes by its
+ * lease, as another process's does. */
 bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double now)
 {
-	if (strcmp(owner, eng->owner) == 0) {
+	if (strcmp(owner, qse_claim_owner(eng)) == 0) {
 		return false;
 	}
 	return qse_owner_dead(eng, owner) || claimed < now - stale_after(eng);
+}
+
+const char *qse_claim_owner(const qs_engine *eng)
+{
+	return eng->claim_owner[0] ? eng->claim_owner : eng->owner;
+}
+
+void qse_claims_begin(qs_engine *eng)
+{
+	if (eng->depth > 0 || eng->in_sync) {
+		return;
+	}
+	eng->claim_gen++;
+	snprintf(eng->claim_owner, sizeof(eng->claim_owner), "%.86s/%x", eng->owner, eng->claim_gen & 0xffffffu);
+	eng->renewed_at = 0;
+}
+
+/* The longest interval between two renewals of the claims' leases. */
+#define RENEW_EVERY_MAX 5.0
+
+void qse_claims_renew(qs_engine *eng)
+{
+	double now, every;
+	long n = 0;
+	qs_error e;
+	if (eng->renewed_at <= 0 || !eng->store) {
+		return;   /* no claim taken yet */
+	}
+	now = qs_store_now();
+	every = stale_after(eng) / 3.0;
+	if (every > RENEW_EVERY_MAX) {
+		every = RENEW_EVERY_MAX;
+	}
+	if (now - eng->renewed_at < every) {
+		return;
+	}
+	eng->renewed_at = now;
+	qs_error_clear(&e);
+	if (qs_store_claims_renew(eng->store, eng->conn_key, eng->owner, qse_claim_owner(eng), now,
+			now + qse_flight_hold(eng), &n, &e) != QS_OK) {
+		/* tried again at the next interval; a lease that lapses meanwhile is taken over */
+		qse_log_msg(eng, "warn", NULL, NULL, "Renewing the leases of this process's claims failed: %s", e.message);
+	}
 }
 
 
@@ -1309,7 +1355,9 @@ bool qse_retryable(qs_status r)
 /* Claims (kind, id) inside the caller's write transaction: marks it sending
  * for this owner, counts the attempt and gives a create its requestid.
  * *busy when there is nothing to send (finished meanwhile, or another live
- * process holds it); final_state then receives the current state. */
+ * process holds it: its claim is not stale, or another transaction holds the
+ * record at this moment, which a claim never waits for); final_state then
+ * receives the current state ("" when held elsewhere). */
 static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
 	char final_state[16], bool batch, qs_error *e);
 
@@ -1329,12 +1377,17 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 	char final_state[16], bool batch, qs_error *e)
 {
 	double now = qs_store_now();
+	bool held = false;
 	qs_status r;
 	*busy = false;
 	final_state[0] = '\0';
-	r = qs_store_entity_get(eng->store, eng->conn_key, kind, id, en, e);
+	r = qs_store_outbox_lock(eng->store, eng->conn_key, kind, id, en, &held, e);
 	if (r != QS_OK) {
 		return r;
+	}
+	if (held) {
+		*busy = true;
+		return QS_OK;
 	}
 	if (!en->exists || !en->q_status[0]
 			|| (!strcmp(en->q_status, "sending") && !qse_claim_stale(eng, en->owner, en->claimed, now))) {
@@ -1346,8 +1399,11 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 		qse_log_msg(eng, "warn", kind, id, "Taking over the delivery left by %s (claimed %.0f s ago)", en->owner, now - en->claimed);
 	}
 	qs_strlcpy(en->q_status, "sending", sizeof(en->q_status));
-	qs_strlcpy(en->owner, eng->owner, sizeof(en->owner));
+	qs_strlcpy(en->owner, qse_claim_owner(eng), sizeof(en->owner));
 	en->claimed = now;
+	if (eng->renewed_at <= 0) {
+		eng->renewed_at = now;   /* the renewals count from the first claim */
+	}
 	en->q_attempts++;
 	en->attempts++;
 	en->last_attempt = now;
@@ -1450,9 +1506,15 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			 * (another process released its dependents before this one
 			 * waited): then it goes again at once */
 			qs_entity dep;
+			bool held = false;
 			memset(&dep, 0, sizeof(dep));
-			if (qs_store_entity_get(eng->store, eng->conn_key, wait_kind, wait_id, &dep, NULL) == QS_OK
-					&& dep_ready(&dep)) {
+			/* read without waiting: a dependency another transaction holds is
+			 * having its own outcome written now (it may be released this
+			 * moment), so this record goes again at once instead of waiting;
+			 * waiting for it here could close a lock cycle with that
+			 * transaction's release of this record (MariaDB/MySQL) */
+			if (qs_store_outbox_lock(eng->store, eng->conn_key, wait_kind, wait_id, &dep, &held, NULL) == QS_OK
+					&& (held || dep_ready(&dep))) {
 				qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
 				cur->wait_kind[0] = cur->wait_id[0] = '\0';
 				cur->next_try = now;
@@ -1515,6 +1577,7 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	memset(&rel, 0, sizeof(rel));
 
 	/* 1. claim in a transaction */
+	qse_claims_begin(eng);
 	r = qs_store_begin(eng->store, true, e);
 	if (r != QS_OK) {
 		memset(&en, 0, sizeof(en));

@@ -39,6 +39,9 @@ typedef struct deferred_ref {
 struct qs_engine {
 	char *environment, *client_id, *client_secret, *redirect_uri, *store_path;
 	long lease_ms;                 /* claim lease (0: derived from the timeouts) */
+	double renewed_at;             /* the claims' leases were last renewed then (0: no claim taken yet) */
+	char claim_owner[96];          /* owner of the outbox claims of the current delivery: owner/generation */
+	unsigned claim_gen;
 	char spill_path[600];          /* the hook spill file (qs_engine_spill.c) */
 	bool store_offline;            /* opened while the store's server was unreachable */
 	bool replaying;                /* the spill file is being replayed (qs_engine_spill.c) */
@@ -298,6 +301,18 @@ qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity 
  * ("cb") in the same write. */
 qs_status qse_claim_batch(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
 	char final_state[16], qs_error *e);
+/* Renews the leases of this engine's claims (and its worker lock and
+ * in-flight slots) when the last renewal is a third of the lease old (at
+ * most every 5 s); a time compare otherwise. Called between requests. */
+void qse_claims_renew(qs_engine *eng);
+/* A new top-level delivery (a sync, a deferred wave, a record delivered on
+ * its own): its claims get a new generation of the owner, so claims an
+ * earlier delivery of this process left behind (its outcome failed to save)
+ * are no longer renewed and are taken over after the lease like any other.
+ * Nothing inside a delivery (depth > 0, or within a sync). */
+void qse_claims_begin(qs_engine *eng);
+/* The owner written on this engine's claims now. */
+const char *qse_claim_owner(const qs_engine *eng);
 qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
 	const char **entity, json_object **body, qs_error *e);
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
@@ -332,6 +347,8 @@ void qse_pace_done(qs_engine *eng, double *taken);
 qs_status qse_flight_try(qs_engine *eng, long *slot, double *wait, qs_error *e);
 qs_status qse_flight_take(qs_engine *eng, long *slot, qs_error *e);
 void qse_flight_release(qs_engine *eng, long *slot);
+/* Seconds a slot of the in-flight cap is held at most. */
+double qse_flight_hold(qs_engine *eng);
 
 /* qs_engine_wave.c: the pipeline (plan, send as /batch, apply in one transaction) */
 typedef struct qse_wave_out {

@@ -24,6 +24,7 @@ qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, 
 	qs_status r;
 	*wait = 0;
 	*taken = 0;
+	qse_claims_renew(eng);   /* between requests: the claims' leases */
 	if (eng->rate_window <= 0) {
 		return QS_OK;
 	}
@@ -37,6 +38,7 @@ qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, 
 
 void qse_pace_done(qs_engine *eng, double *taken)
 {
+	qse_claims_renew(eng);   /* between requests: the claims' leases */
 	if (*taken > 0) {
 		qs_error e;
 		qs_error_clear(&e);
@@ -56,6 +58,7 @@ qs_status qse_pace(qs_engine *eng, bool batch, double *taken, qs_error *e)
 	for (;;) {
 		double wait = 0, now = qs_store_now();
 		struct timespec ts;
+		qse_claims_renew(eng);   /* while waiting for a slot too */
 		/* QBO's windows slide in steps (a partly expired step still counts): one
 		 * step of margin, 1/60 of the window */
 		qs_status r = qs_store_rate_take(eng->store, eng->conn_key, now, eng->rate_window * 61.0 / 60.0,
@@ -85,7 +88,7 @@ qs_status qse_pace(qs_engine *eng, bool batch, double *taken, qs_error *e)
 /* Seconds a slot of the in-flight cap is held at most: the longest a request
  * can take (connect + transfer timeouts) and a margin; a killed holder's slot
  * frees then. */
-static double flight_hold(qs_engine *eng)
+double qse_flight_hold(qs_engine *eng)
 {
 	long t = eng->timeout_ms > eng->inline_timeout_ms ? eng->timeout_ms : eng->inline_timeout_ms;
 	return (double)(t + eng->connect_timeout_ms) / 1000.0 + 5.0;
@@ -100,7 +103,7 @@ qs_status qse_flight_try(qs_engine *eng, long *slot, double *wait, qs_error *e)
 		return QS_OK;   /* held already, or no cap applies */
 	}
 	now = qs_store_now();
-	r = qs_store_flight_take(eng->store, eng->conn_key, eng->owner, now, now + flight_hold(eng),
+	r = qs_store_flight_take(eng->store, eng->conn_key, eng->owner, now, now + qse_flight_hold(eng),
 		eng->flight_max, slot, e);
 	if (r == QS_OK && *slot < 0) {
 		*wait = 0.005;   /* another process's request ends in its own time: look again soon */
@@ -110,7 +113,7 @@ qs_status qse_flight_try(qs_engine *eng, long *slot, double *wait, qs_error *e)
 
 qs_status qse_flight_take(qs_engine *eng, long *slot, qs_error *e)
 {
-	double start = qs_store_now(), limit = flight_hold(eng) * 2;
+	double start = qs_store_now(), limit = qse_flight_hold(eng) * 2;
 	for (;;) {
 		double wait = 0;
 		struct timespec ts;

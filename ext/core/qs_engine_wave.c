@@ -1029,6 +1029,17 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		qs_status ar;
 		qs_error_clear(&ae);
 		ar = apply_wave(eng, waves[v].w, waves[v].n, waves[v].out, &ae);
+		if (ar == QS_ESTORE) {
+			/* a transient store failure (a lock cycle's victim, a busy file):
+			 * the outcomes are written again, else the claims wait for their lease */
+			int tries;
+			for (tries = 1; ar == QS_ESTORE && tries < 4; tries++) {
+				struct timespec ts = { 0, 20000000L * tries };
+				nanosleep(&ts, NULL);
+				qs_error_clear(&ae);
+				ar = apply_wave(eng, waves[v].w, waves[v].n, waves[v].out, &ae);
+			}
+		}
 		if (ar != QS_OK && r == QS_OK) {
 			r = ar;
 			qs_error_copy(e, &ae);

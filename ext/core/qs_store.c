@@ -191,6 +191,16 @@ qs_status qs_store_outbox_release(qs_store *s, const char *key, const char *kind
 	return s->ops->outbox_release(s, key, kind, id, now, cb, ud, n, e);
 }
 
+qs_status qs_store_outbox_lock(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, bool *held, qs_error *e)
+{
+	return s->ops->outbox_lock(s, key, kind, id, out, held, e);
+}
+
+qs_status qs_store_claims_renew(qs_store *s, const char *key, const char *owner, const char *claim_owner, double now, double flight_until, long *n, qs_error *e)
+{
+	return s->ops->claims_renew(s, key, owner, claim_owner, now, flight_until, n, e);
+}
+
 qs_status qs_store_outbox_count(qs_store *s, const char *key, long *n, qs_error *e)
 {
 	return s->ops->outbox_count(s, key, n, e);

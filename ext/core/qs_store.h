@@ -173,6 +173,23 @@ qs_status qs_store_outbox_due(qs_store *s, const char *key, double now, long lim
  * be NULL) is called for each released row first. */
 qs_status qs_store_outbox_release(qs_store *s, const char *key, const char *kind, const char *id,
 	double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e);
+/* A claim's read (call inside a write transaction): reads (kind, id) as
+ * qs_store_entity_get does and locks its rows for this transaction, never
+ * waiting for them: *held (and nothing read, out->exists false) when another
+ * transaction holds them now (another process claiming, recording or
+ * finishing the record), which a claim treats as busy. MariaDB/MySQL: FOR
+ * UPDATE SKIP LOCKED; SQLite's write transaction excludes every other one,
+ * so *held is always false there. */
+qs_status qs_store_outbox_lock(qs_store *s, const char *key, const char *kind, const char *id,
+	qs_entity *out, bool *held, qs_error *e);
+/* A live process's lease renewal, outside the caller's transactions (SQLite:
+ * one write transaction; MariaDB/MySQL: three autocommit updates): every
+ * outbox row claimed by claim_owner (status sending) gets claimed = now, the
+ * worker-lock row of owner heartbeat = now, and owner's slots of the
+ * in-flight cap are held at least until flight_until; *n = the claims
+ * renewed. A claim is taken over only when its owner stopped renewing it. */
+qs_status qs_store_claims_renew(qs_store *s, const char *key, const char *owner, const char *claim_owner, double now,
+	double flight_until, long *n, qs_error *e);
 /* Number of outbox rows. */
 qs_status qs_store_outbox_count(qs_store *s, const char *key, long *n, qs_error *e);
 

@@ -33,6 +33,8 @@ typedef struct qs_store_ops {
 	qs_status (*outbox_put)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 	qs_status (*outbox_due)(qs_store *s, const char *key, double now, long limit, qs_outbox_cb cb, void *ud, qs_error *e);
 	qs_status (*outbox_release)(qs_store *s, const char *key, const char *kind, const char *id, double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e);
+	qs_status (*outbox_lock)(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, bool *held, qs_error *e);
+	qs_status (*claims_renew)(qs_store *s, const char *key, const char *owner, const char *claim_owner, double now, double flight_until, long *n, qs_error *e);
 	qs_status (*outbox_count)(qs_store *s, const char *key, long *n, qs_error *e);
 	qs_status (*entity_counts)(qs_store *s, const char *key, qs_count_cb cb, void *ud, qs_error *e);
 	qs_status (*entity_list)(qs_store *s, const char *key, const char *kind, const char *state, const char *id, long limit, long offset, qs_entity_cb cb, void *ud, qs_error *e);

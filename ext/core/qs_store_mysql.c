@@ -4,15 +4,36 @@
  * (InnoDB, utf8mb4, a table prefix) and its migrations, and the row-level
  * operations, shared by processes on any number of hosts.
  *
- * Concurrency: a write transaction (begin with immediate=true) locks its
- * company's conn row (SELECT ... FOR UPDATE) before its first statement on
- * that company, which is what SQLite's BEGIN IMMEDIATE gives the engine:
- * the read-check-write steps of a claim, of the token compare-and-set and of
- * the refresh lock see the latest committed rows and cannot interleave, and
- * write transactions of one company cannot deadlock each other. Listing due
- * outbox rows skips the rows another host is claiming at that moment
- * (FOR UPDATE SKIP LOCKED) instead of waiting for them. The limiter's window
- * is counted under a lock on the company's bucket row. */
+ * Concurrency (READ COMMITTED, row locks; MariaDB >= 10.6 or MySQL >= 8.0
+ * for SKIP LOCKED):
+ *   - A record is its own serialisation point. Inside a write transaction
+ *     (begin with immediate=true) reading a record locks its entity and
+ *     outbox rows (SELECT ... FOR UPDATE), so its read-check-write (record a
+ *     change, apply an outcome) sees the latest committed rows and cannot
+ *     interleave with another's; writes lock the rows they write.
+ *   - A claim (qs_store_outbox_lock) reads with FOR UPDATE SKIP LOCKED: a
+ *     record another transaction holds at that moment is busy for this
+ *     claim, never waited for, so workers on several hosts claim disjoint
+ *     waves at the same time and a claim never waits in a lock cycle. A row
+ *     is claimed by writing owner and time on it in that short transaction
+ *     (two owners of one row are impossible: the second claim finds it
+ *     locked, or committed as sending by a live owner).
+ *   - The company's conn row is locked (SELECT ... FOR UPDATE) only where a
+ *     read-check-write truly spans it: reading the conn row inside a write
+ *     transaction (the token compare-and-set and the refresh lock read it,
+ *     decide, then write), the worker lock, the history job, OAuth states,
+ *     named values, hook-event expansion and the realm switch; and when a
+ *     write transaction reads a record that does not exist yet (two first
+ *     recordings of one record would otherwise both insert). The last-sync
+ *     time a write transaction sets is written just after its commit, so
+ *     finishing a wave never takes the conn row.
+ *   - Listing due rows is a plain read (no lock): a row another process
+ *     claims meanwhile is found busy by the claim.
+ *   - Leases: a claim is taken over when its owner stopped renewing it
+ *     (qs_store_claims_renew: claimed time, worker-lock heartbeat and
+ *     in-flight slots of the owner, a few autocommit updates).
+ *   - The limiter's window and the in-flight cap are counted under a lock on
+ *     the company's bucket row, each in its own short transaction. */
 #include "qs_store_driver.h"
 #include "qs_crypto.h"
 #include "qs_kind.h"
@@ -32,7 +53,7 @@
 #include <unistd.h>
 
 /* Version of the schema this backend writes (row 'schema' of the meta table). */
-#define MY_SCHEMA 4
+#define MY_SCHEMA 5
 
 #define MY_MAXCOL 24
 #define MY_MAXARG 20
@@ -55,6 +76,7 @@ enum {
 	M_HIST_GET, M_HIST_DEL, M_HIST_ADD,
 	M_RATE_DONE, M_FLIGHT_PRUNE, M_FLIGHT_HELD, M_FLIGHT_ADD, M_FLIGHT_DEL,
 	M_MAP_START, M_ENT_LIST_ALL, M_ENT_LIST_K, M_ENT_LIST_S, M_ENT_LIST_KS, M_ENT_TOTAL_K, M_ENT_TOTAL_S, M_ENT_TOTAL_KS,
+	M_ENT_GET_LOCK, M_ENT_GET_SKIP, M_RENEW_CLAIMS, M_RENEW_WORKER, M_RENEW_FLIGHT,
 	/* the switch to another company (realm), in order */
 	M_RS_LINK_CLEAR, M_RS_LINK_PARK, M_RS_MAP_CLEAR, M_RS_MAP_PARK, M_RS_MAP_DROP, M_RS_ENT_UNLINK,
 	M_RS_ENT_RESTORE, M_RS_MAP_RESTORE,
@@ -69,6 +91,12 @@ typedef struct my_sql {
 } my_sql;
 
 #define OB_COLS "kind, local_id, status, owner, claimed"
+#define ENT_GET_SQL "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc,"\
+	" e.attempts, e.last_attempt, e.updated, e.create_rid,"\
+	" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts"\
+	" FROM {p}entity e LEFT JOIN {p}outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"\
+	" WHERE e.conn = ? AND e.kind = ? AND e.local_id = ?"
+#define ENT_GET_COLS "ssssiisbiddssidsdssi"
 
 static const my_sql sql_text[M__COUNT] = {
 	[M_CONN_ENSURE] = { "INSERT IGNORE INTO {p}conn(`key`, status) VALUES(?, 'Not Connected')", "" },
@@ -99,11 +127,10 @@ static const my_sql sql_text[M__COUNT] = {
 	[M_STATE_GET] = { "SELECT expires FROM {p}oauth_state WHERE conn = ? AND state = ?", "d" },
 	[M_STATE_DEL] = { "DELETE FROM {p}oauth_state WHERE conn = ? AND state = ?", "" },
 	[M_STATE_GC] = { "DELETE FROM {p}oauth_state WHERE expires < ?", "" },
-	[M_ENT_GET] = { "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc,"
-		" e.attempts, e.last_attempt, e.updated, e.create_rid,"
-		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts"
-		" FROM {p}entity e LEFT JOIN {p}outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
-		" WHERE e.conn = ? AND e.kind = ? AND e.local_id = ?", "ssssiisbiddssidsdssi" },
+	[M_ENT_GET] = { ENT_GET_SQL, ENT_GET_COLS },
+	/* inside a write transaction: the record's rows locked (waiting), or for a claim skipped when held */
+	[M_ENT_GET_LOCK] = { ENT_GET_SQL " FOR UPDATE", ENT_GET_COLS },
+	[M_ENT_GET_SKIP] = { ENT_GET_SQL " FOR UPDATE SKIP LOCKED", ENT_GET_COLS },
 	[M_ENT_PUT] = { "INSERT INTO {p}entity(conn, kind, local_id, state, reason, qbo_id, sync_token, version,"
 		" synced_version, hash, doc, attempts, last_attempt, updated, create_rid)"
 		" VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -120,7 +147,7 @@ static const my_sql sql_text[M__COUNT] = {
 		" wait_kind = VALUES(wait_kind), wait_id = VALUES(wait_id), attempts = VALUES(attempts)", "" },
 	[M_OB_DEL] = { "DELETE FROM {p}outbox WHERE conn = ? AND kind = ? AND local_id = ?", "" },
 	[M_OB_DUE] = { "SELECT " OB_COLS " FROM {p}outbox WHERE conn = ?"
-		" AND (status = 'sending' OR next_try <= ?) ORDER BY prio, seq LIMIT ? FOR UPDATE SKIP LOCKED", "sssbd" },
+		" AND (status = 'sending' OR next_try <= ?) ORDER BY prio, seq LIMIT ?", "sssbd" },
 	[M_OB_WAITERS] = { "SELECT " OB_COLS " FROM {p}outbox WHERE conn = ?"
 		" AND status = 'waiting' AND wait_kind = ? AND wait_id = ? ORDER BY prio, seq", "sssbd" },
 	[M_OB_RELEASE] = { "UPDATE {p}outbox SET status = 'queued', next_try = ?, wait_kind = NULL, wait_id = NULL"
@@ -228,6 +255,11 @@ static const my_sql sql_text[M__COUNT] = {
 	[M_FLIGHT_HELD] = { "SELECT slot FROM {p}flight_slot WHERE conn = ? ORDER BY slot", "i" },
 	[M_FLIGHT_ADD] = { "INSERT INTO {p}flight_slot(conn, slot, owner, `until`) VALUES(?, ?, ?, ?)", "" },
 	[M_FLIGHT_DEL] = { "DELETE FROM {p}flight_slot WHERE conn = ? AND slot = ? AND owner = ?", "" },
+	/* an owner's lease renewal: its claims, its worker lock, its in-flight slots */
+	[M_RENEW_CLAIMS] = { "UPDATE {p}outbox FORCE INDEX({p}outbox_owner) SET claimed = ?"
+		" WHERE conn = ? AND owner = ? AND status = 'sending'", "" },
+	[M_RENEW_WORKER] = { "UPDATE {p}worker_lock SET heartbeat = ? WHERE conn = ? AND owner = ?", "" },
+	[M_RENEW_FLIGHT] = { "UPDATE {p}flight_slot SET `until` = ? WHERE conn = ? AND owner = ? AND `until` < ?", "" },
 	/* the switch to another company: park realm from's links, restore realm to's
 	 * (the clears run for realm from first, for realm to once restored) */
 	[M_RS_LINK_CLEAR] = { "DELETE FROM {p}realm_link WHERE conn = ? AND realm = ?", "" },
@@ -368,6 +400,15 @@ static const char *const schema_v4[] = {
 	NULL
 };
 
+/* Schema version 5: an owner's claims by index, so renewing their leases
+ * reads only the owner's rows (a scan would wait for rows other
+ * transactions hold). Run again after a crash the ADD KEY finds the key
+ * there and is skipped (migrate). */
+static const char *const schema_v5[] = {
+	"ALTER TABLE {p}outbox ADD KEY {p}outbox_owner(conn, owner)",
+	NULL
+};
+
 /* The forward migrations: step i takes the schema from version i to i + 1.
  * A new version appends a step (a NULL-ended list of statements) and raises
  * MY_SCHEMA; a released step never changes. */
@@ -376,6 +417,7 @@ static const char *const *const migrations[] = {
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == MY_SCHEMA,
 	"one migration step per schema version");
@@ -407,6 +449,8 @@ typedef struct my_store {
 	bool tx_dead;        /* this transaction was rolled back by the server (a deadlock's victim) */
 	bool dead_seen;      /* the last transaction was such a victim (until the next begins) */
 	char locked[65];     /* company whose conn row this transaction holds */
+	char sync_key[65];   /* a last-sync time set in this transaction, written after its commit */
+	double sync_at;
 	unsigned long max_packet;
 	bool migrated;       /* the schema was checked on this server */
 	bool offline;        /* the last connect failed: the server was unreachable */
@@ -1230,7 +1274,7 @@ static qs_status migrate(my_store *s, qs_error *e)
 		char setv[160];
 		for (step = migrations[v]; r == QS_OK && *step; step++) {
 			r = exec_text(s, *step, e, "migrating the schema");
-			if (r != QS_OK && mysql_errno(s->db) == ER_DUP_FIELDNAME) {
+			if (r != QS_OK && (mysql_errno(s->db) == ER_DUP_FIELDNAME || mysql_errno(s->db) == ER_DUP_KEYNAME)) {
 				/* an ALTER a crashed run of this step made already */
 				qs_error_clear(e);
 				r = QS_OK;
@@ -1314,6 +1358,8 @@ static void my_rollback(qs_store *qs)
 	s->tx_dead = false;
 	s->immediate = false;
 	s->locked[0] = '\0';
+	s->sync_key[0] = '\0';
+	s->sync_at = 0;
 }
 
 static qs_status my_commit(qs_store *qs, qs_error *e)
@@ -1340,6 +1386,18 @@ static qs_status my_commit(qs_store *qs, qs_error *e)
 	s->in_tx = false;
 	s->immediate = false;
 	s->locked[0] = '\0';
+	if (s->sync_key[0]) {
+		char key[65];
+		double at = s->sync_at;
+		qs_strlcpy(key, s->sync_key, sizeof(key));
+		s->sync_key[0] = '\0';
+		s->sync_at = 0;
+		if (r == QS_OK) {
+			qs_error e2;
+			qs_error_clear(&e2);
+			run(s, M_CONN_LAST_SYNC, NULL, NULL, &e2, "saving the last sync time", "ds", at, key);
+		}
+	}
 	return r;
 }
 
@@ -1393,7 +1451,6 @@ static qs_status my_conn_set_status(qs_store *qs, const char *key, const char *s
 	const char *reason, const char *message, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	LOCK_OR_RETURN(s, key, e);
 	return run(s, M_CONN_STATUS, NULL, NULL, e, "saving the connection status", "sSSs", status, message, reason, key);
 }
 
@@ -1401,21 +1458,29 @@ static qs_status my_conn_set_company(qs_store *qs, const char *key, const char *
 	const char *country, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	LOCK_OR_RETURN(s, key, e);
 	return run(s, M_CONN_COMPANY, NULL, NULL, e, "saving the company settings", "SSs", home_currency, country, key);
 }
 
+/* Inside a write transaction the time is kept and written just after the
+ * commit (a single autocommit update): finishing a wave never holds the
+ * company's conn row while it writes its records. */
 static qs_status my_conn_set_last_sync(qs_store *qs, const char *key, double at, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	LOCK_OR_RETURN(s, key, e);
+	if (s->in_tx && strlen(key) < sizeof(s->sync_key)
+			&& (!s->sync_key[0] || !strcmp(s->sync_key, key))) {
+		qs_strlcpy(s->sync_key, key, sizeof(s->sync_key));
+		if (at > s->sync_at) {
+			s->sync_at = at;
+		}
+		return QS_OK;
+	}
 	return run(s, M_CONN_LAST_SYNC, NULL, NULL, e, "saving the last sync time", "ds", at, key);
 }
 
 static qs_status my_conn_set_throttle(qs_store *qs, const char *key, double until, double ceiling, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	LOCK_OR_RETURN(s, key, e);
 	return run(s, M_CONN_THROTTLE, NULL, NULL, e, "saving the throttle pause", "dds", ceiling, until, key);
 }
 
@@ -1529,10 +1594,10 @@ static qs_status my_state_take(qs_store *qs, const char *key, const char *state,
 
 /* ------------------------------------------------------------------ entities and the outbox */
 
-static qs_status my_entity_get(qs_store *qs, const char *key, const char *kind, const char *id,
-	qs_entity *out, qs_error *e)
+/* Reads (kind, id) with statement id (M_ENT_GET, _LOCK or _SKIP); *found. */
+static qs_status entity_read(my_store *s, int id_stmt, const char *key, const char *kind, const char *id,
+	qs_entity *out, bool *found, qs_error *e)
 {
-	my_store *s = (my_store *)qs;
 	my_q q;
 	bool row;
 	qs_status r;
@@ -1540,12 +1605,13 @@ static qs_status my_entity_get(qs_store *qs, const char *key, const char *kind, 
 	qs_strlcpy(out->kind, kind, sizeof(out->kind));
 	qs_strlcpy(out->id, id, sizeof(out->id));
 	qs_strlcpy(out->state, "Not Tried", sizeof(out->state));
-	LOCK_OR_RETURN(s, key, e);
-	r = run(s, M_ENT_GET, &q, NULL, e, "reading an entity", "sss", key, kind, id);
+	*found = false;
+	r = run(s, id_stmt, &q, NULL, e, "reading an entity", "sss", key, kind, id);
 	if (r != QS_OK) {
 		return r;
 	}
 	r = q_next(s, &q, &row, e);
+	*found = r == QS_OK && row;
 	if (r == QS_OK && row) {
 		const char *doc = q_strn(&q, 7);
 		out->exists = true;
@@ -1577,6 +1643,50 @@ static qs_status my_entity_get(qs_store *qs, const char *key, const char *kind, 
 	return r;
 }
 
+/* Inside a write transaction the record's rows are locked for it; a record
+ * not there yet is read again under the company's conn-row lock, so two
+ * first recordings of one record are one after the other. */
+static qs_status my_entity_get(qs_store *qs, const char *key, const char *kind, const char *id,
+	qs_entity *out, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	bool found;
+	qs_status r;
+	if (!s->in_tx || !s->immediate) {
+		return entity_read(s, M_ENT_GET, key, kind, id, out, &found, e);
+	}
+	r = entity_read(s, M_ENT_GET_LOCK, key, kind, id, out, &found, e);
+	if (r == QS_OK && !found && strcmp(s->locked, key) != 0) {
+		r = tx_lock(s, key, e);
+		if (r == QS_OK) {
+			qs_entity_clear(out);
+			r = entity_read(s, M_ENT_GET_LOCK, key, kind, id, out, &found, e);
+		}
+	}
+	return r;
+}
+
+static qs_status my_outbox_lock(qs_store *qs, const char *key, const char *kind, const char *id,
+	qs_entity *out, bool *held, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	bool found;
+	qs_status r;
+	*held = false;
+	if (!s->in_tx || !s->immediate) {
+		return my_entity_get(qs, key, kind, id, out, e);
+	}
+	r = entity_read(s, M_ENT_GET_SKIP, key, kind, id, out, &found, e);
+	if (r == QS_OK && !found) {
+		/* skipped (held by another transaction) or not there: a plain read tells */
+		qs_entity plain;
+		r = entity_read(s, M_ENT_GET, key, kind, id, &plain, &found, e);
+		*held = r == QS_OK && found;
+		qs_entity_clear(&plain);
+	}
+	return r;
+}
+
 static qs_status my_entity_by_qbo(qs_store *qs, const char *key, const char *kind, const char *qbo_id,
 	char local_id[65], bool *found, qs_error *e)
 {
@@ -1585,7 +1695,6 @@ static qs_status my_entity_by_qbo(qs_store *qs, const char *key, const char *kin
 	qs_status r;
 	*found = false;
 	local_id[0] = '\0';
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_ENT_BY_QBO, &q, NULL, e, "looking up a linked record", "sss", key, kind, qbo_id);
 	if (r != QS_OK) {
 		return r;
@@ -1603,7 +1712,6 @@ static qs_status my_entity_put(qs_store *qs, const char *key, const qs_entity *e
 	my_store *s = (my_store *)qs;
 	char what[120];
 	snprintf(what, sizeof(what), "saving %s %s", en->kind, en->id);   /* names the record in a refusal */
-	LOCK_OR_RETURN(s, key, e);
 	return run(s, M_ENT_PUT, NULL, NULL, e, what, "ssssSSSiiSsiddS", key, en->kind, en->id, en->state,
 		en->reason, en->qbo_id, en->sync_token, (long long)en->version, (long long)en->synced_version, en->hash,
 		en->doc, (long long)en->attempts, en->last_attempt, en->updated, en->create_rid);
@@ -1612,7 +1720,6 @@ static qs_status my_entity_put(qs_store *qs, const char *key, const qs_entity *e
 static qs_status my_outbox_put(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	LOCK_OR_RETURN(s, key, e);
 	if (!en->q_status[0]) {
 		return run(s, M_OB_DEL, NULL, NULL, e, "removing an outbox row", "sss", key, en->kind, en->id);
 	}
@@ -1663,7 +1770,6 @@ static qs_status my_outbox_due(qs_store *qs, const char *key, double now, long l
 	my_store *s = (my_store *)qs;
 	my_q q;
 	qs_status r;
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_OB_DUE, &q, NULL, e, "reading the outbox", "sdi", key, now, (long long)(limit > 0 ? limit : LLONG_MAX));
 	return r == QS_OK ? outbox_rows(s, &q, cb, ud, e) : r;
 }
@@ -1675,7 +1781,6 @@ static qs_status my_outbox_release(qs_store *qs, const char *key, const char *ki
 	unsigned long long changed = 0;
 	qs_status r;
 	*n = 0;
-	LOCK_OR_RETURN(s, key, e);
 	if (cb) {
 		my_q q;
 		r = run(s, M_OB_WAITERS, &q, NULL, e, "reading the outbox", "sss", key, kind, id);
@@ -1700,7 +1805,6 @@ static qs_status my_outbox_count(qs_store *qs, const char *key, long *n, qs_erro
 	bool row;
 	qs_status r;
 	*n = 0;
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_OB_COUNT, &q, NULL, e, "counting the outbox", "s", key);
 	if (r != QS_OK) {
 		return r;
@@ -1719,7 +1823,6 @@ static qs_status my_entity_counts(qs_store *qs, const char *key, qs_count_cb cb,
 	my_q q;
 	bool row;
 	qs_status r;
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_ENT_COUNTS, &q, NULL, e, "counting entities", "s", key);
 	if (r != QS_OK) {
 		return r;
@@ -1740,7 +1843,6 @@ static qs_status my_entity_list(qs_store *qs, const char *key, const char *kind,
 	char (*ids)[2][65] = NULL;
 	size_t n = 0, cap = 0, i;
 	qs_status r;
-	LOCK_OR_RETURN(s, key, e);
 	/* the page through LIMIT/OFFSET on the listing's index (schema 3): only
 	 * the page's rows are read */
 	{
@@ -1799,7 +1901,6 @@ static qs_status my_map_get(qs_store *qs, const char *key, const char *kind, con
 	qs_status r;
 	*found = false;
 	memset(out, 0, sizeof(*out));
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_MAP_GET, &q, NULL, e, "reading a mapping", "ssss", key, kind, local_id, purpose ? purpose : "");
 	if (r != QS_OK) {
 		return r;
@@ -1826,7 +1927,6 @@ static qs_status my_map_any(qs_store *qs, const char *key, const char *kind, con
 	qs_status r;
 	*found = false;
 	memset(out, 0, sizeof(*out));
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_MAP_ANY, &q, NULL, e, "reading a mapping", "sss", key, kind, purpose ? purpose : "");
 	if (r != QS_OK) {
 		return r;
@@ -1847,7 +1947,6 @@ static qs_status my_map_any(qs_store *qs, const char *key, const char *kind, con
 static qs_status my_map_put(qs_store *qs, const char *key, const qs_mapping *m, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	LOCK_OR_RETURN(s, key, e);
 	return run(s, M_MAP_PUT, NULL, NULL, e, "saving a mapping", "sssssSd", key, m->kind, m->local_id, m->purpose,
 		m->qbo_id, m->name, m->created > 0 ? m->created : qs_store_now());
 }
@@ -1859,7 +1958,6 @@ static qs_status my_map_del(qs_store *qs, const char *key, const char *kind, con
 	unsigned long long n = 0;
 	qs_status r;
 	*removed = false;
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_MAP_DEL, NULL, &n, e, "removing a mapping", "sss", key, kind, local_id);
 	if (r == QS_OK) {
 		*removed = n > 0;
@@ -1889,7 +1987,6 @@ static qs_status my_map_list(qs_store *qs, const char *key, const char *kind,
 	my_q q;
 	bool row;
 	qs_status r;
-	LOCK_OR_RETURN(s, key, e);
 	r = kind ? run(s, M_MAP_LIST_KIND, &q, NULL, e, "listing mappings", "ss", key, kind)
 		: run(s, M_MAP_LIST_ALL, &q, NULL, e, "listing mappings", "s", key);
 	if (r != QS_OK) {
@@ -1920,7 +2017,6 @@ static qs_status my_log_list(qs_store *qs, const char *key, const char *kind, co
 	my_q q;
 	bool row;
 	qs_status r;
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_LOG_LIST, &q, NULL, e, "reading the log", "sssssi", key, kind, kind, id, id,
 		(long long)(limit > 0 ? limit : 100));
 	if (r != QS_OK) {
@@ -2051,7 +2147,6 @@ static qs_status my_log_prune(qs_store *qs, const char *key, double before, long
 static qs_status my_hook_put(qs_store *qs, const char *key, const char *event, const char *ids, double now, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	LOCK_OR_RETURN(s, key, e);
 	return run(s, M_HOOK_PUT, NULL, NULL, e, "recording a hook event", "sssd", key, event, ids, now);
 }
 
@@ -2121,7 +2216,6 @@ static qs_status my_hook_count(qs_store *qs, const char *key, long *pending, lon
 	bool row;
 	qs_status r;
 	*pending = *errors = 0;
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_HOOK_COUNT, &q, NULL, e, "counting the hook events", "s", key);
 	if (r != QS_OK) {
 		return r;
@@ -2275,6 +2369,28 @@ static qs_status my_flight_release(qs_store *qs, const char *key, const char *ow
 
 /* ------------------------------------------------------------------ entity total and the realm switch */
 
+static qs_status my_claims_renew(qs_store *qs, const char *key, const char *owner, const char *claim_owner, double now,
+	double flight_until, long *n, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long changed = 0;
+	qs_status r;
+	*n = 0;
+	/* three autocommit updates, each of the owner's own rows (a row another
+	 * transaction holds that is not the owner's is not waited for: READ
+	 * COMMITTED's semi-consistent read) */
+	r = run(s, M_RENEW_CLAIMS, NULL, &changed, e, "renewing the leases of this process's claims", "dss", now, key, claim_owner);
+	if (r == QS_OK) {
+		*n = (long)changed;
+		r = run(s, M_RENEW_WORKER, NULL, NULL, e, "renewing the worker lock's heartbeat", "dss", now, key, owner);
+	}
+	if (r == QS_OK) {
+		r = run(s, M_RENEW_FLIGHT, NULL, NULL, e, "renewing the in-flight slots", "dssd", flight_until, key, owner,
+			flight_until);
+	}
+	return r;
+}
+
 static qs_status my_entity_total(qs_store *qs, const char *key, const char *kind, const char *state,
 	const char *id, long *n, qs_error *e)
 {
@@ -2283,7 +2399,6 @@ static qs_status my_entity_total(qs_store *qs, const char *key, const char *kind
 	bool row;
 	qs_status r;
 	*n = 0;
-	LOCK_OR_RETURN(s, key, e);
 	/* without an id, plain equalities: the count reads only its range of an index */
 	if (!id && kind && state) {
 		r = run(s, M_ENT_TOTAL_KS, &q, NULL, e, "counting entities", "sss", key, kind, state);
@@ -2385,7 +2500,6 @@ static qs_status my_event_put(qs_store *qs, const char *key, const qs_qbo_event 
 	bool row = false;
 	qs_status r;
 	*inserted = false;
-	LOCK_OR_RETURN(s, key, e);
 	r = run(s, M_EV_SEEN, &q, NULL, e, "looking for a known QuickBooks change", "ss", key, dedupe);
 	if (r != QS_OK) {
 		return r;
@@ -2411,7 +2525,6 @@ static qs_status my_event_list(qs_store *qs, const char *key, long long since_id
 	long long lim = limit > 0 ? (long long)limit : LLONG_MAX;   /* no limit: every row */
 	qs_qbo_event *rows = NULL;
 	size_t n = 0, cap = 0, i;
-	LOCK_OR_RETURN(s, key, e);
 	r = pending_only ? run(s, M_EV_PENDING, &q, NULL, e, "reading the QuickBooks changes", "si", key, lim)
 		: run(s, M_EV_LIST, &q, NULL, e, "reading the QuickBooks changes", "siSSi", key, since_id, entity, entity, lim);
 	if (r != QS_OK) {
@@ -2460,7 +2573,6 @@ static qs_status my_event_list(qs_store *qs, const char *key, long long since_id
 static qs_status my_event_done(qs_store *qs, const char *key, const qs_qbo_event *ev, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	LOCK_OR_RETURN(s, key, e);
 	return run(s, M_EV_DONE, NULL, NULL, e, "saving a QuickBooks change's outcome", "sSSsssi", ev->status,
 		ev->local_kind, ev->local_id, ev->doc, ev->message, key, ev->id);
 }
@@ -2591,6 +2703,8 @@ static const qs_store_ops mysql_ops = {
 	.outbox_put = my_outbox_put,
 	.outbox_due = my_outbox_due,
 	.outbox_release = my_outbox_release,
+	.outbox_lock = my_outbox_lock,
+	.claims_renew = my_claims_renew,
 	.outbox_count = my_outbox_count,
 	.entity_counts = my_entity_counts,
 	.entity_list = my_entity_list,

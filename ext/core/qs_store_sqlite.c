@@ -38,6 +38,7 @@ enum {
 	S_WORKER_GET, S_WORKER_DEL_ANY, S_WORKER_DEL_OWNER, S_WORKER_ADD,
 	S_HIST_GET, S_HIST_DEL, S_HIST_ADD,
 	S_RATE_DONE, S_FLIGHT_PRUNE, S_FLIGHT_HELD, S_FLIGHT_ADD, S_FLIGHT_DEL,
+	S_RENEW_CLAIMS, S_RENEW_WORKER, S_RENEW_FLIGHT,
 	S__COUNT
 };
 
@@ -205,6 +206,10 @@ static const char *const sql_text[S__COUNT] = {
 	[S_FLIGHT_HELD] = "SELECT slot FROM flight_slot WHERE conn = ?1 ORDER BY slot",
 	[S_FLIGHT_ADD] = "INSERT INTO flight_slot(conn, slot, owner, until) VALUES(?1, ?2, ?3, ?4)",
 	[S_FLIGHT_DEL] = "DELETE FROM flight_slot WHERE conn = ?1 AND slot = ?2 AND owner = ?3",
+	/* an owner's lease renewal: its claims, its worker lock, its in-flight slots */
+	[S_RENEW_CLAIMS] = "UPDATE outbox SET claimed = ?3 WHERE conn = ?1 AND owner = ?2 AND status = 'sending'",
+	[S_RENEW_WORKER] = "UPDATE worker_lock SET heartbeat = ?3 WHERE conn = ?1 AND owner = ?2",
+	[S_RENEW_FLIGHT] = "UPDATE flight_slot SET until = ?3 WHERE conn = ?1 AND owner = ?2 AND until < ?3",
 };
 
 /* Schema version 1: the tables as first written. */
@@ -1111,6 +1116,46 @@ static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *ki
 	r = run(s, p, e, "releasing waiting records");
 	if (r == QS_OK) {
 		*n = (long)sqlite3_changes(s->db);
+	}
+	return r;
+}
+
+/* SQLite's write transaction (BEGIN IMMEDIATE) already excludes every other
+ * one: the claim's read is the plain read, never held elsewhere. */
+static qs_status sq_outbox_lock(qs_store *qs, const char *key, const char *kind, const char *id,
+	qs_entity *out, bool *held, qs_error *e)
+{
+	*held = false;
+	return sq_entity_get(qs, key, kind, id, out, e);
+}
+
+static qs_status sq_claims_renew(qs_store *qs, const char *key, const char *owner, const char *claim_owner, double now,
+	double flight_until, long *n, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	static const int ids[3] = { S_RENEW_CLAIMS, S_RENEW_WORKER, S_RENEW_FLIGHT };
+	qs_status r;
+	int i;
+	*n = 0;
+	r = sq_begin(qs, true, e);
+	for (i = 0; r == QS_OK && i < 3; i++) {
+		sqlite3_stmt *p = st(s, ids[i], e);
+		if (!p) {
+			r = QS_ESTORE;
+			break;
+		}
+		bind_text(p, 1, key);
+		bind_text(p, 2, i == 0 ? claim_owner : owner);
+		sqlite3_bind_double(p, 3, i == 2 ? flight_until : now);
+		r = run(s, p, e, "renewing the leases of this process's claims");
+		if (r == QS_OK && i == 0) {
+			*n = (long)sqlite3_changes(s->db);
+		}
+	}
+	if (r == QS_OK) {
+		r = sq_commit(qs, e);
+	} else {
+		sq_rollback(qs);
 	}
 	return r;
 }
@@ -2125,6 +2170,8 @@ static const qs_store_ops sqlite_ops = {
 	.outbox_put = sq_outbox_put,
 	.outbox_due = sq_outbox_due,
 	.outbox_release = sq_outbox_release,
+	.outbox_lock = sq_outbox_lock,
+	.claims_renew = sq_claims_renew,
 	.outbox_count = sq_outbox_count,
 	.entity_counts = sq_entity_counts,
 	.entity_list = sq_entity_list,

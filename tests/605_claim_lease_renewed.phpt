@@ -1,0 +1,55 @@
+--TEST--
+Claim leases: a worker whose wave lasts several times its lease renews its claims between requests, so a worker of another host leaves them alone (no takeover while the owner lives); every record exactly once (both store backends)
+--FILE--
+<?php
+require __DIR__ . '/batch.inc';
+require __DIR__ . '/lease.inc';
+const N = 40;
+define('LEASE', 4.0 * lease_scale());
+[$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker', 'timeout' => 0.75 * LEASE, 'lease' => LEASE]);
+qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => (int)(400 * lease_scale()), 'jitter_ms' => 0]);
+for ($k = 1; $k <= N; $k++) {
+    qbo_push($conn, 'customer', eng_customer("r$k", 'Renew', "Lease r$k", "r$k@example.com"));
+}
+// host-a claims every record in one round (10 waves of 4) and sends its requests one at a time
+$a = lease_sync_start('host-a', $opts, ['batch_size' => 4, 'max_in_flight' => 1, 'rate_window' => 0]);
+$first = null;
+for ($t = microtime(true); microtime(true) - $t < 120 && ($first[0] ?? 0) < N; usleep(20000)) {
+    $first = lease_sending($opts['store'])['host-a'] ?? null;   // the round's waves are claimed one by one
+}
+echo "host-a claimed: ", $first ? $first[0] : 0, "\n";
+// host-b syncs again and again while host-a works past twice the lease
+$b = ['delivered' => 0, 'errors' => 0];
+$renewed = false;
+while (true) {
+    $r = lease_sync('host-b', $opts, ['batch_size' => 4, 'rate_window' => 0]);
+    $b['delivered'] += $r['delivered'] ?? 0;
+    $b['errors'] += $r['errors'] ?? (isset($r['error']) ? 1 : 0);
+    $now = microtime(true);
+    $held = lease_sending($opts['store'])['host-a'] ?? null;
+    if (!$held) {
+        break;
+    }
+    if ($now - $first[1] > 2 * LEASE && $held[1] > $first[1] + LEASE / 2) {
+        $renewed = true;   // the claims are older than the lease and their claimed time has moved on
+    }
+    usleep(200000);
+}
+[$code, $out] = eng_child_wait($a);
+$ra = json_decode(trim($out), true);
+echo "host-a's claims renewed past twice the lease: ", var_export($renewed, true), "\n";
+echo "host-a delivered: ", $ra['delivered'] ?? "exit $code", "\n";
+echo "host-b delivered: {$b['delivered']}, errors {$b['errors']}\n";
+echo "takeovers: ", count(lease_log($opts['store'], 'Taking over the delivery')), "\n";
+$st = qbo_status($conn);
+echo "store: Synced {$st['counts']['Synced']}, queued {$st['queued']}\n";
+echo "QBO: ", lease_customers_once($realm, 'r', N), "\n";
+?>
+--EXPECT--
+host-a claimed: 40
+host-a's claims renewed past twice the lease: true
+host-a delivered: 40
+host-b delivered: 0, errors 0
+takeovers: 0
+store: Synced 40, queued 0
+QBO: every record exactly once
