@@ -375,8 +375,8 @@ function sbx_parse_time(string $v): ?float
 /**
  * SQL that narrows the rows a query must decode, from its '=' and 'in'
  * conditions on Id, a name (Customer.DisplayName, Item.Name) or DocNumber,
- * and its 'in' lists of customer email addresses (plain characters only, as
- * the stored JSON holds them). It only ever
+ * and its 'in' lists of customer email addresses (plain ASCII ones, by the
+ * index sbx_entity_email). It only ever
  * keeps a superset of the matches: every condition is still checked on the
  * decoded row. Without it, a lookup by name decodes every row of the entity
  * and a company with thousands of customers answers in tens of milliseconds.
@@ -404,8 +404,8 @@ function sbx_query_prefilter(string $entity, array $filters): array
                 array_push($params, ...$v);
             } elseif ($f === 'PrimaryEmailAddr' && $entity === 'Customer'
                     && count(array_filter($v, fn($x) => (bool)preg_match('/^[A-Za-z0-9@._+-]+$/', $x))) === count($v)) {
-                // characters JSON never escapes: the stored text holds the address as written
-                $sql .= ' AND (' . implode(' OR ', array_fill(0, count($v), 'instr(lower(data), ?) > 0')) . ')';
+                // the expression of the index sbx_entity_email (ASCII case folded, as the comparison does)
+                $sql .= " AND iif(json_valid(data), lower(json_extract(data, '$.PrimaryEmailAddr.Address')), NULL) IN ($marks)";
                 array_push($params, ...array_map('strtolower', $v));
             }
             continue;
