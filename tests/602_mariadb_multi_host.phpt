@@ -93,7 +93,7 @@ for ($k = 1; $k <= TOTAL; $k++) {
 echo "QBO: ", $bad ? implode(', ', array_slice($bad, 0, 10)) : 'every record exactly once', "\n";
 $log = eng_requests($realm, '/v3/company/*');
 echo "throttled answers: ", count(array_filter($log, fn($q) => $q['status'] === 429)), "\n";
-$took = array_filter(qbo_log($conn, ['limit' => 1000]), fn($l) => str_contains($l['message'], 'Taking over the delivery left by')
+$took = array_filter(qbo_log($conn, ['limit' => 10000]), fn($l) => str_contains($l['message'], 'Taking over the delivery left by')
     && str_contains($l['message'], '@victim~'));
 echo "the victim's wave taken over after the lease: ", var_export(count($took) > 0, true), "\n";
 ?>

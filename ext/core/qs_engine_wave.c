@@ -545,6 +545,7 @@ typedef struct send_unit {
 	qs_error e;
 	long flight;              /* its slot of the company's in-flight cap, -1 none */
 	double taken;             /* when its limiter slot was taken (0: none) */
+	double started;           /* when its transfer started */
 	char rid[64];
 	bool sent, retry_token;
 } send_unit;
@@ -611,6 +612,10 @@ static void unit_done(sender *s, send_unit *u, qs_http_resp *resp, qs_status st,
 	q.access_token = eng->access;
 	qse_pace_done(eng, &u->taken);
 	qse_flight_release(eng, &u->flight);
+	if (st == QS_OK && u->started > 0) {
+		double took = qs_store_now() - u->started;
+		eng->req_seconds = eng->req_seconds > 0 ? 0.8 * eng->req_seconds + 0.2 * took : took;
+	}
 	if (st != QS_OK) {
 		u->r = st;
 		qs_error_copy(&u->e, te);
@@ -756,12 +761,25 @@ static qs_status start_prepared(sender *s, send_unit *u)
 		r = qs_qbo_write_prepare(&q, x->entity, x->body, u->rid, &u->req, &u->e);
 	}
 	if (r == QS_OK) {
+		u->started = qs_store_now();
 		r = qs_pool_add(s->pool, u, u->req.method, u->req.url, u->req.headers, u->req.body, u->req.body_len, &u->e);
 		if (r != QS_OK) {
 			qs_qbo_req_clear(&u->req);
 		}
 	}
 	return r;
+}
+
+/* Whether a /batch that must wait `wait` seconds for a batch slot goes
+ * sooner as single requests: only when the wait is longer than its items
+ * take as single requests at QBO's concurrency (by how long requests took of
+ * late). A batch slot that frees sooner carries them in one request, which
+ * costs QBO (and a machine-bound sandbox) far less than thirty. */
+static bool split_pays(const sender *s, const batch_job *j, double wait)
+{
+	size_t n = json_object_array_length(j->items);
+	double turns = (double)((n + QS_QBO_CONCURRENT - 1) / QS_QBO_CONCURRENT);
+	return wait > turns * s->eng->req_seconds;
 }
 
 /* Starts u, which holds its slots; a refusal gives them back and is its outcome. */
@@ -809,7 +827,7 @@ static void start_unit(sender *s, send_unit *u)
 		r = qse_flight_try(eng, &u->flight, &wait, &u->e);
 		if (r == QS_OK && wait <= 0) {
 			r = qse_pace_try(eng, batch, &wait, &u->taken, &u->e);
-			if (r == QS_OK && wait > 0 && batch) {
+			if (r == QS_OK && wait > 0 && batch && split_pays(s, j, wait)) {
 				/* is it the batch budget that is spent? Then the requests left
 				 * of the window carry the items one by one */
 				double wait1 = 0, taken1 = 0;
