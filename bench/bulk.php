@@ -28,9 +28,20 @@ bl_load($conn, $n);
 [$missing, $doubled] = bl_ledger_once($realm, $n);
 $qmin = $s * $scale / 60;
 $rate = $d / max($qmin, 1e-9);
-$reqs = count(json_decode((string)file_get_contents(bl_base() . "/_sandbox/requests?realm=$realm&path=/v3/company/*&limit=100000"), true)['requests'] ?? []);
-printf("qbosync: %d delivered, %d errors, in %.2f s = %.2f QBO minutes: %.0f records per QBO minute (%.1f %% of the ceiling); %d QBO requests; ledger: %d missing, %d doubled\n",
-    $d, $err, $s, $qmin, $rate, 100 * $rate / $ceiling, $reqs, $missing, $doubled);
+$log = [];
+for ($since = 0;;) {   // the sandbox answers at most 5,000 a page
+    $page = json_decode((string)file_get_contents(bl_base() . "/_sandbox/requests?realm=$realm&path=/v3/company/*&limit=5000&since=$since"), true);
+    $log = array_merge($log, $page['requests'] ?? []);
+    if (count($page['requests'] ?? []) < 5000) {
+        break;
+    }
+    $since = $page['next'];
+}
+$reqs = count($log);
+$nbatch = count(array_filter($log, fn($q) => str_ends_with($q['path'], '/batch')));
+$n429 = count(array_filter($log, fn($q) => $q['status'] === 429));
+printf("qbosync: %d delivered, %d errors, in %.2f s = %.2f QBO minutes: %.0f records per QBO minute (%.1f %% of the ceiling); %d QBO requests (%d /batch, %d single), %d answered 429; ledger: %d missing, %d doubled\n",
+    $d, $err, $s, $qmin, $rate, 100 * $rate / $ceiling, $reqs, $nbatch, $reqs - $nbatch, $n429, $missing, $doubled);
 
 $realm2 = bl_company('bench bulk baseline');
 bl_shape($realm2, $limits, 100, 100, $scale);
@@ -41,4 +52,4 @@ printf("baseline (plain PHP, one request per record): %d delivered, %d errors, i
 printf("ratio qbosync / baseline: %.1fx\n", $rate / max($brate, 1e-9));
 bl_row("bulk: records per QBO minute ($limits limits, N=$n, scale $scale)", ">= 95 % of $ceiling ops/min; >= 5x baseline",
     sprintf('%.0f (%.0f %%)', $rate, 100 * $rate / $ceiling), sprintf('%.0f', $brate), sprintf('%.1fx', $rate / max($brate, 1e-9)));
-bl_row("bulk: errors / missing / doubled", '0 / 0 / 0', "$err / $missing / $doubled", (string)$berr, '');
+bl_row("bulk: errors / missing / doubled / 429", '0 / 0 / 0 / 0', "$err / $missing / $doubled / $n429", (string)$berr, '');

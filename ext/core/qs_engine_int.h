@@ -114,6 +114,8 @@ struct qs_engine {
 	long batch;               /* records per wave of qbo_sync and the deferred drain (1: one at a time) */
 	double rate_default;      /* the limiter's minute when qbo_sync names none, and the deferred drain's (0: no pacing) */
 	long flight_max;          /* the company's requests in flight, all processes together (qs_engine_pace.c) */
+	struct qse_released *wave_released;   /* set: the pipeline's waves list the records they release here */
+	double req_seconds;       /* how long the pipeline's requests took of late (moving average; 0: none yet) */
 };
 
 /* What a delivery learns while its references are resolved. */

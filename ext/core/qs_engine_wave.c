@@ -542,7 +542,7 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 		r = qs_store_entity_get(eng->store, eng->conn_key, w[i].en.kind, w[i].en.id, &cur, e);
 		if (r == QS_OK) {
 			r = qse_apply_outcome(eng, &w[i].en, &cur, w[i].dr, w[i].op ? w[i].op : "sent", &w[i].de,
-				w[i].ctx.wait_kind, w[i].ctx.wait_id, w[i].dv, NULL, e);
+				w[i].ctx.wait_kind, w[i].ctx.wait_id, w[i].dv, eng->wave_released, e);
 		}
 		if (r == QS_OK) {
 			r = qs_store_entity_put(eng->store, eng->conn_key, &cur, e);
@@ -565,19 +565,38 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 
 /* ---- concurrent send ---- */
 
-/* One /batch request of a round: its items, the answer or the error. */
+struct batch_job;
+
+/* One request of a round: a whole job (a /batch or a plain query), or one
+ * item of a split job sent as its own request. */
+typedef struct send_unit {
+	struct batch_job *job;
+	long idx;                 /* the item of a split job; -1: the whole job */
+	qs_qbo_req req;
+	json_object *resp;        /* the BatchItemResponse array, the query's rows, or the entity written */
+	qs_status r;
+	qs_error e;
+	long flight;              /* its slot of the company's in-flight cap, -1 none */
+	double taken;             /* when its limiter slot was taken (0: none) */
+	double started;           /* when its transfer started */
+	char rid[64];
+	bool sent, retry_token;
+} send_unit;
+
+/* One /batch request of a round (or a plain query): its items, the answer
+ * or the error. A /batch whose turn comes when the batch requests of the
+ * limit window are spent, while single requests are left, is split: each
+ * item goes as its own request (a create with the record's requestid, an
+ * update, a query), and the answers are put together as the batch's. */
 typedef struct batch_job {
 	json_object *items;       /* NULL: nothing to send */
 	const char *query;        /* set: a plain query (the text of items' one Query), not a /batch */
 	const char *entity;       /* the query's entity (its rows' key) */
-	json_object *resp;        /* the BatchItemResponse array, or the query's rows */
-	char rid[64];
-	qs_status r;
-	qs_error e;
-	qs_qbo_req req;
-	long flight;              /* its slot of the company's in-flight cap, -1 none */
-	double taken;             /* when its limiter slot was taken (0: none) */
-	bool sent, retry_token;
+	wave_rec **recs;          /* a batch of writes: the record of each bId; NULL: a batch of queries */
+	send_unit u;              /* the request itself: u.r and u.resp are the job's answer */
+	send_unit *one;           /* split: one request per item */
+	size_t n_one, next_one;
+	bool split;
 	char *note;               /* the records it carries, for the exchange log ("invoice 12, payment 7"), or NULL */
 } batch_job;
 
@@ -597,188 +616,427 @@ static qs_pool *wave_pool(qs_engine *eng, qs_error *e)
 	return eng->pool;
 }
 
-/* A finished transfer of the pool: its answer classified as qs_qbo_batch does. */
-static void job_done(qs_engine *eng, batch_job *j, qs_http_resp *resp, qs_status st, qs_error *te)
+/* What a round's sending shares: the pool, and the first 429 (after it
+ * nothing more starts). */
+typedef struct sender {
+	qs_engine *eng;
+	qs_pool *pool;
+	batch_job *const *jobs;
+	size_t m;
+	bool throttled;
+	qs_error throttle_e;
+} sender;
+
+/* The query entity of a lookup item (its rows' key). */
+static const char *item_query_entity(json_object *item)
 {
+	const char *bid = qse_jstr(item, "bId");
+	return bid && !strcmp(bid, "i") ? "Invoice" : "Customer";
+}
+
+/* A finished transfer of the pool: its answer classified as qs_qbo_batch,
+ * qs_qbo_query or qs_qbo_create do. */
+static void unit_done(sender *s, send_unit *u, qs_http_resp *resp, qs_status st, qs_error *te)
+{
+	qs_engine *eng = s->eng;
+	batch_job *j = u->job;
 	qs_qbo q;
 	memset(&q, 0, sizeof(q));
 	q.realm = eng->realm;
 	q.access_token = eng->access;
-	qse_pace_done(eng, &j->taken);
-	qse_flight_release(eng, &j->flight);
+	qse_pace_done(eng, &u->taken);
+	qse_flight_release(eng, &u->flight);
+	if (st == QS_OK && u->started > 0) {
+		double took = qs_store_now() - u->started;
+		eng->req_seconds = eng->req_seconds > 0 ? 0.8 * eng->req_seconds + 0.2 * took : took;
+	}
 	if (st != QS_OK) {
-		j->r = st;
-		qs_error_copy(&j->e, te);
+		u->r = st;
+		qs_error_copy(&u->e, te);
 		qs_http_resp_clear(resp);
-	} else if (j->query) {
-		j->r = qs_qbo_query_answer(&q, resp, &j->resp, &j->e);
+	} else if (u->idx < 0) {
+		u->r = j->query ? qs_qbo_query_answer(&q, resp, &u->resp, &u->e) : qs_qbo_batch_answer(&q, resp, &u->resp, &u->e);
+	} else if (!j->recs) {
+		u->r = qs_qbo_query_answer(&q, resp, &u->resp, &u->e);
 	} else {
-		j->r = qs_qbo_batch_answer(&q, resp, &j->resp, &j->e);
+		u->r = qs_qbo_write_answer(&q, resp, j->recs[u->idx]->entity, &u->resp, &u->e);
 	}
 	/* a refused token: refreshed and sent again once the round is over */
-	j->retry_token = j->r == QS_ETOKEN;
-	qs_qbo_req_clear(&j->req);
+	u->retry_token = u->r == QS_ETOKEN;
+	qs_qbo_req_clear(&u->req);
+	if (u->r == QS_ETHROTTLE && !s->throttled) {
+		s->throttled = true;
+		qs_error_copy(&s->throttle_e, &u->e);
+	}
 }
 
-/* Sends the round's batch requests together: at most QS_QBO_CONCURRENT in
- * flight, each taking its limiter slot (qse_pace) just before it starts.
- * After a 429 nothing more of the round starts (those requests are
- * QS_ETHROTTLE unsent, their records stay queued); the transfers already
- * in flight finish and count. A 401 is sent again through qse_api, which
- * refreshes the token first (once for the round, the others re-read it). */
-static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
+/* The multi handle itself failed: what is in flight is unknown. */
+static void pool_failed(sender *s, const qs_error *we)
 {
-	qs_pool *pool;
-	qs_error pe;
-	size_t i, next = 0;
-	bool throttled = false;
-	qs_error throttle_e;
-
-	qs_error_clear(&pe);
-	qs_error_clear(&throttle_e);
-	pool = wave_pool(eng, &pe);
-	for (i = 0; i < m; i++) {
-		qs_error_clear(&jobs[i]->e);
-		jobs[i]->r = QS_OK;
-		jobs[i]->flight = -1;
-		jobs[i]->taken = 0;
-		if (jobs[i]->items && !pool) {
-			jobs[i]->r = pe.status ? pe.status : QS_EINTERNAL;
-			qs_error_copy(&jobs[i]->e, &pe);
-			jobs[i]->sent = true;
+	size_t i, k;
+	for (i = 0; i < s->m; i++) {
+		batch_job *j = s->jobs[i];
+		for (k = 0; k <= j->n_one; k++) {
+			send_unit *u = k < j->n_one ? &j->one[k] : &j->u;
+			qse_pace_done(s->eng, &u->taken);
+			qse_flight_release(s->eng, &u->flight);
+			if (u->req.url) {
+				u->r = QS_ENET;
+				qs_error_copy(&u->e, we);
+				u->e.status = QS_ENET;
+				qs_qbo_req_clear(&u->req);
+			}
 		}
 	}
-	while (pool) {
-		void *tag;
-		qs_http_resp resp;
-		qs_status st;
-		qs_error te, we;
-		/* start what the pool has room for */
-		while (next < m && qs_pool_has_room(pool)) {
-			batch_job *j = jobs[next++];
-			qs_qbo q;
-			qs_status r;
-			double slot_start;
-			if (!j->items) {
-				continue;
-			}
-			j->sent = true;
-			if (throttled) {
-				j->r = QS_ETHROTTLE;
-				qs_error_copy(&j->e, &throttle_e);
-				continue;
-			}
-			/* the limiter's slot first; while none is free the transfers in
-			 * flight go on (a finished one is handled on the next turn) */
-			slot_start = qs_store_now();
-			for (;;) {
-				double wait = 0;
-				void *done_tag = NULL;
-				/* a slot of the company's in-flight cap (every process), then the limiter's */
-				r = qse_flight_try(eng, &j->flight, &wait, &j->e);
-				if (r == QS_OK && wait <= 0) {
-					r = qse_pace_try(eng, !j->query, &wait, &j->taken, &j->e);
-				}
-				if (r != QS_OK || wait <= 0) {
-					break;
-				}
-				if (qs_store_now() - slot_start > eng->rate_window * 2 + 1
-						+ 2.0 * (double)(eng->timeout_ms + eng->connect_timeout_ms) / 1000.0) {
-					r = qs_error_set(&j->e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
-						qs_store_now() - slot_start);
-					break;
-				}
-				if (wait > 0.5) {
-					wait = 0.5;
-				}
-				if (qs_pool_busy(pool) > 0) {
-					qs_error_clear(&te);
-					qs_error_clear(&we);
-					if (qs_pool_wait(pool, (long)(wait * 1000) + 1, &done_tag, &resp, &st, &te, &we) == QS_OK && done_tag) {
-						job_done(eng, done_tag, &resp, st, &te);
-						if (((batch_job *)done_tag)->r == QS_ETHROTTLE && !throttled) {
-							throttled = true;
-							qs_error_copy(&throttle_e, &((batch_job *)done_tag)->e);
-						}
-					}
-				} else {
-					struct timespec ts;
-					ts.tv_sec = (time_t)wait;
-					ts.tv_nsec = (long)((wait - (double)ts.tv_sec) * 1e9) + 1000000;
-					if (ts.tv_nsec >= 1000000000L) {
-						ts.tv_sec++;
-						ts.tv_nsec -= 1000000000L;
-					}
-					nanosleep(&ts, NULL);
-				}
-			}
-			if (r == QS_OK && throttled) {
-				r = QS_ETHROTTLE;
-				qs_error_copy(&j->e, &throttle_e);
-			}
-			if (r == QS_OK) {
-				memset(&q, 0, sizeof(q));
-				q.http = qse_http_get(eng, &j->e);
-				q.api_base = eng->ep.api_base;
-				q.realm = eng->realm;
-				q.access_token = eng->access;
-				q.minorversion = eng->minorversion;
-				r = !q.http ? (j->e.status ? j->e.status : QS_EINTERNAL)
-					: j->query ? qs_qbo_query_prepare(&q, j->query, &j->req, &j->e)
-					: qs_qbo_batch_prepare(&q, j->items, j->rid, &j->req, &j->e);
-			}
-			if (r == QS_OK) {
-				qs_pool_set_note(pool, j->note);
-				r = qs_pool_add(pool, j, j->req.method, j->req.url, j->req.headers, j->req.body, j->req.body_len, &j->e);
-				if (r != QS_OK) {
-					qs_qbo_req_clear(&j->req);
-				}
-			}
-			if (r != QS_OK) {
-				qse_pace_done(eng, &j->taken);
-				qse_flight_release(eng, &j->flight);
-				j->r = r;
-				if (r == QS_ETHROTTLE) {
-					throttled = true;
-					qs_error_copy(&throttle_e, &j->e);
-				}
-			}
-		}
-		if (qs_pool_busy(pool) == 0) {
-			break;
-		}
+	qs_pool_free(s->pool);
+	s->pool = NULL;
+	s->eng->pool = NULL;
+}
+
+/* Runs the transfers in flight for up to wait seconds (-1: until one ends),
+ * handling one that ends; sleeps when none is in flight. */
+static void drive(sender *s, double wait)
+{
+	void *tag = NULL;
+	qs_http_resp resp;
+	qs_status st;
+	qs_error te, we;
+	if (s->pool && qs_pool_busy(s->pool) > 0) {
 		qs_error_clear(&te);
 		qs_error_clear(&we);
-		if (qs_pool_wait(pool, -1, &tag, &resp, &st, &te, &we) != QS_OK) {
-			/* the multi handle itself failed: what is in flight is unknown */
-			for (i = 0; i < m; i++) {
-				qse_pace_done(eng, &jobs[i]->taken);
-				qse_flight_release(eng, &jobs[i]->flight);
-				if (jobs[i]->req.url) {
-					jobs[i]->r = QS_ENET;
-					qs_error_copy(&jobs[i]->e, &we);
-					jobs[i]->e.status = QS_ENET;
-					qs_qbo_req_clear(&jobs[i]->req);
-				}
-			}
-			qs_pool_free(pool);
-			eng->pool = NULL;
-			break;
+		if (qs_pool_wait(s->pool, wait < 0 ? -1 : (long)(wait * 1000) + 1, &tag, &resp, &st, &te, &we) != QS_OK) {
+			pool_failed(s, &we);
+		} else if (tag) {
+			unit_done(s, tag, &resp, st, &te);
 		}
-		job_done(eng, tag, &resp, st, &te);
-		if (((batch_job *)tag)->r == QS_ETHROTTLE && !throttled) {
-			throttled = true;
-			qs_error_copy(&throttle_e, &((batch_job *)tag)->e);
+	} else if (wait > 0) {
+		struct timespec ts;
+		ts.tv_sec = (time_t)wait;
+		ts.tv_nsec = (long)((wait - (double)ts.tv_sec) * 1e9) + 1000000;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		nanosleep(&ts, NULL);
+	}
+}
+
+/* Splits a /batch job into one request per item. */
+static bool split_job(batch_job *j)
+{
+	size_t i, n = json_object_array_length(j->items);
+	j->one = calloc(n ? n : 1, sizeof(*j->one));
+	if (!j->one) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		j->one[i].job = j;
+		j->one[i].idx = (long)i;
+		j->one[i].flight = -1;
+		qs_error_clear(&j->one[i].e);
+	}
+	j->n_one = n;
+	j->next_one = 0;
+	j->split = true;
+	return true;
+}
+
+/* The next request to start, or NULL when every one has started. */
+static send_unit *next_unit(sender *s, size_t *next)
+{
+	while (*next < s->m) {
+		batch_job *j = s->jobs[*next];
+		if (j->items && j->split && j->next_one < j->n_one) {
+			return &j->one[j->next_one++];
+		}
+		if (j->items && !j->split && !j->u.sent) {
+			return &j->u;
+		}
+		(*next)++;
+	}
+	return NULL;
+}
+
+/* Starts u, whose slots (limiter and in-flight cap) it holds, in the pool. */
+static qs_status start_prepared(sender *s, send_unit *u)
+{
+	qs_engine *eng = s->eng;
+	batch_job *j = u->job;
+	qs_qbo q;
+	qs_status r;
+	memset(&q, 0, sizeof(q));
+	q.http = qse_http_get(eng, &u->e);
+	q.api_base = eng->ep.api_base;
+	q.realm = eng->realm;
+	q.access_token = eng->access;
+	q.minorversion = eng->minorversion;
+	if (!q.http) {
+		r = u->e.status ? u->e.status : QS_EINTERNAL;
+	} else if (!s->pool) {
+		r = qs_error_set(&u->e, QS_EINTERNAL, "The HTTP pool failed before this request started");
+	} else if (u->idx < 0) {
+		r = j->query ? qs_qbo_query_prepare(&q, j->query, &u->req, &u->e)
+			: qs_qbo_batch_prepare(&q, j->items, u->rid, &u->req, &u->e);
+	} else if (!j->recs) {
+		r = qs_qbo_query_prepare(&q, qse_jstr(json_object_array_get_idx(j->items, (size_t)u->idx), "Query"), &u->req, &u->e);
+	} else {
+		wave_rec *x = j->recs[u->idx];
+		char ver[24];
+		snprintf(ver, sizeof(ver), "%lld", x->en.version);
+		if (x->update) {
+			/* the requestid the one-record path's update of this version uses */
+			qse_make_rid(u->rid, eng->realm, x->en.kind, x->en.id, "u", ver, x->en.sync_token, NULL);
+		} else {
+			if (!x->en.create_rid[0]) {
+				qse_make_rid(x->en.create_rid, eng->realm, x->en.kind, x->en.id, "cb", ver, NULL);
+			}
+			qs_strlcpy(u->rid, x->en.create_rid, sizeof(u->rid));
+		}
+		r = qs_qbo_write_prepare(&q, x->entity, x->body, u->rid, &u->req, &u->e);
+	}
+	if (r == QS_OK) {
+		u->started = qs_store_now();
+		if (u->idx < 0 || !j->recs) {
+			qs_pool_set_note(s->pool, j->note);
+		} else {
+			/* one record of a split batch: the exchange log names it */
+			char one[160];
+			snprintf(one, sizeof(one), "%s %s", j->recs[u->idx]->en.kind, j->recs[u->idx]->en.id);
+			qs_pool_set_note(s->pool, one);
+		}
+		r = qs_pool_add(s->pool, u, u->req.method, u->req.url, u->req.headers, u->req.body, u->req.body_len, &u->e);
+		if (r != QS_OK) {
+			qs_qbo_req_clear(&u->req);
 		}
 	}
+	return r;
+}
+
+/* Whether a /batch that must wait `wait` seconds for a batch slot goes
+ * sooner as single requests: only when the wait is longer than its items
+ * take as single requests at QBO's concurrency (by how long requests took of
+ * late). A batch slot that frees sooner carries them in one request, which
+ * costs QBO (and a machine-bound sandbox) far less than thirty. */
+static bool split_pays(const sender *s, const batch_job *j, double wait)
+{
+	size_t n = json_object_array_length(j->items);
+	double turns = (double)((n + QS_QBO_CONCURRENT - 1) / QS_QBO_CONCURRENT);
+	return wait > turns * s->eng->req_seconds;
+}
+
+/* Starts u, which holds its slots; a refusal gives them back and is its outcome. */
+static void start_unit_slots(sender *s, send_unit *u)
+{
+	qs_status r;
+	u->sent = true;
+	if (s->throttled) {
+		r = QS_ETHROTTLE;
+		qs_error_copy(&u->e, &s->throttle_e);
+	} else {
+		r = start_prepared(s, u);
+	}
+	if (r != QS_OK) {
+		qse_pace_done(s->eng, &u->taken);
+		qse_flight_release(s->eng, &u->flight);
+		u->r = r;
+		if (r == QS_ETHROTTLE && !s->throttled) {
+			s->throttled = true;
+			qs_error_copy(&s->throttle_e, &u->e);
+		}
+	}
+}
+
+/* Takes u's slots, then starts it. While no slot is free the transfers in
+ * flight go on. A whole /batch that finds the window's batch requests spent
+ * but a single request's slot free is split, and its first item starts. */
+static void start_unit(sender *s, send_unit *u)
+{
+	qs_engine *eng = s->eng;
+	batch_job *j = u->job;
+	bool batch = u->idx < 0 && !j->query;
+	double slot_start = qs_store_now();
+	qs_status r = QS_OK;
+
+	u->sent = true;
+	if (s->throttled) {
+		u->r = QS_ETHROTTLE;
+		qs_error_copy(&u->e, &s->throttle_e);
+		return;
+	}
+	for (;;) {
+		double wait = 0;
+		/* a slot of the company's in-flight cap (every process), then the limiter's */
+		r = qse_flight_try(eng, &u->flight, &wait, &u->e);
+		if (r == QS_OK && wait <= 0) {
+			r = qse_pace_try(eng, batch, &wait, &u->taken, &u->e);
+			if (r == QS_OK && wait > 0 && batch && split_pays(s, j, wait)) {
+				/* is it the batch budget that is spent? Then the requests left
+				 * of the window carry the items one by one */
+				double wait1 = 0, taken1 = 0;
+				r = qse_pace_try(eng, false, &wait1, &taken1, &u->e);
+				if (r == QS_OK && wait1 <= 0) {
+					send_unit *first;
+					if (!split_job(j)) {
+						qse_pace_done(eng, &taken1);
+						r = qs_error_set(&u->e, QS_EINTERNAL, "Out of memory sending a batch as single requests");
+						break;
+					}
+					u->sent = false;
+					first = &j->one[j->next_one++];
+					first->flight = u->flight;
+					u->flight = -1;
+					first->taken = taken1;
+					start_unit_slots(s, first);
+					return;
+				}
+				if (r == QS_OK && wait1 < wait) {
+					wait = wait1;   /* a single request's slot frees first: look again then */
+				}
+			}
+		}
+		if (r != QS_OK || wait <= 0) {
+			break;
+		}
+		if (qs_store_now() - slot_start > eng->rate_window * 2 + 1
+				+ 2.0 * (double)(eng->timeout_ms + eng->connect_timeout_ms) / 1000.0) {
+			r = qs_error_set(&u->e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
+				qs_store_now() - slot_start);
+			break;
+		}
+		drive(s, wait > 0.5 ? 0.5 : wait);
+	}
+	if (r == QS_OK) {
+		start_unit_slots(s, u);
+		return;
+	}
+	qse_pace_done(eng, &u->taken);
+	qse_flight_release(eng, &u->flight);
+	u->r = r;
+	if (r == QS_ETHROTTLE && !s->throttled) {
+		s->throttled = true;
+		qs_error_copy(&s->throttle_e, &u->e);
+	}
+}
+
+/* A split job's answers as the batch answer its callers read: an element
+ * per item answered ({"bId", "<Entity>": ...} or {"bId", "QueryResponse"});
+ * a batch of queries with an item failed is failed as a whole (its lookups
+ * did not answer), a batch of writes keeps each item's own outcome
+ * (split_failures). */
+static void split_merge(batch_job *j)
+{
+	size_t i;
+	json_object *resp = json_object_new_array();
+	j->u.r = QS_OK;
+	for (i = 0; i < j->n_one; i++) {
+		send_unit *o = &j->one[i];
+		json_object *item = json_object_array_get_idx(j->items, i), *el;
+		if (o->r != QS_OK) {
+			if (!j->recs && j->u.r == QS_OK) {
+				j->u.r = o->r;
+				qs_error_copy(&j->u.e, &o->e);
+			}
+			continue;
+		}
+		el = json_object_new_object();
+		json_object_object_add(el, "bId", json_object_new_string(qse_jstr(item, "bId") ? qse_jstr(item, "bId") : ""));
+		if (!j->recs) {
+			json_object *qr = json_object_new_object();
+			json_object_object_add(qr, item_query_entity(item), json_object_get(o->resp));
+			json_object_object_add(el, "QueryResponse", qr);
+		} else {
+			json_object_object_add(el, j->recs[i]->entity, json_object_get(o->resp));
+		}
+		json_object_array_add(resp, el);
+	}
+	j->u.resp = resp;
+}
+
+/* A 401 answered: sent again through qse_api, which refreshes the token
+ * first (once for the round, the others re-read it). */
+static void retry_token(qs_engine *eng, batch_job *j, send_unit *u)
+{
+	json_object_put(u->resp);
+	u->resp = NULL;
+	qs_error_clear(&u->e);
+	if (u->idx < 0) {
+		u->r = j->query
+			? qse_api(eng, OP_QUERY, j->entity, NULL, NULL, NULL, NULL, j->query, &u->resp, &u->e)
+			: qse_api(eng, OP_BATCH, "Batch", j->items, NULL, NULL, u->rid, NULL, &u->resp, &u->e);
+	} else if (!j->recs) {
+		json_object *item = json_object_array_get_idx(j->items, (size_t)u->idx);
+		u->r = qse_api(eng, OP_QUERY, item_query_entity(item), NULL, NULL, NULL, NULL, qse_jstr(item, "Query"), &u->resp, &u->e);
+	} else {
+		wave_rec *x = j->recs[u->idx];
+		u->r = qse_api(eng, x->update ? OP_UPDATE : OP_CREATE, x->entity, x->body, NULL, NULL, u->rid, NULL, &u->resp, &u->e);
+	}
+}
+
+/* Sends the round's requests together: at most QS_QBO_CONCURRENT in
+ * flight, each taking its limiter slot (qse_pace_try) just before it
+ * starts. /batch requests go while the window's batch requests last; after
+ * that a /batch goes as single requests while those last (split_job), so
+ * both of QBO's budgets are used. After a 429 nothing more of the round
+ * starts (those requests are QS_ETHROTTLE unsent, their records stay
+ * queued); the transfers already in flight finish and count. */
+static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
+{
+	sender s;
+	qs_error pe;
+	size_t i, k, next = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.eng = eng;
+	s.jobs = jobs;
+	s.m = m;
+	qs_error_clear(&pe);
+	qs_error_clear(&s.throttle_e);
+	s.pool = wave_pool(eng, &pe);
 	for (i = 0; i < m; i++) {
-		if (jobs[i]->retry_token) {
-			json_object_put(jobs[i]->resp);
-			jobs[i]->resp = NULL;
-			qs_error_clear(&jobs[i]->e);
-			jobs[i]->r = jobs[i]->query
-				? qse_api(eng, OP_QUERY, jobs[i]->entity, NULL, NULL, NULL, NULL, jobs[i]->query, &jobs[i]->resp, &jobs[i]->e)
-				: qse_api(eng, OP_BATCH, "Batch", jobs[i]->items, NULL, NULL, jobs[i]->rid, NULL, &jobs[i]->resp, &jobs[i]->e);
+		batch_job *j = jobs[i];
+		qs_error_clear(&j->u.e);
+		j->u.job = j;
+		j->u.idx = -1;
+		j->u.r = QS_OK;
+		j->u.flight = -1;
+		j->u.taken = 0;
+		j->u.sent = false;
+		if (j->items && !s.pool) {
+			j->u.r = pe.status ? pe.status : QS_EINTERNAL;
+			qs_error_copy(&j->u.e, &pe);
+			j->u.sent = true;
+		}
+	}
+	while (s.pool) {
+		send_unit *u;
+		while (s.pool && qs_pool_has_room(s.pool) && (u = next_unit(&s, &next)) != NULL) {
+			start_unit(&s, u);
+		}
+		if (!s.pool || qs_pool_busy(s.pool) == 0) {
+			break;
+		}
+		drive(&s, -1);
+	}
+	for (i = 0; i < m; i++) {
+		batch_job *j = jobs[i];
+		if (!j->items) {
+			continue;
+		}
+		for (k = 0; k <= j->n_one; k++) {
+			send_unit *u = k < j->n_one ? &j->one[k] : &j->u;
+			if (u == &j->u && j->split) {
+				continue;
+			}
+			if (!u->sent) {
+				/* never started: the pool failed first */
+				u->r = qs_error_set(&u->e, QS_EINTERNAL, "The HTTP pool failed before this request started");
+				u->sent = true;
+			} else if (u->retry_token) {
+				retry_token(eng, j, u);
+			}
+		}
+		if (j->split) {
+			split_merge(j);
 		}
 	}
 }
@@ -799,13 +1057,46 @@ static void send_rounds(qs_engine *eng, batch_job *a, size_t na, batch_job *b, s
 
 static void jobs_clear(batch_job *jobs, size_t m)
 {
-	size_t i;
+	size_t i, k;
 	for (i = 0; i < m; i++) {
 		json_object_put(jobs[i].items);
-		json_object_put(jobs[i].resp);
-		qs_qbo_req_clear(&jobs[i].req);
+		json_object_put(jobs[i].u.resp);
+		qs_qbo_req_clear(&jobs[i].u.req);
+		for (k = 0; k < jobs[i].n_one; k++) {
+			json_object_put(jobs[i].one[k].resp);
+			qs_qbo_req_clear(&jobs[i].one[k].req);
+		}
+		free(jobs[i].one);
 		free(jobs[i].note);
 		memset(&jobs[i], 0, sizeof(jobs[i]));
+	}
+}
+
+/* The records of a split batch of writes whose own request did not answer
+ * with the record: decided per record as a batch's item would be (a
+ * duplicate or a stale token: the one-record path's guards; another fault:
+ * Error; no answer, 5xx, a 4xx without a Fault: uncertain, settled by its
+ * natural key on the retry). */
+static void split_failures(qs_engine *eng, batch_job *j)
+{
+	size_t i;
+	for (i = 0; j->split && j->recs && i < j->n_one; i++) {
+		send_unit *o = &j->one[i];
+		wave_rec *x = j->recs[i];
+		if (o->r == QS_OK || x->settled || x->single) {
+			continue;
+		}
+		if (o->r == QS_EAPI && o->e.code[0]) {
+			qs_qbo_fault f = qs_qbo_fault_of(o->e.code);
+			if (f == QS_QBO_FAULT_DUP_NAME || f == QS_QBO_FAULT_DUP_NUMBER || f == QS_QBO_FAULT_STALE) {
+				x->single = true;
+				continue;
+			}
+			qs_error_copy(&x->de, &o->e);
+			settle(x, QS_EAPI, "sent");
+		} else {
+			uncertain(eng, x, o->r == QS_EAPI ? QS_ESERVER : o->r, &o->e);
+		}
 	}
 }
 
@@ -926,7 +1217,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 				litems[v] = NULL;
 				jobs[v].note = lookup_note(waves[v].w, waves[v].n);
 				snprintf(nonce, sizeof(nonce), "%.6f.%zu", qs_store_now(), v);
-				qse_make_rid(jobs[v].rid, eng->realm, "lookup", eng->owner, nonce, NULL);
+				qse_make_rid(jobs[v].u.rid, eng->realm, "lookup", eng->owner, nonce, NULL);
 				continue;
 			}
 			for (q = 0; q < nq && nj < sizeof(qjobs) / sizeof(qjobs[0]); q++) {
@@ -942,10 +1233,10 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		send_rounds(eng, qjobs, nj, jobs, nw);
 		for (v = 0; v < nw; v++) {
 			if (jobs[v].items) {
-				if (jobs[v].r == QS_OK) {
-					lookup_apply(waves[v].w, waves[v].n, jobs[v].resp);
+				if (jobs[v].u.r == QS_OK) {
+					lookup_apply(waves[v].w, waves[v].n, jobs[v].u.resp);
 				} else {
-					lookup_failed(waves[v].w, waves[v].n, jobs[v].r, &jobs[v].e);
+					lookup_failed(waves[v].w, waves[v].n, jobs[v].u.r, &jobs[v].u.e);
 				}
 			}
 		}
@@ -962,13 +1253,13 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			resp = json_object_new_array();
 			for (q = base[v]; q < base[v + 1]; q++) {
 				json_object *it = json_object_new_object(), *qr = json_object_new_object();
-				if (qjobs[q].r != QS_OK && lr == QS_OK) {
-					lr = qjobs[q].r;
-					le = &qjobs[q].e;
+				if (qjobs[q].u.r != QS_OK && lr == QS_OK) {
+					lr = qjobs[q].u.r;
+					le = &qjobs[q].u.e;
 				}
 				json_object_object_add(it, "bId", json_object_new_string(qse_jstr(qjobs[q].items, "bId")));
-				if (qjobs[q].r == QS_OK) {
-					json_object_object_add(qr, qjobs[q].entity, json_object_get(qjobs[q].resp));
+				if (qjobs[q].u.r == QS_OK) {
+					json_object_object_add(qr, qjobs[q].entity, json_object_get(qjobs[q].u.resp));
 					json_object_object_add(it, "QueryResponse", qr);
 				} else {
 					json_object_put(qr);
@@ -989,8 +1280,9 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		char nonce[32];
 		jobs[v].items = write_items(waves[v].w, waves[v].n, waves[v].by_bid, &waves[v].k);
 		if (jobs[v].items) {
+			jobs[v].recs = waves[v].by_bid;
 			snprintf(nonce, sizeof(nonce), "%.6f", qs_store_now());
-			qse_make_rid(jobs[v].rid, eng->realm, "batch", eng->owner, waves[v].by_bid[0]->en.kind,
+			qse_make_rid(jobs[v].u.rid, eng->realm, "batch", eng->owner, waves[v].by_bid[0]->en.kind,
 				waves[v].by_bid[0]->en.id, nonce, NULL);
 			jobs[v].note = batch_note(waves[v].by_bid, waves[v].k);
 		}
@@ -998,7 +1290,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	send_rounds(eng, jobs, nw, NULL, 0);
 	for (v = 0; v < nw; v++) {
 		if (jobs[v].items) {
-			write_apply(eng, waves[v].by_bid, waves[v].k, jobs[v].r, &jobs[v].e, jobs[v].resp);
+			split_failures(eng, &jobs[v]);
+			write_apply(eng, waves[v].by_bid, waves[v].k, jobs[v].u.r, &jobs[v].u.e, jobs[v].u.resp);
 		}
 	}
 	jobs_clear(jobs, nw);

@@ -610,6 +610,62 @@ static qs_status post_entity(qs_qbo *q, const char *entity, const char *params, 
 	return st;
 }
 
+qs_status qs_qbo_write_prepare(qs_qbo *q, const char *entity, json_object *body, const char *requestid,
+	qs_qbo_req *req, qs_error *e)
+{
+	char *path;
+	const char *text;
+	qs_status st;
+
+	memset(req, 0, sizeof(*req));
+	if ((st = check_client(q, e)) != QS_OK) {
+		return st;
+	}
+	if (!entity_name_ok(entity)) {
+		return qs_error_set(e, QS_EINTERNAL, "Not a QuickBooks entity name: \"%.40s\"", entity ? entity : "");
+	}
+	if (!body || !json_object_is_type(body, json_type_object)) {
+		return qs_error_set(e, QS_EINTERNAL, "A %s write needs a JSON object body", entity);
+	}
+	path = entity_path(entity, NULL);
+	if (!path) {
+		return qs_error_set(e, QS_EINTERNAL, "Out of memory while building a QuickBooks URL");
+	}
+	req->url = build_url(q, path, NULL, requestid, e);
+	free(path);
+	if (!req->url) {
+		return e ? e->status : QS_EINTERNAL;
+	}
+	text = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	req->body = text ? strdup(text) : NULL;
+	if (!req->body) {
+		qs_qbo_req_clear(req);
+		return qs_error_set(e, QS_EINTERNAL, "Could not serialise the %s body", entity);
+	}
+	req->body_len = strlen(req->body);
+	req->method = "POST";
+	st = qbo_headers(q, "application/json", req, e);
+	if (st != QS_OK) {
+		qs_qbo_req_clear(req);
+	}
+	return st;
+}
+
+qs_status qs_qbo_write_answer(qs_qbo *q, qs_http_resp *r, const char *entity, json_object **out, qs_error *e)
+{
+	json_object *answer = NULL;
+	char what[64];
+	qs_status st;
+	*out = NULL;
+	snprintf(what, sizeof(what), "%.40s", entity ? entity : "");
+	st = qbo_answer(q, r, what, &answer, e);
+	if (st == QS_OK) {
+		st = take_entity(answer, entity, what, out, e);
+	}
+	json_object_put(answer);
+	return st;
+}
+
 qs_status qs_qbo_batch_prepare(qs_qbo *q, json_object *items, const char *requestid, qs_qbo_req *req, qs_error *e)
 {
 	const char *text;

@@ -84,6 +84,12 @@ typedef struct qs_qbo_req {
 qs_status qs_qbo_batch_prepare(qs_qbo *q, json_object *items, const char *requestid, qs_qbo_req *req, qs_error *e);
 qs_status qs_qbo_batch_answer(qs_qbo *q, qs_http_resp *r, json_object **responses, qs_error *e);
 void qs_qbo_req_clear(qs_qbo_req *req);
+/* A create or update (body with Id, SyncToken and sparse) of one entity in the
+ * same two halves: POST /<entity>?requestid=R; answer gives answer[entity]
+ * (*out, a new reference) or the error classified as qs_qbo_create does. */
+qs_status qs_qbo_write_prepare(qs_qbo *q, const char *entity, json_object *body, const char *requestid,
+	qs_qbo_req *req, qs_error *e);
+qs_status qs_qbo_write_answer(qs_qbo *q, qs_http_resp *r, const char *entity, json_object **out, qs_error *e);
 /* qs_qbo_query in the same two halves (GET, or POST for a long query). */
 qs_status qs_qbo_query_prepare(qs_qbo *q, const char *query, qs_qbo_req *req, qs_error *e);
 qs_status qs_qbo_query_answer(qs_qbo *q, qs_http_resp *r, json_object **rows, qs_error *e);

@@ -85,6 +85,8 @@ CREATE TABLE IF NOT EXISTS sbx_entity(
 CREATE INDEX IF NOT EXISTS sbx_entity_name ON sbx_entity(realm, entity, namekey);
 CREATE INDEX IF NOT EXISTS sbx_entity_doc ON sbx_entity(realm, entity, doc);
 CREATE INDEX IF NOT EXISTS sbx_entity_upd ON sbx_entity(realm, entity, updated);
+CREATE INDEX IF NOT EXISTS sbx_entity_email ON sbx_entity(realm, entity,
+  iif(json_valid(data), lower(json_extract(data, '$.PrimaryEmailAddr.Address')), NULL));
 CREATE TABLE IF NOT EXISTS sbx_history(
   seq INTEGER PRIMARY KEY AUTOINCREMENT, realm TEXT, entity TEXT, entity_id TEXT,
   sync INTEGER, operation TEXT, at REAL, data TEXT);

@@ -373,8 +373,10 @@ function sbx_parse_time(string $v): ?float
 }
 
 /**
- * SQL that narrows the rows a query must decode, from its '=' conditions on
- * Id, a name (Customer.DisplayName, Item.Name) or DocNumber. It only ever
+ * SQL that narrows the rows a query must decode, from its '=' and 'in'
+ * conditions on Id, a name (Customer.DisplayName, Item.Name) or DocNumber,
+ * and its 'in' lists of customer email addresses (plain ASCII ones, by the
+ * index sbx_entity_email). It only ever
  * keeps a superset of the matches: every condition is still checked on the
  * decoded row. Without it, a lookup by name decodes every row of the entity
  * and a company with thousands of customers answers in tens of milliseconds.
@@ -384,6 +386,30 @@ function sbx_query_prefilter(string $entity, array $filters): array
     $sql = '';
     $params = [];
     foreach ($filters as [$f, $op, $v]) {
+        if ($op === 'in' && is_array($v) && $v !== [] && count(array_filter($v, 'is_string')) === count($v)) {
+            // the same narrowing for a list (the pipeline's packed lookups): indexed
+            // columns first; rows are still compared exactly below
+            $digits = count(array_filter($v, 'ctype_digit'));
+            $marks = implode(', ', array_fill(0, count($v), '?'));
+            if ($f === 'Id' && $digits === count($v)) {
+                $sql .= " AND CAST(id AS INTEGER) IN ($marks)";
+                array_push($params, ...array_map('intval', $v));
+            } elseif ($digits > 0) {
+                continue;   /* digit strings compare as numbers: no narrowing */
+            } elseif (($f === 'DisplayName' && $entity === 'Customer') || ($f === 'Name' && $entity === 'Item')) {
+                $sql .= " AND (namekey IN ($marks) OR namekey IS NULL)";
+                array_push($params, ...array_map('sbx_namekey', $v));
+            } elseif ($f === 'DocNumber') {
+                $sql .= " AND (doc COLLATE NOCASE IN ($marks) OR doc IS NULL)";
+                array_push($params, ...$v);
+            } elseif ($f === 'PrimaryEmailAddr' && $entity === 'Customer'
+                    && count(array_filter($v, fn($x) => (bool)preg_match('/^[A-Za-z0-9@._+-]+$/', $x))) === count($v)) {
+                // the expression of the index sbx_entity_email (ASCII case folded, as the comparison does)
+                $sql .= " AND iif(json_valid(data), lower(json_extract(data, '$.PrimaryEmailAddr.Address')), NULL) IN ($marks)";
+                array_push($params, ...array_map('strtolower', $v));
+            }
+            continue;
+        }
         if ($op !== '=' || !is_string($v)) {
             continue;
         }
