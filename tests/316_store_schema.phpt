@@ -31,6 +31,6 @@ try {
 journal: wal
 file mode: 600, wal mode: 600
 user_version: 11
-tables: conn,entity,entity_count,flight_slot,history_job,hook_event,log,mapping,meta,oauth_state,outbox,qbo_event,rate_slot,realm_link,realm_mapping,worker_lock
+tables: conn,entity,flight_slot,history_job,hook_event,log,mapping,meta,oauth_state,outbox,qbo_event,rate_slot,realm_link,realm_mapping,worker_lock
 recorded: outbox queued v1, entity Not Tried
 QboSync\StoreException: says newer

@@ -35,8 +35,10 @@ $h->commit();
 [$code, $out, $err] = eng_child_wait($c);
 echo "push past lock-wait timeouts: rc $code ", trim($out), $err, ", took more than the lock wait: ", var_export(microtime(true) - $t > 2.0, true), "\n";
 
-// 2: a deadlock: another transaction (heavier: 200 rows written) holds the new record's row and then
-// asks for the company's row, which qbo_push's transaction holds; the server rolls qbo_push's back
+// 2: a deadlock: d1 is recorded; another transaction (heavier: 200 rows written) holds d1's outbox row,
+// qbo_push of a new version of d1 locks d1's entity row and waits for its outbox row, and the other
+// transaction then asks for the entity row: the server rolls qbo_push's transaction back
+$r0 = qbo_push($conn, 'customer', eng_customer('d1', 'Dead', 'Lock', 'd1-old@example.com'));
 $deadlocks = fn() => (int)$h->query("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'")->fetch(PDO::FETCH_NUM)[1];
 $d0 = $deadlocks();
 $h->beginTransaction();
@@ -46,13 +48,15 @@ $ins = $h->prepare($logSql);
 for ($i = 0; $i < 200; $i++) {
     $ins->execute([microtime(true)]);
 }
-$entSql = "INSERT INTO entity(conn, kind, local_id, state, doc) VALUES(?, 'customer', 'd1', 'Not Tried', 'theirs')";
+$obSql = "SELECT seq FROM outbox WHERE conn = ? AND kind = 'customer' AND local_id = 'd1' FOR UPDATE";
+qbo_test_store_db($store, $obSql);
+$h->prepare($obSql)->execute([$key]);
+$entSql = "SELECT state FROM entity WHERE conn = ? AND kind = 'customer' AND local_id = 'd1' FOR UPDATE";
 qbo_test_store_db($store, $entSql);
-$h->prepare($entSql)->execute([$key]);
 $c = $child($store, eng_customer('d1', 'Dead', 'Lock', 'd1@example.com'));
-echo "qbo_push waits on the record's row: ", var_export($waiting('INSERT INTO {p}entity%'), true), "\n";
+echo "qbo_push waits on the record's row: ", var_export($waiting('%{p}entity%'), true), "\n";
 try {
-    $h->prepare($lockSql)->execute([$key]);   // the cycle: the server ends one of the two
+    $h->prepare($entSql)->execute([$key]);   // the cycle: the server ends one of the two
     echo "the other transaction: kept (qbo_push's was the victim)\n";
 } catch (PDOException $e) {
     echo "the other transaction: rolled back ({$e->getCode()})\n";

@@ -96,11 +96,11 @@ static const char *const sql_text[S__COUNT] = {
 	[S_OB_RELEASE] = "UPDATE outbox SET status = 'queued', next_try = ?4, wait_kind = NULL, wait_id = NULL"
 		" WHERE conn = ?1 AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3",
 	[S_OB_COUNT] = "SELECT count(*) FROM outbox WHERE conn = ?1",
-	[S_ENT_COUNTS] = "SELECT state, sum(n) FROM entity_count WHERE conn = ?1 GROUP BY state HAVING sum(n) > 0",
+	/* by the (conn, state, ...) index alone: no entity row is read */
+	[S_ENT_COUNTS] = "SELECT state, count(*) FROM entity INDEXED BY entity_state WHERE conn = ?1 GROUP BY state",
 #define ENT_ORDER " ORDER BY e.kind, length(e.local_id), e.local_id LIMIT ?5 OFFSET ?6"
 #define ENT_LIST "SELECT e.local_id, e.kind FROM entity e WHERE e.conn = ?1"
 #define ENT_TOTAL "SELECT count(*) FROM entity e WHERE e.conn = ?1"
-#define ENT_COUNTED "SELECT coalesce(sum(n), 0) FROM entity_count WHERE conn = ?1"
 #define ENT_K " AND e.kind = ?2"
 #define ENT_S " AND e.state = ?3"
 #define ENT_I " AND e.local_id = ?4"
@@ -113,11 +113,11 @@ static const char *const sql_text[S__COUNT] = {
 	[S_ENT_LIST_6] = ENT_LIST ENT_S ENT_I ENT_ORDER,
 	[S_ENT_LIST_7] = ENT_LIST ENT_K ENT_S ENT_I ENT_ORDER,
 	/* the totals name ?4 in every form so that each binding is in range */
-	/* without an id, from the counts the triggers keep (schema 10) */
-	[S_ENT_TOTAL] = ENT_COUNTED " AND ?4 IS NULL AND ?3 IS NULL AND ?2 IS NULL",
-	[S_ENT_TOTAL_1] = ENT_COUNTED " AND kind = ?2 AND ?4 IS NULL AND ?3 IS NULL",
-	[S_ENT_TOTAL_2] = ENT_COUNTED " AND state = ?3 AND ?4 IS NULL AND ?2 IS NULL",
-	[S_ENT_TOTAL_3] = ENT_COUNTED " AND kind = ?2 AND state = ?3 AND ?4 IS NULL",
+	/* without an id, a range of the order or state index (schema 11) */
+	[S_ENT_TOTAL] = ENT_TOTAL " AND ?4 IS NULL AND ?3 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_1] = ENT_TOTAL ENT_K " AND ?4 IS NULL AND ?3 IS NULL",
+	[S_ENT_TOTAL_2] = ENT_TOTAL ENT_S " AND ?4 IS NULL AND ?2 IS NULL",
+	[S_ENT_TOTAL_3] = ENT_TOTAL ENT_K ENT_S " AND ?4 IS NULL",
 	[S_ENT_TOTAL_4] = ENT_TOTAL ENT_I " AND ?3 IS NULL AND ?2 IS NULL",
 	[S_ENT_TOTAL_5] = ENT_TOTAL ENT_K ENT_I " AND ?3 IS NULL",
 	[S_ENT_TOTAL_6] = ENT_TOTAL ENT_S ENT_I " AND ?2 IS NULL",
@@ -378,23 +378,7 @@ static const char schema_v11[] =
 	"ALTER TABLE realm_mapping ADD COLUMN start_date TEXT;"
 	"CREATE INDEX entity_order ON entity(conn, kind, length(local_id), local_id);"
 	"DROP INDEX entity_state;"
-	"CREATE INDEX entity_state ON entity(conn, state, kind, length(local_id), local_id);"
-	/* the entities per (kind, state), kept by triggers on every write of the
-	 * entity table, so that qbo_status()'s counts and a page's total read a
-	 * few rows instead of counting every entity */
-	"CREATE TABLE entity_count(conn TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL, n INTEGER NOT NULL,"
-	" PRIMARY KEY(conn, kind, state)) WITHOUT ROWID;"
-	"INSERT INTO entity_count(conn, kind, state, n) SELECT conn, kind, state, count(*) FROM entity GROUP BY conn, kind, state;"
-	"CREATE TRIGGER entity_count_ins AFTER INSERT ON entity BEGIN"
-	" INSERT INTO entity_count(conn, kind, state, n) VALUES(new.conn, new.kind, new.state, 1)"
-	" ON CONFLICT(conn, kind, state) DO UPDATE SET n = n + 1; END;"
-	"CREATE TRIGGER entity_count_del AFTER DELETE ON entity BEGIN"
-	" UPDATE entity_count SET n = n - 1 WHERE conn = old.conn AND kind = old.kind AND state = old.state; END;"
-	"CREATE TRIGGER entity_count_upd AFTER UPDATE OF conn, kind, state ON entity"
-	" WHEN old.state IS NOT new.state OR old.kind IS NOT new.kind OR old.conn IS NOT new.conn BEGIN"
-	" UPDATE entity_count SET n = n - 1 WHERE conn = old.conn AND kind = old.kind AND state = old.state;"
-	" INSERT INTO entity_count(conn, kind, state, n) VALUES(new.conn, new.kind, new.state, 1)"
-	" ON CONFLICT(conn, kind, state) DO UPDATE SET n = n + 1; END;";
+	"CREATE INDEX entity_state ON entity(conn, state, kind, length(local_id), local_id);";
 
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
