@@ -21,6 +21,8 @@
  * Asserts nothing.
  */
 
+require __DIR__ . '/tls_proxy.php';
+
 $n = (int)($argv[1] ?? 1000);
 $sandbox = rtrim((string)getenv('QBO_SANDBOX_URL'), '/');
 $ext = getenv('QBOSYNC_SO') ?: dirname(__DIR__) . '/modules/qbosync.so';
@@ -49,14 +51,6 @@ register_shutdown_function(function () use (&$procs, $dir) {
     if (!getenv('KEEP')) { exec('rm -rf ' . escapeshellarg($dir)); } else { fwrite(STDERR, "kept $dir\n"); }
 });
 
-function free_port(): int
-{
-    $s = stream_socket_server('tcp://127.0.0.1:0');
-    $name = stream_socket_get_name($s, false);
-    fclose($s);
-    return (int)substr($name, strrpos($name, ':') + 1);
-}
-
 function http(string $method, string $url, ?array $body = null, array $opts = []): array
 {
     $ch = curl_init($url);
@@ -69,59 +63,9 @@ function http(string $method, string $url, ?array $body = null, array $opts = []
     return [$code, substr($raw, 0, $hs), substr($raw, $hs)];
 }
 
-function wait_port(int $port): void
-{
-    for ($i = 0; $i < 200; $i++) {
-        $s = @stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, 0.1);
-        if ($s) {
-            fclose($s);
-            return;
-        }
-        usleep(25000);
-    }
-    throw new RuntimeException("nothing listens on 127.0.0.1:$port");
-}
-
-/* A test CA-less self-signed certificate for 127.0.0.1 (its own trust anchor). */
-file_put_contents("$dir/openssl.cnf", "[req]\ndistinguished_name=dn\n[dn]\n[ext]\nsubjectAltName=IP:127.0.0.1\nbasicConstraints=CA:TRUE\n");
-$key = openssl_pkey_new(['private_key_bits' => 2048, 'private_key_type' => OPENSSL_KEYTYPE_RSA]);
-$csr = openssl_csr_new(['commonName' => '127.0.0.1'], $key, ['config' => "$dir/openssl.cnf", 'digest_alg' => 'sha256']);
-$x509 = openssl_csr_sign($csr, null, $key, 2, ['config' => "$dir/openssl.cnf", 'x509_extensions' => 'ext', 'digest_alg' => 'sha256']);
-openssl_x509_export_to_file($x509, "$dir/cert.pem");
-openssl_pkey_export_to_file($key, "$dir/key.pem");
-
-$tlsPort = free_port();
-$webPort = free_port();
-$sandboxHostPort = preg_replace('#^https?://#', '', $sandbox);
-file_put_contents("$dir/nginx.conf", <<<CONF
-user root;
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/nginx-error.log;
-daemon off;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $dir/nginx-body;
-    proxy_temp_path $dir/nginx-proxy;
-    fastcgi_temp_path $dir/nginx-fastcgi;
-    log_format tls '\$connection \$connection_requests \$ssl_session_reused \$status';
-    upstream sandbox { server $sandboxHostPort; keepalive 32; }
-    server {
-        listen 127.0.0.1:$tlsPort ssl;
-        ssl_certificate $dir/cert.pem;
-        ssl_certificate_key $dir/key.pem;
-        ssl_session_cache shared:tls:1m;
-        keepalive_requests 100000;
-        keepalive_timeout 300s;
-        access_log $dir/tls.log tls;
-        location / {
-            proxy_pass http://sandbox;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host \$http_host;
-        }
-    }
+$tlsPort = tp_free_port();
+$webPort = tp_free_port();
+$procs[] = tp_start_nginx($dir, $tlsPort, $sandbox, "keepalive_requests 100000;\n        keepalive_timeout 300s;", <<<CONF
     server {
         listen 127.0.0.1:$webPort;
         root $dir;
@@ -131,12 +75,8 @@ http {
             fastcgi_pass unix:$dir/fpm.sock;
         }
     }
-}
 CONF);
-@mkdir("$dir/nginx-body");
-$procs[] = proc_open(['/usr/sbin/nginx', '-p', $dir, '-c', "$dir/nginx.conf"], [1 => ['file', "$dir/nginx.out", 'a'], 2 => ['file', "$dir/nginx.out", 'a']], $pp);
-wait_port($tlsPort);
-wait_port($webPort);
+tp_wait_port($webPort);
 
 $tls = "https://127.0.0.1:$tlsPort";
 $store = "$dir/store.sqlite";

@@ -17,6 +17,7 @@
  * resumed handshakes) and requests. Asserts nothing.
  */
 require __DIR__ . '/lib.php';
+require __DIR__ . '/tls_proxy.php';
 
 $n = (int)($argv[1] ?? 200);
 $batch = (int)($argv[2] ?? 5);
@@ -27,7 +28,7 @@ if (!is_executable('/usr/sbin/nginx')) {
     exit(1);
 }
 $dir = sys_get_temp_dir() . '/qbosync-bench-tls-' . getmypid();
-@mkdir("$dir/nginx-body", 0700, true);
+@mkdir($dir, 0700, true);
 $nginx = null;
 register_shutdown_function(function () use (&$nginx, $dir) {
     if ($nginx) {
@@ -39,47 +40,8 @@ register_shutdown_function(function () use (&$nginx, $dir) {
     }
     exec('rm -rf ' . escapeshellarg($dir));
 });
-file_put_contents("$dir/openssl.cnf", "[req]\ndistinguished_name=dn\n[dn]\n[ext]\nsubjectAltName=IP:127.0.0.1\nbasicConstraints=CA:TRUE\n");
-$key = openssl_pkey_new(['private_key_bits' => 2048, 'private_key_type' => OPENSSL_KEYTYPE_RSA]);
-$csr = openssl_csr_new(['commonName' => '127.0.0.1'], $key, ['config' => "$dir/openssl.cnf", 'digest_alg' => 'sha256']);
-$x509 = openssl_csr_sign($csr, null, $key, 2, ['config' => "$dir/openssl.cnf", 'x509_extensions' => 'ext', 'digest_alg' => 'sha256']);
-openssl_x509_export_to_file($x509, "$dir/cert.pem");
-openssl_pkey_export_to_file($key, "$dir/key.pem");
-$s = stream_socket_server('tcp://127.0.0.1:0');
-$port = (int)substr(stream_socket_get_name($s, false), strrpos(stream_socket_get_name($s, false), ':') + 1);
-fclose($s);
-$up = preg_replace('#^https?://#', '', $sandbox);
-file_put_contents("$dir/nginx.conf", <<<CONF
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/nginx-error.log;
-daemon off;
-events { worker_connections 1024; }
-http {
-    client_body_temp_path $dir/nginx-body;
-    proxy_temp_path $dir/nginx-proxy;
-    log_format tls '\$connection \$connection_requests \$ssl_session_reused \$status';
-    upstream sandbox { server $up; keepalive 32; }
-    server {
-        listen 127.0.0.1:$port ssl;
-        ssl_certificate $dir/cert.pem;
-        ssl_certificate_key $dir/key.pem;
-        ssl_session_cache shared:tls:1m;
-        keepalive_requests 5;
-        access_log $dir/tls.log tls;
-        location / {
-            proxy_pass http://sandbox;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host \$http_host;
-        }
-    }
-}
-CONF);
-$nginx = proc_open(['/usr/sbin/nginx', '-p', $dir, '-c', "$dir/nginx.conf"], [1 => ['file', "$dir/nginx.out", 'a'], 2 => ['file', "$dir/nginx.out", 'a']], $pp);
-for ($i = 0; $i < 200 && !($c = @stream_socket_client("tcp://127.0.0.1:$port", $en, $es, 0.1)); $i++) {
-    usleep(25000);
-}
+$port = tp_free_port();
+$nginx = tp_start_nginx($dir, $port, $sandbox, 'keepalive_requests 5;');
 
 $realm = bl_company('bench tls');
 bl_shape($realm, 'lifted', 20, 10, 1);

@@ -70,6 +70,11 @@ zend_long qs_php_engines_opened(void);
 /* The engine behind a Connection argument; throws an Error and returns NULL
  * when the object has no engine. */
 qs_engine *qs_php_conn_engine(zval *zconn);
+/* In a PHP_FUNCTION: eng = the Connection's engine, or return with its Error. */
+#define QS_ENGINE(zconn, eng) do { \
+		(eng) = qs_php_conn_engine(zconn); \
+		if (!(eng)) { RETURN_THROWS(); } \
+	} while (0)
 /* Brackets a long engine call that runs PHP callbacks. */
 void qs_php_conn_set_busy(zval *zconn, bool busy);
 /* Calls the on_disconnect callable when the engine turned the connection

@@ -5,11 +5,6 @@
 #include "zend_exceptions.h"
 #include "ext/date/php_date.h"
 
-#define QS_ENGINE(zconn, eng) do { \
-		(eng) = qs_php_conn_engine(zconn); \
-		if (!(eng)) { RETURN_THROWS(); } \
-	} while (0)
-
 /* Puts j (an array or object) into return_value as a PHP array and releases it. */
 static void qs_return_json(zval *return_value, json_object *j)
 {

@@ -5,11 +5,6 @@
 #include "qs_php.h"
 #include "zend_exceptions.h"
 
-#define QS_ENGINE(zconn, eng) do { \
-		(eng) = qs_php_conn_engine(zconn); \
-		if (!(eng)) { RETURN_THROWS(); } \
-	} while (0)
-
 static void qs_h_return(zval *return_value, zval *zconn, qs_status st, json_object *out, const qs_error *err)
 {
 	qs_php_conn_notify(zconn);
@@ -265,7 +260,9 @@ PHP_FUNCTION(qbo_history_status)
 	qs_h_return(return_value, zconn, st, out, &err);
 }
 
-PHP_FUNCTION(qbo_history_cancel)
+/* qbo_history_cancel, qbo_unlock, qbo_cancel: one connection in, the
+ * engine's "did something" flag out as bool. */
+static void qs_h_bool_call(INTERNAL_FUNCTION_PARAMETERS, qs_status (*call)(qs_engine *, bool *, qs_error *))
 {
 	zval *zconn;
 	qs_engine *eng;
@@ -279,44 +276,23 @@ PHP_FUNCTION(qbo_history_cancel)
 
 	QS_ENGINE(zconn, eng);
 	qs_error_clear(&err);
-	st = qs_engine_history_cancel(eng, &done, &err);
+	st = call(eng, &done, &err);
 	qs_h_return_bool(return_value, zconn, st, done, &err);
+}
+
+PHP_FUNCTION(qbo_history_cancel)
+{
+	qs_h_bool_call(INTERNAL_FUNCTION_PARAM_PASSTHRU, qs_engine_history_cancel);
 }
 
 PHP_FUNCTION(qbo_unlock)
 {
-	zval *zconn;
-	qs_engine *eng;
-	qs_error err;
-	qs_status st;
-	bool done = false;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
-	ZEND_PARSE_PARAMETERS_END();
-
-	QS_ENGINE(zconn, eng);
-	qs_error_clear(&err);
-	st = qs_engine_unlock(eng, &done, &err);
-	qs_h_return_bool(return_value, zconn, st, done, &err);
+	qs_h_bool_call(INTERNAL_FUNCTION_PARAM_PASSTHRU, qs_engine_unlock);
 }
 
 PHP_FUNCTION(qbo_cancel)
 {
-	zval *zconn;
-	qs_engine *eng;
-	qs_error err;
-	qs_status st;
-	bool done = false;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
-	ZEND_PARSE_PARAMETERS_END();
-
-	QS_ENGINE(zconn, eng);
-	qs_error_clear(&err);
-	st = qs_engine_cancel(eng, &done, &err);
-	qs_h_return_bool(return_value, zconn, st, done, &err);
+	qs_h_bool_call(INTERNAL_FUNCTION_PARAM_PASSTHRU, qs_engine_cancel);
 }
 
 PHP_FUNCTION(qbo_reconcile)

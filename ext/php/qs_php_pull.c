@@ -6,11 +6,6 @@
 #include "zend_exceptions.h"
 #include "ext/standard/php_string.h"
 
-#define QS_ENGINE(zconn, eng) do { \
-		(eng) = qs_php_conn_engine(zconn); \
-		if (!(eng)) { RETURN_THROWS(); } \
-	} while (0)
-
 typedef struct qs_pull_ctx {
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
