@@ -40,11 +40,11 @@ echo "counts: Synced {$st['counts']['Synced']}, Mismatch {$st['counts']['Mismatc
 ?>
 --EXPECT--
 state: Mismatch
-reason: Invoice inv1: QuickBooks total 108.25, billing total 108.00 — QuickBooks tax code 1 charges 8.25 % where the billing system charges 8 % (tax "st8"): map "st8" to a QuickBooks tax code of 8 % with qbo_map($conn, 'tax', 'st8', '<QBO TaxCode Id>') and push the invoice again with QBO_FORCE
+reason: Invoice inv1: QuickBooks total 108.25, billing total 108.00 — QuickBooks tax code 1 charges 8.25 % where the billing system charges 8 % (tax "st8"): map "st8" to a QuickBooks tax code of 8 % with qbo_map($conn, 'tax', 'st8', '<QBO TaxCode Id>') and send the invoice again with qbo_resend()
 QBO holds: total 108.25, tax 8.25, balance 108.25
 counts: Synced 1, Mismatch 1
 filter Mismatch: 1 invoice inv1
-payment: Waiting: Waiting on invoice inv1, which is in Mismatch: QuickBooks total 108.25, billing total 108.00 — QuickBooks tax code 1 charges 8.25 % where the billing system charges 8 % (tax "st8"): map "st8" to a QuickBooks tax code of 8 % with qbo_map($conn, 'tax', 'st8', '<QBO TaxCode Id>') and push the invoice again with QBO_FORCE
+payment: Waiting: Waiting on invoice inv1, which is in Mismatch: QuickBooks total 108.25, billing total 108.00 — QuickBooks tax code 1 charges 8.25 % where the billing system charges 8 % (tax "st8"): map "st8" to a QuickBooks tax code of 8 % with qbo_map($conn, 'tax', 'st8', '<QBO TaxCode Id>') and send the invoice again with qbo_resend()
 payments in QBO: 0
 after the fix: Synced, reason NULL
 the waiting payment was released: Synced

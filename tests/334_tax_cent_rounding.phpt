@@ -24,4 +24,4 @@ echo "off by 7 cents: {$s['state']}; QBO total {$inv['TotalAmt']}, tax {$inv['Tx
 --EXPECT--
 per-line rounding: Synced; QBO total 1.3, tax 0.1
 off by 7 cents: Mismatch; QBO total 1.28, tax 0.08
-Invoice r2: QuickBooks total 1.28, billing total 1.35 — both charge 6.25 %, but QuickBooks computes the tax as 0.08 where the billing system charged 0.15, more than rounding explains, and kept its own figure: check the billing system's tax calculation (or correct the tax in QuickBooks), then push the invoice again with QBO_FORCE
+Invoice r2: QuickBooks total 1.28, billing total 1.35 — both charge 6.25 %, but QuickBooks computes the tax as 0.08 where the billing system charged 0.15, more than rounding explains, and kept its own figure: check the billing system's tax calculation (or correct the tax in QuickBooks), then send the invoice again with qbo_resend()

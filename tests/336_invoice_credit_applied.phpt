@@ -27,4 +27,4 @@ invoice: Synced
 QBO invoice: total 40, balance 30; credit memo remaining 5
 payment of the rest: Synced, invoice balance 0
 invoice without credit in QBO: Mismatch
-Invoice i2: QuickBooks balance 40.00, billing balance 30.00 — the credit of 10.00 applied in the billing system is not applied to the invoice in QuickBooks: push the credit note (kind 'credit') that gave the customer this credit, then push the invoice again with QBO_FORCE (the customer has 0.00 of open credit in QuickBooks for the 10.00 applied)
+Invoice i2: QuickBooks balance 40.00, billing balance 30.00 — the credit of 10.00 applied in the billing system is not applied to the invoice in QuickBooks: push the credit note (kind 'credit') that gave the customer this credit, then send the invoice again with qbo_resend() (the customer has 0.00 of open credit in QuickBooks for the 10.00 applied)

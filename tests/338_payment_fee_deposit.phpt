@@ -28,7 +28,7 @@ echo "deposits: ", implode(', ', array_map(fn($d) => $d['TotalAmt'], eng_qbo_all
 ?>
 --EXPECT--
 without a fee account: Mismatch
-Payment p1: QuickBooks fee 0.00, billing fee 3.20 — the gateway fee of 3.20 is not recorded: map an expense account for fees with qbo_map($conn, 'account', '*', '<QBO Account Id>', ['purpose' => 'fee']), then push the payment again with QBO_FORCE
+Payment p1: QuickBooks fee 0.00, billing fee 3.20 — the gateway fee of 3.20 is not recorded: map an expense account for fees with qbo_map($conn, 'account', '*', '<QBO Account Id>', ['purpose' => 'fee']), then send the payment again with qbo_resend()
 with a fee account: Synced
 QBO Deposit to 3: total 48.25; lines: Payment 50, 11 -1.75
 p1 pushed again: Synced

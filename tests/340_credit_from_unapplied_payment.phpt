@@ -46,4 +46,4 @@ new version: invoice Synced, total 40, balance 22; pa unapplied 0 [Invoice %d 10
 zero payments (credit memo applications): 0
 payment of the rest: Synced, invoice balance 0
 not enough credit: Mismatch, balance 35
-Invoice i2: QuickBooks balance 35.00, billing balance 28.00 — the credit of 12.00 applied in the billing system is not applied to the invoice in QuickBooks: push the credit note (kind 'credit') that gave the customer this credit, then push the invoice again with QBO_FORCE (the customer has 5.00 of open credit in QuickBooks for the 12.00 applied)
+Invoice i2: QuickBooks balance 35.00, billing balance 28.00 — the credit of 12.00 applied in the billing system is not applied to the invoice in QuickBooks: push the credit note (kind 'credit') that gave the customer this credit, then send the invoice again with qbo_resend() (the customer has 5.00 of open credit in QuickBooks for the 12.00 applied)

@@ -22,6 +22,6 @@ echo "after the rate is entered: {$s['state']}, QBO {$inv['CurrencyRef']['value'
 --EXPECT--
 invoice i1: Synced, QBO rate 1.0953, home total 54.77
 customer c2: Synced
-invoice i2: Error: Invoice i2: QuickBooks has no exchange rate for SEK on 2026-11-20; send exchange_rate with the document, or enter the rate in QuickBooks (Settings › Currencies), then push it again with QBO_FORCE
+invoice i2: Error: Invoice i2: QuickBooks has no exchange rate for SEK on 2026-11-20; send exchange_rate with the document, or enter the rate in QuickBooks (Settings › Currencies), then send it again with qbo_resend()
 QBO invoices of the SEK customer: 0
 after the rate is entered: Synced, QBO SEK rate 0.094, home total 47

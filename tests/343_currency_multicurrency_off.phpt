@@ -18,8 +18,8 @@ $st = qbo_status($conn);
 echo "status: Error {$st['counts']['Error']}, Waiting {$st['counts']['Waiting']}, Synced {$st['counts']['Synced']}\n";
 ?>
 --EXPECT--
-customer c1: Error: Customer c1: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then push it again with QBO_FORCE
-invoice i1: Waiting: Waiting on customer c1, which is in Error: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then push it again with QBO_FORCE
+customer c1: Error: Customer c1: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then send it again with qbo_resend()
+invoice i1: Waiting: Waiting on customer c1, which is in Error: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then send it again with qbo_resend()
 customer c2 (USD, the home currency): Synced
 QBO: customers named Ida Berg 0, invoices EU-1 0
 refused writes: 0

@@ -21,7 +21,7 @@ echo "after CHF is added: {$c['state']}, QBO customer in {$cu['CurrencyRef']['va
 ?>
 --EXPECT--
 customer c0 (EUR): Synced
-customer c1 (CHF): Error: Customer c1: its currency is CHF, which the QuickBooks company does not have (or has made inactive); add CHF in QuickBooks (Settings › Currencies), then push it again with QBO_FORCE
+customer c1 (CHF): Error: Customer c1: its currency is CHF, which the QuickBooks company does not have (or has made inactive); add CHF in QuickBooks (Settings › Currencies), then send it again with qbo_resend()
 QBO customers named Heidi Keller: 0
-customer c2 (GBP, inactive): Error: Customer c2: its currency is GBP, which the QuickBooks company does not have (or has made inactive); add GBP in QuickBooks (Settings › Currencies), then push it again with QBO_FORCE
+customer c2 (GBP, inactive): Error: Customer c2: its currency is GBP, which the QuickBooks company does not have (or has made inactive); add GBP in QuickBooks (Settings › Currencies), then send it again with qbo_resend()
 after CHF is added: Synced, QBO customer in CHF

@@ -17,6 +17,6 @@ $s = qbo_status($conn);
 echo "status: Mismatch ", $s['counts']['Mismatch'] ?? 0, ", Synced ", $s['counts']['Synced'] ?? 0, "\n";
 ?>
 --EXPECT--
-mapped to the USD customer: Mismatch: Customer c1: QuickBooks currency USD, billing currency EUR — QuickBooks keeps a record in its customer's currency and never changes a customer's currency: map the customer to a QuickBooks customer in EUR (turning multi-currency on there first if it is off), then push it again with QBO_FORCE
+mapped to the USD customer: Mismatch: Customer c1: QuickBooks currency USD, billing currency EUR — QuickBooks keeps a record in its customer's currency and never changes a customer's currency: map the customer to a QuickBooks customer in EUR (turning multi-currency on there first if it is off), then send it again with qbo_resend()
 mapped to the EUR customer: Synced
 status: Mismatch 1, Synced 1

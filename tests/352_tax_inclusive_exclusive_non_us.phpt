@@ -54,4 +54,4 @@ zero -> 2: Tax zero cannot map to QuickBooks tax code 2 ("5.0% R"): it charges 5
 UK-EX: Synced; QBO TaxExcluded, lines 100.00 code 1, 30.00 code 4, 10.00 code 3; tax 20.00 (20.00 at 20 % of 100.00 + 0.00 at 0 % of 30.00 + 0.00 at 0 % of 10.00), total 160.00, balance 160.00
 UK-IN: Synced; QBO TaxInclusive, lines 120.00 code 1, 99.99 code 1, 30.00 code 4; tax 36.67 (36.67 at 20 % of 183.32 + 0.00 at 0 % of 30.00), total 249.99, balance 249.99
 UK-IN5: Mismatch; QBO tax 5.71, total 120.00
-Invoice UK-IN5: QuickBooks tax total 5.71, billing tax total 20.00 — QuickBooks' tax codes charge 5 % where the billing system charges 20 % (tax "vat5"): map "vat5" to a QuickBooks tax code of 20 % with qbo_map($conn, 'tax', 'vat5', '<QBO TaxCode Id>') and push the invoice again with QBO_FORCE
+Invoice UK-IN5: QuickBooks tax total 5.71, billing tax total 20.00 — QuickBooks' tax codes charge 5 % where the billing system charges 20 % (tax "vat5"): map "vat5" to a QuickBooks tax code of 20 % with qbo_map($conn, 'tax', 'vat5', '<QBO TaxCode Id>') and send the invoice again with qbo_resend()

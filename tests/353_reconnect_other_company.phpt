@@ -67,7 +67,7 @@ after the switch: payment p1 Not Tried, qbo_id NULL, queued true
 sync: delivered 2, errors 0, mismatches 1
 B: customer c1 Synced
 B: invoice i1 Synced
-B: payment p1 Mismatch - Payment p1: QuickBooks fee 0.00, billing fee 1.00 — the gateway fee of 1.00 is not recorded: map an expense account for fees with qbo_map($conn, 'account', '*', '<QBO Account Id>', ['purpose' => 'fee']), then push the payment again with QBO_FORCE
+B: payment p1 Mismatch - Payment p1: QuickBooks fee 0.00, billing fee 1.00 — the gateway fee of 1.00 is not recorded: map an expense account for fees with qbo_map($conn, 'account', '*', '<QBO Account Id>', ['purpose' => 'fee']), then send the payment again with qbo_resend()
 B customer is ours: true; invoice's customer: true; payment links B's invoice: true; invoice balance 0
 writes to B: 4, of them updates/deletes: 0
 fee not recorded in B (A's fee account not used): true

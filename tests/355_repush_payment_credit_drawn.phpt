@@ -46,5 +46,5 @@ resent: payment Synced; QBO payment total 50, unapplied 20, lines [Invoice 30]; 
 new version: payment Synced; QBO payment total 50, unapplied 20, lines [Invoice 30]; invoice balance 0
 invoice: Synced
 with a line by hand: Mismatch
-Payment pa: QuickBooks amount applied to QBO Invoice 3 5.00, billing amount applied to QBO Invoice 3 0.00 — QuickBooks applies the payment to an invoice the billing system does not; correct the record in QuickBooks or in the billing system, then push it again with QBO_FORCE
+Payment pa: QuickBooks amount applied to QBO Invoice 3 5.00, billing amount applied to QBO Invoice 3 0.00 — QuickBooks applies the payment to an invoice the billing system does not; correct the record in QuickBooks or in the billing system, then send it again with qbo_resend()
 overpayment updated: Synced; lines [i3 40, i4 30], unapplied 0, PaymentRefNum TX-p2-b; i4 balance 0

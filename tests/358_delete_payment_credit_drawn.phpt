@@ -24,5 +24,5 @@ echo "with a credit note: invoice {$s['state']}, QBO balance ", $bal(), "\n";
 invoice Synced, QBO balance 0
 payment Deleted; invoice Not Tried, queued true - Payment pa, whose unapplied credit QuickBooks applied to this invoice, was deleted: queued to apply the invoice's credit again; QBO balance 30
 after sync: invoice Mismatch
-Invoice i1: QuickBooks balance 30.00, billing balance 0.00 — the credit of 30.00 applied in the billing system is not applied to the invoice in QuickBooks: push the credit note (kind 'credit') that gave the customer this credit, then push the invoice again with QBO_FORCE (the customer has 0.00 of open credit in QuickBooks for the 30.00 applied)
+Invoice i1: QuickBooks balance 30.00, billing balance 0.00 — the credit of 30.00 applied in the billing system is not applied to the invoice in QuickBooks: push the credit note (kind 'credit') that gave the customer this credit, then send the invoice again with qbo_resend() (the customer has 0.00 of open credit in QuickBooks for the 30.00 applied)
 with a credit note: invoice Synced, QBO balance 0

@@ -31,10 +31,10 @@ echo "write-off reversed, resent: {$p['state']}; invoice balance ", $bal($i4['qb
 --EXPECT--
 20.00 paid by hand in QBO: invoice balance 30
 payment of 50.00: Mismatch, qbo_id NULL
-Payment 3: QuickBooks shows invoice 2 with an open balance of 30.00, the payment applies 50.00 — it was partly paid in QuickBooks (by hand or by another tool), so this payment was not recorded: remove the payment made in QuickBooks, or record it in the billing system, then push this payment again with QBO_FORCE
+Payment 3: QuickBooks shows invoice 2 with an open balance of 30.00, the payment applies 50.00 — it was partly paid in QuickBooks (by hand or by another tool), so this payment was not recorded: remove the payment made in QuickBooks, or record it in the billing system, then send this payment again with qbo_resend()
 Mismatch counted: 1; Error: 0; QBO payments of the customer: 1
 hand payment removed, resent: Synced; invoice balance 0
 written off: invoice balance 0
 payment of the written-off invoice: Mismatch
-Payment 5: invoice 4 is written off in QuickBooks (write-off w4), so this payment was not recorded: reverse the write-off (qbo_delete($conn, 'writeoff', 'w4')) or push it with the balance still written off, then push this payment again with QBO_FORCE
+Payment 5: invoice 4 is written off in QuickBooks (write-off w4), so this payment was not recorded: reverse the write-off (qbo_delete($conn, 'writeoff', 'w4')) or push it with the balance still written off, then send this payment again with qbo_resend()
 write-off reversed, resent: Synced; invoice balance 0

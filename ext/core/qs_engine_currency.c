@@ -102,12 +102,12 @@ static qs_status company_takes(qs_engine *eng, const qs_entity *en, const char *
 		return qs_error_set(e, QS_ECONFIG,
 			"%s %s: its currency is %s but the QuickBooks company has multi-currency off (home currency %s); turn multi-currency on in "
 			"QuickBooks (Settings \xE2\x80\xBA Account and settings \xE2\x80\xBA Advanced \xE2\x80\xBA Currency) and add %s to its currencies, "
-			"then push it again with QBO_FORCE",
+			"then send it again with qbo_resend()",
 			qse_entity_label(en->kind), en->id, code, eng->mc_home[0] ? eng->mc_home : home_of(eng), code);
 	}
 	return qs_error_set(e, QS_ECONFIG,
 		"%s %s: its currency is %s, which the QuickBooks company does not have (or has made inactive); add %s in QuickBooks "
-		"(Settings \xE2\x80\xBA Currencies), then push it again with QBO_FORCE",
+		"(Settings \xE2\x80\xBA Currencies), then send it again with qbo_resend()",
 		qse_entity_label(en->kind), en->id, code, code);
 }
 
@@ -151,7 +151,7 @@ static qs_status fetch_rate(qs_engine *eng, const qs_entity *en, const char *cod
 		json_object_put(xr);
 		return qs_error_set(e, QS_ECONFIG,
 			"%s %s: QuickBooks has no exchange rate for %s on %s; send exchange_rate with the document, or enter the rate in "
-			"QuickBooks (Settings \xE2\x80\xBA Currencies), then push it again with QBO_FORCE",
+			"QuickBooks (Settings \xE2\x80\xBA Currencies), then send it again with qbo_resend()",
 			qse_entity_label(en->kind), en->id, code, date ? date : "its date");
 	}
 	json_object_object_add(body, "ExchangeRate", json_object_get(rate));

@@ -1183,7 +1183,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 				}
 				qs_error_set(e, QS_OK, "Payment %s: invoice %s is written off in QuickBooks (write-off %s), so this payment was not "
 					"recorded: reverse the write-off (qbo_delete($conn, 'writeoff', '%s')) or push it with the balance still written "
-					"off, then push this payment again with QBO_FORCE", en->id, local, wid, wid);
+					"off, then send this payment again with qbo_resend()", en->id, local, wid, wid);
 				goto out;
 			}
 		}
@@ -1200,7 +1200,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			qs_money_format(applied, dec, b, sizeof(b));
 			qs_error_set(e, QS_OK, "Payment %s: QuickBooks shows invoice %s with an open balance of %s, the payment applies %s "
 				"\xE2\x80\x94 it was partly paid in QuickBooks (by hand or by another tool), so this payment was not recorded: "
-				"remove the payment made in QuickBooks, or record it in the billing system, then push this payment again with QBO_FORCE",
+				"remove the payment made in QuickBooks, or record it in the billing system, then send this payment again with qbo_resend()",
 				en->id, local, a, b);
 			goto out;
 		}

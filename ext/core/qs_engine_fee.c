@@ -102,7 +102,7 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	}
 	if (!fee_acct[0]) {
 		snprintf(note, 512, "the gateway fee of %s is not recorded: map an expense account for fees with "
-			"qbo_map($conn, 'account', '*', '<QBO Account Id>', ['purpose' => 'fee']), then push the payment again with QBO_FORCE", f);
+			"qbo_map($conn, 'account', '*', '<QBO Account Id>', ['purpose' => 'fee']), then send the payment again with qbo_resend()", f);
 		return QS_OK;
 	}
 	if (!bank[0]) {

@@ -173,7 +173,7 @@ static void differ(vs *s, const char *field, const char *what, const char *q, co
 
 static const char *generic_fix(void)
 {
-	return "correct the record in QuickBooks or in the billing system, then push it again with QBO_FORCE";
+	return "correct the record in QuickBooks or in the billing system, then send it again with qbo_resend()";
 }
 
 /* A money figure of QBO's answer against the document's. false when they differ
@@ -211,7 +211,7 @@ static bool check_currency(vs *s)
 	}
 	differ(s, "currency", "currency", have, want,
 		"QuickBooks keeps a record in its customer's currency and never changes a customer's currency: map the customer to a "
-		"QuickBooks customer in %s (turning multi-currency on there first if it is off), then push it again with QBO_FORCE", want);
+		"QuickBooks customer in %s (turning multi-currency on there first if it is off), then send it again with qbo_resend()", want);
 	return false;
 }
 
@@ -266,12 +266,12 @@ static void tax_cause(vs *s, char *out, size_t n)
 
 	if (first && s->ctx->us_company && !code) {
 		snprintf(out, n, "tax \"%s\" is not mapped to a QuickBooks tax code: map it with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>') "
-			"and push the invoice again with QBO_FORCE", first, first);
+			"and send the invoice again with qbo_resend()", first, first);
 		return;
 	}
 	if (!first && qr > 0) {
 		snprintf(out, n, "QuickBooks charged tax of its own%s%s%s: send the invoice's taxes, or mark its lines untaxed, "
-			"then push it again with QBO_FORCE", code ? " (tax code " : "", code ? code : "", code ? ")" : "");
+			"then send it again with qbo_resend()", code ? " (tax code " : "", code ? code : "", code ? ")" : "");
 		return;
 	}
 	if (first && dr >= 0 && qr >= 0 && dr != qr) {
@@ -279,11 +279,11 @@ static void tax_cause(vs *s, char *out, size_t n)
 		fmt_rate(dr, b, sizeof(b));
 		if (code) {
 			snprintf(out, n, "QuickBooks tax code %s charges %s %% where the billing system charges %s %% (tax \"%s\"): "
-				"map \"%s\" to a QuickBooks tax code of %s %% with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>') and push the invoice again with QBO_FORCE",
+				"map \"%s\" to a QuickBooks tax code of %s %% with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>') and send the invoice again with qbo_resend()",
 				code, a, b, first, first, b, first);
 		} else {
 			snprintf(out, n, "QuickBooks' tax codes charge %s %% where the billing system charges %s %% (tax \"%s\"): "
-				"map \"%s\" to a QuickBooks tax code of %s %% with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>') and push the invoice again with QBO_FORCE",
+				"map \"%s\" to a QuickBooks tax code of %s %% with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>') and send the invoice again with qbo_resend()",
 				a, b, first, first, b, first);
 		}
 		return;
@@ -297,7 +297,7 @@ static void tax_cause(vs *s, char *out, size_t n)
 		fmt(s, jint(s->norm, "tax_total", 0), d, sizeof(d));
 		snprintf(out, n, "both charge %s %%, but QuickBooks computes the tax as %s where the billing system charged %s, more than "
 			"rounding explains, and kept its own figure: check the billing system's tax calculation (or correct the tax in QuickBooks), "
-			"then push the invoice again with QBO_FORCE", a, c, d);
+			"then send the invoice again with qbo_resend()", a, c, d);
 		return;
 	}
 	snprintf(out, n, "%s", generic_fix());
@@ -366,7 +366,7 @@ static qs_status verify_invoice(vs *s)
 		fmt(s, credit, c, sizeof(c));
 		if (credit > 0 && qbal > total - credit) {
 			snprintf(cause, sizeof(cause), "the credit of %s applied in the billing system is not applied to the invoice in QuickBooks: "
-				"push the credit note (kind 'credit') that gave the customer this credit, then push the invoice again with QBO_FORCE", c);
+				"push the credit note (kind 'credit') that gave the customer this credit, then send the invoice again with qbo_resend()", c);
 		} else if (qbal < total - credit) {
 			snprintf(cause, sizeof(cause), "QuickBooks shows a payment or credit on the invoice that the billing system does not have; %s",
 				generic_fix());
@@ -471,7 +471,7 @@ static qs_status verify_payment(vs *s)
 		fmt(s, want, qb, sizeof(qb));
 		differ(s, field, what, qa, qb, "%s", got < want
 			? "QuickBooks did not apply the whole amount to that invoice (its open balance in QuickBooks is smaller?): "
-			  "check the invoice in QuickBooks, then push the payment again with QBO_FORCE"
+			  "check the invoice in QuickBooks, then send the payment again with qbo_resend()"
 			: generic_fix());
 	}
 	/* no application in QBO that the document does not make */
@@ -550,7 +550,7 @@ static qs_status verify_credit(vs *s)
 	}
 	fmt(s, applied, a, sizeof(a));
 	snprintf(cause, sizeof(cause), "the %s the billing system applies to invoices is not applied in QuickBooks: "
-		"push the credit again with QBO_FORCE once its invoices are Synced", a);
+		"send the credit again with qbo_resend() once its invoices are Synced", a);
 	{
 		qs_money qbal;
 		/* a credit QBO shows linked may have been used further (an invoice's credit_applied) */

@@ -11,9 +11,9 @@ foreach (qbo_test_ledger($run->realm)['entities'] as $e) {
 echo "QBO transactions of the EUR client: $n\n";
 ?>
 --EXPECT--
-customer:ia: Error (Customer 1: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then push it again with QBO_FORCE)
-invoice:i1: Waiting (Waiting on customer 1, which is in Error: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then push it again with QBO_FORCE)
-payment:p1: Waiting (Waiting on customer 1, which is in Error: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then push it again with QBO_FORCE)
+customer:ia: Error (Customer 1: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then send it again with qbo_resend())
+invoice:i1: Waiting (Waiting on customer 1, which is in Error: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then send it again with qbo_resend())
+payment:p1: Waiting (Waiting on customer 1, which is in Error: its currency is EUR but the QuickBooks company has multi-currency off (home currency USD); turn multi-currency on in QuickBooks (Settings › Account and settings › Advanced › Currency) and add EUR to its currencies, then send it again with qbo_resend())
 customer:jo: Synced - QBO "Jo King" <jo@example.com>
 invoice:j1: Synced - QBO invoice 2 total 19.00 tax 0.00 balance 19.00 [Hosting 19.00]
 queued after the last cron: 2
