@@ -470,6 +470,20 @@ static qs_status qbo_headers(qs_qbo *q, const char *content_type, qs_qbo_req *re
 	return QS_OK;
 }
 
+/* Ends a prepared POST of the JSON body in req->body: its length, the
+ * method and the headers; on failure req is cleared. */
+static qs_status json_post(qs_qbo *q, qs_qbo_req *req, qs_error *e)
+{
+	qs_status st;
+	req->body_len = strlen(req->body);
+	req->method = "POST";
+	st = qbo_headers(q, "application/json", req, e);
+	if (st != QS_OK) {
+		qs_qbo_req_clear(req);
+	}
+	return st;
+}
+
 void qs_qbo_req_clear(qs_qbo_req *req)
 {
 	if (!req) {
@@ -642,13 +656,7 @@ qs_status qs_qbo_write_prepare(qs_qbo *q, const char *entity, json_object *body,
 		qs_qbo_req_clear(req);
 		return qs_error_set(e, QS_EINTERNAL, "Could not serialise the %s body", entity);
 	}
-	req->body_len = strlen(req->body);
-	req->method = "POST";
-	st = qbo_headers(q, "application/json", req, e);
-	if (st != QS_OK) {
-		qs_qbo_req_clear(req);
-	}
-	return st;
+	return json_post(q, req, e);
 }
 
 qs_status qs_qbo_write_answer(qs_qbo *q, qs_http_resp *r, const char *entity, json_object **out, qs_error *e)
@@ -693,13 +701,7 @@ qs_status qs_qbo_batch_prepare(qs_qbo *q, json_object *items, const char *reques
 		qs_qbo_req_clear(req);
 		return qs_error_set(e, QS_EINTERNAL, "Could not serialise a batch");
 	}
-	req->body_len = strlen(req->body);
-	req->method = "POST";
-	st = qbo_headers(q, "application/json", req, e);
-	if (st != QS_OK) {
-		qs_qbo_req_clear(req);
-	}
-	return st;
+	return json_post(q, req, e);
 }
 
 qs_status qs_qbo_batch_answer(qs_qbo *q, qs_http_resp *r, json_object **responses, qs_error *e)

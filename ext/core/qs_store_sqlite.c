@@ -441,13 +441,20 @@ static void done(sqlite3_stmt *p)
 	}
 }
 
-static void bind_text(sqlite3_stmt *p, int i, const char *v)
+/* v as text (NULL: SQL NULL); copy: SQLite keeps its own copy, else v must
+ * outlive the statement's run. */
+static void bind_str(sqlite3_stmt *p, int i, const char *v, bool copy)
 {
 	if (v) {
-		sqlite3_bind_text(p, i, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(p, i, v, -1, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
 	} else {
 		sqlite3_bind_null(p, i);
 	}
+}
+
+static void bind_text(sqlite3_stmt *p, int i, const char *v)
+{
+	bind_str(p, i, v, true);
 }
 
 static void bind_text_or_null(sqlite3_stmt *p, int i, const char *v)
@@ -460,11 +467,7 @@ static void bind_text_or_null(sqlite3_stmt *p, int i, const char *v)
  * statements of the hook path bind this way (the document is 1 KiB). */
 static void bind_static(sqlite3_stmt *p, int i, const char *v)
 {
-	if (v) {
-		sqlite3_bind_text(p, i, v, -1, SQLITE_STATIC);
-	} else {
-		sqlite3_bind_null(p, i);
-	}
+	bind_str(p, i, v, false);
 }
 
 static void bind_static_or_null(sqlite3_stmt *p, int i, const char *v)
