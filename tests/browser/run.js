@@ -355,6 +355,8 @@ async function main() {
       }
       const html = await page.content();
       assert(!html.includes('qbosync-sandbox-secret'), 'a secret is rendered in the log');
+    });
+
     await test('Connect Customer with a start date: older invoices Skipped with the reason, newer ones Synced; an earlier date sends the older one', async () => {
       const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
       const start = day(-10);
@@ -369,7 +371,7 @@ async function main() {
         return el && el.value === q;
       }, { timeout: 10000 }, row, qboId);
       await page.$eval(row + ' input[name=start_date]', (el, v) => { el.value = v; }, start);
-      await shot('12-connect-customer-start-date');
+      await shot('14-connect-customer-start-date');
       await clickAndWait(row + ' details.qs-connect button[type=submit]');
       let t = await text();
       assert(t.includes('Client ' + client + ' is connected to QuickBooks customer ' + qboId + ' Dana <b>Books</b>. Its records dated before '
@@ -390,7 +392,7 @@ async function main() {
       assert(o.reason.includes('before the start date ' + start + ' set when connecting customer ' + client + " to QuickBooks customer 'Dana <b>Books</b>'"),
         'the reason does not name the start date: ' + o.reason);
       assert(/What to do:.*move or clear the start date/.test(o.reason), 'no advice: ' + o.reason);
-      await shot('13-entities-skipped-by-start-date');
+      await shot('15-entities-skipped-by-start-date');
       // an earlier date (the same connection kept): the older invoice goes to QuickBooks
       await go('entities', '&kind=customer&id=' + client);
       await page.click(row + ' details.qs-connect summary');
@@ -429,7 +431,7 @@ async function main() {
         assert(doneOf(afterReload) >= beforeReload, 'the progress went back after the reload: ' + beforeReload + ' then ' + afterReload);
         assert(await page.$eval('#qs-bar', (e) => e.getAttribute('data-state')) === 'running', 'not running after the reload');
         assert(!(await page.$eval('#qs-cancel', (e) => e.hidden)), 'no Cancel while it runs');
-        await shot('14-push-running-after-reload');
+        await shot('16-push-running-after-reload');
         await clickAndWait('#qs-cancel');
         let t = await text();
         assert(/The push is cancelled/.test(t), 'no cancel message: ' + t.slice(0, 400));
@@ -440,7 +442,7 @@ async function main() {
         const pct = Number(await page.$eval('#qs-bar', (e) => e.getAttribute('data-pct')));
         assert(pct < 100, 'a cancelled push shows ' + pct + ' %');
         assert(await page.$eval('#qs-cancel', (e) => e.hidden), 'Cancel still offered');
-        await shot('15-push-cancelled');
+        await shot('17-push-cancelled');
         await new Promise((r) => setTimeout(r, 2500));
         await page.reload({ waitUntil: 'domcontentloaded' });
         await page.waitForSelector('#qs-progress:not([hidden])');
@@ -451,7 +453,7 @@ async function main() {
         const created = Number((/Created: (\d+)/.exec(first) || [])[1] || 0);
         const syncedAfter = await total('&kind=customer&state=Synced');
         assert(created > 0 && syncedAfter > syncedBefore, 'the store shows nothing done: ' + syncedBefore + ' then ' + syncedAfter + ' synced clients, ' + first);
-        await shot('16-entities-after-cancel');
+        await shot('18-entities-after-cancel');
       } finally {
         harness('latency', realm, '0');
       }
