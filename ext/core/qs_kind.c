@@ -7,43 +7,58 @@
 #include <stddef.h>
 #include <string.h>
 
-static const qs_kind kinds[] = {
+static const qs_kind kinds[QS__KIND_COUNT] = {
 	/* billing documents, in delivery order */
-	{"customer", "Customer", "Customer", 0, qsm_customer_keys, false, qsm_customer_validate, qsm_customer_to_qbo},
-	{"item", "Item", "Item", 1, qsm_item_keys, false, qsm_item_validate, qsm_item_to_qbo},
-	{"invoice", "Invoice", "Invoice", 2, qsm_invoice_keys, true, qsm_invoice_validate, qsm_invoice_to_qbo},
-	{"payment", "Payment", "Payment", 3, qsm_payment_keys, true, qsm_payment_validate, qsm_payment_to_qbo},
-	{"refund", "Refund", "RefundReceipt", 4, qsm_refund_keys, true, qsm_refund_validate, qsm_refund_to_qbo},
-	{"credit", "Credit", "CreditMemo", 5, qsm_credit_keys, true, qsm_credit_validate, qsm_credit_to_qbo},
+	[QS_KIND_CUSTOMER] = {"customer", "Customer", "Customer", 0, qsm_customer_keys, false, qsm_customer_validate, qsm_customer_to_qbo},
+	[QS_KIND_ITEM] = {"item", "Item", "Item", 1, qsm_item_keys, false, qsm_item_validate, qsm_item_to_qbo},
+	[QS_KIND_INVOICE] = {"invoice", "Invoice", "Invoice", 2, qsm_invoice_keys, true, qsm_invoice_validate, qsm_invoice_to_qbo},
+	[QS_KIND_PAYMENT] = {"payment", "Payment", "Payment", 3, qsm_payment_keys, true, qsm_payment_validate, qsm_payment_to_qbo},
+	[QS_KIND_REFUND] = {"refund", "Refund", "RefundReceipt", 4, qsm_refund_keys, true, qsm_refund_validate, qsm_refund_to_qbo},
+	[QS_KIND_CREDIT] = {"credit", "Credit", "CreditMemo", 5, qsm_credit_keys, true, qsm_credit_validate, qsm_credit_to_qbo},
 	/* with the invoices, before the payments: it writes off what the billing
 	 * system's payments leave open, so it fits the invoice's QBO balance before
 	 * the payments queued with it, and a payment that came in meanwhile fits
 	 * once the write-off is lowered (it waits for its own invoice) */
-	{"writeoff", "Write-off", "CreditMemo", 2, qsm_writeoff_keys, true, qsm_writeoff_validate, qsm_writeoff_to_qbo},
+	[QS_KIND_WRITEOFF] = {"writeoff", "Write-off", "CreditMemo", 2, qsm_writeoff_keys, true, qsm_writeoff_validate, qsm_writeoff_to_qbo},
 	/* only mapped to existing QBO records */
-	{"tax", NULL, "TaxCode", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
-	{"payment_method", NULL, "PaymentMethod", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
-	{"account", NULL, "Account", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
-	{"term", NULL, "Term", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
+	[QS_KIND_TAX] = {"tax", NULL, "TaxCode", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
+	[QS_KIND_PAYMENT_METHOD] = {"payment_method", NULL, "PaymentMethod", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
+	[QS_KIND_ACCOUNT] = {"account", NULL, "Account", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
+	[QS_KIND_TERM] = {"term", NULL, "Term", QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
+	/* a currency mapping links to an ISO 4217 code, no QBO entity */
+	[QS_KIND_CURRENCY] = {"currency", NULL, NULL, QS_KIND_RANK_LAST, NULL, false, NULL, NULL},
 };
 
 const qs_kind *qs_kind_at(size_t i)
 {
-	return i < sizeof(kinds) / sizeof(kinds[0]) ? &kinds[i] : NULL;
+	return i < QS__KIND_COUNT - 1 ? &kinds[i + 1] : NULL;
+}
+
+const qs_kind *qs_kind_get(qs_kind_id k)
+{
+	return (int)k > QS_KIND_NONE && k < QS__KIND_COUNT ? &kinds[k] : NULL;
+}
+
+qs_kind_id qs_kind_of(const char *name)
+{
+	int i;
+	for (i = QS_KIND_NONE + 1; name && i < QS__KIND_COUNT; i++) {
+		if (!strcmp(name, kinds[i].name)) {
+			return (qs_kind_id)i;
+		}
+	}
+	return QS_KIND_NONE;
+}
+
+const char *qs_kind_name(qs_kind_id k)
+{
+	const qs_kind *r = qs_kind_get(k);
+	return r ? r->name : "";
 }
 
 const qs_kind *qs_kind_find(const char *name)
 {
-	size_t i;
-	if (!name) {
-		return NULL;
-	}
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-		if (!strcmp(name, kinds[i].name)) {
-			return &kinds[i];
-		}
-	}
-	return NULL;
+	return qs_kind_get(qs_kind_of(name));
 }
 
 bool qs_kind_is_document(const char *name)
@@ -61,21 +76,21 @@ int qs_kind_rank(const char *name)
 int qs_kind_outbox_rank(const char *name, const char *doc)
 {
 	int rank = qs_kind_rank(name);
-	if (name && doc && rank > qs_kind_rank("item") && strstr(doc, "\"deleted\"")) {
+	if (name && doc && rank > kinds[QS_KIND_ITEM].rank && strstr(doc, "\"deleted\"")) {
 		/* a deletion needs nothing and gives money back to invoices: before them */
 		json_object *d = json_tokener_parse(doc), *v = d ? qsm_get(d, "deleted") : NULL;
 		if (v && json_object_get_boolean(v)) {
-			rank = qs_kind_rank("item");
+			rank = kinds[QS_KIND_ITEM].rank;
 		}
 		json_object_put(d);
-		if (rank == qs_kind_rank("item")) {
+		if (rank == kinds[QS_KIND_ITEM].rank) {
 			return rank;
 		}
 	}
-	if (name && doc && !strcmp(name, "payment")) {
+	if (name && doc && qs_kind_of(name) == QS_KIND_PAYMENT) {
 		json_object *d = json_tokener_parse(doc), *apps = d ? qsm_get(d, "applies_to") : NULL;
 		if (d && (!apps || !json_object_is_type(apps, json_type_array) || json_object_array_length(apps) == 0)) {
-			rank = qs_kind_rank("item");
+			rank = kinds[QS_KIND_ITEM].rank;
 		}
 		json_object_put(d);
 	}
