@@ -290,7 +290,7 @@ static json_object *entity_json(const qs_entity *en)
 	json_object *o = json_object_new_object();
 	JADD(o, "kind", json_object_new_string(en->kind));
 	JADD(o, "id", json_object_new_string(en->id));
-	JADD(o, "state", json_object_new_string(en->state));
+	JADD(o, "state", json_object_new_string(qs_state_name(en->state)));
 	JADD(o, "reason", qse_jstr_new(en->reason));
 	JADD(o, "qbo_id", qse_jstr_new(en->qbo_id));
 	JADD(o, "version", json_object_new_int64(en->version));
@@ -612,27 +612,27 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	en.version++;
 	en.updated = now;
 	if (!strcmp(kind, "invoice") && status && !strcmp(status, "draft")) {
-		qs_strlcpy(en.state, qs_state_name(QS_STATE_SKIPPED), sizeof(en.state));
+		en.state = QS_STATE_SKIPPED;
 		qs_strlcpy(en.reason, "A draft invoice is not sent to QuickBooks until it is issued", sizeof(en.reason));
 		en.q_status[0] = '\0';
 	} else if (qse_is_deleted(norm) && !en.qbo_id[0] && !en.create_rid[0] && strcmp(en.q_status, "sending") != 0) {
-		if (strcmp(en.state, "Deleted") != 0) {   /* a Deleted record resent keeps its reason */
-			qs_strlcpy(en.state, "Deleted", sizeof(en.state));
+		if (en.state != QS_STATE_DELETED) {   /* a Deleted record resent keeps its reason */
+			en.state = QS_STATE_DELETED;
 			qs_strlcpy(en.reason, "Deleted before it reached QuickBooks", sizeof(en.reason));
 		}
 		en.q_status[0] = '\0';
 	} else if (!en.qbo_id[0] && strcmp(en.q_status, "sending") != 0
 			&& skipped_by_settings(eng, kind, norm, en.reason, sizeof(en.reason))) {
-		qs_strlcpy(en.state, qs_state_name(QS_STATE_SKIPPED), sizeof(en.state));
+		en.state = QS_STATE_SKIPPED;
 		en.q_status[0] = '\0';
 	} else if (!strcmp(kind, "invoice") && status && !strcmp(status, "cancelled") && !en.qbo_id[0]
 			&& strcmp(en.q_status, "sending") != 0) {
-		qs_strlcpy(en.state, qs_state_name(QS_STATE_SKIPPED), sizeof(en.state));
+		en.state = QS_STATE_SKIPPED;
 		qs_strlcpy(en.reason, "Cancelled before it reached QuickBooks", sizeof(en.reason));
 		en.q_status[0] = '\0';
 	} else {
-		if (!qs_state_is(en.state, QS_STATE_SYNCED)) {
-			qs_strlcpy(en.state, qs_state_name(QS_STATE_NOT_TRIED), sizeof(en.state));
+		if (en.state != QS_STATE_SYNCED) {
+			en.state = QS_STATE_NOT_TRIED;
 			en.reason[0] = '\0';
 		}
 		if (strcmp(en.q_status, "sending") != 0) {
@@ -843,7 +843,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 			return r;
 		}
 		qs_store_rollback(eng->store);
-		if (en.exists && !qs_state_is(en.state, QS_STATE_DISMISSED)) {
+		if (en.exists && en.state != QS_STATE_DISMISSED) {
 			*state = entity_json(&en);   /* not dismissed: nothing to undo */
 			qs_entity_clear(&en);
 			return QS_OK;
@@ -865,11 +865,11 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 		return qs_error_set(e, QS_EVALIDATION, "%s %s is being delivered right now; dismiss it once that delivery has ended",
 			qse_entity_label(kind), id);
 	}
-	if (!qs_state_is(en.state, QS_STATE_DISMISSED)) {
+	if (en.state != QS_STATE_DISMISSED) {
 		char was[sizeof(en.reason)];
-		snprintf(was, sizeof(was), "Dismissed; it was %s%s%.900s", en.state, en.reason[0] ? ": " : "", en.reason);
+		snprintf(was, sizeof(was), "Dismissed; it was %s%s%.900s", qs_state_name(en.state), en.reason[0] ? ": " : "", en.reason);
 		qs_strlcpy(en.reason, was, sizeof(en.reason));
-		qs_strlcpy(en.state, qs_state_name(QS_STATE_DISMISSED), sizeof(en.state));
+		en.state = QS_STATE_DISMISSED;
 	}
 	en.q_status[0] = '\0';   /* out of the queue: nothing is sent for it until it is resent */
 	en.create_rid[0] = '\0';

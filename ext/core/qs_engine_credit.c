@@ -465,7 +465,7 @@ json_object *qse_writeoff_standing(qs_engine *eng, const char *id)
 	qs_error_clear(&e2);
 	memset(&en, 0, sizeof(en));
 	if (id && qs_store_entity_get(eng->store, eng->conn_key, "writeoff", id, &en, &e2) == QS_OK && en.exists && en.doc
-			&& strcmp(en.state, "Deleted") != 0) {
+			&& en.state != QS_STATE_DELETED) {
 		doc = json_tokener_parse(en.doc);
 		if (doc && qse_is_deleted(doc)) {
 			json_object_put(doc);

@@ -64,7 +64,7 @@ qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_
 	norm = json_tokener_parse(en.doc);
 	/* deleting again records nothing new (the same document, the same hash),
 	 * except after a delete that failed: then it is sent again */
-	flags = push_flags | (qse_is_deleted(norm) && strcmp(en.state, "Deleted") != 0 ? QS_PUSH_FORCE : 0);
+	flags = push_flags | (qse_is_deleted(norm) && en.state != QS_STATE_DELETED ? QS_PUSH_FORCE : 0);
 	qs_entity_clear(&en);
 	if (!norm || !json_object_is_type(norm, json_type_object)) {
 		json_object_put(norm);
@@ -223,7 +223,7 @@ static void requeue_drawn(qs_engine *eng, const qs_entity *pay, json_object *dra
 		qs_entity_clear(&inv);
 		if (doc && qse_push_norm(eng, "invoice", doc, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, &state, &e2) == QS_OK
 				&& qse_begin_entity(eng, "invoice", local, &inv, &e2) == QS_OK) {
-			qs_strlcpy(inv.state, "Not Tried", sizeof(inv.state));
+			inv.state = QS_STATE_NOT_TRIED;
 			snprintf(inv.reason, sizeof(inv.reason), "Payment %s, whose unapplied credit QuickBooks applied to this invoice, was "
 				"deleted: queued to apply the invoice's credit again", pay->id);
 			if (qse_save_commit(eng, &inv, &e2) == QS_OK) {
@@ -326,7 +326,7 @@ static void gone_cb(void *ud, const qs_entity *en)
 	json_object *doc, *apps;
 	size_t i;
 	bool listed = false;
-	if (g->oom || !en->doc || !strcmp(en->state, "Deleted")) {
+	if (g->oom || !en->doc || en->state == QS_STATE_DELETED) {
 		return;
 	}
 	for (i = 0; i < g->n_listed && !listed; i++) {

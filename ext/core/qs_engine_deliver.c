@@ -264,7 +264,7 @@ static const char *reason_body(const char *kind, const char *id, const char *rea
  * Mismatch (QBO holds other money for it: what depends on it waits). */
 static bool dep_ready(const qs_entity *dep)
 {
-	return dep->exists && dep->qbo_id[0] && strcmp(dep->state, "Mismatch") != 0;
+	return dep->exists && dep->qbo_id[0] && dep->state != QS_STATE_MISMATCH;
 }
 
 /* A local record another one depends on: its QBO Id, delivering it first when queued. */
@@ -279,7 +279,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (r != QS_OK) {
 		return r;
 	}
-	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && !strcmp(kind, "customer") && !strcmp(dep.state, "Skipped")
+	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && !strcmp(kind, "customer") && dep.state == QS_STATE_SKIPPED
 			&& strstr(dep.reason, "(option sync_start)")) {
 		/* a customer from before the sync start date goes after all when a later record needs it */
 		qs_entity_clear(&dep);
@@ -287,7 +287,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 		if (r != QS_OK) {
 			return r;
 		}
-		qs_strlcpy(dep.state, "Not Tried", sizeof(dep.state));
+		dep.state = QS_STATE_NOT_TRIED;
 		dep.reason[0] = '\0';
 		qs_strlcpy(dep.q_status, "queued", sizeof(dep.q_status));
 		dep.q_version = dep.version;
@@ -329,8 +329,8 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (!dep.exists) {
 		*never_pushed = true;
 		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
-	} else if (!strcmp(dep.state, "Error") || !strcmp(dep.state, "Mismatch")) {
-		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, which is in %s: %s", kind, local_id, dep.state,
+	} else if (dep.state == QS_STATE_ERROR || dep.state == QS_STATE_MISMATCH) {
+		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, which is in %s: %s", kind, local_id, qs_state_name(dep.state),
 			reason_body(kind, local_id, dep.reason));
 	} else {
 		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
@@ -1393,7 +1393,7 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 	if (!en->exists || !en->q_status[0]
 			|| (!strcmp(en->q_status, "sending") && !qse_claim_stale(eng, en->owner, en->claimed, now))) {
 		*busy = true;
-		qs_strlcpy(final_state, en->state, 16);
+		qs_strlcpy(final_state, qs_state_name(en->state), 16);
 		return QS_OK;
 	}
 	if (!strcmp(en->q_status, "sending")) {
@@ -1444,7 +1444,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	cur->claimed = 0;
 	cur->wait_kind[0] = cur->wait_id[0] = '\0';
 	if (dr == QS_OK && !strcmp(op, "skipped")) {
-		qs_strlcpy(cur->state, qs_state_name(QS_STATE_SKIPPED), sizeof(cur->state));
+		cur->state = QS_STATE_SKIPPED;
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
@@ -1454,7 +1454,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		 * pushed again is created afresh (a new version, a new requestid) */
 		char was[32];
 		qs_strlcpy(was, en->qbo_id[0] ? en->qbo_id : cur->qbo_id, sizeof(was));
-		qs_strlcpy(cur->state, "Deleted", sizeof(cur->state));
+		cur->state = QS_STATE_DELETED;
 		if (was[0]) {
 			snprintf(cur->reason, sizeof(cur->reason), "Deleted in QuickBooks (it was QBO %s %s), as in the billing system",
 				qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, was);
@@ -1469,7 +1469,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		/* in QBO, but with other money: a warning with both figures, never Synced */
 		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
 		qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
-		qs_strlcpy(cur->state, qs_state_name(QS_STATE_MISMATCH), sizeof(cur->state));
+		cur->state = QS_STATE_MISMATCH;
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
@@ -1479,7 +1479,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		 * the version delivered, and its money is the document's (verified) */
 		qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
 		qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
-		qs_strlcpy(cur->state, qs_state_name(QS_STATE_SYNCED), sizeof(cur->state));
+		cur->state = QS_STATE_SYNCED;
 		cur->reason[0] = '\0';
 		cur->synced_version = delivered_version ? delivered_version : cur->synced_version;
 		cur->create_rid[0] = '\0';
@@ -1496,7 +1496,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		qse_log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", qse_entity_label(kind), id, op,
 			qse_qbo_entity_of(kind) ? qse_qbo_entity_of(kind) : kind, cur->qbo_id, cur->synced_version);
 	} else if (dr == QS_EWAITING) {
-		qs_strlcpy(cur->state, qs_state_name(QS_STATE_WAITING), sizeof(cur->state));
+		cur->state = QS_STATE_WAITING;
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		qs_strlcpy(cur->q_status, "waiting", sizeof(cur->q_status));
 		qs_strlcpy(cur->wait_kind, wait_kind, sizeof(cur->wait_kind));
@@ -1559,7 +1559,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	} else {
 		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
 		fault_reason(kind, id, de);
-		qs_strlcpy(cur->state, qs_state_name(QS_STATE_ERROR), sizeof(cur->state));
+		cur->state = QS_STATE_ERROR;
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
@@ -1730,7 +1730,7 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	} else {
 		qs_store_rollback(eng->store);
 	}
-	qs_strlcpy(final_state, cur.state, 16);
+	qs_strlcpy(final_state, qs_state_name(cur.state), 16);
 	qs_entity_clear(&cur);
 	qs_entity_clear(&en);
 	if (r != QS_OK) {

@@ -465,7 +465,7 @@ static bool settle(hstep *h, const qs_entity *en, bool unchanged)
 	if (!strcmp(en->q_status, "queued") || !strcmp(en->q_status, "sending")) {
 		return false;
 	}
-	if (!strcmp(en->state, "Synced")) {
+	if (en->state == QS_STATE_SYNCED) {
 		op_seen o;
 		memset(&o, 0, sizeof(o));
 		if (unchanged) {
@@ -479,16 +479,16 @@ static bool settle(hstep *h, const qs_entity *en, bool unchanged)
 		count_add(h->job, o.op, 1);
 		return true;
 	}
-	if (!strcmp(en->state, "Skipped") || !strcmp(en->state, "Dismissed")) {
+	if (en->state == QS_STATE_SKIPPED || en->state == QS_STATE_DISMISSED) {
 		action = "skipped";
-	} else if (!strcmp(en->state, "Waiting")) {
+	} else if (en->state == QS_STATE_WAITING) {
 		action = "waiting";
 	} else {
 		action = "errors";
 	}
 	count_add(h->job, action, 1);
 	report_add(h->job, en->kind, en->id, !strcmp(action, "errors") ? "error" : action, en->qbo_id[0] ? en->qbo_id : NULL,
-		en->reason[0] ? en->reason : en->state);
+		en->reason[0] ? en->reason : qs_state_name(en->state));
 	return true;
 }
 
@@ -560,7 +560,7 @@ static void dry_doc(hstep *h, const char *kind, json_object *doc)
 	qs_sha256_hex(text, strlen(text), hash);
 	memset(&en, 0, sizeof(en));
 	qs_store_entity_get(eng->store, eng->conn_key, kind, id, &en, NULL);
-	if (en.exists && !strcmp(en.hash, hash) && !strcmp(en.state, "Synced")) {
+	if (en.exists && !strcmp(en.hash, hash) && en.state == QS_STATE_SYNCED) {
 		count_add(h->job, "unchanged", 1);
 		report_add(h->job, kind, id, "unchanged", en.qbo_id, NULL);
 	} else if (!strcmp(kind, "invoice") && status && !strcmp(status, "draft")) {

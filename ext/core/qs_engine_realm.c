@@ -29,7 +29,7 @@ static void collect_cb(void *ud, const qs_entity *en)
 {
 	realm_list *l = ud;
 	realm_rec *nv;
-	if (l->oom || !strcmp(en->state, "Skipped") || !strcmp(en->state, "Dismissed") || !strcmp(en->state, "Deleted")) {
+	if (l->oom || en->state == QS_STATE_SKIPPED || en->state == QS_STATE_DISMISSED || en->state == QS_STATE_DELETED) {
 		return;
 	}
 	nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 64);
@@ -68,7 +68,7 @@ qs_status qse_realm_switch(qs_engine *eng, const char *from, const char *to, qs_
 		en.updated = now;
 		en.attempts = 0;
 		if (!en.qbo_id[0]) {
-			qs_strlcpy(en.state, "Not Tried", sizeof(en.state));
+			en.state = QS_STATE_NOT_TRIED;
 			snprintf(en.reason, sizeof(en.reason), "Connected to QuickBooks company %s: queued to be sent there", to);
 		}
 		qs_strlcpy(en.q_status, "queued", sizeof(en.q_status));

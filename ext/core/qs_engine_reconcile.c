@@ -297,7 +297,7 @@ qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom,
 			if (!en.exists || !en.qbo_id[0]) {
 				char why[1200];
 				snprintf(why, sizeof(why), "Not in QuickBooks%s%s%s", en.exists ? " (" : ": never pushed",
-					en.exists ? en.state : "", en.exists ? (en.reason[0] ? ": " : ")") : "");
+					en.exists ? qs_state_name(en.state) : "", en.exists ? (en.reason[0] ? ": " : ")") : "");
 				if (en.exists && en.reason[0]) {
 					size_t l = strlen(why);
 					snprintf(why + l, sizeof(why) - l, "%.900s)", en.reason);

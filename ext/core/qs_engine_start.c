@@ -114,7 +114,7 @@ static void scan_cb(void *ud, const qs_entity *en)
 	norm = json_tokener_parse(en->doc);
 	cust = qse_jstr(norm, "customer");
 	if (cust && !strcmp(cust, sc->customer)) {
-		if (qs_state_is(en->state, QS_STATE_SKIPPED)) {
+		if (en->state == QS_STATE_SKIPPED) {
 			take = strstr(en->reason, START_MARK) != NULL;
 		} else {
 			take = qse_skipped_by_customer_start(sc->eng, en->kind, norm, reason, sizeof(reason), NULL);

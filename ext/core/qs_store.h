@@ -7,6 +7,8 @@
 #define QS_STORE_H
 
 #include "qs_error.h"
+#include "qs_kind.h"
+#include "qs_state.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
 #define QS_STORE_SCHEMA 11
@@ -126,8 +128,9 @@ qs_status qs_store_state_take(qs_store *s, const char *key, const char *state, d
 typedef struct qs_entity {
 	bool exists;
 	char kind[16];
+	qs_kind_id kind_id;        /* kind's enum, set with kind by every read of the store */
 	char id[65];
-	char state[16];            /* Not Tried, Waiting, Synced, Error, Skipped, Dismissed */
+	qs_state state;            /* the store keeps its name (qs_state_name) */
 	char reason[1024];
 	char qbo_id[32];
 	char sync_token[32];

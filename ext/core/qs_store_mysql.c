@@ -1603,8 +1603,9 @@ static qs_status entity_read(my_store *s, int id_stmt, const char *key, const ch
 	qs_status r;
 	memset(out, 0, sizeof(*out));
 	qs_strlcpy(out->kind, kind, sizeof(out->kind));
+	out->kind_id = qs_kind_of(kind);
 	qs_strlcpy(out->id, id, sizeof(out->id));
-	qs_strlcpy(out->state, "Not Tried", sizeof(out->state));
+	out->state = QS_STATE_NOT_TRIED;
 	*found = false;
 	r = run(s, id_stmt, &q, NULL, e, "reading an entity", "sss", key, kind, id);
 	if (r != QS_OK) {
@@ -1615,7 +1616,7 @@ static qs_status entity_read(my_store *s, int id_stmt, const char *key, const ch
 	if (r == QS_OK && row) {
 		const char *doc = q_strn(&q, 7);
 		out->exists = true;
-		q_copy(&q, 0, out->state, sizeof(out->state));
+		out->state = qs_state_of(q_strn(&q, 0));
 		q_copy(&q, 1, out->reason, sizeof(out->reason));
 		q_copy(&q, 2, out->qbo_id, sizeof(out->qbo_id));
 		q_copy(&q, 3, out->sync_token, sizeof(out->sync_token));
@@ -1712,7 +1713,7 @@ static qs_status my_entity_put(qs_store *qs, const char *key, const qs_entity *e
 	my_store *s = (my_store *)qs;
 	char what[120];
 	snprintf(what, sizeof(what), "saving %s %s", en->kind, en->id);   /* names the record in a refusal */
-	return run(s, M_ENT_PUT, NULL, NULL, e, what, "ssssSSSiiSsiddS", key, en->kind, en->id, en->state,
+	return run(s, M_ENT_PUT, NULL, NULL, e, what, "ssssSSSiiSsiddS", key, en->kind, en->id, qs_state_name(en->state),
 		en->reason, en->qbo_id, en->sync_token, (long long)en->version, (long long)en->synced_version, en->hash,
 		en->doc, (long long)en->attempts, en->last_attempt, en->updated, en->create_rid);
 }

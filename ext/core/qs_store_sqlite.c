@@ -897,8 +897,9 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 	bool row;
 	memset(out, 0, sizeof(*out));
 	qs_strlcpy(out->kind, kind, sizeof(out->kind));
+	out->kind_id = qs_kind_of(kind);
 	qs_strlcpy(out->id, id, sizeof(out->id));
-	qs_strlcpy(out->state, "Not Tried", sizeof(out->state));
+	out->state = QS_STATE_NOT_TRIED;
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -909,7 +910,7 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 	if (r == QS_OK && row) {
 		const unsigned char *doc;
 		out->exists = true;
-		col_copy(p, 0, out->state, sizeof(out->state));
+		out->state = qs_state_of((const char *)sqlite3_column_text(p, 0));
 		col_copy(p, 1, out->reason, sizeof(out->reason));
 		col_copy(p, 2, out->qbo_id, sizeof(out->qbo_id));
 		col_copy(p, 3, out->sync_token, sizeof(out->sync_token));
@@ -971,7 +972,7 @@ static qs_status sq_entity_put(qs_store *qs, const char *key, const qs_entity *e
 	bind_static(p, 1, key);
 	bind_static(p, 2, en->kind);
 	bind_static(p, 3, en->id);
-	bind_static(p, 4, en->state);
+	bind_static(p, 4, qs_state_name(en->state));
 	bind_static_or_null(p, 5, en->reason);
 	bind_static_or_null(p, 6, en->qbo_id);
 	bind_static_or_null(p, 7, en->sync_token);
