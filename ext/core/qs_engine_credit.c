@@ -331,10 +331,10 @@ qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *no
 	if (!en->qbo_id[0]) {
 		return QS_OK;
 	}
-	if (!strcmp(en->kind, "credit")) {
+	if (en->kind_id == QS_KIND_CREDIT) {
 		return apply_credit_note(eng, en, norm, qse_jget(norm, "applies_to"), resolve_ud, note, e);
 	}
-	if (!strcmp(en->kind, "writeoff")) {
+	if (en->kind_id == QS_KIND_WRITEOFF) {
 		/* a write-off: its whole amount to the invoice it writes off */
 		json_object *apps = json_object_new_array(), *a = json_object_new_object();
 		qs_status r;
@@ -345,7 +345,7 @@ qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *no
 		json_object_put(apps);
 		return r;
 	}
-	if (!strcmp(en->kind, "invoice")) {
+	if (en->kind_id == QS_KIND_INVOICE) {
 		const char *status = qse_jstr(norm, "status");
 		if (status && !strcmp(status, "cancelled")) {
 			return QS_OK;
@@ -395,7 +395,7 @@ qs_status qse_credit_drawn(qs_engine *eng, const qs_entity *en, json_object *nor
 	qs_status r = QS_OK;
 
 	*drawn = NULL;
-	if (strcmp(en->kind, "payment") != 0 || !cust) {
+	if (en->kind_id != QS_KIND_PAYMENT || !cust) {
 		return QS_OK;
 	}
 	for (i = 0; i < n && r == QS_OK; i++) {
@@ -429,7 +429,7 @@ qs_status qse_keep_credit_lines(qs_engine *eng, const qs_entity *en, json_object
 	json_object *lines = qse_jget(body, "Line"), *cur = NULL, *drawn = NULL, *old;
 	size_t i, n;
 	qs_status r;
-	if (strcmp(en->kind, "payment") != 0 || !en->qbo_id[0] || !lines || !json_object_is_type(lines, json_type_array)) {
+	if (en->kind_id != QS_KIND_PAYMENT || !en->qbo_id[0] || !lines || !json_object_is_type(lines, json_type_array)) {
 		return QS_OK;   /* a sparse update without Line keeps QBO's lines */
 	}
 	r = qse_api(eng, OP_READ, "Payment", NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);

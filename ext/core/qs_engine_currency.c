@@ -163,13 +163,13 @@ qs_status qse_currency_prepare(qs_engine *eng, const qs_entity *en, json_object 
 {
 	const char *code = qse_jstr(norm, "currency");
 	qs_status r;
-	if (!strcmp(en->kind, "item")) {
+	if (en->kind_id == QS_KIND_ITEM) {
 		return QS_OK;
 	}
 	if (!code || !strcasecmp(code, home_of(eng))) {
 		/* a home-currency transaction: once this process has seen the company
 		 * take foreign currencies, its customer is checked to be in it too */
-		if (eng->mc_state > 0 && strcmp(en->kind, "customer") && qse_jstr(norm, "customer")) {
+		if (eng->mc_state > 0 && en->kind_id != QS_KIND_CUSTOMER && qse_jstr(norm, "customer")) {
 			char cc[8];
 			r = customer_currency(eng, qse_jstr(norm, "customer"), cc, e);
 			if (r == QS_OK && cc[0] && strcasecmp(cc, home_of(eng))) {
@@ -183,7 +183,7 @@ qs_status qse_currency_prepare(qs_engine *eng, const qs_entity *en, json_object 
 		return QS_OK;
 	}
 	r = company_takes(eng, en, code, e);
-	if (r != QS_OK || !strcmp(en->kind, "customer")) {
+	if (r != QS_OK || en->kind_id == QS_KIND_CUSTOMER) {
 		return r;
 	}
 	if (qse_jstr(norm, "customer")) {

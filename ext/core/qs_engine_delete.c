@@ -24,9 +24,9 @@ bool qse_is_deleted(json_object *norm)
 	return norm && json_object_object_get_ex(norm, "deleted", &v) && json_object_get_boolean(v);
 }
 
-static bool deletable(const char *kind)
+static bool deletable(qs_kind_id kind_id)
 {
-	return !strcmp(kind, "payment") || !strcmp(kind, "refund") || !strcmp(kind, "credit") || !strcmp(kind, "writeoff");
+	return kind_id == QS_KIND_PAYMENT || kind_id == QS_KIND_REFUND || kind_id == QS_KIND_CREDIT || kind_id == QS_KIND_WRITEOFF;
 }
 
 qs_status qs_engine_delete(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e)
@@ -36,6 +36,7 @@ qs_status qs_engine_delete(qs_engine *eng, const char *kind, const char *id, jso
 
 qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_flags, json_object **state, qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	qs_entity en;
 	json_object *norm;
 	qs_status r;
@@ -45,11 +46,11 @@ qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_
 	if (!qs_kind_is_document(kind)) {
 		return qs_error_set(e, QS_EVALIDATION, "Unknown kind '%.32s': use payment, refund, credit or writeoff", kind);
 	}
-	if (!strcmp(kind, "invoice")) {
+	if (kind_id == QS_KIND_INVOICE) {
 		return qs_error_set(e, QS_EVALIDATION, "Invoice %s: an invoice is not deleted; push it with status 'cancelled' "
 			"(it is voided in QuickBooks, which keeps its number)", id);
 	}
-	if (!deletable(kind)) {
+	if (!deletable(kind_id)) {
 		return qs_error_set(e, QS_EVALIDATION, "%s %s: QuickBooks keeps customers and items (they cannot be deleted, "
 			"only made inactive there); nothing was recorded", qse_entity_label(kind), id);
 	}
@@ -164,7 +165,7 @@ static qs_status delete_credit_applications(qs_engine *eng, const qs_entity *en,
 			if (note && !strcmp(note, own)) {
 				r = delete_qbo(eng, en, "Payment", pid, qse_jstr(pay, "SyncToken"), "the credit note's application", e);
 			} else {
-				bool wo = !strcmp(en->kind, "writeoff");
+				bool wo = en->kind_id == QS_KIND_WRITEOFF;
 				r = qs_error_set(e, QS_ECONFIG, "%s %s: QuickBooks applies CreditMemo %s through Payment %s, which is not "
 					"this %s's own application (an invoice's credit applied, or one made in QuickBooks): remove that "
 					"application in QuickBooks, then call qbo_delete() for the %s again", wo ? "Write-off" : "Credit note", en->id,
@@ -184,7 +185,7 @@ qs_status qse_writeoff_unapply(qs_engine *eng, const qs_entity *en, json_object 
 	qs_money total = 0, want = qse_jget(norm, "amount") ? json_object_get_int64(qse_jget(norm, "amount")) : 0;
 	int dec = qs_currency_decimals(c ? c : (eng->home_currency[0] ? eng->home_currency : "USD"));
 	qs_status r;
-	if (strcmp(en->kind, "writeoff") != 0 || !en->qbo_id[0]) {
+	if (en->kind_id != QS_KIND_WRITEOFF || !en->qbo_id[0]) {
 		return QS_OK;
 	}
 	r = qse_api(eng, OP_READ, "CreditMemo", NULL, en->qbo_id, NULL, NULL, NULL, &memo, e);
@@ -280,7 +281,7 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 			return r;
 		}
 	}
-	if (!strcmp(en->kind, "payment")) {
+	if (en->kind_id == QS_KIND_PAYMENT) {
 		json_object *cur = NULL;
 		r = qse_api(eng, OP_READ, "Payment", NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
 		if (r == QS_OK) {
@@ -293,7 +294,7 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 		if (r == QS_OK) {
 			r = delete_fee_deposit(eng, en, norm, e);
 		}
-	} else if (!strcmp(en->kind, "credit") || !strcmp(en->kind, "writeoff")) {
+	} else if (en->kind_id == QS_KIND_CREDIT || en->kind_id == QS_KIND_WRITEOFF) {
 		r = delete_credit_applications(eng, en, e);
 	} else {
 		r = QS_OK;

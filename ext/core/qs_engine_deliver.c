@@ -271,6 +271,7 @@ static bool dep_ready(const qs_entity *dep)
 static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32],
 	bool *never_pushed, qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	qs_engine *eng = c->eng;
 	qs_entity dep;
 	qs_status r;
@@ -279,7 +280,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (r != QS_OK) {
 		return r;
 	}
-	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && !strcmp(kind, "customer") && dep.state == QS_STATE_SKIPPED
+	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && kind_id == QS_KIND_CUSTOMER && dep.state == QS_STATE_SKIPPED
 			&& strstr(dep.reason, "(option sync_start)")) {
 		/* a customer from before the sync start date goes after all when a later record needs it */
 		qs_entity_clear(&dep);
@@ -341,6 +342,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	deliver_ctx *c = ud;
 	qs_engine *eng = c->eng;
 	qs_mapping m;
@@ -367,14 +369,14 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 		qs_strlcpy(qbo_id, m.qbo_id, 32);
 		return QS_OK;
 	}
-	if (!strcmp(kind, "customer") || !strcmp(kind, "invoice") || !strcmp(kind, "payment")
-			|| !strcmp(kind, "credit") || !strcmp(kind, "refund")) {
+	if (kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_INVOICE || kind_id == QS_KIND_PAYMENT
+			|| kind_id == QS_KIND_CREDIT || kind_id == QS_KIND_REFUND) {
 		return resolve_local(c, kind, local_id, qbo_id, &never, e);
 	}
-	if (!strcmp(kind, "item") && !strcmp(local_id, QSM_WRITEOFF_ITEM)) {
+	if (kind_id == QS_KIND_ITEM && !strcmp(local_id, QSM_WRITEOFF_ITEM)) {
 		return own_item(eng, local_id, qbo_id, e);
 	}
-	if (!strcmp(kind, "item")) {
+	if (kind_id == QS_KIND_ITEM) {
 		if (strcmp(local_id, "*") != 0) {
 			r = resolve_local(c, kind, local_id, qbo_id, &never, e);
 			if (r != QS_EWAITING || !never) {
@@ -412,7 +414,7 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 		}
 		return QS_OK;   /* no mapping: QBO's default account (empty id) */
 	}
-	if (!strcmp(kind, "tax")) {
+	if (kind_id == QS_KIND_TAX) {
 		if (!strcmp(local_id, "*")) {
 			return QS_OK;
 		}
@@ -492,14 +494,14 @@ static qs_status uncertain_write(qs_status r, qs_error *e)
  * as that record's too. Items carry no marker. */
 typedef enum qbo_owner { OWNER_NONE, OWNER_SELF, OWNER_OTHER } qbo_owner;
 
-static const char *marker_field(const char *kind)
+static const char *marker_field(qs_kind_id kind_id)
 {
-	return !strcmp(kind, "customer") ? "Notes" : "PrivateNote";
+	return kind_id == QS_KIND_CUSTOMER ? "Notes" : "PrivateNote";
 }
 
 static qbo_owner marker_owner(json_object *row, const char *kind, const char *id, char other[65])
 {
-	const char *note = qse_jstr(row, marker_field(kind)), *p;
+	const char *note = qse_jstr(row, marker_field(qs_kind_of(kind))), *p;
 	char prefix[40];
 	size_t pl;
 	qbo_owner o = OWNER_NONE;
@@ -778,7 +780,7 @@ static qs_status txn_guard(qs_engine *eng, const qs_entity *en, const char *enti
 	if (r != QS_OK || *adopt) {
 		return r;
 	}
-	if (strcmp(en->kind, "payment") != 0 && rid_current && en->q_attempts <= 2) {
+	if (en->kind_id != QS_KIND_PAYMENT && rid_current && en->q_attempts <= 2) {
 		return QS_OK;
 	}
 	r = marker_guard(eng, en, entity, body, adopt, e);
@@ -788,10 +790,10 @@ static qs_status txn_guard(qs_engine *eng, const qs_entity *en, const char *enti
 	return r;
 }
 
-static bool is_txn(const char *kind)
+static bool is_txn(qs_kind_id kind_id)
 {
-	return !strcmp(kind, "invoice") || !strcmp(kind, "payment") || !strcmp(kind, "credit") || !strcmp(kind, "refund")
-		|| !strcmp(kind, "writeoff");
+	return kind_id == QS_KIND_INVOICE || kind_id == QS_KIND_PAYMENT || kind_id == QS_KIND_CREDIT || kind_id == QS_KIND_REFUND
+		|| kind_id == QS_KIND_WRITEOFF;
 }
 
 /* Reads en's QBO record again and takes its current Id and SyncToken. */
@@ -841,7 +843,7 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 			reread = true;
 			continue;
 		}
-		if (r == QS_EAPI && !strcmp(e->code, "6240") && !renamed && !strcmp(en->kind, "customer")
+		if (r == QS_EAPI && !strcmp(e->code, "6240") && !renamed && en->kind_id == QS_KIND_CUSTOMER
 				&& qse_jstr(body, "DisplayName")) {
 			/* the name was made unique at create ("Jane Doe (17)"): keep it so */
 			char *name = qs_map_unique_name(qse_jstr(body, "DisplayName"), en->id);
@@ -1001,7 +1003,7 @@ static qs_status invoices_already_paid(qs_engine *eng, json_object *body, int de
 static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity, json_object *body,
 	json_object *adopt, qbo_owner owner, bool rid_current, const char **op, qs_error *e)
 {
-	if (!strcmp(en->kind, "customer")) {
+	if (en->kind_id == QS_KIND_CUSTOMER) {
 		qs_status r = qse_currency_adopt(eng, en, body, adopt, e);
 		if (r != QS_OK) {
 			return r;
@@ -1012,7 +1014,7 @@ static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity,
 	if (owner == OWNER_SELF && rid_current) {
 		return QS_OK;
 	}
-	if (is_txn(en->kind) || (owner == OWNER_SELF && !strcmp(en->kind, "customer"))) {
+	if (is_txn(en->kind_id) || (owner == OWNER_SELF && en->kind_id == QS_KIND_CUSTOMER)) {
 		return update_record(eng, en, entity, body, e);
 	}
 	return QS_OK;
@@ -1036,7 +1038,7 @@ qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json
 	if (r == QS_OK) {
 		r = qse_currency_prepare(eng, en, norm, *body, e);
 	}
-	if (r == QS_OK && !strcmp(en->kind, "customer") && !en->qbo_id[0]) {
+	if (r == QS_OK && en->kind_id == QS_KIND_CUSTOMER && !en->qbo_id[0]) {
 		add_customer_marker(*body, en->id);
 	}
 	return r;
@@ -1086,7 +1088,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 	}
 	qse_ensure_company(eng);
 	status = qse_jstr(norm, "status");
-	if (!strcmp(en->kind, "invoice") && status && !strcmp(status, "cancelled") && en->qbo_id[0]) {
+	if (en->kind_id == QS_KIND_INVOICE && status && !strcmp(status, "cancelled") && en->qbo_id[0]) {
 		*op = "voided";
 		r = void_record(eng, en, "Invoice", e);
 		json_object_put(norm);
@@ -1130,10 +1132,10 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		goto out;
 	}
 	/* natural-key guards before a create */
-	if (!strcmp(en->kind, "customer")) {
+	if (en->kind_id == QS_KIND_CUSTOMER) {
 		add_customer_marker(body, en->id);
 		r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
-	} else if (!strcmp(en->kind, "item")) {
+	} else if (en->kind_id == QS_KIND_ITEM) {
 		json_object *rows = NULL;
 		const char *name = qse_jstr(body, "Name");
 		r = name ? qse_find_by(eng, "Item", "Name", name, true, &rows, e) : QS_OK;
@@ -1141,7 +1143,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			adopt = json_object_get(qse_first_row(rows));
 		}
 		json_object_put(rows);
-	} else if (en->attempts > 1 && is_txn(en->kind)) {
+	} else if (en->attempts > 1 && is_txn(en->kind_id)) {
 		/* a retry (the claim counts every attempt, crashed ones too): an earlier
 		 * attempt may have been committed without a usable answer. A first
 		 * attempt relies on QBO's own duplicate check (6140, below) and saves
@@ -1157,7 +1159,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 	}
 	/* only on the first attempt: a retry may meet the balance our own earlier
 	 * attempt paid, and must reach the guard or the requestid replay instead */
-	if (!strcmp(en->kind, "payment") && en->attempts <= 1) {
+	if (en->kind_id == QS_KIND_PAYMENT && en->attempts <= 1) {
 		bool all_paid = false;
 		char paid[32], partly[32];
 		qs_money open_balance, applied;
@@ -1222,7 +1224,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		 * what the guards allow, else the fault stands */
 		qs_error saved;
 		qs_error_copy(&saved, e);
-		if (!strcmp(e->code, "6240") && !strcmp(en->kind, "customer")) {
+		if (!strcmp(e->code, "6240") && en->kind_id == QS_KIND_CUSTOMER) {
 			r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
 		} else if (!strcmp(e->code, "6240")) {
 			json_object *rows = NULL;

@@ -93,7 +93,7 @@ qs_status qse_record_fee(qs_engine *eng, const qs_entity *en, json_object *norm,
 	qs_status r;
 
 	note[0] = '\0';
-	if (strcmp(en->kind, "payment") || fee <= 0 || !en->qbo_id[0]) {
+	if (en->kind_id != QS_KIND_PAYMENT || fee <= 0 || !en->qbo_id[0]) {
 		return QS_OK;
 	}
 	qs_money_format(fee, dec, f, sizeof(f));

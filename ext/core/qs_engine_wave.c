@@ -48,7 +48,7 @@ static void settle(wave_rec *w, qs_status r, const char *op)
 static bool is_cancel(wave_rec *w)
 {
 	const char *st = qse_jstr(w->norm, "status");
-	return !strcmp(w->en.kind, "invoice") && st && !strcmp(st, "cancelled");
+	return w->en.kind_id == QS_KIND_INVOICE && st && !strcmp(st, "cancelled");
 }
 
 /* Plan one claimed record: its body, or the one-record path, or an outcome. */
@@ -67,7 +67,7 @@ static void plan_one(qs_engine *eng, wave_rec *w)
 	if (!w->en.qbo_id[0] && qs_store_map_get(eng->store, eng->conn_key, w->en.kind, w->en.id, NULL, &m, &mapped, NULL) != QS_OK) {
 		mapped = true;   /* let the one-record path report it */
 	}
-	if (w->en.attempts > 1 || !strcmp(w->en.kind, "item") || mapped || is_cancel(w) || qse_is_deleted(w->norm)
+	if (w->en.attempts > 1 || w->en.kind_id == QS_KIND_ITEM || mapped || is_cancel(w) || qse_is_deleted(w->norm)
 			|| (w->en.qbo_id[0] && !w->en.sync_token[0])) {
 		w->single = true;
 		return;
@@ -78,8 +78,8 @@ static void plan_one(qs_engine *eng, wave_rec *w)
 		return;
 	}
 	w->update = w->en.qbo_id[0] != '\0';
-	if ((w->update && !strcmp(w->en.kind, "payment") && qse_jget(w->body, "Line"))
-			|| (w->update && !strcmp(w->en.kind, "writeoff"))) {   /* a write-off is unapplied first */
+	if ((w->update && w->en.kind_id == QS_KIND_PAYMENT && qse_jget(w->body, "Line"))
+			|| (w->update && w->en.kind_id == QS_KIND_WRITEOFF)) {   /* a write-off is unapplied first */
 		/* its lines are replaced: the one-record path keeps those of credit drawn */
 		w->single = true;
 		return;
@@ -244,11 +244,11 @@ static json_object *lookup_items(wave_rec *w, size_t n)
 		if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
 			continue;
 		}
-		if (!strcmp(w[i].en.kind, "customer")) {
+		if (w[i].en.kind_id == QS_KIND_CUSTOMER) {
 			customers = true;
 			names[nn++] = qse_jstr(w[i].body, "DisplayName");
 			emails[ne++] = qse_jstr(w[i].norm, "email");
-		} else if (!strcmp(w[i].en.kind, "payment")) {
+		} else if (w[i].en.kind_id == QS_KIND_PAYMENT) {
 			payments = true;
 			ni += linked_invoices(w[i].body, inv + ni, sizeof(inv) / sizeof(inv[0]) - ni);
 		}
@@ -291,8 +291,8 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 	json_object *byname, *byemail, *invoices;
 	for (i = 0; i < n; i++) {
 		if (w[i].claimed && !w[i].settled && !w[i].single && !w[i].update) {
-			customers = customers || !strcmp(w[i].en.kind, "customer");
-			if (!strcmp(w[i].en.kind, "payment")) {
+			customers = customers || w[i].en.kind_id == QS_KIND_CUSTOMER;
+			if (w[i].en.kind_id == QS_KIND_PAYMENT) {
 				const char *ids[QS_BATCH_MAX];
 				payments = payments || linked_invoices(w[i].body, ids, QS_BATCH_MAX) > 0;
 			}
@@ -307,13 +307,13 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 		}
 		if (failed || full) {
 			w[i].single = true;   /* the lookups did not answer: the guards will */
-		} else if (!strcmp(w[i].en.kind, "customer")) {
+		} else if (w[i].en.kind_id == QS_KIND_CUSTOMER) {
 			const char *email = qse_jstr(w[i].norm, "email");
 			if (row_has(byname, "DisplayName", NULL, qse_jstr(w[i].body, "DisplayName"))
 					|| (email && *email && row_has(byemail, "PrimaryEmailAddr", "Address", email))) {
 				w[i].single = true;
 			}
-		} else if (!strcmp(w[i].en.kind, "payment")) {
+		} else if (w[i].en.kind_id == QS_KIND_PAYMENT) {
 			const char *ids[QS_BATCH_MAX];
 			size_t k, m = linked_invoices(w[i].body, ids, QS_BATCH_MAX), zero = 0;
 			for (k = 0; k < m; k++) {
