@@ -499,6 +499,7 @@ static bool deferred_add(qs_engine *eng, const char *kind, const char *id)
  * Fills reason and returns true when the record is Skipped. */
 static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	char start[11] = "";
 	/* the start date of a connected customer (qs_engine_start.c) and the
 	 * company's: of the two that keep a record out, the later one says why */
@@ -506,10 +507,10 @@ static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *n
 	if (by_customer && (!eng->sync_start || strncmp(start, eng->sync_start, 10) >= 0)) {
 		return true;
 	}
-	if (eng->sync_start && (!strcmp(kind, "customer") || !strcmp(kind, "invoice") || !strcmp(kind, "payment"))) {
+	if (eng->sync_start && (kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_INVOICE || kind_id == QS_KIND_PAYMENT)) {
 		const char *d = qse_jstr(norm, "created");
-		if (!d || !strcmp(kind, "payment")) {
-			d = qse_jstr(norm, strcmp(kind, "customer") ? "date" : "created");
+		if (!d || kind_id == QS_KIND_PAYMENT) {
+			d = qse_jstr(norm, kind_id != QS_KIND_CUSTOMER ? "date" : "created");
 		}
 		if (d && strncmp(d, eng->sync_start, 10) < 0) {
 			snprintf(reason, n, "Created %.10s, before the sync start date %s: not sent to QuickBooks (option sync_start)",
@@ -520,7 +521,7 @@ static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *n
 	if (by_customer) {
 		return true;   /* the company's date is later but lets it through: the customer's keeps it out */
 	}
-	if (eng->exclude_methods && !strcmp(kind, "payment") && qse_jstr(norm, "method")) {
+	if (eng->exclude_methods && kind_id == QS_KIND_PAYMENT && qse_jstr(norm, "method")) {
 		const char *m = qse_jstr(norm, "method"), *p = eng->exclude_methods;
 		size_t ml = strlen(m);
 		while (*p) {
@@ -611,7 +612,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	qs_strlcpy(en.hash, hash, sizeof(en.hash));
 	en.version++;
 	en.updated = now;
-	if (!strcmp(kind, "invoice") && status && !strcmp(status, "draft")) {
+	if (en.kind_id == QS_KIND_INVOICE && status && !strcmp(status, "draft")) {
 		en.state = QS_STATE_SKIPPED;
 		qs_strlcpy(en.reason, "A draft invoice is not sent to QuickBooks until it is issued", sizeof(en.reason));
 		en.q_status[0] = '\0';
@@ -625,7 +626,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 			&& skipped_by_settings(eng, kind, norm, en.reason, sizeof(en.reason))) {
 		en.state = QS_STATE_SKIPPED;
 		en.q_status[0] = '\0';
-	} else if (!strcmp(kind, "invoice") && status && !strcmp(status, "cancelled") && !en.qbo_id[0]
+	} else if (en.kind_id == QS_KIND_INVOICE && status && !strcmp(status, "cancelled") && !en.qbo_id[0]
 			&& strcmp(en.q_status, "sending") != 0) {
 		en.state = QS_STATE_SKIPPED;
 		qs_strlcpy(en.reason, "Cancelled before it reached QuickBooks", sizeof(en.reason));
@@ -662,7 +663,7 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
 	char id[65];
 
 	qs_strlcpy(id, qse_jstr(norm, "id") ? qse_jstr(norm, "id") : "", sizeof(id));
-	if (!strcmp(kind, "writeoff")) {
+	if (qs_kind_of(kind) == QS_KIND_WRITEOFF) {
 		qse_writeoff_date(eng, norm);
 	}
 	r = record(eng, kind, norm, flags, &deliver, state, e);

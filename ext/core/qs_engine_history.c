@@ -400,6 +400,7 @@ typedef struct hstep {
  * are its dependencies: the customer of an invoice, its items). */
 static bool counted_kind(const hstep *h, const char *kind)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	json_object *kinds = qse_jget(h->job, "kinds");
 	size_t i;
 	bool want = false;
@@ -410,7 +411,7 @@ static bool counted_kind(const hstep *h, const char *kind)
 		return false;
 	}
 	if (!strcmp(h->walker, "transaction")) {
-		return !strcmp(kind, "payment") || !strcmp(kind, "refund") || !strcmp(kind, "credit");
+		return kind_id == QS_KIND_PAYMENT || kind_id == QS_KIND_REFUND || kind_id == QS_KIND_CREDIT;
 	}
 	return !strcmp(h->walker, kind);
 }
@@ -419,7 +420,8 @@ static bool counted_kind(const hstep *h, const char *kind)
  * others' date; none (items) is always inside. */
 static bool outside(const hstep *h, const char *kind, json_object *doc)
 {
-	const char *d = qse_jstr(doc, strcmp(kind, "customer") ? "date" : "created");
+	qs_kind_id kind_id = qs_kind_of(kind);
+	const char *d = qse_jstr(doc, kind_id != QS_KIND_CUSTOMER ? "date" : "created");
 	if (!d || (!h->since && !h->until)) {
 		return false;
 	}
@@ -536,6 +538,7 @@ static void push_doc(hstep *h, const char *kind, json_object *doc, bool counted)
 /* A dry run: what pushing the document would do, without writing anything. */
 static void dry_doc(hstep *h, const char *kind, json_object *doc)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	qs_engine *eng = h->eng;
 	json_object *norm = NULL, *rows = NULL;
 	qs_entity en;
@@ -563,13 +566,13 @@ static void dry_doc(hstep *h, const char *kind, json_object *doc)
 	if (en.exists && !strcmp(en.hash, hash) && en.state == QS_STATE_SYNCED) {
 		count_add(h->job, "unchanged", 1);
 		report_add(h->job, kind, id, "unchanged", en.qbo_id, NULL);
-	} else if (!strcmp(kind, "invoice") && status && !strcmp(status, "draft")) {
+	} else if (kind_id == QS_KIND_INVOICE && status && !strcmp(status, "draft")) {
 		count_add(h->job, "skipped", 1);
 		report_add(h->job, kind, id, "skip", NULL, "A draft invoice is not sent to QuickBooks until it is issued");
 	} else if (!en.qbo_id[0] && qse_skipped_by_settings(eng, kind, norm, reason, sizeof(reason))) {
 		count_add(h->job, "skipped", 1);
 		report_add(h->job, kind, id, "skip", NULL, reason);
-	} else if (!strcmp(kind, "invoice") && status && !strcmp(status, "cancelled") && !en.qbo_id[0]) {
+	} else if (kind_id == QS_KIND_INVOICE && status && !strcmp(status, "cancelled") && !en.qbo_id[0]) {
 		count_add(h->job, "skipped", 1);
 		report_add(h->job, kind, id, "skip", NULL, "Cancelled before it reached QuickBooks");
 	} else if (en.qbo_id[0]) {
@@ -579,15 +582,15 @@ static void dry_doc(hstep *h, const char *kind, json_object *doc)
 		/* a QBO record it would be linked to instead of created */
 		const char *entity = NULL, *field = NULL;
 		char *value = NULL;
-		if (!strcmp(kind, "customer")) {
+		if (kind_id == QS_KIND_CUSTOMER) {
 			entity = "Customer";
 			field = "DisplayName";
 			value = qs_map_display_name(norm);
-		} else if (!strcmp(kind, "item")) {
+		} else if (kind_id == QS_KIND_ITEM) {
 			entity = "Item";
 			field = "Name";
 			value = qse_jstr(norm, "name") ? strdup(qse_jstr(norm, "name")) : NULL;
-		} else if (!strcmp(kind, "invoice") && qse_jstr(norm, "number")) {
+		} else if (kind_id == QS_KIND_INVOICE && qse_jstr(norm, "number")) {
 			entity = "Invoice";
 			field = "DocNumber";
 			value = strdup(qse_jstr(norm, "number"));

@@ -122,8 +122,9 @@ static qs_status push_doc(hook_run *h, const char *kind, json_object *doc, qs_er
 
 static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	hook_run *h = ud;
-	if (h->list_payments && !strcmp(kind, "payment") && qse_jstr(doc, "id")) {
+	if (h->list_payments && kind_id == QS_KIND_PAYMENT && qse_jstr(doc, "id")) {
 		void *nv = qs_grow(h->paid, &h->cap_paid, h->n_paid, sizeof(*h->paid), 8);
 		if (nv) {
 			h->paid = nv;
@@ -132,7 +133,7 @@ static qs_status emit_push(void *ud, const char *kind, json_object *doc, qs_erro
 			h->paid_oom = true;
 		}
 	}
-	if (!strcmp(kind, "invoice") && qse_jstr(doc, "id") && h->n_reopened < 4
+	if (kind_id == QS_KIND_INVOICE && qse_jstr(doc, "id") && h->n_reopened < 4
 			&& !(qse_jstr(doc, "status") && !strcmp(qse_jstr(doc, "status"), "collections"))) {
 		qs_strlcpy(h->reopened[h->n_reopened++], qse_jstr(doc, "id"), sizeof(h->reopened[0]));
 	}
@@ -207,6 +208,7 @@ static json_object *state_obj(const char *event, const char *state, const char *
  * push of that id; a refund that became a credit note has kind credit). */
 static json_object *main_state(hook_run *h, const char *event, const char *kind, const char *id)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	size_t i, n = h->states ? json_object_array_length(h->states) : 0;
 	json_object *best = NULL, *o;
 	for (i = 0; i < n; i++) {
@@ -217,8 +219,8 @@ static json_object *main_state(hook_run *h, const char *event, const char *kind,
 		}
 		if (k && !strcmp(k, kind)) {
 			best = s;
-		} else if (!best && k && (!strcmp(kind, "refund") || !strcmp(kind, "payment")) && strcmp(k, "customer") && strcmp(k, "item")
-				&& strcmp(k, "invoice")) {
+		} else if (!best && k && (kind_id == QS_KIND_REFUND || kind_id == QS_KIND_PAYMENT) && qs_kind_of(k) != QS_KIND_CUSTOMER
+				&& qs_kind_of(k) != QS_KIND_ITEM && qs_kind_of(k) != QS_KIND_INVOICE) {
 			best = s;
 		}
 	}

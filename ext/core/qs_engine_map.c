@@ -17,16 +17,11 @@
 
 /* ------------------------------------------------------------------ mappings */
 
-static bool map_kind_ok(const char *kind)
+static bool map_kind_ok(qs_kind_id kind_id)
 {
-	static const char *const kinds[] = {"customer", "item", "tax", "payment_method", "account", "term", "currency"};
-	size_t i;
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-		if (!strcmp(kind, kinds[i])) {
-			return true;
-		}
-	}
-	return false;
+	/* customers, items and the kinds that are only mapped (no label) */
+	const qs_kind *k = qs_kind_get(kind_id);
+	return kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_ITEM || (k && !k->label);
 }
 
 static json_object *mapping_json(const qs_mapping *m)
@@ -38,7 +33,7 @@ static json_object *mapping_json(const qs_mapping *m)
 	json_object_object_add(o, "name", qse_jstr_new(m->name));
 	json_object_object_add(o, "purpose", qse_jstr_new(m->purpose));
 	json_object_object_add(o, "created", qse_jtime(m->created));
-	if (!strcmp(m->kind, "customer")) {
+	if (qs_kind_of(m->kind) == QS_KIND_CUSTOMER) {
 		json_object_object_add(o, "start_date", qse_jstr_new(m->start_date));
 	}
 	return o;
@@ -110,6 +105,7 @@ static qs_status check_tax_code(qs_engine *eng, const char *local_id, json_objec
 qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	const char *qbo_id, json_object *extra, json_object **out, qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	const char *purpose = qse_jstr(extra, "purpose");
 	const char *entity;
 	json_object *row = NULL, *rows = NULL;
@@ -128,7 +124,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	bool had = false;
 
 	*out = NULL;
-	if (!kind || !map_kind_ok(kind)) {
+	if (!kind || !map_kind_ok(kind_id)) {
 		return qs_error_set(e, QS_EVALIDATION, "Unknown mapping kind '%s': use customer, item, tax, payment_method, account, term or currency",
 			kind ? kind : "");
 	}
@@ -138,7 +134,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	if (!qbo_id || !*qbo_id || strlen(qbo_id) > 31) {
 		return qs_error_set(e, QS_EVALIDATION, "The QBO id of a %s mapping must be a QBO Id, \"auto\" or \"create\"", kind);
 	}
-	if (!strcmp(kind, "account")) {
+	if (kind_id == QS_KIND_ACCOUNT) {
 		if (!qse_account_purpose_ok(purpose)) {
 			return qs_error_set(e, QS_EVALIDATION, "An account mapping needs ['purpose' => 'income'|'deposit'|'refund'|'payout'|'fee'|'expense'|'writeoff'] in its extra array");
 		}
@@ -147,7 +143,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	}
 	if (has_start) {
 		/* checked before anything is asked of QBO: a bad date writes nothing */
-		if (strcmp(kind, "customer") != 0) {
+		if (kind_id != QS_KIND_CUSTOMER) {
 			return qs_error_set(e, QS_EVALIDATION, "Only a customer mapping takes a start_date (%s %s was given one)", kind, local_id);
 		}
 		if (start_v && !json_object_is_type(start_v, json_type_string)) {
@@ -160,7 +156,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 				local_id, want_start);
 		}
 	}
-	if (!strcmp(kind, "tax") && !strcmp(qbo_id, "create")) {
+	if (kind_id == QS_KIND_TAX && !strcmp(qbo_id, "create")) {
 		return qs_error_set(e, QS_EVALIDATION, "Tax codes cannot be created through the API: map tax %s to an existing QBO TaxCode Id or \"auto\"", local_id);
 	}
 	memset(&m, 0, sizeof(m));
@@ -168,14 +164,14 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	qs_strlcpy(m.local_id, local_id, sizeof(m.local_id));
 	qs_strlcpy(m.purpose, purpose, sizeof(m.purpose));
 
-	if (!strcmp(kind, "currency")) {
+	if (kind_id == QS_KIND_CURRENCY) {
 		if (strlen(qbo_id) != 3) {
 			return qs_error_set(e, QS_EVALIDATION, "A currency mapping links to an ISO 4217 code such as \"USD\"");
 		}
 		qs_strlcpy(m.qbo_id, qbo_id, sizeof(m.qbo_id));
 		goto save;
 	}
-	if (!strcmp(kind, "account")) {
+	if (kind_id == QS_KIND_ACCOUNT) {
 		/* accounts by purpose (qs_engine_account.c): found, made or read, then checked */
 		if (!strcmp(qbo_id, "auto")) {
 			r = qse_account_auto(eng, purpose, local_id, want_name, &rows, e);
@@ -209,7 +205,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	if (!want_name && local.exists && local.doc) {
 		json_object *norm = json_tokener_parse(local.doc);
 		if (norm) {
-			if (!strcmp(kind, "customer")) {
+			if (kind_id == QS_KIND_CUSTOMER) {
 				char *dn = qs_map_display_name(norm);
 				if (dn) {
 					qs_strlcpy(name_buf, dn, sizeof(name_buf));
@@ -228,12 +224,12 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 	if (want_name) {
 		qs_strlcpy(name_buf, want_name, sizeof(name_buf));
 	}
-	if (!name_buf[0] && strcmp(kind, "customer") != 0 && strcmp(local_id, "*") != 0) {
+	if (!name_buf[0] && kind_id != QS_KIND_CUSTOMER && strcmp(local_id, "*") != 0) {
 		qs_strlcpy(name_buf, local_id, sizeof(name_buf));
 	}
 
 	if (!strcmp(qbo_id, "auto")) {
-		if (!strcmp(kind, "customer")) {
+		if (kind_id == QS_KIND_CUSTOMER) {
 			/* by email first (the one address the customer has in both
 			 * systems), then by DisplayName */
 			if (want_email) {
@@ -244,7 +240,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 				rows = NULL;
 				r = qse_find_by(eng, "Customer", "DisplayName", name_buf, false, &rows, e);
 			}
-		} else if (!strcmp(kind, "tax")) {
+		} else if (kind_id == QS_KIND_TAX) {
 			r = name_buf[0] ? qse_find_by(eng, "TaxCode", "Name", name_buf, false, &rows, e) : QS_OK;
 		} else {
 			r = name_buf[0] ? qse_find_by(eng, entity, "Name", name_buf, false, &rows, e) : QS_OK;
@@ -260,7 +256,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		json_object *body = NULL;
 		char rid[64];
 		const char *ent = entity;
-		if (!strcmp(kind, "customer") || !strcmp(kind, "item")) {
+		if (kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_ITEM) {
 			json_object *norm = local.exists && local.doc ? json_tokener_parse(local.doc) : NULL;
 			if (norm) {
 				deliver_ctx c;
@@ -276,7 +272,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 				mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
 				r = qs_map_to_qbo(kind, norm, &mctx, &ent, &body, e);
 				json_object_put(norm);
-			} else if (!strcmp(kind, "item") && name_buf[0]) {
+			} else if (kind_id == QS_KIND_ITEM && name_buf[0]) {
 				char income[32];
 				r = qse_income_account(eng, income, e);
 				if (r == QS_OK) {
@@ -299,7 +295,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		} else if (name_buf[0]) {
 			body = json_object_new_object();
 			json_object_object_add(body, "Name", json_object_new_string(name_buf));
-			if (!strcmp(kind, "term")) {
+			if (kind_id == QS_KIND_TERM) {
 				json_object *dd = qse_jget(extra, "due_days");
 				json_object_object_add(body, "DueDays", json_object_new_int(dd ? json_object_get_int(dd) : 0));
 			}
@@ -313,7 +309,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		}
 		json_object_put(body);
 	} else {
-		if (!strcmp(kind, "tax") && (!strcasecmp(qbo_id, "TAX") || !strcasecmp(qbo_id, "NON"))) {
+		if (kind_id == QS_KIND_TAX && (!strcasecmp(qbo_id, "TAX") || !strcasecmp(qbo_id, "NON"))) {
 			qs_entity_clear(&local);
 			return qs_error_set(e, QS_EVALIDATION, "Tax %s cannot map to %s: TAX and NON only mark US invoice lines taxable or not, "
 				"they are not tax codes QuickBooks can charge (every invoice would fail with 2500); map it to a TaxCode Id "
@@ -331,7 +327,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		json_object_put(rows);
 		return r;
 	}
-	if (!strcmp(kind, "tax")) {
+	if (kind_id == QS_KIND_TAX) {
 		r = check_tax_code(eng, local_id, row, extra, e);
 		if (r != QS_OK) {
 			json_object_put(rows);
@@ -344,7 +340,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 save:
 	m.created = qs_store_now();
 	memset(&old, 0, sizeof(old));
-	if (!strcmp(kind, "customer")) {
+	if (kind_id == QS_KIND_CUSTOMER) {
 		/* the mapping and its start date in one transaction; a start date not
 		 * given is kept */
 		r = qs_store_begin(eng->store, true, e);
@@ -411,6 +407,7 @@ qs_status qs_engine_mappings(qs_engine *eng, const char *kind, json_object **out
 
 qs_status qs_engine_mapping_of(qs_engine *eng, const char *kind, const char *local_id, json_object **out, qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	static const char *const purposes[] = {"income", "deposit", "refund", "payout", "fee", "expense"};
 	static const char *const none[] = {""};
 	const char *const *list = none;
@@ -418,10 +415,10 @@ qs_status qs_engine_mapping_of(qs_engine *eng, const char *kind, const char *loc
 	json_object *arr;
 	qs_status r = QS_OK;
 	*out = NULL;
-	if (!kind || !map_kind_ok(kind)) {
+	if (!kind || !map_kind_ok(kind_id)) {
 		return qs_error_set(e, QS_EVALIDATION, "qbo_mappings() with a local id needs its kind: customer, item, tax, payment_method, account, term or currency");
 	}
-	if (!strcmp(kind, "account")) {
+	if (kind_id == QS_KIND_ACCOUNT) {
 		list = purposes;
 		n = sizeof(purposes) / sizeof(purposes[0]);
 	}
@@ -447,7 +444,7 @@ qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id
 	bool *removed, qs_error *e)
 {
 	*removed = false;
-	if (!kind || !map_kind_ok(kind)) {
+	if (!kind || !map_kind_ok(qs_kind_of(kind))) {
 		return qs_error_set(e, QS_EVALIDATION, "Unknown mapping kind '%s'", kind ? kind : "");
 	}
 	return qs_store_map_del(eng->store, eng->conn_key, kind, local_id ? local_id : "", removed, e);
