@@ -133,6 +133,7 @@ static void rev_cb(void *ud, const qs_mapping *mp)
  * items) the mapping that names it. */
 static bool find_local(void *ud, const char *kind, const char *qbo_id, char local[65])
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	find_ud *f = ud;
 	qs_engine *eng = f->eng;
 	kind_idx *ki = kidx(f->idx, kind);
@@ -142,7 +143,7 @@ static bool find_local(void *ud, const char *kind, const char *qbo_id, char loca
 	if (qs_store_entity_by_qbo(eng->store, eng->conn_key, kind, qbo_id, local, &found, &e) == QS_OK && found) {
 		return true;
 	}
-	if (strcmp(kind, "customer") && strcmp(kind, "item")) {
+	if (kind_id != QS_KIND_CUSTOMER && kind_id != QS_KIND_ITEM) {
 		return false;
 	}
 	if (ki) {
@@ -172,7 +173,8 @@ static bool find_local(void *ud, const char *kind, const char *qbo_id, char loca
 /* The local id in a "qbosync:<kind>:<id>" marker of the record's note. */
 static bool marker_id(json_object *row, const char *kind, char out[65])
 {
-	const char *note = qse_jstr(row, !strcmp(kind, "customer") ? "Notes" : "PrivateNote"), *p;
+	qs_kind_id kind_id = qs_kind_of(kind);
+	const char *note = qse_jstr(row, kind_id == QS_KIND_CUSTOMER ? "Notes" : "PrivateNote"), *p;
 	char prefix[40];
 	size_t n;
 	if (!note) {
@@ -197,17 +199,19 @@ static bool marker_id(json_object *row, const char *kind, char out[65])
  * invoice number (NULL: matched by marker only). */
 static const char *match_key(const char *kind, json_object *doc)
 {
-	if (!strcmp(kind, "customer")) return qse_jstr(doc, "display_name");
-	if (!strcmp(kind, "item")) return qse_jstr(doc, "name");
-	if (!strcmp(kind, "invoice")) return qse_jstr(doc, "number");
+	qs_kind_id kind_id = qs_kind_of(kind);
+	if (kind_id == QS_KIND_CUSTOMER) return qse_jstr(doc, "display_name");
+	if (kind_id == QS_KIND_ITEM) return qse_jstr(doc, "name");
+	if (kind_id == QS_KIND_INVOICE) return qse_jstr(doc, "number");
 	return NULL;
 }
 
 static const char *qbo_key(const char *kind, json_object *row)
 {
-	if (!strcmp(kind, "customer")) return qse_jstr(row, "DisplayName");
-	if (!strcmp(kind, "item")) return qse_jstr(row, "Name");
-	if (!strcmp(kind, "invoice")) return qse_jstr(row, "DocNumber");
+	qs_kind_id kind_id = qs_kind_of(kind);
+	if (kind_id == QS_KIND_CUSTOMER) return qse_jstr(row, "DisplayName");
+	if (kind_id == QS_KIND_ITEM) return qse_jstr(row, "Name");
+	if (kind_id == QS_KIND_INVOICE) return qse_jstr(row, "DocNumber");
 	return NULL;
 }
 
@@ -215,12 +219,13 @@ static const char *qbo_key(const char *kind, json_object *row)
  * names unique that way); document numbers as they are. malloc'd. */
 static char *norm_key(const char *kind, const char *s)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	size_t n;
 	char *out;
 	if (!s) {
 		return NULL;
 	}
-	if (!strcmp(kind, "invoice")) {
+	if (kind_id == QS_KIND_INVOICE) {
 		return strdup(s);
 	}
 	while (isspace((unsigned char)*s)) s++;
@@ -256,7 +261,7 @@ static void cand_cb(void *ud, const qs_entity *en)
 	if (en->qbo_id[0] || !en->doc) {
 		return;
 	}
-	if (!strcmp(c->kind, "customer") || !strcmp(c->kind, "item")) {
+	if (en->kind_id == QS_KIND_CUSTOMER || en->kind_id == QS_KIND_ITEM) {
 		qs_mapping m;
 		bool found = false;
 		if (qs_store_map_get(c->eng->store, c->eng->conn_key, c->kind, en->id, NULL, &m, &found, NULL) != QS_OK || found) {
@@ -359,6 +364,7 @@ static qs_status find_candidate(qs_engine *eng, struct link_idx *idx, const char
  * (customers, items) and the entity's QBO Id when it has none. */
 static qs_status write_link(qs_engine *eng, const char *kind, const char *local, json_object *row, bool *linked, qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	qs_entity en;
 	qs_status r;
 	const char *qid = qse_jstr(row, "Id"), *tok = qse_jstr(row, "SyncToken");
@@ -372,7 +378,7 @@ static qs_status write_link(qs_engine *eng, const char *kind, const char *local,
 		qs_store_rollback(eng->store);
 		return QS_OK;   /* linked meanwhile */
 	}
-	if (!strcmp(kind, "customer") || !strcmp(kind, "item")) {
+	if (kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_ITEM) {
 		qs_mapping m;
 		bool found = false;
 		r = qs_store_map_get(eng->store, eng->conn_key, kind, local, NULL, &m, &found, e);
@@ -420,6 +426,7 @@ static qs_status write_link(qs_engine *eng, const char *kind, const char *local,
  * records: ambiguous, left alone). */
 static qs_status try_link(qs_engine *eng, struct link_idx *idx, const char *kind, json_object *row, bool *linked, qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	char local[65];
 	kind_idx *ki = kidx(idx, kind);
 	qs_status r;
@@ -430,7 +437,7 @@ static qs_status try_link(qs_engine *eng, struct link_idx *idx, const char *kind
 	if (!marker_id(row, kind, local)) {
 		char *key;
 		bool one = false;
-		if (!strcmp(kind, "payment")) {
+		if (kind_id == QS_KIND_PAYMENT) {
 			return QS_OK;
 		}
 		key = norm_key(kind, qbo_key(kind, row));
@@ -443,7 +450,7 @@ static qs_status try_link(qs_engine *eng, struct link_idx *idx, const char *kind
 		if (r != QS_OK || !one) {
 			return r;
 		}
-	} else if (strcmp(kind, "customer") && strcmp(kind, "item")) {
+	} else if (kind_id != QS_KIND_CUSTOMER && kind_id != QS_KIND_ITEM) {
 		qs_entity en;
 		bool ok;
 		r = qs_store_entity_get(eng->store, eng->conn_key, kind, local, &en, e);
@@ -457,7 +464,7 @@ static qs_status try_link(qs_engine *eng, struct link_idx *idx, const char *kind
 		}
 	}
 	r = write_link(eng, kind, local, row, linked, e);
-	if (r == QS_OK && *linked && ki && ki->rev_built && (!strcmp(kind, "customer") || !strcmp(kind, "item"))) {
+	if (r == QS_OK && *linked && ki && ki->rev_built && (kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_ITEM)) {
 		/* later records of this pull find it */
 		if (rev_add(ki, qse_jstr(row, "Id"), local)) {
 			qsort(ki->rev, ki->nrev, sizeof(*ki->rev), rev_cmp);

@@ -49,7 +49,8 @@ static int kind_index(const char *kind)
 
 static qs_money doc_money(const char *kind, json_object *norm)
 {
-	json_object *v = qse_jget(norm, strcmp(kind, "invoice") ? "amount" : "total");
+	qs_kind_id kind_id = qs_kind_of(kind);
+	json_object *v = qse_jget(norm, kind_id != QS_KIND_INVOICE ? "amount" : "total");
 	return v ? (qs_money)json_object_get_int64(v) : 0;
 }
 
@@ -140,15 +141,16 @@ static void differ_add(json_object *list, const char *id, const char *qbo_id, co
  * CreditMemo is not a credit note, a credit application's Payment of 0 not a payment. */
 static bool row_of_kind(const char *kind, json_object *row)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	const char *note = qse_jstr(row, "PrivateNote");
 	bool wo = note && !strncmp(note, "qbosync:writeoff:", 17);
-	if (!strcmp(kind, "writeoff")) {
+	if (kind_id == QS_KIND_WRITEOFF) {
 		return wo;
 	}
-	if (!strcmp(kind, "credit")) {
+	if (kind_id == QS_KIND_CREDIT) {
 		return !wo;
 	}
-	if (!strcmp(kind, "payment") && note && !strncmp(note, "qbosync:", 8)) {
+	if (kind_id == QS_KIND_PAYMENT && note && !strncmp(note, "qbosync:", 8)) {
 		size_t n = strlen(note), t = strlen(" credit applied");
 		return !(n > t && !strcmp(note + n - t, " credit applied") && qse_amount_is_zero(qse_jget(row, "TotalAmt")));
 	}

@@ -12,12 +12,12 @@
 #include <string.h>
 
 /* Kinds whose QBO record carries money (customers only when they name a currency). */
-static bool worth_reading(const char *kind, json_object *norm)
+static bool worth_reading(qs_kind_id kind_id, json_object *norm)
 {
-	if (!strcmp(kind, "item")) {
+	if (kind_id == QS_KIND_ITEM) {
 		return false;
 	}
-	if (!strcmp(kind, "customer")) {
+	if (kind_id == QS_KIND_CUSTOMER) {
 		return qse_jstr(norm, "currency") != NULL;
 	}
 	return true;
@@ -25,21 +25,21 @@ static bool worth_reading(const char *kind, json_object *norm)
 
 /* Whether the delivery writes more after the record itself (credit applied to
  * it, a payment's fee): then the record is read back, its answer is stale. */
-static bool writes_after(const char *kind, json_object *norm)
+static bool writes_after(qs_kind_id kind_id, json_object *norm)
 {
 	json_object *v;
-	if (!strcmp(kind, "credit")) {
+	if (kind_id == QS_KIND_CREDIT) {
 		v = qse_jget(norm, "applies_to");
 		return v && json_object_is_type(v, json_type_array) && json_object_array_length(v) > 0;
 	}
-	if (!strcmp(kind, "writeoff")) {
+	if (kind_id == QS_KIND_WRITEOFF) {
 		return true;   /* applied to its invoice */
 	}
-	if (!strcmp(kind, "invoice")) {
+	if (kind_id == QS_KIND_INVOICE) {
 		v = qse_jget(norm, "credit_applied");
 		return v && json_object_get_int64(v) != 0;
 	}
-	if (!strcmp(kind, "payment")) {
+	if (kind_id == QS_KIND_PAYMENT) {
 		v = qse_jget(norm, "fee");
 		return v && json_object_get_int64(v) > 0;
 	}
@@ -94,7 +94,7 @@ static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_objec
 	if (!norm) {
 		return QS_OK;   /* push_record has already refused an unreadable document */
 	}
-	if (!entity || !en->qbo_id[0] || !worth_reading(en->kind, norm)) {
+	if (!entity || !en->qbo_id[0] || !worth_reading(en->kind_id, norm)) {
 		json_object_put(norm);
 		return QS_OK;
 	}
@@ -111,7 +111,7 @@ static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_objec
 			return r;
 		}
 	}
-	if (answer && json_object_is_type(answer, json_type_object) && !writes_after(en->kind, norm)) {
+	if (answer && json_object_is_type(answer, json_type_object) && !writes_after(en->kind_id, norm)) {
 		/* QBO's answer to the write is the record as QBO saved it */
 		cur = json_object_get(answer);
 	} else {
@@ -128,7 +128,7 @@ static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_objec
 	vc.us_company = !eng->country[0] || !strcmp(eng->country, "US");
 	vc.resolve = qse_resolve;
 	vc.ud = resolve_ud;
-	if (!strcmp(en->kind, "payment")) {
+	if (en->kind_id == QS_KIND_PAYMENT) {
 		dc.eng = eng;
 		dc.cust = qse_jstr(norm, "customer");
 		vc.credit_drawn = drawn_cb;

@@ -161,12 +161,13 @@ void qs_map_hash(json_object *norm, char out[65])
 
 qs_status qs_map_dependencies(const char *kind, json_object *norm, qs_dep_cb cb, void *ud, qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	const char *c;
 	json_object *arr;
 	size_t i, j, n;
 	qs_status st;
 
-	if (!strcmp(kind, "customer") || !strcmp(kind, "item")) {
+	if (kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_ITEM) {
 		return QS_OK;
 	}
 	c = qsm_norm_str(norm, "customer");

@@ -4,6 +4,7 @@
 #include "qs_map.h"
 #include "qs_verify.h"
 #include "qs_error.h"
+#include "qs_kind.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,6 +216,7 @@ static void payment(json_object *doc, json_object *row, int decimals, qs_local_f
 
 json_object *qs_map_from_qbo(const char *kind, json_object *row, int decimals, qs_local_fn find, void *ud)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	json_object *doc = json_object_new_object();
 	const char *id = str(row, "Id"), *status = str(row, "status");
 	if (!doc) {
@@ -228,16 +230,16 @@ json_object *qs_map_from_qbo(const char *kind, json_object *row, int decimals, q
 		put_str(doc, "updated", str(get(row, "MetaData"), "LastUpdatedTime"));
 		return doc;
 	}
-	if (!strcmp(kind, "customer")) {
+	if (kind_id == QS_KIND_CUSTOMER) {
 		customer(doc, row);
-	} else if (!strcmp(kind, "item")) {
+	} else if (kind_id == QS_KIND_ITEM) {
 		item(doc, row, decimals);
-	} else if (!strcmp(kind, "invoice")) {
+	} else if (kind_id == QS_KIND_INVOICE) {
 		invoice(doc, row, decimals, find, ud);
-	} else if (!strcmp(kind, "payment")) {
+	} else if (kind_id == QS_KIND_PAYMENT) {
 		payment(doc, row, decimals, find, ud);
 	}
-	if (!strcmp(kind, "customer") || !strcmp(kind, "item")) {
+	if (kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_ITEM) {
 		json_object *a = get(row, "Active");
 		json_object_object_add(doc, "active", json_object_new_boolean(!a || json_object_get_boolean(a)));
 	}

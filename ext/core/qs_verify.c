@@ -583,6 +583,7 @@ static qs_status verify_writeoff(vs *s)
 qs_status qs_verify(const char *kind, json_object *norm, json_object *qbo, const qs_verify_ctx *ctx,
 	qs_verdict *v, qs_error *e)
 {
+	qs_kind_id kind_id = qs_kind_of(kind);
 	const qs_kind *k = qs_kind_find(kind);
 	const char *cur;
 	vs s;
@@ -603,11 +604,11 @@ qs_status qs_verify(const char *kind, json_object *norm, json_object *qbo, const
 	s.qbo = qbo;
 	s.v = v;
 	s.e = e;
-	if (!strcmp(kind, "customer")) return verify_customer(&s);
-	if (!strcmp(kind, "item")) return verify_item(&s);
-	if (!strcmp(kind, "invoice")) return verify_invoice(&s);
-	if (!strcmp(kind, "payment")) return verify_payment(&s);
-	if (!strcmp(kind, "refund")) return verify_refund(&s);
-	if (!strcmp(kind, "writeoff")) return verify_writeoff(&s);
+	if (kind_id == QS_KIND_CUSTOMER) return verify_customer(&s);
+	if (kind_id == QS_KIND_ITEM) return verify_item(&s);
+	if (kind_id == QS_KIND_INVOICE) return verify_invoice(&s);
+	if (kind_id == QS_KIND_PAYMENT) return verify_payment(&s);
+	if (kind_id == QS_KIND_REFUND) return verify_refund(&s);
+	if (kind_id == QS_KIND_WRITEOFF) return verify_writeoff(&s);
 	return verify_credit(&s);
 }
