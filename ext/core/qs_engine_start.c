@@ -168,7 +168,7 @@ qs_status qse_start_date_changed(qs_engine *eng, const char *customer, long *que
 			r = qse_push_norm(eng, fin_kinds[k], norm, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, &state, e);
 			if (r == QS_OK) {
 				const char *st = qse_jstr(state, "state");
-				if (st && !strcmp(st, qs_state_name(QS_STATE_SKIPPED))) {
+				if (qs_state_of(st) == QS_STATE_SKIPPED) {
 					(*skipped)++;
 				} else {
 					(*queued)++;
