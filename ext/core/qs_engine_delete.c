@@ -92,7 +92,7 @@ static qs_status delete_qbo(qs_engine *eng, const qs_entity *en, const char *ent
 		if (!tok[0] || attempt) {
 			json_object *cur = NULL;
 			r = qse_api(eng, OP_READ, entity, NULL, qbo_id, NULL, NULL, NULL, &cur, e);
-			if (r == QS_EAPI && !strcmp(e->code, "610")) {
+			if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_GONE) {
 				json_object_put(cur);
 				qs_error_clear(e);
 				return QS_OK;
@@ -110,11 +110,11 @@ static qs_status delete_qbo(qs_engine *eng, const qs_entity *en, const char *ent
 			qse_log_msg(eng, "info", en->kind, en->id, "Deleted %s in QuickBooks: %s %s", what, entity, qbo_id);
 			return QS_OK;
 		}
-		if (r == QS_EAPI && !strcmp(e->code, "610")) {
+		if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_GONE) {
 			qs_error_clear(e);
 			return QS_OK;
 		}
-		if (!(r == QS_EAPI && !strcmp(e->code, "5010"))) {
+		if (!(r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_STALE)) {
 			return r;
 		}
 	}
@@ -144,7 +144,7 @@ static qs_status delete_credit_applications(qs_engine *eng, const qs_entity *en,
 	qs_status r = qse_api(eng, OP_READ, "CreditMemo", NULL, en->qbo_id, NULL, NULL, NULL, &memo, e);
 	if (r != QS_OK) {
 		json_object_put(memo);
-		if (r == QS_EAPI && !strcmp(e->code, "610")) {
+		if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_GONE) {
 			qs_error_clear(e);
 			return QS_OK;   /* already gone: the delete below counts it deleted */
 		}
@@ -286,7 +286,7 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 		r = qse_api(eng, OP_READ, "Payment", NULL, en->qbo_id, NULL, NULL, NULL, &cur, e);
 		if (r == QS_OK) {
 			r = qse_credit_drawn(eng, en, norm, cur, &drawn, e);
-		} else if (r == QS_EAPI && !strcmp(e->code, "610")) {
+		} else if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_GONE) {
 			qs_error_clear(e);
 			r = QS_OK;
 		}

@@ -209,7 +209,7 @@ static qs_status own_item(qs_engine *eng, const char *local, char out[32], qs_er
 	if (writeoff) {
 		json_object_object_add(body, "Description", json_object_new_string("Invoices written off as bad debt (qbosync)"));
 	}
-	if (eng->country[0] && strcmp(eng->country, "US") != 0) {
+	if (!qs_qbo_us_tax_model(eng->country)) {
 		/* CA/UK/AU items carry an expense account too */
 		char expense[32];
 		r = qse_expense_account(eng, expense, e);
@@ -225,7 +225,7 @@ static qs_status own_item(qs_engine *eng, const char *local, char out[32], qs_er
 		r = qs_error_set(e, QS_ESERVER, "QuickBooks answered the creation of the %s '%s' without a usable Id; it will be looked up by name before it is sent again", what, name);
 	}
 	json_object_put(body);
-	if (r == QS_EAPI && !strcmp(e->code, "6240")) {
+	if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME) {
 		/* made by someone else meanwhile */
 		r = qse_find_by(eng, "Item", "Name", name, true, &rows, e);
 		row = qse_first_row(rows);
@@ -737,11 +737,11 @@ static qs_status marker_guard(qs_engine *eng, const qs_entity *en, const char *e
 		free(sql);
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory building a query");
 	}
-	for (start = 1; start < 10000000; start += 1000) {
+	for (start = 1; start < 10000000; start += QS_QBO_PAGE) {
 		json_object *rows = NULL;
 		size_t i, n;
-		snprintf(sql, cap, "select * from %s where %s%s%s%s%s startposition %ld maxresults 1000", entity,
-			ld ? "TxnDate = " : "", ld ? ld : "", ld && lc ? " and " : "", lc ? "CustomerRef = " : "", lc ? lc : "", start);
+		snprintf(sql, cap, "select * from %s where %s%s%s%s%s startposition %ld maxresults %d", entity,
+			ld ? "TxnDate = " : "", ld ? ld : "", ld && lc ? " and " : "", lc ? "CustomerRef = " : "", lc ? lc : "", start, QS_QBO_PAGE);
 		r = qse_api(eng, OP_QUERY, entity, NULL, NULL, NULL, NULL, sql, &rows, e);
 		if (r != QS_OK) {
 			json_object_put(rows);
@@ -756,7 +756,7 @@ static qs_status marker_guard(qs_engine *eng, const qs_entity *en, const char *e
 			}
 		}
 		json_object_put(rows);
-		if (*adopt || n < 1000) {
+		if (*adopt || n < QS_QBO_PAGE) {
 			break;
 		}
 	}
@@ -836,14 +836,14 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 			return QS_OK;
 		}
 		json_object_put(out);
-		if (r == QS_EAPI && !strcmp(e->code, "5010") && !stale_retried) {
+		if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_STALE && !stale_retried) {
 			qse_log_msg(eng, "warn", en->kind, en->id, "Stale SyncToken %s on QBO %s %s; re-reading and retrying once",
 				en->sync_token, entity, en->qbo_id);
 			stale_retried = true;
 			reread = true;
 			continue;
 		}
-		if (r == QS_EAPI && !strcmp(e->code, "6240") && !renamed && en->kind_id == QS_KIND_CUSTOMER
+		if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && !renamed && en->kind_id == QS_KIND_CUSTOMER
 				&& qse_jstr(body, "DisplayName")) {
 			/* the name was made unique at create ("Jane Doe (17)"): keep it so */
 			char *name = qs_map_unique_name(qse_jstr(body, "DisplayName"), en->id);
@@ -883,7 +883,7 @@ static qs_status void_record(qs_engine *eng, qs_entity *en, const char *entity, 
 			return QS_OK;
 		}
 		json_object_put(out);
-		if (!(r == QS_EAPI && !strcmp(e->code, "5010"))) {
+		if (!(r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_STALE)) {
 			return r;
 		}
 	}
@@ -1032,7 +1032,7 @@ qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json
 	mctx.resolve = qse_resolve;
 	mctx.ud = c;
 	mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
-	mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
+	mctx.us_company = qs_qbo_us_tax_model(eng->country);
 	*body = NULL;
 	r = qs_map_to_qbo(en->kind, norm, &mctx, entity, body, e);
 	if (r == QS_OK) {
@@ -1219,14 +1219,14 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		}
 	}
 	r = uncertain_write(qse_api(eng, OP_CREATE, entity, body, NULL, NULL, en->create_rid, NULL, &out, e), e);
-	if (r == QS_EAPI && (!strcmp(e->code, "6240") || !strcmp(e->code, "6140"))) {
+	if (r == QS_EAPI && (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME || qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NUMBER)) {
 		/* someone made it meanwhile (or an earlier attempt of ours did): adopt
 		 * what the guards allow, else the fault stands */
 		qs_error saved;
 		qs_error_copy(&saved, e);
-		if (!strcmp(e->code, "6240") && en->kind_id == QS_KIND_CUSTOMER) {
+		if (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && en->kind_id == QS_KIND_CUSTOMER) {
 			r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
-		} else if (!strcmp(e->code, "6240")) {
+		} else if (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME) {
 			json_object *rows = NULL;
 			r = qse_find_by(eng, entity, "Name", qse_jstr(body, "Name") ? qse_jstr(body, "Name") : "", true, &rows, e);
 			if (r == QS_OK && qse_usable_id(qse_first_row(rows))) {

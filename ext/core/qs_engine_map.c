@@ -181,7 +181,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 			r = qse_account_same_as_payments(eng, local_id, &rows, e);
 		} else {
 			r = qse_api(eng, OP_READ, "Account", NULL, qbo_id, NULL, NULL, NULL, &rows, e);
-			if (r == QS_EAPI && !strcmp(e->code, "610")) {
+			if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_GONE) {
 				r = qs_error_set(e, QS_EAPI, "QuickBooks has no Account with Id %s (610 Object Not Found); check the Id or use \"auto\"", qbo_id);
 			}
 		}
@@ -269,7 +269,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 				mctx.resolve = qse_resolve;
 				mctx.ud = &c;
 				mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
-				mctx.us_company = !eng->country[0] || !strcmp(eng->country, "US");
+				mctx.us_company = qs_qbo_us_tax_model(eng->country);
 				r = qs_map_to_qbo(kind, norm, &mctx, &ent, &body, e);
 				json_object_put(norm);
 			} else if (kind_id == QS_KIND_ITEM && name_buf[0]) {
@@ -282,7 +282,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 					json_object_object_add(body, "Type", json_object_new_string("Service"));
 					json_object_object_add(ref, "value", json_object_new_string(income));
 					json_object_object_add(body, "IncomeAccountRef", ref);
-					if (eng->country[0] && strcmp(eng->country, "US") != 0) {
+					if (!qs_qbo_us_tax_model(eng->country)) {
 						char expense[32];
 						r = qse_expense_account(eng, expense, e);
 						json_object_object_add(body, "ExpenseAccountRef", qse_ref(expense));
@@ -317,7 +317,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		}
 		r = qse_api(eng, OP_READ, entity, NULL, qbo_id, NULL, NULL, NULL, &rows, e);
 		row = rows;
-		if (r == QS_EAPI && !strcmp(e->code, "610")) {
+		if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_GONE) {
 			/* QBO's fault (code 610, its detail) stays; the sentence says what to do */
 			r = qs_error_set(e, QS_EAPI, "QuickBooks has no %s with Id %s (610 Object Not Found); check the Id or use \"auto\"", entity, qbo_id);
 		}

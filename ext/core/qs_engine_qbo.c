@@ -597,11 +597,11 @@ qs_status qse_customers_by_email(qs_engine *eng, const char *email, json_object 
 	}
 	json_object_put(*rows);
 	*rows = json_object_new_array();
-	for (start = 1; start < 100000; start += 1000) {
+	for (start = 1; start < 100000; start += QS_QBO_PAGE) {
 		char sql[96];
 		json_object *page = NULL;
 		size_t i, n;
-		snprintf(sql, sizeof(sql), "select * from Customer startposition %ld maxresults 1000", start);
+		snprintf(sql, sizeof(sql), "select * from Customer startposition %ld maxresults %d", start, QS_QBO_PAGE);
 		r = qse_api(eng, OP_QUERY, "Customer", NULL, NULL, NULL, NULL, sql, &page, e);
 		if (r != QS_OK) {
 			json_object_put(page);
@@ -615,7 +615,7 @@ qs_status qse_customers_by_email(qs_engine *eng, const char *email, json_object 
 			}
 		}
 		json_object_put(page);
-		if (n < 1000) {
+		if (n < QS_QBO_PAGE) {
 			break;
 		}
 	}
@@ -633,7 +633,7 @@ void qse_ensure_company(qs_engine *eng)
 	qs_error_clear(&e);
 	if (qse_api(eng, OP_READ, "CompanyInfo", NULL, eng->realm, NULL, NULL, NULL, &ci, &e) == QS_OK && ci) {
 		const char *c = qse_jstr(ci, "Country");
-		qs_strlcpy(eng->country, (c && *c) ? c : "US", sizeof(eng->country));
+		qs_strlcpy(eng->country, (c && *c) ? c : QS_QBO_DEFAULT_COUNTRY, sizeof(eng->country));
 		qs_store_conn_set_company(eng->store, eng->conn_key, eng->home_currency, eng->country, NULL);
 	}
 	json_object_put(ci);

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define REC_PAGE 100
-#define REC_QBO_PAGE 1000
+#define REC_QBO_PAGE QS_QBO_PAGE
 #define REC_DIFFER_MAX 500   /* differing records listed per kind */
 
 static const char *const rec_kinds[] = {"invoice", "payment", "refund", "credit", "writeoff"};

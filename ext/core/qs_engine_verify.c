@@ -125,7 +125,7 @@ static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_objec
 	}
 	memset(&vc, 0, sizeof(vc));
 	vc.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
-	vc.us_company = !eng->country[0] || !strcmp(eng->country, "US");
+	vc.us_company = qs_qbo_us_tax_model(eng->country);
 	vc.resolve = qse_resolve;
 	vc.ud = resolve_ud;
 	if (en->kind_id == QS_KIND_PAYMENT) {

@@ -6,6 +6,7 @@
 
 #include <json-c/json.h>
 #include "qs_http.h"
+#include "qs_qbo_rules.h"
 
 typedef struct qs_qbo {
 	qs_http *http;             /* borrowed */
@@ -111,7 +112,6 @@ qs_status qs_qbo_get(qs_qbo *q, const char *path, const char *params, const char
 	json_object **answer, qs_error *e);
 
 /* ---- change data capture and query paging (qs_qbo_pull.c) ---- */
-#define QS_QBO_PAGE 1000          /* MAXRESULTS at most */
 #define QS_QBO_CDC_MAX 1000       /* objects per CDC answer (more are cut silently) */
 #define QS_QBO_CDC_DAYS 30        /* how far back CDC looks */
 /* One page of a query ("select * from Customer startposition 1001 maxresults

@@ -1,6 +1,6 @@
 /* qs_qbo_rules: the name table of the QBO fault codes the engine acts on, and
- * what a person should do about each (declared in qs_qbo_rules.h with QBO's
- * limits and minorversion). */
+ * what a person should do about each, and the tax model of a region (declared
+ * in qs_qbo_rules.h with QBO's limits and minorversion). */
 #include "qs_qbo_rules.h"
 
 #include <stddef.h>
@@ -44,4 +44,9 @@ const char *qs_qbo_fault_code(qs_qbo_fault f)
 const char *qs_qbo_fault_hint(const char *code)
 {
 	return faults[qs_qbo_fault_of(code)].hint;
+}
+
+bool qs_qbo_us_tax_model(const char *country)
+{
+	return !country || !*country || !strcmp(country, QS_QBO_DEFAULT_COUNTRY);
 }

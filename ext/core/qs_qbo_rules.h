@@ -1,11 +1,13 @@
 /* qs_qbo_rules: QuickBooks Online's rules in one place: its published
  * limits (per company, i.e. per realmId) that the request limiter, the
  * in-flight cap and the batch packer keep to (shared/qbo/API.md,
- * "Throttling"), the minorversion every request names, and the fault codes
- * the engine acts on, with what a person should do about each
- * (qs_qbo_rules.c). */
+ * "Throttling"), the query page size, the minorversion every request names,
+ * the tax model of the company's region, and the fault codes the engine acts
+ * on, with what a person should do about each (qs_qbo_rules.c). */
 #ifndef QS_QBO_RULES_H
 #define QS_QBO_RULES_H
+
+#include <stdbool.h>
 
 #define QS_QBO_PER_MINUTE 500          /* requests a minute per company */
 #define QS_QBO_BATCH_PER_MINUTE 40     /* /batch requests a minute per company and app */
@@ -14,7 +16,17 @@
 #define QS_QBO_WINDOW 60.0             /* seconds of the limit windows */
 #define QS_QBO_THROTTLE_PAUSE 60.0     /* a 429 without Retry-After: wait a window */
 
+#define QS_QBO_PAGE 1000               /* a query's MAXRESULTS at most */
+
 #define QS_QBO_MINORVERSION "75"       /* the API minorversion sent unless configured */
+
+/* The tax model of the company's region (CompanyInfo.Country): a US company
+ * charges sales tax through the line codes TAX/NON and one TxnTaxCodeRef;
+ * every other region (CA, UK, AU, ...) names a TaxCode on each line, and its
+ * items carry an expense account too. A company whose country is not known
+ * (yet, or CompanyInfo names none) counts as QS_QBO_DEFAULT_COUNTRY. */
+#define QS_QBO_DEFAULT_COUNTRY "US"
+bool qs_qbo_us_tax_model(const char *country);
 
 /* The QBO fault codes the engine acts on (the Fault's Error code). */
 typedef enum qs_qbo_fault {
