@@ -1,6 +1,7 @@
-/* qs_kind: the one table of the kinds of record qbosync knows: the label its
- * messages use, the QBO entity it becomes, its rank in delivery order, and the
- * functions of each document kind's own file. */
+/* qs_kind: the one table of the kinds of record qbosync knows, indexed by
+ * their enum and its name table: the label its messages use, the QBO entity
+ * it becomes, its rank in delivery order, and the functions of each document
+ * kind's own file. */
 #include "qs_kind.h"
 #include "qs_map_int.h"
 
@@ -73,12 +74,20 @@ int qs_kind_rank(const char *name)
 	return k && k->label ? k->rank : QS_KIND_RANK_LAST;
 }
 
+/* A member of a document (NULL when absent or null); json-c alone, so the
+ * table depends on no mapping file. */
+static json_object *member(json_object *d, const char *key)
+{
+	json_object *v = NULL;
+	return d && json_object_object_get_ex(d, key, &v) ? v : NULL;
+}
+
 int qs_kind_outbox_rank(const char *name, const char *doc)
 {
 	int rank = qs_kind_rank(name);
 	if (name && doc && rank > kinds[QS_KIND_ITEM].rank && strstr(doc, "\"deleted\"")) {
 		/* a deletion needs nothing and gives money back to invoices: before them */
-		json_object *d = json_tokener_parse(doc), *v = d ? qsm_get(d, "deleted") : NULL;
+		json_object *d = json_tokener_parse(doc), *v = member(d, "deleted");
 		if (v && json_object_get_boolean(v)) {
 			rank = kinds[QS_KIND_ITEM].rank;
 		}
@@ -88,7 +97,7 @@ int qs_kind_outbox_rank(const char *name, const char *doc)
 		}
 	}
 	if (name && doc && qs_kind_of(name) == QS_KIND_PAYMENT) {
-		json_object *d = json_tokener_parse(doc), *apps = d ? qsm_get(d, "applies_to") : NULL;
+		json_object *d = json_tokener_parse(doc), *apps = member(d, "applies_to");
 		if (d && (!apps || !json_object_is_type(apps, json_type_array) || json_object_array_length(apps) == 0)) {
 			rank = kinds[QS_KIND_ITEM].rank;
 		}
