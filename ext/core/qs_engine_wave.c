@@ -136,7 +136,7 @@ static void add_query(json_object *items, const char *bid, const char *fmt_entit
 		json_object_put(it);
 		return;
 	}
-	snprintf(q, n, "select * from %s where %s%s%s maxresults %d", fmt_entity, field, list, extra ? extra : "", QS_QBO_PAGE);
+	snprintf(q, n, "select * from %s where %s%s%s maxresults 1000", fmt_entity, field, list, extra ? extra : "");
 	json_object_object_add(it, "bId", json_object_new_string(bid));
 	json_object_object_add(it, "Query", json_object_new_string(q));
 	free(q);
