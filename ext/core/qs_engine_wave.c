@@ -126,17 +126,20 @@ static char *in_list(const char *const *vals, size_t n)
 	return out;
 }
 
-static void add_query(json_object *items, const char *bid, const char *fmt_entity, const char *field,
-	const char *list, const char *extra)
+/* A lookup asks only for the fields its reader (lookup_apply) uses: QBO
+ * answers a projection with those and the Id, so a page of 30 invoices is a
+ * few hundred bytes instead of 30 whole invoices. */
+static void add_query(json_object *items, const char *bid, const char *fields, const char *fmt_entity,
+	const char *field, const char *list, const char *extra)
 {
 	json_object *it = json_object_new_object();
-	size_t n = strlen(fmt_entity) + strlen(field) + strlen(list) + (extra ? strlen(extra) : 0) + 64;
+	size_t n = strlen(fields) + strlen(fmt_entity) + strlen(field) + strlen(list) + (extra ? strlen(extra) : 0) + 64;
 	char *q = malloc(n);
 	if (!q) {
 		json_object_put(it);
 		return;
 	}
-	snprintf(q, n, "select * from %s where %s%s%s maxresults 1000", fmt_entity, field, list, extra ? extra : "");
+	snprintf(q, n, "select %s from %s where %s%s%s maxresults 1000", fields, fmt_entity, field, list, extra ? extra : "");
 	json_object_object_add(it, "bId", json_object_new_string(bid));
 	json_object_object_add(it, "Query", json_object_new_string(q));
 	free(q);
@@ -261,16 +264,16 @@ static json_object *lookup_items(wave_rec *w, size_t n)
 		l1 = in_list(names, nn);
 		l2 = in_list(emails, ne);
 		if (l1) {
-			add_query(items, "n", "Customer", "DisplayName", l1, " and Active in (true, false)");
+			add_query(items, "n", "Id, DisplayName", "Customer", "DisplayName", l1, " and Active in (true, false)");
 		}
 		if (l2) {
-			add_query(items, "e", "Customer", "PrimaryEmailAddr", l2, NULL);
+			add_query(items, "e", "Id, PrimaryEmailAddr", "Customer", "PrimaryEmailAddr", l2, NULL);
 		}
 	}
 	if (payments && ni) {
 		l3 = in_list(inv, ni);
 		if (l3) {
-			add_query(items, "i", "Invoice", "Id", l3, NULL);
+			add_query(items, "i", "Id, Balance, TotalAmt", "Invoice", "Id", l3, NULL);
 		}
 	}
 	free(l1);
