@@ -1490,7 +1490,9 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 				rel ? released_cb : NULL, rel, &nrel, e);
 			eng->released += nrel;
 		}
-		if (r == QS_OK) {
+		if (r == QS_OK && eng->wave_applying) {
+			eng->wave_synced_at = now;   /* written once for the wave (apply_wave) */
+		} else if (r == QS_OK) {
 			r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, now, e);
 		}
 		qse_log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", qse_entity_label(kind), id, op,

@@ -115,6 +115,8 @@ struct qs_engine {
 	double rate_default;      /* the limiter's minute when qbo_sync names none, and the deferred drain's (0: no pacing) */
 	long flight_max;          /* the company's requests in flight, all processes together (qs_engine_pace.c) */
 	struct qse_released *wave_released;   /* set: the pipeline's waves list the records they release here */
+	bool wave_applying;       /* a wave's outcomes are being applied: its last Synced time is written once, at its end */
+	double wave_synced_at;    /* meanwhile: the latest Synced outcome's time (0: none yet) */
 	double req_seconds;       /* how long the pipeline's requests took of late (moving average; 0: none yet) */
 };
 

@@ -534,6 +534,8 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 	if (r != QS_OK) {
 		return r;
 	}
+	eng->wave_applying = true;
+	eng->wave_synced_at = 0;
 	for (i = 0; i < n && r == QS_OK; i++) {
 		qs_entity cur;
 		if (!w[i].claimed) {
@@ -557,6 +559,11 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 		out[i].r = w[i].dr;
 		qs_error_copy(&out[i].e, &w[i].de);
 		qs_entity_clear(&cur);
+	}
+	eng->wave_applying = false;
+	if (r == QS_OK && eng->wave_synced_at > 0) {
+		/* the company's last sync: one write for the wave's Synced records */
+		r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, eng->wave_synced_at, e);
 	}
 	if (r == QS_OK) {
 		r = qs_store_commit(eng->store, e);

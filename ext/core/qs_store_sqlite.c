@@ -91,7 +91,9 @@ static const char *const sql_text[S__COUNT] = {
 	[S_OB_DEL] = "DELETE FROM outbox WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_DUE] = "SELECT kind, local_id, status, owner, claimed FROM outbox WHERE conn = ?1"
 		" AND (status = 'sending' OR next_try <= ?2) ORDER BY prio, seq LIMIT ?3",
-	[S_OB_WAITERS] = "SELECT kind, local_id, status, owner, claimed FROM outbox WHERE conn = ?1"
+	/* by the index of the record waited on: ordered by the outbox's order
+	 * index instead, SQLite walked every outbox row of the company */
+	[S_OB_WAITERS] = "SELECT kind, local_id, status, owner, claimed FROM outbox INDEXED BY outbox_wait WHERE conn = ?1"
 		" AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3 ORDER BY prio, seq",
 	[S_OB_RELEASE] = "UPDATE outbox SET status = 'queued', next_try = ?4, wait_kind = NULL, wait_id = NULL"
 		" WHERE conn = ?1 AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3",
