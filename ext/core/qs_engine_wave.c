@@ -1195,6 +1195,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	/* a store failure after the first wave: the waves claimed are delivered,
 	 * the rest (not claimed) stay queued and the error is returned */
 	nw = claimed_waves;
+	qse_ref_memo_begin(eng);
 	for (i = 0; i < (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n; i++) {
 		w[i].ctx.eng = eng;
 		w[i].ctx.kind = w[i].en.kind;
@@ -1205,6 +1206,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			plan_one(eng, &w[i]);
 		}
 	}
+	qse_ref_memo_end(eng);
 
 	/* 2. send: the packed lookups of every wave together (plain queries, so
 	 * that QBO's 40 /batch requests a minute go to writes), then the
