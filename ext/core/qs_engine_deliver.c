@@ -1535,11 +1535,7 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 		snprintf(ver, sizeof(ver), "%lld", en->version);
 		qse_make_rid(en->create_rid, eng->realm, kind, id, "c", ver, NULL);
 	}
-	r = qs_store_entity_put(eng->store, eng->conn_key, en, e);
-	if (r == QS_OK) {
-		r = qs_store_outbox_put(eng->store, eng->conn_key, en, e);
-	}
-	return r;
+	return qs_store_entity_claim(eng->store, eng->conn_key, en, e);
 }
 
 /* Records a delivery's outcome on the current row cur (a newer version may
