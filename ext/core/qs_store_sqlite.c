@@ -19,7 +19,7 @@ enum {
 	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC, S_CONN_THROTTLE,
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
-	S_ENT_GET, S_ENT_PUT, S_ENT_CLAIM, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
+	S_ENT_GET, S_ENT_PUT, S_ENT_CLAIM, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_ANY_WAITER, S_OB_RELEASE, S_OB_COUNT,
 	S_ENT_COUNTS, S_ENT_BY_QBO,
 	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
@@ -100,6 +100,9 @@ static const char *const sql_text[S__COUNT] = {
 	 * index instead, SQLite walked every outbox row of the company */
 	[S_OB_WAITERS] = "SELECT kind, local_id, status, owner, claimed FROM outbox INDEXED BY outbox_wait WHERE conn = ?1"
 		" AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3 ORDER BY prio, seq",
+	/* whether the release below has anything to do: a read, much cheaper than an UPDATE that changes nothing */
+	[S_OB_ANY_WAITER] = "SELECT 1 FROM outbox INDEXED BY outbox_wait WHERE conn = ?1"
+		" AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3 LIMIT 1",
 	[S_OB_RELEASE] = "UPDATE outbox SET status = 'queued', next_try = ?4, wait_kind = NULL, wait_id = NULL"
 		" WHERE conn = ?1 AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3",
 	[S_OB_COUNT] = "SELECT count(*) FROM outbox WHERE conn = ?1",
@@ -1136,6 +1139,20 @@ static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *ki
 		r = outbox_rows(s, p, cb, ud, e);
 		if (r != QS_OK) {
 			return r;
+		}
+	} else {
+		bool any = false;
+		p = st(s, S_OB_ANY_WAITER, e);
+		if (!p) {
+			return QS_ESTORE;
+		}
+		bind_static(p, 1, key);
+		bind_static(p, 2, kind);
+		bind_static(p, 3, id);
+		r = step_row(s, p, e, "looking for waiting records", &any);
+		done(p);
+		if (r != QS_OK || !any) {
+			return r;   /* nothing waits on it: nothing to release */
 		}
 	}
 	p = st(s, S_OB_RELEASE, e);
