@@ -382,6 +382,10 @@ qs_status qs_store_history_put(qs_store *s, const char *key, const qs_history_ro
 
 /* SQLite library version text. */
 const char *qs_store_sqlite_version(void);
+/* Once at module start-up, before SQLite is used (single-threaded): SQLite's
+ * memory statistics off, so that its allocations take no global mutex (no
+ * caller reads them; when SQLite was started already it keeps its settings). */
+void qs_sqlite_startup(void);
 /* MariaDB client library version text. */
 const char *qs_store_mysql_version(void);
 

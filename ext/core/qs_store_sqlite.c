@@ -421,6 +421,11 @@ const char *qs_store_sqlite_version(void)
 	return sqlite3_libversion();
 }
 
+void qs_sqlite_startup(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);   /* SQLITE_MISUSE once SQLite runs: then nothing changes */
+}
+
 static qs_status db_fail(sq_store *s, qs_error *e, const char *what)
 {
 	return qs_error_set(e, QS_ESTORE, "The qbosync store %s failed while %s: %s; check that the file is writable and not corrupt",
