@@ -490,6 +490,7 @@ static PHP_MINIT_FUNCTION(qbosync)
 	qbosync_key_shown = zend_string_init_interned(QBOSYNC_KEY_SHOWN, sizeof(QBOSYNC_KEY_SHOWN) - 1, 1);
 
 	REGISTER_INI_ENTRIES();
+	qs_sqlite_startup();
 	qbosync_hide_key(true);
 	qbosync_hide_password(true);
 

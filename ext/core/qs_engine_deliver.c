@@ -340,10 +340,125 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	return r;
 }
 
+/* The plan's memo of resolved references: an open-addressing table of
+ * (kind, local id) -> QBO id, only successful answers (an empty id is one:
+ * no mapping, QBO's default). */
+typedef struct ref_slot {
+	char kind[24];
+	char local[65];
+	char qbo_id[32];
+	bool used;
+} ref_slot;
+
+struct qse_ref_memo {
+	ref_slot *v;
+	size_t cap, n;
+};
+
+void qse_ref_memo_begin(qs_engine *eng)
+{
+	struct qse_ref_memo *m = calloc(1, sizeof(*m));
+	if (m) {
+		m->cap = 256;
+		m->v = calloc(m->cap, sizeof(*m->v));
+		if (!m->v) {
+			free(m);
+			m = NULL;
+		}
+	}
+	qse_ref_memo_end(eng);
+	eng->ref_memo = m;   /* NULL (out of memory): every reference is read from the store */
+}
+
+void qse_ref_memo_end(qs_engine *eng)
+{
+	if (eng->ref_memo) {
+		free(eng->ref_memo->v);
+		free(eng->ref_memo);
+		eng->ref_memo = NULL;
+	}
+}
+
+static size_t ref_hash(const char *kind, const char *local)
+{
+	size_t h = 2166136261u;
+	for (; *kind; kind++) {
+		h = (h ^ (unsigned char)*kind) * 16777619u;
+	}
+	h = (h ^ 0xff) * 16777619u;
+	for (; *local; local++) {
+		h = (h ^ (unsigned char)*local) * 16777619u;
+	}
+	return h;
+}
+
+/* The slot of (kind, local): its entry, or the free slot it would take. */
+static ref_slot *ref_find(struct qse_ref_memo *m, const char *kind, const char *local)
+{
+	size_t i = ref_hash(kind, local) & (m->cap - 1);
+	while (m->v[i].used && (strcmp(m->v[i].kind, kind) != 0 || strcmp(m->v[i].local, local) != 0)) {
+		i = (i + 1) & (m->cap - 1);
+	}
+	return &m->v[i];
+}
+
+static void ref_remember(struct qse_ref_memo *m, const char *kind, const char *local, const char *qbo_id)
+{
+	ref_slot *sl;
+	if (strlen(kind) >= sizeof(sl->kind) || strlen(local) >= sizeof(sl->local)) {
+		return;
+	}
+	if ((m->n + 1) * 2 > m->cap) {
+		/* kept at most half full: double it */
+		ref_slot *old = m->v, *nv = calloc(m->cap * 2, sizeof(*nv));
+		size_t i, ocap = m->cap;
+		if (!nv) {
+			return;
+		}
+		m->v = nv;
+		m->cap *= 2;
+		for (i = 0; i < ocap; i++) {
+			if (old[i].used) {
+				*ref_find(m, old[i].kind, old[i].local) = old[i];
+			}
+		}
+		free(old);
+	}
+	sl = ref_find(m, kind, local);
+	if (!sl->used) {
+		sl->used = true;
+		qs_strlcpy(sl->kind, kind, sizeof(sl->kind));
+		qs_strlcpy(sl->local, local, sizeof(sl->local));
+		m->n++;
+	}
+	qs_strlcpy(sl->qbo_id, qbo_id, sizeof(sl->qbo_id));
+}
+
+static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
+
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
 {
 	qs_kind_id kind_id = qs_kind_of(kind);
 	deliver_ctx *c = ud;
+	struct qse_ref_memo *m = c->no_deliver ? c->eng->ref_memo : NULL;
+	const char *local = local_id ? local_id : "*";
+	qs_status r;
+	if (m) {
+		ref_slot *sl = ref_find(m, kind, local);
+		if (sl->used) {
+			qs_strlcpy(qbo_id, sl->qbo_id, 32);
+			return QS_OK;
+		}
+	}
+	r = resolve_ref(c, kind, local_id, qbo_id, e);
+	if (r == QS_OK && m) {
+		ref_remember(m, kind, local, qbo_id);
+	}
+	return r;
+}
+
+static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
+{
 	qs_engine *eng = c->eng;
 	qs_mapping m;
 	bool found = false, never = false;
@@ -1422,11 +1537,7 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 		snprintf(ver, sizeof(ver), "%lld", en->version);
 		qse_make_rid(en->create_rid, eng->realm, kind, id, "c", ver, NULL);
 	}
-	r = qs_store_entity_put(eng->store, eng->conn_key, en, e);
-	if (r == QS_OK) {
-		r = qs_store_outbox_put(eng->store, eng->conn_key, en, e);
-	}
-	return r;
+	return qs_store_entity_claim(eng->store, eng->conn_key, en, e);
 }
 
 /* Records a delivery's outcome on the current row cur (a newer version may
@@ -1492,7 +1603,9 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 				rel ? released_cb : NULL, rel, &nrel, e);
 			eng->released += nrel;
 		}
-		if (r == QS_OK) {
+		if (r == QS_OK && eng->wave_applying) {
+			eng->wave_synced_at = now;   /* written once for the wave (apply_wave) */
+		} else if (r == QS_OK) {
 			r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, now, e);
 		}
 		qse_log_msg(eng, "info", kind, id, "%s %s: %s QBO %s %s (version %lld)", qse_entity_label(kind), id, op,

@@ -126,17 +126,20 @@ static char *in_list(const char *const *vals, size_t n)
 	return out;
 }
 
-static void add_query(json_object *items, const char *bid, const char *fmt_entity, const char *field,
-	const char *list, const char *extra)
+/* A lookup asks only for the fields its reader (lookup_apply) uses: QBO
+ * answers a projection with those and the Id, so a page of 30 invoices is a
+ * few hundred bytes instead of 30 whole invoices. */
+static void add_query(json_object *items, const char *bid, const char *fields, const char *fmt_entity,
+	const char *field, const char *list, const char *extra)
 {
 	json_object *it = json_object_new_object();
-	size_t n = strlen(fmt_entity) + strlen(field) + strlen(list) + (extra ? strlen(extra) : 0) + 64;
+	size_t n = strlen(fields) + strlen(fmt_entity) + strlen(field) + strlen(list) + (extra ? strlen(extra) : 0) + 64;
 	char *q = malloc(n);
 	if (!q) {
 		json_object_put(it);
 		return;
 	}
-	snprintf(q, n, "select * from %s where %s%s%s maxresults 1000", fmt_entity, field, list, extra ? extra : "");
+	snprintf(q, n, "select %s from %s where %s%s%s maxresults 1000", fields, fmt_entity, field, list, extra ? extra : "");
 	json_object_object_add(it, "bId", json_object_new_string(bid));
 	json_object_object_add(it, "Query", json_object_new_string(q));
 	free(q);
@@ -261,16 +264,16 @@ static json_object *lookup_items(wave_rec *w, size_t n)
 		l1 = in_list(names, nn);
 		l2 = in_list(emails, ne);
 		if (l1) {
-			add_query(items, "n", "Customer", "DisplayName", l1, " and Active in (true, false)");
+			add_query(items, "n", "Id, DisplayName", "Customer", "DisplayName", l1, " and Active in (true, false)");
 		}
 		if (l2) {
-			add_query(items, "e", "Customer", "PrimaryEmailAddr", l2, NULL);
+			add_query(items, "e", "Id, PrimaryEmailAddr", "Customer", "PrimaryEmailAddr", l2, NULL);
 		}
 	}
 	if (payments && ni) {
 		l3 = in_list(inv, ni);
 		if (l3) {
-			add_query(items, "i", "Invoice", "Id", l3, NULL);
+			add_query(items, "i", "Id, Balance, TotalAmt", "Invoice", "Id", l3, NULL);
 		}
 	}
 	free(l1);
@@ -531,6 +534,8 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 	if (r != QS_OK) {
 		return r;
 	}
+	eng->wave_applying = true;
+	eng->wave_synced_at = 0;
 	for (i = 0; i < n && r == QS_OK; i++) {
 		qs_entity cur;
 		if (!w[i].claimed) {
@@ -554,6 +559,11 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 		out[i].r = w[i].dr;
 		qs_error_copy(&out[i].e, &w[i].de);
 		qs_entity_clear(&cur);
+	}
+	eng->wave_applying = false;
+	if (r == QS_OK && eng->wave_synced_at > 0) {
+		/* the company's last sync: one write for the wave's Synced records */
+		r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, eng->wave_synced_at, e);
 	}
 	if (r == QS_OK) {
 		r = qs_store_commit(eng->store, e);
@@ -1185,6 +1195,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	/* a store failure after the first wave: the waves claimed are delivered,
 	 * the rest (not claimed) stay queued and the error is returned */
 	nw = claimed_waves;
+	qse_ref_memo_begin(eng);
 	for (i = 0; i < (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n; i++) {
 		w[i].ctx.eng = eng;
 		w[i].ctx.kind = w[i].en.kind;
@@ -1195,6 +1206,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			plan_one(eng, &w[i]);
 		}
 	}
+	qse_ref_memo_end(eng);
 
 	/* 2. send: the packed lookups of every wave together (plain queries, so
 	 * that QBO's 40 /batch requests a minute go to writes), then the

@@ -103,6 +103,22 @@ static bool scrub_json(buf *b, const char *s, size_t n)
 	return true;
 }
 
+/* Whether a JSON body can hold a secret key at all: every key of
+ * secret_keys that is secret in JSON ends in token" or starts with "client_.
+ * A body with neither (QBO's entities, queries, /batch answers) is kept as it
+ * is without the key-by-key scan. */
+static bool json_may_hold_secret(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	while ((p = memchr(p, '"', (size_t)(end - p))) != NULL) {
+		if ((p - s >= 5 && !memcmp(p - 5, "token", 5)) || (end - p > 7 && !memcmp(p + 1, "client_", 7))) {
+			return true;
+		}
+		p++;
+	}
+	return false;
+}
+
 /* A form body: the value of a secret field becomes *** (up to the next &). */
 static bool scrub_form(buf *b, const char *s, size_t n)
 {
@@ -144,7 +160,7 @@ char *qs_http_log_scrub(const char *body, size_t len)
 	}
 	/* the whole body is scrubbed (a secret past the cut must not be half kept), then cut */
 	if (i < len && (body[i] == '{' || body[i] == '[')) {
-		ok = scrub_json(&b, body, len);
+		ok = json_may_hold_secret(body, len) ? scrub_json(&b, body, len) : put(&b, body, len);
 	} else if (i < len && body[i] == '<') {
 		ok = put(&b, body, len);   /* XML answers (QBO faults) carry no secrets */
 	} else {

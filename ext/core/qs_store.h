@@ -164,6 +164,12 @@ qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind,
 qs_status qs_store_entity_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 /* Writes the outbox row from en (q_status ""  deletes it). */
 qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
+/* Writes what a claim changes of an entity and its outbox row, both of which
+ * exist (read by qs_store_outbox_lock in the caller's write transaction): the
+ * entity's attempts, last attempt and pending requestid, the outbox row's
+ * status, owner, claim time and attempts. Narrower than entity_put and
+ * outbox_put, which it does instead when a row was not there. */
+qs_status qs_store_entity_claim(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 
 /* Calls cb for every outbox row that is due (queued/waiting with next_try <= now,
  * and every 'sending' one so the caller can judge staleness), in dependency order
@@ -379,6 +385,10 @@ qs_status qs_store_history_put(qs_store *s, const char *key, const qs_history_ro
 
 /* SQLite library version text. */
 const char *qs_store_sqlite_version(void);
+/* Once at module start-up, before SQLite is used (single-threaded): SQLite's
+ * memory statistics off, so that its allocations take no global mutex (no
+ * caller reads them; when SQLite was started already it keeps its settings). */
+void qs_sqlite_startup(void);
 /* MariaDB client library version text. */
 const char *qs_store_mysql_version(void);
 

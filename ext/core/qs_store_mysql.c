@@ -62,7 +62,7 @@ enum {
 	M_CONN_ENSURE, M_CONN_GET, M_CONN_STATUS, M_CONN_COMPANY, M_CONN_LAST_SYNC, M_CONN_THROTTLE,
 	M_TOKENS_PUT_ANY, M_TOKENS_PUT_CAS, M_TOKENS_CLEAR, M_LOCK_TAKE, M_LOCK_FREE, M_REFRESH_SENT,
 	M_STATE_PUT, M_STATE_GET, M_STATE_DEL, M_STATE_GC,
-	M_ENT_GET, M_ENT_PUT, M_OB_PUT, M_OB_DEL, M_OB_DUE, M_OB_WAITERS, M_OB_RELEASE, M_OB_COUNT,
+	M_ENT_GET, M_ENT_PUT, M_ENT_CLAIM, M_OB_CLAIM, M_OB_PUT, M_OB_DEL, M_OB_DUE, M_OB_WAITERS, M_OB_RELEASE, M_OB_COUNT,
 	M_ENT_COUNTS, M_ENT_LIST, M_ENT_BY_QBO,
 	M_MAP_GET, M_MAP_ANY, M_MAP_PUT, M_MAP_DEL, M_MAP_LIST_ALL, M_MAP_LIST_KIND,
 	M_LOG, M_LOG_LIST,
@@ -139,6 +139,10 @@ static const my_sql sql_text[M__COUNT] = {
 		" synced_version = VALUES(synced_version), hash = VALUES(hash), doc = VALUES(doc),"
 		" attempts = VALUES(attempts), last_attempt = VALUES(last_attempt), updated = VALUES(updated),"
 		" create_rid = VALUES(create_rid)", "" },
+	[M_ENT_CLAIM] = { "UPDATE {p}entity SET attempts = ?, last_attempt = ?, create_rid = ?"
+		" WHERE conn = ? AND kind = ? AND local_id = ?", "" },
+	[M_OB_CLAIM] = { "UPDATE {p}outbox SET status = ?, owner = ?, claimed = ?, attempts = ?"
+		" WHERE conn = ? AND kind = ? AND local_id = ?", "" },
 	[M_OB_PUT] = { "INSERT INTO {p}outbox(conn, kind, local_id, status, version, next_try, owner, claimed,"
 		" wait_kind, wait_id, attempts, prio, created)"
 		" VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -1729,6 +1733,29 @@ static qs_status my_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 		(long long)en->q_attempts, (long long)qs_kind_outbox_rank(en->kind, en->doc), qs_store_now());
 }
 
+/* The connection counts matched rows (CLIENT_FOUND_ROWS): a row that is not
+ * there is written whole (entity_put, outbox_put). */
+static qs_status my_entity_claim(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
+{
+	my_store *s = (my_store *)qs;
+	unsigned long long n = 0;
+	qs_status r = run(s, M_ENT_CLAIM, NULL, &n, e, "claiming an entity", "idSsss", (long long)en->attempts,
+		en->last_attempt, en->create_rid, key, en->kind, en->id);
+	if (r == QS_OK && n != 1) {
+		r = my_entity_put(qs, key, en, e);
+	}
+	if (r != QS_OK) {
+		return r;
+	}
+	n = 0;
+	r = run(s, M_OB_CLAIM, NULL, &n, e, "claiming an outbox row", "sSdisss", en->q_status, en->owner, en->claimed,
+		(long long)en->q_attempts, key, en->kind, en->id);
+	if (r == QS_OK && n != 1) {
+		r = my_outbox_put(qs, key, en, e);
+	}
+	return r;
+}
+
 /* Reads a (kind, local_id, status, owner, claimed) result into cb; rows are
  * copied first, since the callback may use the store. */
 static qs_status outbox_rows(my_store *s, my_q *q, qs_outbox_cb cb, void *ud, qs_error *e)
@@ -2702,6 +2729,7 @@ static const qs_store_ops mysql_ops = {
 	.entity_by_qbo = my_entity_by_qbo,
 	.entity_put = my_entity_put,
 	.outbox_put = my_outbox_put,
+	.entity_claim = my_entity_claim,
 	.outbox_due = my_outbox_due,
 	.outbox_release = my_outbox_release,
 	.outbox_lock = my_outbox_lock,

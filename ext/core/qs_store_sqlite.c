@@ -19,7 +19,7 @@ enum {
 	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC, S_CONN_THROTTLE,
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
-	S_ENT_GET, S_ENT_PUT, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_RELEASE, S_OB_COUNT,
+	S_ENT_GET, S_ENT_PUT, S_ENT_CLAIM, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_ANY_WAITER, S_OB_RELEASE, S_OB_COUNT,
 	S_ENT_COUNTS, S_ENT_BY_QBO,
 	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
@@ -82,6 +82,11 @@ static const char *const sql_text[S__COUNT] = {
 		" synced_version = excluded.synced_version, hash = excluded.hash, doc = excluded.doc,"
 		" attempts = excluded.attempts, last_attempt = excluded.last_attempt, updated = excluded.updated,"
 		" create_rid = excluded.create_rid",
+	/* a claim: no indexed column changes, so no index entry is rewritten */
+	[S_ENT_CLAIM] = "UPDATE entity SET attempts = ?4, last_attempt = ?5, create_rid = ?6"
+		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
+	[S_OB_CLAIM] = "UPDATE outbox SET status = ?4, owner = ?5, claimed = ?6, attempts = ?7"
+		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_PUT] = "INSERT INTO outbox(conn, kind, local_id, status, version, next_try, owner, claimed,"
 		" wait_kind, wait_id, attempts, prio, created)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
@@ -91,8 +96,13 @@ static const char *const sql_text[S__COUNT] = {
 	[S_OB_DEL] = "DELETE FROM outbox WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_DUE] = "SELECT kind, local_id, status, owner, claimed FROM outbox WHERE conn = ?1"
 		" AND (status = 'sending' OR next_try <= ?2) ORDER BY prio, seq LIMIT ?3",
-	[S_OB_WAITERS] = "SELECT kind, local_id, status, owner, claimed FROM outbox WHERE conn = ?1"
+	/* by the index of the record waited on: ordered by the outbox's order
+	 * index instead, SQLite walked every outbox row of the company */
+	[S_OB_WAITERS] = "SELECT kind, local_id, status, owner, claimed FROM outbox INDEXED BY outbox_wait WHERE conn = ?1"
 		" AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3 ORDER BY prio, seq",
+	/* whether the release below has anything to do: a read, much cheaper than an UPDATE that changes nothing */
+	[S_OB_ANY_WAITER] = "SELECT 1 FROM outbox INDEXED BY outbox_wait WHERE conn = ?1"
+		" AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3 LIMIT 1",
 	[S_OB_RELEASE] = "UPDATE outbox SET status = 'queued', next_try = ?4, wait_kind = NULL, wait_id = NULL"
 		" WHERE conn = ?1 AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3",
 	[S_OB_COUNT] = "SELECT count(*) FROM outbox WHERE conn = ?1",
@@ -409,6 +419,11 @@ typedef struct sq_store {
 const char *qs_store_sqlite_version(void)
 {
 	return sqlite3_libversion();
+}
+
+void qs_sqlite_startup(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);   /* SQLITE_MISUSE once SQLite runs: then nothing changes */
 }
 
 static qs_status db_fail(sq_store *s, qs_error *e, const char *what)
@@ -1021,6 +1036,45 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 	return run(s, p, e, "writing the outbox");
 }
 
+static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_ENT_CLAIM, e);
+	qs_status r;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_static(p, 1, key);
+	bind_static(p, 2, en->kind);
+	bind_static(p, 3, en->id);
+	sqlite3_bind_int64(p, 4, en->attempts);
+	sqlite3_bind_double(p, 5, en->last_attempt);
+	bind_static_or_null(p, 6, en->create_rid);
+	r = run(s, p, e, "claiming an entity");
+	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
+		r = sq_entity_put(qs, key, en, e);
+	}
+	if (r != QS_OK) {
+		return r;
+	}
+	p = st(s, S_OB_CLAIM, e);
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_static(p, 1, key);
+	bind_static(p, 2, en->kind);
+	bind_static(p, 3, en->id);
+	bind_static(p, 4, en->q_status);
+	bind_static_or_null(p, 5, en->owner);
+	sqlite3_bind_double(p, 6, en->claimed);
+	sqlite3_bind_int64(p, 7, en->q_attempts);
+	r = run(s, p, e, "claiming an outbox row");
+	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
+		r = sq_outbox_put(qs, key, en, e);
+	}
+	return r;
+}
+
 /* Steps a (kind, local_id, status, owner, claimed) query into cb. */
 static qs_status outbox_rows(sq_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void *ud, qs_error *e)
 {
@@ -1091,6 +1145,20 @@ static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *ki
 		r = outbox_rows(s, p, cb, ud, e);
 		if (r != QS_OK) {
 			return r;
+		}
+	} else {
+		bool any = false;
+		p = st(s, S_OB_ANY_WAITER, e);
+		if (!p) {
+			return QS_ESTORE;
+		}
+		bind_static(p, 1, key);
+		bind_static(p, 2, kind);
+		bind_static(p, 3, id);
+		r = step_row(s, p, e, "looking for waiting records", &any);
+		done(p);
+		if (r != QS_OK || !any) {
+			return r;   /* nothing waits on it: nothing to release */
 		}
 	}
 	p = st(s, S_OB_RELEASE, e);
@@ -2156,6 +2224,7 @@ static const qs_store_ops sqlite_ops = {
 	.entity_by_qbo = sq_entity_by_qbo,
 	.entity_put = sq_entity_put,
 	.outbox_put = sq_outbox_put,
+	.entity_claim = sq_entity_claim,
 	.outbox_due = sq_outbox_due,
 	.outbox_release = sq_outbox_release,
 	.outbox_lock = sq_outbox_lock,
