@@ -2,6 +2,7 @@
  * schema and its migrations, cached prepared statements, and the row-level
  * operations the engine needs, in WAL mode. */
 #include "qs_store_driver.h"
+#include "qs_store_sqlite_vfs.h"
 #include "qs_crypto.h"
 #include "qs_kind.h"
 
@@ -2227,7 +2228,8 @@ qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_er
 			close(fd);
 		}
 	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			qs_sqlite_vfs()) != SQLITE_OK) {
 		qs_error_set(e, QS_ESTORE, "Cannot open the qbosync store %s: %s; check the path and its permissions",
 			path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		sq_close(&s->base);
