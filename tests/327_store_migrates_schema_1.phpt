@@ -31,7 +31,8 @@ $c2 = qbo_connect(['store' => $fresh] + $opts);
 unset($c2);
 $now = (int)(new PDO('sqlite:' . $fresh))->query('PRAGMA user_version')->fetchColumn();
 echo "after: user_version ", (int)$db->query('PRAGMA user_version')->fetchColumn() === $now && $now >= 2 ? 'that of a new store' : 'old', "\n";
-echo "entity without rowid: ", str_contains($db->query("SELECT sql FROM sqlite_master WHERE name = 'entity'")->fetchColumn(), 'WITHOUT ROWID') ? 'yes' : 'no', "\n";
+echo "entity: ", str_contains($db->query("SELECT sql FROM sqlite_master WHERE name = 'entity'")->fetchColumn(), 'WITHOUT ROWID') ? 'without rowid' : 'a rowid table',
+    ", its key unique: ", $db->query("SELECT count(*) FROM pragma_index_list('entity') WHERE origin = 'pk' AND \"unique\" = 1")->fetchColumn() == 1 ? 'yes' : 'no', "\n";
 echo "outbox in order: ", implode(', ', $db->query('SELECT seq || ":" || kind || " " || local_id FROM outbox ORDER BY seq')->fetchAll(PDO::FETCH_COLUMN)), "\n";
 echo "waiting row: ", implode(' ', $db->query("SELECT status, wait_kind, wait_id FROM outbox WHERE local_id = '1042'")->fetch(PDO::FETCH_NUM)), "\n";
 ?>
@@ -43,6 +44,6 @@ invoice 1042: Not Tried, qbo_id -, version 1, queued true
 mapping item hosting -> 7
 unchanged re-push of 17: version 1, state Synced
 after: user_version that of a new store
-entity without rowid: yes
+entity: a rowid table, its key unique: yes
 outbox in order: 2:customer 18, 3:invoice 1042, 4:customer 19
 waiting row: waiting customer 18

@@ -11,7 +11,7 @@
 #include "qs_state.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 11
+#define QS_STORE_SCHEMA 12
 
 typedef struct qs_store qs_store;
 

@@ -16,10 +16,33 @@
 #ifdef PHP_WIN32
 # include <process.h>
 #else
+# include <pthread.h>
 # include <unistd.h>
 #endif
 
 static zend_object_handlers qs_php_conn_handlers;
+
+/* This process's id, for the same-process checks of every call: read once
+ * and again in a forked child (pthread_atfork), instead of a getpid()
+ * system call per qbo_* call. */
+static long qs_pid;
+
+static void qs_pid_read(void)
+{
+	qs_pid = (long)getpid();
+}
+
+static long qs_php_pid(void)
+{
+#ifdef PHP_WIN32
+	return (long)getpid();
+#else
+	if (!qs_pid) {
+		qs_pid_read();
+	}
+	return qs_pid;
+#endif
+}
 
 /* Set from RSHUTDOWN until the next qbo_connect: an object freed then is
  * past the point where PHP code may run. (Per process: a ZTS build shares it
@@ -66,7 +89,7 @@ static qs_php_link *qs_link_new(qs_engine *eng, const char *key, const char *env
 	qs_strlcpy(link->key, key, sizeof(link->key));
 	link->environment = pestrdup(environment ? environment : "", 1);
 	link->store_path = pestrdup(store ? store : "", 1);
-	link->pid = (long)getpid();
+	link->pid = qs_php_pid();
 	if (store && php_sys_stat(store, &st) == 0) {
 		link->store_stat_ok = true;
 		link->store_dev = (uint64_t)st.st_dev;
@@ -93,7 +116,7 @@ static void qs_keep_inherited(qs_engine *eng)
 static void qs_link_destroy(qs_php_link *link)
 {
 	if (link->eng) {
-		if (link->pid == (long)getpid()) {
+		if (link->pid == qs_php_pid()) {
 			if (qs_engine_has_deferred(link->eng)) {
 				qs_engine_run_deferred(link->eng);
 			}
@@ -141,7 +164,7 @@ static bool qs_link_healthy(qs_php_link *link)
 {
 	zend_stat_t st;
 
-	if (link->broken || !link->eng || link->pid != (long)getpid()) {
+	if (link->broken || !link->eng || link->pid != qs_php_pid()) {
 		return false;
 	}
 	if (link->store_stat_ok) {
@@ -356,7 +379,7 @@ void qs_php_links_rshutdown(void)
 		return;
 	}
 	ZEND_HASH_FOREACH_PTR(&QBOSYNC_G(links), link) {
-		if (link->eng && link->pid == (long)getpid() && qs_engine_has_deferred(link->eng)) {
+		if (link->eng && link->pid == qs_php_pid() && qs_engine_has_deferred(link->eng)) {
 			if (!finished) {
 				qs_php_finish_response();
 				finished = true;
@@ -480,7 +503,7 @@ static void qs_php_conn_free(zend_object *obj)
 	qs_php_conn *conn = qs_php_conn_from_obj(obj);
 
 	if (conn->link && conn->link->eng && conn->link->obj == obj && Z_TYPE(conn->fetch) != IS_UNDEF
-		&& !qs_request_over && !(EG(flags) & EG_FLAGS_OBJECT_STORE_NO_REUSE) && conn->link->pid == (long)getpid()) {
+		&& !qs_request_over && !(EG(flags) & EG_FLAGS_OBJECT_STORE_NO_REUSE) && conn->link->pid == qs_php_pid()) {
 		/* deferred hook events are read through this object's fetch before it
 		 * goes (while the request still runs, e.g. its globals being
 		 * destroyed); their pushes stay deferred to the request's end */
@@ -569,6 +592,10 @@ static HashTable *qs_php_conn_properties_for(zend_object *obj, zend_prop_purpose
 
 void qs_php_connection_minit(zend_class_entry *ce)
 {
+#ifndef PHP_WIN32
+	qs_pid_read();
+	pthread_atfork(NULL, NULL, qs_pid_read);
+#endif
 	ce->create_object = qs_php_conn_create;
 
 	memcpy(&qs_php_conn_handlers, &std_object_handlers, sizeof(zend_object_handlers));
@@ -604,7 +631,7 @@ qs_engine *qs_php_conn_engine(zval *zconn)
 void qs_php_conn_notify(zval *zconn)
 {
 	qs_php_conn *conn = Z_QS_CONN_P(zconn);
-	if (conn->link && conn->link->eng && conn->link->pid == (long)getpid()) {
+	if (conn->link && conn->link->eng && conn->link->pid == qs_php_pid()) {
 		qs_engine_notify(conn->link->eng);
 	}
 }

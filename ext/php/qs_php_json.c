@@ -332,7 +332,7 @@ void qs_php_from_json(json_object *j, zval *out)
 		break;
 	}
 	case json_type_object: {
-		array_init(out);
+		array_init_size(out, (uint32_t)json_object_object_length(j));   /* a state's 12 fields: no resize */
 		json_object_object_foreach(j, key, val) {
 			zval v;
 			qs_php_from_json(val, &v);
