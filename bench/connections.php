@@ -18,7 +18,8 @@
  * With 150 ms added to every sandbox answer (one request at a time, so a
  * worker is free), the deferred row shows whether the response reached the
  * client before the delivery: the store afterwards shows them delivered.
- * Asserts nothing.
+ * Ends with the table's ROW lines (`bench/run table`): persistent transport
+ * on against off. Asserts nothing.
  */
 
 require __DIR__ . '/tls_proxy.php';
@@ -185,6 +186,7 @@ printf("%d requests per configuration, 4 php-fpm workers, 4 concurrent clients; 
 printf("%-26s %9s %9s %11s %11s %9s\n", 'configuration', 'median ms', 'p90 ms', 'full TLS', 'resumed TLS', 'QBO req');
 $seen = 0;
 $id = 1;
+$got = [];
 $rows = [
     ['inline, persistent', 'inline', 8, 0],
     ['inline, not persistent', 'inline', 0, 0],
@@ -216,7 +218,20 @@ foreach ($rows as [$label, $delivery, $maxc, $latency]) {
     [$full, $resumed, $reqs] = tls_counts("$dir/tls.log", $seen);
     printf("%-26s %9.2f %9.2f %11s %11s %9d\n", "$label ($count)", $t[intdiv(count($t), 2)], $t[(int)(count($t) * 0.9)],
         sprintf('%d (%.2f)', $full, $full / $count), sprintf('%d (%.2f)', $resumed, $resumed / $count), $reqs);
+    $got[$label] = ['median' => $t[intdiv(count($t), 2)], 'tls' => ($full + $resumed) / $count, 'full' => $full / $count];
 }
 $c = qbo_connect($common + ['delivery' => 'worker']);
 $st = qbo_status($c);
 printf("store afterwards: %s; %s\n", json_encode($st['counts']), "queued {$st['queued']}");
+if (isset($got['inline, persistent'], $got['inline, not persistent'])) {
+    $on = $got['inline, persistent'];
+    $off = $got['inline, not persistent'];
+    $fmt = fn($x) => sprintf('%.2f TLS handshakes/req, median %.1f ms', $x['tls'], $x['median']);
+    echo "ROW|connections: php-fpm inline push over TLS, persistent transport (N=$n)|fewer handshakes and a lower median than without|",
+        $fmt($on), '|', 'off: ', $fmt($off), '|', sprintf('median %.2f', $on['median'] / max($off['median'], 1e-9)), "\n";
+}
+if (isset($got['deferred, persistent'])) {
+    $x = $got['deferred, persistent'];
+    echo "ROW|connections: same, delivery deferred (after the response) (N=$n)|the response before the delivery|",
+        sprintf('%.2f TLS handshakes/req, median %.1f ms', $x['tls'], $x['median']), '||', "\n";
+}

@@ -1,5 +1,5 @@
 --TEST--
-Deferred mode delivers the request's records at request end as the pipeline's waves (/batch writes, rank order): every record once in QBO, all Synced; a record waiting on a dependency pushed in an earlier request takes the one-record path, which delivers that dependency first; qbosync.batch_size=1 forces one record at a time
+Deferred mode delivers the request's records at request end as the pipeline's waves (/batch writes, rank order): every record once in QBO, all Synced; a record waiting on a dependency pushed in an earlier request has that dependency delivered first as a wave, then goes again as a wave (neither one record at a time); qbosync.batch_size=1 forces one record at a time
 --FILE--
 <?php
 require __DIR__ . '/batch.inc';
@@ -29,7 +29,7 @@ $m = bt_markers($realm);
 $bad = array_filter($m, fn($n) => $n !== 1);
 echo "QBO records by marker: ", count($m), ", each once: ", var_export($bad === [], true), "\n";
 $count = fn($what) => count(eng_requests($realm, "/v3/company/$realm/$what", 'POST'));
-echo "writes: /batch ", $count('batch') > 0 ? 'some' : 'none', ", /customer {$count('customer')} (the early one), /invoice {$count('invoice')} (its invoice), /payment {$count('payment')}\n";
+echo "writes: /batch ", $count('batch') > 0 ? 'some' : 'none', ", one record at a time: /customer {$count('customer')} (the early one goes in a /batch), /invoice {$count('invoice')} (its invoice too), /payment {$count('payment')}\n";
 $inv = eng_qbo_all($realm, 'Invoice');
 $paid = array_filter($inv, fn($i) => preg_match('/qbosync:invoice:id[123]\b/', $i['PrivateNote'] ?? '') && (float)$i['Balance'] == 0.0);
 echo "invoices paid by the batched payments: ", count($paid), "\n";
@@ -47,7 +47,7 @@ echo "Synced {$s['counts']['Synced']}, queued {$s['queued']}\n";
 child exit 0, queued at push: 16
 after request end: Synced 17, Error 0, Waiting 0, queued 0
 QBO records by marker: 17, each once: true
-writes: /batch some, /customer 1 (the early one), /invoice 1 (its invoice), /payment 0
+writes: /batch some, one record at a time: /customer 0 (the early one goes in a /batch), /invoice 0 (its invoice too), /payment 0
 invoices paid by the batched payments: 3
-batch_size 1: exit 0, new /batch 0, /customer 3
+batch_size 1: exit 0, new /batch 0, /customer 2
 Synced 19, queued 0

@@ -917,48 +917,76 @@ static int deferred_cmp(const void *a, const void *b)
 	return x->at < y->at ? -1 : x->at > y->at;
 }
 
-/* The deferred records as the pipeline's waves (qs_engine_wave.c): in rank
- * order, consecutive records of one kind together (eng->batch a wave, up to
- * QSE_WAVES_MAX waves a round). A record left Waiting on a dependency that
- * this request did not push takes the one-record path, which delivers that
- * dependency first, as one-at-a-time delivery does. False when the waves
- * could not be prepared (the caller delivers one at a time). */
-static bool deferred_waves(qs_engine *eng)
-{
-	size_t n = eng->n_deferred, i, k, j, per = (size_t)eng->batch, cap = per * QSE_WAVES_MAX;
-	deferred_ord *ord = malloc(n * sizeof(*ord));
-	qse_wave_out *out = calloc(cap, sizeof(*out));
-	const char **kinds = malloc(cap * sizeof(*kinds)), **ids = malloc(cap * sizeof(*ids));
-	bool stop = false;
+/* How deep the deferred drain follows dependencies as waves (a payment's
+ * invoice, that invoice's customer, ...) before the one-record path. */
+#define DEFERRED_DEP_LEVELS 3
 
-	if (!ord || !out || !kinds || !ids) {
-		free(ord);
-		free(out);
-		free(kinds);
-		free(ids);
-		return false;
-	}
-	for (i = 0; i < n; i++) {
-		ord[i].ref = &eng->deferred[i];
-		ord[i].rank = qs_kind_rank(eng->deferred[i].kind);
+static bool deferred_round(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t k, size_t per,
+	int level);
+
+/* Delivers refs (any kinds) as waves: in rank order, one kind at a time, up
+ * to per * QSE_WAVES_MAX records a round. True: stop the drain. */
+static bool deferred_refs(qs_engine *eng, deferred_ref *refs, size_t n, size_t per, int level)
+{
+	size_t i, k, cap = per * QSE_WAVES_MAX;
+	const char **kinds = malloc(cap * sizeof(*kinds)), **ids = malloc(cap * sizeof(*ids));
+	deferred_ord *ord = malloc((n ? n : 1) * sizeof(*ord));
+	bool stop = !kinds || !ids || !ord;
+	for (i = 0; i < n && !stop; i++) {
+		ord[i].ref = &refs[i];
+		ord[i].rank = qs_kind_rank(refs[i].kind);
 		ord[i].at = i;
 	}
-	qsort(ord, n, sizeof(*ord), deferred_cmp);
-	eng->rate_window = eng->rate_default;   /* the pipeline paces itself, as qbo_sync does */
+	if (!stop) {
+		qsort(ord, n, sizeof(*ord), deferred_cmp);
+	}
 	for (i = 0; i < n && !stop && !qse_throttled(eng);) {
-		qs_error e;
-		qs_status r;
 		for (k = 0; i < n && k < cap && (k == 0 || !strcmp(ord[i].ref->kind, kinds[0])); i++, k++) {
 			kinds[k] = ord[i].ref->kind;
 			ids[k] = ord[i].ref->id;
 		}
-		qs_error_clear(&e);
-		qse_claims_begin(eng);
-		r = qse_deliver_waves(eng, kinds, ids, k, per, out, &e);
-		for (j = 0; j < k && !stop; j++) {
-			if (out[j].r == QS_EAUTH || out[j].r == QS_ESTORE) {
-				stop = true;
-			} else if (!out[j].busy && qs_state_is(out[j].state, QS_STATE_WAITING)) {
+		stop = deferred_round(eng, kinds, ids, k, per, level);
+	}
+	free(kinds);
+	free(ids);
+	free(ord);
+	return stop;
+}
+
+/* One round of the deferred drain: records of one kind as the pipeline's
+ * waves. Those left Waiting on a dependency this request did not push (a
+ * customer pushed earlier and still queued) have their dependencies
+ * delivered next as waves of their own, then go again as waves: their
+ * requests too go through the pool, at most QBO's concurrency in flight,
+ * instead of one record after another. A dependency that did not reach QBO
+ * leaves its dependents Waiting, as the one-record path would; deeper than
+ * DEFERRED_DEP_LEVELS, or when the memory is short, the waiting records take
+ * the one-record path. True: stop the drain (a store or token failure). */
+static bool deferred_round(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t k, size_t per,
+	int level)
+{
+	qse_wave_out *out = calloc(k ? k : 1, sizeof(*out));
+	deferred_ref *deps = calloc(k ? k : 1, sizeof(*deps)), *again = calloc(k ? k : 1, sizeof(*again)),
+		*again_on = calloc(k ? k : 1, sizeof(*again_on));
+	size_t j, d, nd = 0, na = 0, ng = 0;
+	bool stop = false, one_by_one = !deps || !again || !again_on || level >= DEFERRED_DEP_LEVELS;
+	qs_error e;
+	if (!out) {
+		free(deps);
+		free(again);
+		free(again_on);
+		return true;
+	}
+	qs_error_clear(&e);
+	qse_claims_begin(eng);
+	if (qse_deliver_waves(eng, kinds, ids, k, per, out, &e) != QS_OK) {
+		stop = true;   /* the store failed: the rest stays queued for a worker */
+	}
+	for (j = 0; j < k && !stop; j++) {
+		if (out[j].r == QS_EAUTH || out[j].r == QS_ESTORE) {
+			stop = true;
+		} else if (!out[j].busy && qs_state_is(out[j].state, QS_STATE_WAITING)) {
+			if (one_by_one) {
 				bool busy;
 				char st[16];
 				qs_error we;
@@ -966,17 +994,58 @@ static bool deferred_waves(qs_engine *eng)
 				if (qse_deliver_one(eng, kinds[j], ids[j], &busy, st, &we) == QS_EAUTH) {
 					stop = true;
 				}
+				continue;
+			}
+			qs_strlcpy(again[na].kind, kinds[j], sizeof(again[na].kind));
+			qs_strlcpy(again[na].id, ids[j], sizeof(again[na].id));
+			qs_strlcpy(again_on[na].kind, out[j].wait_kind, sizeof(again_on[na].kind));
+			qs_strlcpy(again_on[na].id, out[j].wait_id, sizeof(again_on[na].id));
+			na++;
+			for (d = 0; d < nd && (strcmp(deps[d].kind, out[j].wait_kind) || strcmp(deps[d].id, out[j].wait_id)); d++) {
+			}
+			if (out[j].wait_kind[0] && d == nd) {
+				qs_strlcpy(deps[nd].kind, out[j].wait_kind, sizeof(deps[nd].kind));
+				qs_strlcpy(deps[nd].id, out[j].wait_id, sizeof(deps[nd].id));
+				nd++;
 			}
 		}
-		if (r != QS_OK) {
-			stop = true;   /* the store failed: the rest stays queued for a worker */
+	}
+	if (!stop && na > 0) {
+		/* the dependencies first, then the records that waited on one now in
+		 * QBO (a record queued again at once waits on nothing: it goes again) */
+		stop = deferred_refs(eng, deps, nd, per, level + 1);
+		for (j = 0; j < na && !stop; j++) {
+			qs_entity dep;
+			bool ready = !again_on[j].kind[0];
+			if (!ready && qs_store_entity_get(eng->store, eng->conn_key, again_on[j].kind, again_on[j].id, &dep, &e) == QS_OK) {
+				ready = dep.exists && dep.qbo_id[0] && strcmp(dep.state, "Mismatch") != 0;
+				qs_entity_clear(&dep);
+			}
+			if (ready) {
+				again[ng++] = again[j];
+			}
+		}
+		if (!stop && ng > 0) {
+			stop = deferred_refs(eng, again, ng, per, level + 1);
 		}
 	}
-	eng->rate_window = 0;
-	free(ord);
 	free(out);
-	free(kinds);
-	free(ids);
+	free(deps);
+	free(again);
+	free(again_on);
+	return stop;
+}
+
+/* The deferred records as the pipeline's waves (qs_engine_wave.c): in rank
+ * order, consecutive records of one kind together (eng->batch a wave, up to
+ * QSE_WAVES_MAX waves a round); a record left Waiting on a dependency that
+ * this request did not push has that dependency delivered first as a wave
+ * (deferred_round). What a failure stops stays queued for a worker. */
+static bool deferred_waves(qs_engine *eng)
+{
+	eng->rate_window = eng->rate_default;   /* the pipeline paces itself, as qbo_sync does */
+	deferred_refs(eng, eng->deferred, eng->n_deferred, (size_t)eng->batch, 0);
+	eng->rate_window = 0;
 	return true;
 }
 

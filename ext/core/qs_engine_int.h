@@ -360,6 +360,8 @@ typedef struct qse_wave_out {
 	bool busy;                /* nothing sent: finished meanwhile or held by another live process */
 	qs_status r;              /* the delivery's status */
 	char state[16];           /* the entity state afterwards */
+	char wait_kind[16];       /* Waiting: the dependency it waits on (empty: it was queued again at once) */
+	char wait_id[65];
 	qs_error e;
 } qse_wave_out;
 /* Up to QSE_WAVES_MAX waves of one kind (one rank: none depends on another)

@@ -556,6 +556,8 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 			r = qs_store_outbox_put(eng->store, eng->conn_key, &cur, e);
 		}
 		qs_strlcpy(out[i].state, qs_state_name(cur.state), sizeof(out[i].state));
+		qs_strlcpy(out[i].wait_kind, cur.wait_kind, sizeof(out[i].wait_kind));
+		qs_strlcpy(out[i].wait_id, cur.wait_id, sizeof(out[i].wait_id));
 		out[i].r = w[i].dr;
 		qs_error_copy(&out[i].e, &w[i].de);
 		qs_entity_clear(&cur);

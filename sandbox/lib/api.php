@@ -107,6 +107,7 @@ function sbx_api(array $req): array
 /**
  * Runs a write with requestid idempotency: a (realm, requestid) seen before replays the stored
  * response byte for byte; successful responses are stored in the same transaction as the write.
+ * A write is one transaction, a /batch too (its items are savepoints inside it).
  */
 function sbx_api_write(string $realm, array $req, callable $fn, bool $batch = false): array
 {
@@ -121,15 +122,14 @@ function sbx_api_write(string $realm, array $req, callable $fn, bool $batch = fa
     }
     $db = sbx_db();
     if ($rid === null || $rid === '') {
-        if ($batch) {
-            return sbx_api_respond($fn());   // batch items run in their own transactions
-        }
         return sbx_api_respond(sbx_tx($db, $fn));
     }
     $lookup = function () use ($db, $realm, $rid) {
-        $st = $db->prepare('SELECT status, body FROM sbx_requestid WHERE realm = ? AND rid = ?');
+        $st = sbx_stmt($db, 'SELECT status, body FROM sbx_requestid WHERE realm = ? AND rid = ?');
         $st->execute([$realm, $rid]);
-        return $st->fetch();
+        $h = $st->fetch();
+        $st->closeCursor();
+        return $h;
     };
     $hit = $lookup();
     if ($hit !== false) {
@@ -137,29 +137,16 @@ function sbx_api_write(string $realm, array $req, callable $fn, bool $batch = fa
     }
     $store = function (array $resp) use ($db, $realm, $rid) {
         if ($resp[0] >= 200 && $resp[0] < 300) {
-            $db->prepare('INSERT OR IGNORE INTO sbx_requestid(realm, rid, status, headers, body, at) VALUES(?, ?, ?, ?, ?, ?)')
+            sbx_stmt($db, 'INSERT OR IGNORE INTO sbx_requestid(realm, rid, status, headers, body, at) VALUES(?, ?, ?, ?, ?, ?)')
                 ->execute([$realm, $rid, $resp[0], '', $resp[2], sbx_now()]);
         }
         return $resp;
     };
-    if ($batch) {
-        $resp = sbx_api_respond(sbx_batch($realm, $req, $rid));
-        return sbx_tx($db, fn() => ($h = $lookup()) !== false ? sbx_json((int)$h['status'], $h['body']) : $store($resp));
-    }
-    $db->exec('BEGIN IMMEDIATE');
-    try {
+    $fn = $batch ? fn() => sbx_batch($realm, $req, $rid) : $fn;
+    return sbx_tx($db, function () use ($lookup, $store, $fn) {
         $h = $lookup();   // a concurrent twin may have finished first
-        if ($h !== false) {
-            $db->exec('COMMIT');
-            return sbx_json((int)$h['status'], $h['body']);
-        }
-        $resp = $store(sbx_api_respond($fn()));
-        $db->exec('COMMIT');
-        return $resp;
-    } catch (Throwable $e) {
-        $db->exec('ROLLBACK');
-        throw $e;
-    }
+        return $h !== false ? sbx_json((int)$h['status'], $h['body']) : $store(sbx_api_respond($fn()));
+    });
 }
 
 /** Decodes a JSON request body; non-UTF-8 or malformed JSON -> code 500 Unsupported Operation. */

@@ -1,6 +1,7 @@
 <?php
 // POST /batch: up to 30 independent items (create / update / delete / query), each with its own
-// result or Fault inside an HTTP 200.
+// result or Fault inside an HTTP 200. The caller (sbx_api_write) holds one write transaction for
+// the whole request; each item is a savepoint of it, so a faulted item leaves no trace.
 declare(strict_types=1);
 
 function sbx_batch(string $realm, array $req, ?string $rid = null): array
@@ -47,7 +48,7 @@ function sbx_batch(string $realm, array $req, ?string $rid = null): array
                 }
                 $op = strtolower((string)($item['operation'] ?? ''));
                 $body = $item[$entity];
-                $r = sbx_tx($db, function () use ($realm, $entity, $body, $op) {
+                $r = sbx_savepoint($db, function () use ($realm, $entity, $body, $op) {
                     return match ($op) {
                         'create' => isset($body['Id']) ? throw sbx_err_business('Id must not be given on create.', 'Id')
                             : sbx_create($realm, $entity, $body, []),

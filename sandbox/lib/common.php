@@ -30,7 +30,8 @@ function sbx_db(): PDO
         PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
         PDO::ATTR_DEFAULT_FETCH_MODE => PDO::FETCH_ASSOC,
     ]);
-    $db->exec('PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL');
+    // the sandbox's data need not survive a power loss: no fsync at commits or checkpoints
+    $db->exec('PRAGMA busy_timeout=5000; PRAGMA synchronous=OFF');
     $ok = false;
     try {
         $ok = $db->query("SELECT v FROM sbx_meta WHERE k='schema'")->fetchColumn() === SBX_SCHEMA_VERSION;
@@ -113,6 +114,37 @@ function sbx_seed_all(PDO $db): void
     }
 }
 
+/**
+ * A prepared statement of $db for $sql, parsed once per request and reused (parsing SQL was a
+ * third of a write's cost). A caller reads its rows to the end or calls closeCursor(): a
+ * statement left open would keep a read snapshot; sbx_stmt_reset() closes them all (sbx_tx does
+ * before it commits).
+ */
+function sbx_stmt(PDO $db, string $sql): PDOStatement
+{
+    $c = &sbx_stmt_cache($db);
+    return $c[$sql] ??= $db->prepare($sql);
+}
+
+/** The statement cache of one connection. */
+function &sbx_stmt_cache(PDO $db): array
+{
+    static $all = [];
+    $id = spl_object_id($db);
+    if (!isset($all[$id]) || $all[$id][0] !== $db) {
+        $all[$id] = [$db, []];
+    }
+    return $all[$id][1];
+}
+
+/** Closes the cursor of every cached statement of $db (no read left open across COMMIT). */
+function sbx_stmt_reset(PDO $db): void
+{
+    foreach (sbx_stmt_cache($db) as $st) {
+        $st->closeCursor();
+    }
+}
+
 function sbx_meta_cache(?array $set = null): array
 {
     static $c = [];
@@ -126,9 +158,10 @@ function sbx_meta_get(string $k, ?string $default = null): ?string
 {
     $c = sbx_meta_cache();
     if (!array_key_exists($k, $c)) {
-        $st = sbx_db()->prepare('SELECT v FROM sbx_meta WHERE k = ?');
+        $st = sbx_stmt(sbx_db(), 'SELECT v FROM sbx_meta WHERE k = ?');
         $st->execute([$k]);
         $v = $st->fetchColumn();
+        $st->closeCursor();
         $c[$k] = $v === false ? null : (string)$v;
         sbx_meta_cache($c);
     }
@@ -137,7 +170,7 @@ function sbx_meta_get(string $k, ?string $default = null): ?string
 
 function sbx_meta_set(string $k, string $v): void
 {
-    sbx_db()->prepare('INSERT OR REPLACE INTO sbx_meta(k, v) VALUES(?, ?)')->execute([$k, $v]);
+    sbx_stmt(sbx_db(), 'INSERT OR REPLACE INTO sbx_meta(k, v) VALUES(?, ?)')->execute([$k, $v]);
     $c = sbx_meta_cache();
     $c[$k] = $v;
     sbx_meta_cache($c);
@@ -227,7 +260,9 @@ function sbx_unsupported(string $what): array
 /** Does the realm exist? */
 function sbx_realm_exists(string $realm): bool
 {
-    $st = sbx_db()->prepare('SELECT 1 FROM sbx_company WHERE realm = ?');
+    $st = sbx_stmt(sbx_db(), 'SELECT 1 FROM sbx_company WHERE realm = ?');
     $st->execute([$realm]);
-    return $st->fetchColumn() !== false;
+    $ok = $st->fetchColumn() !== false;
+    $st->closeCursor();
+    return $ok;
 }

@@ -53,7 +53,7 @@ function sbx_currency_name(string $code): string
 /** The company's CompanyCurrency row of a code (any status), or null. */
 function sbx_company_currency(string $realm, string $code): ?array
 {
-    $st = sbx_db()->prepare("SELECT id FROM sbx_entity WHERE realm = ? AND entity = 'CompanyCurrency' AND namekey = ?");
+    $st = sbx_stmt(sbx_db(), "SELECT id FROM sbx_entity WHERE realm = ? AND entity = 'CompanyCurrency' AND namekey = ?");
     $st->execute([$realm, strtolower($code)]);
     $id = $st->fetchColumn();
     $st->closeCursor();
@@ -270,7 +270,7 @@ function sbx_currency_seed(PDO $db, string $realm, string $home, array $codes, f
 /** The latest rate of $code on or before $date, or null. */
 function sbx_rate_find(string $realm, string $code, string $date): ?array
 {
-    $st = sbx_db()->prepare('SELECT source, asof, rate, updated FROM sbx_rate WHERE realm = ? AND source = ? AND asof <= ? ORDER BY asof DESC LIMIT 1');
+    $st = sbx_stmt(sbx_db(), 'SELECT source, asof, rate, updated FROM sbx_rate WHERE realm = ? AND source = ? AND asof <= ? ORDER BY asof DESC LIMIT 1');
     $st->execute([$realm, $code, $date]);
     $r = $st->fetch();
     $st->closeCursor();

@@ -154,7 +154,7 @@ function sbx_time_scale(): float
 function sbx_limits(?string $realm): array
 {
     $lim = SBX_EDGE_LIMITS;
-    $st = sbx_edge_db()->prepare("SELECT scope, conf FROM sbx_limit WHERE scope IN ('*', ?) ORDER BY scope = '*' DESC");
+    $st = sbx_stmt(sbx_edge_db(), "SELECT scope, conf FROM sbx_limit WHERE scope IN ('*', ?) ORDER BY scope = '*' DESC");
     $st->execute([$realm ?? '*']);
     foreach ($st->fetchAll() as $r) {
         $c = json_decode($r['conf'], true);
@@ -857,7 +857,7 @@ function sbx_reqlog_write(array $req, array $resp): void
     }
     $start = (float)($_SERVER['REQUEST_TIME_FLOAT'] ?? microtime(true));
     $db = sbx_edge_db();
-    $db->prepare('INSERT INTO sbx_reqlog(at, method, path, query, status, realm, client_id, requestid, intuit_tid,'
+    sbx_stmt($db, 'INSERT INTO sbx_reqlog(at, method, path, query, status, realm, client_id, requestid, intuit_tid,'
         . ' duration_ms, fault, error_code, latency_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)')->execute([
         sbx_now(), $req['method'], $req['path'], json_encode((object)$q, JSON_UNESCAPED_SLASHES), $st['drop'] ? 0 : $resp[0],
         $req['realm'] ?? $st['realm'], $st['client_id'], isset($req['query']['requestid']) && is_string($req['query']['requestid'])

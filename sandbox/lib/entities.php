@@ -274,9 +274,10 @@ function sbx_update(string $realm, string $e, array $in, array $q): array
 /** Another live entity of the type already uses this name key? */
 function sbx_dup_name(string $realm, string $e, string $key, ?string $exceptId): ?string
 {
-    $st = sbx_db()->prepare("SELECT id FROM sbx_entity WHERE realm = ? AND entity = ? AND namekey = ? AND status != 'deleted' AND id != ? LIMIT 1");
+    $st = sbx_stmt(sbx_db(), "SELECT id FROM sbx_entity WHERE realm = ? AND entity = ? AND namekey = ? AND status != 'deleted' AND id != ? LIMIT 1");
     $st->execute([$realm, $e, $key, $exceptId ?? '']);
     $id = $st->fetchColumn();
+    $st->closeCursor();
     return $id === false ? null : (string)$id;
 }
 

@@ -86,10 +86,11 @@ function sbx_pref(string $realm, string $path)
 /** Default Undeposited Funds account of a realm. */
 function sbx_undeposited(string $realm): array
 {
-    $st = sbx_db()->prepare("SELECT id FROM sbx_entity WHERE realm = ? AND entity = 'Account' AND status = 'active'
+    $st = sbx_stmt(sbx_db(), "SELECT id FROM sbx_entity WHERE realm = ? AND entity = 'Account' AND status = 'active'
         AND json_extract(data, '$.AccountSubType') = 'UndepositedFunds' ORDER BY CAST(id AS INTEGER) LIMIT 1");
     $st->execute([$realm]);
     $id = $st->fetchColumn();
+    $st->closeCursor();
     if ($id === false) {
         throw sbx_err_business('No Undeposited Funds account exists; give DepositToAccountRef.', 'DepositToAccountRef');
     }
@@ -382,14 +383,15 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
     if ($doc !== null && $doc !== '') {
         if (ctype_digit($doc) && strlen($doc) < 16 && ($cur === null || $doc !== (string)($cur['obj']['DocNumber'] ?? ''))) {
             // QBO numbers the next document "last number + 1"
-            $db->prepare("INSERT INTO sbx_seq(realm, name, next) VALUES(?, ?, ?)
+            sbx_stmt($db, "INSERT INTO sbx_seq(realm, name, next) VALUES(?, ?, ?)
                 ON CONFLICT(realm, name) DO UPDATE SET next = MAX(next, excluded.next)")->execute([$realm, 'doc:' . $e, (int)$doc]);
         }
         $allowDup = str_contains(strtolower((string)($q['include'] ?? '')), 'allowduplicatedocnum');
         if (!$allowDup && ($cur === null || $doc !== (string)($cur['obj']['DocNumber'] ?? ''))) {
-            $st = $db->prepare("SELECT id FROM sbx_entity WHERE realm = ? AND entity = ? AND doc = ? AND status != 'deleted' AND id != ? LIMIT 1");
+            $st = sbx_stmt($db, "SELECT id FROM sbx_entity WHERE realm = ? AND entity = ? AND doc = ? AND status != 'deleted' AND id != ? LIMIT 1");
             $st->execute([$realm, $e, $doc, $curId ?? '']);
             $other = $st->fetchColumn();
+            $st->closeCursor();
             if ($other !== false) {
                 throw new SbxFault(400, '6140', 'Duplicate Document Number Error',
                     'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber='
@@ -397,11 +399,12 @@ function sbx_txn_save(string $realm, string $e, array $in, ?array $cur, array $q
             }
         }
     } elseif (!sbx_pref($realm, 'SalesFormsPrefs.CustomTxnNumbers')) {
-        $st = $db->prepare("SELECT 1 FROM sbx_entity WHERE realm = ? AND entity = ? AND doc = ? AND status != 'deleted'");
+        $st = sbx_stmt($db, "SELECT 1 FROM sbx_entity WHERE realm = ? AND entity = ? AND doc = ? AND status != 'deleted'");
         do {
             $doc = (string)sbx_seq_next($db, $realm, 'doc:' . $e, 1001);
             $st->execute([$realm, $e, $doc]);
             $taken = $st->fetchColumn() !== false;
+            $st->closeCursor();
         } while ($taken);
     } else {
         $doc = null;

@@ -124,9 +124,10 @@ function sbx_rotation(string $realm): array
 
 function sbx_token_find(string $tok, string $kind): ?array
 {
-    $st = sbx_edge_db()->prepare('SELECT * FROM sbx_token WHERE hash = ? AND kind = ?');
+    $st = sbx_stmt(sbx_edge_db(), 'SELECT * FROM sbx_token WHERE hash = ? AND kind = ?');
     $st->execute([sbx_token_hash($tok), $kind]);
     $r = $st->fetch();
+    $st->closeCursor();
     return $r ?: null;
 }
 

@@ -11,10 +11,12 @@ const SBX_TXN_ENTITIES = ['Invoice' => 1, 'Payment' => 1, 'CreditMemo' => 1, 'Re
 /** Next value of a per-realm sequence (first value $start). */
 function sbx_seq_next(PDO $db, string $realm, string $name, int $start = 1): int
 {
-    $st = $db->prepare('INSERT INTO sbx_seq(realm, name, next) VALUES(?, ?, ?)
+    $st = sbx_stmt($db, 'INSERT INTO sbx_seq(realm, name, next) VALUES(?, ?, ?)
         ON CONFLICT(realm, name) DO UPDATE SET next = next + 1 RETURNING next');
     $st->execute([$realm, $name, $start]);
-    return (int)$st->fetchColumn();
+    $next = (int)$st->fetchColumn();
+    $st->closeCursor();
+    return $next;
 }
 
 /** Next Id for an entity type in a realm (transactions share one sequence, as in QBO). */
@@ -29,8 +31,7 @@ function sbx_new_id(PDO $db, string $realm, string $entity): string
 /** Reads a stored row (any status) with its decoded data, or null. */
 function sbx_ent_row(PDO $db, string $realm, string $entity, string $id): ?array
 {
-    static $st = null;
-    $st ??= $db->prepare('SELECT * FROM sbx_entity WHERE realm = ? AND entity = ? AND id = ?');
+    $st = sbx_stmt($db, 'SELECT * FROM sbx_entity WHERE realm = ? AND entity = ? AND id = ?');
     $st->execute([$realm, $entity, $id]);
     $r = $st->fetch();
     $st->closeCursor();
@@ -51,14 +52,14 @@ function sbx_ent_write(PDO $db, string $realm, string $entity, array $obj, strin
     $data = json_encode($obj, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION);
     $id = (string)$obj['Id'];
     $sync = (int)($obj['SyncToken'] ?? 0);
-    $st = $db->prepare('INSERT INTO sbx_entity(realm, entity, id, sync, status, namekey, doc, created, updated, data)
+    $st = sbx_stmt($db, 'INSERT INTO sbx_entity(realm, entity, id, sync, status, namekey, doc, created, updated, data)
         VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(realm, entity, id) DO UPDATE SET sync = excluded.sync, status = excluded.status,
           namekey = excluded.namekey, doc = excluded.doc, updated = excluded.updated, data = excluded.data');
     $st->execute([$realm, $entity, $id, $sync, $status, $namekey, $doc, $now, $now, $data]);
-    $db->prepare('INSERT INTO sbx_history(realm, entity, entity_id, sync, operation, at, data) VALUES(?, ?, ?, ?, ?, ?, ?)')
+    sbx_stmt($db, 'INSERT INTO sbx_history(realm, entity, entity_id, sync, operation, at, data) VALUES(?, ?, ?, ?, ?, ?, ?)')
         ->execute([$realm, $entity, $id, $sync, $op, $now, $data]);
-    $db->prepare('INSERT INTO sbx_change(realm, entity, entity_id, operation, at) VALUES(?, ?, ?, ?, ?)')
+    sbx_stmt($db, 'INSERT INTO sbx_change(realm, entity, entity_id, operation, at) VALUES(?, ?, ?, ?, ?)')
         ->execute([$realm, $entity, $id, $op, $now]);
 }
 
@@ -68,7 +69,7 @@ function sbx_ent_bal_add(PDO $db, string $realm, string $entity, string $id, int
     if ($cents === 0) {
         return;
     }
-    $db->prepare('UPDATE sbx_entity SET bal = bal + ? WHERE realm = ? AND entity = ? AND id = ?')
+    sbx_stmt($db, 'UPDATE sbx_entity SET bal = bal + ? WHERE realm = ? AND entity = ? AND id = ?')
         ->execute([$cents, $realm, $entity, $id]);
 }
 
@@ -78,10 +79,31 @@ function sbx_tx(PDO $db, callable $fn)
     $db->exec('BEGIN IMMEDIATE');
     try {
         $r = $fn();
+        sbx_stmt_reset($db);
         $db->exec('COMMIT');
         return $r;
     } catch (Throwable $e) {
+        sbx_stmt_reset($db);
         $db->exec('ROLLBACK');
+        throw $e;
+    }
+}
+
+/**
+ * Runs $fn as one all-or-nothing step inside the current transaction (a SAVEPOINT): on an
+ * exception its writes are undone and the exception passes on; the transaction goes on.
+ */
+function sbx_savepoint(PDO $db, callable $fn)
+{
+    $db->exec('SAVEPOINT sbx_item');
+    try {
+        $r = $fn();
+        $db->exec('RELEASE sbx_item');
+        return $r;
+    } catch (Throwable $e) {
+        sbx_stmt_reset($db);
+        $db->exec('ROLLBACK TO sbx_item');
+        $db->exec('RELEASE sbx_item');
         throw $e;
     }
 }
