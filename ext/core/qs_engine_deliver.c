@@ -1291,7 +1291,8 @@ static void fault_reason(const char *kind, const char *id, qs_error *de)
 	qs_strlcpy(de->message, buf, sizeof(de->message));
 }
 
-/* The wait before the next attempt: QBO's Retry-After when it gave one, else
+/* The wait before the next attempt: QBO's Retry-After when it gave one (on
+ * any attempt, the first included), else at once after a first failure, then
  * 5 s doubling per attempt with +-25 % jitter; never more than
  * QS_HTTP_RETRY_AFTER_MAX (one hour), whatever an answer said. */
 static double backoff(long attempts, const qs_error *e)
@@ -1303,7 +1304,9 @@ static double backoff(long attempts, const qs_error *e)
 		return ra > 0 ? (double)ra : 60.0;
 	}
 	if (attempts <= 1) {
-		return 0;   /* the first failure is retried by the next pass at once */
+		/* the first failure is retried by the next pass at once, unless the
+		 * answer said when (a 503's Retry-After) */
+		return ra > 0 ? (double)ra : 0;
 	}
 	base = 5.0;
 	while (--attempts > 1 && base < QS_HTTP_RETRY_AFTER_MAX) {
