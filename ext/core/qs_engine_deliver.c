@@ -1247,6 +1247,8 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			qse_entity_label(en->kind), en->id);
 	} else if (r == QS_OK) {
 		qse_take_ids(en, out);
+		json_object_put(c->answer);
+		c->answer = json_object_get(out);
 	}
 out:
 	json_object_put(out);
@@ -1712,8 +1714,10 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		}
 		if (dr == QS_OK && delivered_version) {
 			/* Synced only when QBO holds the document's money; else op "mismatch" */
-			dr = qse_verify_delivery(eng, &en, NULL, &ctx, NULL, &op, &de);
+			dr = qse_verify_delivery(eng, &en, NULL, &ctx, ctx.answer, &op, &de);
 		}
+		json_object_put(ctx.answer);
+		ctx.answer = NULL;
 	}
 	eng->depth--;
 	if (dr != QS_OK) {
