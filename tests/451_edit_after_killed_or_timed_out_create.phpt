@@ -15,9 +15,10 @@ qbo_sync($conn, ['batch_size' => 1]);
 function kill_in_flight(string $realm, string $path, array $job): void
 {
     $rule = qbo_test_fault(['kind' => 'hold', 'when' => 'after', 'method' => 'POST', 'realm' => $realm,
-        'path' => "/v3/company/$realm/$path", 'delay_ms' => 20000, 'count' => 1]);
+        'path' => "/v3/company/$realm/$path", 'delay_ms' => 60000, 'count' => 1]);
     $child = eng_child_start($job);
-    for ($i = 0; $i < 300; $i++) {
+    /* a child under valgrind takes long to start: wait for its request as long as that takes */
+    for ($end = microtime(true) + 150; microtime(true) < $end;) {
         $hits = 0;
         foreach (qbo_test_http('GET', '/_sandbox/faults')['json']['faults'] as $f) {
             $hits += $f['id'] === $rule['id'] ? $f['hits'] : 0;
