@@ -189,20 +189,21 @@ static ZEND_INI_MH(OnUpdateQbosyncDelivery)
 }
 
 /* "process" (the default: a committed event survives a crash of the
- * process) or "power" (it survives a power cut too: an fsync per event). */
+ * process) or "power" (it survives a power cut too: an fsync per event);
+ * SQLite's names for the two, "normal" and "full", are taken as well. */
 static ZEND_INI_MH(OnUpdateQbosyncDurability)
 {
 	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
 	(void)entry; (void)mh_arg3;
 
-	if (zend_string_equals_literal(new_value, "process")) {
+	if (zend_string_equals_literal(new_value, "process") || zend_string_equals_literal(new_value, "normal")) {
 		*p = QS_DURABLE_PROCESS;
-	} else if (zend_string_equals_literal(new_value, "power")) {
+	} else if (zend_string_equals_literal(new_value, "power") || zend_string_equals_literal(new_value, "full")) {
 		*p = QS_DURABLE_POWER;
 	} else {
 		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
 			php_error_docref(NULL, E_WARNING,
-				"qbosync.durability must be \"process\" or \"power\", \"%s\" given", ZSTR_VAL(new_value));
+				"qbosync.durability must be \"process\" (or \"normal\") or \"power\" (or \"full\"), \"%s\" given", ZSTR_VAL(new_value));
 		}
 		return FAILURE;
 	}

@@ -1,5 +1,5 @@
 --TEST--
-qbosync.durability: "process" by default, "power" accepted, anything else refused at startup with a warning naming the accepted values; a push is recorded under each
+qbosync.durability: "process" by default, "power" accepted (and SQLite's names "normal" and "full" for the two), anything else refused at startup with a warning naming the accepted values; a push is recorded under each
 --INI--
 qbosync.durability=sometimes
 display_startup_errors=1
@@ -7,7 +7,7 @@ display_startup_errors=1
 <?php
 require __DIR__ . '/engine.inc';
 echo "refused value leaves: ", ini_get('qbosync.durability'), "\n";
-foreach (['power', 'process'] as $v) {
+foreach (['power', 'process', 'full', 'normal'] as $v) {
     $code = '$c = qbo_connect(' . var_export(qbo_test_options(['delivery' => 'worker']), true) . ');'
         . '$s = qbo_push($c, "customer", ["id" => "1", "first_name" => "D", "email" => "d@example.com"]);'
         . 'echo ini_get("qbosync.durability"), ": ", $s["state"], ", queued ", var_export($s["queued"], true);';
@@ -18,7 +18,9 @@ foreach (['power', 'process'] as $v) {
 }
 ?>
 --EXPECTF--
-%AWarning: PHP Startup: qbosync.durability must be "process" or "power", "sometimes" given in %s
+%AWarning: PHP Startup: qbosync.durability must be "process" (or "normal") or "power" (or "full"), "sometimes" given in %s
 refused value leaves: process
 power: Not Tried, queued true
 process: Not Tried, queued true
+full: Not Tried, queued true
+normal: Not Tried, queued true

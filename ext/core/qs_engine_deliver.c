@@ -1364,6 +1364,8 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			qse_entity_label(en->kind), en->id);
 	} else if (r == QS_OK) {
 		qse_take_ids(en, out);
+		json_object_put(c->answer);
+		c->answer = json_object_get(out);
 	}
 out:
 	json_object_put(out);
@@ -1408,7 +1410,8 @@ static void fault_reason(const char *kind, const char *id, qs_error *de)
 	qs_strlcpy(de->message, buf, sizeof(de->message));
 }
 
-/* The wait before the next attempt: QBO's Retry-After when it gave one, else
+/* The wait before the next attempt: QBO's Retry-After when it gave one (on
+ * any attempt, the first included), else at once after a first failure, then
  * 5 s doubling per attempt with +-25 % jitter; never more than
  * QS_HTTP_RETRY_AFTER_MAX (one hour), whatever an answer said. */
 static double backoff(long attempts, const qs_error *e)
@@ -1420,7 +1423,9 @@ static double backoff(long attempts, const qs_error *e)
 		return ra > 0 ? (double)ra : 60.0;
 	}
 	if (attempts <= 1) {
-		return 0;   /* the first failure is retried by the next pass at once */
+		/* the first failure is retried by the next pass at once, unless the
+		 * answer said when (a 503's Retry-After) */
+		return ra > 0 ? (double)ra : 0;
 	}
 	base = 5.0;
 	while (--attempts > 1 && base < QS_HTTP_RETRY_AFTER_MAX) {
@@ -1824,8 +1829,10 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		}
 		if (dr == QS_OK && delivered_version) {
 			/* Synced only when QBO holds the document's money; else op "mismatch" */
-			dr = qse_verify_delivery(eng, &en, NULL, &ctx, NULL, &op, &de);
+			dr = qse_verify_delivery(eng, &en, NULL, &ctx, ctx.answer, &op, &de);
 		}
+		json_object_put(ctx.answer);
+		ctx.answer = NULL;
 	}
 	eng->depth--;
 	if (dr != QS_OK) {

@@ -129,6 +129,8 @@ typedef struct deliver_ctx {
 	char wait_kind[16];
 	char wait_id[65];
 	bool no_deliver;          /* resolve from mappings and entities only (the pipeline) */
+	json_object *answer;      /* QBO's answer to the one-record path's create (the record as
+	                           * saved, which verification reads instead of reading it again); the caller puts it */
 } deliver_ctx;
 
 /* Records released from Waiting by a delivery. */

@@ -1324,7 +1324,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		for (i = 0; i < waves[v].n; i++) {
 			wave_rec *x = &waves[v].w[i];
 			if (x->claimed && x->settled && x->dr == QS_OK && x->dv && x->op) {
-				x->dr = qse_verify_delivery(eng, &x->en, x->single ? NULL : x->norm, &x->ctx, x->single ? NULL : x->answer,
+				x->dr = qse_verify_delivery(eng, &x->en, x->single ? NULL : x->norm, &x->ctx, x->single ? x->ctx.answer : x->answer,
 					&x->op, &x->de);
 			}
 		}
@@ -1356,6 +1356,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		json_object_put(w[i].norm);
 		json_object_put(w[i].body);
 		json_object_put(w[i].answer);
+		json_object_put(w[i].ctx.answer);
 		qs_entity_clear(&w[i].en);
 	}
 	free(w);
