@@ -1018,7 +1018,7 @@ static bool deferred_round(qs_engine *eng, const char *const *kinds, const char 
 			qs_entity dep;
 			bool ready = !again_on[j].kind[0];
 			if (!ready && qs_store_entity_get(eng->store, eng->conn_key, again_on[j].kind, again_on[j].id, &dep, &e) == QS_OK) {
-				ready = dep.exists && dep.qbo_id[0] && strcmp(dep.state, "Mismatch") != 0;
+				ready = dep.exists && dep.qbo_id[0] && dep.state != QS_STATE_MISMATCH;
 				qs_entity_clear(&dep);
 			}
 			if (ready) {

@@ -438,7 +438,6 @@ static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local
 
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
 {
-	qs_kind_id kind_id = qs_kind_of(kind);
 	deliver_ctx *c = ud;
 	struct qse_ref_memo *m = c->no_deliver ? c->eng->ref_memo : NULL;
 	const char *local = local_id ? local_id : "*";
@@ -460,6 +459,7 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
 {
 	qs_engine *eng = c->eng;
+	qs_kind_id kind_id = qs_kind_of(kind);
 	qs_mapping m;
 	bool found = false, never = false;
 	qs_status r;
