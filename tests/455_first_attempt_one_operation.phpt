@@ -34,7 +34,7 @@ $reqs = since($realm, $n);
 echo "waves of 5: delivered {$r['delivered']}, errors {$r['errors']}\n";
 $kinds = [];
 foreach ($reqs as $q) {
-    if (preg_match('/^GET query \[select \* from (\w+) where (\w+) in \((.*?)\)/', $q, $m)) {
+    if (preg_match('/^GET query \[select (?:\*|[\w, ]+) from (\w+) where (\w+) in \((.*?)\)/', $q, $m)) {
         $kinds[] = "$m[1].$m[2] in (" . count(explode(', ', $m[3])) . ")";
     } elseif (str_starts_with($q, 'POST batch')) {
         $kinds[] = 'POST batch';
