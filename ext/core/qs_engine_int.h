@@ -115,7 +115,7 @@ struct qs_engine {
 	double rate_default;      /* the limiter's minute when qbo_sync names none, and the deferred drain's (0: no pacing) */
 	long flight_max;          /* the company's requests in flight, all processes together (qs_engine_pace.c) */
 	struct qse_released *wave_released;   /* set: the pipeline's waves list the records they release here */
-	struct qse_ref_memo *ref_memo;   /* set while a wave is planned: references resolved so far (qse_ref_memo_begin) */
+	struct qse_ref_memo *ref_memo;   /* set while waves are planned and verified: references resolved so far (qse_ref_memo_begin) */
 	bool wave_applying;       /* a wave's outcomes are being applied: its last Synced time is written once, at its end */
 	double wave_synced_at;    /* meanwhile: the latest Synced outcome's time (0: none yet) */
 	double req_seconds;       /* how long the pipeline's requests took of late (moving average; 0: none yet) */
@@ -377,9 +377,10 @@ bool qse_amount_is_zero(json_object *v);
 void qse_take_ids(qs_entity *en, json_object *obj);
 qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e);
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
-/* While the pipeline plans its waves, a reference resolved once (a mapping, a
- * record already in QBO) is answered from memory for the other records of
- * the round: the plan reads the store and delivers nothing meanwhile. */
+/* While the pipeline plans its waves and verifies QBO's answers, a reference
+ * resolved once (a mapping, a record already in QBO) is answered from memory
+ * for the other records of the round: those phases read the store and
+ * deliver nothing. */
 void qse_ref_memo_begin(qs_engine *eng);
 void qse_ref_memo_end(qs_engine *eng);
 bool qse_retryable(qs_status r);

@@ -1147,6 +1147,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	wave_rec *w;
 	wave waves[QSE_WAVES_MAX];
 	batch_job jobs[QSE_WAVES_MAX], qjobs[QSE_WAVES_MAX * 3];
+	struct qse_ref_memo *memo;
 	size_t i, nw = 0, v, claimed_waves = 0;
 	qs_status r = QS_OK;
 
@@ -1208,7 +1209,10 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			plan_one(eng, &w[i]);
 		}
 	}
-	qse_ref_memo_end(eng);
+	/* the memo is set aside while records are sent (the one-record path reads
+	 * the store) and serves again when the answers are verified */
+	memo = eng->ref_memo;
+	eng->ref_memo = NULL;
 
 	/* 2. send: the packed lookups of every wave together (plain queries, so
 	 * that QBO's 40 /batch requests a minute go to writes), then the
@@ -1320,6 +1324,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 
 	/* 3. Synced only when QBO holds the document's money: batched writes are
 	 * checked against QBO's answer, the one-record path's reads it back */
+	eng->ref_memo = memo;
 	for (v = 0; v < nw; v++) {
 		for (i = 0; i < waves[v].n; i++) {
 			wave_rec *x = &waves[v].w[i];
@@ -1329,6 +1334,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			}
 		}
 	}
+
+	qse_ref_memo_end(eng);
 
 	/* 4. apply: one transaction per wave */
 	for (v = 0; v < nw; v++) {

@@ -111,7 +111,8 @@ static bool json_may_hold_secret(const char *s, size_t n)
 {
 	const char *p = s, *end = s + n;
 	while ((p = memchr(p, '"', (size_t)(end - p))) != NULL) {
-		if ((p - s >= 5 && !memcmp(p - 5, "token", 5)) || (end - p > 7 && !memcmp(p + 1, "client_", 7))) {
+		if ((p - s >= 5 && p[-1] == 'n' && !memcmp(p - 5, "token", 5))
+				|| (end - p > 7 && p[1] == 'c' && !memcmp(p + 1, "client_", 7))) {
 			return true;
 		}
 		p++;
