@@ -600,9 +600,10 @@ static qs_status migrate(sq_store *s, qs_error *e)
 
 static void sq_rollback(qs_store *qs);
 
-/* Pages the WAL may hold before a commit checkpoints it itself (about 32 MiB
- * at 4 KiB a page): reached only when nobody delivers for a long time, or
- * when a reader holds the WAL back. */
+/* Pages the WAL may hold before a commit checkpoints it itself (16 MiB at a
+ * new store's 2 KiB a page, 32 MiB at 4 KiB; about 900 recorded events
+ * either way): reached only when nobody delivers for a long time, or when a
+ * reader holds the WAL back. */
 #define WAL_SAFETY_PAGES 8192
 
 /* Called by SQLite after each commit with the WAL's size in pages. */
