@@ -31,7 +31,8 @@ unset($env['PHP_CLI_SERVER_WORKERS']);
 $env['QBO_033_OPTS'] = json_encode($opts);
 $server = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'], 2 => ['file', "$dir/err.log", 'w']], $pipes, $dir, $env);
 $get = function (string $o) use ($addr): string {
-    for ($i = 0; $i < 100; $i++) {
+    // up to 60 s for the server to listen: under valgrind on a loaded machine its start alone can take 5 s and more
+    for ($i = 0; $i < 1200; $i++) {
         $r = @file_get_contents("http://$addr/router.php?o=$o");
         if ($r !== false) {
             return $r;

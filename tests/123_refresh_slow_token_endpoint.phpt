@@ -20,8 +20,9 @@ foreach (['1', '2'] as $n) {
     $pid = pcntl_fork();
     if ($pid === 0) {
         if ($n === '2') {
-            // start once the first process's refresh is at the slow token endpoint
-            for ($i = 0; $i < 400; $i++) {
+            // start once the first process's refresh is at the slow token endpoint (up to 60 s: on a
+            // loaded machine the first one can take longer than 10 s to get there)
+            for ($i = 0; $i < 2400; $i++) {
                 $f = array_values(array_filter(qbo_test_http('GET', '/_sandbox/faults')['json']['faults'], fn($r) => $r['id'] === $slow['id']));
                 if (!$f || $f[0]['hits'] > 0) {
                     break;
