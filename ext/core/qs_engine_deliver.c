@@ -883,13 +883,6 @@ static qs_status marker_guard(qs_engine *eng, const qs_entity *en, const char *e
 	return r;
 }
 
-/* The duplicate guard of a kind's row. */
-static qs_kind_guard kind_guard(qs_kind_id kind_id)
-{
-	const qs_kind *k = qs_kind_get(kind_id);
-	return k ? k->guard : QS_GUARD_NONE;
-}
-
 /* Before a retried create of a transaction (an earlier attempt may have been
  * committed without a usable answer): its own QBO record by DocNumber, else
  * by marker. A payment always looks for its marker; an invoice, credit or
@@ -904,7 +897,7 @@ static qs_status txn_guard(qs_engine *eng, const qs_entity *en, const char *enti
 	if (r != QS_OK || *adopt) {
 		return r;
 	}
-	if (kind_guard(en->kind_id) != QS_GUARD_DOC_MARKER && rid_current && en->q_attempts <= 2) {
+	if (qs_kind_guard_of(en->kind_id) != QS_GUARD_DOC_MARKER && rid_current && en->q_attempts <= 2) {
 		return QS_OK;
 	}
 	r = marker_guard(eng, en, entity, body, adopt, e);
@@ -1138,7 +1131,7 @@ static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity,
 	if (owner == OWNER_SELF && rid_current) {
 		return QS_OK;
 	}
-	if (is_txn(en->kind_id) || (owner == OWNER_SELF && en->kind_id == QS_KIND_CUSTOMER)) {
+	if (is_txn(en->kind_id) || (owner == OWNER_SELF && marker_field(en->kind_id))) {
 		return update_record(eng, en, entity, body, e);
 	}
 	return QS_OK;
@@ -1256,10 +1249,10 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		goto out;
 	}
 	/* natural-key guards before a create */
-	if (kind_guard(en->kind_id) == QS_GUARD_NAME_EMAIL) {
+	if (qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME_EMAIL) {
 		add_customer_marker(body, en->id);
 		r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
-	} else if (kind_guard(en->kind_id) == QS_GUARD_NAME) {
+	} else if (qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME) {
 		json_object *rows = NULL;
 		const char *name = qse_jstr(body, "Name");
 		r = name ? qse_find_by(eng, "Item", "Name", name, true, &rows, e) : QS_OK;
@@ -1267,7 +1260,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			adopt = json_object_get(qse_first_row(rows));
 		}
 		json_object_put(rows);
-	} else if (en->attempts > 1 && (kind_guard(en->kind_id) == QS_GUARD_DOC_MARKER || kind_guard(en->kind_id) == QS_GUARD_DOC_RID)) {
+	} else if (en->attempts > 1 && (qs_kind_guard_of(en->kind_id) == QS_GUARD_DOC_MARKER || qs_kind_guard_of(en->kind_id) == QS_GUARD_DOC_RID)) {
 		/* a retry (the claim counts every attempt, crashed ones too): an earlier
 		 * attempt may have been committed without a usable answer. A first
 		 * attempt relies on QBO's own duplicate check (6140, below) and saves
@@ -1348,7 +1341,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		 * what the guards allow, else the fault stands */
 		qs_error saved;
 		qs_error_copy(&saved, e);
-		if (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && kind_guard(en->kind_id) == QS_GUARD_NAME_EMAIL) {
+		if (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME_EMAIL) {
 			r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
 		} else if (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME) {
 			json_object *rows = NULL;

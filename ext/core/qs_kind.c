@@ -74,6 +74,12 @@ const qs_kind *qs_kind_find(const char *name)
 	return qs_kind_get(qs_kind_of(name));
 }
 
+qs_kind_guard qs_kind_guard_of(qs_kind_id k)
+{
+	const qs_kind *r = qs_kind_get(k);
+	return r ? r->guard : QS_GUARD_NONE;
+}
+
 bool qs_kind_is_document(const char *name)
 {
 	const qs_kind *k = qs_kind_find(name);

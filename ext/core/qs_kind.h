@@ -95,6 +95,9 @@ qs_kind_id qs_kind_of(const char *name);
 /* The name of an enum value ("" for QS_KIND_NONE and out-of-range values). */
 const char *qs_kind_name(qs_kind_id k);
 
+/* The duplicate guard of an enum value's row; QS_GUARD_NONE for QS_KIND_NONE. */
+qs_kind_guard qs_kind_guard_of(qs_kind_id k);
+
 /* Whether name is a kind of billing document (customer, item, invoice,
  * payment, refund, credit, writeoff): those are pushed, the others only mapped. */
 bool qs_kind_is_document(const char *name);
