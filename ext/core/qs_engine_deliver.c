@@ -271,7 +271,7 @@ static bool dep_ready(const qs_entity *dep)
 static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32],
 	bool *never_pushed, qs_error *e)
 {
-	qs_kind_id kind_id = qs_kind_of(kind);
+	const qs_kind *k = qs_kind_find(kind);
 	qs_engine *eng = c->eng;
 	qs_entity dep;
 	qs_status r;
@@ -280,7 +280,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (r != QS_OK) {
 		return r;
 	}
-	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && kind_id == QS_KIND_CUSTOMER && dep.state == QS_STATE_SKIPPED
+	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && k && k->start_when_needed && dep.state == QS_STATE_SKIPPED
 			&& strstr(dep.reason, "(option sync_start)")) {
 		/* a customer from before the sync start date goes after all when a later record needs it */
 		qs_entity_clear(&dep);

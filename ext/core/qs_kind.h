@@ -82,6 +82,7 @@ typedef struct qs_kind {
 	qs_kind_ref ref;      /* how a reference to one of its records is resolved */
 	bool customer_start;  /* a connected customer's start date keeps out its records dated before it */
 	qs_kind_start sync_start; /* the date the company's start date judges */
+	bool start_when_needed;   /* one kept out by sync_start is delivered after all when a later record refers to it */
 } qs_kind;
 
 /* The table's row i (0, 1, ...: QS_KIND_CUSTOMER's first), NULL past its end. */
