@@ -1,7 +1,8 @@
 /* qs_kind: the one table of the kinds of record qbosync knows, indexed by
  * their enum and its name table: the label its messages use, the QBO entity
- * it becomes, its rank in delivery order, and the functions of each document
- * kind's own file. */
+ * it becomes, its rank in delivery order, the functions of each document
+ * kind's own file, and its delivery rules (guard, marker, transaction,
+ * reference, start-date skips) as data. */
 #include "qs_kind.h"
 #include "qs_map_int.h"
 

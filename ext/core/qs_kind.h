@@ -2,7 +2,9 @@
  * kind's enum (the table is the enum's name table): the label its messages
  * use, the QBO entity it becomes, its rank in delivery order, and for billing
  * documents the functions of its own file (qs_kind_<kind>.c): allowed keys,
- * validation/normalisation, and the QBO body. */
+ * validation/normalisation, and the QBO body, and the delivery rules the
+ * engine reads from the row (duplicate guard, marker field, transaction or
+ * not, how a reference to it resolves, the start dates that skip it). */
 #ifndef QS_KIND_H
 #define QS_KIND_H
 
