@@ -186,6 +186,10 @@ static int x_shm_map(sqlite3_file *pf, int pg, int pgsz, int extend, void volati
 	return rc != SQLITE_OK ? rc : f->real->pMethods->xShmMap(f->real, pg, pgsz, extend, pp);
 }
 
+/* Before any lock change, in particular before the WAL write lock is released:
+ * another process may write the WAL only once it holds that lock, so nothing
+ * of this connection's (not even the frames of a transaction rolled back) is
+ * still to be written when it can. */
 static int x_shm_lock(sqlite3_file *pf, int offset, int n, int flags)
 {
 	vfs_file *f = (vfs_file *)pf;

@@ -1,0 +1,69 @@
+--TEST--
+Three processes push into one SQLite store at the same time (their WAL commits interleave, each written in one call): every push of each is in the store afterwards, once, with its own document, and the file passes integrity_check
+--SKIPIF--
+<?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only('the WAL file layer is the SQLite backend\'s'); ?>
+--FILE--
+<?php
+require __DIR__ . '/engine.inc';
+$opts = qbo_test_options(['delivery' => 'worker']);
+$n = 1000;
+$child = <<<'PHP'
+<?php
+[$opts, $w, $n] = [json_decode($argv[1], true), $argv[2], (int)$argv[3]];
+require $argv[4];
+$conn = qbo_connect($opts);
+for ($i = 1; $i <= $n; $i++) {
+    $docs = [['customer', eng_customer("$w$i", 'Writer', strtoupper($w) . " $i", "$w$i@example.com", ['company' => str_repeat($w, 40 + $i % 50)])]];
+    if ($i % 10 === 0) {
+        $docs[] = ['invoice', eng_invoice("inv-$w$i", "$w$i", sprintf('%d.00', $i), "W-$w$i")];
+    }
+    foreach ($docs as [$kind, $doc]) {
+        $st = qbo_push($conn, $kind, $doc);
+        echo json_encode(['id' => $st['id'], 'queued' => $st['queued']]), "\n";
+    }
+}
+PHP;
+$script = tempnam(sys_get_temp_dir(), 'qbo432') . '.php';
+file_put_contents($script, $child);
+$children = [];
+foreach (['a', 'b', 'c'] as $w) {
+    $cmd = array_merge(eng_php_command(), [$script, json_encode($opts), $w, (string)$n, __DIR__ . '/engine.inc']);
+    $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+    $children[$w] = [$p, $pipes];
+}
+foreach ($children as $w => $child) {
+    [$code, $out, $err] = eng_child_wait($child);
+    $lines = array_filter(explode("\n", trim($out)));
+    $queued = count(array_filter($lines, fn($l) => (json_decode($l, true)['queued'] ?? false) === true));
+    echo "writer $w: exit $code, ", count($lines), " pushes answered, $queued queued", $err !== '' ? " ($err)" : '', "\n";
+}
+$rows = qbo_test_store_rows($opts['store'], "SELECT kind, local_id, doc FROM entity ORDER BY kind, local_id");
+$ok = 0;
+foreach ($rows as $r) {
+    $d = json_decode($r['doc'], true);
+    if ($r['kind'] === 'customer' && ($d['company'] ?? '') === str_repeat($r['local_id'][0], 40 + (int)substr($r['local_id'], 1) % 50)) {
+        $ok++;
+    } elseif ($r['kind'] === 'invoice' && ($d['customer'] ?? '') === substr($r['local_id'], 4)) {
+        $ok++;
+    }
+}
+echo "entities: ", count($rows), ", each with its own document: ", $ok === count($rows) ? 'yes' : "no ($ok)", "\n";
+$order = array_column(qbo_test_store_rows($opts['store'], "SELECT local_id FROM outbox WHERE kind = 'customer' ORDER BY seq"), 'local_id');
+$switches = 0;
+for ($i = 1; $i < count($order); $i++) {
+    $switches += $order[$i][0] !== $order[$i - 1][0] ? 1 : 0;
+}
+echo "the writers' commits interleaved: ", $switches > 10 ? 'yes' : "no ($switches switches)", "\n";
+echo "outbox rows: ", qbo_test_store_rows($opts['store'], "SELECT count(*) AS n FROM outbox")[0]['n'], "\n";
+echo "integrity_check: ", qbo_test_store_rows($opts['store'], 'PRAGMA integrity_check')[0]['integrity_check'], "\n";
+@unlink($script);
+@unlink(substr($script, 0, -4));
+?>
+--EXPECT--
+writer a: exit 0, 1100 pushes answered, 1100 queued
+writer b: exit 0, 1100 pushes answered, 1100 queued
+writer c: exit 0, 1100 pushes answered, 1100 queued
+entities: 3300, each with its own document: yes
+the writers' commits interleaved: yes
+outbox rows: 3300
+integrity_check: ok
