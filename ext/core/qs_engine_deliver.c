@@ -960,7 +960,7 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 			reread = true;
 			continue;
 		}
-		if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && !renamed && en->kind_id == QS_KIND_CUSTOMER
+		if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && !renamed && qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME_EMAIL
 				&& qse_jstr(body, "DisplayName")) {
 			/* the name was made unique at create ("Jane Doe (17)"): keep it so */
 			char *name = qs_map_unique_name(qse_jstr(body, "DisplayName"), en->id);
