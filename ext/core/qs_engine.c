@@ -500,6 +500,8 @@ static bool deferred_add(qs_engine *eng, const char *kind, const char *id)
 static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n)
 {
 	qs_kind_id kind_id = qs_kind_of(kind);
+	const qs_kind *k = qs_kind_get(kind_id);
+	qs_kind_start by_date = k ? k->sync_start : QS_START_NONE;
 	char start[11] = "";
 	/* the start date of a connected customer (qs_engine_start.c) and the
 	 * company's: of the two that keep a record out, the later one says why */
@@ -507,10 +509,10 @@ static bool skipped_by_settings(qs_engine *eng, const char *kind, json_object *n
 	if (by_customer && (!eng->sync_start || strncmp(start, eng->sync_start, 10) >= 0)) {
 		return true;
 	}
-	if (eng->sync_start && (kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_INVOICE || kind_id == QS_KIND_PAYMENT)) {
-		const char *d = qse_jstr(norm, "created");
-		if (!d || kind_id == QS_KIND_PAYMENT) {
-			d = qse_jstr(norm, kind_id != QS_KIND_CUSTOMER ? "date" : "created");
+	if (eng->sync_start && by_date != QS_START_NONE) {
+		const char *d = by_date != QS_START_DATE ? qse_jstr(norm, "created") : NULL;
+		if (!d && by_date != QS_START_CREATED) {
+			d = qse_jstr(norm, "date");
 		}
 		if (d && strncmp(d, eng->sync_start, 10) < 0) {
 			snprintf(reason, n, "Created %.10s, before the sync start date %s: not sent to QuickBooks (option sync_start)",

@@ -271,7 +271,7 @@ static bool dep_ready(const qs_entity *dep)
 static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32],
 	bool *never_pushed, qs_error *e)
 {
-	qs_kind_id kind_id = qs_kind_of(kind);
+	const qs_kind *k = qs_kind_find(kind);
 	qs_engine *eng = c->eng;
 	qs_entity dep;
 	qs_status r;
@@ -280,7 +280,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (r != QS_OK) {
 		return r;
 	}
-	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && kind_id == QS_KIND_CUSTOMER && dep.state == QS_STATE_SKIPPED
+	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && k && k->start_when_needed && dep.state == QS_STATE_SKIPPED
 			&& strstr(dep.reason, "(option sync_start)")) {
 		/* a customer from before the sync start date goes after all when a later record needs it */
 		qs_entity_clear(&dep);
@@ -459,7 +459,8 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
 {
 	qs_engine *eng = c->eng;
-	qs_kind_id kind_id = qs_kind_of(kind);
+	const qs_kind *k = qs_kind_find(kind);
+	qs_kind_ref ref = k ? k->ref : QS_REF_MAP;
 	qs_mapping m;
 	bool found = false, never = false;
 	qs_status r;
@@ -484,14 +485,13 @@ static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local
 		qs_strlcpy(qbo_id, m.qbo_id, 32);
 		return QS_OK;
 	}
-	if (kind_id == QS_KIND_CUSTOMER || kind_id == QS_KIND_INVOICE || kind_id == QS_KIND_PAYMENT
-			|| kind_id == QS_KIND_CREDIT || kind_id == QS_KIND_REFUND) {
+	if (ref == QS_REF_LOCAL) {
 		return resolve_local(c, kind, local_id, qbo_id, &never, e);
 	}
-	if (kind_id == QS_KIND_ITEM && !strcmp(local_id, QSM_WRITEOFF_ITEM)) {
+	if (ref == QS_REF_LOCAL_OR_OWN && !strcmp(local_id, QSM_WRITEOFF_ITEM)) {
 		return own_item(eng, local_id, qbo_id, e);
 	}
-	if (kind_id == QS_KIND_ITEM) {
+	if (ref == QS_REF_LOCAL_OR_OWN) {
 		if (strcmp(local_id, "*") != 0) {
 			r = resolve_local(c, kind, local_id, qbo_id, &never, e);
 			if (r != QS_EWAITING || !never) {
@@ -529,7 +529,7 @@ static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local
 		}
 		return QS_OK;   /* no mapping: QBO's default account (empty id) */
 	}
-	if (kind_id == QS_KIND_TAX) {
+	if (ref == QS_REF_MAP_NEEDED) {
 		if (!strcmp(local_id, "*")) {
 			return QS_OK;
 		}
@@ -611,12 +611,14 @@ typedef enum qbo_owner { OWNER_NONE, OWNER_SELF, OWNER_OTHER } qbo_owner;
 
 static const char *marker_field(qs_kind_id kind_id)
 {
-	return kind_id == QS_KIND_CUSTOMER ? "Notes" : "PrivateNote";
+	const qs_kind *k = qs_kind_get(kind_id);
+	return k ? k->marker : NULL;
 }
 
 static qbo_owner marker_owner(json_object *row, const char *kind, const char *id, char other[65])
 {
-	const char *note = qse_jstr(row, marker_field(qs_kind_of(kind))), *p;
+	const char *field = marker_field(qs_kind_of(kind));
+	const char *note = field ? qse_jstr(row, field) : NULL, *p;
 	char prefix[40];
 	size_t pl;
 	qbo_owner o = OWNER_NONE;
@@ -895,7 +897,7 @@ static qs_status txn_guard(qs_engine *eng, const qs_entity *en, const char *enti
 	if (r != QS_OK || *adopt) {
 		return r;
 	}
-	if (en->kind_id != QS_KIND_PAYMENT && rid_current && en->q_attempts <= 2) {
+	if (qs_kind_guard_of(en->kind_id) != QS_GUARD_DOC_MARKER && rid_current && en->q_attempts <= 2) {
 		return QS_OK;
 	}
 	r = marker_guard(eng, en, entity, body, adopt, e);
@@ -907,8 +909,8 @@ static qs_status txn_guard(qs_engine *eng, const qs_entity *en, const char *enti
 
 static bool is_txn(qs_kind_id kind_id)
 {
-	return kind_id == QS_KIND_INVOICE || kind_id == QS_KIND_PAYMENT || kind_id == QS_KIND_CREDIT || kind_id == QS_KIND_REFUND
-		|| kind_id == QS_KIND_WRITEOFF;
+	const qs_kind *k = qs_kind_get(kind_id);
+	return k && k->txn;
 }
 
 /* Reads en's QBO record again and takes its current Id and SyncToken. */
@@ -958,7 +960,7 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 			reread = true;
 			continue;
 		}
-		if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && !renamed && en->kind_id == QS_KIND_CUSTOMER
+		if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && !renamed && qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME_EMAIL
 				&& qse_jstr(body, "DisplayName")) {
 			/* the name was made unique at create ("Jane Doe (17)"): keep it so */
 			char *name = qs_map_unique_name(qse_jstr(body, "DisplayName"), en->id);
@@ -1129,7 +1131,7 @@ static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity,
 	if (owner == OWNER_SELF && rid_current) {
 		return QS_OK;
 	}
-	if (is_txn(en->kind_id) || (owner == OWNER_SELF && en->kind_id == QS_KIND_CUSTOMER)) {
+	if (is_txn(en->kind_id) || (owner == OWNER_SELF && marker_field(en->kind_id))) {
 		return update_record(eng, en, entity, body, e);
 	}
 	return QS_OK;
@@ -1247,10 +1249,10 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		goto out;
 	}
 	/* natural-key guards before a create */
-	if (en->kind_id == QS_KIND_CUSTOMER) {
+	if (qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME_EMAIL) {
 		add_customer_marker(body, en->id);
 		r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
-	} else if (en->kind_id == QS_KIND_ITEM) {
+	} else if (qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME) {
 		json_object *rows = NULL;
 		const char *name = qse_jstr(body, "Name");
 		r = name ? qse_find_by(eng, "Item", "Name", name, true, &rows, e) : QS_OK;
@@ -1258,7 +1260,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			adopt = json_object_get(qse_first_row(rows));
 		}
 		json_object_put(rows);
-	} else if (en->attempts > 1 && is_txn(en->kind_id)) {
+	} else if (en->attempts > 1 && (qs_kind_guard_of(en->kind_id) == QS_GUARD_DOC_MARKER || qs_kind_guard_of(en->kind_id) == QS_GUARD_DOC_RID)) {
 		/* a retry (the claim counts every attempt, crashed ones too): an earlier
 		 * attempt may have been committed without a usable answer. A first
 		 * attempt relies on QBO's own duplicate check (6140, below) and saves
@@ -1339,7 +1341,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		 * what the guards allow, else the fault stands */
 		qs_error saved;
 		qs_error_copy(&saved, e);
-		if (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && en->kind_id == QS_KIND_CUSTOMER) {
+		if (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME && qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME_EMAIL) {
 			r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
 		} else if (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME) {
 			json_object *rows = NULL;

@@ -12,18 +12,11 @@
 /* The reason of a record Skipped by its customer's start date contains this. */
 #define START_MARK "set when connecting customer "
 
-/* The kinds whose records a customer's start date keeps out. */
-static const char *const fin_kinds[] = {"invoice", "payment", "refund", "credit"};
-
+/* Whether a customer's start date keeps out records of the kind (its row's customer_start). */
 static bool is_fin_kind(const char *kind)
 {
-	size_t i;
-	for (i = 0; i < sizeof(fin_kinds) / sizeof(fin_kinds[0]); i++) {
-		if (!strcmp(kind, fin_kinds[i])) {
-			return true;
-		}
-	}
-	return false;
+	const qs_kind *k = qs_kind_find(kind);
+	return k && k->customer_start;
 }
 
 bool qse_start_date_ok(const char *d)
@@ -136,16 +129,20 @@ static void scan_cb(void *ud, const qs_entity *en)
 qs_status qse_start_date_changed(qs_engine *eng, const char *customer, long *queued, long *skipped, qs_error *e)
 {
 	static const qs_state states[] = {QS_STATE_SKIPPED, QS_STATE_NOT_TRIED, QS_STATE_WAITING, QS_STATE_ERROR};
+	const qs_kind *kr;
 	size_t k, s, i;
 	qs_status r = QS_OK;
 	*queued = *skipped = 0;
-	for (k = 0; k < sizeof(fin_kinds) / sizeof(fin_kinds[0]) && r == QS_OK; k++) {
+	for (k = 0; (kr = qs_kind_at(k)) != NULL && r == QS_OK; k++) {
 		start_scan sc;
+		if (!kr->customer_start) {
+			continue;
+		}
 		memset(&sc, 0, sizeof(sc));
 		sc.eng = eng;
 		sc.customer = customer;
 		for (s = 0; s < sizeof(states) / sizeof(states[0]) && r == QS_OK; s++) {
-			r = qs_store_entity_list(eng->store, eng->conn_key, fin_kinds[k], qs_state_name(states[s]), NULL, 0, 0,
+			r = qs_store_entity_list(eng->store, eng->conn_key, kr->name, qs_state_name(states[s]), NULL, 0, 0,
 				scan_cb, &sc, e);
 		}
 		if (r == QS_OK && sc.oom) {
@@ -154,7 +151,7 @@ qs_status qse_start_date_changed(qs_engine *eng, const char *customer, long *que
 		for (i = 0; i < sc.n && r == QS_OK; i++) {
 			json_object *norm = NULL, *state = NULL;
 			qs_entity en;
-			r = qs_store_entity_get(eng->store, eng->conn_key, fin_kinds[k], sc.ids[i], &en, e);
+			r = qs_store_entity_get(eng->store, eng->conn_key, kr->name, sc.ids[i], &en, e);
 			if (r == QS_OK && en.exists && en.doc) {
 				norm = json_tokener_parse(en.doc);
 			}
@@ -165,7 +162,7 @@ qs_status qse_start_date_changed(qs_engine *eng, const char *customer, long *que
 			}
 			/* recorded again: judged by the settings as they are now, queued
 			 * when inside the window (delivered by the next qbo_sync) */
-			r = qse_push_norm(eng, fin_kinds[k], norm, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, &state, e);
+			r = qse_push_norm(eng, kr->name, norm, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, &state, e);
 			if (r == QS_OK) {
 				const char *st = qse_jstr(state, "state");
 				if (qs_state_of(st) == QS_STATE_SKIPPED) {

@@ -67,7 +67,7 @@ static void plan_one(qs_engine *eng, wave_rec *w)
 	if (!w->en.qbo_id[0] && qs_store_map_get(eng->store, eng->conn_key, w->en.kind, w->en.id, NULL, &m, &mapped, NULL) != QS_OK) {
 		mapped = true;   /* let the one-record path report it */
 	}
-	if (w->en.attempts > 1 || w->en.kind_id == QS_KIND_ITEM || mapped || is_cancel(w) || qse_is_deleted(w->norm)
+	if (w->en.attempts > 1 || qs_kind_guard_of(w->en.kind_id) == QS_GUARD_NAME || mapped || is_cancel(w) || qse_is_deleted(w->norm)
 			|| (w->en.qbo_id[0] && !w->en.sync_token[0])) {
 		w->single = true;
 		return;
@@ -247,7 +247,7 @@ static json_object *lookup_items(wave_rec *w, size_t n)
 		if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
 			continue;
 		}
-		if (w[i].en.kind_id == QS_KIND_CUSTOMER) {
+		if (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL) {
 			customers = true;
 			names[nn++] = qse_jstr(w[i].body, "DisplayName");
 			emails[ne++] = qse_jstr(w[i].norm, "email");
@@ -294,7 +294,7 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 	json_object *byname, *byemail, *invoices;
 	for (i = 0; i < n; i++) {
 		if (w[i].claimed && !w[i].settled && !w[i].single && !w[i].update) {
-			customers = customers || w[i].en.kind_id == QS_KIND_CUSTOMER;
+			customers = customers || qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL;
 			if (w[i].en.kind_id == QS_KIND_PAYMENT) {
 				const char *ids[QS_BATCH_MAX];
 				payments = payments || linked_invoices(w[i].body, ids, QS_BATCH_MAX) > 0;
@@ -310,7 +310,7 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 		}
 		if (failed || full) {
 			w[i].single = true;   /* the lookups did not answer: the guards will */
-		} else if (w[i].en.kind_id == QS_KIND_CUSTOMER) {
+		} else if (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL) {
 			const char *email = qse_jstr(w[i].norm, "email");
 			if (row_has(byname, "DisplayName", NULL, qse_jstr(w[i].body, "DisplayName"))
 					|| (email && *email && row_has(byemail, "PrimaryEmailAddr", "Address", email))) {
