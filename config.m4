@@ -48,6 +48,7 @@ if test "$PHP_QBOSYNC" != "no"; then
   PHP_NEW_EXTENSION(qbosync, $QBOSYNC_CORE $QBOSYNC_PHP, $ext_shared,, [-std=gnu99 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/core])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/php])
+  PHP_ADD_MAKEFILE_FRAGMENT
   PHP_ADD_INCLUDE([$ext_srcdir])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
   PHP_SUBST(QBOSYNC_SHARED_LIBADD)
