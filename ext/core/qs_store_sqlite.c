@@ -516,6 +516,14 @@ static void bind_static_or_null(sqlite3_stmt *p, int i, const char *v)
 	bind_static(p, i, (v && *v) ? v : NULL);
 }
 
+/* Binds a record's key as parameters 1-3: the company, the kind, the local id. */
+static void bind_record(sqlite3_stmt *p, const char *key, const qs_entity *en)
+{
+	bind_static(p, 1, key);
+	bind_static(p, 2, en->kind);
+	bind_static(p, 3, en->id);
+}
+
 static void col_copy(sqlite3_stmt *p, int i, char *dst, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(p, i);
@@ -1011,9 +1019,7 @@ static qs_status sq_entity_put(qs_store *qs, const char *key, const qs_entity *e
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_static(p, 1, key);
-	bind_static(p, 2, en->kind);
-	bind_static(p, 3, en->id);
+	bind_record(p, key, en);
 	bind_static(p, 4, qs_state_name(en->state));
 	bind_static_or_null(p, 5, en->reason);
 	bind_static_or_null(p, 6, en->qbo_id);
@@ -1038,18 +1044,14 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 		if (!p) {
 			return QS_ESTORE;
 		}
-		bind_static(p, 1, key);
-		bind_static(p, 2, en->kind);
-		bind_static(p, 3, en->id);
+		bind_record(p, key, en);
 		return run(s, p, e, "removing an outbox row");
 	}
 	p = st(s, S_OB_PUT, e);
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_static(p, 1, key);
-	bind_static(p, 2, en->kind);
-	bind_static(p, 3, en->id);
+	bind_record(p, key, en);
 	bind_static(p, 4, en->q_status);
 	sqlite3_bind_int64(p, 5, en->q_version);
 	sqlite3_bind_double(p, 6, en->next_try);
@@ -1071,9 +1073,7 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_static(p, 1, key);
-	bind_static(p, 2, en->kind);
-	bind_static(p, 3, en->id);
+	bind_record(p, key, en);
 	sqlite3_bind_int64(p, 4, en->attempts);
 	sqlite3_bind_double(p, 5, en->last_attempt);
 	bind_static_or_null(p, 6, en->create_rid);
@@ -1088,9 +1088,7 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_static(p, 1, key);
-	bind_static(p, 2, en->kind);
-	bind_static(p, 3, en->id);
+	bind_record(p, key, en);
 	bind_static(p, 4, en->q_status);
 	bind_static_or_null(p, 5, en->owner);
 	sqlite3_bind_double(p, 6, en->claimed);
