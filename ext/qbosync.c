@@ -266,65 +266,51 @@ static ZEND_INI_MH(OnUpdateQbosyncMaxConnections)
 	return SUCCESS;
 }
 
-/* Records per delivery wave of qbo_sync and the deferred drain: 1 (one at a
- * time) to QS_SYNC_BATCH_MAX (operations in one QuickBooks batch request). */
-static ZEND_INI_MH(OnUpdateQbosyncBatchSize)
+/* An integer setting from lo to hi into *p; anything else is refused with a
+ * warning (at startup and at runtime) that says what the setting must be. */
+static zend_result ini_long_in(zend_string *value, int stage, zend_long lo, zend_long hi, zend_long *p,
+	const char *must)
 {
-	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
 	zend_long v;
-	(void)entry; (void)mh_arg3;
-
-	if (ZSTR_LEN(new_value) == 0
-		|| is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &v, NULL, 0) != IS_LONG
-		|| v < 1 || v > QS_SYNC_BATCH_MAX) {
+	if (ZSTR_LEN(value) == 0 || is_numeric_string(ZSTR_VAL(value), ZSTR_LEN(value), &v, NULL, 0) != IS_LONG
+		|| v < lo || v > hi) {
 		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
-			php_error_docref(NULL, E_WARNING,
-				"qbosync.batch_size must be an integer from 1 (one record at a time) to %d, \"%s\" given",
-				QS_SYNC_BATCH_MAX, ZSTR_VAL(new_value));
+			php_error_docref(NULL, E_WARNING, "%s, \"%s\" given", must, ZSTR_VAL(value));
 		}
 		return FAILURE;
 	}
 	*p = v;
 	return SUCCESS;
+}
+
+/* Records per delivery wave of qbo_sync and the deferred drain: 1 (one at a
+ * time) to QS_SYNC_BATCH_MAX (operations in one QuickBooks batch request). */
+static ZEND_INI_MH(OnUpdateQbosyncBatchSize)
+{
+	char must[96];
+	(void)entry; (void)mh_arg3;
+	snprintf(must, sizeof(must), "qbosync.batch_size must be an integer from 1 (one record at a time) to %d",
+		QS_SYNC_BATCH_MAX);
+	return ini_long_in(new_value, stage, 1, QS_SYNC_BATCH_MAX, (zend_long *)ZEND_INI_GET_ADDR(), must);
 }
 
 /* Days the log keeps its rows (the deliverer removes older ones): 1..3650. */
 static ZEND_INI_MH(OnUpdateQbosyncLogRetention)
 {
-	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
-	zend_long v;
+	char must[128];
 	(void)entry; (void)mh_arg3;
-	if (ZSTR_LEN(new_value) == 0
-		|| is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &v, NULL, 0) != IS_LONG
-		|| v < 1 || v > QS_LOG_RETENTION_MAX) {
-		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
-			php_error_docref(NULL, E_WARNING,
-				"qbosync.log_retention must be a number of days from 1 to %ld (the log keeps its rows that long), \"%s\" given",
-				QS_LOG_RETENTION_MAX, ZSTR_VAL(new_value));
-		}
-		return FAILURE;
-	}
-	*p = v;
-	return SUCCESS;
+	snprintf(must, sizeof(must),
+		"qbosync.log_retention must be a number of days from 1 to %ld (the log keeps its rows that long)",
+		(long)QS_LOG_RETENTION_MAX);
+	return ini_long_in(new_value, stage, 1, QS_LOG_RETENTION_MAX, (zend_long *)ZEND_INI_GET_ADDR(), must);
 }
 
 /* Rows the store's log keeps at most (0: no cap). */
 static ZEND_INI_MH(OnUpdateQbosyncLogMaxRows)
 {
-	zend_long *p = (zend_long *)ZEND_INI_GET_ADDR();
-	zend_long v;
 	(void)entry; (void)mh_arg3;
-	if (ZSTR_LEN(new_value) == 0
-		|| is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &v, NULL, 0) != IS_LONG
-		|| v < 0 || v > 1000000000) {
-		if (stage == ZEND_INI_STAGE_STARTUP || stage == ZEND_INI_STAGE_RUNTIME) {
-			php_error_docref(NULL, E_WARNING,
-				"qbosync.log_max_rows must be a number of rows from 0 (no cap) to 1000000000, \"%s\" given", ZSTR_VAL(new_value));
-		}
-		return FAILURE;
-	}
-	*p = v;
-	return SUCCESS;
+	return ini_long_in(new_value, stage, 0, 1000000000, (zend_long *)ZEND_INI_GET_ADDR(),
+		"qbosync.log_max_rows must be a number of rows from 0 (no cap) to 1000000000");
 }
 
 /* Which exchanges keep their bodies in the log: errors, all, none. */
