@@ -18,12 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool qse_is_deleted(json_object *norm)
-{
-	json_object *v;
-	return norm && json_object_object_get_ex(norm, "deleted", &v) && json_object_get_boolean(v);
-}
-
 static bool deletable(qs_kind_id kind_id)
 {
 	return kind_id == QS_KIND_PAYMENT || kind_id == QS_KIND_REFUND || kind_id == QS_KIND_CREDIT || kind_id == QS_KIND_WRITEOFF;

@@ -152,7 +152,7 @@ void qse_xlog_observe(void *ud, const qs_http_exchange *x);
 /* The retention: old rows removed in batches (the deliverer calls it, never the hook path). */
 void qse_xlog_prune(qs_engine *eng);
 
-/* qs_engine.c: shared helpers */
+/* qs_engine_util.c: the helpers the engine's files share */
 qs_status qse_begin_entity(qs_engine *eng, const char *kind, const char *id, qs_entity *en, qs_error *e);
 qs_status qse_save_commit(qs_engine *eng, const qs_entity *en, qs_error *e);
 const char *qse_entity_label(const char *kind);
@@ -170,6 +170,8 @@ const char *qse_qbo_entity_of(const char *kind);
 bool qse_owner_dead(qs_engine *eng, const char *owner);
 /* This host's identity in claim owners: host name (or host_id) ~ boot id. */
 void qse_host_identity(char *out, size_t size, const char *host_id);
+/* Is the document a deletion ("deleted": true, recorded by qbo_delete())? */
+bool qse_is_deleted(json_object *norm);
 /* The hook spill file (qs_engine_spill.c): its path, appending one event,
  * replaying the kept events into the store (returns how many). */
 void qse_spill_path(qs_engine *eng, const char *dir);
@@ -191,7 +193,6 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
 
 /* qs_engine_delete.c: a deletion recorded by qbo_delete() ("deleted": true in
  * the stored document), delivered as deletes in QBO */
-bool qse_is_deleted(json_object *norm);
 qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_flags, json_object **state, qs_error *e);
 /* Payments recorded for invoice alone (applies_to that one invoice) that the
  * billing system no longer lists among the invoice's transactions (listed:
@@ -299,7 +300,6 @@ qs_status qse_walk_page(qs_engine *eng, bool custom, const char *walker, long of
 	const char *since, const char *until, const qse_walk_io *io, long *read, long *total, qs_error *e);
 
 /* qs_engine_deliver.c: resolution, upsert and delivery */
-bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double now);
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
 	char final_state[16], qs_error *e);
 qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
@@ -308,18 +308,6 @@ qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity 
  * ("cb") in the same write. */
 qs_status qse_claim_batch(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
 	char final_state[16], qs_error *e);
-/* Renews the leases of this engine's claims (and its worker lock and
- * in-flight slots) when the last renewal is a third of the lease old (at
- * most every 5 s); a time compare otherwise. Called between requests. */
-void qse_claims_renew(qs_engine *eng);
-/* A new top-level delivery (a sync, a deferred wave, a record delivered on
- * its own): its claims get a new generation of the owner, so claims an
- * earlier delivery of this process left behind (its outcome failed to save)
- * are no longer renewed and are taken over after the lease like any other.
- * Nothing inside a delivery (depth > 0, or within a sync). */
-void qse_claims_begin(qs_engine *eng);
-/* The owner written on this engine's claims now. */
-const char *qse_claim_owner(const qs_engine *eng);
 qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
 	const char **entity, json_object **body, qs_error *e);
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
@@ -339,6 +327,24 @@ qs_status qse_events_pull(qs_engine *eng, long limit, long *done, qs_error *e);
 qs_status qse_pull_doc(qs_engine *eng, const char *kind, json_object *row, bool link, json_object **doc,
 	long *linked, qs_error *e);
 
+/* qs_engine_lease.c: the claims' owner and leases, the in-flight slot's hold */
+/* Is the claim (owner, claimed at) stale at now? */
+bool qse_claim_stale(qs_engine *eng, const char *owner, double claimed, double now);
+/* Renews the leases of this engine's claims (and its worker lock and
+ * in-flight slots) when the last renewal is a third of the lease old (at
+ * most every 5 s); a time compare otherwise. Called between requests. */
+void qse_claims_renew(qs_engine *eng);
+/* A new top-level delivery (a sync, a deferred wave, a record delivered on
+ * its own): its claims get a new generation of the owner, so claims an
+ * earlier delivery of this process left behind (its outcome failed to save)
+ * are no longer renewed and are taken over after the lease like any other.
+ * Nothing inside a delivery (depth > 0, or within a sync). */
+void qse_claims_begin(qs_engine *eng);
+/* The owner written on this engine's claims now. */
+const char *qse_claim_owner(const qs_engine *eng);
+/* Seconds a slot of the in-flight cap is held at most. */
+double qse_flight_hold(qs_engine *eng);
+
 /* qs_engine_pace.c: the per-company request limiter */
 /* *taken: when the slot was taken (0: no pacing, or none taken); hand it to
  * qse_pace_done when the request has ended. */
@@ -354,8 +360,6 @@ void qse_pace_done(qs_engine *eng, double *taken);
 qs_status qse_flight_try(qs_engine *eng, long *slot, double *wait, qs_error *e);
 qs_status qse_flight_take(qs_engine *eng, long *slot, qs_error *e);
 void qse_flight_release(qs_engine *eng, long *slot);
-/* Seconds a slot of the in-flight cap is held at most. */
-double qse_flight_hold(qs_engine *eng);
 
 /* qs_engine_wave.c: the pipeline (plan, send as /batch, apply in one transaction) */
 typedef struct qse_wave_out {

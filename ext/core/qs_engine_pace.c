@@ -85,15 +85,6 @@ qs_status qse_pace(qs_engine *eng, bool batch, double *taken, qs_error *e)
 	}
 }
 
-/* Seconds a slot of the in-flight cap is held at most: the longest a request
- * can take (connect + transfer timeouts) and a margin; a killed holder's slot
- * frees then. */
-double qse_flight_hold(qs_engine *eng)
-{
-	long t = eng->timeout_ms > eng->inline_timeout_ms ? eng->timeout_ms : eng->inline_timeout_ms;
-	return (double)(t + eng->connect_timeout_ms) / 1000.0 + 5.0;
-}
-
 qs_status qse_flight_try(qs_engine *eng, long *slot, double *wait, qs_error *e)
 {
 	double now;
