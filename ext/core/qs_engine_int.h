@@ -186,10 +186,12 @@ const char *qse_reason_name(qs_conn_reason r);
  * Disconnected is logged and handed to the on_disconnect notifier. */
 void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message);
 
-/* Records a normalised document (borrowed) and delivers it per the delivery
- * mode: qbo_push after validation (resend, delete). */
+/* qs_engine_record.c: records a normalised document (borrowed) and delivers
+ * it per the delivery mode: qbo_push after validation (resend, delete). */
 qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
 	json_object **state, qs_error *e);
+/* The state object of an entity (a new object): what a push answers with. */
+json_object *qse_entity_json(const qs_entity *en);
 
 /* qs_engine_delete.c: a deletion recorded by qbo_delete() ("deleted": true in
  * the stored document), delivered as deletes in QBO */
@@ -250,10 +252,12 @@ void qse_note_realm(qs_engine *eng, const qs_conn_row *row);
 /* push_flags: QS_PUSH_QUEUE_ONLY for a sync pass (it delivers them), 0 for the deferred run */
 qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *expanded, long *failed, qs_error *e);
 
-/* qs_engine.c: whether the settings keep a normalised record out of QBO (reason filled) */
+/* qs_engine_record.c: whether the settings keep a normalised record out of QBO (reason filled) */
 bool qse_skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n);
 
 /* qs_engine_start.c: a connected customer's start date */
+/* The reason of a record Skipped by its customer's start date contains this. */
+#define START_MARK "set when connecting customer "
 /* Whether d is a calendar date "YYYY-MM-DD". */
 bool qse_start_date_ok(const char *d);
 /* Whether the start date of the record's customer (an invoice, payment,
@@ -261,7 +265,7 @@ bool qse_start_date_ok(const char *d);
  * start, when not NULL, with that date). */
 bool qse_skipped_by_customer_start(qs_engine *eng, const char *kind, json_object *norm, char *reason, size_t n,
 	char start[11]);
-/* After customer's start date changed: its records Skipped by a start date,
+/* qs_engine_map.c: after customer's start date changed: its records Skipped by a start date,
  * and those not yet in QBO that the date now keeps out, recorded again
  * (queued, or Skipped with the reason); records in QBO stay. */
 qs_status qse_start_date_changed(qs_engine *eng, const char *customer, long *queued, long *skipped, qs_error *e);

@@ -1,16 +1,13 @@
 /* qs_engine_start: a connected customer's start date (qbo_map('customer', …,
  * ['start_date' => 'YYYY-MM-DD'])): that customer's invoices, payments,
- * refunds and credits dated before it are Skipped with the reason; when the
- * date changes, that customer's records not yet in QBO are judged again. */
+ * refunds and credits dated before it are Skipped with the reason. Judging
+ * them again when the date changes is qbo_map's (qs_engine_map.c). */
 #include "qs_engine_int.h"
 #include "qs_state.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The reason of a record Skipped by its customer's start date contains this. */
-#define START_MARK "set when connecting customer "
 
 /* Whether a customer's start date keeps out records of the kind (its row's customer_start). */
 static bool is_fin_kind(const char *kind)
@@ -79,102 +76,4 @@ bool qse_skipped_by_customer_start(qs_engine *eng, const char *kind, json_object
 		"'%s', ['start_date' => …])) to send it",
 		d, m.start_date, cust, name, m.qbo_id, cust, m.qbo_id);
 	return true;
-}
-
-/* ------------------------------------------------- a changed start date */
-
-typedef struct start_scan {
-	qs_engine *eng;
-	const char *customer;
-	char (*ids)[65];
-	size_t n, cap;
-	bool oom;
-} start_scan;
-
-/* Collects the customer's records that the new date may judge otherwise: those
- * Skipped by a start date, and those not yet in QBO that it now keeps out. A
- * record in QBO (or being sent) stays as it is. */
-static void scan_cb(void *ud, const qs_entity *en)
-{
-	start_scan *sc = ud;
-	json_object *norm;
-	const char *cust;
-	bool take = false;
-	char reason[1024];
-	if (sc->oom || en->qbo_id[0] || !strcmp(en->q_status, "sending") || !en->doc) {
-		return;
-	}
-	norm = json_tokener_parse(en->doc);
-	cust = qse_jstr(norm, "customer");
-	if (cust && !strcmp(cust, sc->customer)) {
-		if (en->state == QS_STATE_SKIPPED) {
-			take = strstr(en->reason, START_MARK) != NULL;
-		} else {
-			take = qse_skipped_by_customer_start(sc->eng, en->kind, norm, reason, sizeof(reason), NULL);
-		}
-	}
-	json_object_put(norm);
-	if (take) {
-		void *nv = qs_grow(sc->ids, &sc->cap, sc->n, sizeof(*sc->ids), 16);
-		if (!nv) {
-			sc->oom = true;
-			return;
-		}
-		sc->ids = nv;
-		qs_strlcpy(sc->ids[sc->n], en->id, sizeof(sc->ids[0]));
-		sc->n++;
-	}
-}
-
-qs_status qse_start_date_changed(qs_engine *eng, const char *customer, long *queued, long *skipped, qs_error *e)
-{
-	static const qs_state states[] = {QS_STATE_SKIPPED, QS_STATE_NOT_TRIED, QS_STATE_WAITING, QS_STATE_ERROR};
-	const qs_kind *kr;
-	size_t k, s, i;
-	qs_status r = QS_OK;
-	*queued = *skipped = 0;
-	for (k = 0; (kr = qs_kind_at(k)) != NULL && r == QS_OK; k++) {
-		start_scan sc;
-		if (!kr->customer_start) {
-			continue;
-		}
-		memset(&sc, 0, sizeof(sc));
-		sc.eng = eng;
-		sc.customer = customer;
-		for (s = 0; s < sizeof(states) / sizeof(states[0]) && r == QS_OK; s++) {
-			r = qs_store_entity_list(eng->store, eng->conn_key, kr->name, qs_state_name(states[s]), NULL, 0, 0,
-				scan_cb, &sc, e);
-		}
-		if (r == QS_OK && sc.oom) {
-			r = qs_error_set(e, QS_EINTERNAL, "Out of memory judging customer %s's records by its start date", customer);
-		}
-		for (i = 0; i < sc.n && r == QS_OK; i++) {
-			json_object *norm = NULL, *state = NULL;
-			qs_entity en;
-			r = qs_store_entity_get(eng->store, eng->conn_key, kr->name, sc.ids[i], &en, e);
-			if (r == QS_OK && en.exists && en.doc) {
-				norm = json_tokener_parse(en.doc);
-			}
-			qs_entity_clear(&en);
-			if (r != QS_OK || !norm) {
-				json_object_put(norm);
-				continue;
-			}
-			/* recorded again: judged by the settings as they are now, queued
-			 * when inside the window (delivered by the next qbo_sync) */
-			r = qse_push_norm(eng, kr->name, norm, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, &state, e);
-			if (r == QS_OK) {
-				const char *st = qse_jstr(state, "state");
-				if (qs_state_of(st) == QS_STATE_SKIPPED) {
-					(*skipped)++;
-				} else {
-					(*queued)++;
-				}
-			}
-			json_object_put(state);
-			json_object_put(norm);
-		}
-		free(sc.ids);
-	}
-	return r;
 }
