@@ -73,6 +73,17 @@ qbosync_build() {
 		qbosync_say "phpize && ./configure"
 		{ phpize && ./configure --enable-qbosync; } >.build.log 2>&1 || { cat .build.log >&2; return 1; }
 	fi
+	# a dependency file naming a header that is gone (moved or removed) would
+	# stop make: it goes, with its object, which is then built again
+	local dep h
+	while IFS= read -r dep; do
+		for h in $(grep -o '[^ :\\]*\.h' "$dep"); do
+			if [ ! -e "$h" ]; then
+				rm -f "$dep" "${dep%.dep}.lo" "${dep%.dep}.o"
+				break
+			fi
+		done
+	done < <(find ext -name '*.dep' 2>/dev/null)
 	qbosync_say "make"
 	make -j"$(nproc)" CFLAGS="$cflags" >>.build.log 2>&1 || { grep -E "error:|warning:|Error " .build.log | head -40 >&2; return 1; }
 	[ -f modules/qbosync.so ]

@@ -7,7 +7,7 @@ $m4 = file_get_contents("$root/config.m4");
 preg_match_all('~ext/[\w/]+\.c~', $m4, $m);
 $built = array_unique($m[0]);
 $onDisk = array_map(fn($f) => substr($f, strlen($root) + 1),
-    array_merge(glob("$root/ext/*.c"), glob("$root/ext/core/*.c"), glob("$root/ext/php/*.c")));
+    array_merge(glob("$root/ext/*.c"), glob("$root/ext/core/*.c"), glob("$root/ext/core/*/*.c"), glob("$root/ext/php/*.c")));
 sort($built);
 sort($onDisk);
 echo 'C files not in config.m4: ', implode(', ', array_diff($onDisk, $built)) ?: 'none', "\n";

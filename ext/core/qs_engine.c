@@ -5,7 +5,7 @@
  * share are in qs_engine_util.c, delivery in qs_engine_deliver.c, tokens and
  * QBO calls in qs_engine_qbo.c, mappings in qs_engine_map.c; SQL in qs_store. */
 #include "qs_engine_int.h"
-#include "qs_qbo_rules.h"
+#include "qbo/qs_qbo_rules.h"
 #include "qs_json.h"
 #include "qs_kind.h"
 #include "qs_state.h"

@@ -5,7 +5,7 @@
  * the outcome with the retry policy. */
 #include "qs_engine_int.h"
 #include "qs_kind.h"
-#include "qs_qbo_rules.h"
+#include "qbo/qs_qbo_rules.h"
 #include "qs_state.h"
 #include "qs_verify.h"
 

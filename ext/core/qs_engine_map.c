@@ -6,6 +6,7 @@
  * qs_engine_account.c. */
 #include "qs_engine_int.h"
 #include "qs_verify.h"
+#include "qbo/qs_qbo_tax.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -311,7 +312,7 @@ qs_status qs_engine_map(qs_engine *eng, const char *kind, const char *local_id,
 		}
 		json_object_put(body);
 	} else {
-		if (kind_id == QS_KIND_TAX && (!strcasecmp(qbo_id, "TAX") || !strcasecmp(qbo_id, "NON"))) {
+		if (kind_id == QS_KIND_TAX && (!strcasecmp(qbo_id, QS_QBO_US_TAXABLE) || !strcasecmp(qbo_id, QS_QBO_US_NON_TAXABLE))) {
 			qs_entity_clear(&local);
 			return qs_error_set(e, QS_EVALIDATION, "Tax %s cannot map to %s: TAX and NON only mark US invoice lines taxable or not, "
 				"they are not tax codes QuickBooks can charge (every invoice would fail with 2500); map it to a TaxCode Id "

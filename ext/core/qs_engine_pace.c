@@ -14,7 +14,7 @@
  * all the processes using the store together never have more than QBO's
  * concurrency limit in flight. */
 #include "qs_engine_int.h"
-#include "qs_qbo_rules.h"
+#include "qbo/qs_qbo_rules.h"
 
 #include <time.h>
 

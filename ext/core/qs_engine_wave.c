@@ -15,7 +15,7 @@
  *   Apply: every outcome of the wave in one transaction. */
 #include "qs_engine_int.h"
 #include "qs_pool.h"
-#include "qs_qbo_rules.h"
+#include "qbo/qs_qbo_rules.h"
 #include "qs_verify.h"
 
 #include <stdio.h>

@@ -5,6 +5,7 @@
 #include "qs_verify.h"
 #include "qs_error.h"
 #include "qs_kind.h"
+#include "qbo/qs_qbo_tax.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,7 +156,7 @@ static void invoice(json_object *doc, json_object *row, int decimals, qs_local_f
 			json_object_object_add(line, "quantity", quantity(get(d, "Qty")));
 			json_object_object_add(line, "unit_price", money(get(d, "UnitPrice") ? get(d, "UnitPrice") : get(l, "Amount"), decimals));
 			json_object_object_add(line, "amount", money(get(l, "Amount"), decimals));
-			json_object_object_add(line, "taxable", json_object_new_boolean(tc && strcmp(tc, "NON") != 0));
+			json_object_object_add(line, "taxable", json_object_new_boolean(tc && strcmp(tc, QS_QBO_US_NON_TAXABLE) != 0));
 			put_str(line, "kind", "sale");
 		} else if (!strcmp(dt, "DiscountLineDetail")) {
 			put_str(line, "description", str(l, "Description"));

@@ -2,6 +2,7 @@
  * rounding spread, QBO Line[]), the taxes list and TxnTaxDetail, payment and
  * credit applications (applies_to), and the single-line body of refunds/credits. */
 #include "qs_map_int.h"
+#include "qbo/qs_qbo_tax.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -453,7 +454,7 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 			*any_taxable = true;
 		}
 		if (m->ctx->us_company) {
-			json_object_object_add(det, "TaxCodeRef", qsm_ref_json(taxable ? "TAX" : "NON"));
+			json_object_object_add(det, "TaxCodeRef", qsm_ref_json(taxable ? QS_QBO_US_TAXABLE : QS_QBO_US_NON_TAXABLE));
 		} else {
 			const char *lt = qsm_norm_str(ln, "tax");
 			const char *local = taxable ? (lt ? lt : (first_tax ? first_tax : "*")) : "exempt";
@@ -548,7 +549,7 @@ qs_status qsm_single_line_item(mctx *m, json_object *q, qs_money amount, const c
 	json_object_object_add(det, "Qty", json_object_new_int(1));
 	json_object_object_add(det, "UnitPrice", qsm_money_json(amount, m->decimals));
 	if (m->ctx->us_company) {
-		json_object_object_add(det, "TaxCodeRef", qsm_ref_json("NON"));
+		json_object_object_add(det, "TaxCodeRef", qsm_ref_json(QS_QBO_US_NON_TAXABLE));
 	} else {
 		char tax[32];
 		if ((st = qsm_resolve(m, "tax", "exempt", true, "tax exempt (for untaxed lines)", tax)) != QS_OK) {

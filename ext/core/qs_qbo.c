@@ -3,7 +3,7 @@
  * carrying QBO's code, element and detail. Query text is escaped only here. */
 #include "qs_qbo.h"
 #include "qs_crypto.h"
-#include "qs_qbo_rules.h"
+#include "qbo/qs_qbo_rules.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -13,7 +13,6 @@
 
 #define QS_STR_(x) #x
 #define QS_STR(x) QS_STR_(x)
-#define QS_REQUESTID_MAX 50
 /* Queries whose URL-encoded text is longer than this go by POST. */
 #define QS_QUERY_GET_MAX 1500
 

@@ -6,21 +6,20 @@
 
 #include <json-c/json.h>
 #include "qs_http.h"
-#include "qs_qbo_rules.h"
+#include "qbo/qs_qbo_rules.h"
 
 typedef struct qs_qbo {
 	qs_http *http;             /* borrowed */
 	const char *api_base;      /* ".../v3", borrowed */
 	const char *realm;         /* borrowed */
 	const char *access_token;  /* borrowed; the engine swaps it after a refresh */
-	const char *minorversion;  /* NULL = QS_QBO_MINORVERSION (qs_qbo_rules.h) */
+	const char *minorversion;  /* NULL = QS_QBO_MINORVERSION (qbo/qs_qbo_version.h) */
 } qs_qbo;
 
-/* Bounds of what QBO sends as an Id and a SyncToken (the store's columns
- * hold them whole): an answer carrying anything else is QS_EAPI with code
- * "invalid_id" / "invalid_synctoken", element "Id" / "SyncToken". */
-#define QS_QBO_ID_MAX 31
-#define QS_QBO_SYNCTOKEN_MAX 18
+/* Whether v could be an Id / a SyncToken QBO sent (within QS_QBO_ID_MAX,
+ * QS_QBO_SYNCTOKEN_MAX: qbo/qs_qbo_limits.h): an answer carrying anything
+ * else is QS_EAPI with code "invalid_id" / "invalid_synctoken", element
+ * "Id" / "SyncToken". */
 bool qs_qbo_id_ok(const char *v, size_t len);
 bool qs_qbo_synctoken_ok(const char *v, size_t len);
 
@@ -66,7 +65,7 @@ qs_status qs_qbo_void(qs_qbo *q, const char *entity, const char *id,
  * elements ({"bId", "operation", "<Entity>": {...}} or {"bId", "Query"});
  * *responses receives the BatchItemResponse array (a new reference). One item's
  * Fault is inside its element: qs_qbo_item_fault() reads it. */
-#define QS_BATCH_MAX 30
+#define QS_BATCH_MAX QS_QBO_BATCH_OPS
 qs_status qs_qbo_batch(qs_qbo *q, json_object *items, const char *requestid, json_object **responses, qs_error *e);
 
 /* qs_qbo_batch in two halves, for a request sent through a qs_pool: prepare
@@ -112,8 +111,6 @@ qs_status qs_qbo_get(qs_qbo *q, const char *path, const char *params, const char
 	json_object **answer, qs_error *e);
 
 /* ---- change data capture and query paging (qs_qbo_pull.c) ---- */
-#define QS_QBO_CDC_MAX 1000       /* objects per CDC answer (more are cut silently) */
-#define QS_QBO_CDC_DAYS 30        /* how far back CDC looks */
 /* One page of a query ("select * from Customer startposition 1001 maxresults
  * 1000"); *rows: the array (possibly empty), *time: the answer's time (QBO's
  * clock) as unix seconds (0 when absent). */

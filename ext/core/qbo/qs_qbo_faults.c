@@ -1,7 +1,6 @@
-/* qs_qbo_rules: the name table of the QBO fault codes the engine acts on, and
- * what a person should do about each, and the tax model of a region (declared
- * in qs_qbo_rules.h with QBO's limits and minorversion). */
-#include "qs_qbo_rules.h"
+/* qs_qbo_faults: the name table of the QBO fault codes the engine acts on,
+ * and what a person should do about each (qs_qbo_faults.h). */
+#include "qs_qbo_faults.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -44,9 +43,4 @@ const char *qs_qbo_fault_code(qs_qbo_fault f)
 const char *qs_qbo_fault_hint(const char *code)
 {
 	return faults[qs_qbo_fault_of(code)].hint;
-}
-
-bool qs_qbo_us_tax_model(const char *country)
-{
-	return !country || !*country || !strcmp(country, QS_QBO_DEFAULT_COUNTRY);
 }
