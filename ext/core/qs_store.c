@@ -1,7 +1,7 @@
 /* qs_store: the store interface the engine calls: each qs_store_* function
  * dispatches to the backend that opened the store (qs_store_driver.h); the
- * backend is chosen by the form of the store's name. Helpers that need no
- * backend (the clock, clearing rows) live here too. */
+ * backend is chosen by the form of the store's name (qs_store_open.c).
+ * Helpers that need no backend (the clock, clearing rows) live here too. */
 #include "qs_store_driver.h"
 #include "qs_crypto.h"
 
@@ -15,25 +15,6 @@ double qs_store_now(void)
 	struct timeval tv;
 	gettimeofday(&tv, NULL);
 	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
-}
-
-qs_store *qs_store_open(const char *path, qs_durability durability, qs_error *e)
-{
-	return qs_store_open_with(path, NULL, durability, e);
-}
-
-qs_store *qs_store_open_with(const char *name, const char *password, qs_durability durability, qs_error *e)
-{
-	if (qs_store_is_mysql(name)) {
-		return qs_store_mysql_open(name, password, e);
-	}
-	if (name && strncasecmp(name, "sqlite:", 7) == 0) {
-		name += 7;
-		if (name[0] == '/' && name[1] == '/') {
-			name += 2;   /* sqlite:///abs/path */
-		}
-	}
-	return qs_store_sqlite_open(name, durability, e);
 }
 
 const char *qs_store_backend(const qs_store *s)

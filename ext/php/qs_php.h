@@ -82,6 +82,8 @@ void qs_php_conn_set_busy(zval *zconn, bool busy);
 void qs_php_conn_notify(zval *zconn);
 /* Marks the connection's link as not to be reused (after a store failure). */
 void qs_php_conn_mark_broken(zval *zconn);
+/* qs_php_throw, and marks the connection broken when the store failed. */
+void qs_php_throw_conn(zval *zconn, const qs_error *e);
 
 /* The engine's fetch for hook events: the connection's fetch option, else
  * WHMCS's localAPI when that function exists. Set before an engine call that
@@ -108,8 +110,6 @@ void qs_php_return_result(zval *return_value, zval *zconn, qs_status st, json_ob
 /* qs_php_exceptions.c */
 /* Throws the exception that fits e->status (see the mapping there). */
 void qs_php_throw(const qs_error *e);
-/* Same, and marks the connection broken when the store failed. */
-void qs_php_throw_conn(zval *zconn, const qs_error *e);
 
 /* qs_php_json.c */
 /* A new json-c value from a zval; NULL with an exception thrown (naming

@@ -2,7 +2,8 @@
  * no `new`, no clone, no serialization, no secret in var_dump), qbo_connect()
  * with its option checks, and the per-process cache of engines keyed by a hash
  * of the options (reused across requests like pgsql's persistent links, with
- * the qbosync.max_connections limit and a health check before reuse). */
+ * the qbosync.max_connections limit and a health check before reuse); a store
+ * failure's exception marks the link broken (qs_php_throw_conn). */
 #include "qs_php.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
@@ -650,6 +651,14 @@ void qs_php_conn_mark_broken(zval *zconn)
 	if (conn->link) {
 		conn->link->broken = true;
 	}
+}
+
+void qs_php_throw_conn(zval *zconn, const qs_error *e)
+{
+	if (e && e->status == QS_ESTORE && zconn) {
+		qs_php_conn_mark_broken(zconn);
+	}
+	qs_php_throw(e);
 }
 
 /* ================================================================ qbo_connect */

@@ -61,11 +61,3 @@ void qs_php_throw(const qs_error *e)
 		QS_SET(ex, "recordId", e->record_id);
 	}
 }
-
-void qs_php_throw_conn(zval *zconn, const qs_error *e)
-{
-	if (e && e->status == QS_ESTORE && zconn) {
-		qs_php_conn_mark_broken(zconn);
-	}
-	qs_php_throw(e);
-}
