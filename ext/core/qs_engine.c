@@ -26,6 +26,7 @@
 #include <openssl/crypto.h>
 
 _Static_assert(QS_SYNC_IN_FLIGHT_MAX == QS_QBO_CONCURRENT, "qbo_sync's max_in_flight is QBO's concurrency limit");
+_Static_assert(QS_SYNC_BATCH_MAX == QS_QBO_BATCH_OPS, "qbo_sync's batch_size is at most the operations of one QBO /batch");
 
 /* ------------------------------------------------------------------ lifecycle */
 
