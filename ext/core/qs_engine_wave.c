@@ -550,7 +550,7 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 				w[i].ctx.wait_kind, w[i].ctx.wait_id, w[i].dv, eng->wave_released, e);
 		}
 		if (r == QS_OK) {
-			r = qs_store_entity_put(eng->store, eng->conn_key, &cur, e);
+			r = qs_store_entity_outcome(eng->store, eng->conn_key, &cur, e);
 		}
 		if (r == QS_OK) {
 			r = qs_store_outbox_put(eng->store, eng->conn_key, &cur, e);

@@ -186,6 +186,11 @@ qs_status qs_store_entity_claim(qs_store *s, const char *key, const qs_entity *e
 	return s->ops->entity_claim(s, key, en, e);
 }
 
+qs_status qs_store_entity_outcome(qs_store *s, const char *key, const qs_entity *en, qs_error *e)
+{
+	return s->ops->entity_outcome(s, key, en, e);
+}
+
 qs_status qs_store_outbox_due(qs_store *s, const char *key, double now, long limit, qs_outbox_cb cb, void *ud, qs_error *e)
 {
 	return s->ops->outbox_due(s, key, now, limit, cb, ud, e);

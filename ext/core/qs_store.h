@@ -170,6 +170,12 @@ qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en,
  * status, owner, claim time and attempts. Narrower than entity_put and
  * outbox_put, which it does instead when a row was not there. */
 qs_status qs_store_entity_claim(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
+/* Writes what a delivery's outcome changes of an entity read in the caller's
+ * write transaction: state, reason, QBO Id and SyncToken, synced version,
+ * attempts, last attempt, updated and pending requestid; the document, its
+ * version and hash stay as read. Narrower than entity_put, which it does
+ * instead when the row was not there. */
+qs_status qs_store_entity_outcome(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 
 /* Calls cb for every outbox row that is due (queued/waiting with next_try <= now,
  * and every 'sending' one so the caller can judge staleness), in dependency order

@@ -32,6 +32,7 @@ typedef struct qs_store_ops {
 	qs_status (*entity_put)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 	qs_status (*outbox_put)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 	qs_status (*entity_claim)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
+	qs_status (*entity_outcome)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 	qs_status (*outbox_due)(qs_store *s, const char *key, double now, long limit, qs_outbox_cb cb, void *ud, qs_error *e);
 	qs_status (*outbox_release)(qs_store *s, const char *key, const char *kind, const char *id, double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e);
 	qs_status (*outbox_lock)(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, bool *held, qs_error *e);

@@ -1733,6 +1733,13 @@ static qs_status my_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 		(long long)en->q_attempts, (long long)qs_kind_outbox_rank(en->kind, en->doc), qs_store_now());
 }
 
+/* The row is locked by the caller's transaction (read with entity_get):
+ * written whole, the same columns entity_put writes. */
+static qs_status my_entity_outcome(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
+{
+	return my_entity_put(qs, key, en, e);
+}
+
 /* The connection counts matched rows (CLIENT_FOUND_ROWS): a row that is not
  * there is written whole (entity_put, outbox_put). */
 static qs_status my_entity_claim(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
@@ -2728,6 +2735,7 @@ static const qs_store_ops mysql_ops = {
 	.entity_get = my_entity_get,
 	.entity_by_qbo = my_entity_by_qbo,
 	.entity_put = my_entity_put,
+	.entity_outcome = my_entity_outcome,
 	.outbox_put = my_outbox_put,
 	.entity_claim = my_entity_claim,
 	.outbox_due = my_outbox_due,

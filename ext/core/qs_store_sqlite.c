@@ -20,7 +20,7 @@ enum {
 	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC, S_CONN_THROTTLE,
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
-	S_ENT_GET, S_ENT_PUT, S_ENT_CLAIM, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_ANY_WAITER, S_OB_RELEASE, S_OB_COUNT,
+	S_ENT_GET, S_ENT_PUT, S_ENT_CLAIM, S_ENT_OUTCOME, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_ANY_WAITER, S_OB_RELEASE, S_OB_COUNT,
 	S_ENT_COUNTS, S_ENT_BY_QBO,
 	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
@@ -85,6 +85,10 @@ static const char *const sql_text[S__COUNT] = {
 		" create_rid = excluded.create_rid",
 	/* a claim: no indexed column changes, so no index entry is rewritten */
 	[S_ENT_CLAIM] = "UPDATE entity SET attempts = ?4, last_attempt = ?5, create_rid = ?6"
+		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
+	/* a delivery's outcome: the document, version and hash stay as read */
+	[S_ENT_OUTCOME] = "UPDATE entity SET state = ?4, reason = ?5, qbo_id = ?6, sync_token = ?7, synced_version = ?8,"
+		" attempts = ?9, last_attempt = ?10, updated = ?11, create_rid = ?12"
 		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_CLAIM] = "UPDATE outbox SET status = ?4, owner = ?5, claimed = ?6, attempts = ?7"
 		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
@@ -1063,6 +1067,31 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 	sqlite3_bind_int(p, 12, qs_kind_outbox_rank(en->kind, en->doc));
 	sqlite3_bind_double(p, 13, qs_store_now());
 	return run(s, p, e, "writing the outbox");
+}
+
+static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_ENT_OUTCOME, e);
+	qs_status r;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_record(p, key, en);
+	bind_static(p, 4, qs_state_name(en->state));
+	bind_static_or_null(p, 5, en->reason);
+	bind_static_or_null(p, 6, en->qbo_id);
+	bind_static_or_null(p, 7, en->sync_token);
+	sqlite3_bind_int64(p, 8, en->synced_version);
+	sqlite3_bind_int64(p, 9, en->attempts);
+	sqlite3_bind_double(p, 10, en->last_attempt);
+	sqlite3_bind_double(p, 11, en->updated);
+	bind_static_or_null(p, 12, en->create_rid);
+	r = run(s, p, e, "saving a delivery's outcome");
+	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
+		r = sq_entity_put(qs, key, en, e);
+	}
+	return r;
 }
 
 static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
@@ -2248,6 +2277,7 @@ static const qs_store_ops sqlite_ops = {
 	.entity_get = sq_entity_get,
 	.entity_by_qbo = sq_entity_by_qbo,
 	.entity_put = sq_entity_put,
+	.entity_outcome = sq_entity_outcome,
 	.outbox_put = sq_outbox_put,
 	.entity_claim = sq_entity_claim,
 	.outbox_due = sq_outbox_due,
