@@ -96,6 +96,16 @@ void qs_store_rollback(qs_store *s)
 	s->ops->rollback(s);
 }
 
+void qs_store_read_begin(qs_store *s)
+{
+	s->ops->read_begin(s);
+}
+
+void qs_store_read_end(qs_store *s)
+{
+	s->ops->read_end(s);
+}
+
 qs_status qs_store_conn_ensure(qs_store *s, const char *key, qs_error *e)
 {
 	return s->ops->conn_ensure(s, key, e);

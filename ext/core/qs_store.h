@@ -53,6 +53,15 @@ void qs_store_checkpoint(qs_store *s);
 qs_status qs_store_begin(qs_store *s, bool immediate, qs_error *e);
 qs_status qs_store_commit(qs_store *s, qs_error *e);
 void qs_store_rollback(qs_store *s);
+/* A read snapshot for a run of reads outside any transaction (a delivery
+ * wave's plan), so they do not each take and release the store's read lock.
+ * Any write, transaction or checkpoint the caller starts meanwhile ends it
+ * first, so nothing waits on it and writes commit as they would without it;
+ * read_end ends it if still open. SQLite: BEGIN (deferred) and its COMMIT;
+ * MariaDB/MySQL: nothing (its reads take no file lock). Failure is ignored:
+ * the reads then run on their own. */
+void qs_store_read_begin(qs_store *s);
+void qs_store_read_end(qs_store *s);
 
 /* Wall clock as unix seconds with microseconds. */
 double qs_store_now(void);

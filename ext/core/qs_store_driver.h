@@ -14,6 +14,8 @@ typedef struct qs_store_ops {
 	qs_status (*begin)(qs_store *s, bool immediate, qs_error *e);
 	qs_status (*commit)(qs_store *s, qs_error *e);
 	void (*rollback)(qs_store *s);
+	void (*read_begin)(qs_store *s);
+	void (*read_end)(qs_store *s);
 	qs_status (*conn_ensure)(qs_store *s, const char *key, qs_error *e);
 	qs_status (*conn_get)(qs_store *s, const char *key, qs_conn_row *out, qs_error *e);
 	qs_status (*conn_set_status)(qs_store *s, const char *key, const char *status, const char *reason, const char *message, qs_error *e);

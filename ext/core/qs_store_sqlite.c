@@ -444,6 +444,7 @@ typedef struct sq_store {
 	qs_store base;
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S__COUNT];
+	bool reading;             /* in the read snapshot of sq_read_begin */
 } sq_store;
 
 const char *qs_store_sqlite_version(void)
@@ -462,7 +463,11 @@ static qs_status db_fail(sq_store *s, qs_error *e, const char *what)
 		s->base.path, what, sqlite3_errmsg(s->db));
 }
 
-/* The cached statement, reset with its bindings cleared. */
+static void read_end(sq_store *s);
+static void done(sqlite3_stmt *p);
+
+/* The cached statement, reset with its bindings cleared. A statement that
+ * writes (or starts or ends a transaction) first ends the read snapshot. */
 static sqlite3_stmt *st(sq_store *s, int id, qs_error *e)
 {
 	sqlite3_stmt *p = s->stmt[id];
@@ -476,7 +481,48 @@ static sqlite3_stmt *st(sq_store *s, int id, qs_error *e)
 		sqlite3_reset(p);
 		sqlite3_clear_bindings(p);
 	}
+	if (s->reading && (id == S_BEGIN || id == S_BEGIN_IMM || id == S_COMMIT || id == S_ROLLBACK
+			|| !sqlite3_stmt_readonly(p))) {
+		read_end(s);
+	}
 	return p;
+}
+
+/* The read snapshot: a deferred transaction that has only read. */
+static void read_end(sq_store *s)
+{
+	sqlite3_stmt *p;
+	if (!s->reading) {
+		return;
+	}
+	s->reading = false;
+	if (sqlite3_get_autocommit(s->db)) {
+		return;
+	}
+	p = st(s, S_COMMIT, NULL);
+	if (p) {
+		sqlite3_step(p);
+		done(p);
+	}
+}
+
+static void sq_read_begin(qs_store *qs)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p;
+	if (s->reading || !sqlite3_get_autocommit(s->db)) {
+		return;   /* already in one, or in the caller's transaction */
+	}
+	p = st(s, S_BEGIN, NULL);
+	if (p) {
+		s->reading = sqlite3_step(p) == SQLITE_DONE;
+		done(p);
+	}
+}
+
+static void sq_read_end(qs_store *qs)
+{
+	read_end((sq_store *)qs);
 }
 
 static void done(sqlite3_stmt *p)
@@ -631,6 +677,7 @@ static int wal_hook(void *ud, sqlite3 *db, const char *name, int pages)
 static void sq_checkpoint(qs_store *qs)
 {
 	sq_store *s = (sq_store *)qs;
+	read_end(s);
 	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
@@ -2258,6 +2305,8 @@ static const qs_store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
 	.checkpoint = sq_checkpoint,
+	.read_begin = sq_read_begin,
+	.read_end = sq_read_end,
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
