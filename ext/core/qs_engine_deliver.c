@@ -276,7 +276,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	qs_entity dep;
 	qs_status r;
 	*never_pushed = false;
-	r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &dep, e);
+	r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
 	if (r != QS_OK) {
 		return r;
 	}
@@ -299,7 +299,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 		if (r != QS_OK) {
 			return r;
 		}
-		r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &dep, e);
+		r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
 		if (r != QS_OK) {
 			return r;
 		}
@@ -315,7 +315,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 			qs_error_copy(e, &e2);
 			return r;
 		}
-		r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &dep, e);
+		r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
 		if (r != QS_OK) {
 			return r;
 		}

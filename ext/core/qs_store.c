@@ -176,6 +176,11 @@ qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, co
 	return s->ops->entity_get(s, key, kind, id, out, e);
 }
 
+qs_status qs_store_entity_ref(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e)
+{
+	return s->ops->entity_ref(s, key, kind, id, out, e);
+}
+
 qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind, const char *qbo_id, char local_id[65], bool *found, qs_error *e)
 {
 	return s->ops->entity_by_qbo(s, key, kind, qbo_id, local_id, found, e);

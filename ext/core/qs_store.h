@@ -166,6 +166,11 @@ void qs_entity_clear(qs_entity *en);   /* frees doc, zeroes the rest */
 
 qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e);
+/* What a record referred to tells the records that depend on it: out->exists,
+ * state, reason, qbo_id and q_status (its outbox row's), the rest as
+ * qs_entity_clear leaves it (no doc). Lighter than entity_get. */
+qs_status qs_store_entity_ref(qs_store *s, const char *key, const char *kind, const char *id,
+	qs_entity *out, qs_error *e);
 /* The local id of the entity of kind already linked to qbo_id; *found false when none. */
 qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind, const char *qbo_id,
 	char local_id[65], bool *found, qs_error *e);

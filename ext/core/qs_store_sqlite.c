@@ -20,7 +20,7 @@ enum {
 	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC, S_CONN_THROTTLE,
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
-	S_ENT_GET, S_ENT_PUT, S_ENT_CLAIM, S_ENT_OUTCOME, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_ANY_WAITER, S_OB_RELEASE, S_OB_COUNT,
+	S_ENT_GET, S_ENT_REF, S_ENT_PUT, S_ENT_CLAIM, S_ENT_OUTCOME, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_ANY_WAITER, S_OB_RELEASE, S_OB_COUNT,
 	S_ENT_COUNTS, S_ENT_BY_QBO,
 	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
@@ -73,6 +73,9 @@ static const char *const sql_text[S__COUNT] = {
 	[S_ENT_GET] = "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc,"
 		" e.attempts, e.last_attempt, e.updated, e.create_rid,"
 		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts"
+		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
+		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
+	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, o.status"
 		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
 		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
 	[S_ENT_PUT] = "INSERT INTO entity(conn, kind, local_id, state, reason, qbo_id, sync_token, version,"
@@ -1036,6 +1039,36 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 			done(p);
 			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
 		}
+	}
+	done(p);
+	return r;
+}
+
+static qs_status sq_entity_ref(qs_store *qs, const char *key, const char *kind, const char *id,
+	qs_entity *out, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_ENT_REF, e);
+	qs_status r;
+	bool row;
+	memset(out, 0, sizeof(*out));
+	qs_strlcpy(out->kind, kind, sizeof(out->kind));
+	out->kind_id = qs_kind_of(kind);
+	qs_strlcpy(out->id, id, sizeof(out->id));
+	out->state = QS_STATE_NOT_TRIED;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_static(p, 1, key);
+	bind_static(p, 2, kind);
+	bind_static(p, 3, id);
+	r = step_row(s, p, e, "reading an entity", &row);
+	if (r == QS_OK && row) {
+		out->exists = true;
+		out->state = qs_state_of((const char *)sqlite3_column_text(p, 0));
+		col_copy(p, 1, out->reason, sizeof(out->reason));
+		col_copy(p, 2, out->qbo_id, sizeof(out->qbo_id));
+		col_copy(p, 3, out->q_status, sizeof(out->q_status));
 	}
 	done(p);
 	return r;
@@ -2326,6 +2359,7 @@ static const qs_store_ops sqlite_ops = {
 	.entity_get = sq_entity_get,
 	.entity_by_qbo = sq_entity_by_qbo,
 	.entity_put = sq_entity_put,
+	.entity_ref = sq_entity_ref,
 	.entity_outcome = sq_entity_outcome,
 	.outbox_put = sq_outbox_put,
 	.entity_claim = sq_entity_claim,
