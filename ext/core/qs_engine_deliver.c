@@ -212,7 +212,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	qs_entity dep;
 	qs_status r;
 	*never_pushed = false;
-	r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &dep, e);
+	r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
 	if (r != QS_OK) {
 		return r;
 	}
@@ -235,7 +235,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 		if (r != QS_OK) {
 			return r;
 		}
-		r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &dep, e);
+		r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
 		if (r != QS_OK) {
 			return r;
 		}
@@ -251,7 +251,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 			qs_error_copy(e, &e2);
 			return r;
 		}
-		r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &dep, e);
+		r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
 		if (r != QS_OK) {
 			return r;
 		}

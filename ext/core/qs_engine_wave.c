@@ -550,7 +550,7 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 				w[i].ctx.wait_kind, w[i].ctx.wait_id, w[i].dv, eng->wave_released, e);
 		}
 		if (r == QS_OK) {
-			r = qs_store_entity_put(eng->store, eng->conn_key, &cur, e);
+			r = qs_store_entity_outcome(eng->store, eng->conn_key, &cur, e);
 		}
 		if (r == QS_OK) {
 			r = qs_store_outbox_put(eng->store, eng->conn_key, &cur, e);
@@ -1199,6 +1199,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	 * the rest (not claimed) stay queued and the error is returned */
 	nw = claimed_waves;
 	qse_ref_memo_begin(eng);
+	/* the plan's reads (mappings, the records referred to) in one snapshot */
+	qs_store_read_begin(eng->store);
 	for (i = 0; i < (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n; i++) {
 		w[i].ctx.eng = eng;
 		w[i].ctx.kind = w[i].en.kind;
@@ -1209,6 +1211,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			plan_one(eng, &w[i]);
 		}
 	}
+	qs_store_read_end(eng->store);
 	/* the memo is set aside while records are sent (the one-record path reads
 	 * the store) and serves again when the answers are verified */
 	memo = eng->ref_memo;

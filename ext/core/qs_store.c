@@ -77,6 +77,16 @@ void qs_store_rollback(qs_store *s)
 	s->ops->rollback(s);
 }
 
+void qs_store_read_begin(qs_store *s)
+{
+	s->ops->read_begin(s);
+}
+
+void qs_store_read_end(qs_store *s)
+{
+	s->ops->read_end(s);
+}
+
 qs_status qs_store_conn_ensure(qs_store *s, const char *key, qs_error *e)
 {
 	return s->ops->conn_ensure(s, key, e);
@@ -147,6 +157,11 @@ qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, co
 	return s->ops->entity_get(s, key, kind, id, out, e);
 }
 
+qs_status qs_store_entity_ref(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e)
+{
+	return s->ops->entity_ref(s, key, kind, id, out, e);
+}
+
 qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind, const char *qbo_id, char local_id[65], bool *found, qs_error *e)
 {
 	return s->ops->entity_by_qbo(s, key, kind, qbo_id, local_id, found, e);
@@ -165,6 +180,11 @@ qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en,
 qs_status qs_store_entity_claim(qs_store *s, const char *key, const qs_entity *en, qs_error *e)
 {
 	return s->ops->entity_claim(s, key, en, e);
+}
+
+qs_status qs_store_entity_outcome(qs_store *s, const char *key, const qs_entity *en, qs_error *e)
+{
+	return s->ops->entity_outcome(s, key, en, e);
 }
 
 qs_status qs_store_outbox_due(qs_store *s, const char *key, double now, long limit, qs_outbox_cb cb, void *ud, qs_error *e)

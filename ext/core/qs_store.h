@@ -53,6 +53,15 @@ void qs_store_checkpoint(qs_store *s);
 qs_status qs_store_begin(qs_store *s, bool immediate, qs_error *e);
 qs_status qs_store_commit(qs_store *s, qs_error *e);
 void qs_store_rollback(qs_store *s);
+/* A read snapshot for a run of reads outside any transaction (a delivery
+ * wave's plan), so they do not each take and release the store's read lock.
+ * Any write, transaction or checkpoint the caller starts meanwhile ends it
+ * first, so nothing waits on it and writes commit as they would without it;
+ * read_end ends it if still open. SQLite: BEGIN (deferred) and its COMMIT;
+ * MariaDB/MySQL: nothing (its reads take no file lock). Failure is ignored:
+ * the reads then run on their own. */
+void qs_store_read_begin(qs_store *s);
+void qs_store_read_end(qs_store *s);
 
 /* Wall clock as unix seconds with microseconds. */
 double qs_store_now(void);
@@ -157,6 +166,11 @@ void qs_entity_clear(qs_entity *en);   /* frees doc, zeroes the rest */
 
 qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e);
+/* What a record referred to tells the records that depend on it: out->exists,
+ * state, reason, qbo_id and q_status (its outbox row's), the rest as
+ * qs_entity_clear leaves it (no doc). Lighter than entity_get. */
+qs_status qs_store_entity_ref(qs_store *s, const char *key, const char *kind, const char *id,
+	qs_entity *out, qs_error *e);
 /* The local id of the entity of kind already linked to qbo_id; *found false when none. */
 qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind, const char *qbo_id,
 	char local_id[65], bool *found, qs_error *e);
@@ -170,6 +184,12 @@ qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en,
  * status, owner, claim time and attempts. Narrower than entity_put and
  * outbox_put, which it does instead when a row was not there. */
 qs_status qs_store_entity_claim(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
+/* Writes what a delivery's outcome changes of an entity read in the caller's
+ * write transaction: state, reason, QBO Id and SyncToken, synced version,
+ * attempts, last attempt, updated and pending requestid; the document, its
+ * version and hash stay as read. Narrower than entity_put, which it does
+ * instead when the row was not there. */
+qs_status qs_store_entity_outcome(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 
 /* Calls cb for every outbox row that is due (queued/waiting with next_try <= now,
  * and every 'sending' one so the caller can judge staleness), in dependency order

@@ -14,6 +14,8 @@ typedef struct qs_store_ops {
 	qs_status (*begin)(qs_store *s, bool immediate, qs_error *e);
 	qs_status (*commit)(qs_store *s, qs_error *e);
 	void (*rollback)(qs_store *s);
+	void (*read_begin)(qs_store *s);
+	void (*read_end)(qs_store *s);
 	qs_status (*conn_ensure)(qs_store *s, const char *key, qs_error *e);
 	qs_status (*conn_get)(qs_store *s, const char *key, qs_conn_row *out, qs_error *e);
 	qs_status (*conn_set_status)(qs_store *s, const char *key, const char *status, const char *reason, const char *message, qs_error *e);
@@ -28,10 +30,12 @@ typedef struct qs_store_ops {
 	qs_status (*state_put)(qs_store *s, const char *key, const char *state, double expires, qs_error *e);
 	qs_status (*state_take)(qs_store *s, const char *key, const char *state, double now, bool *valid, qs_error *e);
 	qs_status (*entity_get)(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e);
+	qs_status (*entity_ref)(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e);
 	qs_status (*entity_by_qbo)(qs_store *s, const char *key, const char *kind, const char *qbo_id, char local_id[65], bool *found, qs_error *e);
 	qs_status (*entity_put)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 	qs_status (*outbox_put)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 	qs_status (*entity_claim)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
+	qs_status (*entity_outcome)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 	qs_status (*outbox_due)(qs_store *s, const char *key, double now, long limit, qs_outbox_cb cb, void *ud, qs_error *e);
 	qs_status (*outbox_release)(qs_store *s, const char *key, const char *kind, const char *id, double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e);
 	qs_status (*outbox_lock)(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, bool *held, qs_error *e);

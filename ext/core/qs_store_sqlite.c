@@ -22,6 +22,8 @@ enum {
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
 	S_ENT_GET, S_ENT_PUT, S_ENT_CLAIM, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_ANY_WAITER, S_OB_RELEASE, S_OB_COUNT,
 	S_ENT_COUNTS, S_ENT_BY_QBO,
+	/* a reference's light read, a delivery's outcome */
+	S_ENT_REF, S_ENT_OUTCOME,
 	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
 	S_ENT_LIST, S_ENT_LIST_1, S_ENT_LIST_2, S_ENT_LIST_3, S_ENT_LIST_4, S_ENT_LIST_5, S_ENT_LIST_6, S_ENT_LIST_7,
@@ -75,6 +77,9 @@ static const char *const sql_text[S__COUNT] = {
 		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts"
 		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
 		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
+	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, o.status"
+		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
+		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
 	[S_ENT_PUT] = "INSERT INTO entity(conn, kind, local_id, state, reason, qbo_id, sync_token, version,"
 		" synced_version, hash, doc, attempts, last_attempt, updated, create_rid)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
@@ -85,6 +90,10 @@ static const char *const sql_text[S__COUNT] = {
 		" create_rid = excluded.create_rid",
 	/* a claim: no indexed column changes, so no index entry is rewritten */
 	[S_ENT_CLAIM] = "UPDATE entity SET attempts = ?4, last_attempt = ?5, create_rid = ?6"
+		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
+	/* a delivery's outcome: the document, version and hash stay as read */
+	[S_ENT_OUTCOME] = "UPDATE entity SET state = ?4, reason = ?5, qbo_id = ?6, sync_token = ?7, synced_version = ?8,"
+		" attempts = ?9, last_attempt = ?10, updated = ?11, create_rid = ?12"
 		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_CLAIM] = "UPDATE outbox SET status = ?4, owner = ?5, claimed = ?6, attempts = ?7"
 		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
@@ -440,6 +449,7 @@ typedef struct sq_store {
 	qs_store base;
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S__COUNT];
+	bool reading;             /* in the read snapshot of sq_read_begin */
 } sq_store;
 
 const char *qs_store_sqlite_version(void)
@@ -458,7 +468,11 @@ static qs_status db_fail(sq_store *s, qs_error *e, const char *what)
 		s->base.path, what, sqlite3_errmsg(s->db));
 }
 
-/* The cached statement, reset with its bindings cleared. */
+static void read_end(sq_store *s);
+static void done(sqlite3_stmt *p);
+
+/* The cached statement, reset with its bindings cleared. A statement that
+ * writes (or starts or ends a transaction) first ends the read snapshot. */
 static sqlite3_stmt *st(sq_store *s, int id, qs_error *e)
 {
 	sqlite3_stmt *p = s->stmt[id];
@@ -472,7 +486,48 @@ static sqlite3_stmt *st(sq_store *s, int id, qs_error *e)
 		sqlite3_reset(p);
 		sqlite3_clear_bindings(p);
 	}
+	if (s->reading && (id == S_BEGIN || id == S_BEGIN_IMM || id == S_COMMIT || id == S_ROLLBACK
+			|| !sqlite3_stmt_readonly(p))) {
+		read_end(s);
+	}
 	return p;
+}
+
+/* The read snapshot: a deferred transaction that has only read. */
+static void read_end(sq_store *s)
+{
+	sqlite3_stmt *p;
+	if (!s->reading) {
+		return;
+	}
+	s->reading = false;
+	if (sqlite3_get_autocommit(s->db)) {
+		return;
+	}
+	p = st(s, S_COMMIT, NULL);
+	if (p) {
+		sqlite3_step(p);
+		done(p);
+	}
+}
+
+static void sq_read_begin(qs_store *qs)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p;
+	if (s->reading || !sqlite3_get_autocommit(s->db)) {
+		return;   /* already in one, or in the caller's transaction */
+	}
+	p = st(s, S_BEGIN, NULL);
+	if (p) {
+		s->reading = sqlite3_step(p) == SQLITE_DONE;
+		done(p);
+	}
+}
+
+static void sq_read_end(qs_store *qs)
+{
+	read_end((sq_store *)qs);
 }
 
 static void done(sqlite3_stmt *p)
@@ -627,6 +682,7 @@ static int wal_hook(void *ud, sqlite3 *db, const char *name, int pages)
 static void sq_checkpoint(qs_store *qs)
 {
 	sq_store *s = (sq_store *)qs;
+	read_end(s);
 	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
@@ -990,6 +1046,36 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 	return r;
 }
 
+static qs_status sq_entity_ref(qs_store *qs, const char *key, const char *kind, const char *id,
+	qs_entity *out, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_ENT_REF, e);
+	qs_status r;
+	bool row;
+	memset(out, 0, sizeof(*out));
+	qs_strlcpy(out->kind, kind, sizeof(out->kind));
+	out->kind_id = qs_kind_of(kind);
+	qs_strlcpy(out->id, id, sizeof(out->id));
+	out->state = QS_STATE_NOT_TRIED;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_static(p, 1, key);
+	bind_static(p, 2, kind);
+	bind_static(p, 3, id);
+	r = step_row(s, p, e, "reading an entity", &row);
+	if (r == QS_OK && row) {
+		out->exists = true;
+		out->state = qs_state_of((const char *)sqlite3_column_text(p, 0));
+		col_copy(p, 1, out->reason, sizeof(out->reason));
+		col_copy(p, 2, out->qbo_id, sizeof(out->qbo_id));
+		col_copy(p, 3, out->q_status, sizeof(out->q_status));
+	}
+	done(p);
+	return r;
+}
+
 static qs_status sq_entity_by_qbo(qs_store *qs, const char *key, const char *kind, const char *qbo_id,
 	char local_id[65], bool *found, qs_error *e)
 {
@@ -1063,6 +1149,31 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 	sqlite3_bind_int(p, 12, qs_kind_outbox_rank(en->kind, en->doc));
 	sqlite3_bind_double(p, 13, qs_store_now());
 	return run(s, p, e, "writing the outbox");
+}
+
+static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_ENT_OUTCOME, e);
+	qs_status r;
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_record(p, key, en);
+	bind_static(p, 4, qs_state_name(en->state));
+	bind_static_or_null(p, 5, en->reason);
+	bind_static_or_null(p, 6, en->qbo_id);
+	bind_static_or_null(p, 7, en->sync_token);
+	sqlite3_bind_int64(p, 8, en->synced_version);
+	sqlite3_bind_int64(p, 9, en->attempts);
+	sqlite3_bind_double(p, 10, en->last_attempt);
+	sqlite3_bind_double(p, 11, en->updated);
+	bind_static_or_null(p, 12, en->create_rid);
+	r = run(s, p, e, "saving a delivery's outcome");
+	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
+		r = sq_entity_put(qs, key, en, e);
+	}
+	return r;
 }
 
 static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
@@ -2229,6 +2340,8 @@ static const qs_store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
 	.checkpoint = sq_checkpoint,
+	.read_begin = sq_read_begin,
+	.read_end = sq_read_end,
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
@@ -2248,6 +2361,8 @@ static const qs_store_ops sqlite_ops = {
 	.entity_get = sq_entity_get,
 	.entity_by_qbo = sq_entity_by_qbo,
 	.entity_put = sq_entity_put,
+	.entity_ref = sq_entity_ref,
+	.entity_outcome = sq_entity_outcome,
 	.outbox_put = sq_outbox_put,
 	.entity_claim = sq_entity_claim,
 	.outbox_due = sq_outbox_due,
