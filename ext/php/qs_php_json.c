@@ -1,5 +1,6 @@
 /* qs_php_json.c: zval <-> json-c conversion for documents going into the core
- * and states coming back: arrays (lists and maps), objects, ints (int64),
+ * and states coming back (and a push's state straight from its qs_state_view):
+ * arrays (lists and maps), objects, ints (int64),
  * strings, bools, null; PHP floats pass through as JSON doubles and the core's
  * money parser decides whether one is acceptable. A billing document that
  * cannot become JSON (INF/NaN, recursion, nesting deeper than 64, a resource,
@@ -341,5 +342,31 @@ void qs_php_from_json(json_object *j, zval *out)
 		}
 		break;
 	}
+	}
+}
+
+void qs_php_state_view(const qs_state_view *v, zval *out)
+{
+	size_t i;
+	array_init_size(out, (uint32_t)v->n);
+	for (i = 0; i < v->n; i++) {
+		const qs_state_field *f = &v->f[i];
+		zval z;
+		switch (f->type) {
+		case QS_SF_STR:
+			ZVAL_STRING(&z, f->s);
+			break;
+		case QS_SF_INT:
+			ZVAL_LONG(&z, (zend_long)f->i);
+			break;
+		case QS_SF_BOOL:
+			ZVAL_BOOL(&z, f->i != 0);
+			break;
+		default:
+			ZVAL_NULL(&z);
+			break;
+		}
+		/* the state's keys are distinct names, none numeric */
+		zend_hash_str_add_new(Z_ARRVAL_P(out), f->key, strlen(f->key), &z);
 	}
 }
