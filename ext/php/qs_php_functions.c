@@ -255,7 +255,8 @@ PHP_FUNCTION(qbo_push)
 	} else {
 		/* a list becomes a JSON list, which the core refuses as not a document;
 		 * what cannot become JSON is a ValidationException naming the field */
-		doc = qs_php_doc_to_json(zdoc, ZSTR_VAL(kind), &err);
+		/* freed below, while zdoc still holds the keys the tree borrows */
+		doc = qs_php_doc_to_json(zdoc, ZSTR_VAL(kind), true, &err);
 		if (!doc) {
 			qs_php_throw(&err);
 			RETURN_THROWS();

@@ -25,6 +25,7 @@ typedef struct qs_jctx {
 	const char *kind;    /* the document's kind, for err */
 	const char *label;   /* "Invoice" */
 	char id[65];         /* the document's id when it is printable, else "" */
+	bool borrow_keys;    /* field names point into the array's keys (not copied) */
 } qs_jctx;
 
 /* Appends "[3]" or ".key" (or "key" at the top) to the path for messages. */
@@ -135,7 +136,8 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, smar
 			json_object_array_add(out, j);
 		} else if (key) {
 			/* a PHP array's keys are distinct: no look-up for a duplicate */
-			json_object_object_add_ex(out, ZSTR_VAL(key), j, JSON_C_OBJECT_ADD_KEY_IS_NEW);
+			json_object_object_add_ex(out, ZSTR_VAL(key), j, JSON_C_OBJECT_ADD_KEY_IS_NEW
+				| (cx->borrow_keys ? JSON_C_OBJECT_KEY_IS_CONSTANT : 0));
 		} else {
 			char buf[32];
 			snprintf(buf, sizeof(buf), ZEND_ULONG_FMT, idx);
@@ -273,7 +275,7 @@ static bool qs_printable_id(const char *s, size_t n)
 	return true;
 }
 
-json_object *qs_php_doc_to_json(zval *zv, const char *kind, qs_error *err)
+json_object *qs_php_doc_to_json(zval *zv, const char *kind, bool borrow_keys, qs_error *err)
 {
 	smart_str path = {0};
 	qs_jctx cx;
@@ -284,6 +286,7 @@ json_object *qs_php_doc_to_json(zval *zv, const char *kind, qs_error *err)
 	memset(&cx, 0, sizeof(cx));
 	cx.arg_num = 3;
 	cx.err = err;
+	cx.borrow_keys = borrow_keys;
 	cx.kind = k && k->label ? kind : "";
 	cx.label = k && k->label ? k->label : "Document";
 	qs_error_clear(err);
