@@ -27,7 +27,7 @@ function main_file_outbox(string $store): int
 $wal = filesize($opts['store'] . '-wal');
 $frame = 2048 + 24;
 echo "WAL past the safety limit: ", $wal > 8192 * $frame ? 'yes' : 'no', "\n";
-echo "WAL under the hard limit: ", $wal < 4 * 8192 * $frame ? 'yes' : 'no', "\n";
+echo "WAL under the hard limit: ", $wal < 2 * 8192 * $frame ? 'yes' : 'no', "\n";
 echo "main file outbox rows after the pushes: ", main_file_outbox($opts['store']), "\n";
 try {
     qbo_sync($conn);

@@ -613,11 +613,12 @@ static void sq_rollback(qs_store *qs);
  * either way): reached only when nobody delivers for a long time, or when a
  * reader holds the WAL back. The commit that finds the WAL past it only marks
  * the checkpoint due (qs_store_checkpoint_due): the binding runs it after the
- * response, with the deferred deliveries. Past four times as many (one request
- * recording some 3,000 events with nobody delivering, a script's import) the
- * commit checkpoints itself, so the WAL stays bounded. */
+ * response, with the deferred deliveries. Past twice as many (one request
+ * recording some 1,500 events with nobody delivering, a script's import) the
+ * commit checkpoints itself, so the WAL stays bounded (32 MiB at 2 KiB a page,
+ * and a checkpoint of that WAL takes tens of milliseconds). */
 #define WAL_SAFETY_PAGES 8192
-#define WAL_HARD_PAGES (4 * WAL_SAFETY_PAGES)
+#define WAL_HARD_PAGES (2 * WAL_SAFETY_PAGES)
 
 /* Called by SQLite after each commit with the WAL's size in pages. */
 static int wal_hook(void *ud, sqlite3 *db, const char *name, int pages)
