@@ -234,13 +234,16 @@ static qs_status spill_push(qs_engine *eng, const char *kind, json_object *norm,
 	return QS_OK;
 }
 
-qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int flags,
-	json_object **state, qs_error *e)
+qs_status qs_engine_push_view(qs_engine *eng, const char *kind, json_object *doc, int flags,
+	json_object **state, qs_state_view *view, qs_error *e)
 {
 	json_object *norm = NULL;
 	qs_status r;
 
 	*state = NULL;
+	if (view) {
+		view->n = 0;
+	}
 	/* an unknown kind is refused by qs_map_validate (the kind quoted UTF-8-safe) */
 	r = qs_map_validate(kind, doc, eng->home_currency[0] ? eng->home_currency : "USD", &norm, e);
 	if (r != QS_OK) {
@@ -250,12 +253,21 @@ qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int
 	if (qs_store_is_mysql(eng->store_path) && !eng->replaying) {
 		qse_spill_replay(eng);   /* what an outage kept goes first, in order */
 	}
-	r = qse_push_norm(eng, kind, norm, flags, state, e);
+	r = qse_push_norm_view(eng, kind, norm, flags, state, view, e);
 	if (r == QS_ESTORE && qs_store_is_mysql(eng->store_path) && !eng->replaying && qs_store_lost(eng->store)) {
+		if (view) {
+			view->n = 0;
+		}
 		r = spill_push(eng, kind, norm, flags, state, e);
 	}
 	json_object_put(norm);
 	return r;
+}
+
+qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int flags,
+	json_object **state, qs_error *e)
+{
+	return qs_engine_push_view(eng, kind, doc, flags, state, NULL, e);
 }
 
 /* The stored document of (kind, id), parsed; QS_EVALIDATION when the record
@@ -356,7 +368,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 
 bool qs_engine_has_deferred(qs_engine *eng)
 {
-	return eng && (eng->n_deferred > 0 || eng->hooks_deferred);
+	return eng && (eng->n_deferred > 0 || eng->hooks_deferred || qs_store_checkpoint_due(eng->store));
 }
 
 void qs_engine_set_batch(qs_engine *eng, long batch)

@@ -117,6 +117,29 @@ qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id
 qs_status qs_engine_push(qs_engine *eng, const char *kind, json_object *doc, int flags,
 	json_object **state, qs_error *e);
 
+/* A record's state as qs_engine_push answers it, field by field, in the keys
+ * and order above: for a binding that builds its own array from it instead of
+ * converting a JSON tree (the hook path). Strings point into the view. */
+typedef enum qs_state_ftype { QS_SF_NULL, QS_SF_STR, QS_SF_INT, QS_SF_BOOL } qs_state_ftype;
+typedef struct qs_state_field {
+	const char *key;
+	qs_state_ftype type;
+	const char *s;   /* QS_SF_STR */
+	long long i;     /* QS_SF_INT, QS_SF_BOOL */
+} qs_state_field;
+#define QS_STATE_FIELDS 12
+typedef struct qs_state_view {
+	size_t n;   /* 0: no view, the answer is in *state */
+	qs_state_field f[QS_STATE_FIELDS];
+	char kind[16], id[65], reason[1024], qbo_id[32], times[3][24];
+} qs_state_view;
+/* qs_engine_push; when the answer is the state as recorded (worker and
+ * deferred delivery, an unchanged or skipped record: nothing was sent during
+ * the call) and the call succeeded, it is in *view (view->n > 0) and *state is
+ * NULL; otherwise view->n is 0 and *state is as for qs_engine_push. */
+qs_status qs_engine_push_view(qs_engine *eng, const char *kind, json_object *doc, int flags,
+	json_object **state, qs_state_view *view, qs_error *e);
+
 /* on_disconnect: reason is a connection reason name ("refresh_token_refused",
  * "refresh_answer_lost", ...), message the sentence qbo_status() shows. */
 typedef void (*qs_disconnect_cb)(void *ud, const char *reason, const char *message);
@@ -188,7 +211,9 @@ void qs_engine_set_rate_window(qs_engine *eng, double seconds);
  * waiting is every record Waiting afterwards (what qbo_status() counts). */
 qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object **result, qs_error *e);
 
-/* Deliveries left for request end (deferred mode). */
+/* Work left for request end: deferred deliveries, hook events, or the WAL
+ * checkpoint the hook path's commits put off (qs_store_checkpoint_due); the
+ * binding runs it after the response. */
 bool qs_engine_has_deferred(qs_engine *eng);
 void qs_engine_run_deferred(qs_engine *eng);
 

@@ -190,6 +190,10 @@ void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, 
  * it per the delivery mode: qbo_push after validation (resend, delete). */
 qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
 	json_object **state, qs_error *e);
+/* The same; with view, the state as recorded goes there unless the record is
+ * sent during the call (qs_engine_push_view). */
+qs_status qse_push_norm_view(qs_engine *eng, const char *kind, json_object *norm, int flags,
+	json_object **state, qs_state_view *view, qs_error *e);
 /* The state object of an entity (a new object): what a push answers with. */
 json_object *qse_entity_json(const qs_entity *en);
 

@@ -17,21 +17,69 @@
 /* A key of a new object, a literal: neither looked up nor copied. */
 #define JADD(o, k, v) json_object_object_add_ex((o), (k), (v), JSON_C_OBJECT_ADD_KEY_IS_NEW | JSON_C_OBJECT_KEY_IS_CONSTANT)
 
+/* A text field, copied into buf (NULL: s outlives the view); "" is null
+ * unless keep_empty (as qse_jstr_new). */
+static void view_str(qs_state_view *v, const char *key, char *buf, size_t size, const char *s, bool keep_empty)
+{
+	qs_state_field *f = &v->f[v->n++];
+	f->key = key;
+	f->type = s && (*s || keep_empty) ? QS_SF_STR : QS_SF_NULL;
+	if (f->type == QS_SF_STR) {
+		if (buf) {
+			qs_strlcpy(buf, s, size);
+			s = buf;
+		}
+		f->s = s;
+	}
+}
+
+static void view_int(qs_state_view *v, const char *key, qs_state_ftype type, long long i)
+{
+	qs_state_field *f = &v->f[v->n++];
+	f->key = key;
+	f->type = type;
+	f->i = i;
+}
+
+/* A time field: qse_jtime's text, or null. */
+static void view_time(qs_state_view *v, const char *key, size_t slot, double t)
+{
+	json_object *j = qse_jtime(t);
+	view_str(v, key, v->times[slot], sizeof(v->times[slot]), j ? json_object_get_string(j) : NULL, false);
+	json_object_put(j);
+}
+
+/* The state of en as qbo_push answers it (the one definition of its fields). */
+static void state_view(const qs_entity *en, qs_state_view *v)
+{
+	v->n = 0;
+	view_str(v, "kind", v->kind, sizeof(v->kind), en->kind, true);
+	view_str(v, "id", v->id, sizeof(v->id), en->id, true);
+	view_str(v, "state", NULL, 0, qs_state_name(en->state), true);
+	view_str(v, "reason", v->reason, sizeof(v->reason), en->reason, false);
+	view_str(v, "qbo_id", v->qbo_id, sizeof(v->qbo_id), en->qbo_id, false);
+	view_int(v, "version", QS_SF_INT, en->version);
+	view_int(v, "synced_version", QS_SF_INT, en->synced_version);
+	view_int(v, "attempts", QS_SF_INT, en->attempts);
+	view_time(v, "last_attempt", 0, en->last_attempt);
+	view_int(v, "queued", QS_SF_BOOL, en->q_status[0] != '\0');
+	view_time(v, "next_try", 1, en->q_status[0] && strcmp(en->q_status, "sending") ? en->next_try : 0);
+	view_time(v, "updated", 2, en->updated);
+}
+
 static json_object *entity_json(const qs_entity *en)
 {
+	qs_state_view v;
 	json_object *o = json_object_new_object();
-	JADD(o, "kind", json_object_new_string(en->kind));
-	JADD(o, "id", json_object_new_string(en->id));
-	JADD(o, "state", json_object_new_string(qs_state_name(en->state)));
-	JADD(o, "reason", qse_jstr_new(en->reason));
-	JADD(o, "qbo_id", qse_jstr_new(en->qbo_id));
-	JADD(o, "version", json_object_new_int64(en->version));
-	JADD(o, "synced_version", json_object_new_int64(en->synced_version));
-	JADD(o, "attempts", json_object_new_int64(en->attempts));
-	JADD(o, "last_attempt", qse_jtime(en->last_attempt));
-	JADD(o, "queued", json_object_new_boolean(en->q_status[0] != '\0'));
-	JADD(o, "next_try", en->q_status[0] && strcmp(en->q_status, "sending") ? qse_jtime(en->next_try) : NULL);
-	JADD(o, "updated", qse_jtime(en->updated));
+	size_t i;
+	state_view(en, &v);
+	for (i = 0; i < v.n; i++) {
+		const qs_state_field *f = &v.f[i];
+		json_object *val = f->type == QS_SF_STR ? json_object_new_string(f->s)
+			: f->type == QS_SF_INT ? json_object_new_int64(f->i)
+			: f->type == QS_SF_BOOL ? json_object_new_boolean(f->i != 0) : NULL;
+		JADD(o, f->key, val);
+	}
 	return o;
 }
 
@@ -145,9 +193,10 @@ bool qse_skipped_by_settings(qs_engine *eng, const char *kind, json_object *norm
 }
 
 /* Records a validated document; *deliver tells whether there is something to
- * send; *state (may be NULL) receives the entity's state as recorded. */
+ * send; the entity's state as recorded goes to *view when view is not NULL,
+ * else to *state (may be NULL). */
 static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int flags, bool *deliver,
-	json_object **state, qs_error *e)
+	json_object **state, qs_state_view *view, qs_error *e)
 {
 	const char *id = qse_jstr(norm, "id");
 	char *doc;
@@ -192,7 +241,9 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		/* unchanged: nothing new to record; deliver if still pending */
 		*deliver = en.q_status[0] && strcmp(en.q_status, "sending") != 0;
 		r = qs_store_commit(eng->store, e);
-		if (r == QS_OK && state) {
+		if (r == QS_OK && view) {
+			state_view(&en, view);
+		} else if (r == QS_OK && state) {
 			*state = entity_json(&en);
 		}
 		qs_entity_clear(&en);
@@ -238,7 +289,9 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		*deliver = true;
 	}
 	r = qse_save_commit(eng, &en, e);
-	if (r == QS_OK && state) {
+	if (r == QS_OK && view) {
+		state_view(&en, view);
+	} else if (r == QS_OK && state) {
 		*state = entity_json(&en);
 	}
 	qs_entity_clear(&en);
@@ -246,9 +299,11 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 }
 
 /* Records a normalised document (borrowed) and delivers it as the delivery
- * mode says: the part of qbo_push after validation, shared with resend. */
-qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
-	json_object **state, qs_error *e)
+ * mode says: the part of qbo_push after validation, shared with resend. With
+ * view, the state as recorded goes there unless the record is sent during
+ * the call (qs_engine_push_view). */
+qs_status qse_push_norm_view(qs_engine *eng, const char *kind, json_object *norm, int flags,
+	json_object **state, qs_state_view *view, qs_error *e)
 {
 	qs_status r;
 	bool deliver = false;
@@ -258,7 +313,7 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
 	if (qs_kind_of(kind) == QS_KIND_WRITEOFF) {
 		qse_writeoff_date(eng, norm);
 	}
-	r = record(eng, kind, norm, flags, &deliver, state, e);
+	r = record(eng, kind, norm, flags, &deliver, state, view, e);
 	if (r != QS_OK) {
 		qs_error_record(e, kind, id);
 		return r;
@@ -276,6 +331,9 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
 	/* inline: send now; the answer is the state after the delivery */
 	json_object_put(*state);
 	*state = NULL;
+	if (view) {
+		view->n = 0;
+	}
 	{
 		bool busy = false;
 		char st[16];
@@ -301,4 +359,10 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
 		}
 	}
 	return state_of(eng, kind, id, state, e);
+}
+
+qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
+	json_object **state, qs_error *e)
+{
+	return qse_push_norm_view(eng, kind, norm, flags, state, NULL, e);
 }

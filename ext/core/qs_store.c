@@ -22,6 +22,11 @@ const char *qs_store_backend(const qs_store *s)
 	return s->ops->name;
 }
 
+bool qs_store_checkpoint_due(const qs_store *s)
+{
+	return s && s->checkpoint_due;
+}
+
 
 void qs_conn_row_clear(qs_conn_row *r)
 {

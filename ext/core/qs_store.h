@@ -24,7 +24,7 @@ typedef enum qs_durability {
 /* Opens (creating if needed) the store: WAL, busy_timeout, foreign keys;
  * creates or migrates the schema. Failure is QS_ESTORE naming the path. The
  * WAL is not checkpointed by the commits of the hook path (only when it has
- * grown past a safety limit): whoever delivers calls qs_store_checkpoint(). */
+ * grown past a hard limit): whoever delivers calls qs_store_checkpoint(). */
 qs_store *qs_store_open(const char *path, qs_durability durability, qs_error *e);
 /* Opens the store a name selects: a path (or sqlite:path) is a SQLite file;
  * mysql://user@host:port/database?prefix=qbosync_ (or mariadb://; socket=,
@@ -47,6 +47,10 @@ void qs_store_close(qs_store *s);
  * (a passive checkpoint), so the hook path's commits stay small. Called by
  * the deliverer after its work; failure is ignored. */
 void qs_store_checkpoint(qs_store *s);
+/* Has a commit found the WAL past its safety limit (SQLite: 8,192 pages)?
+ * Then the end of the request checkpoints, after its response (the hook path
+ * never waits for it); qs_store_checkpoint clears it. */
+bool qs_store_checkpoint_due(const qs_store *s);
 
 /* Transactions. immediate=true takes the write lock at once (BEGIN IMMEDIATE);
  * waits up to the busy timeout. */

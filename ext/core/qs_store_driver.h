@@ -81,6 +81,7 @@ typedef struct qs_store_ops {
 struct qs_store {
 	const qs_store_ops *ops;
 	char path[512];     /* what the store was opened with, for messages */
+	bool checkpoint_due;   /* the WAL passed its safety limit: checkpoint after the response */
 };
 
 /* The SQLite backend (qs_store_sqlite.c). */

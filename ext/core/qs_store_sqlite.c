@@ -663,18 +663,27 @@ static qs_status migrate(sq_store *s, qs_error *e)
 
 static void sq_rollback(qs_store *qs);
 
-/* Pages the WAL may hold before a commit checkpoints it itself (16 MiB at a
- * new store's 2 KiB a page, 32 MiB at 4 KiB; about 900 recorded events
+/* Pages the WAL may hold before the end of the request checkpoints it (16 MiB
+ * at a new store's 2 KiB a page, 32 MiB at 4 KiB; about 750 recorded events
  * either way): reached only when nobody delivers for a long time, or when a
- * reader holds the WAL back. */
+ * reader holds the WAL back. The commit that finds the WAL past it only marks
+ * the checkpoint due (qs_store_checkpoint_due): the binding runs it after the
+ * response, with the deferred deliveries. Past twice as many (one request
+ * recording some 1,500 events with nobody delivering, a script's import) the
+ * commit checkpoints itself, so the WAL stays bounded (32 MiB at 2 KiB a page,
+ * and a checkpoint of that WAL takes tens of milliseconds). */
 #define WAL_SAFETY_PAGES 8192
+#define WAL_HARD_PAGES (2 * WAL_SAFETY_PAGES)
 
 /* Called by SQLite after each commit with the WAL's size in pages. */
 static int wal_hook(void *ud, sqlite3 *db, const char *name, int pages)
 {
-	(void)ud;
-	if (pages >= WAL_SAFETY_PAGES) {
+	sq_store *s = ud;
+	if (pages >= WAL_HARD_PAGES) {
 		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		s->base.checkpoint_due = false;
+	} else if (pages >= WAL_SAFETY_PAGES) {
+		s->base.checkpoint_due = true;
 	}
 	return SQLITE_OK;
 }
@@ -684,6 +693,7 @@ static void sq_checkpoint(qs_store *qs)
 	sq_store *s = (sq_store *)qs;
 	read_end(s);
 	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	s->base.checkpoint_due = false;
 }
 
 static void sq_close(qs_store *qs)
@@ -2451,8 +2461,9 @@ qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_er
 	 * commit, so a power cut loses nothing either. SQLite's own checkpoint
 	 * after each 1,000 pages is off: it would put a checkpoint (and with it
 	 * an fsync of the database) on whichever push crossed the line. The
-	 * deliverer checkpoints (qs_store_checkpoint); wal_hook() below does it
-	 * on the hook path only when the WAL has grown past a safety limit. */
+	 * deliverer checkpoints (qs_store_checkpoint), and the end of a request
+	 * whose commits found the WAL past a safety limit; wal_hook() below does
+	 * it on the hook path only past a hard limit. */
 	/* A new store's pages are 2 KiB: a recorded event changes about nine pages
 	 * (a row and an index entry in each of the entity and outbox trees), and
 	 * each is a WAL frame that is written and checksummed whole, so smaller
@@ -2472,6 +2483,6 @@ qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_er
 		sq_close(&s->base);
 		return NULL;
 	}
-	sqlite3_wal_hook(s->db, wal_hook, NULL);
+	sqlite3_wal_hook(s->db, wal_hook, s);
 	return &s->base;
 }

@@ -117,8 +117,13 @@ void qs_php_throw(const qs_error *e);
 json_object *qs_php_to_json(zval *zv, uint32_t arg_num);
 /* Fills out (uninitialised) from j; NULL is PHP null. */
 void qs_php_from_json(json_object *j, zval *out);
+/* The state qs_engine_push_view answered in its fields, as the array qs_php_from_json
+ * would make of the same state as JSON. */
+void qs_php_state_view(const qs_state_view *v, zval *out);
 /* A billing document of kind as json-c; NULL with *err a QS_EVALIDATION naming
- * the record ("Invoice 7") and the field when it cannot be one (nothing thrown). */
-json_object *qs_php_doc_to_json(zval *zv, const char *kind, qs_error *err);
+ * the record ("Invoice 7") and the field when it cannot be one (nothing thrown).
+ * borrow_keys: the tree's field names are the array's own key strings, not
+ * copies, so the tree must be freed while zv is unchanged (within the call). */
+json_object *qs_php_doc_to_json(zval *zv, const char *kind, bool borrow_keys, qs_error *err);
 
 #endif /* QS_PHP_H */

@@ -234,6 +234,7 @@ PHP_FUNCTION(qbo_push)
 	qs_engine *eng;
 	qs_error err;
 	qs_status st;
+	qs_state_view view;
 
 	ZEND_PARSE_PARAMETERS_START(3, 4)
 		Z_PARAM_OBJECT_OF_CLASS(zconn, qs_php_ce_connection)
@@ -254,14 +255,21 @@ PHP_FUNCTION(qbo_push)
 	} else {
 		/* a list becomes a JSON list, which the core refuses as not a document;
 		 * what cannot become JSON is a ValidationException naming the field */
-		doc = qs_php_doc_to_json(zdoc, ZSTR_VAL(kind), &err);
+		/* freed below, while zdoc still holds the keys the tree borrows */
+		doc = qs_php_doc_to_json(zdoc, ZSTR_VAL(kind), true, &err);
 		if (!doc) {
 			qs_php_throw(&err);
 			RETURN_THROWS();
 		}
 	}
-	st = qs_engine_push(eng, ZSTR_VAL(kind), doc, (int)flags, &state, &err);
+	st = qs_engine_push_view(eng, ZSTR_VAL(kind), doc, (int)flags, &state, &view, &err);
 	json_object_put(doc);
+	if (st == QS_OK && view.n) {
+		/* the state as recorded: the array built from its fields directly */
+		qs_php_conn_notify(zconn);
+		qs_php_state_view(&view, return_value);
+		return;
+	}
 	/* QS_EAPI / QS_EAUTH come with the entity's state: it is recorded in
 	 * the store (qbo_entities() shows it); the exception carries the why */
 	qs_return_result(return_value, zconn, st, state, &err);

@@ -113,7 +113,7 @@ qs_status qs_php_source_cb(void *ud, const char *kind, long offset, long limit,
 				json_object *j;
 				qs_error_clear(&de);
 				ZVAL_DEREF(d);
-				j = qs_php_doc_to_json(d, kind, &de);
+				j = qs_php_doc_to_json(d, kind, false, &de);
 				if (EG(exception)) {
 					zend_clear_exception();
 				}

@@ -1,5 +1,6 @@
 /* qs_php_json.c: zval <-> json-c conversion for documents going into the core
- * and states coming back: arrays (lists and maps), objects, ints (int64),
+ * and states coming back (and a push's state straight from its qs_state_view):
+ * arrays (lists and maps), objects, ints (int64),
  * strings, bools, null; PHP floats pass through as JSON doubles and the core's
  * money parser decides whether one is acceptable. A billing document that
  * cannot become JSON (INF/NaN, recursion, nesting deeper than 64, a resource,
@@ -24,6 +25,7 @@ typedef struct qs_jctx {
 	const char *kind;    /* the document's kind, for err */
 	const char *label;   /* "Invoice" */
 	char id[65];         /* the document's id when it is printable, else "" */
+	bool borrow_keys;    /* field names point into the array's keys (not copied) */
 } qs_jctx;
 
 /* Appends "[3]" or ".key" (or "key" at the top) to the path for messages. */
@@ -134,7 +136,8 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, smar
 			json_object_array_add(out, j);
 		} else if (key) {
 			/* a PHP array's keys are distinct: no look-up for a duplicate */
-			json_object_object_add_ex(out, ZSTR_VAL(key), j, JSON_C_OBJECT_ADD_KEY_IS_NEW);
+			json_object_object_add_ex(out, ZSTR_VAL(key), j, JSON_C_OBJECT_ADD_KEY_IS_NEW
+				| (cx->borrow_keys ? JSON_C_OBJECT_KEY_IS_CONSTANT : 0));
 		} else {
 			char buf[32];
 			snprintf(buf, sizeof(buf), ZEND_ULONG_FMT, idx);
@@ -272,7 +275,7 @@ static bool qs_printable_id(const char *s, size_t n)
 	return true;
 }
 
-json_object *qs_php_doc_to_json(zval *zv, const char *kind, qs_error *err)
+json_object *qs_php_doc_to_json(zval *zv, const char *kind, bool borrow_keys, qs_error *err)
 {
 	smart_str path = {0};
 	qs_jctx cx;
@@ -283,6 +286,7 @@ json_object *qs_php_doc_to_json(zval *zv, const char *kind, qs_error *err)
 	memset(&cx, 0, sizeof(cx));
 	cx.arg_num = 3;
 	cx.err = err;
+	cx.borrow_keys = borrow_keys;
 	cx.kind = k && k->label ? kind : "";
 	cx.label = k && k->label ? k->label : "Document";
 	qs_error_clear(err);
@@ -341,5 +345,31 @@ void qs_php_from_json(json_object *j, zval *out)
 		}
 		break;
 	}
+	}
+}
+
+void qs_php_state_view(const qs_state_view *v, zval *out)
+{
+	size_t i;
+	array_init_size(out, (uint32_t)v->n);
+	for (i = 0; i < v->n; i++) {
+		const qs_state_field *f = &v->f[i];
+		zval z;
+		switch (f->type) {
+		case QS_SF_STR:
+			ZVAL_STRING(&z, f->s);
+			break;
+		case QS_SF_INT:
+			ZVAL_LONG(&z, (zend_long)f->i);
+			break;
+		case QS_SF_BOOL:
+			ZVAL_BOOL(&z, f->i != 0);
+			break;
+		default:
+			ZVAL_NULL(&z);
+			break;
+		}
+		/* the state's keys are distinct names, none numeric */
+		zend_hash_str_add_new(Z_ARRVAL_P(out), f->key, strlen(f->key), &z);
 	}
 }
