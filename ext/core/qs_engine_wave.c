@@ -231,58 +231,51 @@ static bool partly_paid(json_object *body, const char *invoice_id, json_object *
 	return false;
 }
 
-/* One batch of queries for the wave's new records: customers whose
- * DisplayName or email QBO already has, and payments whose every invoice QBO
- * shows paid, leave the batch for the one-record path (its guards decide,
- * exactly as for a single record). The items, or NULL when none is needed. */
+/* The queries for a round's new records (every claimed wave of it, one query
+ * per field for them all): customers whose email QBO already has, and
+ * payments whose every invoice QBO shows paid, leave the batch for the
+ * one-record path (its guards decide, exactly as for a single record). A
+ * customer's DisplayName is not looked up: QBO refuses a taken one with 6240
+ * in the batch answer, and that operation goes to the one-record path
+ * (write_apply), whose guard links as it decides. The email must be looked
+ * up before the create: QBO creates a second customer with a taken email.
+ * The items, or NULL when none is needed. */
 static json_object *lookup_items(wave_rec *w, size_t n)
 {
-	const char *names[QS_BATCH_MAX], *emails[QS_BATCH_MAX], *inv[QS_BATCH_MAX * 4];
-	size_t i, nn = 0, ne = 0, ni = 0;
-	json_object *items;
-	char *l1 = NULL, *l2 = NULL, *l3 = NULL;
-	bool customers = false, payments = false;
+	const char **emails = calloc(n ? n : 1, sizeof(*emails)), **inv = calloc(n ? n * 4 : 1, sizeof(*inv));
+	size_t i, ne = 0, ni = 0;
+	json_object *items = NULL;
+	char *l2 = NULL, *l3 = NULL;
 
 	for (i = 0; i < n; i++) {
 		if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
 			continue;
 		}
-		if (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL) {
-			customers = true;
-			names[nn++] = qse_jstr(w[i].body, "DisplayName");
+		if (!emails || !inv) {
+			/* no memory for the lookups: the one-record path's guards look */
+			w[i].single = w[i].single || qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL
+				|| w[i].en.kind_id == QS_KIND_PAYMENT;
+		} else if (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL) {
 			emails[ne++] = qse_jstr(w[i].norm, "email");
 		} else if (w[i].en.kind_id == QS_KIND_PAYMENT) {
-			payments = true;
-			ni += linked_invoices(w[i].body, inv + ni, sizeof(inv) / sizeof(inv[0]) - ni);
+			ni += linked_invoices(w[i].body, inv + ni, n * 4 - ni);
 		}
 	}
-	if (!customers && !(payments && ni)) {
-		return NULL;
-	}
-	items = json_object_new_array();
-	if (customers) {
-		l1 = in_list(names, nn);
-		l2 = in_list(emails, ne);
-		if (l1) {
-			add_query(items, "n", "Id, DisplayName", "Customer", "DisplayName", l1, " and Active in (true, false)");
-		}
+	l2 = ne ? in_list(emails, ne) : NULL;
+	l3 = ni ? in_list(inv, ni) : NULL;
+	if (l2 || l3) {
+		items = json_object_new_array();
 		if (l2) {
 			add_query(items, "e", "Id, PrimaryEmailAddr", "Customer", "PrimaryEmailAddr", l2, NULL);
 		}
-	}
-	if (payments && ni) {
-		l3 = in_list(inv, ni);
 		if (l3) {
 			add_query(items, "i", "Id, Balance, TotalAmt", "Invoice", "Id", l3, NULL);
 		}
 	}
-	free(l1);
 	free(l2);
 	free(l3);
-	if (json_object_array_length(items) == 0) {
-		json_object_put(items);
-		return NULL;
-	}
+	free(emails);
+	free(inv);
 	return items;
 }
 
@@ -291,17 +284,17 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 {
 	size_t i;
 	bool customers = false, payments = false, full = false, failed = false;
-	json_object *byname, *byemail, *invoices;
+	json_object *byemail, *invoices;
 	for (i = 0; i < n; i++) {
 		if (w[i].claimed && !w[i].settled && !w[i].single && !w[i].update) {
-			customers = customers || qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL;
+			const char *email = qse_jstr(w[i].norm, "email");
+			customers = customers || (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL && email && *email);
 			if (w[i].en.kind_id == QS_KIND_PAYMENT) {
 				const char *ids[QS_BATCH_MAX];
 				payments = payments || linked_invoices(w[i].body, ids, QS_BATCH_MAX) > 0;
 			}
 		}
 	}
-	byname = customers ? query_rows(resp, "n", "Customer", &full, &failed) : NULL;
 	byemail = customers ? query_rows(resp, "e", "Customer", &full, &failed) : NULL;
 	invoices = payments ? query_rows(resp, "i", "Invoice", &full, &failed) : NULL;
 	for (i = 0; i < n; i++) {
@@ -312,8 +305,7 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 			w[i].single = true;   /* the lookups did not answer: the guards will */
 		} else if (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL) {
 			const char *email = qse_jstr(w[i].norm, "email");
-			if (row_has(byname, "DisplayName", NULL, qse_jstr(w[i].body, "DisplayName"))
-					|| (email && *email && row_has(byemail, "PrimaryEmailAddr", "Address", email))) {
+			if (email && *email && row_has(byemail, "PrimaryEmailAddr", "Address", email)) {
 				w[i].single = true;
 			}
 		} else if (w[i].en.kind_id == QS_KIND_PAYMENT) {
@@ -344,12 +336,19 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 	}
 }
 
-/* The lookups failed: the new records of the wave record why. */
+/* The lookups failed: the records of the round record why. QBO refusing a
+ * lookup with a Fault (a query it will not run, such as an "in (...)" list
+ * longer than it takes: no limit is documented) is not the records' fault:
+ * the new ones the lookups were for take the one-record path, whose guards
+ * look them up one by one. */
 static void lookup_failed(wave_rec *w, size_t n, qs_status lr, const qs_error *le)
 {
 	size_t i;
 	for (i = 0; i < n; i++) {
-		if (w[i].claimed && !w[i].settled && !w[i].single) {
+		if (lr == QS_EAPI && le->code[0] && w[i].claimed && !w[i].settled && !w[i].update
+				&& (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL || w[i].en.kind_id == QS_KIND_PAYMENT)) {
+			w[i].single = true;
+		} else if (w[i].claimed && !w[i].settled && !w[i].single) {
 			qs_error_copy(&w[i].de, le);
 			settle(&w[i], lr, "sent");
 		}
@@ -1214,62 +1213,42 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	memo = eng->ref_memo;
 	eng->ref_memo = NULL;
 
-	/* 2. send: the packed lookups of every wave together (plain queries, so
-	 * that QBO's 40 /batch requests a minute go to writes), then the
-	 * waves' batches of writes together, then the one-record path */
+	/* 2. send: the round's packed lookups (one query per field for every
+	 * wave of it, as plain requests, so that QBO's 40 /batch requests a
+	 * minute go to writes; a round of one wave with several queries sends
+	 * them as one /batch, the fewest requests), then the waves' batches of
+	 * writes together, then the one-record path */
 	{
-		json_object *litems[QSE_WAVES_MAX];
-		size_t nj = 0, base[QSE_WAVES_MAX + 1];
-		for (v = 0; v < nw; v++) {
-			size_t q, nq;
-			litems[v] = lookup_items(waves[v].w, waves[v].n);
-			base[v] = nj;
-			nq = litems[v] ? json_object_array_length(litems[v]) : 0;
-			if (nq > 1 && nw == 1) {
-				/* a round of one wave with several queries (a customer wave's
-				 * names and emails): one /batch request, the fewest requests; in
-				 * a round of several waves QBO's 40 /batch requests a minute are
-				 * what bounds the rate, so each query goes as a plain request */
-				char nonce[32];
-				jobs[v].items = litems[v];
-				litems[v] = NULL;
-				jobs[v].note = lookup_note(waves[v].w, waves[v].n);
-				snprintf(nonce, sizeof(nonce), "%.6f.%zu", qs_store_now(), v);
-				qse_make_rid(jobs[v].u.rid, eng->realm, "lookup", eng->owner, nonce, NULL);
-				continue;
+		size_t total = (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n, q, nq, nj = 0;
+		json_object *litems = lookup_items(w, total), *resp;
+		qs_status lr = QS_OK;
+		const qs_error *le = NULL;
+		nq = litems ? json_object_array_length(litems) : 0;
+		if (nq > 1 && nw == 1) {
+			char nonce[32];
+			jobs[0].items = litems;
+			jobs[0].note = lookup_note(w, total);
+			snprintf(nonce, sizeof(nonce), "%.6f.0", qs_store_now());
+			qse_make_rid(jobs[0].u.rid, eng->realm, "lookup", eng->owner, nonce, NULL);
+			send_rounds(eng, jobs, 1, NULL, 0);
+			if (jobs[0].u.r == QS_OK) {
+				lookup_apply(w, total, jobs[0].u.resp);
+			} else {
+				lookup_failed(w, total, jobs[0].u.r, &jobs[0].u.e);
 			}
+			jobs_clear(jobs, 1);
+		} else if (nq > 0) {
 			for (q = 0; q < nq && nj < sizeof(qjobs) / sizeof(qjobs[0]); q++) {
-				json_object *it = json_object_array_get_idx(litems[v], q);
-				const char *bid = qse_jstr(it, "bId");
+				json_object *it = json_object_array_get_idx(litems, q);
 				qjobs[nj].items = json_object_get(it);
 				qjobs[nj].query = qse_jstr(it, "Query");
-				qjobs[nj].entity = bid && !strcmp(bid, "i") ? "Invoice" : "Customer";
+				qjobs[nj].entity = item_query_entity(it);
 				nj++;
 			}
-		}
-		base[nw] = nj;
-		send_rounds(eng, qjobs, nj, jobs, nw);
-		for (v = 0; v < nw; v++) {
-			if (jobs[v].items) {
-				if (jobs[v].u.r == QS_OK) {
-					lookup_apply(waves[v].w, waves[v].n, jobs[v].u.resp);
-				} else {
-					lookup_failed(waves[v].w, waves[v].n, jobs[v].u.r, &jobs[v].u.e);
-				}
-			}
-		}
-		jobs_clear(jobs, nw);
-		for (v = 0; v < nw; v++) {
-			json_object *resp;
-			size_t q;
-			qs_status lr = QS_OK;
-			const qs_error *le = NULL;
-			if (!litems[v]) {
-				continue;
-			}
+			send_rounds(eng, qjobs, nj, NULL, 0);
 			/* the answers as the batch answer lookup_apply reads */
 			resp = json_object_new_array();
-			for (q = base[v]; q < base[v + 1]; q++) {
+			for (q = 0; q < nj; q++) {
 				json_object *it = json_object_new_object(), *qr = json_object_new_object();
 				if (qjobs[q].u.r != QS_OK && lr == QS_OK) {
 					lr = qjobs[q].u.r;
@@ -1285,14 +1264,14 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 				json_object_array_add(resp, it);
 			}
 			if (lr == QS_OK) {
-				lookup_apply(waves[v].w, waves[v].n, resp);
+				lookup_apply(w, total, resp);
 			} else {
-				lookup_failed(waves[v].w, waves[v].n, lr, le);
+				lookup_failed(w, total, lr, le);
 			}
 			json_object_put(resp);
-			json_object_put(litems[v]);
+			json_object_put(litems);
+			jobs_clear(qjobs, nj);
 		}
-		jobs_clear(qjobs, nj);
 	}
 	for (v = 0; v < nw; v++) {
 		char nonce[32];
