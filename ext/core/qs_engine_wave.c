@@ -636,6 +636,8 @@ typedef struct sender {
 	size_t m;
 	bool throttled;
 	qs_error throttle_e;
+	long flight;              /* a slot of the in-flight cap taken for the next request, -1 none */
+	double idle_since;        /* since when no request could start for want of a limiter slot (0: one could) */
 } sender;
 
 /* The query entity of a lookup item (its rows' key). */
@@ -752,22 +754,6 @@ static bool split_job(batch_job *j)
 	return true;
 }
 
-/* The next request to start, or NULL when every one has started. */
-static send_unit *next_unit(sender *s, size_t *next)
-{
-	while (*next < s->m) {
-		batch_job *j = s->jobs[*next];
-		if (j->items && j->split && j->next_one < j->n_one) {
-			return &j->one[j->next_one++];
-		}
-		if (j->items && !j->split && !j->u.sent) {
-			return &j->u;
-		}
-		(*next)++;
-	}
-	return NULL;
-}
-
 /* Starts u, whose slots (limiter and in-flight cap) it holds, in the pool. */
 static qs_status start_prepared(sender *s, send_unit *u)
 {
@@ -857,76 +843,166 @@ static void start_unit_slots(sender *s, send_unit *u)
 	}
 }
 
-/* Takes u's slots, then starts it. While no slot is free the transfers in
- * flight go on. A whole /batch that finds the window's batch requests spent
- * but a single request's slot free is split, and its first item starts. */
-static void start_unit(sender *s, send_unit *u)
+/* The first (or last) whole /batch job of the round not started yet, or NULL. */
+static batch_job *whole_batch(sender *s, bool last)
 {
-	qs_engine *eng = s->eng;
-	batch_job *j = u->job;
-	bool batch = u->idx < 0 && !j->query;
-	double slot_start = qs_store_now();
-	qs_status r = QS_OK;
+	size_t i;
+	for (i = 0; i < s->m; i++) {
+		batch_job *j = s->jobs[last ? s->m - 1 - i : i];
+		if (j->items && !j->query && !j->split && !j->u.sent) {
+			return j;
+		}
+	}
+	return NULL;
+}
 
+/* The next single request not started: an item of a split job, or a plain
+ * query; NULL when none is left. */
+static send_unit *next_single(sender *s)
+{
+	size_t i;
+	for (i = 0; i < s->m; i++) {
+		batch_job *j = s->jobs[i];
+		if (j->items && j->split && j->next_one < j->n_one) {
+			return &j->one[j->next_one];
+		}
+		if (j->items && j->query && !j->u.sent) {
+			return &j->u;
+		}
+	}
+	return NULL;
+}
+
+/* The next request not started of any kind (after a 429: to be refused), or NULL. */
+static send_unit *next_any(sender *s)
+{
+	batch_job *head = whole_batch(s, false);
+	send_unit *u = next_single(s);
+	return u ? u : head ? &head->u : NULL;
+}
+
+/* u leaves the queue: an item of a split job is counted as started. */
+static void take_unit(send_unit *u)
+{
+	if (u->idx >= 0) {
+		u->job->next_one++;
+	}
 	u->sent = true;
-	if (s->throttled) {
-		u->r = QS_ETHROTTLE;
-		qs_error_copy(&u->e, &s->throttle_e);
-		return;
-	}
-	for (;;) {
-		double wait = 0;
-		/* a slot of the company's in-flight cap (every process), then the limiter's */
-		r = qse_flight_try(eng, &u->flight, &wait, &u->e);
-		if (r == QS_OK && wait <= 0) {
-			r = qse_pace_try(eng, batch, &wait, &u->taken, &u->e);
-			if (r == QS_OK && wait > 0 && batch && split_pays(s, j, wait)) {
-				/* is it the batch budget that is spent? Then the requests left
-				 * of the window carry the items one by one */
-				double wait1 = 0, taken1 = 0;
-				r = qse_pace_try(eng, false, &wait1, &taken1, &u->e);
-				if (r == QS_OK && wait1 <= 0) {
-					send_unit *first;
-					if (!split_job(j)) {
-						qse_pace_done(eng, &taken1);
-						r = qs_error_set(&u->e, QS_EINTERNAL, "Out of memory sending a batch as single requests");
-						break;
-					}
-					u->sent = false;
-					first = &j->one[j->next_one++];
-					first->flight = u->flight;
-					u->flight = -1;
-					first->taken = taken1;
-					start_unit_slots(s, first);
-					return;
-				}
-				if (r == QS_OK && wait1 < wait) {
-					wait = wait1;   /* a single request's slot frees first: look again then */
-				}
-			}
-		}
-		if (r != QS_OK || wait <= 0) {
-			break;
-		}
-		if (qs_store_now() - slot_start > eng->rate_window * 2 + 1
-				+ 2.0 * (double)(eng->timeout_ms + eng->connect_timeout_ms) / 1000.0) {
-			r = qs_error_set(&u->e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
-				qs_store_now() - slot_start);
-			break;
-		}
-		drive(s, wait > 0.5 ? 0.5 : wait);
-	}
-	if (r == QS_OK) {
-		start_unit_slots(s, u);
-		return;
-	}
-	qse_pace_done(eng, &u->taken);
-	qse_flight_release(eng, &u->flight);
+}
+
+/* u cannot start (the store failed taking a slot, the limiter found none):
+ * r is its outcome; a throttle stops what is left of the round. */
+static void refuse_unit(sender *s, send_unit *u, qs_status r, const qs_error *why)
+{
+	take_unit(u);
 	u->r = r;
+	qs_error_copy(&u->e, why);
 	if (r == QS_ETHROTTLE && !s->throttled) {
 		s->throttled = true;
-		qs_error_copy(&s->throttle_e, &u->e);
+		qs_error_copy(&s->throttle_e, why);
 	}
+}
+
+/* Starts u with the sender's in-flight slot and the limiter slot taken at `taken`. */
+static void start_with(sender *s, send_unit *u, double taken)
+{
+	take_unit(u);
+	u->flight = s->flight;
+	s->flight = -1;
+	u->taken = taken;
+	s->idle_since = 0;
+	start_unit_slots(s, u);
+}
+
+/* Starts the next request of the round whose slots are free; false when
+ * none can start now (*wait: seconds until a limiter slot may free, 0 when
+ * nothing is left to start). Neither of QBO's budgets waits for the other:
+ * a whole /batch goes while the window has batch requests left; when the
+ * batch requests are spent and single requests are not, a single request
+ * goes (an item of a split job, a plain query) and, when none is queued, the
+ * last whole /batch of the round is split so that its items use them, while
+ * the first ones keep waiting whole for the next batch slot. The only whole
+ * /batch left is split only when its wait is longer than its items take as
+ * single requests (split_pays). */
+static bool start_next(sender *s, double *wait)
+{
+	qs_engine *eng = s->eng;
+	batch_job *head, *tail = NULL;
+	send_unit *one;
+	double wb = 0, ws = 0, taken = 0, limit;
+	qs_status r;
+	qs_error e;
+
+	*wait = 0;
+	qs_error_clear(&e);
+	if (s->throttled) {
+		one = next_any(s);
+		if (one) {
+			refuse_unit(s, one, QS_ETHROTTLE, &s->throttle_e);
+		}
+		return one != NULL;
+	}
+	head = whole_batch(s, false);
+	one = next_single(s);
+	if (!head && !one) {
+		return false;   /* every request of the round has started */
+	}
+	/* a slot of the company's in-flight cap (every process), then the limiter's */
+	r = qse_flight_try(eng, &s->flight, &wb, &e);
+	if (r == QS_OK && wb > 0) {
+		*wait = wb;
+		return false;
+	}
+	if (r == QS_OK && head) {
+		r = qse_pace_try(eng, true, &wb, &taken, &e);
+		if (r == QS_OK && wb <= 0) {
+			start_with(s, &head->u, taken);
+			return true;
+		}
+	}
+	if (r == QS_OK && !one && head) {
+		tail = whole_batch(s, true);
+		if (tail == head && !split_pays(s, head, wb)) {
+			tail = NULL;
+		}
+	}
+	if (r == QS_OK && (one || tail)) {
+		r = qse_pace_try(eng, false, &ws, &taken, &e);
+		if (r == QS_OK && ws <= 0) {
+			if (tail) {
+				if (!split_job(tail)) {
+					qse_pace_done(eng, &taken);
+					qs_error_set(&e, QS_EINTERNAL, "Out of memory sending a batch as single requests");
+					refuse_unit(s, &tail->u, QS_EINTERNAL, &e);
+					return true;
+				}
+				tail->u.sent = true;
+				one = &tail->one[0];
+			}
+			start_with(s, one, taken);
+			return true;
+		}
+	}
+	if (r != QS_OK) {
+		refuse_unit(s, one ? one : &head->u, r, &e);
+		qse_flight_release(eng, &s->flight);
+		return true;
+	}
+	*wait = head && (!(one || tail) || wb < ws) ? wb : ws;
+	if (*wait <= 0) {
+		*wait = 0.001;
+	}
+	limit = eng->rate_window * 2 + 1 + 2.0 * (double)(eng->timeout_ms + eng->connect_timeout_ms) / 1000.0;
+	if (s->idle_since <= 0) {
+		s->idle_since = qs_store_now();
+	} else if (qs_store_now() - s->idle_since > limit) {
+		qs_error_set(&e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
+			qs_store_now() - s->idle_since);
+		refuse_unit(s, one ? one : &head->u, QS_ETHROTTLE, &e);
+		qse_flight_release(eng, &s->flight);
+		return true;
+	}
+	return false;
 }
 
 /* A split job's answers as the batch answer its callers read: an element
@@ -994,12 +1070,13 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 {
 	sender s;
 	qs_error pe;
-	size_t i, k, next = 0;
+	size_t i, k;
 
 	memset(&s, 0, sizeof(s));
 	s.eng = eng;
 	s.jobs = jobs;
 	s.m = m;
+	s.flight = -1;
 	qs_error_clear(&pe);
 	qs_error_clear(&s.throttle_e);
 	s.pool = wave_pool(eng, &pe);
@@ -1019,15 +1096,17 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 		}
 	}
 	while (s.pool) {
-		send_unit *u;
-		while (s.pool && qs_pool_has_room(s.pool) && (u = next_unit(&s, &next)) != NULL) {
-			start_unit(&s, u);
+		double wait = 0;
+		while (s.pool && qs_pool_has_room(s.pool) && start_next(&s, &wait)) {
+			wait = 0;
 		}
-		if (!s.pool || qs_pool_busy(s.pool) == 0) {
+		if (!s.pool || (qs_pool_busy(s.pool) == 0 && wait <= 0)) {
 			break;
 		}
-		drive(&s, -1);
+		/* the transfers in flight go on while a slot is awaited */
+		drive(&s, wait > 0 ? (wait > 0.5 ? 0.5 : wait) : -1);
 	}
+	qse_flight_release(eng, &s.flight);
 	for (i = 0; i < m; i++) {
 		batch_job *j = jobs[i];
 		if (!j->items) {
@@ -1145,7 +1224,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 {
 	wave_rec *w;
 	wave waves[QSE_WAVES_MAX];
-	batch_job jobs[QSE_WAVES_MAX], qjobs[QSE_WAVES_MAX * 3];
+	batch_job jobs[QSE_WAVES_MAX], qjobs[4];
 	struct qse_ref_memo *memo;
 	size_t i, nw = 0, v, claimed_waves = 0;
 	qs_status r = QS_OK;
