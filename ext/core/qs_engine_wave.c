@@ -6,12 +6,13 @@
  *   Plan: claim the wave in one transaction; build each body with references
  *   resolved from mappings and entities only (a dependency not in QBO yet
  *   makes the record Waiting on it, nothing is delivered recursively); pack
- *   the lookups new records need into one batch of queries (the customer
- *   guard's DisplayName and email, the invoice balances a payment checks).
+ *   the lookups new records need, one query per field for the whole round
+ *   (the new customers' emails, the invoice balances its payments check).
  *   Send: the creates and updates the lookups cleared go out as one /batch
  *   request; a record that needs more (a retry, whose guard must settle what
- *   an earlier attempt did; a void; a linked mapping; a name, number or email
- *   QBO already has) takes the one-record path of qs_engine_deliver.
+ *   an earlier attempt did; a void; a linked mapping; an email QBO already
+ *   has; a name or number QBO refused with 6240/6140 inside the batch) takes
+ *   the one-record path of qs_engine_deliver.
  *   Apply: every outcome of the wave in one transaction. */
 #include "qs_engine_int.h"
 #include "qs_pool.h"
@@ -1061,9 +1062,9 @@ static void retry_token(qs_engine *eng, batch_job *j, send_unit *u)
 
 /* Sends the round's requests together: at most QS_QBO_CONCURRENT in
  * flight, each taking its limiter slot (qse_pace_try) just before it
- * starts. /batch requests go while the window's batch requests last; after
- * that a /batch goes as single requests while those last (split_job), so
- * both of QBO's budgets are used. After a 429 nothing more of the round
+ * starts. /batch requests go while the window's batch requests last; while
+ * they are spent, /batch requests of the round's end go as single requests
+ * while those last (start_next, split_job), so both of QBO's budgets are used. After a 429 nothing more of the round
  * starts (those requests are QS_ETHROTTLE unsent, their records stay
  * queued); the transfers already in flight finish and count. */
 static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
