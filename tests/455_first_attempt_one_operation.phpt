@@ -1,5 +1,5 @@
 --TEST--
-The first attempt at a new record costs one operation: inline, a new invoice is one create (QBO's answer is what "Synced" is verified against, no read-back) and a payment its create after the invoice's balance check; in waves, the creates go as /batch operations and the lookups new records need are packed as "in (…)" queries, one per wave and field, with no request per record besides
+The first attempt at a new record costs one operation: inline, a new invoice is one create (QBO's answer is what "Synced" is verified against, no read-back) and a payment its create after the invoice's balance check; in waves, the creates go as /batch operations and the lookups new records need are packed as "in (…)" queries, one per round and field (a customer's email, a payment's invoices; a taken DisplayName is left to QBO's 6240), with no request per record besides
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
@@ -61,11 +61,10 @@ invoice 10: Synced; requests: POST invoice
 payment 20: Synced; requests: GET invoice/N, POST payment
 QBO invoice OP-10: total 30, balance 0
 waves of 5: delivered 30, errors 0
-  2 x Customer.DisplayName in (5)
-  2 x Customer.PrimaryEmailAddr in (5)
+  1 x Customer.PrimaryEmailAddr in (10)
   1 x GET query [select * from Account where AccountType = 'Income']
   1 x GET query [select * from Item where Name = 'Billing Services' and Active in (true, false)]
-  2 x Invoice.Id in (5)
+  1 x Invoice.Id in (10)
   6 x POST batch
   1 x POST item
 QBO holds 30 records of ours; the store: Synced 30

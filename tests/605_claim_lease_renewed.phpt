@@ -7,12 +7,13 @@ require __DIR__ . '/lease.inc';
 const N = 40;
 define('LEASE', 4.0 * lease_scale());
 [$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker', 'timeout' => 0.75 * LEASE, 'lease' => LEASE]);
-qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => (int)(400 * lease_scale()), 'jitter_ms' => 0]);
+qbo_test_http('POST', '/_sandbox/latency', ['realm' => $realm, 'fixed_ms' => (int)(600 * lease_scale()), 'jitter_ms' => 0]);
 for ($k = 1; $k <= N; $k++) {
     qbo_push($conn, 'customer', eng_customer("r$k", 'Renew', "Lease r$k", "r$k@example.com"));
 }
-// host-a claims every record in one round (10 waves of 4) and sends its requests one at a time
-$a = lease_sync_start('host-a', $opts, ['batch_size' => 4, 'max_in_flight' => 1, 'rate_window' => 0]);
+// host-a claims every record in one round (20 waves of 2) and sends its 21 requests (one email lookup
+// for the round, 20 /batch) one at a time, 0.6 s each: its round lasts past twice the lease
+$a = lease_sync_start('host-a', $opts, ['batch_size' => 2, 'max_in_flight' => 1, 'rate_window' => 0]);
 $first = null;
 for ($t = microtime(true); microtime(true) - $t < 120 && ($first[0] ?? 0) < N; usleep(20000)) {
     $first = lease_sending($opts['store'])['host-a'] ?? null;   // the round's waves are claimed one by one
@@ -22,7 +23,7 @@ echo "host-a claimed: ", $first ? $first[0] : 0, "\n";
 $b = ['delivered' => 0, 'errors' => 0];
 $renewed = false;
 while (true) {
-    $r = lease_sync('host-b', $opts, ['batch_size' => 4, 'rate_window' => 0]);
+    $r = lease_sync('host-b', $opts, ['batch_size' => 2, 'rate_window' => 0]);
     $b['delivered'] += $r['delivered'] ?? 0;
     $b['errors'] += $r['errors'] ?? (isset($r['error']) ? 1 : 0);
     $now = microtime(true);

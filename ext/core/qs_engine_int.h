@@ -17,7 +17,7 @@
 #define REFRESH_LOCK_MARGIN 30.0  /* the refresh lock outlives its requests by this much */
 #define REFRESH_WAIT 20.0         /* a worker waits at least this long for another's refresh */
 #define WAITING_RECHECK 300.0     /* a Waiting record is looked at again after this */
-#define SYNC_BATCH 500            /* outbox rows read per sync pass */
+#define SYNC_BATCH 600            /* outbox rows read per sync pass: one round of QSE_WAVES_MAX full waves */
 
 /* Why a connection is not Active (conn.reason; qbo_status() "reason"). */
 typedef enum qs_conn_reason {
@@ -382,7 +382,7 @@ typedef struct qse_wave_out {
  * delivered together: records [0, per) are the first wave, [per, 2 per) the
  * next...; their /batch requests are in flight together (at most
  * QS_QBO_CONCURRENT), each wave applied in its own transaction. */
-#define QSE_WAVES_MAX 10
+#define QSE_WAVES_MAX 20
 qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char *const *ids, size_t n,
 	size_t per, qse_wave_out *out, qs_error *e);
 bool qse_amount_is_zero(json_object *v);

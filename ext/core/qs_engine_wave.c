@@ -6,12 +6,13 @@
  *   Plan: claim the wave in one transaction; build each body with references
  *   resolved from mappings and entities only (a dependency not in QBO yet
  *   makes the record Waiting on it, nothing is delivered recursively); pack
- *   the lookups new records need into one batch of queries (the customer
- *   guard's DisplayName and email, the invoice balances a payment checks).
+ *   the lookups new records need, one query per field for the whole round
+ *   (the new customers' emails, the invoice balances its payments check).
  *   Send: the creates and updates the lookups cleared go out as one /batch
  *   request; a record that needs more (a retry, whose guard must settle what
- *   an earlier attempt did; a void; a linked mapping; a name, number or email
- *   QBO already has) takes the one-record path of qs_engine_deliver.
+ *   an earlier attempt did; a void; a linked mapping; an email QBO already
+ *   has; a name or number QBO refused with 6240/6140 inside the batch) takes
+ *   the one-record path of qs_engine_deliver.
  *   Apply: every outcome of the wave in one transaction. */
 #include "qs_engine_int.h"
 #include "qs_pool.h"
@@ -231,58 +232,51 @@ static bool partly_paid(json_object *body, const char *invoice_id, json_object *
 	return false;
 }
 
-/* One batch of queries for the wave's new records: customers whose
- * DisplayName or email QBO already has, and payments whose every invoice QBO
- * shows paid, leave the batch for the one-record path (its guards decide,
- * exactly as for a single record). The items, or NULL when none is needed. */
+/* The queries for a round's new records (every claimed wave of it, one query
+ * per field for them all): customers whose email QBO already has, and
+ * payments whose every invoice QBO shows paid, leave the batch for the
+ * one-record path (its guards decide, exactly as for a single record). A
+ * customer's DisplayName is not looked up: QBO refuses a taken one with 6240
+ * in the batch answer, and that operation goes to the one-record path
+ * (write_apply), whose guard links as it decides. The email must be looked
+ * up before the create: QBO creates a second customer with a taken email.
+ * The items, or NULL when none is needed. */
 static json_object *lookup_items(wave_rec *w, size_t n)
 {
-	const char *names[QS_BATCH_MAX], *emails[QS_BATCH_MAX], *inv[QS_BATCH_MAX * 4];
-	size_t i, nn = 0, ne = 0, ni = 0;
-	json_object *items;
-	char *l1 = NULL, *l2 = NULL, *l3 = NULL;
-	bool customers = false, payments = false;
+	const char **emails = calloc(n ? n : 1, sizeof(*emails)), **inv = calloc(n ? n * 4 : 1, sizeof(*inv));
+	size_t i, ne = 0, ni = 0;
+	json_object *items = NULL;
+	char *l2 = NULL, *l3 = NULL;
 
 	for (i = 0; i < n; i++) {
 		if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
 			continue;
 		}
-		if (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL) {
-			customers = true;
-			names[nn++] = qse_jstr(w[i].body, "DisplayName");
+		if (!emails || !inv) {
+			/* no memory for the lookups: the one-record path's guards look */
+			w[i].single = w[i].single || qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL
+				|| w[i].en.kind_id == QS_KIND_PAYMENT;
+		} else if (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL) {
 			emails[ne++] = qse_jstr(w[i].norm, "email");
 		} else if (w[i].en.kind_id == QS_KIND_PAYMENT) {
-			payments = true;
-			ni += linked_invoices(w[i].body, inv + ni, sizeof(inv) / sizeof(inv[0]) - ni);
+			ni += linked_invoices(w[i].body, inv + ni, n * 4 - ni);
 		}
 	}
-	if (!customers && !(payments && ni)) {
-		return NULL;
-	}
-	items = json_object_new_array();
-	if (customers) {
-		l1 = in_list(names, nn);
-		l2 = in_list(emails, ne);
-		if (l1) {
-			add_query(items, "n", "Id, DisplayName", "Customer", "DisplayName", l1, " and Active in (true, false)");
-		}
+	l2 = ne ? in_list(emails, ne) : NULL;
+	l3 = ni ? in_list(inv, ni) : NULL;
+	if (l2 || l3) {
+		items = json_object_new_array();
 		if (l2) {
 			add_query(items, "e", "Id, PrimaryEmailAddr", "Customer", "PrimaryEmailAddr", l2, NULL);
 		}
-	}
-	if (payments && ni) {
-		l3 = in_list(inv, ni);
 		if (l3) {
 			add_query(items, "i", "Id, Balance, TotalAmt", "Invoice", "Id", l3, NULL);
 		}
 	}
-	free(l1);
 	free(l2);
 	free(l3);
-	if (json_object_array_length(items) == 0) {
-		json_object_put(items);
-		return NULL;
-	}
+	free(emails);
+	free(inv);
 	return items;
 }
 
@@ -291,17 +285,17 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 {
 	size_t i;
 	bool customers = false, payments = false, full = false, failed = false;
-	json_object *byname, *byemail, *invoices;
+	json_object *byemail, *invoices;
 	for (i = 0; i < n; i++) {
 		if (w[i].claimed && !w[i].settled && !w[i].single && !w[i].update) {
-			customers = customers || qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL;
+			const char *email = qse_jstr(w[i].norm, "email");
+			customers = customers || (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL && email && *email);
 			if (w[i].en.kind_id == QS_KIND_PAYMENT) {
 				const char *ids[QS_BATCH_MAX];
 				payments = payments || linked_invoices(w[i].body, ids, QS_BATCH_MAX) > 0;
 			}
 		}
 	}
-	byname = customers ? query_rows(resp, "n", "Customer", &full, &failed) : NULL;
 	byemail = customers ? query_rows(resp, "e", "Customer", &full, &failed) : NULL;
 	invoices = payments ? query_rows(resp, "i", "Invoice", &full, &failed) : NULL;
 	for (i = 0; i < n; i++) {
@@ -312,8 +306,7 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 			w[i].single = true;   /* the lookups did not answer: the guards will */
 		} else if (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL) {
 			const char *email = qse_jstr(w[i].norm, "email");
-			if (row_has(byname, "DisplayName", NULL, qse_jstr(w[i].body, "DisplayName"))
-					|| (email && *email && row_has(byemail, "PrimaryEmailAddr", "Address", email))) {
+			if (email && *email && row_has(byemail, "PrimaryEmailAddr", "Address", email)) {
 				w[i].single = true;
 			}
 		} else if (w[i].en.kind_id == QS_KIND_PAYMENT) {
@@ -344,12 +337,19 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 	}
 }
 
-/* The lookups failed: the new records of the wave record why. */
+/* The lookups failed: the records of the round record why. QBO refusing a
+ * lookup with a Fault (a query it will not run, such as an "in (...)" list
+ * longer than it takes: no limit is documented) is not the records' fault:
+ * the new ones the lookups were for take the one-record path, whose guards
+ * look them up one by one. */
 static void lookup_failed(wave_rec *w, size_t n, qs_status lr, const qs_error *le)
 {
 	size_t i;
 	for (i = 0; i < n; i++) {
-		if (w[i].claimed && !w[i].settled && !w[i].single) {
+		if (lr == QS_EAPI && le->code[0] && w[i].claimed && !w[i].settled && !w[i].update
+				&& (qs_kind_guard_of(w[i].en.kind_id) == QS_GUARD_NAME_EMAIL || w[i].en.kind_id == QS_KIND_PAYMENT)) {
+			w[i].single = true;
+		} else if (w[i].claimed && !w[i].settled && !w[i].single) {
 			qs_error_copy(&w[i].de, le);
 			settle(&w[i], lr, "sent");
 		}
@@ -637,6 +637,8 @@ typedef struct sender {
 	size_t m;
 	bool throttled;
 	qs_error throttle_e;
+	long flight;              /* a slot of the in-flight cap taken for the next request, -1 none */
+	double idle_since;        /* since when no request could start for want of a limiter slot (0: one could) */
 } sender;
 
 /* The query entity of a lookup item (its rows' key). */
@@ -753,22 +755,6 @@ static bool split_job(batch_job *j)
 	return true;
 }
 
-/* The next request to start, or NULL when every one has started. */
-static send_unit *next_unit(sender *s, size_t *next)
-{
-	while (*next < s->m) {
-		batch_job *j = s->jobs[*next];
-		if (j->items && j->split && j->next_one < j->n_one) {
-			return &j->one[j->next_one++];
-		}
-		if (j->items && !j->split && !j->u.sent) {
-			return &j->u;
-		}
-		(*next)++;
-	}
-	return NULL;
-}
-
 /* Starts u, whose slots (limiter and in-flight cap) it holds, in the pool. */
 static qs_status start_prepared(sender *s, send_unit *u)
 {
@@ -858,76 +844,166 @@ static void start_unit_slots(sender *s, send_unit *u)
 	}
 }
 
-/* Takes u's slots, then starts it. While no slot is free the transfers in
- * flight go on. A whole /batch that finds the window's batch requests spent
- * but a single request's slot free is split, and its first item starts. */
-static void start_unit(sender *s, send_unit *u)
+/* The first (or last) whole /batch job of the round not started yet, or NULL. */
+static batch_job *whole_batch(sender *s, bool last)
 {
-	qs_engine *eng = s->eng;
-	batch_job *j = u->job;
-	bool batch = u->idx < 0 && !j->query;
-	double slot_start = qs_store_now();
-	qs_status r = QS_OK;
+	size_t i;
+	for (i = 0; i < s->m; i++) {
+		batch_job *j = s->jobs[last ? s->m - 1 - i : i];
+		if (j->items && !j->query && !j->split && !j->u.sent) {
+			return j;
+		}
+	}
+	return NULL;
+}
 
+/* The next single request not started: an item of a split job, or a plain
+ * query; NULL when none is left. */
+static send_unit *next_single(sender *s)
+{
+	size_t i;
+	for (i = 0; i < s->m; i++) {
+		batch_job *j = s->jobs[i];
+		if (j->items && j->split && j->next_one < j->n_one) {
+			return &j->one[j->next_one];
+		}
+		if (j->items && j->query && !j->u.sent) {
+			return &j->u;
+		}
+	}
+	return NULL;
+}
+
+/* The next request not started of any kind (after a 429: to be refused), or NULL. */
+static send_unit *next_any(sender *s)
+{
+	batch_job *head = whole_batch(s, false);
+	send_unit *u = next_single(s);
+	return u ? u : head ? &head->u : NULL;
+}
+
+/* u leaves the queue: an item of a split job is counted as started. */
+static void take_unit(send_unit *u)
+{
+	if (u->idx >= 0) {
+		u->job->next_one++;
+	}
 	u->sent = true;
-	if (s->throttled) {
-		u->r = QS_ETHROTTLE;
-		qs_error_copy(&u->e, &s->throttle_e);
-		return;
-	}
-	for (;;) {
-		double wait = 0;
-		/* a slot of the company's in-flight cap (every process), then the limiter's */
-		r = qse_flight_try(eng, &u->flight, &wait, &u->e);
-		if (r == QS_OK && wait <= 0) {
-			r = qse_pace_try(eng, batch, &wait, &u->taken, &u->e);
-			if (r == QS_OK && wait > 0 && batch && split_pays(s, j, wait)) {
-				/* is it the batch budget that is spent? Then the requests left
-				 * of the window carry the items one by one */
-				double wait1 = 0, taken1 = 0;
-				r = qse_pace_try(eng, false, &wait1, &taken1, &u->e);
-				if (r == QS_OK && wait1 <= 0) {
-					send_unit *first;
-					if (!split_job(j)) {
-						qse_pace_done(eng, &taken1);
-						r = qs_error_set(&u->e, QS_EINTERNAL, "Out of memory sending a batch as single requests");
-						break;
-					}
-					u->sent = false;
-					first = &j->one[j->next_one++];
-					first->flight = u->flight;
-					u->flight = -1;
-					first->taken = taken1;
-					start_unit_slots(s, first);
-					return;
-				}
-				if (r == QS_OK && wait1 < wait) {
-					wait = wait1;   /* a single request's slot frees first: look again then */
-				}
-			}
-		}
-		if (r != QS_OK || wait <= 0) {
-			break;
-		}
-		if (qs_store_now() - slot_start > eng->rate_window * 2 + 1
-				+ 2.0 * (double)(eng->timeout_ms + eng->connect_timeout_ms) / 1000.0) {
-			r = qs_error_set(&u->e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
-				qs_store_now() - slot_start);
-			break;
-		}
-		drive(s, wait > 0.5 ? 0.5 : wait);
-	}
-	if (r == QS_OK) {
-		start_unit_slots(s, u);
-		return;
-	}
-	qse_pace_done(eng, &u->taken);
-	qse_flight_release(eng, &u->flight);
+}
+
+/* u cannot start (the store failed taking a slot, the limiter found none):
+ * r is its outcome; a throttle stops what is left of the round. */
+static void refuse_unit(sender *s, send_unit *u, qs_status r, const qs_error *why)
+{
+	take_unit(u);
 	u->r = r;
+	qs_error_copy(&u->e, why);
 	if (r == QS_ETHROTTLE && !s->throttled) {
 		s->throttled = true;
-		qs_error_copy(&s->throttle_e, &u->e);
+		qs_error_copy(&s->throttle_e, why);
 	}
+}
+
+/* Starts u with the sender's in-flight slot and the limiter slot taken at `taken`. */
+static void start_with(sender *s, send_unit *u, double taken)
+{
+	take_unit(u);
+	u->flight = s->flight;
+	s->flight = -1;
+	u->taken = taken;
+	s->idle_since = 0;
+	start_unit_slots(s, u);
+}
+
+/* Starts the next request of the round whose slots are free; false when
+ * none can start now (*wait: seconds until a limiter slot may free, 0 when
+ * nothing is left to start). Neither of QBO's budgets waits for the other:
+ * a whole /batch goes while the window has batch requests left; when the
+ * batch requests are spent and single requests are not, a single request
+ * goes (an item of a split job, a plain query) and, when none is queued, the
+ * last whole /batch of the round is split so that its items use them, while
+ * the first ones keep waiting whole for the next batch slot. The only whole
+ * /batch left is split only when its wait is longer than its items take as
+ * single requests (split_pays). */
+static bool start_next(sender *s, double *wait)
+{
+	qs_engine *eng = s->eng;
+	batch_job *head, *tail = NULL;
+	send_unit *one;
+	double wb = 0, ws = 0, taken = 0, limit;
+	qs_status r;
+	qs_error e;
+
+	*wait = 0;
+	qs_error_clear(&e);
+	if (s->throttled) {
+		one = next_any(s);
+		if (one) {
+			refuse_unit(s, one, QS_ETHROTTLE, &s->throttle_e);
+		}
+		return one != NULL;
+	}
+	head = whole_batch(s, false);
+	one = next_single(s);
+	if (!head && !one) {
+		return false;   /* every request of the round has started */
+	}
+	/* a slot of the company's in-flight cap (every process), then the limiter's */
+	r = qse_flight_try(eng, &s->flight, &wb, &e);
+	if (r == QS_OK && wb > 0) {
+		*wait = wb;
+		return false;
+	}
+	if (r == QS_OK && head) {
+		r = qse_pace_try(eng, true, &wb, &taken, &e);
+		if (r == QS_OK && wb <= 0) {
+			start_with(s, &head->u, taken);
+			return true;
+		}
+	}
+	if (r == QS_OK && !one && head) {
+		tail = whole_batch(s, true);
+		if (tail == head && !split_pays(s, head, wb)) {
+			tail = NULL;
+		}
+	}
+	if (r == QS_OK && (one || tail)) {
+		r = qse_pace_try(eng, false, &ws, &taken, &e);
+		if (r == QS_OK && ws <= 0) {
+			if (tail) {
+				if (!split_job(tail)) {
+					qse_pace_done(eng, &taken);
+					qs_error_set(&e, QS_EINTERNAL, "Out of memory sending a batch as single requests");
+					refuse_unit(s, &tail->u, QS_EINTERNAL, &e);
+					return true;
+				}
+				tail->u.sent = true;
+				one = &tail->one[0];
+			}
+			start_with(s, one, taken);
+			return true;
+		}
+	}
+	if (r != QS_OK) {
+		refuse_unit(s, one ? one : &head->u, r, &e);
+		qse_flight_release(eng, &s->flight);
+		return true;
+	}
+	*wait = head && (!(one || tail) || wb < ws) ? wb : ws;
+	if (*wait <= 0) {
+		*wait = 0.001;
+	}
+	limit = eng->rate_window * 2 + 1 + 2.0 * (double)(eng->timeout_ms + eng->connect_timeout_ms) / 1000.0;
+	if (s->idle_since <= 0) {
+		s->idle_since = qs_store_now();
+	} else if (qs_store_now() - s->idle_since > limit) {
+		qs_error_set(&e, QS_ETHROTTLE, "The request limiter found no free slot for %.0f s: other processes use this company's QuickBooks limits",
+			qs_store_now() - s->idle_since);
+		refuse_unit(s, one ? one : &head->u, QS_ETHROTTLE, &e);
+		qse_flight_release(eng, &s->flight);
+		return true;
+	}
+	return false;
 }
 
 /* A split job's answers as the batch answer its callers read: an element
@@ -986,21 +1062,22 @@ static void retry_token(qs_engine *eng, batch_job *j, send_unit *u)
 
 /* Sends the round's requests together: at most QS_QBO_CONCURRENT in
  * flight, each taking its limiter slot (qse_pace_try) just before it
- * starts. /batch requests go while the window's batch requests last; after
- * that a /batch goes as single requests while those last (split_job), so
- * both of QBO's budgets are used. After a 429 nothing more of the round
+ * starts. /batch requests go while the window's batch requests last; while
+ * they are spent, /batch requests of the round's end go as single requests
+ * while those last (start_next, split_job), so both of QBO's budgets are used. After a 429 nothing more of the round
  * starts (those requests are QS_ETHROTTLE unsent, their records stay
  * queued); the transfers already in flight finish and count. */
 static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 {
 	sender s;
 	qs_error pe;
-	size_t i, k, next = 0;
+	size_t i, k;
 
 	memset(&s, 0, sizeof(s));
 	s.eng = eng;
 	s.jobs = jobs;
 	s.m = m;
+	s.flight = -1;
 	qs_error_clear(&pe);
 	qs_error_clear(&s.throttle_e);
 	s.pool = wave_pool(eng, &pe);
@@ -1020,15 +1097,17 @@ static void send_jobs(qs_engine *eng, batch_job *const *jobs, size_t m)
 		}
 	}
 	while (s.pool) {
-		send_unit *u;
-		while (s.pool && qs_pool_has_room(s.pool) && (u = next_unit(&s, &next)) != NULL) {
-			start_unit(&s, u);
+		double wait = 0;
+		while (s.pool && qs_pool_has_room(s.pool) && start_next(&s, &wait)) {
+			wait = 0;
 		}
-		if (!s.pool || qs_pool_busy(s.pool) == 0) {
+		if (!s.pool || (qs_pool_busy(s.pool) == 0 && wait <= 0)) {
 			break;
 		}
-		drive(&s, -1);
+		/* the transfers in flight go on while a slot is awaited */
+		drive(&s, wait > 0 ? (wait > 0.5 ? 0.5 : wait) : -1);
 	}
+	qse_flight_release(eng, &s.flight);
 	for (i = 0; i < m; i++) {
 		batch_job *j = jobs[i];
 		if (!j->items) {
@@ -1146,7 +1225,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 {
 	wave_rec *w;
 	wave waves[QSE_WAVES_MAX];
-	batch_job jobs[QSE_WAVES_MAX], qjobs[QSE_WAVES_MAX * 3];
+	batch_job jobs[QSE_WAVES_MAX], qjobs[4];
 	struct qse_ref_memo *memo;
 	size_t i, nw = 0, v, claimed_waves = 0;
 	qs_status r = QS_OK;
@@ -1217,62 +1296,42 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	memo = eng->ref_memo;
 	eng->ref_memo = NULL;
 
-	/* 2. send: the packed lookups of every wave together (plain queries, so
-	 * that QBO's 40 /batch requests a minute go to writes), then the
-	 * waves' batches of writes together, then the one-record path */
+	/* 2. send: the round's packed lookups (one query per field for every
+	 * wave of it, as plain requests, so that QBO's 40 /batch requests a
+	 * minute go to writes; a round of one wave with several queries sends
+	 * them as one /batch, the fewest requests), then the waves' batches of
+	 * writes together, then the one-record path */
 	{
-		json_object *litems[QSE_WAVES_MAX];
-		size_t nj = 0, base[QSE_WAVES_MAX + 1];
-		for (v = 0; v < nw; v++) {
-			size_t q, nq;
-			litems[v] = lookup_items(waves[v].w, waves[v].n);
-			base[v] = nj;
-			nq = litems[v] ? json_object_array_length(litems[v]) : 0;
-			if (nq > 1 && nw == 1) {
-				/* a round of one wave with several queries (a customer wave's
-				 * names and emails): one /batch request, the fewest requests; in
-				 * a round of several waves QBO's 40 /batch requests a minute are
-				 * what bounds the rate, so each query goes as a plain request */
-				char nonce[32];
-				jobs[v].items = litems[v];
-				litems[v] = NULL;
-				jobs[v].note = lookup_note(waves[v].w, waves[v].n);
-				snprintf(nonce, sizeof(nonce), "%.6f.%zu", qs_store_now(), v);
-				qse_make_rid(jobs[v].u.rid, eng->realm, "lookup", eng->owner, nonce, NULL);
-				continue;
+		size_t total = (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n, q, nq, nj = 0;
+		json_object *litems = lookup_items(w, total), *resp;
+		qs_status lr = QS_OK;
+		const qs_error *le = NULL;
+		nq = litems ? json_object_array_length(litems) : 0;
+		if (nq > 1 && nw == 1) {
+			char nonce[32];
+			jobs[0].items = litems;
+			jobs[0].note = lookup_note(w, total);
+			snprintf(nonce, sizeof(nonce), "%.6f.0", qs_store_now());
+			qse_make_rid(jobs[0].u.rid, eng->realm, "lookup", eng->owner, nonce, NULL);
+			send_rounds(eng, jobs, 1, NULL, 0);
+			if (jobs[0].u.r == QS_OK) {
+				lookup_apply(w, total, jobs[0].u.resp);
+			} else {
+				lookup_failed(w, total, jobs[0].u.r, &jobs[0].u.e);
 			}
+			jobs_clear(jobs, 1);
+		} else if (nq > 0) {
 			for (q = 0; q < nq && nj < sizeof(qjobs) / sizeof(qjobs[0]); q++) {
-				json_object *it = json_object_array_get_idx(litems[v], q);
-				const char *bid = qse_jstr(it, "bId");
+				json_object *it = json_object_array_get_idx(litems, q);
 				qjobs[nj].items = json_object_get(it);
 				qjobs[nj].query = qse_jstr(it, "Query");
-				qjobs[nj].entity = bid && !strcmp(bid, "i") ? "Invoice" : "Customer";
+				qjobs[nj].entity = item_query_entity(it);
 				nj++;
 			}
-		}
-		base[nw] = nj;
-		send_rounds(eng, qjobs, nj, jobs, nw);
-		for (v = 0; v < nw; v++) {
-			if (jobs[v].items) {
-				if (jobs[v].u.r == QS_OK) {
-					lookup_apply(waves[v].w, waves[v].n, jobs[v].u.resp);
-				} else {
-					lookup_failed(waves[v].w, waves[v].n, jobs[v].u.r, &jobs[v].u.e);
-				}
-			}
-		}
-		jobs_clear(jobs, nw);
-		for (v = 0; v < nw; v++) {
-			json_object *resp;
-			size_t q;
-			qs_status lr = QS_OK;
-			const qs_error *le = NULL;
-			if (!litems[v]) {
-				continue;
-			}
+			send_rounds(eng, qjobs, nj, NULL, 0);
 			/* the answers as the batch answer lookup_apply reads */
 			resp = json_object_new_array();
-			for (q = base[v]; q < base[v + 1]; q++) {
+			for (q = 0; q < nj; q++) {
 				json_object *it = json_object_new_object(), *qr = json_object_new_object();
 				if (qjobs[q].u.r != QS_OK && lr == QS_OK) {
 					lr = qjobs[q].u.r;
@@ -1288,14 +1347,14 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 				json_object_array_add(resp, it);
 			}
 			if (lr == QS_OK) {
-				lookup_apply(waves[v].w, waves[v].n, resp);
+				lookup_apply(w, total, resp);
 			} else {
-				lookup_failed(waves[v].w, waves[v].n, lr, le);
+				lookup_failed(w, total, lr, le);
 			}
 			json_object_put(resp);
-			json_object_put(litems[v]);
+			json_object_put(litems);
+			jobs_clear(qjobs, nj);
 		}
-		jobs_clear(qjobs, nj);
 	}
 	for (v = 0; v < nw; v++) {
 		char nonce[32];

@@ -6,7 +6,7 @@ require __DIR__ . '/scenario.inc';
 whmcs_run_scenario('outage_token.json');
 ?>
 --EXPECT--
-2026-11-17 customer:mo: Not Tried (Queued, will retry: QuickBooks failed on the batch (HTTP 500, code 10000): An application error has occurred while processing your request; it will be retried later)
+2026-11-17 customer:mo: Not Tried (Queued, will retry: QuickBooks failed on the query (HTTP 500, code 10000): An application error has occurred while processing your request; it will be retried later)
 2026-11-17 invoice:i1: Not Tried
 2026-11-17 payment:p1: Not Tried
 customer:mo: Synced - QBO "Mo Nash" <mo@example.com>
