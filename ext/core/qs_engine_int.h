@@ -186,7 +186,13 @@ const char *qse_reason_name(qs_conn_reason r);
  * Disconnected is logged and handed to the on_disconnect notifier. */
 void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message);
 
-/* qs_engine_record.c: records a normalised document (borrowed) and delivers
+/* qs_engine_record.c: records a normalised document (borrowed), sending
+ * nothing; *send (may be NULL): the delivery mode wants it delivered now. */
+qs_status qse_record_norm(qs_engine *eng, const char *kind, json_object *norm, int flags, bool *send,
+	json_object **state, qs_error *e);
+/* The state object of (kind, id) as stored (*state a new object). */
+qs_status qse_state_of(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e);
+/* qs_engine_inline.c: records a normalised document (borrowed) and delivers
  * it per the delivery mode: qbo_push after validation (resend, delete). */
 qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
 	json_object **state, qs_error *e);
