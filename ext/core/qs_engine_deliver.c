@@ -1629,86 +1629,6 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 /* Claims (kind, id), sends it, and records the outcome. *busy when this call
  * sent nothing: another live process holds it, or nothing is pending. final_state receives the entity state afterwards. The
  * return value is the delivery's status (QS_OK when synced). */
-/* The records an inline delivery released, delivered now in rank order:
- * with batched delivery on, the released records of one kind together as the
- * pipeline's waves (qse_deliver_waves: their requests in flight together
- * through the pool, none depending on another), the records those release in
- * turn after them; one record of a kind, or batch_size 1, takes the
- * one-record path. A record still Waiting after its wave (on another
- * dependency) takes the one-record path, which delivers that first. */
-static void deliver_released(qs_engine *eng, qse_released *first)
-{
-	qse_released cur = *first;
-	int rounds = 0;
-	bool stop = false;
-	memset(first, 0, sizeof(*first));
-	while (cur.n && !stop && rounds++ < 64 && !qse_throttled(eng)) {
-		qse_released next;
-		size_t i, j, k, a, cap = (size_t)(eng->batch > 1 ? eng->batch : 1) * QSE_WAVES_MAX;
-		memset(&next, 0, sizeof(next));
-		/* rank order, the release order kept within a rank (insertion sort: few records) */
-		for (i = 1; i < cur.n; i++) {
-			deferred_ref x = cur.v[i];
-			int rk = qs_kind_rank(x.kind);
-			for (j = i; j > 0 && qs_kind_rank(cur.v[j - 1].kind) > rk; j--) {
-				cur.v[j] = cur.v[j - 1];
-			}
-			cur.v[j] = x;
-		}
-		for (i = 0; i < cur.n && !stop; i = j) {
-			for (j = i; j < cur.n && j - i < cap && !strcmp(cur.v[j].kind, cur.v[i].kind); j++) {
-			}
-			k = j - i;
-			if (eng->batch > 1 && k > 1) {
-				const char *kinds[QS_BATCH_MAX * QSE_WAVES_MAX], *ids[QS_BATCH_MAX * QSE_WAVES_MAX];
-				qse_wave_out *out = calloc(k, sizeof(*out));
-				struct qse_released *saved = eng->wave_released;
-				qs_error we;
-				if (!out) {
-					stop = true;
-					break;
-				}
-				for (a = 0; a < k; a++) {
-					kinds[a] = cur.v[i + a].kind;
-					ids[a] = cur.v[i + a].id;
-				}
-				qs_error_clear(&we);
-				eng->wave_released = &next;
-				if (qse_deliver_waves(eng, kinds, ids, k, (size_t)eng->batch, out, &we) != QS_OK) {
-					stop = true;
-				}
-				eng->wave_released = saved;
-				for (a = 0; a < k && !stop; a++) {
-					if (out[a].r == QS_EAUTH || out[a].r == QS_ESTORE) {
-						stop = true;
-					} else if (!out[a].busy && qs_state_is(out[a].state, QS_STATE_WAITING)) {
-						bool b;
-						char st[16];
-						qs_error_clear(&we);
-						if (qse_deliver_one(eng, kinds[a], ids[a], &b, st, &we) == QS_EAUTH) {
-							stop = true;
-						}
-					}
-				}
-				free(out);
-			} else {
-				for (a = i; a < j && !stop; a++) {
-					bool b;
-					char st[16];
-					qs_error e2;
-					qs_error_clear(&e2);
-					if (qse_deliver_one(eng, cur.v[a].kind, cur.v[a].id, &b, st, &e2) == QS_EAUTH) {
-						stop = true;
-					}
-				}
-			}
-		}
-		free(cur.v);
-		cur = next;
-	}
-	free(cur.v);
-}
-
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
 	char final_state[16], qs_error *e)
 {
@@ -1797,9 +1717,19 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		free(rel.v);
 		return r;
 	}
-	/* 4. inline: the records that waited on this one go now */
-	if (dr == QS_OK && rel.n) {
-		deliver_released(eng, &rel);
+	/* 4. inline: the records that waited on this one go to the caller that
+	 * drives inline delivery (qse_deliver_top), which delivers them next */
+	if (dr == QS_OK && rel.n && eng->released_out) {
+		qse_released *l = eng->released_out;
+		size_t i;
+		for (i = 0; i < rel.n; i++) {
+			deferred_ref *nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 8);
+			if (!nv) {
+				break;
+			}
+			l->v = nv;
+			l->v[l->n++] = rel.v[i];
+		}
 	}
 	free(rel.v);
 	if (dr != QS_OK) {

@@ -115,6 +115,7 @@ struct qs_engine {
 	double rate_default;      /* the limiter's minute when qbo_sync names none, and the deferred drain's (0: no pacing) */
 	long flight_max;          /* the company's requests in flight, all processes together (qs_engine_pace.c) */
 	struct qse_released *wave_released;   /* set: the pipeline's waves list the records they release here */
+	struct qse_released *released_out;   /* set: an inline delivery at the top lists the records it releases here (qse_deliver_top) */
 	struct qse_ref_memo *ref_memo;   /* set while waves are planned and verified: references resolved so far (qse_ref_memo_begin) */
 	bool wave_applying;       /* a wave's outcomes are being applied: its last Synced time is written once, at its end */
 	double wave_synced_at;    /* meanwhile: the latest Synced outcome's time (0: none yet) */
@@ -196,6 +197,11 @@ qs_status qse_state_of(qs_engine *eng, const char *kind, const char *id, json_ob
  * it per the delivery mode: qbo_push after validation (resend, delete). */
 qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
 	json_object **state, qs_error *e);
+/* qse_deliver_one at the top of an inline delivery (a push, the deferred
+ * drain): then the records it released, and those they release in turn, in
+ * the order the one-record path always took (a loop, not a recursion). */
+qs_status qse_deliver_top(qs_engine *eng, const char *kind, const char *id, bool *busy,
+	char final_state[16], qs_error *e);
 /* The state object of an entity (a new object): what a push answers with. */
 json_object *qse_entity_json(const qs_entity *en);
 
