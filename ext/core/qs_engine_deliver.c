@@ -203,7 +203,21 @@ static bool dep_ready(const qs_entity *dep)
 	return dep->exists && dep->qbo_id[0] && dep->state != QS_STATE_MISMATCH;
 }
 
-/* A local record another one depends on: its QBO Id, delivering it first when queued. */
+/* Whether qse_deliver_one has delivered (kind, id) for the record of c already. */
+static bool dep_delivered(const deliver_ctx *c, const char *kind, const char *id)
+{
+	size_t i;
+	for (i = 0; i < c->n_dep_done; i++) {
+		if (!strcmp(c->dep_done[i].kind, kind) && !strcmp(c->dep_done[i].id, id)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A local record another one depends on: its QBO Id. One still queued is
+ * delivered first: by qse_deliver_one when c->dep_first (named in c->dep_kind,
+ * dep_id), else here (a credit note's applications, resolved after its read-back). */
 static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32],
 	bool *never_pushed, qs_error *e)
 {
@@ -240,7 +254,16 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 			return r;
 		}
 	}
-	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver) {
+	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver
+			&& !dep_delivered(c, kind, local_id) && c->dep_first) {
+		/* the caller delivers it first, then maps this record again */
+		qs_entity_clear(&dep);
+		qs_strlcpy(c->dep_kind, kind, sizeof(c->dep_kind));
+		qs_strlcpy(c->dep_id, local_id, sizeof(c->dep_id));
+		return qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
+	}
+	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver
+			&& !dep_delivered(c, kind, local_id)) {
 		bool busy = false;
 		char st[16];
 		qs_error e2;
@@ -1626,100 +1649,196 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	return r;
 }
 
+/* One record of qse_deliver_one: claimed, then sent once the queued records
+ * its body refers to are delivered, each in a frame above it (at most
+ * MAX_DEPTH levels, as the references' deliveries always went). */
+typedef struct dl_frame {
+	char kind[16];
+	char id[65];
+	bool *busy;
+	char *final_state;
+	qs_error *e;              /* what qse_deliver_one answers for this record */
+	bool busy_v;              /* a dependency's: read by nobody, as ever */
+	char st_v[16];
+	qs_error e_v;
+	bool claimed, dep_failed;
+	qs_status dep_r;          /* a dependency's delivery failed so (the store, the network, QBO): this record too */
+	qs_error dep_e;
+	qs_entity en;
+	deliver_ctx ctx;
+	qs_error de;
+	long long delivered_version;
+	const char *op;
+} dl_frame;
+
+static void frame_start(dl_frame *f, const char *kind, const char *id, bool *busy, char *final_state, qs_error *e)
+{
+	memset(f, 0, sizeof(*f));
+	qs_strlcpy(f->kind, kind, sizeof(f->kind));
+	qs_strlcpy(f->id, id, sizeof(f->id));
+	f->busy = busy ? busy : &f->busy_v;
+	f->final_state = final_state ? final_state : f->st_v;
+	f->e = e ? e : &f->e_v;
+	qs_error_clear(&f->de);
+	*f->busy = false;
+	f->final_state[0] = '\0';
+	f->op = "sent";
+}
+
+/* 1. claim in a transaction. false: the delivery ends with *r. */
+static bool frame_claim(qs_engine *eng, dl_frame *f, qs_status *r)
+{
+	qse_claims_begin(eng);
+	*r = qs_store_begin(eng->store, true, f->e);
+	if (*r != QS_OK) {
+		memset(&f->en, 0, sizeof(f->en));
+		return false;
+	}
+	*r = qse_claim(eng, f->kind, f->id, &f->en, f->busy, f->final_state, f->e);
+	if (*r == QS_OK) {
+		*r = qs_store_commit(eng->store, f->e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	if (*r != QS_OK || *f->busy) {
+		qs_entity_clear(&f->en);
+		return false;
+	}
+	f->delivered_version = f->en.q_version;
+	f->ctx.eng = eng;
+	f->ctx.kind = f->kind;
+	f->ctx.id = f->id;
+	f->claimed = true;
+	return true;
+}
+
+/* 3. record the outcome dr on the current row (a newer version may have arrived). */
+static qs_status frame_finish(qs_engine *eng, dl_frame *f, qs_status dr, qse_released *rel)
+{
+	qs_entity cur;
+	qs_status r;
+	r = qse_begin_entity(eng, f->kind, f->id, &cur, f->e);
+	if (r != QS_OK) {
+		qs_entity_clear(&f->en);
+		return r;
+	}
+	r = qse_apply_outcome(eng, &f->en, &cur, dr, f->op, &f->de, f->ctx.wait_kind, f->ctx.wait_id, f->delivered_version,
+		(eng->in_sync || eng->depth > 0) ? NULL : rel, f->e);
+	if (r == QS_OK) {
+		r = qse_save_commit(eng, &cur, f->e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	qs_strlcpy(f->final_state, qs_state_name(cur.state), 16);
+	qs_entity_clear(&cur);
+	qs_entity_clear(&f->en);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (dr != QS_OK) {
+		qs_error_copy(f->e, &f->de);
+	}
+	return dr;
+}
+
 /* Claims (kind, id), sends it, and records the outcome. *busy when this call
  * sent nothing: another live process holds it, or nothing is pending. final_state receives the entity state afterwards. The
- * return value is the delivery's status (QS_OK when synced). */
+ * return value is the delivery's status (QS_OK when synced). A queued
+ * record its body refers to is delivered first, in a loop over frames (the
+ * resolution names it, the dependent is mapped again once it is done). */
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
 	char final_state[16], qs_error *e)
 {
-	qs_entity en, cur;
-	deliver_ctx ctx;
-	qs_error de;
-	qs_status r, dr;
-	long long delivered_version;
-	const char *op = "sent";
+	dl_frame fr[MAX_DEPTH + 1];
+	size_t n = 1;
+	qs_status r = QS_OK, dr;
 	qse_released rel;
 
-	*busy = false;
-	final_state[0] = '\0';
 	memset(&rel, 0, sizeof(rel));
-
-	/* 1. claim in a transaction */
-	qse_claims_begin(eng);
-	r = qs_store_begin(eng->store, true, e);
-	if (r != QS_OK) {
-		memset(&en, 0, sizeof(en));
-		return r;
-	}
-	r = qse_claim(eng, kind, id, &en, busy, final_state, e);
-	if (r == QS_OK) {
-		r = qs_store_commit(eng->store, e);
-	} else {
-		qs_store_rollback(eng->store);
-	}
-	if (r != QS_OK || *busy) {
-		qs_entity_clear(&en);
-		return r;
-	}
-	delivered_version = en.q_version;
-
-	/* 2. send (no transaction open) */
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.eng = eng;
-	ctx.kind = kind;
-	ctx.id = id;
-	qs_error_clear(&de);
-	eng->depth++;
-	{
-		char used_rid[64];
-		qs_strlcpy(used_rid, en.create_rid, sizeof(used_rid));
-		dr = qse_push_record(eng, &en, &ctx, &op, &de);
-		if (dr == QS_OK && used_rid[0] && !strcmp(op, "created")) {
-			/* a create replayed from an older version's requestid holds that
-			 * version's content: send the current one as an update next */
-			char ver[24], want[64], want_b[64];
-			snprintf(ver, sizeof(ver), "%lld", delivered_version);
-			qse_make_rid(want, eng->realm, kind, id, "c", ver, NULL);
-			qse_make_rid(want_b, eng->realm, kind, id, "cb", ver, NULL);
-			if (strcmp(want, used_rid) != 0 && strcmp(want_b, used_rid) != 0) {
-				delivered_version = 0;
+	frame_start(&fr[0], kind, id, busy, final_state, e);
+	for (;;) {
+		dl_frame *f = &fr[n - 1];
+		if (!f->claimed && !frame_claim(eng, f, &r)) {
+			goto ended;
+		}
+		if (f->dep_failed) {
+			/* a record it refers to could not be delivered: neither can this one */
+			dr = f->dep_r;
+			qs_error_copy(&f->de, &f->dep_e);
+		} else {
+			/* 2. send (no transaction open) */
+			char used_rid[64];
+			eng->depth++;
+			qs_strlcpy(used_rid, f->en.create_rid, sizeof(used_rid));
+			f->ctx.dep_first = n < MAX_DEPTH + 1;
+			dr = qse_push_record(eng, &f->en, &f->ctx, &f->op, &f->de);
+			f->ctx.dep_first = false;
+			if (f->ctx.dep_kind[0]) {
+				/* a queued record its body refers to goes first (a frame above), then this one is mapped again */
+				deferred_ref *nv = qs_grow(f->ctx.dep_done, &f->ctx.cap_dep_done, f->ctx.n_dep_done, sizeof(*nv), 4);
+				if (nv) {
+					f->ctx.dep_done = nv;
+					qs_strlcpy(nv[f->ctx.n_dep_done].kind, f->ctx.dep_kind, sizeof(nv[0].kind));
+					qs_strlcpy(nv[f->ctx.n_dep_done].id, f->ctx.dep_id, sizeof(nv[0].id));
+					f->ctx.n_dep_done++;
+					frame_start(&fr[n], f->ctx.dep_kind, f->ctx.dep_id, NULL, NULL, NULL);
+					n++;
+				}
+				f->ctx.dep_kind[0] = f->ctx.dep_id[0] = '\0';
+				f->ctx.wait_kind[0] = f->ctx.wait_id[0] = '\0';
+				qs_error_clear(&f->de);
+				json_object_put(f->ctx.answer);
+				f->ctx.answer = NULL;
+				if (!nv) {
+					eng->depth--;
+					dr = qs_error_set(&f->de, QS_EINTERNAL, "Out of memory delivering what %s %s refers to", f->kind, f->id);
+					goto finish;
+				}
+				continue;   /* eng->depth stays one up: the dependency's frame */
 			}
+			if (dr == QS_OK && used_rid[0] && !strcmp(f->op, "created")) {
+				/* a create replayed from an older version's requestid holds that
+				 * version's content: send the current one as an update next */
+				char ver[24], want[64], want_b[64];
+				snprintf(ver, sizeof(ver), "%lld", f->delivered_version);
+				qse_make_rid(want, eng->realm, f->kind, f->id, "c", ver, NULL);
+				qse_make_rid(want_b, eng->realm, f->kind, f->id, "cb", ver, NULL);
+				if (strcmp(want, used_rid) != 0 && strcmp(want_b, used_rid) != 0) {
+					f->delivered_version = 0;
+				}
+			}
+			if (dr == QS_OK && f->delivered_version) {
+				/* Synced only when QBO holds the document's money; else op "mismatch" */
+				dr = qse_verify_delivery(eng, &f->en, NULL, &f->ctx, f->ctx.answer, &f->op, &f->de);
+			}
+			json_object_put(f->ctx.answer);
+			f->ctx.answer = NULL;
+			eng->depth--;
 		}
-		if (dr == QS_OK && delivered_version) {
-			/* Synced only when QBO holds the document's money; else op "mismatch" */
-			dr = qse_verify_delivery(eng, &en, NULL, &ctx, ctx.answer, &op, &de);
+	finish:
+		if (dr != QS_OK) {
+			qs_error_record(&f->de, f->kind, f->id);
 		}
-		json_object_put(ctx.answer);
-		ctx.answer = NULL;
-	}
-	eng->depth--;
-	if (dr != QS_OK) {
-		qs_error_record(&de, kind, id);
-	}
-
-	/* 3. record the outcome on the current row (a newer version may have arrived) */
-	r = qse_begin_entity(eng, kind, id, &cur, e);
-	if (r != QS_OK) {
-		qs_entity_clear(&en);
-		return r;
-	}
-	r = qse_apply_outcome(eng, &en, &cur, dr, op, &de, ctx.wait_kind, ctx.wait_id, delivered_version,
-		(eng->in_sync || eng->depth > 0) ? NULL : &rel, e);
-	if (r == QS_OK) {
-		r = qse_save_commit(eng, &cur, e);
-	} else {
-		qs_store_rollback(eng->store);
-	}
-	qs_strlcpy(final_state, qs_state_name(cur.state), 16);
-	qs_entity_clear(&cur);
-	qs_entity_clear(&en);
-	if (r != QS_OK) {
-		free(rel.v);
-		return r;
+		/* 3. record the outcome on the current row (a newer version may have arrived) */
+		r = frame_finish(eng, f, dr, &rel);
+	ended:
+		free(f->ctx.dep_done);
+		f->ctx.dep_done = NULL;
+		if (n == 1) {
+			break;
+		}
+		/* a dependency's delivery ended: its dependent is mapped again, or fails with it */
+		n--;
+		eng->depth--;
+		if (r == QS_EAUTH || r == QS_ESTORE || r == QS_ENET || r == QS_ESERVER || r == QS_ETHROTTLE) {
+			fr[n - 1].dep_failed = true;
+			fr[n - 1].dep_r = r;
+			qs_error_copy(&fr[n - 1].dep_e, fr[n].e);
+		}
 	}
 	/* 4. inline: the records that waited on this one go to the caller that
 	 * drives inline delivery (qse_deliver_top), which delivers them next */
-	if (dr == QS_OK && rel.n && eng->released_out) {
+	if (r == QS_OK && rel.n && eng->released_out) {
 		qse_released *l = eng->released_out;
 		size_t i;
 		for (i = 0; i < rel.n; i++) {
@@ -1732,8 +1851,5 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 		}
 	}
 	free(rel.v);
-	if (dr != QS_OK) {
-		qs_error_copy(e, &de);
-	}
-	return dr;
+	return r;
 }

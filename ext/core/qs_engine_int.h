@@ -130,6 +130,12 @@ typedef struct deliver_ctx {
 	char wait_kind[16];
 	char wait_id[65];
 	bool no_deliver;          /* resolve from mappings and entities only (the pipeline) */
+	bool dep_first;           /* a queued record referred to is not delivered by resolving it: it is named in
+	                           * dep_kind/dep_id (the answer Waiting) and qse_deliver_one delivers it, then maps again */
+	char dep_kind[16];
+	char dep_id[65];
+	deferred_ref *dep_done;   /* the records qse_deliver_one delivered for this one: resolved from the store alone */
+	size_t n_dep_done, cap_dep_done;
 	json_object *answer;      /* QBO's answer to the one-record path's create (the record as
 	                           * saved, which verification reads instead of reading it again); the caller puts it */
 } deliver_ctx;
