@@ -215,9 +215,9 @@ static bool dep_delivered(const deliver_ctx *c, const char *kind, const char *id
 	return false;
 }
 
-/* A local record another one depends on: its QBO Id. One still queued is
- * delivered first: by qse_deliver_one when c->dep_first (named in c->dep_kind,
- * dep_id), else here (a credit note's applications, resolved after its read-back). */
+/* A local record another one depends on: its QBO Id, read from the store.
+ * One still queued is named in c->dep_kind/dep_id when c->dep_first (the
+ * answer Waiting): qse_deliver_one delivers it, then resolves it again. */
 static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32],
 	bool *never_pushed, qs_error *e)
 {
@@ -261,23 +261,6 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 		qs_strlcpy(c->dep_kind, kind, sizeof(c->dep_kind));
 		qs_strlcpy(c->dep_id, local_id, sizeof(c->dep_id));
 		return qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
-	}
-	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver
-			&& !dep_delivered(c, kind, local_id)) {
-		bool busy = false;
-		char st[16];
-		qs_error e2;
-		qs_error_clear(&e2);
-		qs_entity_clear(&dep);
-		r = qse_deliver_one(eng, kind, local_id, &busy, st, &e2);
-		if (r == QS_EAUTH || r == QS_ESTORE || r == QS_ENET || r == QS_ESERVER || r == QS_ETHROTTLE) {
-			qs_error_copy(e, &e2);
-			return r;
-		}
-		r = qs_store_entity_get(eng->store, eng->conn_key, kind, local_id, &dep, e);
-		if (r != QS_OK) {
-			return r;
-		}
 	}
 	if (dep_ready(&dep)) {
 		qs_strlcpy(qbo_id, dep.qbo_id, 32);
@@ -1661,7 +1644,7 @@ typedef struct dl_frame {
 	bool busy_v;              /* a dependency's: read by nobody, as ever */
 	char st_v[16];
 	qs_error e_v;
-	bool claimed, dep_failed;
+	bool claimed, pushed, dep_failed;
 	qs_status dep_r;          /* a dependency's delivery failed so (the store, the network, QBO): this record too */
 	qs_error dep_e;
 	qs_entity en;
@@ -1683,6 +1666,28 @@ static void frame_start(dl_frame *f, const char *kind, const char *id, bool *bus
 	*f->busy = false;
 	f->final_state[0] = '\0';
 	f->op = "sent";
+}
+
+/* The dependency f's resolution named (f->ctx.dep_kind/dep_id) starts in
+ * frame up, noted as delivered for f. false: out of memory (f->de says so). */
+static bool frame_dep(dl_frame *f, dl_frame *up)
+{
+	deferred_ref *nv = qs_grow(f->ctx.dep_done, &f->ctx.cap_dep_done, f->ctx.n_dep_done, sizeof(*nv), 4);
+	if (nv) {
+		f->ctx.dep_done = nv;
+		qs_strlcpy(nv[f->ctx.n_dep_done].kind, f->ctx.dep_kind, sizeof(nv[0].kind));
+		qs_strlcpy(nv[f->ctx.n_dep_done].id, f->ctx.dep_id, sizeof(nv[0].id));
+		f->ctx.n_dep_done++;
+		frame_start(up, f->ctx.dep_kind, f->ctx.dep_id, NULL, NULL, NULL);
+	}
+	f->ctx.dep_kind[0] = f->ctx.dep_id[0] = '\0';
+	f->ctx.wait_kind[0] = f->ctx.wait_id[0] = '\0';
+	qs_error_clear(&f->de);
+	if (!nv) {
+		qs_error_set(&f->de, QS_EINTERNAL, "Out of memory delivering what %s %s refers to", f->kind, f->id);
+		return false;
+	}
+	return true;
 }
 
 /* 1. claim in a transaction. false: the delivery ends with *r. */
@@ -1765,6 +1770,13 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 			/* a record it refers to could not be delivered: neither can this one */
 			dr = f->dep_r;
 			qs_error_copy(&f->de, &f->dep_e);
+			json_object_put(f->ctx.answer);
+			f->ctx.answer = NULL;
+		} else if (f->pushed) {
+			/* a credit note's application named an invoice, now delivered: it resumes */
+			eng->depth++;
+			dr = QS_OK;
+			goto verify;
 		} else {
 			/* 2. send (no transaction open) */
 			char used_rid[64];
@@ -1775,25 +1787,13 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 			f->ctx.dep_first = false;
 			if (f->ctx.dep_kind[0]) {
 				/* a queued record its body refers to goes first (a frame above), then this one is mapped again */
-				deferred_ref *nv = qs_grow(f->ctx.dep_done, &f->ctx.cap_dep_done, f->ctx.n_dep_done, sizeof(*nv), 4);
-				if (nv) {
-					f->ctx.dep_done = nv;
-					qs_strlcpy(nv[f->ctx.n_dep_done].kind, f->ctx.dep_kind, sizeof(nv[0].kind));
-					qs_strlcpy(nv[f->ctx.n_dep_done].id, f->ctx.dep_id, sizeof(nv[0].id));
-					f->ctx.n_dep_done++;
-					frame_start(&fr[n], f->ctx.dep_kind, f->ctx.dep_id, NULL, NULL, NULL);
-					n++;
-				}
-				f->ctx.dep_kind[0] = f->ctx.dep_id[0] = '\0';
-				f->ctx.wait_kind[0] = f->ctx.wait_id[0] = '\0';
-				qs_error_clear(&f->de);
 				json_object_put(f->ctx.answer);
 				f->ctx.answer = NULL;
-				if (!nv) {
+				if (!frame_dep(f, &fr[n])) {
 					eng->depth--;
-					dr = qs_error_set(&f->de, QS_EINTERNAL, "Out of memory delivering what %s %s refers to", f->kind, f->id);
 					goto finish;
 				}
+				n++;
 				continue;   /* eng->depth stays one up: the dependency's frame */
 			}
 			if (dr == QS_OK && used_rid[0] && !strcmp(f->op, "created")) {
@@ -1807,9 +1807,17 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 					f->delivered_version = 0;
 				}
 			}
+			f->pushed = true;
+		verify:
 			if (dr == QS_OK && f->delivered_version) {
 				/* Synced only when QBO holds the document's money; else op "mismatch" */
+				f->ctx.resumable = n < MAX_DEPTH + 1;
 				dr = qse_verify_delivery(eng, &f->en, NULL, &f->ctx, f->ctx.answer, &f->op, &f->de);
+				f->ctx.resumable = false;
+				if (f->ctx.dep_kind[0] && frame_dep(f, &fr[n])) {
+					n++;
+					continue;   /* eng->depth stays one up: the dependency's frame */
+				}
 			}
 			json_object_put(f->ctx.answer);
 			f->ctx.answer = NULL;
@@ -1824,6 +1832,8 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 	ended:
 		free(f->ctx.dep_done);
 		f->ctx.dep_done = NULL;
+		json_object_put(f->ctx.memo);
+		f->ctx.memo = NULL;
 		if (n == 1) {
 			break;
 		}

@@ -136,6 +136,8 @@ typedef struct deliver_ctx {
 	char dep_id[65];
 	deferred_ref *dep_done;   /* the records qse_deliver_one delivered for this one: resolved from the store alone */
 	size_t n_dep_done, cap_dep_done;
+	bool resumable;           /* verifying in qse_deliver_one: a credit note's application may name a dependency too */
+	json_object *memo;        /* the credit memo read before that dependency was delivered: the application resumes with it */
 	json_object *answer;      /* QBO's answer to the one-record path's create (the record as
 	                           * saved, which verification reads instead of reading it again); the caller puts it */
 } deliver_ctx;
