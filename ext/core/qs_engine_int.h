@@ -323,7 +323,7 @@ typedef struct qse_walk_io {
 qs_status qse_walk_page(qs_engine *eng, bool custom, const char *walker, long offset, long limit,
 	const char *since, const char *until, const qse_walk_io *io, long *read, long *total, qs_error *e);
 
-/* qs_engine_deliver.c: resolution, upsert and delivery */
+/* qs_engine_deliver.c: upsert and delivery */
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
 	char final_state[16], qs_error *e);
 qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
@@ -405,6 +405,12 @@ bool qse_amount_is_zero(json_object *v);
 void qse_take_ids(qs_entity *en, json_object *obj);
 qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e);
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
+/* qs_engine_resolve.c: reason without its leading "<Kind> <id>: " (quoted after that record's name). */
+const char *qse_reason_body(const char *kind, const char *id, const char *reason);
+/* Whether a record others depend on can be referred to: in QBO, not in Mismatch. */
+bool qse_dep_ready(const qs_entity *dep);
+/* A write answered 4xx without a QBO Fault is as uncertain as a timeout: QS_ESERVER, retried. */
+qs_status qse_uncertain_write(qs_status r, qs_error *e);
 /* While the pipeline plans its waves and verifies QBO's answers, a reference
  * resolved once (a mapping, a record already in QBO) is answered from memory
  * for the other records of the round: those phases read the store and
