@@ -474,7 +474,7 @@ static bool deferred_round(qs_engine *eng, const char *const *kinds, const char 
 				char st[16];
 				qs_error we;
 				qs_error_clear(&we);
-				if (qse_deliver_one(eng, kinds[j], ids[j], &busy, st, &we) == QS_EAUTH) {
+				if (qse_deliver_top(eng, kinds[j], ids[j], &busy, st, &we) == QS_EAUTH) {
 					stop = true;
 				}
 				continue;
@@ -557,7 +557,7 @@ void qs_engine_run_deferred(qs_engine *eng)
 		char st[16];
 		qs_error e;
 		qs_error_clear(&e);
-		if (qse_deliver_one(eng, eng->deferred[i].kind, eng->deferred[i].id, &busy, st, &e) == QS_EAUTH) {
+		if (qse_deliver_top(eng, eng->deferred[i].kind, eng->deferred[i].id, &busy, st, &e) == QS_EAUTH) {
 			break;
 		}
 	}

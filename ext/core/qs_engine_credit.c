@@ -89,6 +89,7 @@ static qs_status apply_credit_note(qs_engine *eng, const qs_entity *en, json_obj
 	char note[512], qs_error *e)
 {
 	json_object *memo = NULL, *lines;
+	deliver_ctx *c = ud;
 	size_t i, n = apps ? json_object_array_length(apps) : 0;
 	int dec = doc_decimals(eng, norm);
 	const char *cust;
@@ -97,7 +98,14 @@ static qs_status apply_credit_note(qs_engine *eng, const qs_entity *en, json_obj
 	if (n == 0) {
 		return QS_OK;
 	}
-	r = qse_api(eng, OP_READ, "CreditMemo", NULL, en->qbo_id, NULL, NULL, NULL, &memo, e);
+	if (c->memo) {
+		/* resumed after an invoice it applies to was delivered: the memo read before */
+		memo = c->memo;
+		c->memo = NULL;
+		r = QS_OK;
+	} else {
+		r = qse_api(eng, OP_READ, "CreditMemo", NULL, en->qbo_id, NULL, NULL, NULL, &memo, e);
+	}
 	if (r != QS_OK) {
 		json_object_put(memo);
 		return r;
@@ -112,7 +120,15 @@ static qs_status apply_credit_note(qs_engine *eng, const qs_entity *en, json_obj
 		json_object *a = json_object_array_get_idx(apps, i);
 		qs_money amt = qse_jget(a, "amount") ? json_object_get_int64(qse_jget(a, "amount")) : 0;
 		char inv[32];
+		c->dep_first = c->resumable;
 		r = qse_resolve(ud, "invoice", qse_jstr(a, "invoice"), inv, e);
+		c->dep_first = false;
+		if (r != QS_OK && c->dep_kind[0]) {
+			/* a queued invoice: qse_deliver_one delivers it, then this resumes with the memo */
+			json_object_put(lines);
+			c->memo = memo;
+			return r;
+		}
 		if (r != QS_OK || !inv[0]) {
 			json_object_put(lines);
 			json_object_put(memo);

@@ -216,7 +216,7 @@ static void requeue_drawn(qs_engine *eng, const qs_entity *pay, json_object *dra
 		}
 		doc = json_tokener_parse(inv.doc);
 		qs_entity_clear(&inv);
-		if (doc && qse_push_norm(eng, "invoice", doc, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, &state, &e2) == QS_OK
+		if (doc && qse_record_norm(eng, "invoice", doc, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, NULL, &state, NULL, &e2) == QS_OK
 				&& qse_begin_entity(eng, "invoice", local, &inv, &e2) == QS_OK) {
 			inv.state = QS_STATE_NOT_TRIED;
 			snprintf(inv.reason, sizeof(inv.reason), "Payment %s, whose unapplied credit QuickBooks applied to this invoice, was "

@@ -1,5 +1,6 @@
 /* qs_engine_deliver: sending one outbox record: the claim (owner + time, in
- * a transaction; dead or stale claims taken over), reference resolution with
+ * a transaction; dead or stale claims taken over), the queued records its
+ * references name (qs_engine_resolve.c) delivered first, in a loop, or
  * Waiting, natural-key guards that link instead of duplicating, create with
  * the persisted requestid / update with SyncToken (5010 retried) / void, and
  * the outcome with the retry policy. */
@@ -20,523 +21,12 @@
 #include <unistd.h>
 
 
-/* ------------------------------------------------------------------ resolver */
-
-static qs_status uncertain_write(qs_status r, qs_error *e);
-
-
-
-
-
-static qs_status save_mapping(qs_engine *eng, const char *kind, const char *local_id, const char *purpose,
-	const char *qbo_id, const char *name, qs_error *e)
-{
-	qs_mapping m;
-	memset(&m, 0, sizeof(m));
-	qs_strlcpy(m.kind, kind, sizeof(m.kind));
-	qs_strlcpy(m.local_id, local_id, sizeof(m.local_id));
-	qs_strlcpy(m.purpose, purpose ? purpose : "", sizeof(m.purpose));
-	qs_strlcpy(m.qbo_id, qbo_id, sizeof(m.qbo_id));
-	qs_strlcpy(m.name, name ? name : "", sizeof(m.name));
-	m.created = qs_store_now();
-	return qs_store_map_put(eng->store, eng->conn_key, &m, e);
-}
-
-/* The first active QBO account of type (AccountType), remembered as the
- * mapping account "*" for purpose; none is the QS_ECONFIG message when there
- * is no such account. */
-static qs_status first_account(qs_engine *eng, const char *type, const char *purpose, char out[32],
-	qs_error *e, const char *none)
-{
-	json_object *rows = NULL, *row;
-	qs_status r = qse_find_by(eng, "Account", "AccountType", type, false, &rows, e);
-	if (r != QS_OK) {
-		json_object_put(rows);
-		return r;
-	}
-	row = qse_first_row(rows);
-	if (!row || !qse_jstr(row, "Id")) {
-		json_object_put(rows);
-		return qs_error_set(e, QS_ECONFIG, "%s", none);
-	}
-	qs_strlcpy(out, qse_jstr(row, "Id"), 32);
-	r = save_mapping(eng, "account", "*", purpose, out, qse_jstr(row, "Name"), e);
-	json_object_put(rows);
-	return r;
-}
-
-/* The income account for new items: mapping account/income, else the first active Income account. */
-qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e)
-{
-	qs_mapping m;
-	bool found = false;
-	qs_status r = qs_store_map_get(eng->store, eng->conn_key, "account", "*", "income", &m, &found, e);
-	if (r == QS_OK && !found) {
-		r = qs_store_map_any(eng->store, eng->conn_key, "account", "income", &m, &found, e);
-	}
-	if (r != QS_OK) {
-		return r;
-	}
-	if (found) {
-		qs_strlcpy(out, m.qbo_id, 32);
-		return QS_OK;
-	}
-	return first_account(eng, "Income", "income", out, e,
-		"QuickBooks has no active Income account for new items: map one with qbo_map($conn, 'account', '*', '<Id>', ['purpose' => 'income'])");
-}
-
-/* Refunds are paid from a cash account: the first active Bank account, remembered. */
-static qs_status refund_account(qs_engine *eng, char out[32], qs_error *e)
-{
-	return first_account(eng, "Bank", "refund", out, e,
-		"QuickBooks has no active Bank account to pay refunds from: map one with qbo_map($conn, 'account', '*', '<Id>', ['purpose' => 'refund'])");
-}
-
-#define DEFAULT_ITEM_NAME "Billing Services"
-#define WRITEOFF_ITEM_NAME "Bad Debt"
-
-/* A Service item qbosync uses on its own (mapping item local): the fallback
- * item ("*", booked to the income account) or the write-off item
- * (QSM_WRITEOFF_ITEM, booked to the writeoff account); mapped, else found by
- * name, else created, and remembered. */
-static qs_status own_item(qs_engine *eng, const char *local, char out[32], qs_error *e)
-{
-	qs_mapping m;
-	bool found = false, writeoff = !strcmp(local, QSM_WRITEOFF_ITEM);
-	json_object *rows = NULL, *row, *body, *created = NULL;
-	const char *name = writeoff ? WRITEOFF_ITEM_NAME : DEFAULT_ITEM_NAME, *what = writeoff ? "write-off item" : "fallback item";
-	char income[32], rid[64];
-	qs_status r = qs_store_map_get(eng->store, eng->conn_key, "item", local, NULL, &m, &found, e);
-	if (r != QS_OK) {
-		return r;
-	}
-	if (found) {
-		qs_strlcpy(out, m.qbo_id, 32);
-		return QS_OK;
-	}
-	r = qse_find_by(eng, "Item", "Name", name, true, &rows, e);
-	if (r != QS_OK) {
-		json_object_put(rows);
-		return r;
-	}
-	row = qse_first_row(rows);
-	if (row && qse_jstr(row, "Id")) {
-		qs_strlcpy(out, qse_jstr(row, "Id"), 32);
-		r = save_mapping(eng, "item", local, NULL, out, name, e);
-		json_object_put(rows);
-		return r;
-	}
-	json_object_put(rows);
-	r = writeoff ? qse_purpose_account(eng, "writeoff", income, e) : qse_income_account(eng, income, e);
-	if (r == QS_OK && !income[0]) {
-		r = qs_error_set(e, QS_ECONFIG, "QuickBooks has no account for the %s: map one with qbo_map($conn, 'account', '*', 'auto', ['purpose' => 'writeoff'])", what);
-	}
-	if (r != QS_OK) {
-		return r;
-	}
-	body = json_object_new_object();
-	json_object_object_add(body, "Name", json_object_new_string(name));
-	json_object_object_add(body, "Type", json_object_new_string("Service"));
-	{
-		json_object *ref = json_object_new_object();
-		json_object_object_add(ref, "value", json_object_new_string(income));
-		json_object_object_add(body, "IncomeAccountRef", ref);
-	}
-	if (writeoff) {
-		json_object_object_add(body, "Description", json_object_new_string("Invoices written off as bad debt (qbosync)"));
-	}
-	if (!qs_qbo_us_tax_model(eng->country)) {
-		/* CA/UK/AU items carry an expense account too */
-		char expense[32];
-		r = qse_expense_account(eng, expense, e);
-		if (r != QS_OK) {
-			json_object_put(body);
-			return r;
-		}
-		json_object_object_add(body, "ExpenseAccountRef", qse_ref(expense));
-	}
-	qse_make_rid(rid, eng->realm, "item", local, writeoff ? "writeoff" : "fallback", NULL);
-	r = uncertain_write(qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e), e);
-	if (r == QS_OK && !qse_usable_id(created)) {
-		r = qs_error_set(e, QS_ESERVER, "QuickBooks answered the creation of the %s '%s' without a usable Id; it will be looked up by name before it is sent again", what, name);
-	}
-	json_object_put(body);
-	if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME) {
-		/* made by someone else meanwhile */
-		r = qse_find_by(eng, "Item", "Name", name, true, &rows, e);
-		row = qse_first_row(rows);
-		if (r == QS_OK && row && qse_jstr(row, "Id")) {
-			qs_strlcpy(out, qse_jstr(row, "Id"), 32);
-			r = save_mapping(eng, "item", local, NULL, out, name, e);
-		} else if (r == QS_OK) {
-			r = qs_error_set(e, QS_EAPI, "QuickBooks says an item named '%s' exists but it cannot be found; map the %s with qbo_map($conn, 'item', '%s', '<Id>')", name, what, local);
-		}
-		json_object_put(rows);
-		return r;
-	}
-	if (r != QS_OK) {
-		json_object_put(created);
-		return r;
-	}
-	qs_strlcpy(out, qse_jstr(created, "Id"), 32);
-	json_object_put(created);
-	qse_log_msg(eng, "info", "item", local, "Created the %s '%s' (QBO Item %s)", what, name, out);
-	return save_mapping(eng, "item", local, NULL, out, name, e);
-}
-
-/* reason without its leading "<Kind> <id>: " (it is quoted after that record's name). */
-static const char *reason_body(const char *kind, const char *id, const char *reason)
-{
-	const char *label = qse_entity_label(kind);
-	size_t ll = strlen(label), il = strlen(id);
-	if (!strncmp(reason, label, ll) && reason[ll] == ' ' && !strncmp(reason + ll + 1, id, il)
-			&& reason[ll + 1 + il] == ':' && reason[ll + 2 + il] == ' ') {
-		return reason + ll + il + 3;
-	}
-	return reason;
-}
-
-/* Whether a record others depend on can be referred to: in QBO, and not in
- * Mismatch (QBO holds other money for it: what depends on it waits). */
-static bool dep_ready(const qs_entity *dep)
-{
-	return dep->exists && dep->qbo_id[0] && dep->state != QS_STATE_MISMATCH;
-}
-
-/* A local record another one depends on: its QBO Id, delivering it first when queued. */
-static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32],
-	bool *never_pushed, qs_error *e)
-{
-	const qs_kind *k = qs_kind_find(kind);
-	qs_engine *eng = c->eng;
-	qs_entity dep;
-	qs_status r;
-	*never_pushed = false;
-	r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
-	if (r != QS_OK) {
-		return r;
-	}
-	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && k && k->start_when_needed && dep.state == QS_STATE_SKIPPED
-			&& strstr(dep.reason, "(option sync_start)")) {
-		/* a customer from before the sync start date goes after all when a later record needs it */
-		qs_entity_clear(&dep);
-		r = qse_begin_entity(eng, kind, local_id, &dep, e);
-		if (r != QS_OK) {
-			return r;
-		}
-		dep.state = QS_STATE_NOT_TRIED;
-		dep.reason[0] = '\0';
-		qs_strlcpy(dep.q_status, "queued", sizeof(dep.q_status));
-		dep.q_version = dep.version;
-		dep.q_attempts = 0;
-		dep.next_try = qs_store_now();
-		r = qse_save_commit(eng, &dep, e);
-		qs_entity_clear(&dep);
-		if (r != QS_OK) {
-			return r;
-		}
-		r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
-		if (r != QS_OK) {
-			return r;
-		}
-	}
-	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver) {
-		bool busy = false;
-		char st[16];
-		qs_error e2;
-		qs_error_clear(&e2);
-		qs_entity_clear(&dep);
-		r = qse_deliver_one(eng, kind, local_id, &busy, st, &e2);
-		if (r == QS_EAUTH || r == QS_ESTORE || r == QS_ENET || r == QS_ESERVER || r == QS_ETHROTTLE) {
-			qs_error_copy(e, &e2);
-			return r;
-		}
-		r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
-		if (r != QS_OK) {
-			return r;
-		}
-	}
-	if (dep_ready(&dep)) {
-		qs_strlcpy(qbo_id, dep.qbo_id, 32);
-		qs_entity_clear(&dep);
-		return QS_OK;
-	}
-	qs_strlcpy(c->wait_kind, kind, sizeof(c->wait_kind));
-	qs_strlcpy(c->wait_id, local_id, sizeof(c->wait_id));
-	if (!dep.exists) {
-		*never_pushed = true;
-		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
-	} else if (dep.state == QS_STATE_ERROR || dep.state == QS_STATE_MISMATCH) {
-		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, which is in %s: %s", kind, local_id, qs_state_name(dep.state),
-			reason_body(kind, local_id, dep.reason));
-	} else {
-		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
-	}
-	qs_entity_clear(&dep);
-	return r;
-}
-
-/* The plan's memo of resolved references: an open-addressing table of
- * (kind, local id) -> QBO id, only successful answers (an empty id is one:
- * no mapping, QBO's default). */
-typedef struct ref_slot {
-	char kind[24];
-	char local[65];
-	char qbo_id[32];
-	bool used;
-} ref_slot;
-
-struct qse_ref_memo {
-	ref_slot *v;
-	size_t cap, n;
-};
-
-void qse_ref_memo_begin(qs_engine *eng)
-{
-	struct qse_ref_memo *m = calloc(1, sizeof(*m));
-	if (m) {
-		m->cap = 256;
-		m->v = calloc(m->cap, sizeof(*m->v));
-		if (!m->v) {
-			free(m);
-			m = NULL;
-		}
-	}
-	qse_ref_memo_end(eng);
-	eng->ref_memo = m;   /* NULL (out of memory): every reference is read from the store */
-}
-
-void qse_ref_memo_end(qs_engine *eng)
-{
-	if (eng->ref_memo) {
-		free(eng->ref_memo->v);
-		free(eng->ref_memo);
-		eng->ref_memo = NULL;
-	}
-}
-
-static size_t ref_hash(const char *kind, const char *local)
-{
-	size_t h = 2166136261u;
-	for (; *kind; kind++) {
-		h = (h ^ (unsigned char)*kind) * 16777619u;
-	}
-	h = (h ^ 0xff) * 16777619u;
-	for (; *local; local++) {
-		h = (h ^ (unsigned char)*local) * 16777619u;
-	}
-	return h;
-}
-
-/* The slot of (kind, local): its entry, or the free slot it would take. */
-static ref_slot *ref_find(struct qse_ref_memo *m, const char *kind, const char *local)
-{
-	size_t i = ref_hash(kind, local) & (m->cap - 1);
-	while (m->v[i].used && (strcmp(m->v[i].kind, kind) != 0 || strcmp(m->v[i].local, local) != 0)) {
-		i = (i + 1) & (m->cap - 1);
-	}
-	return &m->v[i];
-}
-
-static void ref_remember(struct qse_ref_memo *m, const char *kind, const char *local, const char *qbo_id)
-{
-	ref_slot *sl;
-	if (strlen(kind) >= sizeof(sl->kind) || strlen(local) >= sizeof(sl->local)) {
-		return;
-	}
-	if ((m->n + 1) * 2 > m->cap) {
-		/* kept at most half full: double it */
-		ref_slot *old = m->v, *nv = calloc(m->cap * 2, sizeof(*nv));
-		size_t i, ocap = m->cap;
-		if (!nv) {
-			return;
-		}
-		m->v = nv;
-		m->cap *= 2;
-		for (i = 0; i < ocap; i++) {
-			if (old[i].used) {
-				*ref_find(m, old[i].kind, old[i].local) = old[i];
-			}
-		}
-		free(old);
-	}
-	sl = ref_find(m, kind, local);
-	if (!sl->used) {
-		sl->used = true;
-		qs_strlcpy(sl->kind, kind, sizeof(sl->kind));
-		qs_strlcpy(sl->local, local, sizeof(sl->local));
-		m->n++;
-	}
-	qs_strlcpy(sl->qbo_id, qbo_id, sizeof(sl->qbo_id));
-}
-
-static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
-
-qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
-{
-	deliver_ctx *c = ud;
-	struct qse_ref_memo *m = c->no_deliver ? c->eng->ref_memo : NULL;
-	const char *local = local_id ? local_id : "*";
-	qs_status r;
-	if (m) {
-		ref_slot *sl = ref_find(m, kind, local);
-		if (sl->used) {
-			qs_strlcpy(qbo_id, sl->qbo_id, 32);
-			return QS_OK;
-		}
-	}
-	r = resolve_ref(c, kind, local_id, qbo_id, e);
-	if (r == QS_OK && m) {
-		ref_remember(m, kind, local, qbo_id);
-	}
-	return r;
-}
-
-static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
-{
-	qs_engine *eng = c->eng;
-	const qs_kind *k = qs_kind_find(kind);
-	qs_kind_ref ref = k ? k->ref : QS_REF_MAP;
-	qs_mapping m;
-	bool found = false, never = false;
-	qs_status r;
-	const char *purpose = NULL;
-	char mkind[24];
-
-	qbo_id[0] = '\0';
-	qs_strlcpy(mkind, kind, sizeof(mkind));
-	if (!strncmp(kind, "account:", 8)) {
-		purpose = kind + 8;
-		qs_strlcpy(mkind, "account", sizeof(mkind));
-	}
-	if (!local_id) {
-		local_id = "*";
-	}
-	/* 1. an explicit mapping */
-	r = qs_store_map_get(eng->store, eng->conn_key, mkind, local_id, purpose, &m, &found, e);
-	if (r != QS_OK) {
-		return r;
-	}
-	if (found) {
-		qs_strlcpy(qbo_id, m.qbo_id, 32);
-		return QS_OK;
-	}
-	if (ref == QS_REF_LOCAL) {
-		return resolve_local(c, kind, local_id, qbo_id, &never, e);
-	}
-	if (ref == QS_REF_LOCAL_OR_OWN && !strcmp(local_id, QSM_WRITEOFF_ITEM)) {
-		return own_item(eng, local_id, qbo_id, e);
-	}
-	if (ref == QS_REF_LOCAL_OR_OWN) {
-		if (strcmp(local_id, "*") != 0) {
-			r = resolve_local(c, kind, local_id, qbo_id, &never, e);
-			if (r != QS_EWAITING || !never) {
-				return r;
-			}
-			/* an item never pushed: the fallback item */
-			c->wait_kind[0] = c->wait_id[0] = '\0';
-			qs_error_clear(e);
-		}
-		return own_item(eng, "*", qbo_id, e);
-	}
-	if (purpose) {
-		/* a gateway's cash account (deposit, refund) is its own, else the one of "*":
-		 * never another gateway's (its clearing account would not reconcile) */
-		bool per_gateway = !strcmp(purpose, "deposit") || !strcmp(purpose, "refund");
-		r = qs_store_map_get(eng->store, eng->conn_key, "account", "*", purpose, &m, &found, e);
-		if (r == QS_OK && !found && !per_gateway) {
-			r = qs_store_map_any(eng->store, eng->conn_key, "account", purpose, &m, &found, e);
-		}
-		if (r != QS_OK) {
-			return r;
-		}
-		if (found) {
-			qs_strlcpy(qbo_id, m.qbo_id, 32);
-			return QS_OK;
-		}
-		if (!strcmp(purpose, "income")) {
-			return qse_income_account(eng, qbo_id, e);
-		}
-		if (!strcmp(purpose, "refund")) {
-			return refund_account(eng, qbo_id, e);
-		}
-		if (!strcmp(purpose, "expense")) {
-			return qse_expense_account(eng, qbo_id, e);   /* asked for outside the US only */
-		}
-		return QS_OK;   /* no mapping: QBO's default account (empty id) */
-	}
-	if (ref == QS_REF_MAP_NEEDED) {
-		if (!strcmp(local_id, "*")) {
-			return QS_OK;
-		}
-		/* an unmapped tax is never dropped: the record waits until qbo_map('tax') maps it */
-		qs_strlcpy(c->wait_kind, "tax", sizeof(c->wait_kind));
-		qs_strlcpy(c->wait_id, local_id, sizeof(c->wait_id));
-		return qs_error_set(e, QS_EWAITING, "Waiting on tax \"%s\": map it to a QuickBooks tax code with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>')",
-			local_id, local_id);
-	}
-	/* payment_method, term, currency: optional; no mapping means none */
-	if (strcmp(local_id, "*") != 0) {
-		r = qs_store_map_get(eng->store, eng->conn_key, mkind, "*", NULL, &m, &found, e);
-		if (r == QS_OK && found) {
-			qs_strlcpy(qbo_id, m.qbo_id, 32);
-		}
-		return r;
-	}
-	return QS_OK;
-}
-
 /* ------------------------------------------------------------------ natural-key guards */
 
-/* A QBO Id the engine can keep: a JSON string of 1..QSE_QBO_ID_MAX digits.
- * Anything else in a 2xx answer (missing, empty, an object, a number, too
- * long) leaves the write's outcome unknown. */
-#define QSE_QBO_ID_MAX 30
-
-bool qse_usable_id(json_object *obj)
-{
-	json_object *v = qse_jget(obj, "Id");
-	const char *s;
-	size_t n, i;
-	if (!v || !json_object_is_type(v, json_type_string)) {
-		return false;
-	}
-	s = json_object_get_string(v);
-	n = s ? strlen(s) : 0;
-	if (n == 0 || n > QSE_QBO_ID_MAX) {
-		return false;
-	}
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9') {
-			return false;
-		}
-	}
-	return true;
-}
-
-void qse_take_ids(qs_entity *en, json_object *obj)
-{
-	const char *tok = qse_jstr(obj, "SyncToken");
-	if (qse_usable_id(obj)) {
-		qs_strlcpy(en->qbo_id, qse_jstr(obj, "Id"), sizeof(en->qbo_id));
-	}
-	if (tok) {
-		qs_strlcpy(en->sync_token, tok, sizeof(en->sync_token));
-	}
-}
-
-/* A write that QBO may have committed without saying so: a 4xx answer with
- * no QBO Fault (a proxy's HTML 408 or 400). It is as uncertain as a timeout:
- * retried, its requestid kept, and the retry's guard looks for the record
- * before anything is sent again. */
+/* The resolver's (qs_engine_resolve.c), for the writes here. */
 static qs_status uncertain_write(qs_status r, qs_error *e)
 {
-	if (r == QS_EAPI && e && !e->code[0] && e->http_status >= 400 && e->http_status < 500) {
-		char msg[sizeof(e->message)];
-		qs_strlcpy(msg, e->message, sizeof(msg));
-		r = qs_error_set(e, QS_ESERVER, "%.900s; QuickBooks may have recorded it, so it is looked up before anything is sent again", msg);
-	}
-	return r;
+	return qse_uncertain_write(r, e);
 }
 
 /* Whose record a QBO object is. Every record the engine writes carries the
@@ -1504,7 +994,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
-		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, reason_body(kind, id, de->message));
+		qse_log_msg(eng, "info", kind, id, "%s %s: skipped: %s", qse_entity_label(kind), id, qse_reason_body(kind, id, de->message));
 	} else if (dr == QS_OK && !strcmp(op, "deleted")) {
 		/* deleted in QBO as at its source: no QBO Id is kept, so the same id
 		 * pushed again is created afresh (a new version, a new requestid) */
@@ -1582,7 +1072,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			 * waiting for it here could close a lock cycle with that
 			 * transaction's release of this record (MariaDB/MySQL) */
 			if (qs_store_outbox_lock(eng->store, eng->conn_key, wait_kind, wait_id, &dep, &held, NULL) == QS_OK
-					&& (held || dep_ready(&dep))) {
+					&& (held || qse_dep_ready(&dep))) {
 				qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
 				cur->wait_kind[0] = cur->wait_id[0] = '\0';
 				cur->next_try = now;
@@ -1590,7 +1080,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			}
 			qs_entity_clear(&dep);
 		}
-		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, reason_body(kind, id, de->message));
+		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, qse_reason_body(kind, id, de->message));
 	} else if (qse_retryable(dr) || dr == QS_EAUTH) {
 		double delay = dr == QS_EAUTH ? 0 : backoff(cur->q_attempts, de);
 		if (dr == QS_ETHROTTLE && de->retry_after <= 0 && eng->rate_window > 0) {
@@ -1608,12 +1098,12 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		cur->next_try = now + delay;
 		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
 		qse_log_msg(eng, "warn", kind, id, "%s %s: attempt %ld failed (%s): %s", qse_entity_label(kind), id, cur->q_attempts,
-			qs_status_name(dr), reason_body(kind, id, de->message));
+			qs_status_name(dr), qse_reason_body(kind, id, de->message));
 	} else if (dr == QS_ESTORE || dr == QS_EINTERNAL) {
 		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
 		cur->next_try = now + 60;
 		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
-		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, reason_body(kind, id, de->message));
+		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, qse_reason_body(kind, id, de->message));
 	} else {
 		/* a QBO fault or a configuration problem: Error until the document changes or is resent */
 		fault_reason(kind, id, de);
@@ -1621,189 +1111,239 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
 		cur->create_rid[0] = '\0';
 		queue_newer(cur, delivered_version, now);
-		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, reason_body(kind, id, de->message));
+		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, qse_reason_body(kind, id, de->message));
 	}
 	return r;
 }
 
-/* Claims (kind, id), sends it, and records the outcome. *busy when this call
- * sent nothing: another live process holds it, or nothing is pending. final_state receives the entity state afterwards. The
- * return value is the delivery's status (QS_OK when synced). */
-/* The records an inline delivery released, delivered now in rank order:
- * with batched delivery on, the released records of one kind together as the
- * pipeline's waves (qse_deliver_waves: their requests in flight together
- * through the pool, none depending on another), the records those release in
- * turn after them; one record of a kind, or batch_size 1, takes the
- * one-record path. A record still Waiting after its wave (on another
- * dependency) takes the one-record path, which delivers that first. */
-static void deliver_released(qs_engine *eng, qse_released *first)
+/* One record of qse_deliver_one: claimed, then sent once the queued records
+ * its body refers to are delivered, each in a frame above it (at most
+ * MAX_DEPTH levels, as the references' deliveries always went). */
+typedef struct dl_frame {
+	char kind[16];
+	char id[65];
+	bool *busy;
+	char *final_state;
+	qs_error *e;              /* what qse_deliver_one answers for this record */
+	bool busy_v;              /* a dependency's: read by nobody, as ever */
+	char st_v[16];
+	qs_error e_v;
+	bool claimed, pushed, dep_failed;
+	qs_status dep_r;          /* a dependency's delivery failed so (the store, the network, QBO): this record too */
+	qs_error dep_e;
+	qs_entity en;
+	deliver_ctx ctx;
+	qs_error de;
+	long long delivered_version;
+	const char *op;
+} dl_frame;
+
+static void frame_start(dl_frame *f, const char *kind, const char *id, bool *busy, char *final_state, qs_error *e)
 {
-	qse_released cur = *first;
-	int rounds = 0;
-	bool stop = false;
-	memset(first, 0, sizeof(*first));
-	while (cur.n && !stop && rounds++ < 64 && !qse_throttled(eng)) {
-		qse_released next;
-		size_t i, j, k, a, cap = (size_t)(eng->batch > 1 ? eng->batch : 1) * QSE_WAVES_MAX;
-		memset(&next, 0, sizeof(next));
-		/* rank order, the release order kept within a rank (insertion sort: few records) */
-		for (i = 1; i < cur.n; i++) {
-			deferred_ref x = cur.v[i];
-			int rk = qs_kind_rank(x.kind);
-			for (j = i; j > 0 && qs_kind_rank(cur.v[j - 1].kind) > rk; j--) {
-				cur.v[j] = cur.v[j - 1];
-			}
-			cur.v[j] = x;
-		}
-		for (i = 0; i < cur.n && !stop; i = j) {
-			for (j = i; j < cur.n && j - i < cap && !strcmp(cur.v[j].kind, cur.v[i].kind); j++) {
-			}
-			k = j - i;
-			if (eng->batch > 1 && k > 1) {
-				const char *kinds[QS_BATCH_MAX * QSE_WAVES_MAX], *ids[QS_BATCH_MAX * QSE_WAVES_MAX];
-				qse_wave_out *out = calloc(k, sizeof(*out));
-				struct qse_released *saved = eng->wave_released;
-				qs_error we;
-				if (!out) {
-					stop = true;
-					break;
-				}
-				for (a = 0; a < k; a++) {
-					kinds[a] = cur.v[i + a].kind;
-					ids[a] = cur.v[i + a].id;
-				}
-				qs_error_clear(&we);
-				eng->wave_released = &next;
-				if (qse_deliver_waves(eng, kinds, ids, k, (size_t)eng->batch, out, &we) != QS_OK) {
-					stop = true;
-				}
-				eng->wave_released = saved;
-				for (a = 0; a < k && !stop; a++) {
-					if (out[a].r == QS_EAUTH || out[a].r == QS_ESTORE) {
-						stop = true;
-					} else if (!out[a].busy && qs_state_is(out[a].state, QS_STATE_WAITING)) {
-						bool b;
-						char st[16];
-						qs_error_clear(&we);
-						if (qse_deliver_one(eng, kinds[a], ids[a], &b, st, &we) == QS_EAUTH) {
-							stop = true;
-						}
-					}
-				}
-				free(out);
-			} else {
-				for (a = i; a < j && !stop; a++) {
-					bool b;
-					char st[16];
-					qs_error e2;
-					qs_error_clear(&e2);
-					if (qse_deliver_one(eng, cur.v[a].kind, cur.v[a].id, &b, st, &e2) == QS_EAUTH) {
-						stop = true;
-					}
-				}
-			}
-		}
-		free(cur.v);
-		cur = next;
-	}
-	free(cur.v);
+	memset(f, 0, sizeof(*f));
+	qs_strlcpy(f->kind, kind, sizeof(f->kind));
+	qs_strlcpy(f->id, id, sizeof(f->id));
+	f->busy = busy ? busy : &f->busy_v;
+	f->final_state = final_state ? final_state : f->st_v;
+	f->e = e ? e : &f->e_v;
+	qs_error_clear(&f->de);
+	*f->busy = false;
+	f->final_state[0] = '\0';
+	f->op = "sent";
 }
 
+/* The dependency f's resolution named (f->ctx.dep_kind/dep_id) starts in
+ * frame up, noted as delivered for f. false: out of memory (f->de says so). */
+static bool frame_dep(dl_frame *f, dl_frame *up)
+{
+	deferred_ref *nv = qs_grow(f->ctx.dep_done, &f->ctx.cap_dep_done, f->ctx.n_dep_done, sizeof(*nv), 4);
+	if (nv) {
+		f->ctx.dep_done = nv;
+		qs_strlcpy(nv[f->ctx.n_dep_done].kind, f->ctx.dep_kind, sizeof(nv[0].kind));
+		qs_strlcpy(nv[f->ctx.n_dep_done].id, f->ctx.dep_id, sizeof(nv[0].id));
+		f->ctx.n_dep_done++;
+		frame_start(up, f->ctx.dep_kind, f->ctx.dep_id, NULL, NULL, NULL);
+	}
+	f->ctx.dep_kind[0] = f->ctx.dep_id[0] = '\0';
+	f->ctx.wait_kind[0] = f->ctx.wait_id[0] = '\0';
+	qs_error_clear(&f->de);
+	if (!nv) {
+		qs_error_set(&f->de, QS_EINTERNAL, "Out of memory delivering what %s %s refers to", f->kind, f->id);
+		return false;
+	}
+	return true;
+}
+
+/* 1. claim in a transaction. false: the delivery ends with *r. */
+static bool frame_claim(qs_engine *eng, dl_frame *f, qs_status *r)
+{
+	qse_claims_begin(eng);
+	*r = qs_store_begin(eng->store, true, f->e);
+	if (*r != QS_OK) {
+		memset(&f->en, 0, sizeof(f->en));
+		return false;
+	}
+	*r = qse_claim(eng, f->kind, f->id, &f->en, f->busy, f->final_state, f->e);
+	if (*r == QS_OK) {
+		*r = qs_store_commit(eng->store, f->e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	if (*r != QS_OK || *f->busy) {
+		qs_entity_clear(&f->en);
+		return false;
+	}
+	f->delivered_version = f->en.q_version;
+	f->ctx.eng = eng;
+	f->ctx.kind = f->kind;
+	f->ctx.id = f->id;
+	f->claimed = true;
+	return true;
+}
+
+/* 3. record the outcome dr on the current row (a newer version may have arrived). */
+static qs_status frame_finish(qs_engine *eng, dl_frame *f, qs_status dr, qse_released *rel)
+{
+	qs_entity cur;
+	qs_status r;
+	r = qse_begin_entity(eng, f->kind, f->id, &cur, f->e);
+	if (r != QS_OK) {
+		qs_entity_clear(&f->en);
+		return r;
+	}
+	r = qse_apply_outcome(eng, &f->en, &cur, dr, f->op, &f->de, f->ctx.wait_kind, f->ctx.wait_id, f->delivered_version,
+		(eng->in_sync || eng->depth > 0) ? NULL : rel, f->e);
+	if (r == QS_OK) {
+		r = qse_save_commit(eng, &cur, f->e);
+	} else {
+		qs_store_rollback(eng->store);
+	}
+	qs_strlcpy(f->final_state, qs_state_name(cur.state), 16);
+	qs_entity_clear(&cur);
+	qs_entity_clear(&f->en);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (dr != QS_OK) {
+		qs_error_copy(f->e, &f->de);
+	}
+	return dr;
+}
+
+/* Claims (kind, id), sends it, and records the outcome. *busy when this call
+ * sent nothing: another live process holds it, or nothing is pending. final_state receives the entity state afterwards. The
+ * return value is the delivery's status (QS_OK when synced). A queued
+ * record its body refers to is delivered first, in a loop over frames (the
+ * resolution names it, the dependent is mapped again once it is done). */
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
 	char final_state[16], qs_error *e)
 {
-	qs_entity en, cur;
-	deliver_ctx ctx;
-	qs_error de;
-	qs_status r, dr;
-	long long delivered_version;
-	const char *op = "sent";
+	dl_frame fr[MAX_DEPTH + 1];
+	size_t n = 1;
+	qs_status r = QS_OK, dr;
 	qse_released rel;
 
-	*busy = false;
-	final_state[0] = '\0';
 	memset(&rel, 0, sizeof(rel));
-
-	/* 1. claim in a transaction */
-	qse_claims_begin(eng);
-	r = qs_store_begin(eng->store, true, e);
-	if (r != QS_OK) {
-		memset(&en, 0, sizeof(en));
-		return r;
-	}
-	r = qse_claim(eng, kind, id, &en, busy, final_state, e);
-	if (r == QS_OK) {
-		r = qs_store_commit(eng->store, e);
-	} else {
-		qs_store_rollback(eng->store);
-	}
-	if (r != QS_OK || *busy) {
-		qs_entity_clear(&en);
-		return r;
-	}
-	delivered_version = en.q_version;
-
-	/* 2. send (no transaction open) */
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.eng = eng;
-	ctx.kind = kind;
-	ctx.id = id;
-	qs_error_clear(&de);
-	eng->depth++;
-	{
-		char used_rid[64];
-		qs_strlcpy(used_rid, en.create_rid, sizeof(used_rid));
-		dr = qse_push_record(eng, &en, &ctx, &op, &de);
-		if (dr == QS_OK && used_rid[0] && !strcmp(op, "created")) {
-			/* a create replayed from an older version's requestid holds that
-			 * version's content: send the current one as an update next */
-			char ver[24], want[64], want_b[64];
-			snprintf(ver, sizeof(ver), "%lld", delivered_version);
-			qse_make_rid(want, eng->realm, kind, id, "c", ver, NULL);
-			qse_make_rid(want_b, eng->realm, kind, id, "cb", ver, NULL);
-			if (strcmp(want, used_rid) != 0 && strcmp(want_b, used_rid) != 0) {
-				delivered_version = 0;
+	frame_start(&fr[0], kind, id, busy, final_state, e);
+	for (;;) {
+		dl_frame *f = &fr[n - 1];
+		if (!f->claimed && !frame_claim(eng, f, &r)) {
+			goto ended;
+		}
+		if (f->dep_failed) {
+			/* a record it refers to could not be delivered: neither can this one */
+			dr = f->dep_r;
+			qs_error_copy(&f->de, &f->dep_e);
+			json_object_put(f->ctx.answer);
+			f->ctx.answer = NULL;
+		} else if (f->pushed) {
+			/* a credit note's application named an invoice, now delivered: it resumes */
+			eng->depth++;
+			dr = QS_OK;
+			goto verify;
+		} else {
+			/* 2. send (no transaction open) */
+			char used_rid[64];
+			eng->depth++;
+			qs_strlcpy(used_rid, f->en.create_rid, sizeof(used_rid));
+			f->ctx.dep_first = n < MAX_DEPTH + 1;
+			dr = qse_push_record(eng, &f->en, &f->ctx, &f->op, &f->de);
+			f->ctx.dep_first = false;
+			if (f->ctx.dep_kind[0]) {
+				/* a queued record its body refers to goes first (a frame above), then this one is mapped again */
+				json_object_put(f->ctx.answer);
+				f->ctx.answer = NULL;
+				if (!frame_dep(f, &fr[n])) {
+					eng->depth--;
+					goto finish;
+				}
+				n++;
+				continue;   /* eng->depth stays one up: the dependency's frame */
 			}
+			if (dr == QS_OK && used_rid[0] && !strcmp(f->op, "created")) {
+				/* a create replayed from an older version's requestid holds that
+				 * version's content: send the current one as an update next */
+				char ver[24], want[64], want_b[64];
+				snprintf(ver, sizeof(ver), "%lld", f->delivered_version);
+				qse_make_rid(want, eng->realm, f->kind, f->id, "c", ver, NULL);
+				qse_make_rid(want_b, eng->realm, f->kind, f->id, "cb", ver, NULL);
+				if (strcmp(want, used_rid) != 0 && strcmp(want_b, used_rid) != 0) {
+					f->delivered_version = 0;
+				}
+			}
+			f->pushed = true;
+		verify:
+			if (dr == QS_OK && f->delivered_version) {
+				/* Synced only when QBO holds the document's money; else op "mismatch" */
+				f->ctx.resumable = n < MAX_DEPTH + 1;
+				dr = qse_verify_delivery(eng, &f->en, NULL, &f->ctx, f->ctx.answer, &f->op, &f->de);
+				f->ctx.resumable = false;
+				if (f->ctx.dep_kind[0] && frame_dep(f, &fr[n])) {
+					n++;
+					continue;   /* eng->depth stays one up: the dependency's frame */
+				}
+			}
+			json_object_put(f->ctx.answer);
+			f->ctx.answer = NULL;
+			eng->depth--;
 		}
-		if (dr == QS_OK && delivered_version) {
-			/* Synced only when QBO holds the document's money; else op "mismatch" */
-			dr = qse_verify_delivery(eng, &en, NULL, &ctx, ctx.answer, &op, &de);
+	finish:
+		if (dr != QS_OK) {
+			qs_error_record(&f->de, f->kind, f->id);
 		}
-		json_object_put(ctx.answer);
-		ctx.answer = NULL;
+		/* 3. record the outcome on the current row (a newer version may have arrived) */
+		r = frame_finish(eng, f, dr, &rel);
+	ended:
+		free(f->ctx.dep_done);
+		f->ctx.dep_done = NULL;
+		json_object_put(f->ctx.memo);
+		f->ctx.memo = NULL;
+		if (n == 1) {
+			break;
+		}
+		/* a dependency's delivery ended: its dependent is mapped again, or fails with it */
+		n--;
+		eng->depth--;
+		if (r == QS_EAUTH || r == QS_ESTORE || r == QS_ENET || r == QS_ESERVER || r == QS_ETHROTTLE) {
+			fr[n - 1].dep_failed = true;
+			fr[n - 1].dep_r = r;
+			qs_error_copy(&fr[n - 1].dep_e, fr[n].e);
+		}
 	}
-	eng->depth--;
-	if (dr != QS_OK) {
-		qs_error_record(&de, kind, id);
-	}
-
-	/* 3. record the outcome on the current row (a newer version may have arrived) */
-	r = qse_begin_entity(eng, kind, id, &cur, e);
-	if (r != QS_OK) {
-		qs_entity_clear(&en);
-		return r;
-	}
-	r = qse_apply_outcome(eng, &en, &cur, dr, op, &de, ctx.wait_kind, ctx.wait_id, delivered_version,
-		(eng->in_sync || eng->depth > 0) ? NULL : &rel, e);
-	if (r == QS_OK) {
-		r = qse_save_commit(eng, &cur, e);
-	} else {
-		qs_store_rollback(eng->store);
-	}
-	qs_strlcpy(final_state, qs_state_name(cur.state), 16);
-	qs_entity_clear(&cur);
-	qs_entity_clear(&en);
-	if (r != QS_OK) {
-		free(rel.v);
-		return r;
-	}
-	/* 4. inline: the records that waited on this one go now */
-	if (dr == QS_OK && rel.n) {
-		deliver_released(eng, &rel);
+	/* 4. inline: the records that waited on this one go to the caller that
+	 * drives inline delivery (qse_deliver_top), which delivers them next */
+	if (r == QS_OK && rel.n && eng->released_out) {
+		qse_released *l = eng->released_out;
+		size_t i;
+		for (i = 0; i < rel.n; i++) {
+			deferred_ref *nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 8);
+			if (!nv) {
+				break;
+			}
+			l->v = nv;
+			l->v[l->n++] = rel.v[i];
+		}
 	}
 	free(rel.v);
-	if (dr != QS_OK) {
-		qs_error_copy(e, &de);
-	}
-	return dr;
+	return r;
 }

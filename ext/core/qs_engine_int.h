@@ -115,6 +115,7 @@ struct qs_engine {
 	double rate_default;      /* the limiter's minute when qbo_sync names none, and the deferred drain's (0: no pacing) */
 	long flight_max;          /* the company's requests in flight, all processes together (qs_engine_pace.c) */
 	struct qse_released *wave_released;   /* set: the pipeline's waves list the records they release here */
+	struct qse_released *released_out;   /* set: an inline delivery at the top lists the records it releases here (qse_deliver_top) */
 	struct qse_ref_memo *ref_memo;   /* set while waves are planned and verified: references resolved so far (qse_ref_memo_begin) */
 	bool wave_applying;       /* a wave's outcomes are being applied: its last Synced time is written once, at its end */
 	double wave_synced_at;    /* meanwhile: the latest Synced outcome's time (0: none yet) */
@@ -129,6 +130,14 @@ typedef struct deliver_ctx {
 	char wait_kind[16];
 	char wait_id[65];
 	bool no_deliver;          /* resolve from mappings and entities only (the pipeline) */
+	bool dep_first;           /* a queued record referred to is not delivered by resolving it: it is named in
+	                           * dep_kind/dep_id (the answer Waiting) and qse_deliver_one delivers it, then maps again */
+	char dep_kind[16];
+	char dep_id[65];
+	deferred_ref *dep_done;   /* the records qse_deliver_one delivered for this one: resolved from the store alone */
+	size_t n_dep_done, cap_dep_done;
+	bool resumable;           /* verifying in qse_deliver_one: a credit note's application may name a dependency too */
+	json_object *memo;        /* the credit memo read before that dependency was delivered: the application resumes with it */
 	json_object *answer;      /* QBO's answer to the one-record path's create (the record as
 	                           * saved, which verification reads instead of reading it again); the caller puts it */
 } deliver_ctx;
@@ -186,7 +195,14 @@ const char *qse_reason_name(qs_conn_reason r);
  * Disconnected is logged and handed to the on_disconnect notifier. */
 void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message);
 
-/* qs_engine_record.c: records a normalised document (borrowed) and delivers
+/* qs_engine_record.c: records a normalised document (borrowed), sending
+ * nothing; *send (may be NULL): the delivery mode wants it delivered now. The
+ * state as recorded goes to *view when view is not NULL, else to *state. */
+qs_status qse_record_norm(qs_engine *eng, const char *kind, json_object *norm, int flags, bool *send,
+	json_object **state, qs_state_view *view, qs_error *e);
+/* The state object of (kind, id) as stored (*state a new object). */
+qs_status qse_state_of(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e);
+/* qs_engine_inline.c: records a normalised document (borrowed) and delivers
  * it per the delivery mode: qbo_push after validation (resend, delete). */
 qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
 	json_object **state, qs_error *e);
@@ -194,6 +210,11 @@ qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int
  * sent during the call (qs_engine_push_view). */
 qs_status qse_push_norm_view(qs_engine *eng, const char *kind, json_object *norm, int flags,
 	json_object **state, qs_state_view *view, qs_error *e);
+/* qse_deliver_one at the top of an inline delivery (a push, the deferred
+ * drain): then the records it released, and those they release in turn, in
+ * the order the one-record path always took (a loop, not a recursion). */
+qs_status qse_deliver_top(qs_engine *eng, const char *kind, const char *id, bool *busy,
+	char final_state[16], qs_error *e);
 /* The state object of an entity (a new object): what a push answers with. */
 json_object *qse_entity_json(const qs_entity *en);
 
@@ -307,7 +328,7 @@ typedef struct qse_walk_io {
 qs_status qse_walk_page(qs_engine *eng, bool custom, const char *walker, long offset, long limit,
 	const char *since, const char *until, const qse_walk_io *io, long *read, long *total, qs_error *e);
 
-/* qs_engine_deliver.c: resolution, upsert and delivery */
+/* qs_engine_deliver.c: upsert and delivery */
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
 	char final_state[16], qs_error *e);
 qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
@@ -389,6 +410,12 @@ bool qse_amount_is_zero(json_object *v);
 void qse_take_ids(qs_entity *en, json_object *obj);
 qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e);
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
+/* qs_engine_resolve.c: reason without its leading "<Kind> <id>: " (quoted after that record's name). */
+const char *qse_reason_body(const char *kind, const char *id, const char *reason);
+/* Whether a record others depend on can be referred to: in QBO, not in Mismatch. */
+bool qse_dep_ready(const qs_entity *dep);
+/* A write answered 4xx without a QBO Fault is as uncertain as a timeout: QS_ESERVER, retried. */
+qs_status qse_uncertain_write(qs_status r, qs_error *e);
 /* While the pipeline plans its waves and verifies QBO's answers, a reference
  * resolved once (a mapping, a record already in QBO) is answered from memory
  * for the other records of the round: those phases read the store and

@@ -534,7 +534,7 @@ qs_status qse_start_date_changed(qs_engine *eng, const char *customer, long *que
 			}
 			/* recorded again: judged by the settings as they are now, queued
 			 * when inside the window (delivered by the next qbo_sync) */
-			r = qse_push_norm(eng, kr->name, norm, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, &state, e);
+			r = qse_record_norm(eng, kr->name, norm, QS_PUSH_FORCE | QS_PUSH_QUEUE_ONLY, NULL, &state, NULL, e);
 			if (r == QS_OK) {
 				const char *st = qse_jstr(state, "state");
 				if (qs_state_of(st) == QS_STATE_SKIPPED) {

@@ -1,8 +1,9 @@
 /* qs_engine_record: recording a validated document in the durable outbox
  * (in one transaction: unchanged, queued, Skipped by the settings or as a
- * draft, Deleted or Cancelled before it reached QBO) and handing it on as
- * the delivery mode says (inline now, deferred to the request's end, or
- * left to the worker); the state object a push answers with. */
+ * draft, Deleted or Cancelled before it reached QBO), sending nothing: it
+ * says whether the delivery mode wants the record delivered now (inline,
+ * which qs_engine_inline.c then does), notes it for the request's end
+ * (deferred) or leaves it to the worker; the state object a push answers with. */
 #include "qs_engine_int.h"
 #include "qs_json.h"
 #include "qs_kind.h"
@@ -298,17 +299,22 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	return r;
 }
 
-/* Records a normalised document (borrowed) and delivers it as the delivery
- * mode says: the part of qbo_push after validation, shared with resend. With
- * view, the state as recorded goes there unless the record is sent during
- * the call (qs_engine_push_view). */
-qs_status qse_push_norm_view(qs_engine *eng, const char *kind, json_object *norm, int flags,
+/* Records a normalised document (borrowed): the part of qbo_push after
+ * validation, shared with resend, delete and the queue-only re-records. It
+ * sends nothing: *send (when given) says that the delivery mode wants the
+ * record delivered now (inline, something new recorded, not queue-only);
+ * the deferred mode notes it for the request's end. The state as recorded
+ * goes to *view when view is not NULL, else to *state. */
+qs_status qse_record_norm(qs_engine *eng, const char *kind, json_object *norm, int flags, bool *send,
 	json_object **state, qs_state_view *view, qs_error *e)
 {
 	qs_status r;
 	bool deliver = false;
 	char id[65];
 
+	if (send) {
+		*send = false;
+	}
 	qs_strlcpy(id, qse_jstr(norm, "id") ? qse_jstr(norm, "id") : "", sizeof(id));
 	if (qs_kind_of(kind) == QS_KIND_WRITEOFF) {
 		qse_writeoff_date(eng, norm);
@@ -325,44 +331,13 @@ qs_status qse_push_norm_view(qs_engine *eng, const char *kind, json_object *norm
 		}
 		return QS_OK;
 	}
-	if (qse_throttled(eng)) {
-		return QS_OK;   /* QBO asked every process to pause: it stays queued */
+	if (send) {
+		*send = true;
 	}
-	/* inline: send now; the answer is the state after the delivery */
-	json_object_put(*state);
-	*state = NULL;
-	if (view) {
-		view->n = 0;
-	}
-	{
-		bool busy = false;
-		char st[16];
-		qs_error de;
-		qs_error_clear(&de);
-		eng->inline_ctx = true;
-		r = qse_deliver_one(eng, kind, id, &busy, st, &de);
-		eng->inline_ctx = false;
-		if (r == QS_EAUTH) {
-			/* never connected yet: the record waits in the queue, no exception */
-			qs_conn_row row;
-			bool never = qs_store_conn_get(eng->store, eng->conn_key, &row, NULL) == QS_OK
-				&& !row.refresh && !strcmp(row.status, "Not Connected");
-			qs_conn_row_clear(&row);
-			if (never) {
-				r = QS_OK;
-			}
-		}
-		if (r == QS_EAPI || r == QS_EAUTH || r == QS_ESTORE) {
-			qs_error_copy(e, &de);
-			state_of(eng, kind, id, state, NULL);
-			return r;
-		}
-	}
-	return state_of(eng, kind, id, state, e);
+	return QS_OK;
 }
 
-qs_status qse_push_norm(qs_engine *eng, const char *kind, json_object *norm, int flags,
-	json_object **state, qs_error *e)
+qs_status qse_state_of(qs_engine *eng, const char *kind, const char *id, json_object **state, qs_error *e)
 {
-	return qse_push_norm_view(eng, kind, norm, flags, state, NULL, e);
+	return state_of(eng, kind, id, state, e);
 }

@@ -111,7 +111,7 @@ static qs_status replay_push(qs_engine *eng, json_object *o, long *n, long *skip
 		return QS_OK;
 	}
 	qs_entity_clear(&en);
-	r = qse_push_norm(eng, kind, doc, (fl ? json_object_get_int(fl) : 0) | QS_PUSH_QUEUE_ONLY, &state, e);
+	r = qse_record_norm(eng, kind, doc, (fl ? json_object_get_int(fl) : 0) | QS_PUSH_QUEUE_ONLY, NULL, &state, NULL, e);
 	json_object_put(state);
 	if (r == QS_ESTORE) {
 		return r;

@@ -1,0 +1,538 @@
+/* qs_engine_resolve: resolving a record's references to QBO Ids, from the
+ * store alone: explicit mappings, the local records delivered before (one
+ * still queued is named for qse_deliver_one to deliver first, never
+ * delivered from here), the engine's own items and accounts (made or found
+ * in QBO once and remembered as mappings), QBO's defaults; the plan's memo of
+ * resolved references; what an uncertain write answer means and which Ids
+ * of QBO's answers the engine keeps. Below delivery
+ * and credits, which resolve through it. */
+#include "qs_engine_int.h"
+#include "qs_kind.h"
+#include "qbo/qs_qbo_rules.h"
+#include "qs_state.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ resolver */
+
+
+
+
+
+
+static qs_status save_mapping(qs_engine *eng, const char *kind, const char *local_id, const char *purpose,
+	const char *qbo_id, const char *name, qs_error *e)
+{
+	qs_mapping m;
+	memset(&m, 0, sizeof(m));
+	qs_strlcpy(m.kind, kind, sizeof(m.kind));
+	qs_strlcpy(m.local_id, local_id, sizeof(m.local_id));
+	qs_strlcpy(m.purpose, purpose ? purpose : "", sizeof(m.purpose));
+	qs_strlcpy(m.qbo_id, qbo_id, sizeof(m.qbo_id));
+	qs_strlcpy(m.name, name ? name : "", sizeof(m.name));
+	m.created = qs_store_now();
+	return qs_store_map_put(eng->store, eng->conn_key, &m, e);
+}
+
+/* The first active QBO account of type (AccountType), remembered as the
+ * mapping account "*" for purpose; none is the QS_ECONFIG message when there
+ * is no such account. */
+static qs_status first_account(qs_engine *eng, const char *type, const char *purpose, char out[32],
+	qs_error *e, const char *none)
+{
+	json_object *rows = NULL, *row;
+	qs_status r = qse_find_by(eng, "Account", "AccountType", type, false, &rows, e);
+	if (r != QS_OK) {
+		json_object_put(rows);
+		return r;
+	}
+	row = qse_first_row(rows);
+	if (!row || !qse_jstr(row, "Id")) {
+		json_object_put(rows);
+		return qs_error_set(e, QS_ECONFIG, "%s", none);
+	}
+	qs_strlcpy(out, qse_jstr(row, "Id"), 32);
+	r = save_mapping(eng, "account", "*", purpose, out, qse_jstr(row, "Name"), e);
+	json_object_put(rows);
+	return r;
+}
+
+/* The income account for new items: mapping account/income, else the first active Income account. */
+qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e)
+{
+	qs_mapping m;
+	bool found = false;
+	qs_status r = qs_store_map_get(eng->store, eng->conn_key, "account", "*", "income", &m, &found, e);
+	if (r == QS_OK && !found) {
+		r = qs_store_map_any(eng->store, eng->conn_key, "account", "income", &m, &found, e);
+	}
+	if (r != QS_OK) {
+		return r;
+	}
+	if (found) {
+		qs_strlcpy(out, m.qbo_id, 32);
+		return QS_OK;
+	}
+	return first_account(eng, "Income", "income", out, e,
+		"QuickBooks has no active Income account for new items: map one with qbo_map($conn, 'account', '*', '<Id>', ['purpose' => 'income'])");
+}
+
+/* Refunds are paid from a cash account: the first active Bank account, remembered. */
+static qs_status refund_account(qs_engine *eng, char out[32], qs_error *e)
+{
+	return first_account(eng, "Bank", "refund", out, e,
+		"QuickBooks has no active Bank account to pay refunds from: map one with qbo_map($conn, 'account', '*', '<Id>', ['purpose' => 'refund'])");
+}
+
+#define DEFAULT_ITEM_NAME "Billing Services"
+#define WRITEOFF_ITEM_NAME "Bad Debt"
+
+/* A Service item qbosync uses on its own (mapping item local): the fallback
+ * item ("*", booked to the income account) or the write-off item
+ * (QSM_WRITEOFF_ITEM, booked to the writeoff account); mapped, else found by
+ * name, else created, and remembered. */
+static qs_status own_item(qs_engine *eng, const char *local, char out[32], qs_error *e)
+{
+	qs_mapping m;
+	bool found = false, writeoff = !strcmp(local, QSM_WRITEOFF_ITEM);
+	json_object *rows = NULL, *row, *body, *created = NULL;
+	const char *name = writeoff ? WRITEOFF_ITEM_NAME : DEFAULT_ITEM_NAME, *what = writeoff ? "write-off item" : "fallback item";
+	char income[32], rid[64];
+	qs_status r = qs_store_map_get(eng->store, eng->conn_key, "item", local, NULL, &m, &found, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (found) {
+		qs_strlcpy(out, m.qbo_id, 32);
+		return QS_OK;
+	}
+	r = qse_find_by(eng, "Item", "Name", name, true, &rows, e);
+	if (r != QS_OK) {
+		json_object_put(rows);
+		return r;
+	}
+	row = qse_first_row(rows);
+	if (row && qse_jstr(row, "Id")) {
+		qs_strlcpy(out, qse_jstr(row, "Id"), 32);
+		r = save_mapping(eng, "item", local, NULL, out, name, e);
+		json_object_put(rows);
+		return r;
+	}
+	json_object_put(rows);
+	r = writeoff ? qse_purpose_account(eng, "writeoff", income, e) : qse_income_account(eng, income, e);
+	if (r == QS_OK && !income[0]) {
+		r = qs_error_set(e, QS_ECONFIG, "QuickBooks has no account for the %s: map one with qbo_map($conn, 'account', '*', 'auto', ['purpose' => 'writeoff'])", what);
+	}
+	if (r != QS_OK) {
+		return r;
+	}
+	body = json_object_new_object();
+	json_object_object_add(body, "Name", json_object_new_string(name));
+	json_object_object_add(body, "Type", json_object_new_string("Service"));
+	{
+		json_object *ref = json_object_new_object();
+		json_object_object_add(ref, "value", json_object_new_string(income));
+		json_object_object_add(body, "IncomeAccountRef", ref);
+	}
+	if (writeoff) {
+		json_object_object_add(body, "Description", json_object_new_string("Invoices written off as bad debt (qbosync)"));
+	}
+	if (!qs_qbo_us_tax_model(eng->country)) {
+		/* CA/UK/AU items carry an expense account too */
+		char expense[32];
+		r = qse_expense_account(eng, expense, e);
+		if (r != QS_OK) {
+			json_object_put(body);
+			return r;
+		}
+		json_object_object_add(body, "ExpenseAccountRef", qse_ref(expense));
+	}
+	qse_make_rid(rid, eng->realm, "item", local, writeoff ? "writeoff" : "fallback", NULL);
+	r = qse_uncertain_write(qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e), e);
+	if (r == QS_OK && !qse_usable_id(created)) {
+		r = qs_error_set(e, QS_ESERVER, "QuickBooks answered the creation of the %s '%s' without a usable Id; it will be looked up by name before it is sent again", what, name);
+	}
+	json_object_put(body);
+	if (r == QS_EAPI && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME) {
+		/* made by someone else meanwhile */
+		r = qse_find_by(eng, "Item", "Name", name, true, &rows, e);
+		row = qse_first_row(rows);
+		if (r == QS_OK && row && qse_jstr(row, "Id")) {
+			qs_strlcpy(out, qse_jstr(row, "Id"), 32);
+			r = save_mapping(eng, "item", local, NULL, out, name, e);
+		} else if (r == QS_OK) {
+			r = qs_error_set(e, QS_EAPI, "QuickBooks says an item named '%s' exists but it cannot be found; map the %s with qbo_map($conn, 'item', '%s', '<Id>')", name, what, local);
+		}
+		json_object_put(rows);
+		return r;
+	}
+	if (r != QS_OK) {
+		json_object_put(created);
+		return r;
+	}
+	qs_strlcpy(out, qse_jstr(created, "Id"), 32);
+	json_object_put(created);
+	qse_log_msg(eng, "info", "item", local, "Created the %s '%s' (QBO Item %s)", what, name, out);
+	return save_mapping(eng, "item", local, NULL, out, name, e);
+}
+
+/* reason without its leading "<Kind> <id>: " (it is quoted after that record's name). */
+const char *qse_reason_body(const char *kind, const char *id, const char *reason)
+{
+	const char *label = qse_entity_label(kind);
+	size_t ll = strlen(label), il = strlen(id);
+	if (!strncmp(reason, label, ll) && reason[ll] == ' ' && !strncmp(reason + ll + 1, id, il)
+			&& reason[ll + 1 + il] == ':' && reason[ll + 2 + il] == ' ') {
+		return reason + ll + il + 3;
+	}
+	return reason;
+}
+
+/* Whether a record others depend on can be referred to: in QBO, and not in
+ * Mismatch (QBO holds other money for it: what depends on it waits). */
+bool qse_dep_ready(const qs_entity *dep)
+{
+	return dep->exists && dep->qbo_id[0] && dep->state != QS_STATE_MISMATCH;
+}
+
+/* Whether qse_deliver_one has delivered (kind, id) for the record of c already. */
+static bool dep_delivered(const deliver_ctx *c, const char *kind, const char *id)
+{
+	size_t i;
+	for (i = 0; i < c->n_dep_done; i++) {
+		if (!strcmp(c->dep_done[i].kind, kind) && !strcmp(c->dep_done[i].id, id)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A local record another one depends on: its QBO Id, read from the store.
+ * One still queued is named in c->dep_kind/dep_id when c->dep_first (the
+ * answer Waiting): qse_deliver_one delivers it, then resolves it again. */
+static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32],
+	bool *never_pushed, qs_error *e)
+{
+	const qs_kind *k = qs_kind_find(kind);
+	qs_engine *eng = c->eng;
+	qs_entity dep;
+	qs_status r;
+	*never_pushed = false;
+	r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && k && k->start_when_needed && dep.state == QS_STATE_SKIPPED
+			&& strstr(dep.reason, "(option sync_start)")) {
+		/* a customer from before the sync start date goes after all when a later record needs it */
+		qs_entity_clear(&dep);
+		r = qse_begin_entity(eng, kind, local_id, &dep, e);
+		if (r != QS_OK) {
+			return r;
+		}
+		dep.state = QS_STATE_NOT_TRIED;
+		dep.reason[0] = '\0';
+		qs_strlcpy(dep.q_status, "queued", sizeof(dep.q_status));
+		dep.q_version = dep.version;
+		dep.q_attempts = 0;
+		dep.next_try = qs_store_now();
+		r = qse_save_commit(eng, &dep, e);
+		qs_entity_clear(&dep);
+		if (r != QS_OK) {
+			return r;
+		}
+		r = qs_store_entity_ref(eng->store, eng->conn_key, kind, local_id, &dep, e);
+		if (r != QS_OK) {
+			return r;
+		}
+	}
+	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver
+			&& !dep_delivered(c, kind, local_id) && c->dep_first) {
+		/* the caller delivers it first, then maps this record again */
+		qs_entity_clear(&dep);
+		qs_strlcpy(c->dep_kind, kind, sizeof(c->dep_kind));
+		qs_strlcpy(c->dep_id, local_id, sizeof(c->dep_id));
+		return qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
+	}
+	if (qse_dep_ready(&dep)) {
+		qs_strlcpy(qbo_id, dep.qbo_id, 32);
+		qs_entity_clear(&dep);
+		return QS_OK;
+	}
+	qs_strlcpy(c->wait_kind, kind, sizeof(c->wait_kind));
+	qs_strlcpy(c->wait_id, local_id, sizeof(c->wait_id));
+	if (!dep.exists) {
+		*never_pushed = true;
+		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
+	} else if (dep.state == QS_STATE_ERROR || dep.state == QS_STATE_MISMATCH) {
+		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, which is in %s: %s", kind, local_id, qs_state_name(dep.state),
+			qse_reason_body(kind, local_id, dep.reason));
+	} else {
+		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
+	}
+	qs_entity_clear(&dep);
+	return r;
+}
+
+/* The plan's memo of resolved references: an open-addressing table of
+ * (kind, local id) -> QBO id, only successful answers (an empty id is one:
+ * no mapping, QBO's default). */
+typedef struct ref_slot {
+	char kind[24];
+	char local[65];
+	char qbo_id[32];
+	bool used;
+} ref_slot;
+
+struct qse_ref_memo {
+	ref_slot *v;
+	size_t cap, n;
+};
+
+void qse_ref_memo_begin(qs_engine *eng)
+{
+	struct qse_ref_memo *m = calloc(1, sizeof(*m));
+	if (m) {
+		m->cap = 256;
+		m->v = calloc(m->cap, sizeof(*m->v));
+		if (!m->v) {
+			free(m);
+			m = NULL;
+		}
+	}
+	qse_ref_memo_end(eng);
+	eng->ref_memo = m;   /* NULL (out of memory): every reference is read from the store */
+}
+
+void qse_ref_memo_end(qs_engine *eng)
+{
+	if (eng->ref_memo) {
+		free(eng->ref_memo->v);
+		free(eng->ref_memo);
+		eng->ref_memo = NULL;
+	}
+}
+
+static size_t ref_hash(const char *kind, const char *local)
+{
+	size_t h = 2166136261u;
+	for (; *kind; kind++) {
+		h = (h ^ (unsigned char)*kind) * 16777619u;
+	}
+	h = (h ^ 0xff) * 16777619u;
+	for (; *local; local++) {
+		h = (h ^ (unsigned char)*local) * 16777619u;
+	}
+	return h;
+}
+
+/* The slot of (kind, local): its entry, or the free slot it would take. */
+static ref_slot *ref_find(struct qse_ref_memo *m, const char *kind, const char *local)
+{
+	size_t i = ref_hash(kind, local) & (m->cap - 1);
+	while (m->v[i].used && (strcmp(m->v[i].kind, kind) != 0 || strcmp(m->v[i].local, local) != 0)) {
+		i = (i + 1) & (m->cap - 1);
+	}
+	return &m->v[i];
+}
+
+static void ref_remember(struct qse_ref_memo *m, const char *kind, const char *local, const char *qbo_id)
+{
+	ref_slot *sl;
+	if (strlen(kind) >= sizeof(sl->kind) || strlen(local) >= sizeof(sl->local)) {
+		return;
+	}
+	if ((m->n + 1) * 2 > m->cap) {
+		/* kept at most half full: double it */
+		ref_slot *old = m->v, *nv = calloc(m->cap * 2, sizeof(*nv));
+		size_t i, ocap = m->cap;
+		if (!nv) {
+			return;
+		}
+		m->v = nv;
+		m->cap *= 2;
+		for (i = 0; i < ocap; i++) {
+			if (old[i].used) {
+				*ref_find(m, old[i].kind, old[i].local) = old[i];
+			}
+		}
+		free(old);
+	}
+	sl = ref_find(m, kind, local);
+	if (!sl->used) {
+		sl->used = true;
+		qs_strlcpy(sl->kind, kind, sizeof(sl->kind));
+		qs_strlcpy(sl->local, local, sizeof(sl->local));
+		m->n++;
+	}
+	qs_strlcpy(sl->qbo_id, qbo_id, sizeof(sl->qbo_id));
+}
+
+static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
+
+qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
+{
+	deliver_ctx *c = ud;
+	struct qse_ref_memo *m = c->no_deliver ? c->eng->ref_memo : NULL;
+	const char *local = local_id ? local_id : "*";
+	qs_status r;
+	if (m) {
+		ref_slot *sl = ref_find(m, kind, local);
+		if (sl->used) {
+			qs_strlcpy(qbo_id, sl->qbo_id, 32);
+			return QS_OK;
+		}
+	}
+	r = resolve_ref(c, kind, local_id, qbo_id, e);
+	if (r == QS_OK && m) {
+		ref_remember(m, kind, local, qbo_id);
+	}
+	return r;
+}
+
+static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local_id, char qbo_id[32], qs_error *e)
+{
+	qs_engine *eng = c->eng;
+	const qs_kind *k = qs_kind_find(kind);
+	qs_kind_ref ref = k ? k->ref : QS_REF_MAP;
+	qs_mapping m;
+	bool found = false, never = false;
+	qs_status r;
+	const char *purpose = NULL;
+	char mkind[24];
+
+	qbo_id[0] = '\0';
+	qs_strlcpy(mkind, kind, sizeof(mkind));
+	if (!strncmp(kind, "account:", 8)) {
+		purpose = kind + 8;
+		qs_strlcpy(mkind, "account", sizeof(mkind));
+	}
+	if (!local_id) {
+		local_id = "*";
+	}
+	/* 1. an explicit mapping */
+	r = qs_store_map_get(eng->store, eng->conn_key, mkind, local_id, purpose, &m, &found, e);
+	if (r != QS_OK) {
+		return r;
+	}
+	if (found) {
+		qs_strlcpy(qbo_id, m.qbo_id, 32);
+		return QS_OK;
+	}
+	if (ref == QS_REF_LOCAL) {
+		return resolve_local(c, kind, local_id, qbo_id, &never, e);
+	}
+	if (ref == QS_REF_LOCAL_OR_OWN && !strcmp(local_id, QSM_WRITEOFF_ITEM)) {
+		return own_item(eng, local_id, qbo_id, e);
+	}
+	if (ref == QS_REF_LOCAL_OR_OWN) {
+		if (strcmp(local_id, "*") != 0) {
+			r = resolve_local(c, kind, local_id, qbo_id, &never, e);
+			if (r != QS_EWAITING || !never) {
+				return r;
+			}
+			/* an item never pushed: the fallback item */
+			c->wait_kind[0] = c->wait_id[0] = '\0';
+			qs_error_clear(e);
+		}
+		return own_item(eng, "*", qbo_id, e);
+	}
+	if (purpose) {
+		/* a gateway's cash account (deposit, refund) is its own, else the one of "*":
+		 * never another gateway's (its clearing account would not reconcile) */
+		bool per_gateway = !strcmp(purpose, "deposit") || !strcmp(purpose, "refund");
+		r = qs_store_map_get(eng->store, eng->conn_key, "account", "*", purpose, &m, &found, e);
+		if (r == QS_OK && !found && !per_gateway) {
+			r = qs_store_map_any(eng->store, eng->conn_key, "account", purpose, &m, &found, e);
+		}
+		if (r != QS_OK) {
+			return r;
+		}
+		if (found) {
+			qs_strlcpy(qbo_id, m.qbo_id, 32);
+			return QS_OK;
+		}
+		if (!strcmp(purpose, "income")) {
+			return qse_income_account(eng, qbo_id, e);
+		}
+		if (!strcmp(purpose, "refund")) {
+			return refund_account(eng, qbo_id, e);
+		}
+		if (!strcmp(purpose, "expense")) {
+			return qse_expense_account(eng, qbo_id, e);   /* asked for outside the US only */
+		}
+		return QS_OK;   /* no mapping: QBO's default account (empty id) */
+	}
+	if (ref == QS_REF_MAP_NEEDED) {
+		if (!strcmp(local_id, "*")) {
+			return QS_OK;
+		}
+		/* an unmapped tax is never dropped: the record waits until qbo_map('tax') maps it */
+		qs_strlcpy(c->wait_kind, "tax", sizeof(c->wait_kind));
+		qs_strlcpy(c->wait_id, local_id, sizeof(c->wait_id));
+		return qs_error_set(e, QS_EWAITING, "Waiting on tax \"%s\": map it to a QuickBooks tax code with qbo_map($conn, 'tax', '%s', '<QBO TaxCode Id>')",
+			local_id, local_id);
+	}
+	/* payment_method, term, currency: optional; no mapping means none */
+	if (strcmp(local_id, "*") != 0) {
+		r = qs_store_map_get(eng->store, eng->conn_key, mkind, "*", NULL, &m, &found, e);
+		if (r == QS_OK && found) {
+			qs_strlcpy(qbo_id, m.qbo_id, 32);
+		}
+		return r;
+	}
+	return QS_OK;
+}
+
+/* A write that QBO may have committed without saying so: a 4xx answer with
+ * no QBO Fault (a proxy's HTML 408 or 400). It is as uncertain as a timeout:
+ * retried, its requestid kept, and the retry's guard looks for the record
+ * before anything is sent again. */
+qs_status qse_uncertain_write(qs_status r, qs_error *e)
+{
+	if (r == QS_EAPI && e && !e->code[0] && e->http_status >= 400 && e->http_status < 500) {
+		char msg[sizeof(e->message)];
+		qs_strlcpy(msg, e->message, sizeof(msg));
+		r = qs_error_set(e, QS_ESERVER, "%.900s; QuickBooks may have recorded it, so it is looked up before anything is sent again", msg);
+	}
+	return r;
+}
+
+/* A QBO Id the engine can keep: a JSON string of 1..QSE_QBO_ID_MAX digits.
+ * Anything else in a 2xx answer (missing, empty, an object, a number, too
+ * long) leaves the write's outcome unknown. */
+#define QSE_QBO_ID_MAX 30
+
+bool qse_usable_id(json_object *obj)
+{
+	json_object *v = qse_jget(obj, "Id");
+	const char *s;
+	size_t n, i;
+	if (!v || !json_object_is_type(v, json_type_string)) {
+		return false;
+	}
+	s = json_object_get_string(v);
+	n = s ? strlen(s) : 0;
+	if (n == 0 || n > QSE_QBO_ID_MAX) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return false;
+		}
+	}
+	return true;
+}
+
+void qse_take_ids(qs_entity *en, json_object *obj)
+{
+	const char *tok = qse_jstr(obj, "SyncToken");
+	if (qse_usable_id(obj)) {
+		qs_strlcpy(en->qbo_id, qse_jstr(obj, "Id"), sizeof(en->qbo_id));
+	}
+	if (tok) {
+		qs_strlcpy(en->sync_token, tok, sizeof(en->sync_token));
+	}
+}
