@@ -85,18 +85,6 @@ static qbo_owner row_owner(qs_engine *eng, json_object *row, const char *kind, c
 	return OWNER_NONE;
 }
 
-/* The marker the engine puts on customers (Notes; transactions get theirs
- * from the mapping, in PrivateNote). */
-static void add_customer_marker(json_object *body, const char *id)
-{
-	char note[96];
-	if (qse_jget(body, "Notes")) {
-		return;
-	}
-	snprintf(note, sizeof(note), "qbosync:customer:%.64s", id);
-	json_object_object_add(body, "Notes", json_object_new_string(note));
-}
-
 static const char *customer_email(json_object *row)
 {
 	return qse_jstr(qse_jget(row, "PrimaryEmailAddr"), "Address");
@@ -563,30 +551,6 @@ static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity,
 	return QS_OK;
 }
 
-/* The QBO body of a record's document, its references resolved through c
- * (from mappings and entities; with c->no_deliver never by delivering a
- * dependency first). Customers a create is built for get their marker. */
-qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
-	const char **entity, json_object **body, qs_error *e)
-{
-	qs_map_ctx mctx;
-	qs_status r;
-	memset(&mctx, 0, sizeof(mctx));
-	mctx.resolve = qse_resolve;
-	mctx.ud = c;
-	mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
-	mctx.us_company = qs_qbo_us_tax_model(eng->country);
-	*body = NULL;
-	r = qs_map_to_qbo(en->kind, norm, &mctx, entity, body, e);
-	if (r == QS_OK) {
-		r = qse_currency_prepare(eng, en, norm, *body, e);
-	}
-	if (r == QS_OK && en->kind_id == QS_KIND_CUSTOMER && !en->qbo_id[0]) {
-		add_customer_marker(*body, en->id);
-	}
-	return r;
-}
-
 /* Sends one claimed record to QBO. On QS_OK en->qbo_id/sync_token are set and
  * *op says what happened ("created", "linked", "updated", "voided", "deleted"). */
 static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
@@ -676,7 +640,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 	}
 	/* natural-key guards before a create */
 	if (qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME_EMAIL) {
-		add_customer_marker(body, en->id);
+		qse_add_customer_marker(body, en->id);
 		r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
 	} else if (qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME) {
 		json_object *rows = NULL;

@@ -227,6 +227,8 @@ qs_status qse_delete(qs_engine *eng, const char *kind, const char *id, int push_
  * the client's, are deleted (qse_delete with push_flags). */
 qs_status qse_delete_missing_payments(qs_engine *eng, const qs_whmcs_io *io, const char *invoice,
 	const char *const *listed, size_t n_listed, int push_flags, qs_error *e);
+/* qs_engine_delete_qbo.c: a claimed record whose document says deleted is
+ * deleted in QBO (with what qbosync made for it). */
 qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e);
 /* Before a write-off's CreditMemo is updated to another amount: its own
  * application (the Payment of 0) is deleted, so the memo can change and be
@@ -337,8 +339,11 @@ qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity 
  * ("cb") in the same write. */
 qs_status qse_claim_batch(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
 	char final_state[16], qs_error *e);
+/* qs_engine_resolve.c: a record's QBO body, references resolved through c;
+ * a customer's create gets its marker (qse_add_customer_marker). */
 qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
 	const char **entity, json_object **body, qs_error *e);
+void qse_add_customer_marker(json_object *body, const char *id);
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
 qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,

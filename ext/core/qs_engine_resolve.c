@@ -4,8 +4,9 @@
  * delivered from here), the engine's own items and accounts (made or found
  * in QBO once and remembered as mappings), QBO's defaults; the plan's memo of
  * resolved references; what an uncertain write answer means and which Ids
- * of QBO's answers the engine keeps. Below delivery
- * and credits, which resolve through it. */
+ * of QBO's answers the engine keeps; a record's QBO body mapped with its
+ * references resolved (qse_map_body). Below delivery, deletion and credits,
+ * which resolve through it. */
 #include "qs_engine_int.h"
 #include "qs_kind.h"
 #include "qbo/qs_qbo_rules.h"
@@ -535,4 +536,40 @@ void qse_take_ids(qs_entity *en, json_object *obj)
 	if (tok) {
 		qs_strlcpy(en->sync_token, tok, sizeof(en->sync_token));
 	}
+}
+
+/* The marker the engine puts on customers (Notes; transactions get theirs
+ * from the mapping, in PrivateNote). */
+void qse_add_customer_marker(json_object *body, const char *id)
+{
+	char note[96];
+	if (qse_jget(body, "Notes")) {
+		return;
+	}
+	snprintf(note, sizeof(note), "qbosync:customer:%.64s", id);
+	json_object_object_add(body, "Notes", json_object_new_string(note));
+}
+
+/* The QBO body of a record's document, its references resolved through c
+ * (from mappings and entities; with c->no_deliver never by delivering a
+ * dependency first). Customers a create is built for get their marker. */
+qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
+	const char **entity, json_object **body, qs_error *e)
+{
+	qs_map_ctx mctx;
+	qs_status r;
+	memset(&mctx, 0, sizeof(mctx));
+	mctx.resolve = qse_resolve;
+	mctx.ud = c;
+	mctx.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
+	mctx.us_company = qs_qbo_us_tax_model(eng->country);
+	*body = NULL;
+	r = qs_map_to_qbo(en->kind, norm, &mctx, entity, body, e);
+	if (r == QS_OK) {
+		r = qse_currency_prepare(eng, en, norm, *body, e);
+	}
+	if (r == QS_OK && en->kind_id == QS_KIND_CUSTOMER && !en->qbo_id[0]) {
+		qse_add_customer_marker(*body, en->id);
+	}
+	return r;
 }
