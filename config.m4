@@ -41,7 +41,7 @@ if test "$PHP_QBOSYNC" != "no"; then
     ext/core/qs_verify.c ext/core/qs_engine_verify.c ext/core/qs_engine_credit.c ext/core/qs_engine_fee.c ext/core/qs_engine_currency.c ext/core/qs_engine_delete.c ext/core/qs_engine_delete_qbo.c ext/core/qs_engine_resolve.c ext/core/qs_engine_realm.c ext/core/qs_engine_account.c \
     ext/core/qs_store.c ext/core/qs_store_open.c ext/core/qs_store_sqlite.c ext/core/qs_store_sqlite_vfs.c ext/core/qs_store_mysql.c ext/core/qs_engine.c ext/core/qs_engine_push.c ext/core/qs_engine_util.c ext/core/qs_engine_record.c ext/core/qs_engine_inline.c ext/core/qs_engine_lease.c ext/core/qs_engine_qbo.c ext/core/qs_engine_deliver.c ext/core/qs_engine_wave.c ext/core/qs_engine_xlog.c ext/core/qs_engine_pace.c ext/core/qs_engine_pull.c ext/core/qs_engine_webhook.c \
     ext/core/qs_engine_worker.c ext/core/qs_engine_history.c ext/core/qs_engine_reconcile.c ext/core/qs_whmcs_list.c \
-    ext/core/qs_engine_map.c ext/core/qs_engine_start.c ext/core/qs_kind.c ext/core/qs_state.c ext/core/qs_whmcs.c ext/core/qs_whmcs_shape.c ext/core/qs_engine_hook.c ext/core/qs_engine_spill.c ext/core/qs_json.c \
+    ext/core/qs_engine_map.c ext/core/qs_engine_start.c ext/core/qs_kind.c ext/core/qs_state.c ext/core/qs_whmcs.c ext/core/qs_whmcs_shape.c ext/core/qs_engine_hook.c ext/core/qs_engine_hook_event.c ext/core/qs_engine_spill.c ext/core/qs_json.c \
     ext/core/qbo/qs_qbo_faults.c ext/core/qbo/qs_qbo_tax.c"
   QBOSYNC_PHP="ext/qbosync.c ext/php/qs_php_connection.c ext/php/qs_php_functions.c ext/php/qs_php_pull.c \
     ext/php/qs_php_exceptions.c ext/php/qs_php_json.c ext/php/qs_php_history.c"

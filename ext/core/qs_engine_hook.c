@@ -1,9 +1,11 @@
-/* qs_engine_hook: billing-platform hook events in the engine: recorded
- * durably (the event and the ids it names, never fetched data) in worker and
- * deferred mode, expanded through the fetch callback into pushes by
- * qse_hooks_expand at delivery time, or read and pushed at once in inline
- * mode. What an event reads and produces is the adapter's (qs_whmcs.c). */
+/* qs_engine_hook: billing-platform hook events expanded through the fetch
+ * callback into pushes: one event (qse_hook_expand_one, which qbo_hook's
+ * inline mode calls from qs_engine_hook_event.c), and the events recorded in
+ * worker and deferred mode, expanded at delivery time (qse_hooks_expand),
+ * each identical document pushed once per run. What an event reads and
+ * produces is the adapter's (qs_whmcs.c). */
 #include "qs_engine_int.h"
+#include "qs_engine_hook.h"
 #include "qs_crypto.h"
 
 #include <stdio.h>
@@ -97,26 +99,6 @@ static bool seen_same(seen_set *s, const char *kind, json_object *doc, seen_slot
 	return false;
 }
 
-/* What an expansion pushed and skipped. */
-typedef struct hook_run {
-	seen_set *seen;           /* identical documents pushed once per run; may be NULL */
-	qs_engine *eng;
-	int flags;                /* qs_engine_push flags */
-	json_object *states;      /* array of entity states pushed (inline), or NULL */
-	char skip_kind[16], skip_id[65], skip_reason[300];
-	qs_status push_failed;    /* first QS_EAPI/QS_EAUTH of an inline push */
-	qs_error push_err;
-	bool list_payments;       /* an invoice's transactions: the payment ids emitted are kept */
-	char (*paid)[65];
-	size_t n_paid, cap_paid;
-	bool paid_oom;
-	json_object *held;        /* [[kind, doc]...] an invoice event emitted, pushed once the
-	                           * payments WHMCS no longer lists and the write-offs it no longer
-	                           * has are deleted (their money first leaves or returns to the
-	                           * invoice's QBO balance, then a new payment fits) */
-	char reopened[4][65];     /* invoices emitted out of Collections: their write-off is reversed */
-	size_t n_reopened;
-} hook_run;
 
 static qs_status push_doc(hook_run *h, const char *kind, json_object *doc, qs_error *e);
 
@@ -192,91 +174,8 @@ static void note_skip(void *ud, const char *kind, const char *id, const char *re
 	qse_log_msg(h->eng, "info", kind, id, "%s", reason);
 }
 
-static json_object *state_obj(const char *event, const char *state, const char *kind, const char *id, const char *reason)
-{
-	json_object *o = json_object_new_object();
-	json_object_object_add(o, "event", json_object_new_string(event));
-	json_object_object_add(o, "state", json_object_new_string(state));
-	json_object_object_add(o, "kind", qse_jstr_new(kind));
-	json_object_object_add(o, "id", qse_jstr_new(id));
-	json_object_object_add(o, "reason", qse_jstr_new(reason));
-	json_object_object_add(o, "qbo_id", NULL);
-	return o;
-}
-
-/* The state of the record the event is about, from what was pushed (the last
- * push of that id; a refund that became a credit note has kind credit). */
-static json_object *main_state(hook_run *h, const char *event, const char *kind, const char *id)
-{
-	qs_kind_id kind_id = qs_kind_of(kind);
-	size_t i, n = h->states ? json_object_array_length(h->states) : 0;
-	json_object *best = NULL, *o;
-	for (i = 0; i < n; i++) {
-		json_object *s = json_object_array_get_idx(h->states, i);
-		const char *k = qse_jstr(s, "kind"), *sid = qse_jstr(s, "id");
-		if (!sid || strcmp(sid, id) != 0) {
-			continue;
-		}
-		if (k && !strcmp(k, kind)) {
-			best = s;
-		} else if (!best && k && (kind_id == QS_KIND_REFUND || kind_id == QS_KIND_PAYMENT) && qs_kind_of(k) != QS_KIND_CUSTOMER
-				&& qs_kind_of(k) != QS_KIND_ITEM && qs_kind_of(k) != QS_KIND_INVOICE) {
-			best = s;
-		}
-	}
-	if (!best && h->skip_id[0] && !strcmp(h->skip_id, id)) {
-		return state_obj(event, "Skipped", h->skip_kind, h->skip_id, h->skip_reason);
-	}
-	if (!best) {
-		/* nothing pushed under that id (e.g. a client deleted in WHMCS): its stored state */
-		json_object *filter = json_object_new_object(), *arr = NULL;
-		json_object_object_add(filter, "kind", json_object_new_string(kind));
-		json_object_object_add(filter, "id", json_object_new_string(id));
-		if (qs_engine_entities(h->eng, filter, &arr, NULL) == QS_OK && json_object_array_length(arr) > 0) {
-			o = json_object_get(json_object_array_get_idx(arr, 0));
-		} else {
-			o = state_obj(event, "Not Tried", kind, id, NULL);
-		}
-		json_object_put(arr);
-		json_object_put(filter);
-		json_object_object_add(o, "event", json_object_new_string(event));
-		return o;
-	}
-	o = json_object_get(best);
-	json_object_object_add(o, "event", json_object_new_string(event));
-	return o;
-}
-
-/* The id the event names, for its "Queued" state. */
-static void named(const qs_whmcs_event *ev, json_object *ids, const char **kind, const char **id)
-{
-	*kind = NULL;
-	*id = NULL;
-	switch (ev->action) {
-	case QS_WA_CUSTOMER:
-	case QS_WA_CLIENT_GONE:
-		*kind = "customer", *id = qse_jstr(ids, "clientid");
-		break;
-	case QS_WA_INVOICE:
-	case QS_WA_INVOICE_TXNS:
-		*kind = "invoice", *id = qse_jstr(ids, "invoiceid");
-		break;
-	case QS_WA_SPLIT:
-		*kind = "invoice", *id = qse_jstr(ids, "originalinvoiceid");
-		break;
-	case QS_WA_TRANSACTION:
-		*kind = "payment", *id = qse_jstr(ids, "id");
-		break;
-	case QS_WA_MANUAL_REFUND:
-		*kind = "refund", *id = NULL;
-		break;
-	default:
-		break;
-	}
-}
-
 /* Expands one event through the fetch; pushes with flags. */
-static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_object *ids, hook_run *h,
+qs_status qse_hook_expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_object *ids, hook_run *h,
 	char mk[16], char mi[65], qs_error *e)
 {
 	qs_whmcs_io io;
@@ -353,93 +252,6 @@ static qs_status expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_objec
 	free(h->paid);
 	h->paid = NULL;
 	h->n_paid = h->cap_paid = 0;
-	return st;
-}
-
-qs_status qs_engine_hook(qs_engine *eng, const char *event, json_object *vars, json_object **state, qs_error *e)
-{
-	const qs_whmcs_event *ev = qs_whmcs_event_find(event);
-	json_object *ids = NULL;
-	const char *kind, *id;
-	qs_status st;
-
-	*state = NULL;
-	if (!ev) {
-		st = qs_error_set(e, QS_EVALIDATION, "Unknown WHMCS event '%s'; qbo_hook knows ClientAdd, InvoiceCreated, InvoicePaid, AddTransaction ... (see the README's WHMCS section)",
-			event ? event : "");
-		*state = state_obj(event ? event : "", "Error", NULL, NULL, e->message);
-		return st;
-	}
-	if (ev->action == QS_WA_NONE) {
-		return QS_OK;
-	}
-	if (ev->action == QS_WA_DRAIN) {
-		qs_sync_opts o;
-		json_object *res = NULL;
-		memset(&o, 0, sizeof(o));
-		st = qs_engine_sync(eng, &o, &res, e);
-		*state = res ? res : json_object_new_object();
-		json_object_object_add(*state, "event", json_object_new_string(ev->name));
-		json_object_object_add(*state, "state", json_object_new_string(st == QS_OK ? "Done" : "Error"));
-		json_object_object_add(*state, "reason", st == QS_OK ? NULL : json_object_new_string(e->message));
-		return st;
-	}
-	st = qs_whmcs_ids(ev, vars, &ids, e);
-	if (st != QS_OK) {
-		*state = state_obj(ev->name, "Error", NULL, NULL, e->message);
-		return st;
-	}
-	named(ev, ids, &kind, &id);
-	if (eng->delivery != QS_DELIVER_INLINE) {
-		/* the hook path: one insert, committed; read and pushed at delivery time */
-		const char *idtext = json_object_to_json_string_ext(ids, JSON_C_TO_STRING_PLAIN);
-		double now = qs_store_now();
-		st = qs_store_hook_put(eng->store, eng->conn_key, ev->name, idtext, now, e);
-		if (st == QS_ESTORE && qs_store_is_mysql(eng->store_path)) {
-			/* the database is unreachable: kept on this host, replayed when it returns */
-			qs_error se;
-			qs_error_clear(&se);
-			if (qse_spill_put(eng, ev->name, idtext, now, &se) == QS_OK) {
-				qs_error_clear(e);
-				st = QS_OK;
-			}
-		} else if (st == QS_OK) {
-			qse_spill_replay(eng);
-		}
-		if (st == QS_OK) {
-			if (eng->delivery == QS_DELIVER_DEFERRED) {
-				eng->hooks_deferred = true;
-			}
-			*state = state_obj(ev->name, "Queued", kind, id, NULL);
-		} else {
-			*state = state_obj(ev->name, "Error", kind, id, e->message);
-		}
-		json_object_put(ids);
-		return st;
-	}
-	{
-		hook_run h;
-		char mk[16] = "", mi[65] = "";
-		memset(&h, 0, sizeof(h));
-		h.eng = eng;
-		h.flags = 0;
-		h.states = json_object_new_array();
-		st = expand_one(eng, ev, ids, &h, mk, mi, e);
-		if (st != QS_OK) {
-			qse_log_msg(eng, "error", kind, id, "%s: %s", ev->name, e->message);
-			*state = state_obj(ev->name, "Error", mk[0] ? mk : kind, mi[0] ? mi : id, e->message);
-		} else if (mk[0] && mi[0]) {
-			*state = main_state(&h, ev->name, mk, mi);
-			if (h.push_failed != QS_OK) {
-				qs_error_copy(e, &h.push_err);
-				st = h.push_failed;
-			}
-		} else {
-			*state = state_obj(ev->name, "Done", NULL, NULL, NULL);
-		}
-		json_object_put(h.states);
-	}
-	json_object_put(ids);
 	return st;
 }
 
@@ -524,7 +336,7 @@ qs_status qse_hooks_expand(qs_engine *eng, long limit, int push_flags, long *exp
 			if (!ev || !ids) {
 				st = qs_error_set(&xe, QS_EVALIDATION, "Hook event %lld (%s) cannot be read back", l.v[i].seq, l.v[i].event);
 			} else {
-				st = expand_one(eng, ev, ids, &h, mk, mi, &xe);
+				st = qse_hook_expand_one(eng, ev, ids, &h, mk, mi, &xe);
 			}
 			json_object_put(ids);
 			if (st == QS_OK) {
