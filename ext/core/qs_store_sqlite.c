@@ -1004,24 +1004,35 @@ static qs_status sq_state_take(qs_store *qs, const char *key, const char *state,
 
 /* ---------- entities and outbox ---------- */
 
-static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, const char *id,
+/* The statement `which` bound to (key, kind, id), and *out as a record of
+ * (kind, id) not in the store, for an entity read to fill; NULL: failed. */
+static sqlite3_stmt *entity_read(sq_store *s, int which, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e)
 {
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_GET, e);
-	qs_status r;
-	bool row;
+	sqlite3_stmt *p = st(s, which, e);
 	memset(out, 0, sizeof(*out));
 	qs_strlcpy(out->kind, kind, sizeof(out->kind));
 	out->kind_id = qs_kind_of(kind);
 	qs_strlcpy(out->id, id, sizeof(out->id));
 	out->state = QS_STATE_NOT_TRIED;
+	if (p) {
+		bind_static(p, 1, key);
+		bind_static(p, 2, kind);
+		bind_static(p, 3, id);
+	}
+	return p;
+}
+
+static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, const char *id,
+	qs_entity *out, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = entity_read(s, S_ENT_GET, key, kind, id, out, e);
+	qs_status r;
+	bool row;
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_static(p, 1, key);
-	bind_static(p, 2, kind);
-	bind_static(p, 3, id);
 	r = step_row(s, p, e, "reading an entity", &row);
 	if (r == QS_OK && row) {
 		const unsigned char *doc;
@@ -1060,20 +1071,12 @@ static qs_status sq_entity_ref(qs_store *qs, const char *key, const char *kind, 
 	qs_entity *out, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_REF, e);
+	sqlite3_stmt *p = entity_read(s, S_ENT_REF, key, kind, id, out, e);
 	qs_status r;
 	bool row;
-	memset(out, 0, sizeof(*out));
-	qs_strlcpy(out->kind, kind, sizeof(out->kind));
-	out->kind_id = qs_kind_of(kind);
-	qs_strlcpy(out->id, id, sizeof(out->id));
-	out->state = QS_STATE_NOT_TRIED;
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_static(p, 1, key);
-	bind_static(p, 2, kind);
-	bind_static(p, 3, id);
 	r = step_row(s, p, e, "reading an entity", &row);
 	if (r == QS_OK && row) {
 		out->exists = true;
