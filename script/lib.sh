@@ -14,11 +14,32 @@ qbosync_say() { printf '==> %s\n' "$*" >&2; }
 # The child processes the valgrind pass does not trace (valgrind's
 # --trace-children-skip-by-arg patterns: a child with an argument matching one
 # runs natively, and so do its own children): the CLI, the addon's admin
-# requests, and the throwaway servers of the TLS and hostile-server tests.
+# requests, and the throwaway servers of the TLS, hostile-server and keep-alive
+# tests (PHP without the extension).
 # script/untraced-coverage checks that every line of the extension they reach
 # is reached by a traced process too. Set in the environment, it replaces the
 # list (empty: every child traced).
-QBOSYNC_VALGRIND_UNTRACED=${QBOSYNC_VALGRIND_UNTRACED-'*bin/qbosync,*/tests/whmcs/admin/harness.php,*/tests/tls_server.inc,*/tests/hostile_server.inc'}
+QBOSYNC_VALGRIND_UNTRACED=${QBOSYNC_VALGRIND_UNTRACED-'*bin/qbosync,*/tests/whmcs/admin/harness.php,*/tests/tls_server.inc,*/tests/hostile_server.inc,*/tests/keepalive_server.inc'}
+
+# The PHP modules the valgrind pass loads (php -n, then these, then the
+# extension): the ones the tests, tests/*.inc, bin/ and the addon call (PDO for
+# the store helpers on SQLite and MariaDB, PHP's curl for the sandbox calls,
+# posix for kill(), ctype for the CLI). Every other Debian conf.d module would
+# cost each PHP start under valgrind its load and startup (about 0.3 s of CPU).
+QBOSYNC_VALGRIND_PHP_MODULES=(mysqlnd pdo pdo_sqlite pdo_mysql sqlite3 curl ctype posix)
+
+# The tests that start first in a pass (run-tests.php runs the tests in name
+# order, so they are named ./tests/...: "./" sorts before "tests/"): the longest
+# of each pass, so that three at a time do not end with one long test alone;
+# the ones that mostly wait (123, 605, 606: timeouts, leases) each beside tests
+# that keep the cores busy. Not 432: its three writers must overlap, which
+# the busiest moment of a pass makes less likely.
+QBOSYNC_SLOW_FIRST=(tests/123_refresh_slow_token_endpoint.phpt tests/whmcs/month.phpt
+	tests/605_claim_lease_renewed.phpt tests/451_edit_after_killed_or_timed_out_create.phpt tests/043_ini_durability.phpt
+	tests/370_batch_sigkill_in_flight.phpt tests/606_claim_takeover_after_lease.phpt tests/456_guard_pages_past_1000.phpt
+	tests/390_deferred_drain_batched.phpt tests/371_batch_two_processes.phpt
+	tests/430_store_wal_gathered_writes.phpt tests/400_crash_exactly_once.phpt tests/391_in_flight_cap_processes.phpt
+	tests/118_refresh_transient_faults.phpt tests/504_hook_deferred.phpt tests/030_deferred_delivery_at_request_end.phpt)
 
 # The whole run's valgrind targets, one a line: the extension's tests except
 # 123 and 402, whose time is waiting on purpose (see script/test).
@@ -30,6 +51,31 @@ qbosync_valgrind_whole_targets() {
 		*) printf '%s\n' "$t" ;;
 		esac
 	done
+}
+
+# Prints the phpt targets one a line, directories expanded to their tests (as
+# run-tests.php finds them), with the tests of QBOSYNC_SLOW_FIRST among them
+# first, as ./tests/...
+qbosync_slow_first() {
+	local t s all=()
+	local -A slow=()
+	for t in "$@"; do
+		if [ -d "$t" ]; then
+			mapfile -t -O ${#all[@]} all < <(find "${t%/}" -name '*.phpt' ! -name '.*' | LC_ALL=C sort)
+		else
+			all+=("$t")
+		fi
+	done
+	for s in "${QBOSYNC_SLOW_FIRST[@]}"; do slow[$s]=1; done
+	for s in "${QBOSYNC_SLOW_FIRST[@]}"; do
+		for t in "${all[@]}"; do
+			[ "$t" = "$s" ] && { printf './%s\n' "$s"; break; }
+		done
+	done
+	for t in "${all[@]}"; do
+		[ -z "${slow[$t]:-}" ] && printf '%s\n' "$t"
+	done
+	return 0
 }
 
 # Installs the Debian packages that are missing (needs root, as on a fresh machine).
