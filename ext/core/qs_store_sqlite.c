@@ -1004,42 +1004,45 @@ static qs_status sq_state_take(qs_store *qs, const char *key, const char *state,
 
 /* ---------- entities and outbox ---------- */
 
-/* The statement `which` bound to (key, kind, id), and *out as a record of
- * (kind, id) not in the store, for an entity read to fill; NULL: failed. */
-static sqlite3_stmt *entity_read(sq_store *s, int which, const char *key, const char *kind, const char *id,
-	qs_entity *out, qs_error *e)
+/* Steps the entity read `which` (key, kind, id; its first columns state,
+ * reason, qbo_id) into *out: a record of (kind, id) not in the store unless
+ * *row. *p is the statement left on the row for the caller's own columns
+ * (NULL when it could not be prepared); the caller calls done(*p). */
+static qs_status entity_read(sq_store *s, int which, const char *key, const char *kind, const char *id,
+	qs_entity *out, sqlite3_stmt **p, bool *row, qs_error *e)
 {
-	sqlite3_stmt *p = st(s, which, e);
+	qs_status r;
 	memset(out, 0, sizeof(*out));
 	qs_strlcpy(out->kind, kind, sizeof(out->kind));
 	out->kind_id = qs_kind_of(kind);
 	qs_strlcpy(out->id, id, sizeof(out->id));
 	out->state = QS_STATE_NOT_TRIED;
-	if (p) {
-		bind_static(p, 1, key);
-		bind_static(p, 2, kind);
-		bind_static(p, 3, id);
+	*row = false;
+	*p = st(s, which, e);
+	if (!*p) {
+		return QS_ESTORE;
 	}
-	return p;
+	bind_static(*p, 1, key);
+	bind_static(*p, 2, kind);
+	bind_static(*p, 3, id);
+	r = step_row(s, *p, e, "reading an entity", row);
+	if (r == QS_OK && *row) {
+		out->exists = true;
+		out->state = qs_state_of((const char *)sqlite3_column_text(*p, 0));
+		col_copy(*p, 1, out->reason, sizeof(out->reason));
+		col_copy(*p, 2, out->qbo_id, sizeof(out->qbo_id));
+	}
+	return r;
 }
 
 static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e)
 {
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = entity_read(s, S_ENT_GET, key, kind, id, out, e);
-	qs_status r;
+	sqlite3_stmt *p;
 	bool row;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	r = step_row(s, p, e, "reading an entity", &row);
+	qs_status r = entity_read((sq_store *)qs, S_ENT_GET, key, kind, id, out, &p, &row, e);
 	if (r == QS_OK && row) {
 		const unsigned char *doc;
-		out->exists = true;
-		out->state = qs_state_of((const char *)sqlite3_column_text(p, 0));
-		col_copy(p, 1, out->reason, sizeof(out->reason));
-		col_copy(p, 2, out->qbo_id, sizeof(out->qbo_id));
 		col_copy(p, 3, out->sync_token, sizeof(out->sync_token));
 		out->version = sqlite3_column_int64(p, 4);
 		out->synced_version = sqlite3_column_int64(p, 5);
@@ -1063,29 +1066,24 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
 		}
 	}
-	done(p);
+	if (p) {
+		done(p);
+	}
 	return r;
 }
 
 static qs_status sq_entity_ref(qs_store *qs, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e)
 {
-	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = entity_read(s, S_ENT_REF, key, kind, id, out, e);
-	qs_status r;
+	sqlite3_stmt *p;
 	bool row;
-	if (!p) {
-		return QS_ESTORE;
-	}
-	r = step_row(s, p, e, "reading an entity", &row);
+	qs_status r = entity_read((sq_store *)qs, S_ENT_REF, key, kind, id, out, &p, &row, e);
 	if (r == QS_OK && row) {
-		out->exists = true;
-		out->state = qs_state_of((const char *)sqlite3_column_text(p, 0));
-		col_copy(p, 1, out->reason, sizeof(out->reason));
-		col_copy(p, 2, out->qbo_id, sizeof(out->qbo_id));
 		col_copy(p, 3, out->q_status, sizeof(out->q_status));
 	}
-	done(p);
+	if (p) {
+		done(p);
+	}
 	return r;
 }
 
