@@ -1109,6 +1109,17 @@ static qs_status sq_entity_by_qbo(qs_store *qs, const char *key, const char *kin
 	return r;
 }
 
+/* The record's key (1-3), then its state, reason, QBO Id and SyncToken (4-7):
+ * how an entity write and an outcome write both begin. */
+static void bind_record_state(sqlite3_stmt *p, const char *key, const qs_entity *en)
+{
+	bind_record(p, key, en);
+	bind_static(p, 4, qs_state_name(en->state));
+	bind_static_or_null(p, 5, en->reason);
+	bind_static_or_null(p, 6, en->qbo_id);
+	bind_static_or_null(p, 7, en->sync_token);
+}
+
 static qs_status sq_entity_put(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
@@ -1116,11 +1127,7 @@ static qs_status sq_entity_put(qs_store *qs, const char *key, const qs_entity *e
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_record(p, key, en);
-	bind_static(p, 4, qs_state_name(en->state));
-	bind_static_or_null(p, 5, en->reason);
-	bind_static_or_null(p, 6, en->qbo_id);
-	bind_static_or_null(p, 7, en->sync_token);
+	bind_record_state(p, key, en);
 	sqlite3_bind_int64(p, 8, en->version);
 	sqlite3_bind_int64(p, 9, en->synced_version);
 	bind_static_or_null(p, 10, en->hash);
@@ -1170,11 +1177,7 @@ static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entit
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_record(p, key, en);
-	bind_static(p, 4, qs_state_name(en->state));
-	bind_static_or_null(p, 5, en->reason);
-	bind_static_or_null(p, 6, en->qbo_id);
-	bind_static_or_null(p, 7, en->sync_token);
+	bind_record_state(p, key, en);
 	sqlite3_bind_int64(p, 8, en->synced_version);
 	sqlite3_bind_int64(p, 9, en->attempts);
 	sqlite3_bind_double(p, 10, en->last_attempt);
