@@ -8,6 +8,7 @@
  * Each refusal is a QS_ECONFIG error naming the record, the currency and the
  * fix, raised before anything is written. */
 #include "qs_engine_int.h"
+#include "qbo/qs_qbo_limits.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@ static qs_status read_company_currencies(qs_engine *eng, qs_error *e)
 	json_object *prefs = NULL, *rows = NULL, *cp, *v;
 	qs_status r;
 	size_t i, n, cap = 2, len = 0;
-	char *codes;
+	char *codes, query[96];
 
 	r = qse_api(eng, OP_GET, "Preferences", NULL, NULL, NULL, NULL, NULL, &prefs, e);
 	if (r != QS_OK) {
@@ -43,8 +44,8 @@ static qs_status read_company_currencies(qs_engine *eng, qs_error *e)
 	if (eng->mc_state < 0) {
 		return QS_OK;
 	}
-	r = qse_api(eng, OP_QUERY, NULL, NULL, NULL, NULL, NULL,
-		"select * from CompanyCurrency where Active = true maxresults 1000", &rows, e);
+	snprintf(query, sizeof(query), "select * from CompanyCurrency where Active = true maxresults %d", QS_QBO_PAGE);
+	r = qse_api(eng, OP_QUERY, NULL, NULL, NULL, NULL, NULL, query, &rows, e);
 	if (r != QS_OK) {
 		eng->mc_state = 0;
 		return r;

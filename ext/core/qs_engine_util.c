@@ -15,6 +15,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifdef _WIN32
+# define gmtime_r(t, tm) gmtime_s((tm), (t))
+#endif
+
 /* ------------------------------------------------------------------ process liveness */
 
 /* This host's identity in owners: the host name (or the configured host_id)

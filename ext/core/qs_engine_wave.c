@@ -140,7 +140,7 @@ static void add_query(json_object *items, const char *bid, const char *fields, c
 		json_object_put(it);
 		return;
 	}
-	snprintf(q, n, "select %s from %s where %s%s%s maxresults 1000", fields, fmt_entity, field, list, extra ? extra : "");
+	snprintf(q, n, "select %s from %s where %s%s%s maxresults %d", fields, fmt_entity, field, list, extra ? extra : "", QS_QBO_PAGE);
 	json_object_object_add(it, "bId", json_object_new_string(bid));
 	json_object_object_add(it, "Query", json_object_new_string(q));
 	free(q);
