@@ -65,7 +65,7 @@ static void plan_one(qs_engine *eng, wave_rec *w)
 		settle(w, QS_ESTORE, "sent");
 		return;
 	}
-	if (!w->en.qbo_id[0] && qs_store_map_get(eng->store, eng->conn_key, w->en.kind, w->en.id, NULL, &m, &mapped, NULL) != QS_OK) {
+	if (!w->en.qbo_id[0] && qse_plan_map_get(eng, w->en.kind, w->en.id, &m, &mapped, NULL) != QS_OK) {
 		mapped = true;   /* let the one-record path report it */
 	}
 	if (w->en.attempts > 1 || qs_kind_guard_of(w->en.kind_id) == QS_GUARD_NAME || mapped || is_cancel(w) || qse_is_deleted(w->norm)
@@ -1347,6 +1347,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	qs_store_read_end(eng->store);
 	/* the memo is set aside while records are sent (the one-record path reads
 	 * the store) and serves again when the answers are verified */
+	qse_ref_memo_plan_end(eng);
 	memo = eng->ref_memo;
 	eng->ref_memo = NULL;
 
