@@ -53,12 +53,23 @@ static bool is_cancel(wave_rec *w)
 }
 
 /* Plan one claimed record: its body, or the one-record path, or an outcome. */
-static void plan_one(qs_engine *eng, wave_rec *w)
+static void plan_one(qs_engine *eng, wave_rec *w, json_tokener *tok)
 {
 	qs_mapping m;
 	bool mapped = false;
 	qs_status r;
-	w->norm = w->en.doc ? json_tokener_parse(w->en.doc) : NULL;
+	w->norm = NULL;
+	if (w->en.doc && tok) {
+		/* as json_tokener_parse does, on the plan's one tokener */
+		json_tokener_reset(tok);
+		w->norm = json_tokener_parse_ex(tok, w->en.doc, -1);
+		if (json_tokener_get_error(tok) != json_tokener_success) {
+			json_object_put(w->norm);
+			w->norm = NULL;
+		}
+	} else if (w->en.doc) {
+		w->norm = json_tokener_parse(w->en.doc);
+	}
 	if (!w->norm) {
 		qs_error_set(&w->de, QS_ESTORE, "%s %s: the stored document cannot be read; push it again",
 			qse_entity_label(w->en.kind), w->en.id);
@@ -1281,6 +1292,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	wave waves[QSE_WAVES_MAX];
 	batch_job jobs[QSE_WAVES_MAX], qjobs[4];
 	struct qse_ref_memo *memo;
+	json_tokener *tok;
 	size_t i, nw = 0, v, claimed_waves = 0;
 	qs_status r = QS_OK;
 
@@ -1334,6 +1346,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	qse_ref_memo_begin(eng);
 	/* the plan's reads (mappings, the records referred to) in one snapshot */
 	qs_store_read_begin(eng->store);
+	tok = json_tokener_new();
 	for (i = 0; i < (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n; i++) {
 		w[i].ctx.eng = eng;
 		w[i].ctx.kind = w[i].en.kind;
@@ -1341,8 +1354,11 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		w[i].ctx.no_deliver = true;
 		qs_error_clear(&w[i].de);
 		if (w[i].claimed) {
-			plan_one(eng, &w[i]);
+			plan_one(eng, &w[i], tok);
 		}
+	}
+	if (tok) {
+		json_tokener_free(tok);
 	}
 	qs_store_read_end(eng->store);
 	/* the memo is set aside while records are sent (the one-record path reads
