@@ -427,6 +427,14 @@ qs_status qse_uncertain_write(qs_status r, qs_error *e);
  * deliver nothing. */
 void qse_ref_memo_begin(qs_engine *eng);
 void qse_ref_memo_end(qs_engine *eng);
+/* The plan's mapping read of a record (kind, local_id; purpose NULL): while
+ * the waves are planned (their reads in one snapshot, no mapping of a record
+ * kind written), a company with no mapping of that kind at all answers
+ * none without a read per record (asked once per kind). qse_ref_memo_plan_end
+ * ends that, before anything is sent. */
+qs_status qse_plan_map_get(qs_engine *eng, const char *kind, const char *local_id, qs_mapping *m, bool *found,
+	qs_error *e);
+void qse_ref_memo_plan_end(qs_engine *eng);
 bool qse_retryable(qs_status r);
 bool qse_throttled(qs_engine *eng);
 

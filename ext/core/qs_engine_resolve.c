@@ -287,9 +287,16 @@ typedef struct ref_slot {
 	bool used;
 } ref_slot;
 
+/* A record kind the company has no mapping of (purpose ''), found while planning. */
+#define MAP_NONE_MAX 8
+
 struct qse_ref_memo {
 	ref_slot *v;
 	size_t cap, n;
+	bool planning;            /* the plan's snapshot: map_none may answer */
+	char map_none[MAP_NONE_MAX][24];
+	char map_some[MAP_NONE_MAX][24];
+	size_t n_none, n_some;
 };
 
 void qse_ref_memo_begin(qs_engine *eng)
@@ -301,10 +308,64 @@ void qse_ref_memo_begin(qs_engine *eng)
 		if (!m->v) {
 			free(m);
 			m = NULL;
+		} else {
+			m->planning = true;
 		}
 	}
 	qse_ref_memo_end(eng);
 	eng->ref_memo = m;   /* NULL (out of memory): every reference is read from the store */
+}
+
+void qse_ref_memo_plan_end(qs_engine *eng)
+{
+	if (eng->ref_memo) {
+		eng->ref_memo->planning = false;
+		eng->ref_memo->n_none = eng->ref_memo->n_some = 0;
+	}
+}
+
+/* Only the kinds of billing records (referred to as local records): no
+ * mapping of them is written while a wave is planned (the engine's own items
+ * and accounts are). */
+static bool plan_map_kind(const char *kind)
+{
+	const qs_kind *k = qs_kind_find(kind);
+	return k && k->ref == QS_REF_LOCAL && strlen(kind) < 24;
+}
+
+qs_status qse_plan_map_get(qs_engine *eng, const char *kind, const char *local_id, qs_mapping *m, bool *found,
+	qs_error *e)
+{
+	struct qse_ref_memo *mm = eng->ref_memo;
+	size_t i;
+	qs_status r;
+	if (mm && mm->planning && plan_map_kind(kind)) {
+		bool some = false;
+		for (i = 0; i < mm->n_none; i++) {
+			if (!strcmp(mm->map_none[i], kind)) {
+				*found = false;
+				memset(m, 0, sizeof(*m));
+				return QS_OK;
+			}
+		}
+		for (i = 0; i < mm->n_some && !some; i++) {
+			some = !strcmp(mm->map_some[i], kind);
+		}
+		if (!some && mm->n_none < MAP_NONE_MAX && mm->n_some < MAP_NONE_MAX) {
+			bool any = false;
+			r = qs_store_map_any(eng->store, eng->conn_key, kind, NULL, m, &any, e);
+			if (r != QS_OK) {
+				return r;
+			}
+			qs_strlcpy(any ? mm->map_some[mm->n_some++] : mm->map_none[mm->n_none++], kind, 24);
+			if (!any) {
+				*found = false;
+				memset(m, 0, sizeof(*m));
+				return QS_OK;
+			}
+		}
+	}
+	return qs_store_map_get(eng->store, eng->conn_key, kind, local_id, NULL, m, found, e);
 }
 
 void qse_ref_memo_end(qs_engine *eng)
@@ -414,7 +475,8 @@ static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local
 		local_id = "*";
 	}
 	/* 1. an explicit mapping */
-	r = qs_store_map_get(eng->store, eng->conn_key, mkind, local_id, purpose, &m, &found, e);
+	r = purpose || !c->no_deliver ? qs_store_map_get(eng->store, eng->conn_key, mkind, local_id, purpose, &m, &found, e)
+		: qse_plan_map_get(eng, mkind, local_id, &m, &found, e);
 	if (r != QS_OK) {
 		return r;
 	}

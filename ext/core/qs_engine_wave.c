@@ -53,19 +53,30 @@ static bool is_cancel(wave_rec *w)
 }
 
 /* Plan one claimed record: its body, or the one-record path, or an outcome. */
-static void plan_one(qs_engine *eng, wave_rec *w)
+static void plan_one(qs_engine *eng, wave_rec *w, json_tokener *tok)
 {
 	qs_mapping m;
 	bool mapped = false;
 	qs_status r;
-	w->norm = w->en.doc ? json_tokener_parse(w->en.doc) : NULL;
+	w->norm = NULL;
+	if (w->en.doc && tok) {
+		/* as json_tokener_parse does, on the plan's one tokener */
+		json_tokener_reset(tok);
+		w->norm = json_tokener_parse_ex(tok, w->en.doc, -1);
+		if (json_tokener_get_error(tok) != json_tokener_success) {
+			json_object_put(w->norm);
+			w->norm = NULL;
+		}
+	} else if (w->en.doc) {
+		w->norm = json_tokener_parse(w->en.doc);
+	}
 	if (!w->norm) {
 		qs_error_set(&w->de, QS_ESTORE, "%s %s: the stored document cannot be read; push it again",
 			qse_entity_label(w->en.kind), w->en.id);
 		settle(w, QS_ESTORE, "sent");
 		return;
 	}
-	if (!w->en.qbo_id[0] && qs_store_map_get(eng->store, eng->conn_key, w->en.kind, w->en.id, NULL, &m, &mapped, NULL) != QS_OK) {
+	if (!w->en.qbo_id[0] && qse_plan_map_get(eng, w->en.kind, w->en.id, &m, &mapped, NULL) != QS_OK) {
 		mapped = true;   /* let the one-record path report it */
 	}
 	if (w->en.attempts > 1 || qs_kind_guard_of(w->en.kind_id) == QS_GUARD_NAME || mapped || is_cancel(w) || qse_is_deleted(w->norm)
@@ -280,12 +291,60 @@ static json_object *lookup_items(wave_rec *w, size_t n)
 	return items;
 }
 
+/* A lookup row by its QBO Id: the rows of an answer indexed once, so that
+ * each payment's invoices are found by search instead of a scan of them all. */
+typedef struct row_by_id {
+	const char *id;
+	json_object *row;
+	size_t at;                /* its place in the answer: rows of one Id keep their order */
+} row_by_id;
+
+static int row_by_id_cmp(const void *a, const void *b)
+{
+	return strcmp(((const row_by_id *)a)->id, ((const row_by_id *)b)->id);
+}
+
+static int row_by_id_order(const void *a, const void *b)
+{
+	const row_by_id *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The rows that have an Id, sorted by it (*np of them); NULL when none (or no memory: *oom). */
+static row_by_id *rows_index(json_object *rows, size_t *np, bool *oom)
+{
+	size_t i, n = rows ? json_object_array_length(rows) : 0, k = 0;
+	row_by_id *ix = n ? malloc(n * sizeof(*ix)) : NULL;
+	*np = 0;
+	if (n && !ix) {
+		*oom = true;
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		json_object *row = json_object_array_get_idx(rows, i);
+		const char *id = qse_jstr(row, "Id");
+		if (id) {
+			ix[k].id = id;
+			ix[k].row = row;
+			ix[k].at = i;
+			k++;
+		}
+	}
+	if (k > 1) {
+		qsort(ix, k, sizeof(*ix), row_by_id_order);
+	}
+	*np = k;
+	return ix;
+}
+
 /* What the lookups' answer means for each new record of the wave. */
 static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 {
-	size_t i;
+	size_t i, nix = 0;
 	bool customers = false, payments = false, full = false, failed = false;
 	json_object *byemail, *invoices;
+	row_by_id *ix = NULL;
 	for (i = 0; i < n; i++) {
 		if (w[i].claimed && !w[i].settled && !w[i].single && !w[i].update) {
 			const char *email = qse_jstr(w[i].norm, "email");
@@ -298,6 +357,7 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 	}
 	byemail = customers ? query_rows(resp, "e", "Customer", &full, &failed) : NULL;
 	invoices = payments ? query_rows(resp, "i", "Invoice", &full, &failed) : NULL;
+	ix = invoices ? rows_index(invoices, &nix, &failed) : NULL;
 	for (i = 0; i < n; i++) {
 		if (!w[i].claimed || w[i].settled || w[i].single || w[i].update) {
 			continue;
@@ -313,16 +373,20 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 			const char *ids[QS_BATCH_MAX];
 			size_t k, m = linked_invoices(w[i].body, ids, QS_BATCH_MAX), zero = 0;
 			for (k = 0; k < m; k++) {
-				size_t j, rn = invoices ? json_object_array_length(invoices) : 0;
+				row_by_id key, *hit;
 				bool seen = false;
-				for (j = 0; j < rn; j++) {
-					json_object *row = json_object_array_get_idx(invoices, j);
-					if (qse_jstr(row, "Id") && !strcmp(qse_jstr(row, "Id"), ids[k])) {
-						seen = true;
-						zero += qse_amount_is_zero(qse_jget(row, "Balance")) ? 1 : 0;
-						if (!qse_amount_is_zero(qse_jget(row, "Balance")) && partly_paid(w[i].body, ids[k], row)) {
-							zero = m;   /* paid in part in QBO: the one-record path says so */
-						}
+				key.id = ids[k];
+				hit = nix ? bsearch(&key, ix, nix, sizeof(*ix), row_by_id_cmp) : NULL;
+				/* every row of that Id (QBO sends one; a repeated Id counts as often as before) */
+				while (hit && hit > ix && !strcmp(hit[-1].id, ids[k])) {
+					hit--;
+				}
+				for (; hit && hit < ix + nix && !strcmp(hit->id, ids[k]); hit++) {
+					json_object *row = hit->row;
+					seen = true;
+					zero += qse_amount_is_zero(qse_jget(row, "Balance")) ? 1 : 0;
+					if (!qse_amount_is_zero(qse_jget(row, "Balance")) && partly_paid(w[i].body, ids[k], row)) {
+						zero = m;   /* paid in part in QBO: the one-record path says so */
 					}
 				}
 				if (!seen) {
@@ -335,6 +399,7 @@ static void lookup_apply(wave_rec *w, size_t n, json_object *resp)
 			}
 		}
 	}
+	free(ix);
 }
 
 /* The lookups failed: the records of the round record why. QBO refusing a
@@ -1227,6 +1292,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	wave waves[QSE_WAVES_MAX];
 	batch_job jobs[QSE_WAVES_MAX], qjobs[4];
 	struct qse_ref_memo *memo;
+	json_tokener *tok;
 	size_t i, nw = 0, v, claimed_waves = 0;
 	qs_status r = QS_OK;
 
@@ -1280,6 +1346,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	qse_ref_memo_begin(eng);
 	/* the plan's reads (mappings, the records referred to) in one snapshot */
 	qs_store_read_begin(eng->store);
+	tok = json_tokener_new();
 	for (i = 0; i < (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n; i++) {
 		w[i].ctx.eng = eng;
 		w[i].ctx.kind = w[i].en.kind;
@@ -1287,12 +1354,16 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		w[i].ctx.no_deliver = true;
 		qs_error_clear(&w[i].de);
 		if (w[i].claimed) {
-			plan_one(eng, &w[i]);
+			plan_one(eng, &w[i], tok);
 		}
+	}
+	if (tok) {
+		json_tokener_free(tok);
 	}
 	qs_store_read_end(eng->store);
 	/* the memo is set aside while records are sent (the one-record path reads
 	 * the store) and serves again when the answers are verified */
+	qse_ref_memo_plan_end(eng);
 	memo = eng->ref_memo;
 	eng->ref_memo = NULL;
 
