@@ -13,7 +13,8 @@ foreach (['a1', 'a2'] as $id) {
 // the first process's one /batch is on its way to QBO for longer than a window
 $rule = qbo_test_fault(['kind' => 'hold', 'when' => 'arrive', 'method' => 'POST', 'realm' => $realm,
     'path' => "/v3/company/$realm/batch", 'match' => 'Client a1', 'count' => 1, 'delay_ms' => 120000]);
-$kid = eng_child_start(['opts' => $opts, 'mode' => 'sync', 'sync' => ['batch_size' => 2, 'rate_window' => $window]]);
+// (its transfer's timeout above the hold, under valgrind too)
+$kid = eng_child_start(['opts' => ['timeout' => 120] + $opts, 'mode' => 'sync', 'sync' => ['batch_size' => 2, 'rate_window' => $window]]);
 for ($t = 0; $t < 600; $t++) {
     $f = qbo_test_http('GET', '/_sandbox/faults')['json']['faults'] ?? [];
     if (($f[0]['hits'] ?? 0) >= 1) {
