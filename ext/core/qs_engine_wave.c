@@ -36,6 +36,7 @@ typedef struct wave_rec {
 	qs_error de;
 	long long dv;             /* the version being delivered */
 	bool claimed, settled, single, update;
+	bool refused;             /* its request was refused with a 429 or never started: no attempt */
 } wave_rec;
 
 /* Where a planned record goes. */
@@ -417,6 +418,7 @@ static void lookup_failed(wave_rec *w, size_t n, qs_status lr, const qs_error *l
 		} else if (w[i].claimed && !w[i].settled && !w[i].single) {
 			qs_error_copy(&w[i].de, le);
 			settle(&w[i], lr, "sent");
+			w[i].refused = lr == QS_ETHROTTLE;   /* nothing of it was sent */
 		}
 	}
 }
@@ -435,6 +437,11 @@ static void uncertain(qs_engine *eng, wave_rec *w, qs_status r, const qs_error *
 	}
 	qs_error_copy(&w->de, why);
 	settle(w, r, "sent");
+	/* a 429 (QBO's gateway refused the request before QBO ran it) or a
+	 * request the throttle kept from starting: certainly not done, so the
+	 * claim was no attempt and the retry goes batched again, with no guard
+	 * to settle it first */
+	w->refused = r == QS_ETHROTTLE;
 }
 
 /* The wave's batched creates and updates as /batch items (by_bid[k] is the
@@ -613,6 +620,15 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 		if (r == QS_OK) {
 			r = qse_apply_outcome(eng, &w[i].en, &cur, w[i].dr, w[i].op ? w[i].op : "sent", &w[i].de,
 				w[i].ctx.wait_kind, w[i].ctx.wait_id, w[i].dv, eng->wave_released, e);
+		}
+		if (r == QS_OK && w[i].refused && w[i].dr == QS_ETHROTTLE) {
+			/* refused unsent: its next delivery is the same first attempt */
+			if (cur.attempts > 0 && cur.attempts == w[i].en.attempts) {
+				cur.attempts--;
+			}
+			if (cur.q_attempts > 0 && cur.q_attempts == w[i].en.q_attempts) {
+				cur.q_attempts--;
+			}
 		}
 		if (r == QS_OK) {
 			r = qs_store_entity_outcome(eng->store, eng->conn_key, &cur, e);

@@ -1961,12 +1961,22 @@ static qs_status sq_rate_take(qs_store *qs, const char *key, double now, double 
 		done(p);
 	}
 	if (r == QS_OK) {
+		/* each budget is checked on its own: a spent one is spent, whatever
+		 * the other's state or the rounding of its wait (a per-minute budget
+		 * whose oldest slot leaves the window this very moment must not let a
+		 * /batch past a spent batch budget); the caller looks again when the
+		 * later of the two frees */
+		bool full = n >= per_window || (batch && nb >= batch_per_window);
 		if (n >= per_window) {
 			*wait = oldest + window - now;
-		} else if (batch && nb >= batch_per_window) {
+		}
+		if (batch && nb >= batch_per_window && oldest_b + window - now > *wait) {
 			*wait = oldest_b + window - now;
 		}
-		if (*wait <= 0) {
+		if (full && *wait < 0.001) {
+			*wait = 0.001;
+		}
+		if (!full) {
 			*wait = 0;
 			if (!(p = st(s, S_RATE_ADD, e))) {
 				r = QS_ESTORE;
