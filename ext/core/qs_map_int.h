@@ -72,6 +72,7 @@ qs_status qsm_opt_text(vctx *v, json_object *doc, const char *key, const char *p
 qs_status qsm_money_field(vctx *v, json_object *doc, const char *key, const char *prefix,
 	json_object *norm, qs_money *out, bool *present);
 qs_status qsm_dec4_field(vctx *v, json_object *val, const char *path, int64_t *out);
+qs_status qsm_dec4_key(vctx *v, json_object *val, const char *prefix, const char *key, int64_t *out);
 qs_status qsm_date_field(vctx *v, json_object *doc, const char *key, bool required, bool allow_time,
 	const char *what, json_object *norm);
 qs_status qsm_bool_field(vctx *v, json_object *doc, const char *key, const char *prefix, json_object *norm,

@@ -28,36 +28,64 @@ typedef struct qs_jctx {
 	bool borrow_keys;    /* field names point into the array's keys (not copied) */
 } qs_jctx;
 
-/* Appends "[3]" or ".key" (or "key" at the top) to the path for messages. */
-static size_t qs_path_push(smart_str *path, zend_string *key, zend_ulong idx)
+/* Where the conversion is, for messages: the keys (or list indexes) from the
+ * top down to the current value. Only a failure writes them out as text, so
+ * a document that converts costs no string work for its path. */
+typedef struct qs_jpath {
+	struct {
+		zend_string *key;   /* NULL: a list index */
+		zend_ulong idx;
+	} at[QS_JSON_MAX_DEPTH + 2];
+	size_t n;               /* levels, at most QS_JSON_MAX_DEPTH + 2 kept */
+	smart_str text;         /* the path as text, made by qs_path_text */
+} qs_jpath;
+
+/* Enters key (or index idx) below the current value; returns the depth to restore. */
+static size_t qs_path_push(qs_jpath *path, zend_string *key, zend_ulong idx)
 {
-	size_t old = ZSTR_LEN_OR_ZERO(path);
-	if (key) {
-		if (old) {
-			smart_str_appendc(path, '.');
-		}
-		smart_str_append(path, key);
-	} else {
-		smart_str_appendc(path, '[');
-		smart_str_append_unsigned(path, idx);
-		smart_str_appendc(path, ']');
+	size_t old = path->n;
+	if (old < sizeof(path->at) / sizeof(path->at[0])) {
+		path->at[old].key = key;
+		path->at[old].idx = idx;
 	}
+	path->n = old + 1;
 	return old;
 }
 
-static void qs_path_pop(smart_str *path, size_t len)
+static void qs_path_pop(qs_jpath *path, size_t len)
 {
-	if (path->s) {
-		ZSTR_LEN(path->s) = len;
+	path->n = len;
+}
+
+/* The path as text, "key.sub[3].name" ("[3]" or ".key", "key" at the top). */
+static smart_str *qs_path_text(qs_jpath *path)
+{
+	size_t i, n = path->n < sizeof(path->at) / sizeof(path->at[0]) ? path->n : sizeof(path->at) / sizeof(path->at[0]);
+	if (path->text.s) {
+		ZSTR_LEN(path->text.s) = 0;
 	}
+	for (i = 0; i < n; i++) {
+		if (path->at[i].key) {
+			if (ZSTR_LEN_OR_ZERO(&path->text)) {
+				smart_str_appendc(&path->text, '.');
+			}
+			smart_str_append(&path->text, path->at[i].key);
+		} else {
+			smart_str_appendc(&path->text, '[');
+			smart_str_append_unsigned(&path->text, path->at[i].idx);
+			smart_str_appendc(&path->text, ']');
+		}
+	}
+	smart_str_0(&path->text);
+	return &path->text;
 }
 
 /* A TypeError for a value of the wrong type, a ValueError for a bad shape; for a
  * document, a validation error "<Label> <id>: <path> is <what>; <fix>". */
-static void qs_json_fail_ex(qs_jctx *cx, smart_str *path, const char *what, const char *fix, bool type_error)
+static void qs_json_fail_ex(qs_jctx *cx, qs_jpath *where, const char *what, const char *fix, bool type_error)
 {
 	uint32_t arg_num = cx->arg_num;
-	smart_str_0(path);
+	smart_str *path = qs_path_text(where);
 	if (cx->err) {
 		const char *at = path->s && ZSTR_LEN(path->s) ? ZSTR_VAL(path->s) : "the document";
 		qs_error_clear(cx->err);
@@ -88,9 +116,9 @@ static void qs_json_fail_ex(qs_jctx *cx, smart_str *path, const char *what, cons
 #define qs_json_fail_value(c, p, w, f) qs_json_fail_ex((c), (p), (w), (f), false)
 #define QS_FAILED(c) ((c)->err ? (c)->err->status != QS_OK : EG(exception) != NULL)
 
-static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth);
+static json_object *qs_to_json(zval *zv, qs_jctx *cx, qs_jpath *path, int depth);
 
-static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, smart_str *path, int depth)
+static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, qs_jpath *path, int depth)
 {
 	json_object *out;
 	zend_string *key;
@@ -148,7 +176,7 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, smar
 	return out;
 }
 
-static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth)
+static json_object *qs_to_json(zval *zv, qs_jctx *cx, qs_jpath *path, int depth)
 {
 	ZVAL_DEREF(zv);
 	switch (Z_TYPE_P(zv)) {
@@ -177,9 +205,8 @@ static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth
 				qs_json_fail_ex(cx, path, what, "remove it in the billing system", false);
 				return NULL;
 			}
-			smart_str_0(path);
 			zend_argument_value_error(cx->arg_num, "must not contain strings with NUL bytes (at %s)",
-				path->s && ZSTR_LEN(path->s) ? ZSTR_VAL(path->s) : "top level");
+				qs_path_text(path)->s && ZSTR_LEN(path->text.s) ? ZSTR_VAL(path->text.s) : "top level");
 			return NULL;
 		}
 		return json_object_new_string_len(Z_STRVAL_P(zv), (int)Z_STRLEN_P(zv));
@@ -237,13 +264,15 @@ static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth
 
 json_object *qs_php_to_json(zval *zv, uint32_t arg_num)
 {
-	smart_str path = {0};
+	qs_jpath path;
 	qs_jctx cx;
 	json_object *j;
+	path.n = 0;
+	memset(&path.text, 0, sizeof(path.text));
 	memset(&cx, 0, sizeof(cx));
 	cx.arg_num = arg_num;
 	j = qs_to_json(zv, &cx, &path, 0);
-	smart_str_free(&path);
+	smart_str_free(&path.text);
 	return j;
 }
 
@@ -277,7 +306,7 @@ static bool qs_printable_id(const char *s, size_t n)
 
 json_object *qs_php_doc_to_json(zval *zv, const char *kind, bool borrow_keys, qs_error *err)
 {
-	smart_str path = {0};
+	qs_jpath path;
 	qs_jctx cx;
 	json_object *j;
 	const qs_kind *k = qs_kind_find(kind);
@@ -298,8 +327,10 @@ json_object *qs_php_doc_to_json(zval *zv, const char *kind, bool borrow_keys, qs
 	} else if (idv && Z_TYPE_P(idv) == IS_LONG) {
 		snprintf(cx.id, sizeof(cx.id), ZEND_LONG_FMT, Z_LVAL_P(idv));
 	}
+	path.n = 0;
+	memset(&path.text, 0, sizeof(path.text));
 	j = qs_to_json(zv, &cx, &path, 0);
-	smart_str_free(&path);
+	smart_str_free(&path.text);
 	if (err->status != QS_OK) {
 		json_object_put(j);
 		return NULL;
