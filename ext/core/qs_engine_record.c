@@ -45,9 +45,8 @@ static void view_int(qs_state_view *v, const char *key, qs_state_ftype type, lon
 /* A time field: qse_jtime's text, or null. */
 static void view_time(qs_state_view *v, const char *key, size_t slot, double t)
 {
-	json_object *j = qse_jtime(t);
-	view_str(v, key, v->times[slot], sizeof(v->times[slot]), j ? json_object_get_string(j) : NULL, false);
-	json_object_put(j);
+	char buf[32];
+	view_str(v, key, v->times[slot], sizeof(v->times[slot]), qse_time_text(t, buf) ? buf : NULL, false);
 }
 
 /* The state of en as qbo_push answers it (the one definition of its fields). */

@@ -152,15 +152,15 @@ json_object *qse_ref(const char *id)
 	return r;
 }
 
-/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) of a Unix time; the calendar computed here
- * (days to civil date), not by gmtime_r and strftime: three of these go into
- * every state a push returns. Years outside 1970-9999 go through gmtime_r. */
-json_object *qse_jtime(double t)
+/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) of a Unix time into buf (false: no time, t <= 0);
+ * the calendar computed here (days to civil date), not by gmtime_r and
+ * strftime: three of these go into every state a push returns. Years outside
+ * 1970-9999 go through gmtime_r. qse_jtime: the same as a JSON string, or NULL. */
+bool qse_time_text(double t, char buf[32])
 {
-	char buf[32];
 	time_t tt = (time_t)t;
 	if (t <= 0) {
-		return NULL;
+		return false;
 	}
 	if (tt < 253402300800LL) {   /* 10000-01-01 */
 		long long days = (long long)tt / 86400, secs = (long long)tt % 86400;
@@ -176,14 +176,20 @@ json_object *qse_jtime(double t)
 		buf[11] = (char)('0' + hh / 10), buf[12] = (char)('0' + hh % 10), buf[13] = ':';
 		buf[14] = (char)('0' + mi / 10), buf[15] = (char)('0' + mi % 10), buf[16] = ':';
 		buf[17] = (char)('0' + ss / 10), buf[18] = (char)('0' + ss % 10), buf[19] = 'Z', buf[20] = '\0';
-		return json_object_new_string_len(buf, 20);
+		return true;
 	}
 	{
 		struct tm tm;
 		gmtime_r(&tt, &tm);
-		strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		return json_object_new_string(buf);
+		strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return true;
 	}
+}
+
+json_object *qse_jtime(double t)
+{
+	char buf[32];
+	return qse_time_text(t, buf) ? json_object_new_string(buf) : NULL;
 }
 
 const char *qse_entity_label(const char *kind)

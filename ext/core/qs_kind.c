@@ -57,7 +57,7 @@ qs_kind_id qs_kind_of(const char *name)
 {
 	int i;
 	for (i = QS_KIND_NONE + 1; name && i < QS__KIND_COUNT; i++) {
-		if (!strcmp(name, kinds[i].name)) {
+		if (name[0] == kinds[i].name[0] && !strcmp(name, kinds[i].name)) {
 			return (qs_kind_id)i;
 		}
 	}

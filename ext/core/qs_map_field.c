@@ -389,6 +389,10 @@ static bool utf8_ok(const char *s, size_t n)
 		if (s[i] == '\0') {
 			return false;
 		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;   /* an ASCII byte of the last few */
+			continue;
+		}
 		{
 			size_t k = utf8_seq((const unsigned char *)s + i, n - i);
 			if (k == 0) {
@@ -806,6 +810,19 @@ qs_status qsm_opt_text(vctx *v, json_object *doc, const char *key, const char *p
 	} else {
 		s = json_object_get_string(val);
 		n = (size_t)json_object_get_string_len(val);
+	}
+	if (!out && n > 0 && !isspace((unsigned char)s[0]) && !isspace((unsigned char)s[n - 1])) {
+		/* nothing to trim and (below) no control character: the text is its
+		 * own cleaned form, recorded without a copy */
+		size_t i;
+		for (i = 0; i < n && !qsm_control_len((const unsigned char *)s + i, n - i); i++) {
+		}
+		if (i == n && (!max_chars || qsm_utf8_chars(s, n) <= max_chars)) {
+			if (norm) {
+				qsm_put_str(norm, key, s, n);
+			}
+			return QS_OK;
+		}
 	}
 	if (qsm_single_line) {
 		clean = qsm_clean_line(s, n, false, false);
