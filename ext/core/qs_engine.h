@@ -107,7 +107,7 @@ qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id
  *   attempts          delivery attempts so far; last_attempt: ISO time or null
  *   queued            true while an outbox row exists; next_try: ISO time or null
  *   updated           ISO time of the last recorded change
- * An unchanged document (same normalised hash) records nothing new unless
+ * An unchanged document (the same normalised text as stored) records nothing new unless
  * QS_PUSH_FORCE. A draft invoice, or one cancelled before it reached QBO, is
  * Skipped; a cancelled one QBO holds is voided. Before the first OAuth
  * exchange an inline push returns the record queued (no error).

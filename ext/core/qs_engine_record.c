@@ -201,7 +201,6 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	const char *id = qse_jstr(norm, "id");
 	char *doc;
 	size_t doclen = 0;
-	char hash[65];
 	qs_entity en;
 	qs_status r;
 	double now = qs_store_now();
@@ -211,13 +210,12 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	if (!id || !*id) {
 		return qs_error_set(e, QS_EVALIDATION, "The %s has no id; every document needs its billing-system id", kind);
 	}
-	/* one serialisation serves as the stored document and as its hash (the
-	 * same text qs_map_hash() digests; qs_json_plain prints json-c's text) */
+	/* the stored document's text (qs_json_plain prints json-c's text): the
+	 * record is unchanged when the stored text is this one, byte for byte */
 	doc = qs_json_plain(norm, &doclen);
 	if (!doc) {
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
 	}
-	qs_sha256_hex(doc, doclen, hash);
 	r = qse_begin_entity(eng, kind, id, &en, e);
 	if (r != QS_OK) {
 		free(doc);
@@ -237,7 +235,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 			return r;
 		}
 	}
-	if (en.exists && !strcmp(en.hash, hash) && !(flags & QS_PUSH_FORCE)) {
+	if (en.exists && en.doc && !strcmp(en.doc, doc) && !(flags & QS_PUSH_FORCE)) {
 		/* unchanged: nothing new to record; deliver if still pending */
 		*deliver = en.q_status[0] && strcmp(en.q_status, "sending") != 0;
 		r = qs_store_commit(eng->store, e);
@@ -252,7 +250,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	}
 	free(en.doc);
 	en.doc = doc;   /* freed with en */
-	qs_strlcpy(en.hash, hash, sizeof(en.hash));
+	en.hash[0] = '\0';   /* the document is its own fingerprint: no digest of it is kept */
 	en.version++;
 	en.updated = now;
 	if (en.kind_id == QS_KIND_INVOICE && status && !strcmp(status, "draft")) {

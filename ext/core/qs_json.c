@@ -124,6 +124,28 @@ static void jb_str(jbuf *b, const char *s, size_t n)
 	jb_char(b, '"');
 }
 
+/* A field name and its colon: a name with nothing to escape (every name of a
+ * normalised document) is copied as it is, in one pass without strlen. */
+static void jb_key(jbuf *b, const char *k)
+{
+	size_t i = 0;
+	while (k[i] && !jb_esc[(unsigned char)k[i]]) {
+		i++;
+	}
+	if (k[i]) {
+		jb_str(b, k, strlen(k));
+		jb_char(b, ':');
+		return;
+	}
+	if (jb_room(b, i + 3)) {
+		b->p[b->n++] = '"';
+		memcpy(b->p + b->n, k, i);
+		b->n += i;
+		b->p[b->n++] = '"';
+		b->p[b->n++] = ':';
+	}
+}
+
 static void jb_int(jbuf *b, int64_t v)
 {
 	char tmp[24], *d = tmp + sizeof(tmp);
@@ -170,8 +192,7 @@ static void jb_value(jbuf *b, json_object *o)
 				jb_char(b, ',');
 			}
 			first = false;
-			jb_str(b, key, strlen(key));
-			jb_char(b, ':');
+			jb_key(b, key);
 			jb_value(b, val);
 		}
 		jb_char(b, '}');

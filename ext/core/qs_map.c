@@ -108,7 +108,7 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 		}
 	}
 	path[0] = '\0';
-	if (qsm_scan_utf8(&v, doc, path, 0, sizeof(path)) != QS_OK) {
+	if (!qsm_utf8_checked(doc) && qsm_scan_utf8(&v, doc, path, 0, sizeof(path)) != QS_OK) {
 		return QS_EVALIDATION;
 	}
 	if (qsm_check_keys(&v, doc, k->keys, NULL) != QS_OK) {

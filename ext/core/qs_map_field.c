@@ -431,6 +431,27 @@ static bool tree_utf8_ok(json_object *o)
 	}
 }
 
+bool qs_map_utf8_ok(const char *s, size_t n)
+{
+	return utf8_ok(s, n);
+}
+
+/* The mark: the top object's user data points at this tag (json-c keeps it
+ * with the object and prints nothing of it). */
+static const char utf8_checked_tag = 0;
+
+void qs_map_mark_utf8_checked(json_object *doc)
+{
+	if (doc) {
+		json_object_set_userdata(doc, (void *)&utf8_checked_tag, NULL);
+	}
+}
+
+bool qsm_utf8_checked(json_object *doc)
+{
+	return doc && json_object_get_userdata(doc) == (void *)&utf8_checked_tag;
+}
+
 qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t cap)
 {
 	if (tree_utf8_ok(o)) {

@@ -57,6 +57,7 @@ void qsm_put_bool(json_object *norm, const char *key, bool b);
 
 /* the whole-document UTF-8 scan and the unknown-key check */
 qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t cap);
+bool qsm_utf8_checked(json_object *doc);   /* marked by qs_map_mark_utf8_checked */
 qs_status qsm_check_keys(vctx *v, json_object *obj, const char *const *allowed, const char *prefix);
 
 /* field parsers */

@@ -1486,10 +1486,11 @@ static qs_status sq_map_get(qs_store *qs, const char *key, const char *kind, con
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, local_id);
-	bind_text(p, 4, purpose ? purpose : "");
+	/* the arguments outlive the step: bound without a copy (a push reads its customer's mapping) */
+	bind_static(p, 1, key);
+	bind_static(p, 2, kind);
+	bind_static(p, 3, local_id);
+	bind_static(p, 4, purpose ? purpose : "");
 	r = step_row(s, p, e, "reading a mapping", found);
 	if (r == QS_OK && *found) {
 		qs_strlcpy(out->kind, kind, sizeof(out->kind));

@@ -5,9 +5,12 @@
  * money parser decides whether one is acceptable. A billing document that
  * cannot become JSON (INF/NaN, recursion, nesting deeper than 64, a resource,
  * a closure, a NUL byte in a key) is a validation error naming the record and
- * the field (qs_php_doc_to_json); other arguments get TypeError/ValueError. */
+ * the field (qs_php_doc_to_json), and a document whose strings and field names
+ * are all UTF-8 is marked so for the core's validation; other arguments get
+ * TypeError/ValueError. */
 #include "qs_php.h"
 #include "core/qs_kind.h"
+#include "core/qs_map.h"
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 #include "zend_closures.h"
@@ -26,6 +29,7 @@ typedef struct qs_jctx {
 	const char *label;   /* "Invoice" */
 	char id[65];         /* the document's id when it is printable, else "" */
 	bool borrow_keys;    /* field names point into the array's keys (not copied) */
+	bool utf8_bad;       /* a document's string or field name is not UTF-8 (the core names it) */
 } qs_jctx;
 
 /* Where the conversion is, for messages: the keys (or list indexes) from the
@@ -118,6 +122,27 @@ static void qs_json_fail_ex(qs_jctx *cx, qs_jpath *where, const char *what, cons
 
 static json_object *qs_to_json(zval *zv, qs_jctx *cx, qs_jpath *path, int depth);
 
+/* Valid UTF-8 without NUL, for text already known to hold no NUL byte: ASCII
+ * (the usual field name and value) by a test of the high bits, other text by
+ * the core's check. */
+static bool qs_utf8_ok(const char *s, size_t n)
+{
+	uint64_t acc = 0, w;
+	unsigned char tail = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++) {
+		tail |= (unsigned char)s[i];
+	}
+	if (!(acc & 0x8080808080808080ULL) && !(tail & 0x80)) {
+		return true;
+	}
+	return qs_map_utf8_ok(s, n);
+}
+
 static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, qs_jpath *path, int depth)
 {
 	json_object *out;
@@ -151,6 +176,9 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, qs_j
 			GC_TRY_UNPROTECT_RECURSION(ht);
 			json_object_put(out);
 			return NULL;
+		}
+		if (cx->err && key && !cx->utf8_bad && !qs_utf8_ok(ZSTR_VAL(key), ZSTR_LEN(key))) {
+			cx->utf8_bad = true;
 		}
 		j = qs_to_json(val, cx, path, depth + 1);
 		if (!j && QS_FAILED(cx)) {
@@ -208,6 +236,9 @@ static json_object *qs_to_json(zval *zv, qs_jctx *cx, qs_jpath *path, int depth)
 			zend_argument_value_error(cx->arg_num, "must not contain strings with NUL bytes (at %s)",
 				qs_path_text(path)->s && ZSTR_LEN(path->text.s) ? ZSTR_VAL(path->text.s) : "top level");
 			return NULL;
+		}
+		if (cx->err && !cx->utf8_bad && !qs_utf8_ok(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) {
+			cx->utf8_bad = true;
 		}
 		return json_object_new_string_len(Z_STRVAL_P(zv), (int)Z_STRLEN_P(zv));
 	case IS_ARRAY:
@@ -334,6 +365,10 @@ json_object *qs_php_doc_to_json(zval *zv, const char *kind, bool borrow_keys, qs
 	if (err->status != QS_OK) {
 		json_object_put(j);
 		return NULL;
+	}
+	if (!cx.utf8_bad) {
+		/* every string and field name checked above: the core's pass over the tree is skipped */
+		qs_map_mark_utf8_checked(j);
 	}
 	return j;
 }
