@@ -132,6 +132,7 @@ typedef struct qs_state_view {
 	size_t n;   /* 0: no view, the answer is in *state */
 	qs_state_field f[QS_STATE_FIELDS];
 	char kind[16], id[65], reason[1024], qbo_id[32], times[3][24];
+	double time_at[3];   /* the times the texts in times[] stand for */
 } qs_state_view;
 /* qs_engine_push; when the answer is the state as recorded (worker and
  * deferred delivery, an unchanged or skipped record: nothing was sent during

@@ -42,11 +42,17 @@ static void view_int(qs_state_view *v, const char *key, qs_state_ftype type, lon
 	f->i = i;
 }
 
-/* A time field: qse_jtime's text, or null. */
+/* A time field: qse_jtime's text, or null. A time equal to the previous
+ * slot's (a record queued now is due now) reuses its text. */
 static void view_time(qs_state_view *v, const char *key, size_t slot, double t)
 {
 	char buf[32];
-	view_str(v, key, v->times[slot], sizeof(v->times[slot]), qse_time_text(t, buf) ? buf : NULL, false);
+	if (slot > 0 && t > 0 && t == v->time_at[slot - 1]) {
+		view_str(v, key, v->times[slot], sizeof(v->times[slot]), v->times[slot - 1], false);
+	} else {
+		view_str(v, key, v->times[slot], sizeof(v->times[slot]), qse_time_text(t, buf) ? buf : NULL, false);
+	}
+	v->time_at[slot] = t;
 }
 
 /* The state of en as qbo_push answers it (the one definition of its fields). */
@@ -113,7 +119,8 @@ static bool deferred_add(qs_engine *eng, const char *kind, const char *id)
 	size_t i = eng->n_deferred > 8 ? eng->n_deferred - 8 : 0;
 	deferred_ref *nv;
 	for (; i < eng->n_deferred; i++) {
-		if (!strcmp(eng->deferred[i].kind, kind) && !strcmp(eng->deferred[i].id, id)) {
+		/* the id first: it tells most records apart */
+		if (!strcmp(eng->deferred[i].id, id) && !strcmp(eng->deferred[i].kind, kind)) {
 			return true;
 		}
 	}

@@ -668,6 +668,13 @@ const char *qsm_index_path(char *buf, size_t size, const char *name, size_t i)
 		i /= 10;
 	} while (i);
 	*--d = '[';
+	n = strlen(name);
+	if (n + (size_t)(idx + sizeof(idx) - 1 - d) < size) {
+		/* the usual case, "lines[2]": both parts fit */
+		memcpy(buf, name, n);
+		memcpy(buf + n, d, (size_t)(idx + sizeof(idx) - d));
+		return buf;
+	}
 	buf[0] = '\0';
 	n = path_append(buf, size, 0, "", name);
 	path_append(buf, size, n, "", d);

@@ -125,7 +125,7 @@ static json_object *qs_to_json(zval *zv, qs_jctx *cx, qs_jpath *path, int depth)
 /* Valid UTF-8 without NUL, for text already known to hold no NUL byte: ASCII
  * (the usual field name and value) by a test of the high bits, other text by
  * the core's check. */
-static bool qs_utf8_ok(const char *s, size_t n)
+static inline bool qs_utf8_ok(const char *s, size_t n)
 {
 	uint64_t acc = 0, w;
 	unsigned char tail = 0;
@@ -414,6 +414,22 @@ void qs_php_from_json(json_object *j, zval *out)
 	}
 }
 
+/* The names of a state's fields (qs_state_view's order) as permanent interned
+ * strings, made once at startup: the array qbo_push returns is filled without
+ * hashing or allocating a name. */
+static const char *const qs_state_names[] = {"kind", "id", "state", "reason", "qbo_id", "version", "synced_version",
+	"attempts", "last_attempt", "queued", "next_try", "updated"};
+#define QS_STATE_NAMES (sizeof(qs_state_names) / sizeof(qs_state_names[0]))
+static zend_string *qs_state_znames[QS_STATE_NAMES];
+
+void qs_php_json_minit(void)
+{
+	size_t i;
+	for (i = 0; i < QS_STATE_NAMES; i++) {
+		qs_state_znames[i] = zend_string_init_interned(qs_state_names[i], strlen(qs_state_names[i]), 1);
+	}
+}
+
 void qs_php_state_view(const qs_state_view *v, zval *out)
 {
 	size_t i;
@@ -436,6 +452,10 @@ void qs_php_state_view(const qs_state_view *v, zval *out)
 			break;
 		}
 		/* the state's keys are distinct names, none numeric */
-		zend_hash_str_add_new(Z_ARRVAL_P(out), f->key, strlen(f->key), &z);
+		if (i < QS_STATE_NAMES && qs_state_znames[i] && f->key[0] == qs_state_names[i][0] && !strcmp(f->key, qs_state_names[i])) {
+			zend_hash_add_new(Z_ARRVAL_P(out), qs_state_znames[i], &z);
+		} else {
+			zend_hash_str_add_new(Z_ARRVAL_P(out), f->key, strlen(f->key), &z);
+		}
 	}
 }
