@@ -485,6 +485,7 @@ static PHP_MINIT_FUNCTION(qbosync)
 
 	qs_php_ce_connection = register_class_QboSync_Connection();
 	qs_php_connection_minit(qs_php_ce_connection);
+	qs_php_json_minit();
 
 	qs_php_ce_exception = register_class_QboSync_Exception(spl_ce_RuntimeException);
 	qs_php_ce_validation = register_class_QboSync_ValidationException(qs_php_ce_exception);

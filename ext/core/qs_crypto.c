@@ -4,6 +4,8 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,12 +97,31 @@ static void sha256_fetch(void)
 	sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
 }
 
+/* One digest context kept between digests (EVP_Digest makes and frees one,
+ * with the provider's state, every time): a digest takes it when it is there
+ * and puts it back when the place is free, so that concurrent threads each
+ * use their own; it lives as long as the process, like sha256_md. */
+static EVP_MD_CTX *_Atomic sha256_spare;
+
 void qs_sha256_hex(const void *data, size_t n, char out[65])
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
+	const EVP_MD *type;
+	EVP_MD_CTX *ctx, *none = NULL;
+	bool ok;
 	pthread_once(&sha256_once, sha256_fetch);
-	if (EVP_Digest(data, n, md, &mdlen, sha256_md ? (const EVP_MD *)sha256_md : EVP_sha256(), NULL) != 1 || mdlen != 32) {
+	type = sha256_md ? (const EVP_MD *)sha256_md : EVP_sha256();
+	ctx = atomic_exchange(&sha256_spare, NULL);
+	if (!ctx) {
+		ctx = EVP_MD_CTX_new();
+	}
+	ok = ctx && EVP_DigestInit_ex(ctx, type, NULL) == 1 && EVP_DigestUpdate(ctx, data, n) == 1
+		&& EVP_DigestFinal_ex(ctx, md, &mdlen) == 1 && mdlen == 32;
+	if (ctx && !atomic_compare_exchange_strong(&sha256_spare, &none, ctx)) {
+		EVP_MD_CTX_free(ctx);
+	}
+	if (!ok) {
 		memset(out, '0', 64);
 		out[64] = '\0';
 		return;

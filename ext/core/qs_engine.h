@@ -107,7 +107,7 @@ qs_status qs_engine_unmap(qs_engine *eng, const char *kind, const char *local_id
  *   attempts          delivery attempts so far; last_attempt: ISO time or null
  *   queued            true while an outbox row exists; next_try: ISO time or null
  *   updated           ISO time of the last recorded change
- * An unchanged document (same normalised hash) records nothing new unless
+ * An unchanged document (the same normalised text as stored) records nothing new unless
  * QS_PUSH_FORCE. A draft invoice, or one cancelled before it reached QBO, is
  * Skipped; a cancelled one QBO holds is voided. Before the first OAuth
  * exchange an inline push returns the record queued (no error).
@@ -132,6 +132,7 @@ typedef struct qs_state_view {
 	size_t n;   /* 0: no view, the answer is in *state */
 	qs_state_field f[QS_STATE_FIELDS];
 	char kind[16], id[65], reason[1024], qbo_id[32], times[3][24];
+	double time_at[3];   /* the times the texts in times[] stand for */
 } qs_state_view;
 /* qs_engine_push; when the answer is the state as recorded (worker and
  * deferred delivery, an unchanged or skipped record: nothing was sent during

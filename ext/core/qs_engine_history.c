@@ -543,7 +543,7 @@ static void dry_doc(hstep *h, const char *kind, json_object *doc)
 	json_object *norm = NULL, *rows = NULL;
 	qs_entity en;
 	qs_error pe;
-	char reason[512], hash[65];
+	char reason[512];
 	const char *id, *text, *status;
 	qs_status r;
 
@@ -560,10 +560,10 @@ static void dry_doc(hstep *h, const char *kind, json_object *doc)
 	id = qse_jstr(norm, "id");
 	status = qse_jstr(norm, "status");
 	text = json_object_to_json_string_ext(norm, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	qs_sha256_hex(text, strlen(text), hash);
 	memset(&en, 0, sizeof(en));
 	qs_store_entity_get(eng->store, eng->conn_key, kind, id, &en, NULL);
-	if (en.exists && !strcmp(en.hash, hash) && en.state == QS_STATE_SYNCED) {
+	/* unchanged: the stored document is this text (as qbo_push compares) */
+	if (en.exists && en.doc && !strcmp(en.doc, text) && en.state == QS_STATE_SYNCED) {
 		count_add(h->job, "unchanged", 1);
 		report_add(h->job, kind, id, "unchanged", en.qbo_id, NULL);
 	} else if (kind_id == QS_KIND_INVOICE && status && !strcmp(status, "draft")) {

@@ -169,6 +169,7 @@ json_object *qse_jget(json_object *o, const char *key);
 const char *qse_jstr(json_object *o, const char *key);
 json_object *qse_jstr_new(const char *s);
 json_object *qse_jtime(double t);
+bool qse_time_text(double t, char buf[32]);
 json_object *qse_money_json(qs_money m, int decimals);
 json_object *qse_ref(const char *id);
 void qse_log_msg(qs_engine *eng, const char *level, const char *kind, const char *id, const char *fmt, ...)

@@ -42,12 +42,17 @@ static void view_int(qs_state_view *v, const char *key, qs_state_ftype type, lon
 	f->i = i;
 }
 
-/* A time field: qse_jtime's text, or null. */
+/* A time field: qse_jtime's text, or null. A time equal to the previous
+ * slot's (a record queued now is due now) reuses its text. */
 static void view_time(qs_state_view *v, const char *key, size_t slot, double t)
 {
-	json_object *j = qse_jtime(t);
-	view_str(v, key, v->times[slot], sizeof(v->times[slot]), j ? json_object_get_string(j) : NULL, false);
-	json_object_put(j);
+	char buf[32];
+	if (slot > 0 && t > 0 && t == v->time_at[slot - 1]) {
+		view_str(v, key, v->times[slot], sizeof(v->times[slot]), v->times[slot - 1], false);
+	} else {
+		view_str(v, key, v->times[slot], sizeof(v->times[slot]), qse_time_text(t, buf) ? buf : NULL, false);
+	}
+	v->time_at[slot] = t;
 }
 
 /* The state of en as qbo_push answers it (the one definition of its fields). */
@@ -114,7 +119,8 @@ static bool deferred_add(qs_engine *eng, const char *kind, const char *id)
 	size_t i = eng->n_deferred > 8 ? eng->n_deferred - 8 : 0;
 	deferred_ref *nv;
 	for (; i < eng->n_deferred; i++) {
-		if (!strcmp(eng->deferred[i].kind, kind) && !strcmp(eng->deferred[i].id, id)) {
+		/* the id first: it tells most records apart */
+		if (!strcmp(eng->deferred[i].id, id) && !strcmp(eng->deferred[i].kind, kind)) {
 			return true;
 		}
 	}
@@ -202,7 +208,6 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	const char *id = qse_jstr(norm, "id");
 	char *doc;
 	size_t doclen = 0;
-	char hash[65];
 	qs_entity en;
 	qs_status r;
 	double now = qs_store_now();
@@ -212,13 +217,12 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	if (!id || !*id) {
 		return qs_error_set(e, QS_EVALIDATION, "The %s has no id; every document needs its billing-system id", kind);
 	}
-	/* one serialisation serves as the stored document and as its hash (the
-	 * same text qs_map_hash() digests; qs_json_plain prints json-c's text) */
+	/* the stored document's text (qs_json_plain prints json-c's text): the
+	 * record is unchanged when the stored text is this one, byte for byte */
 	doc = qs_json_plain(norm, &doclen);
 	if (!doc) {
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory");
 	}
-	qs_sha256_hex(doc, doclen, hash);
 	r = qse_begin_entity(eng, kind, id, &en, e);
 	if (r != QS_OK) {
 		free(doc);
@@ -238,7 +242,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 			return r;
 		}
 	}
-	if (en.exists && !strcmp(en.hash, hash) && !(flags & QS_PUSH_FORCE)) {
+	if (en.exists && en.doc && !strcmp(en.doc, doc) && !(flags & QS_PUSH_FORCE)) {
 		/* unchanged: nothing new to record; deliver if still pending */
 		*deliver = en.q_status[0] && strcmp(en.q_status, "sending") != 0;
 		r = qs_store_commit(eng->store, e);
@@ -253,7 +257,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	}
 	free(en.doc);
 	en.doc = doc;   /* freed with en */
-	qs_strlcpy(en.hash, hash, sizeof(en.hash));
+	en.hash[0] = '\0';   /* the document is its own fingerprint: no digest of it is kept */
 	en.version++;
 	en.updated = now;
 	if (en.kind_id == QS_KIND_INVOICE && status && !strcmp(status, "draft")) {

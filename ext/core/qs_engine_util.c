@@ -115,11 +115,34 @@ const char *qse_reason_name(qs_conn_reason r)
 
 /* ------------------------------------------------------------------ helpers */
 
+/* The member key of object o (false when o is no object or has none): an
+ * object of a few fields (a normalised document's) by a walk over its
+ * entries, the first byte compared before the rest, which costs less than
+ * hashing the key; a larger one by json-c's look-up. */
+static bool member(json_object *o, const char *key, json_object **v)
+{
+	*v = NULL;
+	if (!o || !json_object_is_type(o, json_type_object)) {
+		return false;
+	}
+	if (json_object_object_length(o) <= 16) {
+		struct lh_entry *en;
+		for (en = lh_table_head(json_object_get_object(o)); en; en = lh_entry_next(en)) {
+			const char *k = lh_entry_k(en);
+			if (k[0] == key[0] && !strcmp(k, key)) {
+				*v = lh_entry_v(en);
+				return true;
+			}
+		}
+		return false;
+	}
+	return json_object_object_get_ex(o, key, v);
+}
+
 const char *qse_jstr(json_object *o, const char *key)
 {
 	json_object *v;
-	if (o && json_object_is_type(o, json_type_object) && json_object_object_get_ex(o, key, &v)
-			&& json_object_is_type(v, json_type_string)) {
+	if (member(o, key, &v) && json_object_is_type(v, json_type_string)) {
 		return json_object_get_string(v);
 	}
 	return NULL;
@@ -128,7 +151,7 @@ const char *qse_jstr(json_object *o, const char *key)
 json_object *qse_jget(json_object *o, const char *key)
 {
 	json_object *v = NULL;
-	if (o && json_object_is_type(o, json_type_object) && json_object_object_get_ex(o, key, &v)) {
+	if (member(o, key, &v)) {
 		return v;
 	}
 	return NULL;
@@ -156,15 +179,15 @@ json_object *qse_ref(const char *id)
 	return r;
 }
 
-/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) of a Unix time; the calendar computed here
- * (days to civil date), not by gmtime_r and strftime: three of these go into
- * every state a push returns. Years outside 1970-9999 go through gmtime_r. */
-json_object *qse_jtime(double t)
+/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) of a Unix time into buf (false: no time, t <= 0);
+ * the calendar computed here (days to civil date), not by gmtime_r and
+ * strftime: three of these go into every state a push returns. Years outside
+ * 1970-9999 go through gmtime_r. qse_jtime: the same as a JSON string, or NULL. */
+bool qse_time_text(double t, char buf[32])
 {
-	char buf[32];
 	time_t tt = (time_t)t;
 	if (t <= 0) {
-		return NULL;
+		return false;
 	}
 	if (tt < 253402300800LL) {   /* 10000-01-01 */
 		long long days = (long long)tt / 86400, secs = (long long)tt % 86400;
@@ -180,14 +203,20 @@ json_object *qse_jtime(double t)
 		buf[11] = (char)('0' + hh / 10), buf[12] = (char)('0' + hh % 10), buf[13] = ':';
 		buf[14] = (char)('0' + mi / 10), buf[15] = (char)('0' + mi % 10), buf[16] = ':';
 		buf[17] = (char)('0' + ss / 10), buf[18] = (char)('0' + ss % 10), buf[19] = 'Z', buf[20] = '\0';
-		return json_object_new_string_len(buf, 20);
+		return true;
 	}
 	{
 		struct tm tm;
 		gmtime_r(&tt, &tm);
-		strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		return json_object_new_string(buf);
+		strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return true;
 	}
+}
+
+json_object *qse_jtime(double t)
+{
+	char buf[32];
+	return qse_time_text(t, buf) ? json_object_new_string(buf) : NULL;
 }
 
 const char *qse_entity_label(const char *kind)
@@ -273,5 +302,5 @@ void qse_log_msg(qs_engine *eng, const char *level, const char *kind, const char
 bool qse_is_deleted(json_object *norm)
 {
 	json_object *v;
-	return norm && json_object_object_get_ex(norm, "deleted", &v) && json_object_get_boolean(v);
+	return member(norm, "deleted", &v) && json_object_get_boolean(v);
 }

@@ -30,7 +30,7 @@ static inline bool jb_room(jbuf *b, size_t more)
 	if (b->n + more + 1 <= b->cap) {
 		return true;
 	}
-	cap = b->cap ? b->cap : 512;
+	cap = b->cap ? b->cap : 1024;   /* a document's text: one allocation */
 	while (cap < b->n + more + 1) {
 		cap *= 2;
 	}
@@ -59,15 +59,24 @@ static inline void jb_char(jbuf *b, char c)
 	}
 }
 
+/* Bytes json-c escapes: below 0x20, '"' and '\\'. */
+static const unsigned char jb_esc[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
+
 /* A quoted string, escaped as json-c escapes it: \b \n \r \t \f \" \\ by
  * name, other bytes below 0x20 as \u00xx (lower-case hex), '/' and every
  * byte from 0x20 up as they are. */
 static void jb_str(jbuf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i, start = 0;
-	jb_char(b, '"');
-	for (i = 0; i < n; i++) {
+	size_t i = 0, start = 0;
+	if (!jb_room(b, n + 2)) {
+		return;
+	}
+	b->p[b->n++] = '"';
+	for (;;) {
 		unsigned char c;
 		const char *esc;
 		char u[6];
@@ -85,13 +94,13 @@ static void jb_str(jbuf *b, const char *s, size_t n)
 			}
 			i += 8;
 		}
+		while (i < n && !jb_esc[(unsigned char)s[i]]) {
+			i++;
+		}
 		if (i >= n) {
 			break;
 		}
 		c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			continue;
-		}
 		switch (c) {
 		case '\b': esc = "\\b"; break;
 		case '\n': esc = "\\n"; break;
@@ -108,10 +117,33 @@ static void jb_str(jbuf *b, const char *s, size_t n)
 		}
 		jb_put(b, s + start, i - start);
 		jb_put(b, esc, el);
-		start = i + 1;
+		i++;
+		start = i;
 	}
 	jb_put(b, s + start, n - start);
 	jb_char(b, '"');
+}
+
+/* A field name and its colon: a name with nothing to escape (every name of a
+ * normalised document) is copied as it is, in one pass without strlen. */
+static void jb_key(jbuf *b, const char *k)
+{
+	size_t i = 0;
+	while (k[i] && !jb_esc[(unsigned char)k[i]]) {
+		i++;
+	}
+	if (k[i]) {
+		jb_str(b, k, strlen(k));
+		jb_char(b, ':');
+		return;
+	}
+	if (jb_room(b, i + 3)) {
+		b->p[b->n++] = '"';
+		memcpy(b->p + b->n, k, i);
+		b->n += i;
+		b->p[b->n++] = '"';
+		b->p[b->n++] = ':';
+	}
 }
 
 static void jb_int(jbuf *b, int64_t v)
@@ -160,8 +192,7 @@ static void jb_value(jbuf *b, json_object *o)
 				jb_char(b, ',');
 			}
 			first = false;
-			jb_str(b, key, strlen(key));
-			jb_char(b, ':');
+			jb_key(b, key);
 			jb_value(b, val);
 		}
 		jb_char(b, '}');

@@ -57,7 +57,7 @@ qs_kind_id qs_kind_of(const char *name)
 {
 	int i;
 	for (i = QS_KIND_NONE + 1; name && i < QS__KIND_COUNT; i++) {
-		if (!strcmp(name, kinds[i].name)) {
+		if (name[0] == kinds[i].name[0] && !strcmp(name, kinds[i].name)) {
 			return (qs_kind_id)i;
 		}
 	}
@@ -103,7 +103,9 @@ static json_object *member(json_object *d, const char *key)
 
 int qs_kind_outbox_rank(const char *name, const char *doc)
 {
-	int rank = qs_kind_rank(name);
+	qs_kind_id id = qs_kind_of(name);
+	const qs_kind *k = qs_kind_get(id);
+	int rank = k && k->label ? k->rank : QS_KIND_RANK_LAST;   /* qs_kind_rank */
 	if (name && doc && rank > kinds[QS_KIND_ITEM].rank && strstr(doc, "\"deleted\"")) {
 		/* a deletion needs nothing and gives money back to invoices: before them */
 		json_object *d = json_tokener_parse(doc), *v = member(d, "deleted");
@@ -115,7 +117,7 @@ int qs_kind_outbox_rank(const char *name, const char *doc)
 			return rank;
 		}
 	}
-	if (name && doc && qs_kind_of(name) == QS_KIND_PAYMENT) {
+	if (name && doc && id == QS_KIND_PAYMENT) {
 		json_object *d = json_tokener_parse(doc), *apps = member(d, "applies_to");
 		if (d && (!apps || !json_object_is_type(apps, json_type_array) || json_object_array_length(apps) == 0)) {
 			rank = kinds[QS_KIND_ITEM].rank;

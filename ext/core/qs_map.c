@@ -69,7 +69,7 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 	*norm = NULL;
 	memset(&v, 0, sizeof(v));
 	v.e = e;
-	if (!qs_map_kind_known(kind)) {
+	if (!k || !k->label) {   /* not a document kind (qs_map_kind_known) */
 		char q[96];
 		qsm_quote(kind ? kind : "", kind ? strlen(kind) : 0, q, sizeof(q));
 		if (e) {
@@ -80,7 +80,7 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 			"Unknown record kind %s; send one of customer, item, invoice, payment, refund, credit, writeoff", q);
 	}
 	v.kind = kind;
-	v.title = qsm_kind_title(kind);
+	v.title = k->label;   /* qsm_kind_title */
 	if (!doc || json_object_get_type(doc) != json_type_object) {
 		if (doc && json_object_get_type(doc) == json_type_array && json_object_array_length(doc) == 0) {
 			return qsm_verr(&v, "id", "the document is empty; send the %s's fields, starting with its id", kind);
@@ -108,7 +108,7 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 		}
 	}
 	path[0] = '\0';
-	if (qsm_scan_utf8(&v, doc, path, 0, sizeof(path)) != QS_OK) {
+	if (!qsm_utf8_checked(doc) && qsm_scan_utf8(&v, doc, path, 0, sizeof(path)) != QS_OK) {
 		return QS_EVALIDATION;
 	}
 	if (qsm_check_keys(&v, doc, k->keys, NULL) != QS_OK) {

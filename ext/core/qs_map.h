@@ -27,6 +27,15 @@ bool qs_map_kind_known(const char *kind);
 qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_currency,
 	json_object **norm, qs_error *e);
 
+/* Whether s (n bytes) is valid UTF-8 without a NUL byte: what qs_map_validate
+ * requires of every string and field name of a document. A caller that builds
+ * a document and has checked each of its strings and names this way marks it
+ * (qs_map_mark_utf8_checked, on the top object): qs_map_validate then skips
+ * its own pass over the tree. A document that fails the check is left
+ * unmarked, and qs_map_validate's pass names the field and the byte. */
+bool qs_map_utf8_ok(const char *s, size_t n);
+void qs_map_mark_utf8_checked(json_object *doc);
+
 /* A stable hash (hex sha256 of the canonical JSON serialisation) of a normalised
  * document, so that an unchanged document is not sent twice. out: 65 bytes. */
 void qs_map_hash(json_object *norm, char out[65]);

@@ -246,10 +246,27 @@ static void trim_span(const char **s, size_t *n)
 /* ------------------------------------------------------------------ */
 /* accessors                                                            */
 
-/* The value of key in obj, NULL when absent or null. */
+/* The value of key in obj, NULL when absent or null (or obj not an object).
+ * A document's objects hold a few fields each: a walk over its entries,
+ * comparing the first byte before the rest, costs less than hashing the key
+ * (json-c's look-up); a larger object is looked up by hash. */
 json_object *qsm_get(json_object *obj, const char *key)
 {
 	json_object *val = NULL;
+	if (json_object_get_type(obj) != json_type_object) {
+		return NULL;
+	}
+	if (json_object_object_length(obj) <= 16) {
+		struct lh_entry *en;
+		for (en = lh_table_head(json_object_get_object(obj)); en; en = lh_entry_next(en)) {
+			const char *k = lh_entry_k(en);
+			if (k[0] == key[0] && !strcmp(k, key)) {
+				val = lh_entry_v(en);
+				return val && json_object_get_type(val) == json_type_null ? NULL : val;
+			}
+		}
+		return NULL;
+	}
 	if (!json_object_object_get_ex(obj, key, &val)) {
 		return NULL;
 	}
@@ -372,6 +389,10 @@ static bool utf8_ok(const char *s, size_t n)
 		if (s[i] == '\0') {
 			return false;
 		}
+		if ((unsigned char)s[i] < 0x80) {
+			i++;   /* an ASCII byte of the last few */
+			continue;
+		}
 		{
 			size_t k = utf8_seq((const unsigned char *)s + i, n - i);
 			if (k == 0) {
@@ -408,6 +429,27 @@ static bool tree_utf8_ok(json_object *o)
 	default:
 		return true;
 	}
+}
+
+bool qs_map_utf8_ok(const char *s, size_t n)
+{
+	return utf8_ok(s, n);
+}
+
+/* The mark: the top object's user data points at this tag (json-c keeps it
+ * with the object and prints nothing of it). */
+static const char utf8_checked_tag = 0;
+
+void qs_map_mark_utf8_checked(json_object *doc)
+{
+	if (doc) {
+		json_object_set_userdata(doc, (void *)&utf8_checked_tag, NULL);
+	}
+}
+
+bool qsm_utf8_checked(json_object *doc)
+{
+	return doc && json_object_get_userdata(doc) == (void *)&utf8_checked_tag;
 }
 
 qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t cap)
@@ -583,7 +625,7 @@ qs_status qsm_check_keys(vctx *v, json_object *obj, const char *const *allowed, 
 		size_t o = 0;
 		(void)val;
 		for (a = allowed; *a; a++) {
-			if (!strcmp(*a, key)) {
+			if ((*a)[0] == key[0] && !strcmp(*a, key)) {
 				break;
 			}
 		}
@@ -626,6 +668,13 @@ const char *qsm_index_path(char *buf, size_t size, const char *name, size_t i)
 		i /= 10;
 	} while (i);
 	*--d = '[';
+	n = strlen(name);
+	if (n + (size_t)(idx + sizeof(idx) - 1 - d) < size) {
+		/* the usual case, "lines[2]": both parts fit */
+		memcpy(buf, name, n);
+		memcpy(buf + n, d, (size_t)(idx + sizeof(idx) - d));
+		return buf;
+	}
 	buf[0] = '\0';
 	n = path_append(buf, size, 0, "", name);
 	path_append(buf, size, n, "", d);
@@ -686,17 +735,45 @@ qs_status qsm_parse_ref(vctx *v, json_object *val, const char *field, const char
 	return QS_OK;
 }
 
+/* The common case of qsm_parse_ref without a path: a string of 1 to 64 bytes
+ * without a control character (so at most 64 characters), copied into out;
+ * false for anything else, which qsm_parse_ref then accepts or names. */
+static bool ref_ok(json_object *val, char out[QS_ID_MAX + 1])
+{
+	const char *s;
+	size_t n, i;
+	if (json_object_get_type(val) != json_type_string) {
+		return false;
+	}
+	s = json_object_get_string(val);
+	n = (size_t)json_object_get_string_len(val);
+	if (n == 0 || n > QS_ID_MAX) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		if (qsm_control_len((const unsigned char *)s + i, n - i)) {
+			return false;
+		}
+	}
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return true;
+}
+
 qs_status qsm_req_ref(vctx *v, json_object *doc, const char *key, const char *prefix, const char *what,
 	json_object *norm, char out[QS_ID_MAX + 1])
 {
 	char path[128];
 	json_object *val = qsm_get(doc, key);
-	qsm_fpath(path, sizeof(path), prefix, key);
 	if (!val) {
+		qsm_fpath(path, sizeof(path), prefix, key);
 		return qsm_verr(v, path, "%s is missing; send the %s", path, what);
 	}
-	if (qsm_parse_ref(v, val, path, what, out) != QS_OK) {
-		return QS_EVALIDATION;
+	if (!ref_ok(val, out)) {
+		qsm_fpath(path, sizeof(path), prefix, key);
+		if (qsm_parse_ref(v, val, path, what, out) != QS_OK) {
+			return QS_EVALIDATION;
+		}
 	}
 	if (norm) {
 		qsm_put_str(norm, key, out, strlen(out));
@@ -717,9 +794,12 @@ qs_status qsm_opt_ref(vctx *v, json_object *doc, const char *key, const char *pr
 	if (!val) {
 		return QS_OK;
 	}
-	qsm_fpath(path, sizeof(path), prefix, key);
-	if (qsm_parse_ref(v, val, path, what, out) != QS_OK) {
-		return QS_EVALIDATION;
+	if (!ref_ok(val, out)) {
+		/* not a plain reference: the parse that names the field says why */
+		qsm_fpath(path, sizeof(path), prefix, key);
+		if (qsm_parse_ref(v, val, path, what, out) != QS_OK) {
+			return QS_EVALIDATION;
+		}
 	}
 	if (present) {
 		*present = true;
@@ -748,16 +828,29 @@ qs_status qsm_opt_text(vctx *v, json_object *doc, const char *key, const char *p
 	if (!val) {
 		return QS_OK;
 	}
-	qsm_fpath(path, sizeof(path), prefix, key);
 	if (accept_int && json_object_get_type(val) == json_type_int) {
 		snprintf(num, sizeof(num), "%" PRId64, json_object_get_int64(val));
 		s = num;
 		n = strlen(num);
 	} else if (json_object_get_type(val) != json_type_string) {
+		qsm_fpath(path, sizeof(path), prefix, key);
 		return qsm_verr(v, path, "%s is %s, not text; %s", path, qsm_type_name(val), fix);
 	} else {
 		s = json_object_get_string(val);
 		n = (size_t)json_object_get_string_len(val);
+	}
+	if (!out && n > 0 && !isspace((unsigned char)s[0]) && !isspace((unsigned char)s[n - 1])) {
+		/* nothing to trim and (below) no control character: the text is its
+		 * own cleaned form, recorded without a copy */
+		size_t i;
+		for (i = 0; i < n && !qsm_control_len((const unsigned char *)s + i, n - i); i++) {
+		}
+		if (i == n && (!max_chars || qsm_utf8_chars(s, n) <= max_chars)) {
+			if (norm) {
+				qsm_put_str(norm, key, s, n);
+			}
+			return QS_OK;
+		}
 	}
 	if (qsm_single_line) {
 		clean = qsm_clean_line(s, n, false, false);
@@ -791,6 +884,7 @@ qs_status qsm_opt_text(vctx *v, json_object *doc, const char *key, const char *p
 		size_t chars = qsm_utf8_chars(clean, n);
 		qsm_quote(clean, n, q, sizeof(q));
 		free(clean);
+		qsm_fpath(path, sizeof(path), prefix, key);
 		return qsm_verr(v, path, "%s %s is %zu characters long but QuickBooks allows at most %zu; %s",
 			path, q, chars, max_chars, fix);
 	}
@@ -827,12 +921,12 @@ qs_status qsm_money_field(vctx *v, json_object *doc, const char *key, const char
 	qs_status st;
 
 	*out = 0;
-	qsm_fpath(path, sizeof(path), prefix, key);
 	if (!val) {
 		if (present) {
 			*present = false;
 			return QS_OK;
 		}
+		qsm_fpath(path, sizeof(path), prefix, key);
 		return qsm_verr(v, path, "%s is missing; send it as a decimal string like \"10.99\"", path);
 	}
 	qs_error_clear(&me);
@@ -842,6 +936,7 @@ qs_status qsm_money_field(vctx *v, json_object *doc, const char *key, const char
 		size_t n = (size_t)json_object_get_string_len(val);
 		st = qs_money_parse(s, n, v->decimals, out, &me);
 		if (st != QS_OK) {
+			qsm_fpath(path, sizeof(path), prefix, key);
 			if (v->decimals > 0) {
 				return qsm_verr(v, path, "%s %s (%s); send at most %d decimals, e.g. \"%s\"",
 					path, me.message, v->currency, v->decimals, money_example(v->decimals));
@@ -855,6 +950,7 @@ qs_status qsm_money_field(vctx *v, json_object *doc, const char *key, const char
 		int i;
 		for (i = 0; i < v->decimals; i++) {
 			if (__builtin_mul_overflow(m, 10, &m)) {
+				qsm_fpath(path, sizeof(path), prefix, key);
 				return qsm_verr(v, path, "%s %" PRId64 " is too large; send a real amount", path, units);
 			}
 		}
@@ -864,6 +960,7 @@ qs_status qsm_money_field(vctx *v, json_object *doc, const char *key, const char
 	case json_type_double:
 		st = qs_money_from_double(json_object_get_double(val), v->decimals, out, &me);
 		if (st != QS_OK) {
+			qsm_fpath(path, sizeof(path), prefix, key);
 			if (v->decimals > 0) {
 				return qsm_verr(v, path, "%s %s (%s); send money as a decimal string with at most %d decimals, e.g. \"%s\"",
 					path, me.message, v->currency, v->decimals, money_example(v->decimals));
@@ -872,6 +969,7 @@ qs_status qsm_money_field(vctx *v, json_object *doc, const char *key, const char
 		}
 		break;
 	default:
+		qsm_fpath(path, sizeof(path), prefix, key);
 		return qsm_verr(v, path, "%s is %s, not an amount; send a decimal string like \"10.99\"", path, qsm_type_name(val));
 	}
 	if (present) {
@@ -881,6 +979,21 @@ qs_status qsm_money_field(vctx *v, json_object *doc, const char *key, const char
 		qsm_put_int(norm, key, *out);
 	}
 	return QS_OK;
+}
+
+/* qsm_dec4_field for the field key of prefix, its path joined only for a message. */
+qs_status qsm_dec4_key(vctx *v, json_object *val, const char *prefix, const char *key, int64_t *out)
+{
+	char path[128];
+	qs_error me;
+	if (json_object_get_type(val) == json_type_string) {
+		qs_error_clear(&me);
+		if (qs_decimal4_parse(json_object_get_string(val), (size_t)json_object_get_string_len(val), out, &me) == QS_OK) {
+			return QS_OK;
+		}
+	}
+	qsm_fpath(path, sizeof(path), prefix, key);
+	return qsm_dec4_field(v, val, path, out);
 }
 
 /* A quantity or rate with up to 4 decimals -> value * 10^4. */
@@ -1017,13 +1130,13 @@ qs_status qsm_bool_field(vctx *v, json_object *doc, const char *key, const char 
 	if (!val) {
 		return QS_OK;
 	}
-	qsm_fpath(path, sizeof(path), prefix, key);
 	if (json_object_get_type(val) == json_type_boolean) {
 		*out = json_object_get_boolean(val) != 0;
 	} else if (json_object_get_type(val) == json_type_int &&
 		(json_object_get_int64(val) == 0 || json_object_get_int64(val) == 1)) {
 		*out = json_object_get_int64(val) == 1;
 	} else {
+		qsm_fpath(path, sizeof(path), prefix, key);
 		return qsm_verr(v, path, "%s is %s, not true or false; send a boolean", path, qsm_type_name(val));
 	}
 	*present = true;

@@ -57,6 +57,7 @@ void qsm_put_bool(json_object *norm, const char *key, bool b);
 
 /* the whole-document UTF-8 scan and the unknown-key check */
 qs_status qsm_scan_utf8(vctx *v, json_object *o, char *path, size_t plen, size_t cap);
+bool qsm_utf8_checked(json_object *doc);   /* marked by qs_map_mark_utf8_checked */
 qs_status qsm_check_keys(vctx *v, json_object *obj, const char *const *allowed, const char *prefix);
 
 /* field parsers */
@@ -72,6 +73,7 @@ qs_status qsm_opt_text(vctx *v, json_object *doc, const char *key, const char *p
 qs_status qsm_money_field(vctx *v, json_object *doc, const char *key, const char *prefix,
 	json_object *norm, qs_money *out, bool *present);
 qs_status qsm_dec4_field(vctx *v, json_object *val, const char *path, int64_t *out);
+qs_status qsm_dec4_key(vctx *v, json_object *val, const char *prefix, const char *key, int64_t *out);
 qs_status qsm_date_field(vctx *v, json_object *doc, const char *key, bool required, bool allow_time,
 	const char *what, json_object *norm);
 qs_status qsm_bool_field(vctx *v, json_object *doc, const char *key, const char *prefix, json_object *norm,

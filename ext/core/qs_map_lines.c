@@ -92,11 +92,8 @@ qs_status qsm_validate_lines(vctx *v, json_object *doc, bool required, json_obje
 			goto fail;
 		}
 		val = qsm_get(ln, "quantity");
-		if (val) {
-			qsm_fpath(path, sizeof(path), prefix, "quantity");
-			if ((st = qsm_dec4_field(v, val, path, &qty)) != QS_OK) {
-				goto fail;
-			}
+		if (val && (st = qsm_dec4_key(v, val, prefix, "quantity", &qty)) != QS_OK) {
+			goto fail;
 		}
 		qsm_put_int(nl, "quantity_e4", qty);
 		if ((st = qsm_money_field(v, ln, "unit_price", prefix, nl, &unit, &has_unit)) != QS_OK ||

@@ -149,7 +149,8 @@ typedef struct qs_entity {
 	char sync_token[32];
 	long long version;         /* bumped by every recorded change */
 	long long synced_version;  /* version last delivered (0 = none) */
-	char hash[65];             /* hash of the normalised document */
+	char hash[65];             /* SHA-256 of the document as earlier versions recorded it; "" from
+	                              qbo_push now (the stored document itself is compared) */
 	char *doc;                 /* normalised document JSON, malloc'd */
 	long attempts;
 	double last_attempt;

@@ -504,7 +504,8 @@ static bool prefix_ok(const char *p)
 
 bool qs_store_is_mysql(const char *name)
 {
-	return name && (strncasecmp(name, "mysql://", 8) == 0 || strncasecmp(name, "mariadb://", 10) == 0);
+	return name && (name[0] == 'm' || name[0] == 'M')
+		&& (strncasecmp(name, "mysql://", 8) == 0 || strncasecmp(name, "mariadb://", 10) == 0);
 }
 
 /* Parses the store name. The URL never carries the password: one written

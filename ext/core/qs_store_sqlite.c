@@ -493,6 +493,19 @@ static sqlite3_stmt *st(sq_store *s, int id, qs_error *e)
 	return p;
 }
 
+/* st() for a statement whose caller binds every parameter before each run
+ * (the hook path's reads and writes): reset, its old bindings left to be
+ * replaced instead of cleared first. */
+static sqlite3_stmt *st_all(sq_store *s, int id, qs_error *e)
+{
+	sqlite3_stmt *p = s->stmt[id];
+	if (!p || s->reading) {
+		return st(s, id, e);
+	}
+	sqlite3_reset(p);
+	return p;
+}
+
 /* The read snapshot: a deferred transaction that has only read. */
 static void read_end(sq_store *s)
 {
@@ -1018,7 +1031,7 @@ static qs_status entity_read(sq_store *s, int which, const char *key, const char
 	qs_strlcpy(out->id, id, sizeof(out->id));
 	out->state = QS_STATE_NOT_TRIED;
 	*row = false;
-	*p = st(s, which, e);
+	*p = st_all(s, which, e);   /* binds ?1-?3, all there are */
 	if (!*p) {
 		return QS_ESTORE;
 	}
@@ -1123,7 +1136,7 @@ static void bind_record_state(sqlite3_stmt *p, const char *key, const qs_entity 
 static qs_status sq_entity_put(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_PUT, e);
+	sqlite3_stmt *p = st_all(s, S_ENT_PUT, e);   /* binds ?1-?15, all there are */
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1151,7 +1164,7 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 		bind_record(p, key, en);
 		return run(s, p, e, "removing an outbox row");
 	}
-	p = st(s, S_OB_PUT, e);
+	p = st_all(s, S_OB_PUT, e);   /* binds ?1-?13, all there are */
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1479,17 +1492,18 @@ static qs_status sq_map_get(qs_store *qs, const char *key, const char *kind, con
 	const char *purpose, qs_mapping *out, bool *found, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_MAP_GET, e);
+	sqlite3_stmt *p = st_all(s, S_MAP_GET, e);   /* binds ?1-?4, all there are */
 	qs_status r;
 	*found = false;
 	memset(out, 0, sizeof(*out));
 	if (!p) {
 		return QS_ESTORE;
 	}
-	bind_text(p, 1, key);
-	bind_text(p, 2, kind);
-	bind_text(p, 3, local_id);
-	bind_text(p, 4, purpose ? purpose : "");
+	/* the arguments outlive the step: bound without a copy (a push reads its customer's mapping) */
+	bind_static(p, 1, key);
+	bind_static(p, 2, kind);
+	bind_static(p, 3, local_id);
+	bind_static(p, 4, purpose ? purpose : "");
 	r = step_row(s, p, e, "reading a mapping", found);
 	if (r == QS_OK && *found) {
 		qs_strlcpy(out->kind, kind, sizeof(out->kind));

@@ -120,6 +120,8 @@ void qs_php_from_json(json_object *j, zval *out);
 /* The state qs_engine_push_view answered in its fields, as the array qs_php_from_json
  * would make of the same state as JSON. */
 void qs_php_state_view(const qs_state_view *v, zval *out);
+/* At MINIT: the state's field names as permanent interned strings. */
+void qs_php_json_minit(void);
 /* A billing document of kind as json-c; NULL with *err a QS_EVALIDATION naming
  * the record ("Invoice 7") and the field when it cannot be one (nothing thrown).
  * borrow_keys: the tree's field names are the array's own key strings, not

@@ -5,9 +5,12 @@
  * money parser decides whether one is acceptable. A billing document that
  * cannot become JSON (INF/NaN, recursion, nesting deeper than 64, a resource,
  * a closure, a NUL byte in a key) is a validation error naming the record and
- * the field (qs_php_doc_to_json); other arguments get TypeError/ValueError. */
+ * the field (qs_php_doc_to_json), and a document whose strings and field names
+ * are all UTF-8 is marked so for the core's validation; other arguments get
+ * TypeError/ValueError. */
 #include "qs_php.h"
 #include "core/qs_kind.h"
+#include "core/qs_map.h"
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 #include "zend_closures.h"
@@ -26,38 +29,67 @@ typedef struct qs_jctx {
 	const char *label;   /* "Invoice" */
 	char id[65];         /* the document's id when it is printable, else "" */
 	bool borrow_keys;    /* field names point into the array's keys (not copied) */
+	bool utf8_bad;       /* a document's string or field name is not UTF-8 (the core names it) */
 } qs_jctx;
 
-/* Appends "[3]" or ".key" (or "key" at the top) to the path for messages. */
-static size_t qs_path_push(smart_str *path, zend_string *key, zend_ulong idx)
+/* Where the conversion is, for messages: the keys (or list indexes) from the
+ * top down to the current value. Only a failure writes them out as text, so
+ * a document that converts costs no string work for its path. */
+typedef struct qs_jpath {
+	struct {
+		zend_string *key;   /* NULL: a list index */
+		zend_ulong idx;
+	} at[QS_JSON_MAX_DEPTH + 2];
+	size_t n;               /* levels, at most QS_JSON_MAX_DEPTH + 2 kept */
+	smart_str text;         /* the path as text, made by qs_path_text */
+} qs_jpath;
+
+/* Enters key (or index idx) below the current value; returns the depth to restore. */
+static size_t qs_path_push(qs_jpath *path, zend_string *key, zend_ulong idx)
 {
-	size_t old = ZSTR_LEN_OR_ZERO(path);
-	if (key) {
-		if (old) {
-			smart_str_appendc(path, '.');
-		}
-		smart_str_append(path, key);
-	} else {
-		smart_str_appendc(path, '[');
-		smart_str_append_unsigned(path, idx);
-		smart_str_appendc(path, ']');
+	size_t old = path->n;
+	if (old < sizeof(path->at) / sizeof(path->at[0])) {
+		path->at[old].key = key;
+		path->at[old].idx = idx;
 	}
+	path->n = old + 1;
 	return old;
 }
 
-static void qs_path_pop(smart_str *path, size_t len)
+static void qs_path_pop(qs_jpath *path, size_t len)
 {
-	if (path->s) {
-		ZSTR_LEN(path->s) = len;
+	path->n = len;
+}
+
+/* The path as text, "key.sub[3].name" ("[3]" or ".key", "key" at the top). */
+static smart_str *qs_path_text(qs_jpath *path)
+{
+	size_t i, n = path->n < sizeof(path->at) / sizeof(path->at[0]) ? path->n : sizeof(path->at) / sizeof(path->at[0]);
+	if (path->text.s) {
+		ZSTR_LEN(path->text.s) = 0;
 	}
+	for (i = 0; i < n; i++) {
+		if (path->at[i].key) {
+			if (ZSTR_LEN_OR_ZERO(&path->text)) {
+				smart_str_appendc(&path->text, '.');
+			}
+			smart_str_append(&path->text, path->at[i].key);
+		} else {
+			smart_str_appendc(&path->text, '[');
+			smart_str_append_unsigned(&path->text, path->at[i].idx);
+			smart_str_appendc(&path->text, ']');
+		}
+	}
+	smart_str_0(&path->text);
+	return &path->text;
 }
 
 /* A TypeError for a value of the wrong type, a ValueError for a bad shape; for a
  * document, a validation error "<Label> <id>: <path> is <what>; <fix>". */
-static void qs_json_fail_ex(qs_jctx *cx, smart_str *path, const char *what, const char *fix, bool type_error)
+static void qs_json_fail_ex(qs_jctx *cx, qs_jpath *where, const char *what, const char *fix, bool type_error)
 {
 	uint32_t arg_num = cx->arg_num;
-	smart_str_0(path);
+	smart_str *path = qs_path_text(where);
 	if (cx->err) {
 		const char *at = path->s && ZSTR_LEN(path->s) ? ZSTR_VAL(path->s) : "the document";
 		qs_error_clear(cx->err);
@@ -88,9 +120,30 @@ static void qs_json_fail_ex(qs_jctx *cx, smart_str *path, const char *what, cons
 #define qs_json_fail_value(c, p, w, f) qs_json_fail_ex((c), (p), (w), (f), false)
 #define QS_FAILED(c) ((c)->err ? (c)->err->status != QS_OK : EG(exception) != NULL)
 
-static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth);
+static json_object *qs_to_json(zval *zv, qs_jctx *cx, qs_jpath *path, int depth);
 
-static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, smart_str *path, int depth)
+/* Valid UTF-8 without NUL, for text already known to hold no NUL byte: ASCII
+ * (the usual field name and value) by a test of the high bits, other text by
+ * the core's check. */
+static inline bool qs_utf8_ok(const char *s, size_t n)
+{
+	uint64_t acc = 0, w;
+	unsigned char tail = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++) {
+		tail |= (unsigned char)s[i];
+	}
+	if (!(acc & 0x8080808080808080ULL) && !(tail & 0x80)) {
+		return true;
+	}
+	return qs_map_utf8_ok(s, n);
+}
+
+static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, qs_jpath *path, int depth)
 {
 	json_object *out;
 	zend_string *key;
@@ -124,6 +177,9 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, smar
 			json_object_put(out);
 			return NULL;
 		}
+		if (cx->err && key && !cx->utf8_bad && !qs_utf8_ok(ZSTR_VAL(key), ZSTR_LEN(key))) {
+			cx->utf8_bad = true;
+		}
 		j = qs_to_json(val, cx, path, depth + 1);
 		if (!j && QS_FAILED(cx)) {
 			qs_path_pop(path, mark);
@@ -148,7 +204,7 @@ static json_object *qs_ht_to_json(HashTable *ht, bool as_list, qs_jctx *cx, smar
 	return out;
 }
 
-static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth)
+static json_object *qs_to_json(zval *zv, qs_jctx *cx, qs_jpath *path, int depth)
 {
 	ZVAL_DEREF(zv);
 	switch (Z_TYPE_P(zv)) {
@@ -177,10 +233,12 @@ static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth
 				qs_json_fail_ex(cx, path, what, "remove it in the billing system", false);
 				return NULL;
 			}
-			smart_str_0(path);
 			zend_argument_value_error(cx->arg_num, "must not contain strings with NUL bytes (at %s)",
-				path->s && ZSTR_LEN(path->s) ? ZSTR_VAL(path->s) : "top level");
+				qs_path_text(path)->s && ZSTR_LEN(path->text.s) ? ZSTR_VAL(path->text.s) : "top level");
 			return NULL;
+		}
+		if (cx->err && !cx->utf8_bad && !qs_utf8_ok(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) {
+			cx->utf8_bad = true;
 		}
 		return json_object_new_string_len(Z_STRVAL_P(zv), (int)Z_STRLEN_P(zv));
 	case IS_ARRAY:
@@ -237,13 +295,15 @@ static json_object *qs_to_json(zval *zv, qs_jctx *cx, smart_str *path, int depth
 
 json_object *qs_php_to_json(zval *zv, uint32_t arg_num)
 {
-	smart_str path = {0};
+	qs_jpath path;
 	qs_jctx cx;
 	json_object *j;
+	path.n = 0;
+	memset(&path.text, 0, sizeof(path.text));
 	memset(&cx, 0, sizeof(cx));
 	cx.arg_num = arg_num;
 	j = qs_to_json(zv, &cx, &path, 0);
-	smart_str_free(&path);
+	smart_str_free(&path.text);
 	return j;
 }
 
@@ -277,7 +337,7 @@ static bool qs_printable_id(const char *s, size_t n)
 
 json_object *qs_php_doc_to_json(zval *zv, const char *kind, bool borrow_keys, qs_error *err)
 {
-	smart_str path = {0};
+	qs_jpath path;
 	qs_jctx cx;
 	json_object *j;
 	const qs_kind *k = qs_kind_find(kind);
@@ -298,11 +358,17 @@ json_object *qs_php_doc_to_json(zval *zv, const char *kind, bool borrow_keys, qs
 	} else if (idv && Z_TYPE_P(idv) == IS_LONG) {
 		snprintf(cx.id, sizeof(cx.id), ZEND_LONG_FMT, Z_LVAL_P(idv));
 	}
+	path.n = 0;
+	memset(&path.text, 0, sizeof(path.text));
 	j = qs_to_json(zv, &cx, &path, 0);
-	smart_str_free(&path);
+	smart_str_free(&path.text);
 	if (err->status != QS_OK) {
 		json_object_put(j);
 		return NULL;
+	}
+	if (!cx.utf8_bad) {
+		/* every string and field name checked above: the core's pass over the tree is skipped */
+		qs_map_mark_utf8_checked(j);
 	}
 	return j;
 }
@@ -348,6 +414,22 @@ void qs_php_from_json(json_object *j, zval *out)
 	}
 }
 
+/* The names of a state's fields (qs_state_view's order) as permanent interned
+ * strings, made once at startup: the array qbo_push returns is filled without
+ * hashing or allocating a name. */
+static const char *const qs_state_names[] = {"kind", "id", "state", "reason", "qbo_id", "version", "synced_version",
+	"attempts", "last_attempt", "queued", "next_try", "updated"};
+#define QS_STATE_NAMES (sizeof(qs_state_names) / sizeof(qs_state_names[0]))
+static zend_string *qs_state_znames[QS_STATE_NAMES];
+
+void qs_php_json_minit(void)
+{
+	size_t i;
+	for (i = 0; i < QS_STATE_NAMES; i++) {
+		qs_state_znames[i] = zend_string_init_interned(qs_state_names[i], strlen(qs_state_names[i]), 1);
+	}
+}
+
 void qs_php_state_view(const qs_state_view *v, zval *out)
 {
 	size_t i;
@@ -370,6 +452,10 @@ void qs_php_state_view(const qs_state_view *v, zval *out)
 			break;
 		}
 		/* the state's keys are distinct names, none numeric */
-		zend_hash_str_add_new(Z_ARRVAL_P(out), f->key, strlen(f->key), &z);
+		if (i < QS_STATE_NAMES && qs_state_znames[i] && f->key[0] == qs_state_names[i][0] && !strcmp(f->key, qs_state_names[i])) {
+			zend_hash_add_new(Z_ARRVAL_P(out), qs_state_znames[i], &z);
+		} else {
+			zend_hash_str_add_new(Z_ARRVAL_P(out), f->key, strlen(f->key), &z);
+		}
 	}
 }
