@@ -136,7 +136,7 @@ foreach ([1, 10, 11] as $v) {
 }
 ?>
 --EXPECT--
-new store: user_version 12, 15 tables, 16 indexes, made in one step (its entity and outbox tables never renamed): yes
+new store: user_version 12, 16 tables, 24 indexes, made in one step (its entity and outbox tables never renamed): yes
 version 0 with a foreign table: user_version now 12, rebuilt by the steps (entity renamed by step 12): yes
 migrated from empty by every step: the same as a new store
 schema 1 store: user_version 12 after opening
