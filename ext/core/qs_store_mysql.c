@@ -413,9 +413,100 @@ static const char *const schema_v5[] = {
 	NULL
 };
 
+/* The current schema whole, as the migrations leave it: a new store (no meta
+ * table yet) is created with it, one CREATE per table instead of the five
+ * steps and their ALTERs, which rebuild tables. The meta table comes last and
+ * the version row after it: a run stopped half-way (DDL commits by itself)
+ * left no meta table, so the next one creates what is missing (IF NOT
+ * EXISTS). A new schema version changes it too; test 481 checks that it and
+ * the migrations agree (SHOW CREATE TABLE of every table). */
+static const char *const schema_current[] = {
+	"CREATE TABLE IF NOT EXISTS {p}conn("
+	" `key` VARCHAR(64) NOT NULL PRIMARY KEY, realm VARCHAR(64) NULL,"
+	" status VARCHAR(32) NOT NULL DEFAULT 'Not Connected', message TEXT NULL,"
+	" access BLOB NULL, refresh BLOB NULL, access_expires DOUBLE NOT NULL DEFAULT 0,"
+	" refresh_expires DOUBLE NOT NULL DEFAULT 0, token_version BIGINT NOT NULL DEFAULT 0,"
+	" refresh_owner VARCHAR(96) NULL, refresh_until DOUBLE NOT NULL DEFAULT 0,"
+	" last_sync DOUBLE NOT NULL DEFAULT 0, home_currency VARCHAR(8) NULL, country VARCHAR(8) NULL,"
+	" throttled_until DOUBLE NOT NULL DEFAULT 0, refresh_sent DOUBLE NOT NULL DEFAULT 0,"
+	" reason VARCHAR(48) NULL)" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}oauth_state(state VARCHAR(128) NOT NULL PRIMARY KEY,"
+	" conn VARCHAR(64) NOT NULL, expires DOUBLE NOT NULL, KEY {p}oauth_state_exp(expires))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}entity("
+	" conn VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL, local_id VARCHAR(64) NOT NULL,"
+	" state VARCHAR(16) NOT NULL DEFAULT 'Not Tried', reason TEXT NULL, qbo_id VARCHAR(32) NULL,"
+	" sync_token VARCHAR(32) NULL, version BIGINT NOT NULL DEFAULT 0, synced_version BIGINT NOT NULL DEFAULT 0,"
+	" hash VARCHAR(64) NULL, doc MEDIUMTEXT NULL, attempts BIGINT NOT NULL DEFAULT 0,"
+	" last_attempt DOUBLE NOT NULL DEFAULT 0, updated DOUBLE NOT NULL DEFAULT 0, create_rid VARCHAR(64) NULL,"
+	" id_len SMALLINT AS (CHAR_LENGTH(local_id)) VIRTUAL,"
+	" PRIMARY KEY(conn, kind, local_id), KEY {p}entity_qbo(conn, kind, qbo_id),"
+	" KEY {p}entity_order(conn, kind, id_len, local_id),"
+	" KEY {p}entity_state(conn, state, kind, id_len, local_id))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}outbox("
+	" seq BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL,"
+	" local_id VARCHAR(64) NOT NULL, status VARCHAR(16) NOT NULL, version BIGINT NOT NULL,"
+	" next_try DOUBLE NOT NULL DEFAULT 0, owner VARCHAR(96) NULL, claimed DOUBLE NOT NULL DEFAULT 0,"
+	" wait_kind VARCHAR(16) NULL, wait_id VARCHAR(64) NULL, attempts BIGINT NOT NULL DEFAULT 0,"
+	" prio INT NOT NULL DEFAULT 9, created DOUBLE NOT NULL DEFAULT 0,"
+	" UNIQUE KEY {p}outbox_rec(conn, kind, local_id), KEY {p}outbox_due(conn, prio, seq),"
+	" KEY {p}outbox_wait(conn, wait_kind, wait_id), KEY {p}outbox_owner(conn, owner))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}mapping("
+	" conn VARCHAR(64) NOT NULL, kind VARCHAR(24) NOT NULL, local_id VARCHAR(64) NOT NULL,"
+	" purpose VARCHAR(16) NOT NULL DEFAULT '', qbo_id VARCHAR(32) NOT NULL, name VARCHAR(512) NULL,"
+	" created DOUBLE NOT NULL DEFAULT 0, start_date CHAR(10) NULL,"
+	" PRIMARY KEY(conn, kind, local_id, purpose))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}log("
+	" id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NULL, at DOUBLE NOT NULL,"
+	" level VARCHAR(8) NOT NULL, kind VARCHAR(24) NULL, local_id VARCHAR(64) NULL, message TEXT NOT NULL,"
+	" method VARCHAR(8) NULL, path TEXT NULL, status INT NULL, code VARCHAR(255) NULL,"
+	" intuit_tid VARCHAR(96) NULL, ms DOUBLE NULL, records TEXT NULL, request MEDIUMTEXT NULL,"
+	" response MEDIUMTEXT NULL, KEY {p}log_conn_at(conn, at), KEY {p}log_rec(conn, kind, local_id, at),"
+	" KEY {p}log_tid(intuit_tid), KEY {p}log_level(conn, level, at))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}hook_event("
+	" seq BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NOT NULL, event VARCHAR(64) NOT NULL,"
+	" ids TEXT NOT NULL, created DOUBLE NOT NULL, status VARCHAR(16) NOT NULL DEFAULT 'pending',"
+	" message TEXT NULL, attempts BIGINT NOT NULL DEFAULT 0, KEY {p}hook_event_due(conn, status, seq))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}rate_bucket(conn VARCHAR(64) NOT NULL PRIMARY KEY)" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}rate_slot("
+	" id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NOT NULL, at DOUBLE NOT NULL,"
+	" batch TINYINT NOT NULL DEFAULT 0, KEY {p}rate_slot_at(conn, at))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}qbo_event("
+	" id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, conn VARCHAR(64) NOT NULL, dedupe VARCHAR(255) NOT NULL,"
+	" realm VARCHAR(64) NOT NULL, entity VARCHAR(32) NOT NULL, qbo_id VARCHAR(32) NOT NULL,"
+	" operation VARCHAR(16) NOT NULL, at VARCHAR(40) NOT NULL, status VARCHAR(16) NOT NULL DEFAULT 'pending',"
+	" local_kind VARCHAR(16) NULL, local_id VARCHAR(64) NULL, doc MEDIUMTEXT NULL, message TEXT NULL,"
+	" created DOUBLE NOT NULL, UNIQUE KEY {p}qbo_event_dedupe(conn, dedupe),"
+	" KEY {p}qbo_event_status(conn, status, id))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}realm_link("
+	" conn VARCHAR(64) NOT NULL, realm VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL, local_id VARCHAR(64) NOT NULL,"
+	" qbo_id VARCHAR(32) NULL, sync_token VARCHAR(32) NULL, state VARCHAR(16) NULL, reason TEXT NULL,"
+	" synced_version BIGINT NOT NULL DEFAULT 0, PRIMARY KEY(conn, realm, kind, local_id))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}realm_mapping("
+	" conn VARCHAR(64) NOT NULL, realm VARCHAR(64) NOT NULL, kind VARCHAR(24) NOT NULL, local_id VARCHAR(64) NOT NULL,"
+	" purpose VARCHAR(16) NOT NULL DEFAULT '', qbo_id VARCHAR(32) NOT NULL, name VARCHAR(512) NULL,"
+	" created DOUBLE NOT NULL DEFAULT 0, start_date CHAR(10) NULL,"
+	" PRIMARY KEY(conn, realm, kind, local_id, purpose))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}worker_lock("
+	" conn VARCHAR(64) NOT NULL PRIMARY KEY, owner VARCHAR(96) NOT NULL, host VARCHAR(64) NULL,"
+	" pid BIGINT NOT NULL DEFAULT 0, since DOUBLE NOT NULL DEFAULT 0, heartbeat DOUBLE NOT NULL DEFAULT 0,"
+	" cancel TINYINT NOT NULL DEFAULT 0)" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}history_job("
+	" conn VARCHAR(64) NOT NULL PRIMARY KEY, id BIGINT NOT NULL, state VARCHAR(16) NOT NULL,"
+	" job MEDIUMTEXT NOT NULL, started DOUBLE NOT NULL DEFAULT 0, updated DOUBLE NOT NULL DEFAULT 0)" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}flight_slot("
+	" conn VARCHAR(64) NOT NULL, slot BIGINT NOT NULL, owner VARCHAR(96) NOT NULL, `until` DOUBLE NOT NULL,"
+	" PRIMARY KEY(conn, slot))" MY_TABLE_OPTS,
+	"CREATE TABLE IF NOT EXISTS {p}meta(conn VARCHAR(64) NOT NULL DEFAULT '', name VARCHAR(64) NOT NULL,"
+	" value MEDIUMTEXT NULL, at DOUBLE NOT NULL DEFAULT 0, PRIMARY KEY(conn, name))" MY_TABLE_OPTS,
+	NULL
+};
+
 /* The forward migrations: step i takes the schema from version i to i + 1.
  * A new version appends a step (a NULL-ended list of statements) and raises
- * MY_SCHEMA; a released step never changes. */
+ * MY_SCHEMA; a released step never changes. They migrate the stores older
+ * versions wrote (whose first act was creating the meta table of step 1's
+ * shape, name and value, before step 1); a new store is created at the current
+ * version directly (schema_current). */
 static const char *const *const migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -1244,22 +1335,23 @@ static qs_status tx_lock(my_store *s, const char *key, qs_error *e)
 static qs_status migrate(my_store *s, qs_error *e)
 {
 	long long v = 0, got = 0;
-	bool found = false;
+	bool found = false, fresh = false;
 	char lock[200], sql[300];
 	qs_status r;
 	/* DDL commits by itself: a named lock keeps two processes from
 	 * migrating at once */
 	snprintf(lock, sizeof(lock), "%s.%smigrate", s->t.db, s->t.prefix);
 	snprintf(sql, sizeof(sql), "SELECT GET_LOCK('%s', 60)", lock);
-	r = exec_text(s, "CREATE TABLE IF NOT EXISTS {p}meta(name VARCHAR(32) NOT NULL PRIMARY KEY, value BIGINT NOT NULL)"
-		MY_TABLE_OPTS, e, "creating the schema table");
-	if (r == QS_OK) {
-		r = query_int(s, "SELECT value FROM {p}meta WHERE name = 'schema'", &v, &found, e, "reading the schema version");
+	r = query_int(s, "SELECT value FROM {p}meta WHERE name = 'schema'", &v, &found, e, "reading the schema version");
+	if (r != QS_OK && mysql_errno(s->db) == ER_NO_SUCH_TABLE) {
+		qs_error_clear(e);
+		r = QS_OK;
+		fresh = true;   /* a new store (or one whose creation stopped half-way) */
 	}
 	if (r != QS_OK) {
 		return r;
 	}
-	if (v == MY_SCHEMA) {
+	if (!fresh && v == MY_SCHEMA) {
 		s->migrated = true;
 		return QS_OK;
 	}
@@ -1273,6 +1365,23 @@ static qs_status migrate(my_store *s, qs_error *e)
 	}
 	if (r == QS_OK) {
 		r = query_int(s, "SELECT value FROM {p}meta WHERE name = 'schema'", &v, &found, e, "reading the schema version");
+		fresh = r != QS_OK && mysql_errno(s->db) == ER_NO_SUCH_TABLE;
+		if (fresh) {
+			qs_error_clear(e);
+			r = QS_OK;
+		}
+	}
+	if (r == QS_OK && fresh) {
+		const char *const *step;
+		char setv[160];
+		for (step = schema_current; r == QS_OK && *step; step++) {
+			r = exec_text(s, *step, e, "creating the schema");
+		}
+		snprintf(setv, sizeof(setv), "INSERT INTO {p}meta(conn, name, value) VALUES('', 'schema', %d)", MY_SCHEMA);
+		if (r == QS_OK) {
+			r = exec_text(s, setv, e, "recording the schema version");
+		}
+		v = MY_SCHEMA;
 	}
 	for (; r == QS_OK && v < MY_SCHEMA; v++) {
 		const char *const *step;

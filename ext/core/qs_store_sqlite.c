@@ -424,10 +424,84 @@ static const char schema_v12[] =
 	"CREATE INDEX entity_order ON entity(conn, kind, length(local_id), local_id);"
 	"CREATE INDEX entity_state ON entity(conn, state, kind, length(local_id), local_id);";
 
+/* The current schema whole, as the migrations leave it: a new store is created
+ * with it in one step (parsing the schema once instead of rebuilding it twelve
+ * times). A new schema version changes it too; test 480 checks that it and
+ * the migrations from an empty store agree (tables, columns, indexes). */
+static const char schema_current[] =
+	"CREATE TABLE conn("
+	" key TEXT PRIMARY KEY, realm TEXT, status TEXT NOT NULL DEFAULT 'Not Connected', message TEXT,"
+	" access BLOB, refresh BLOB, access_expires REAL NOT NULL DEFAULT 0, refresh_expires REAL NOT NULL DEFAULT 0,"
+	" token_version INTEGER NOT NULL DEFAULT 0, refresh_owner TEXT, refresh_until REAL NOT NULL DEFAULT 0,"
+	" last_sync REAL NOT NULL DEFAULT 0, home_currency TEXT, country TEXT,"
+	" throttled_until REAL NOT NULL DEFAULT 0, refresh_sent REAL NOT NULL DEFAULT 0, reason TEXT);"
+	"CREATE TABLE oauth_state(state TEXT PRIMARY KEY, conn TEXT NOT NULL, expires REAL NOT NULL);"
+	"CREATE TABLE entity("
+	" conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL,"
+	" state TEXT NOT NULL DEFAULT 'Not Tried', reason TEXT, qbo_id TEXT, sync_token TEXT,"
+	" version INTEGER NOT NULL DEFAULT 0, synced_version INTEGER NOT NULL DEFAULT 0, hash TEXT, doc TEXT,"
+	" attempts INTEGER NOT NULL DEFAULT 0, last_attempt REAL NOT NULL DEFAULT 0, updated REAL NOT NULL DEFAULT 0,"
+	" create_rid TEXT, PRIMARY KEY(conn, kind, local_id));"
+	"CREATE INDEX entity_qbo ON entity(conn, kind, qbo_id) WHERE qbo_id IS NOT NULL;"
+	"CREATE INDEX entity_order ON entity(conn, kind, length(local_id), local_id);"
+	"CREATE INDEX entity_state ON entity(conn, state, kind, length(local_id), local_id);"
+	"CREATE TABLE outbox("
+	" seq INTEGER PRIMARY KEY, conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL,"
+	" status TEXT NOT NULL, version INTEGER NOT NULL, next_try REAL NOT NULL DEFAULT 0, owner TEXT,"
+	" claimed REAL NOT NULL DEFAULT 0, wait_kind TEXT, wait_id TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+	" prio INTEGER NOT NULL DEFAULT 9, created REAL NOT NULL DEFAULT 0, UNIQUE(conn, kind, local_id));"
+	"CREATE INDEX outbox_due ON outbox(conn, prio, seq);"
+	"CREATE INDEX outbox_wait ON outbox(conn, wait_kind, wait_id) WHERE wait_kind IS NOT NULL;"
+	"CREATE TABLE mapping("
+	" conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL, purpose TEXT NOT NULL DEFAULT '',"
+	" qbo_id TEXT NOT NULL, name TEXT, created REAL NOT NULL DEFAULT 0, start_date TEXT,"
+	" PRIMARY KEY(conn, kind, local_id, purpose));"
+	"CREATE TABLE log("
+	" id INTEGER PRIMARY KEY, conn TEXT, at REAL NOT NULL, level TEXT NOT NULL, kind TEXT, local_id TEXT,"
+	" message TEXT NOT NULL, method TEXT, path TEXT, status INTEGER, code TEXT, intuit_tid TEXT, ms REAL,"
+	" records TEXT, request TEXT, response TEXT);"
+	"CREATE INDEX log_conn_at ON log(conn, at);"
+	"CREATE INDEX log_rec ON log(conn, kind, local_id, at) WHERE kind IS NOT NULL;"
+	"CREATE INDEX log_tid ON log(intuit_tid) WHERE intuit_tid IS NOT NULL;"
+	"CREATE INDEX log_exch ON log(conn, at) WHERE method IS NOT NULL;"
+	"CREATE INDEX log_code ON log(conn, at) WHERE code IS NOT NULL;"
+	"CREATE INDEX log_warn ON log(conn, at) WHERE level <> 'info';"
+	"CREATE TABLE hook_event("
+	" seq INTEGER PRIMARY KEY AUTOINCREMENT, conn TEXT NOT NULL, event TEXT NOT NULL, ids TEXT NOT NULL,"
+	" created REAL NOT NULL, status TEXT NOT NULL DEFAULT 'pending', message TEXT,"
+	" attempts INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX hook_event_due ON hook_event(conn, status, seq);"
+	"CREATE TABLE rate_slot(conn TEXT NOT NULL, at REAL NOT NULL, batch INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX rate_slot_at ON rate_slot(conn, at);"
+	"CREATE TABLE meta(conn TEXT NOT NULL, name TEXT NOT NULL, value TEXT, at REAL NOT NULL DEFAULT 0,"
+	" PRIMARY KEY(conn, name));"
+	"CREATE TABLE qbo_event("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT, conn TEXT NOT NULL, dedupe TEXT NOT NULL, realm TEXT NOT NULL,"
+	" entity TEXT NOT NULL, qbo_id TEXT NOT NULL, operation TEXT NOT NULL, at TEXT NOT NULL,"
+	" status TEXT NOT NULL DEFAULT 'pending', local_kind TEXT, local_id TEXT, doc TEXT, message TEXT,"
+	" created REAL NOT NULL);"
+	"CREATE UNIQUE INDEX qbo_event_dedupe ON qbo_event(conn, dedupe);"
+	"CREATE INDEX qbo_event_status ON qbo_event(conn, status, id);"
+	"CREATE TABLE realm_link(conn TEXT NOT NULL, realm TEXT NOT NULL, kind TEXT NOT NULL,"
+	" local_id TEXT NOT NULL, qbo_id TEXT, sync_token TEXT, state TEXT, reason TEXT,"
+	" synced_version INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(conn, realm, kind, local_id)) WITHOUT ROWID;"
+	"CREATE TABLE realm_mapping(conn TEXT NOT NULL, realm TEXT NOT NULL, kind TEXT NOT NULL,"
+	" local_id TEXT NOT NULL, purpose TEXT NOT NULL DEFAULT '', qbo_id TEXT NOT NULL, name TEXT,"
+	" created REAL NOT NULL DEFAULT 0, start_date TEXT, PRIMARY KEY(conn, realm, kind, local_id, purpose)) WITHOUT ROWID;"
+	"CREATE TABLE worker_lock(conn TEXT NOT NULL PRIMARY KEY, owner TEXT NOT NULL, host TEXT,"
+	" pid INTEGER NOT NULL DEFAULT 0, since REAL NOT NULL DEFAULT 0, heartbeat REAL NOT NULL DEFAULT 0,"
+	" cancel INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE history_job(conn TEXT NOT NULL PRIMARY KEY, id INTEGER NOT NULL, state TEXT NOT NULL,"
+	" job TEXT NOT NULL, started REAL NOT NULL DEFAULT 0, updated REAL NOT NULL DEFAULT 0);"
+	"CREATE TABLE flight_slot(conn TEXT NOT NULL, slot INTEGER NOT NULL, owner TEXT NOT NULL,"
+	" until REAL NOT NULL, PRIMARY KEY(conn, slot));";
+
 /* The forward migrations, in order: step i takes a store from schema version
  * i to i + 1 (step 0 creates version 1). A new schema version appends one
  * step here and raises QS_STORE_SCHEMA; a step never changes once released,
- * since stores written by it exist. Each runs in the migration's transaction. */
+ * since stores written by it exist. Each runs in the migration's transaction.
+ * They migrate the stores older versions wrote; a new store is created at the
+ * current version directly (schema_current). */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
@@ -624,6 +698,7 @@ static qs_status migrate(sq_store *s, qs_error *e)
 {
 	sqlite3_stmt *p = NULL;
 	int v = 0;
+	bool fresh = false;
 	char *err = NULL;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &p, NULL) != SQLITE_OK) {
 		return db_fail(s, e, "reading the schema version");
@@ -643,12 +718,29 @@ static qs_status migrate(sq_store *s, qs_error *e)
 		sqlite3_free(err);
 		return db_fail(s, e, "starting the schema migration");
 	}
-	/* re-read under the write lock: another process may have migrated meanwhile */
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &p, NULL) == SQLITE_OK) {
+	/* re-read under the write lock: another process may have migrated meanwhile;
+	 * a store with no table at all is new (version 0 with tables: written
+	 * before the version was kept, migrated from step 1, which finds them) */
+	if (sqlite3_prepare_v2(s->db, "SELECT (SELECT user_version FROM pragma_user_version),"
+			" EXISTS (SELECT 1 FROM sqlite_master)", -1, &p, NULL) == SQLITE_OK) {
 		if (sqlite3_step(p) == SQLITE_ROW) {
 			v = sqlite3_column_int(p, 0);
+			fresh = v == 0 && sqlite3_column_int(p, 1) == 0;
 		}
 		sqlite3_finalize(p);
+	}
+	if (fresh) {
+		char setv[48];
+		snprintf(setv, sizeof(setv), "PRAGMA user_version = %d", QS_STORE_SCHEMA);
+		if (sqlite3_exec(s->db, schema_current, NULL, NULL, &err) != SQLITE_OK
+				|| sqlite3_exec(s->db, setv, NULL, NULL, &err) != SQLITE_OK) {
+			qs_error_set(e, QS_ESTORE, "The qbosync store %s could not be created at schema version %d: %s",
+				s->base.path, QS_STORE_SCHEMA, err ? err : "?");
+			sqlite3_free(err);
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return QS_ESTORE;
+		}
+		v = QS_STORE_SCHEMA;
 	}
 	for (; v < QS_STORE_SCHEMA; v++) {
 		char setv[48];
