@@ -164,6 +164,10 @@ typedef struct qs_entity {
 	char wait_kind[16];
 	char wait_id[65];
 	long q_attempts;
+	/* the backend's handles of the entity and outbox rows this copy was
+	 * read from (0: none; SQLite: their rowids): a write of the same record
+	 * in the same transaction finds its row by them, checked against the key */
+	long long row_id, q_row_id;
 } qs_entity;
 
 void qs_entity_clear(qs_entity *en);   /* frees doc, zeroes the rest */

@@ -24,6 +24,8 @@ enum {
 	S_ENT_COUNTS, S_ENT_BY_QBO,
 	/* a reference's light read, a delivery's outcome */
 	S_ENT_REF, S_ENT_OUTCOME,
+	/* the claim's and the outcome's writes by the rowids their read returned */
+	S_ENT_CLAIM_ROW, S_ENT_OUTCOME_ROW, S_OB_CLAIM_ROW,
 	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
 	S_ENT_LIST, S_ENT_LIST_1, S_ENT_LIST_2, S_ENT_LIST_3, S_ENT_LIST_4, S_ENT_LIST_5, S_ENT_LIST_6, S_ENT_LIST_7,
@@ -74,7 +76,7 @@ static const char *const sql_text[S__COUNT] = {
 	[S_STATE_GC] = "DELETE FROM oauth_state WHERE expires < ?1",
 	[S_ENT_GET] = "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc,"
 		" e.attempts, e.last_attempt, e.updated, e.create_rid,"
-		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts"
+		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts, e.rowid, o.seq"
 		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
 		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
 	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, o.status"
@@ -97,6 +99,18 @@ static const char *const sql_text[S__COUNT] = {
 		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_CLAIM] = "UPDATE outbox SET status = ?4, owner = ?5, claimed = ?6, attempts = ?7"
 		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
+	/* the same three writes by the rowids the record's read returned: a
+	 * seek of the table instead of its key's index, and the key still
+	 * compared, so that a row that is not the record's changes nothing (the
+	 * caller then writes by the key). The outbox row's removal stays by key:
+	 * SQLite deletes the key's index entry from the cursor that found it */
+	[S_ENT_CLAIM_ROW] = "UPDATE entity SET attempts = ?4, last_attempt = ?5, create_rid = ?6"
+		" WHERE rowid = ?7 AND conn = ?1 AND kind = ?2 AND local_id = ?3",
+	[S_ENT_OUTCOME_ROW] = "UPDATE entity SET state = ?4, reason = ?5, qbo_id = ?6, sync_token = ?7, synced_version = ?8,"
+		" attempts = ?9, last_attempt = ?10, updated = ?11, create_rid = ?12"
+		" WHERE rowid = ?13 AND conn = ?1 AND kind = ?2 AND local_id = ?3",
+	[S_OB_CLAIM_ROW] = "UPDATE outbox SET status = ?4, owner = ?5, claimed = ?6, attempts = ?7"
+		" WHERE seq = ?8 AND conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_PUT] = "INSERT INTO outbox(conn, kind, local_id, status, version, next_try, owner, claimed,"
 		" wait_kind, wait_id, attempts, prio, created)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
@@ -1061,6 +1075,8 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 		col_copy(p, 17, out->wait_kind, sizeof(out->wait_kind));
 		col_copy(p, 18, out->wait_id, sizeof(out->wait_id));
 		out->q_attempts = (long)sqlite3_column_int64(p, 19);
+		out->row_id = sqlite3_column_int64(p, 20);
+		out->q_row_id = sqlite3_column_int64(p, 21);   /* NULL (no outbox row): 0 */
 		if (doc && !out->doc) {
 			done(p);
 			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
@@ -1172,7 +1188,7 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_OUTCOME, e);
+	sqlite3_stmt *p = st(s, en->row_id > 0 ? S_ENT_OUTCOME_ROW : S_ENT_OUTCOME, e);
 	qs_status r;
 	if (!p) {
 		return QS_ESTORE;
@@ -1183,6 +1199,9 @@ static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entit
 	sqlite3_bind_double(p, 10, en->last_attempt);
 	sqlite3_bind_double(p, 11, en->updated);
 	bind_static_or_null(p, 12, en->create_rid);
+	if (en->row_id > 0) {
+		sqlite3_bind_int64(p, 13, en->row_id);
+	}
 	r = run(s, p, e, "saving a delivery's outcome");
 	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
 		r = sq_entity_put(qs, key, en, e);
@@ -1193,7 +1212,7 @@ static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entit
 static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_CLAIM, e);
+	sqlite3_stmt *p = st(s, en->row_id > 0 ? S_ENT_CLAIM_ROW : S_ENT_CLAIM, e);
 	qs_status r;
 	if (!p) {
 		return QS_ESTORE;
@@ -1202,6 +1221,9 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 	sqlite3_bind_int64(p, 4, en->attempts);
 	sqlite3_bind_double(p, 5, en->last_attempt);
 	bind_static_or_null(p, 6, en->create_rid);
+	if (en->row_id > 0) {
+		sqlite3_bind_int64(p, 7, en->row_id);
+	}
 	r = run(s, p, e, "claiming an entity");
 	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
 		r = sq_entity_put(qs, key, en, e);
@@ -1209,7 +1231,7 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 	if (r != QS_OK) {
 		return r;
 	}
-	p = st(s, S_OB_CLAIM, e);
+	p = st(s, en->q_row_id > 0 ? S_OB_CLAIM_ROW : S_OB_CLAIM, e);
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1218,6 +1240,9 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 	bind_static_or_null(p, 5, en->owner);
 	sqlite3_bind_double(p, 6, en->claimed);
 	sqlite3_bind_int64(p, 7, en->q_attempts);
+	if (en->q_row_id > 0) {
+		sqlite3_bind_int64(p, 8, en->q_row_id);
+	}
 	r = run(s, p, e, "claiming an outbox row");
 	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
 		r = sq_outbox_put(qs, key, en, e);
