@@ -174,6 +174,10 @@ void qs_entity_clear(qs_entity *en);   /* frees doc, zeroes the rest */
 
 qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e);
+/* The current row of the record was (its kind and id) was read from, as
+ * entity_get, inside a later transaction: a backend may find it by was's row
+ * handles (was and out distinct). */
+qs_status qs_store_entity_reread(qs_store *s, const char *key, const qs_entity *was, qs_entity *out, qs_error *e);
 /* What a record referred to tells the records that depend on it: out->exists,
  * state, reason, qbo_id and q_status (its outbox row's), the rest as
  * qs_entity_clear leaves it (no doc). Lighter than entity_get. */
