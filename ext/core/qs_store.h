@@ -168,6 +168,10 @@ typedef struct qs_entity {
 	 * read from (0: none; SQLite: their rowids): a write of the same record
 	 * in the same transaction finds its row by them, checked against the key */
 	long long row_id, q_row_id;
+	/* the indexed columns as that read found them: an outcome that leaves
+	 * both as they were rewrites none of their index entries */
+	qs_state row_state;
+	char row_qbo_id[32];
 } qs_entity;
 
 void qs_entity_clear(qs_entity *en);   /* frees doc, zeroes the rest */

@@ -25,7 +25,7 @@ enum {
 	/* a reference's light read, a delivery's outcome */
 	S_ENT_REF, S_ENT_OUTCOME,
 	/* the claim's and the outcome's writes by the rowids their read returned */
-	S_ENT_CLAIM_ROW, S_ENT_OUTCOME_ROW, S_OB_CLAIM_ROW, S_ENT_REREAD,
+	S_ENT_CLAIM_ROW, S_ENT_OUTCOME_ROW, S_OB_CLAIM_ROW, S_ENT_REREAD, S_ENT_OUTCOME_SAME,
 	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
 	S_ENT_LIST, S_ENT_LIST_1, S_ENT_LIST_2, S_ENT_LIST_3, S_ENT_LIST_4, S_ENT_LIST_5, S_ENT_LIST_6, S_ENT_LIST_7,
@@ -115,6 +115,13 @@ static const char *const sql_text[S__COUNT] = {
 	[S_ENT_OUTCOME_ROW] = "UPDATE entity SET state = ?4, reason = ?5, qbo_id = ?6, sync_token = ?7, synced_version = ?8,"
 		" attempts = ?9, last_attempt = ?10, updated = ?11, create_rid = ?12"
 		" WHERE rowid = ?13 AND conn = ?1 AND kind = ?2 AND local_id = ?3",
+	/* an outcome that leaves the state and the QBO Id as read (a Synced
+	 * record's update): SQLite rewrites the index entries of every indexed
+	 * column a SET names, changed or not, so these two go unnamed, compared
+	 * instead (a row that differs changes nothing: the caller writes it whole) */
+	[S_ENT_OUTCOME_SAME] = "UPDATE entity SET reason = ?5, sync_token = ?7, synced_version = ?8,"
+		" attempts = ?9, last_attempt = ?10, updated = ?11, create_rid = ?12"
+		" WHERE rowid = ?13 AND conn = ?1 AND kind = ?2 AND local_id = ?3 AND state = ?4 AND qbo_id IS ?6",
 	[S_OB_CLAIM_ROW] = "UPDATE outbox SET status = ?4, owner = ?5, claimed = ?6, attempts = ?7"
 		" WHERE seq = ?8 AND conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_PUT] = "INSERT INTO outbox(conn, kind, local_id, status, version, next_try, owner, claimed,"
@@ -1088,6 +1095,8 @@ static qs_status entity_get_by(sq_store *s, const char *key, const char *kind, c
 		out->q_attempts = (long)sqlite3_column_int64(p, 19);
 		out->row_id = sqlite3_column_int64(p, 20);
 		out->q_row_id = sqlite3_column_int64(p, 21);   /* NULL (no outbox row): 0 */
+		out->row_state = out->state;
+		qs_strlcpy(out->row_qbo_id, out->qbo_id, sizeof(out->row_qbo_id));
 		if (doc && !out->doc) {
 			done(p);
 			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
@@ -1227,7 +1236,8 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, en->row_id > 0 ? S_ENT_OUTCOME_ROW : S_ENT_OUTCOME, e);
+	bool same = en->row_id > 0 && en->state == en->row_state && !strcmp(en->qbo_id, en->row_qbo_id);
+	sqlite3_stmt *p = st(s, same ? S_ENT_OUTCOME_SAME : en->row_id > 0 ? S_ENT_OUTCOME_ROW : S_ENT_OUTCOME, e);
 	qs_status r;
 	if (!p) {
 		return QS_ESTORE;
