@@ -616,7 +616,7 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 		if (w[i].dr != QS_OK) {
 			qs_error_record(&w[i].de, w[i].en.kind, w[i].en.id);
 		}
-		r = qs_store_entity_get(eng->store, eng->conn_key, w[i].en.kind, w[i].en.id, &cur, e);
+		r = qs_store_entity_reread(eng->store, eng->conn_key, &w[i].en, &cur, e);
 		if (r == QS_OK) {
 			r = qse_apply_outcome(eng, &w[i].en, &cur, w[i].dr, w[i].op ? w[i].op : "sent", &w[i].de,
 				w[i].ctx.wait_kind, w[i].ctx.wait_id, w[i].dv, eng->wave_released, e);

@@ -162,6 +162,11 @@ qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, co
 	return s->ops->entity_get(s, key, kind, id, out, e);
 }
 
+qs_status qs_store_entity_reread(qs_store *s, const char *key, const qs_entity *was, qs_entity *out, qs_error *e)
+{
+	return s->ops->entity_reread(s, key, was, out, e);
+}
+
 qs_status qs_store_entity_ref(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e)
 {
 	return s->ops->entity_ref(s, key, kind, id, out, e);

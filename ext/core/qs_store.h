@@ -165,12 +165,24 @@ typedef struct qs_entity {
 	char wait_kind[16];
 	char wait_id[65];
 	long q_attempts;
+	/* the backend's handles of the entity and outbox rows this copy was
+	 * read from (0: none; SQLite: their rowids): a write of the same record
+	 * in the same transaction finds its row by them, checked against the key */
+	long long row_id, q_row_id;
+	/* the indexed columns as that read found them: an outcome that leaves
+	 * both as they were rewrites none of their index entries */
+	qs_state row_state;
+	char row_qbo_id[32];
 } qs_entity;
 
 void qs_entity_clear(qs_entity *en);   /* frees doc, zeroes the rest */
 
 qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e);
+/* The current row of the record was (its kind and id) was read from, as
+ * entity_get, inside a later transaction: a backend may find it by was's row
+ * handles (was and out distinct). */
+qs_status qs_store_entity_reread(qs_store *s, const char *key, const qs_entity *was, qs_entity *out, qs_error *e);
 /* What a record referred to tells the records that depend on it: out->exists,
  * state, reason, qbo_id and q_status (its outbox row's), the rest as
  * qs_entity_clear leaves it (no doc). Lighter than entity_get. */

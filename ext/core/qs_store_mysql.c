@@ -1788,6 +1788,15 @@ static qs_status my_entity_ref(qs_store *qs, const char *key, const char *kind, 
 	return my_entity_get(qs, key, kind, id, out, e);
 }
 
+/* No row handles here: the record's read by its key. */
+static qs_status my_entity_reread(qs_store *qs, const char *key, const qs_entity *was, qs_entity *out, qs_error *e)
+{
+	char kind[sizeof(was->kind)], id[sizeof(was->id)];
+	qs_strlcpy(kind, was->kind, sizeof(kind));
+	qs_strlcpy(id, was->id, sizeof(id));
+	return my_entity_get(qs, key, kind, id, out, e);
+}
+
 static qs_status my_outbox_lock(qs_store *qs, const char *key, const char *kind, const char *id,
 	qs_entity *out, bool *held, qs_error *e)
 {
@@ -2874,6 +2883,7 @@ static const qs_store_ops mysql_ops = {
 	.entity_by_qbo = my_entity_by_qbo,
 	.entity_put = my_entity_put,
 	.entity_ref = my_entity_ref,
+	.entity_reread = my_entity_reread,
 	.read_begin = my_read_begin,
 	.read_end = my_read_end,
 	.entity_outcome = my_entity_outcome,

@@ -24,6 +24,8 @@ enum {
 	S_ENT_COUNTS, S_ENT_BY_QBO,
 	/* a reference's light read, a delivery's outcome */
 	S_ENT_REF, S_ENT_OUTCOME,
+	/* the claim's and the outcome's writes by the rowids their read returned */
+	S_ENT_CLAIM_ROW, S_ENT_OUTCOME_ROW, S_OB_CLAIM_ROW, S_ENT_REREAD, S_ENT_OUTCOME_SAME,
 	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
 	S_ENT_LIST, S_ENT_LIST_1, S_ENT_LIST_2, S_ENT_LIST_3, S_ENT_LIST_4, S_ENT_LIST_5, S_ENT_LIST_6, S_ENT_LIST_7,
@@ -72,11 +74,17 @@ static const char *const sql_text[S__COUNT] = {
 	[S_STATE_PUT] = "INSERT INTO oauth_state(state, conn, expires) VALUES(?2, ?1, ?3)",
 	[S_STATE_DEL] = "DELETE FROM oauth_state WHERE conn = ?1 AND state = ?2 RETURNING expires",
 	[S_STATE_GC] = "DELETE FROM oauth_state WHERE expires < ?1",
-	[S_ENT_GET] = "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc,"
-		" e.attempts, e.last_attempt, e.updated, e.create_rid,"
-		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts"
-		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
+#define ENT_GET_COLS "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc," \
+		" e.attempts, e.last_attempt, e.updated, e.create_rid," \
+		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts, e.rowid, o.seq" \
+		" FROM entity e LEFT JOIN outbox o ON "
+	[S_ENT_GET] = ENT_GET_COLS "o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
 		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
+	/* the same rows by the rowids an earlier read returned, the key still
+	 * compared: two table seeks instead of two index seeks and two table
+	 * seeks; no row (either gone or another's) sends the caller to the key */
+	[S_ENT_REREAD] = ENT_GET_COLS "o.seq = ?5 AND o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
+		" WHERE e.rowid = ?4 AND e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
 	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, o.status"
 		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
 		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
@@ -97,6 +105,25 @@ static const char *const sql_text[S__COUNT] = {
 		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_CLAIM] = "UPDATE outbox SET status = ?4, owner = ?5, claimed = ?6, attempts = ?7"
 		" WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
+	/* the same three writes by the rowids the record's read returned: a
+	 * seek of the table instead of its key's index, and the key still
+	 * compared, so that a row that is not the record's changes nothing (the
+	 * caller then writes by the key). The outbox row's removal stays by key:
+	 * SQLite deletes the key's index entry from the cursor that found it */
+	[S_ENT_CLAIM_ROW] = "UPDATE entity SET attempts = ?4, last_attempt = ?5, create_rid = ?6"
+		" WHERE rowid = ?7 AND conn = ?1 AND kind = ?2 AND local_id = ?3",
+	[S_ENT_OUTCOME_ROW] = "UPDATE entity SET state = ?4, reason = ?5, qbo_id = ?6, sync_token = ?7, synced_version = ?8,"
+		" attempts = ?9, last_attempt = ?10, updated = ?11, create_rid = ?12"
+		" WHERE rowid = ?13 AND conn = ?1 AND kind = ?2 AND local_id = ?3",
+	/* an outcome that leaves the state and the QBO Id as read (a Synced
+	 * record's update): SQLite rewrites the index entries of every indexed
+	 * column a SET names, changed or not, so these two go unnamed, compared
+	 * instead (a row that differs changes nothing: the caller writes it whole) */
+	[S_ENT_OUTCOME_SAME] = "UPDATE entity SET reason = ?5, sync_token = ?7, synced_version = ?8,"
+		" attempts = ?9, last_attempt = ?10, updated = ?11, create_rid = ?12"
+		" WHERE rowid = ?13 AND conn = ?1 AND kind = ?2 AND local_id = ?3 AND state = ?4 AND qbo_id IS ?6",
+	[S_OB_CLAIM_ROW] = "UPDATE outbox SET status = ?4, owner = ?5, claimed = ?6, attempts = ?7"
+		" WHERE seq = ?8 AND conn = ?1 AND kind = ?2 AND local_id = ?3",
 	[S_OB_PUT] = "INSERT INTO outbox(conn, kind, local_id, status, version, next_try, owner, claimed,"
 		" wait_kind, wait_id, attempts, prio, created)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
@@ -1114,7 +1141,7 @@ static qs_status sq_state_take(qs_store *qs, const char *key, const char *state,
  * *row. *p is the statement left on the row for the caller's own columns
  * (NULL when it could not be prepared); the caller calls done(*p). */
 static qs_status entity_read(sq_store *s, int which, const char *key, const char *kind, const char *id,
-	qs_entity *out, sqlite3_stmt **p, bool *row, qs_error *e)
+	const long long *rowids, qs_entity *out, sqlite3_stmt **p, bool *row, qs_error *e)
 {
 	qs_status r;
 	memset(out, 0, sizeof(*out));
@@ -1130,6 +1157,10 @@ static qs_status entity_read(sq_store *s, int which, const char *key, const char
 	bind_static(*p, 1, key);
 	bind_static(*p, 2, kind);
 	bind_static(*p, 3, id);
+	if (rowids) {
+		sqlite3_bind_int64(*p, 4, rowids[0]);
+		sqlite3_bind_int64(*p, 5, rowids[1]);
+	}
 	r = step_row(s, *p, e, "reading an entity", row);
 	if (r == QS_OK && *row) {
 		out->exists = true;
@@ -1140,13 +1171,14 @@ static qs_status entity_read(sq_store *s, int which, const char *key, const char
 	return r;
 }
 
-static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, const char *id,
-	qs_entity *out, qs_error *e)
+/* The whole read: by the key, or by the rowids (entity, outbox) when given;
+ * *row false when no row matched. */
+static qs_status entity_get_by(sq_store *s, const char *key, const char *kind, const char *id,
+	const long long *rowids, qs_entity *out, bool *row, qs_error *e)
 {
 	sqlite3_stmt *p;
-	bool row;
-	qs_status r = entity_read((sq_store *)qs, S_ENT_GET, key, kind, id, out, &p, &row, e);
-	if (r == QS_OK && row) {
+	qs_status r = entity_read(s, rowids ? S_ENT_REREAD : S_ENT_GET, key, kind, id, rowids, out, &p, row, e);
+	if (r == QS_OK && *row) {
 		const unsigned char *doc;
 		col_copy(p, 3, out->sync_token, sizeof(out->sync_token));
 		out->version = sqlite3_column_int64(p, 4);
@@ -1166,6 +1198,10 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 		col_copy(p, 17, out->wait_kind, sizeof(out->wait_kind));
 		col_copy(p, 18, out->wait_id, sizeof(out->wait_id));
 		out->q_attempts = (long)sqlite3_column_int64(p, 19);
+		out->row_id = sqlite3_column_int64(p, 20);
+		out->q_row_id = sqlite3_column_int64(p, 21);   /* NULL (no outbox row): 0 */
+		out->row_state = out->state;
+		qs_strlcpy(out->row_qbo_id, out->qbo_id, sizeof(out->row_qbo_id));
 		if (doc && !out->doc) {
 			done(p);
 			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
@@ -1177,12 +1213,40 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 	return r;
 }
 
+static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, const char *id,
+	qs_entity *out, qs_error *e)
+{
+	bool row;
+	return entity_get_by((sq_store *)qs, key, kind, id, NULL, out, &row, e);
+}
+
+/* By the rowids of was's read when it had both rows and they still hold the
+ * record; otherwise (a row gone, or the record's rows are others now) by the key. */
+static qs_status sq_entity_reread(qs_store *qs, const char *key, const qs_entity *was, qs_entity *out, qs_error *e)
+{
+	sq_store *s = (sq_store *)qs;
+	char kind[sizeof(was->kind)], id[sizeof(was->id)];
+	bool row = false;
+	qs_status r;
+	qs_strlcpy(kind, was->kind, sizeof(kind));
+	qs_strlcpy(id, was->id, sizeof(id));
+	if (was->row_id > 0 && was->q_row_id > 0) {
+		const long long rowids[2] = { was->row_id, was->q_row_id };
+		r = entity_get_by(s, key, kind, id, rowids, out, &row, e);
+		if (r != QS_OK || (row && out->q_row_id == rowids[1])) {
+			return r;
+		}
+		qs_entity_clear(out);
+	}
+	return entity_get_by(s, key, kind, id, NULL, out, &row, e);
+}
+
 static qs_status sq_entity_ref(qs_store *qs, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e)
 {
 	sqlite3_stmt *p;
 	bool row;
-	qs_status r = entity_read((sq_store *)qs, S_ENT_REF, key, kind, id, out, &p, &row, e);
+	qs_status r = entity_read((sq_store *)qs, S_ENT_REF, key, kind, id, NULL, out, &p, &row, e);
 	if (r == QS_OK && row) {
 		col_copy(p, 3, out->q_status, sizeof(out->q_status));
 	}
@@ -1277,7 +1341,8 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_OUTCOME, e);
+	bool same = en->row_id > 0 && en->state == en->row_state && !strcmp(en->qbo_id, en->row_qbo_id);
+	sqlite3_stmt *p = st(s, same ? S_ENT_OUTCOME_SAME : en->row_id > 0 ? S_ENT_OUTCOME_ROW : S_ENT_OUTCOME, e);
 	qs_status r;
 	if (!p) {
 		return QS_ESTORE;
@@ -1288,6 +1353,9 @@ static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entit
 	sqlite3_bind_double(p, 10, en->last_attempt);
 	sqlite3_bind_double(p, 11, en->updated);
 	bind_static_or_null(p, 12, en->create_rid);
+	if (en->row_id > 0) {
+		sqlite3_bind_int64(p, 13, en->row_id);
+	}
 	r = run(s, p, e, "saving a delivery's outcome");
 	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
 		r = sq_entity_put(qs, key, en, e);
@@ -1298,7 +1366,7 @@ static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entit
 static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_ENT_CLAIM, e);
+	sqlite3_stmt *p = st(s, en->row_id > 0 ? S_ENT_CLAIM_ROW : S_ENT_CLAIM, e);
 	qs_status r;
 	if (!p) {
 		return QS_ESTORE;
@@ -1307,6 +1375,9 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 	sqlite3_bind_int64(p, 4, en->attempts);
 	sqlite3_bind_double(p, 5, en->last_attempt);
 	bind_static_or_null(p, 6, en->create_rid);
+	if (en->row_id > 0) {
+		sqlite3_bind_int64(p, 7, en->row_id);
+	}
 	r = run(s, p, e, "claiming an entity");
 	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
 		r = sq_entity_put(qs, key, en, e);
@@ -1314,7 +1385,7 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 	if (r != QS_OK) {
 		return r;
 	}
-	p = st(s, S_OB_CLAIM, e);
+	p = st(s, en->q_row_id > 0 ? S_OB_CLAIM_ROW : S_OB_CLAIM, e);
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1323,6 +1394,9 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 	bind_static_or_null(p, 5, en->owner);
 	sqlite3_bind_double(p, 6, en->claimed);
 	sqlite3_bind_int64(p, 7, en->q_attempts);
+	if (en->q_row_id > 0) {
+		sqlite3_bind_int64(p, 8, en->q_row_id);
+	}
 	r = run(s, p, e, "claiming an outbox row");
 	if (r == QS_OK && sqlite3_changes(s->db) != 1) {
 		r = sq_outbox_put(qs, key, en, e);
@@ -2492,6 +2566,7 @@ static const qs_store_ops sqlite_ops = {
 	.entity_by_qbo = sq_entity_by_qbo,
 	.entity_put = sq_entity_put,
 	.entity_ref = sq_entity_ref,
+	.entity_reread = sq_entity_reread,
 	.entity_outcome = sq_entity_outcome,
 	.outbox_put = sq_outbox_put,
 	.entity_claim = sq_entity_claim,
