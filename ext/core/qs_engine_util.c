@@ -4,6 +4,7 @@
  * log line, whether a document is a deletion, the connection reasons' names
  * and the liveness of a claim's owner (this host's identity, a dead pid). */
 #include "qs_engine_int.h"
+#include "qs_json.h"
 #include "qs_kind.h"
 
 #include <errno.h>
@@ -115,34 +116,10 @@ const char *qse_reason_name(qs_conn_reason r)
 
 /* ------------------------------------------------------------------ helpers */
 
-/* The member key of object o (false when o is no object or has none): an
- * object of a few fields (a normalised document's) by a walk over its
- * entries, the first byte compared before the rest, which costs less than
- * hashing the key; a larger one by json-c's look-up. */
-static bool member(json_object *o, const char *key, json_object **v)
-{
-	*v = NULL;
-	if (!o || !json_object_is_type(o, json_type_object)) {
-		return false;
-	}
-	if (json_object_object_length(o) <= 16) {
-		struct lh_entry *en;
-		for (en = lh_table_head(json_object_get_object(o)); en; en = lh_entry_next(en)) {
-			const char *k = lh_entry_k(en);
-			if (k[0] == key[0] && !strcmp(k, key)) {
-				*v = lh_entry_v(en);
-				return true;
-			}
-		}
-		return false;
-	}
-	return json_object_object_get_ex(o, key, v);
-}
-
 const char *qse_jstr(json_object *o, const char *key)
 {
 	json_object *v;
-	if (member(o, key, &v) && json_object_is_type(v, json_type_string)) {
+	if (qs_json_member(o, key, &v) && json_object_is_type(v, json_type_string)) {
 		return json_object_get_string(v);
 	}
 	return NULL;
@@ -151,7 +128,7 @@ const char *qse_jstr(json_object *o, const char *key)
 json_object *qse_jget(json_object *o, const char *key)
 {
 	json_object *v = NULL;
-	if (member(o, key, &v)) {
+	if (qs_json_member(o, key, &v)) {
 		return v;
 	}
 	return NULL;
@@ -302,5 +279,5 @@ void qse_log_msg(qs_engine *eng, const char *level, const char *kind, const char
 bool qse_is_deleted(json_object *norm)
 {
 	json_object *v;
-	return member(norm, "deleted", &v) && json_object_get_boolean(v);
+	return qs_json_member(norm, "deleted", &v) && json_object_get_boolean(v);
 }

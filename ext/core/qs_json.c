@@ -1,10 +1,11 @@
 /* qs_json: plain JSON text of a json-c value, byte for byte what
  * json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
- * JSON_C_TO_STRING_NOSLASHESCAPE) prints (the stored document and its hash
- * depend on that text), written into one growing buffer instead of json-c's
+ * JSON_C_TO_STRING_NOSLASHESCAPE) prints (the stored document, and whether a
+ * push changed it, depend on that text), written into one growing buffer instead of json-c's
  * per-token printbuf appends and its snprintf per integer. Values json-c
  * prints in its own way (doubles, custom serialisers, unsigned integers
- * beyond int64) are printed by json-c itself. */
+ * beyond int64) are printed by json-c itself. And the look-up of an object's
+ * member that the mapping and the engine share (qs_json_member). */
 #include "qs_json.h"
 
 #include <inttypes.h>
@@ -237,4 +238,24 @@ char *qs_json_plain(json_object *o, size_t *len)
 		*len = b.n;
 	}
 	return b.p;
+}
+
+bool qs_json_member(json_object *o, const char *key, json_object **v)
+{
+	*v = NULL;
+	if (!o || !json_object_is_type(o, json_type_object)) {
+		return false;
+	}
+	if (json_object_object_length(o) <= 16) {
+		struct lh_entry *en;
+		for (en = lh_table_head(json_object_get_object(o)); en; en = lh_entry_next(en)) {
+			const char *k = lh_entry_k(en);
+			if (k[0] == key[0] && !strcmp(k, key)) {
+				*v = lh_entry_v(en);
+				return true;
+			}
+		}
+		return false;
+	}
+	return json_object_object_get_ex(o, key, v);
 }

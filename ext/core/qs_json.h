@@ -1,4 +1,5 @@
-/* qs_json: the plain JSON text of a json-c value (qs_json.c). Pure C. */
+/* qs_json: the plain JSON text of a json-c value, and a member's look-up
+ * (qs_json.c). Pure C. */
 #ifndef QS_JSON_H
 #define QS_JSON_H
 
@@ -10,5 +11,12 @@
  * JSON_C_TO_STRING_NOSLASHESCAPE) gives, malloc'd (the caller frees it);
  * *len (may be NULL) its length. NULL when out of memory. */
 char *qs_json_plain(json_object *o, size_t *len);
+
+/* The member key of object o into *v (false when o is no object or has no
+ * such member; *v NULL then): an object of a few fields (a normalised
+ * document's) by a walk over its entries, the first byte compared before
+ * the rest, which costs less than hashing the key; a larger one by json-c's
+ * look-up. */
+bool qs_json_member(json_object *o, const char *key, json_object **v);
 
 #endif

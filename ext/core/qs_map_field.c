@@ -3,6 +3,7 @@
  * UTF-8 scan, unknown keys (with a suggestion), and the field parsers (references,
  * text, money, quantities, dates, booleans, currency) that normalise one field. */
 #include "qs_map_int.h"
+#include "qs_json.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -246,31 +247,12 @@ static void trim_span(const char **s, size_t *n)
 /* ------------------------------------------------------------------ */
 /* accessors                                                            */
 
-/* The value of key in obj, NULL when absent or null (or obj not an object).
- * A document's objects hold a few fields each: a walk over its entries,
- * comparing the first byte before the rest, costs less than hashing the key
- * (json-c's look-up); a larger object is looked up by hash. */
+/* The value of key in obj, NULL when absent or null (or obj not an object);
+ * found by qs_json_member, cheap for a document's small objects. */
 json_object *qsm_get(json_object *obj, const char *key)
 {
-	json_object *val = NULL;
-	if (json_object_get_type(obj) != json_type_object) {
-		return NULL;
-	}
-	if (json_object_object_length(obj) <= 16) {
-		struct lh_entry *en;
-		for (en = lh_table_head(json_object_get_object(obj)); en; en = lh_entry_next(en)) {
-			const char *k = lh_entry_k(en);
-			if (k[0] == key[0] && !strcmp(k, key)) {
-				val = lh_entry_v(en);
-				return val && json_object_get_type(val) == json_type_null ? NULL : val;
-			}
-		}
-		return NULL;
-	}
-	if (!json_object_object_get_ex(obj, key, &val)) {
-		return NULL;
-	}
-	if (val && json_object_get_type(val) == json_type_null) {
+	json_object *val;
+	if (!qs_json_member(obj, key, &val) || json_object_get_type(val) == json_type_null) {
 		return NULL;
 	}
 	return val;
