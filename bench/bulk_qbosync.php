@@ -42,7 +42,8 @@ printf("answered 429: %d\n", count(array_filter($log, fn($q) => $q["status"] ===
 printf("budget use: batch %.1f %%, singles %.1f %% (of 40 and 460 a QBO minute)\n", 100 * $nb / (40 * $qmin), 100 * ($reqs - $nb) / (460 * $qmin));
 foreach ($by as $k => $v) echo "  $v  $k\n";
 // idle: time with nothing in flight at the sandbox, between the first and the last request
-$iv = array_map(fn($q) => [$q['at'], $q['at'] + $q['duration_ms'] / 1000], array_filter($log, fn($q) => !str_contains($q['path'], 'companyinfo')));
+// (a log row's `at` is when the sandbox finished the request: it began duration_ms before)
+$iv = array_map(fn($q) => [$q['at'] - $q['duration_ms'] / 1000, $q['at']], array_filter($log, fn($q) => !str_contains($q['path'], 'companyinfo')));
 usort($iv, fn($a, $b) => $a[0] <=> $b[0]);
 $idle = 0; $gaps = 0; $big = 0; $end = $iv[0][1];
 foreach ($iv as [$a, $b]) {
