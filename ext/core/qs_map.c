@@ -1,12 +1,13 @@
 /* qs_map: the entry points for canonical billing documents (shared/CANONICAL.md):
  * validation and normalisation (messages name the record, the field and the fix),
- * the stable hash, the dependency list, and the mapping of a normalised document
+ * the dependency list, and the mapping of a normalised document
  * to QBO JSON. Each kind's own rules live in qs_kind_<kind>.c and are reached
  * through the kind table (qs_kind.c); generic field parsing is qs_map_field.c,
  * generic QBO JSON building qs_map_qbo.c, lines/taxes/applications qs_map_lines.c.
  *
  * Normalised documents (what qs_map_validate returns and the engine stores):
- *   - keys in a fixed order, whatever the input order, so the hash is stable;
+ *   - keys in a fixed order, whatever the input order, so the stored text is
+ *     stable (an unchanged document is recognised by it);
  *   - "id" and every reference to another record as strings;
  *   - money as json ints of minor units of the document's currency (else the
  *     home currency); quantities and tax rates as ints scaled by 10^4 under
@@ -40,8 +41,6 @@
  *   A credit note with lines follows rules 2-3 with amount as its total.
  */
 #include "qs_map_int.h"
-#include "qs_crypto.h"
-#include "qs_json.h"
 #include "qs_kind.h"
 
 #include <stdio.h>
@@ -144,20 +143,7 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 }
 
 /* ------------------------------------------------------------------ */
-/* hash, dependencies                                                   */
-
-void qs_map_hash(json_object *norm, char out[65])
-{
-	size_t n = 0;
-	char *s = qs_json_plain(norm, &n);
-	if (!s) {
-		memset(out, '0', 64);
-		out[64] = '\0';
-		return;
-	}
-	qs_sha256_hex(s, n, out);
-	free(s);
-}
+/* dependencies                                                         */
 
 qs_status qs_map_dependencies(const char *kind, json_object *norm, qs_dep_cb cb, void *ud, qs_error *e)
 {

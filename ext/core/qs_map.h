@@ -36,9 +36,6 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 bool qs_map_utf8_ok(const char *s, size_t n);
 void qs_map_mark_utf8_checked(json_object *doc);
 
-/* A stable hash (hex sha256 of the canonical JSON serialisation) of a normalised
- * document, so that an unchanged document is not sent twice. out: 65 bytes. */
-void qs_map_hash(json_object *norm, char out[65]);
 
 /* The dependencies of a normalised document, in the order they must exist in QBO:
  * calls cb(ud, kind, local_id) for each ("customer" of an invoice/payment,
