@@ -4,11 +4,9 @@
  * every process using the store together keeps to QBO's requests a minute
  * and batch requests a minute (qs_qbo_rules.h); without a slot it sleeps
  * until one frees (qse_pace_try: no sleep, the caller waits as it can,
- * e.g. driving the transfers already in flight). QBO counts a request on
- * arrival, which may come well after the slot was taken: while the request
- * is in flight its slot is stamped at the latest moment it can end
- * (hold_slot), so it counts however long it takes to arrive, and when it has
- * ended its slot is moved to that moment (qse_pace_done). eng->rate_window is the length of QBO's minute in seconds
+ * e.g. driving the transfers already in flight); when the request has ended
+ * its slot is moved to that moment (qse_pace_done), since QBO counts it on
+ * arrival, which may come well after the slot was taken. eng->rate_window is the length of QBO's minute in seconds
  * (60; shorter against a time-scaled sandbox; 0: no pacing).
  *   The cap (qse_flight_*): while qbo_sync runs or the pipeline paces, every
  * QBO request holds one of the company's eng->flight_max slots in the store
@@ -19,21 +17,6 @@
 #include "qbo/qs_qbo_rules.h"
 
 #include <time.h>
-
-/* The slot just taken at *taken is held as in flight: stamped at the latest
- * its request can end (the transfer's timeouts, qse_flight_hold), so that
- * the window does not let it expire while it is still on its way to QBO
- * (QBO would count it later than the limiter did); qse_pace_done stamps its
- * real end. A killed process's slot counts until that latest end. */
-static void hold_slot(qs_engine *eng, double *taken)
-{
-	double until = *taken + qse_flight_hold(eng);
-	qs_error e;
-	qs_error_clear(&e);
-	if (qs_store_rate_done(eng->store, eng->conn_key, *taken, until, &e) == QS_OK) {
-		*taken = until;
-	}
-}
 
 qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, qs_error *e)
 {
@@ -49,7 +32,6 @@ qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, 
 		QS_QBO_PER_MINUTE, QS_QBO_BATCH_PER_MINUTE, batch, wait, e);
 	if (r == QS_OK && *wait <= 0) {
 		*taken = now;
-		hold_slot(eng, taken);
 	}
 	return r;
 }
@@ -84,7 +66,6 @@ qs_status qse_pace(qs_engine *eng, bool batch, double *taken, qs_error *e)
 		if (r != QS_OK || wait <= 0) {
 			if (r == QS_OK) {
 				*taken = now;
-				hold_slot(eng, taken);
 			}
 			return r;
 		}

@@ -773,11 +773,6 @@ function sbx_edge_before_inner(array $req): ?array
             sbx_edge_state(['fault' => null]);
             return $err;
         }
-        // a request slow to reach QBO: held before the gateway counts it against the limits
-        $late = sbx_fault_pick($req, 'arrive');
-        if ($late !== null) {
-            sbx_fault_apply($late, null);
-        }
         $thr = sbx_edge_throttle($req, (string)$req['realm'], (string)$tok['client_id']);
         if ($thr !== null) {
             return $thr;
