@@ -19,13 +19,13 @@ for ($t = microtime(true); microtime(true) - $t < 120 && ($first[0] ?? 0) < N; u
     $first = lease_sending($opts['store'])['host-a'] ?? null;   // the round's waves are claimed one by one
 }
 echo "host-a claimed: ", $first ? $first[0] : 0, "\n";
-// host-b syncs again and again while host-a works past twice the lease
-$b = ['delivered' => 0, 'errors' => 0];
+// host-b, one worker process, syncs again and again while host-a works past twice the lease
+$done = tempnam(sys_get_temp_dir(), 'qbo605');
+unlink($done);
+$b = lease_worker('host-b', ['opts' => $opts, 'sync' => ['batch_size' => 2, 'rate_window' => 0], 'done' => $done,
+    'deadline' => microtime(true) + 300]);
 $renewed = false;
 while (true) {
-    $r = lease_sync('host-b', $opts, ['batch_size' => 2, 'rate_window' => 0]);
-    $b['delivered'] += $r['delivered'] ?? 0;
-    $b['errors'] += $r['errors'] ?? (isset($r['error']) ? 1 : 0);
     $now = microtime(true);
     $held = lease_sending($opts['store'])['host-a'] ?? null;
     if (!$held) {
@@ -36,11 +36,18 @@ while (true) {
     }
     usleep(200000);
 }
+touch($done);
+[$bcode, $bout, $berr] = eng_child_wait($b);
+unlink($done);
+$rb = json_decode(trim($bout), true);
+$b = ['delivered' => $rb['delivered'] ?? "exit $bcode: " . trim($bout . $berr), 'errors' => $rb['errors'] ?? '?',
+    'passes' => $rb['passes'] ?? 0];
 [$code, $out] = eng_child_wait($a);
 $ra = json_decode(trim($out), true);
 echo "host-a's claims renewed past twice the lease: ", var_export($renewed, true), "\n";
 echo "host-a delivered: ", $ra['delivered'] ?? "exit $code", "\n";
-echo "host-b delivered: {$b['delivered']}, errors {$b['errors']}\n";
+echo "host-b delivered: {$b['delivered']}, errors {$b['errors']}, synced while host-a held its claims: ",
+    var_export($b['passes'] > 1, true), "\n";
 echo "takeovers: ", count(lease_log($opts['store'], 'Taking over the delivery')), "\n";
 $st = qbo_status($conn);
 echo "store: Synced {$st['counts']['Synced']}, queued {$st['queued']}\n";
@@ -50,7 +57,7 @@ echo "QBO: ", lease_customers_once($realm, 'r', N), "\n";
 host-a claimed: 40
 host-a's claims renewed past twice the lease: true
 host-a delivered: 40
-host-b delivered: 0, errors 0
+host-b delivered: 0, errors 0, synced while host-a held its claims: true
 takeovers: 0
 store: Synced 40, queued 0
 QBO: every record exactly once
