@@ -18,6 +18,7 @@
 #include "qs_pool.h"
 #include "qbo/qs_qbo_rules.h"
 #include "qs_verify.h"
+#include "qs_json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -458,14 +459,14 @@ static json_object *write_items(wave_rec *w, size_t n, wave_rec **by_bid, size_t
 			continue;
 		}
 		if (w[i].update) {
-			json_object_object_add(w[i].body, "Id", json_object_new_string(w[i].en.qbo_id));
-			json_object_object_add(w[i].body, "SyncToken", json_object_new_string(w[i].en.sync_token));
-			json_object_object_add(w[i].body, "sparse", json_object_new_boolean(1));
+			QS_JSON_ADD(w[i].body, "Id", json_object_new_string(w[i].en.qbo_id));
+			QS_JSON_ADD(w[i].body, "SyncToken", json_object_new_string(w[i].en.sync_token));
+			QS_JSON_ADD(w[i].body, "sparse", json_object_new_boolean(1));
 		}
 		it = json_object_new_object();
 		snprintf(bid, sizeof(bid), "%zu", k);
-		json_object_object_add(it, "bId", json_object_new_string(bid));
-		json_object_object_add(it, "operation", json_object_new_string(w[i].update ? "update" : "create"));
+		QS_JSON_ADD(it, "bId", json_object_new_string(bid));
+		QS_JSON_ADD(it, "operation", json_object_new_string(w[i].update ? "update" : "create"));
 		json_object_object_add(it, w[i].entity, json_object_get(w[i].body));
 		json_object_array_add(items, it);
 		by_bid[k++] = &w[i];

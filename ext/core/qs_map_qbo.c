@@ -74,14 +74,14 @@ bool qsm_norm_bool(json_object *o, const char *key)
 json_object *qsm_ref_json(const char *id)
 {
 	json_object *r = json_object_new_object();
-	json_object_object_add(r, "value", json_object_new_string(id));
+	QS_JSON_ADD(r, "value", json_object_new_string(id));
 	return r;
 }
 
 void qsm_add_str(json_object *o, const char *key, const char *s)
 {
 	if (s) {
-		json_object_object_add(o, key, json_object_new_string(s));
+		json_object_object_add_ex(o, key, json_object_new_string(s), JSON_C_OBJECT_KEY_IS_CONSTANT);
 	}
 }
 
@@ -139,7 +139,7 @@ void qsm_add_refnum(json_object *q, json_object *norm, size_t max_chars)
 	const char *r = qsm_norm_str(norm, "reference");
 	if (r) {
 		size_t cut = qsm_utf8_prefix(r, strlen(r), max_chars);
-		json_object_object_add(q, "PaymentRefNum", json_object_new_string_len(r, (int)cut));
+		QS_JSON_ADD(q, "PaymentRefNum", json_object_new_string_len(r, (int)cut));
 	}
 }
 
@@ -156,7 +156,7 @@ void qsm_add_marker(json_object *q, mctx *m, json_object *norm, const char *extr
 	snprintf(note, n, "qbosync:%s:%s%s%s%s%s", m->kind, m->id, r ? " reference " : "", r ? r : "",
 		extra ? " - " : "", extra ? extra : "");
 	cut = qsm_utf8_prefix(note, strlen(note), 4000);
-	json_object_object_add(q, "PrivateNote", json_object_new_string_len(note, (int)cut));
+	QS_JSON_ADD(q, "PrivateNote", json_object_new_string_len(note, (int)cut));
 	free(note);
 }
 
@@ -166,9 +166,9 @@ void qsm_add_currency(json_object *q, mctx *m, json_object *norm)
 	const char *home = m->ctx && m->ctx->home_currency ? m->ctx->home_currency : "USD";
 	const char *x = qsm_norm_str(norm, "exchange_rate");
 	if (c && strcasecmp(c, home) != 0) {
-		json_object_object_add(q, "CurrencyRef", qsm_ref_json(c));
+		QS_JSON_ADD(q, "CurrencyRef", qsm_ref_json(c));
 		if (x) {
-			json_object_object_add(q, "ExchangeRate", json_object_new_double_s(strtod(x, NULL), x));
+			QS_JSON_ADD(q, "ExchangeRate", json_object_new_double_s(strtod(x, NULL), x));
 		}
 	}
 }
