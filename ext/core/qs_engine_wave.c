@@ -102,6 +102,20 @@ static void plan_one(qs_engine *eng, wave_rec *w, json_tokener *tok)
 
 /* ---- packed lookups ---- */
 
+/* Appends n bytes of s to out (cap bytes, kept NUL-terminated), as far as they fit. */
+static void put_text(char *out, size_t cap, size_t *at, const char *s, size_t n)
+{
+	if (*at + 1 >= cap) {
+		return;
+	}
+	if (n > cap - 1 - *at) {
+		n = cap - 1 - *at;
+	}
+	memcpy(out + *at, s, n);
+	*at += n;
+	out[*at] = '\0';
+}
+
 /* " in ('a', 'b', ...)" of the values, NULL when there are none. */
 static char *in_list(const char *const *vals, size_t n)
 {
@@ -128,7 +142,10 @@ static char *in_list(const char *const *vals, size_t n)
 			free(out);
 			return NULL;
 		}
-		len += (size_t)snprintf(out + len, cap - len, "%s%s", any ? ", " : "", lit);
+		if (any) {
+			put_text(out, cap, &len, ", ", 2);
+		}
+		put_text(out, cap, &len, lit, strlen(lit));
 		free(lit);
 		any = true;
 	}
@@ -490,7 +507,12 @@ static char *batch_note(wave_rec *const *by_bid, size_t k)
 	}
 	out = malloc(n);
 	for (i = 0; out && i < k; i++) {
-		at += (size_t)snprintf(out + at, n - at, "%s%s %s", i ? ", " : "", by_bid[i]->en.kind, by_bid[i]->en.id);
+		if (i) {
+			put_text(out, n, &at, ", ", 2);
+		}
+		put_text(out, n, &at, by_bid[i]->en.kind, strlen(by_bid[i]->en.kind));
+		put_text(out, n, &at, " ", 1);
+		put_text(out, n, &at, by_bid[i]->en.id, strlen(by_bid[i]->en.id));
 	}
 	if (out && !k) {
 		out[0] = '\0';
