@@ -36,18 +36,33 @@ const char *qsm_norm_str(json_object *o, const char *key)
 	return NULL;
 }
 
+/* The double of text, the decimal v / 10^decimals: below 2^53 v and 10^decimals are
+ * exact doubles and one division rounds the quotient once, as strtod rounds the
+ * text, so both give the same double; strtod for the rest. */
+static double scaled_value(int64_t v, int decimals, const char *text)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+		1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
+	const int64_t exact = (int64_t)1 << 53;
+	if (decimals >= 0 && decimals <= 18 && v > -exact && v < exact) {
+		return (double)v / p10[decimals];
+	}
+	return strtod(text, NULL);
+}
+
 json_object *qsm_money_json(qs_money m, int decimals)
 {
 	char buf[40];
 	qs_money_format(m, decimals, buf, sizeof(buf));
-	return json_object_new_double_s(strtod(buf, NULL), buf);
+	/* qs_money_format's decimals: 0 to 18 */
+	return json_object_new_double_s(scaled_value(m, decimals < 0 ? 0 : decimals > 18 ? 18 : decimals, buf), buf);
 }
 
 json_object *qsm_dec4_json(int64_t v)
 {
 	char buf[40];
 	qs_decimal4_format(v, buf, sizeof(buf));
-	return json_object_new_double_s(strtod(buf, NULL), buf);
+	return json_object_new_double_s(scaled_value(v, 4, buf), buf);
 }
 
 int64_t qsm_norm_int(json_object *o, const char *key, int64_t dflt)
