@@ -244,19 +244,27 @@ qs_status qse_save_commit(qs_engine *eng, const qs_entity *en, qs_error *e)
 void qse_make_rid(char out[64], const char *realm, ...)
 {
 	char buf[1024];
-	size_t n = 0;
+	size_t n = 0, k;
 	const char *p;
 	char hex[65];
 	va_list ap;
-	n += (size_t)snprintf(buf, sizeof(buf), "%s", realm ? realm : "");
+	/* the parts copied as they are, cut at sizeof(buf) - 1 bytes in all */
+	p = realm ? realm : "";
+	k = strlen(p);
+	n = k < sizeof(buf) - 1 ? k : sizeof(buf) - 1;
+	memcpy(buf, p, n);
 	va_start(ap, realm);
-	while ((p = va_arg(ap, const char *)) != NULL && n < sizeof(buf)) {
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "|%s", p);
+	while (k < sizeof(buf) && (p = va_arg(ap, const char *)) != NULL) {
+		size_t m = strlen(p);
+		k += m + 1;
+		if (n < sizeof(buf) - 1) {
+			buf[n++] = '|';
+		}
+		m = m < sizeof(buf) - 1 - n ? m : sizeof(buf) - 1 - n;
+		memcpy(buf + n, p, m);
+		n += m;
 	}
 	va_end(ap);
-	if (n > sizeof(buf) - 1) {
-		n = sizeof(buf) - 1;
-	}
 	qs_sha256_hex(buf, n, hex);
 	memcpy(out, hex, 36);
 	out[36] = '\0';

@@ -18,6 +18,7 @@
 #include "qs_pool.h"
 #include "qbo/qs_qbo_rules.h"
 #include "qs_verify.h"
+#include "qs_json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,20 @@ static void plan_one(qs_engine *eng, wave_rec *w, json_tokener *tok)
 
 /* ---- packed lookups ---- */
 
+/* Appends n bytes of s to out (cap bytes, kept NUL-terminated), as far as they fit. */
+static void put_text(char *out, size_t cap, size_t *at, const char *s, size_t n)
+{
+	if (*at + 1 >= cap) {
+		return;
+	}
+	if (n > cap - 1 - *at) {
+		n = cap - 1 - *at;
+	}
+	memcpy(out + *at, s, n);
+	*at += n;
+	out[*at] = '\0';
+}
+
 /* " in ('a', 'b', ...)" of the values, NULL when there are none. */
 static char *in_list(const char *const *vals, size_t n)
 {
@@ -127,7 +142,10 @@ static char *in_list(const char *const *vals, size_t n)
 			free(out);
 			return NULL;
 		}
-		len += (size_t)snprintf(out + len, cap - len, "%s%s", any ? ", " : "", lit);
+		if (any) {
+			put_text(out, cap, &len, ", ", 2);
+		}
+		put_text(out, cap, &len, lit, strlen(lit));
 		free(lit);
 		any = true;
 	}
@@ -458,14 +476,14 @@ static json_object *write_items(wave_rec *w, size_t n, wave_rec **by_bid, size_t
 			continue;
 		}
 		if (w[i].update) {
-			json_object_object_add(w[i].body, "Id", json_object_new_string(w[i].en.qbo_id));
-			json_object_object_add(w[i].body, "SyncToken", json_object_new_string(w[i].en.sync_token));
-			json_object_object_add(w[i].body, "sparse", json_object_new_boolean(1));
+			QS_JSON_ADD(w[i].body, "Id", json_object_new_string(w[i].en.qbo_id));
+			QS_JSON_ADD(w[i].body, "SyncToken", json_object_new_string(w[i].en.sync_token));
+			QS_JSON_ADD(w[i].body, "sparse", json_object_new_boolean(1));
 		}
 		it = json_object_new_object();
 		snprintf(bid, sizeof(bid), "%zu", k);
-		json_object_object_add(it, "bId", json_object_new_string(bid));
-		json_object_object_add(it, "operation", json_object_new_string(w[i].update ? "update" : "create"));
+		QS_JSON_ADD(it, "bId", json_object_new_string(bid));
+		QS_JSON_ADD(it, "operation", json_object_new_string(w[i].update ? "update" : "create"));
 		json_object_object_add(it, w[i].entity, json_object_get(w[i].body));
 		json_object_array_add(items, it);
 		by_bid[k++] = &w[i];
@@ -489,7 +507,12 @@ static char *batch_note(wave_rec *const *by_bid, size_t k)
 	}
 	out = malloc(n);
 	for (i = 0; out && i < k; i++) {
-		at += (size_t)snprintf(out + at, n - at, "%s%s %s", i ? ", " : "", by_bid[i]->en.kind, by_bid[i]->en.id);
+		if (i) {
+			put_text(out, n, &at, ", ", 2);
+		}
+		put_text(out, n, &at, by_bid[i]->en.kind, strlen(by_bid[i]->en.kind));
+		put_text(out, n, &at, " ", 1);
+		put_text(out, n, &at, by_bid[i]->en.id, strlen(by_bid[i]->en.id));
 	}
 	if (out && !k) {
 		out[0] = '\0';

@@ -106,18 +106,48 @@ static bool scrub_json(buf *b, const char *s, size_t n)
 /* Whether a JSON body can hold a secret key at all: every key of
  * secret_keys that is secret in JSON ends in token" or starts with "client_.
  * A body with neither (QBO's entities, queries, /batch answers) is kept as it
- * is without the key-by-key scan. */
+ * is without the key-by-key scan. The search goes by the rare letter of each
+ * pattern (the 'k' of token", the '_' of "client_), not by every quote. */
 static bool json_may_hold_secret(const char *s, size_t n)
 {
 	const char *p = s, *end = s + n;
-	while ((p = memchr(p, '"', (size_t)(end - p))) != NULL) {
-		if ((p - s >= 5 && p[-1] == 'n' && !memcmp(p - 5, "token", 5))
-				|| (end - p > 7 && p[1] == 'c' && !memcmp(p + 1, "client_", 7))) {
+	while ((p = memchr(p, 'k', (size_t)(end - p))) != NULL) {
+		if (p - s >= 2 && end - p > 3 && !memcmp(p - 2, "token\"", 6)) {
+			return true;
+		}
+		p++;
+	}
+	p = s;
+	while ((p = memchr(p, '_', (size_t)(end - p))) != NULL) {
+		if (p - s >= 7 && !memcmp(p - 7, "\"client_", 8)) {
 			return true;
 		}
 		p++;
 	}
 	return false;
+}
+
+/* A body kept as it is, cut as qs_http_log_scrub cuts (only what is kept is
+ * copied); NULL on OOM. */
+static char *keep_cut(const char *body, size_t len)
+{
+	size_t keep = len;
+	char note[64], *out;
+	note[0] = '\0';
+	if (len > QS_HTTP_LOG_MAX) {
+		keep = QS_HTTP_LOG_MAX;
+		/* never cut inside a UTF-8 sequence */
+		while (keep > 0 && ((unsigned char)body[keep] & 0xC0) == 0x80) {
+			keep--;
+		}
+		snprintf(note, sizeof(note), "… (%zu bytes in all)", len);
+	}
+	out = malloc(keep + strlen(note) + 1);
+	if (out) {
+		memcpy(out, body, keep);
+		strcpy(out + keep, note);
+	}
+	return out;
 }
 
 /* A form body: the value of a secret field becomes *** (up to the next &). */
@@ -161,9 +191,12 @@ char *qs_http_log_scrub(const char *body, size_t len)
 	}
 	/* the whole body is scrubbed (a secret past the cut must not be half kept), then cut */
 	if (i < len && (body[i] == '{' || body[i] == '[')) {
-		ok = json_may_hold_secret(body, len) ? scrub_json(&b, body, len) : put(&b, body, len);
+		if (!json_may_hold_secret(body, len)) {
+			return keep_cut(body, len);
+		}
+		ok = scrub_json(&b, body, len);
 	} else if (i < len && body[i] == '<') {
-		ok = put(&b, body, len);   /* XML answers (QBO faults) carry no secrets */
+		return keep_cut(body, len);   /* XML answers (QBO faults) carry no secrets */
 	} else {
 		ok = scrub_form(&b, body, len);
 	}

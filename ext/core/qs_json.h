@@ -19,4 +19,9 @@ char *qs_json_plain(json_object *o, size_t *len);
  * look-up. */
 bool qs_json_member(json_object *o, const char *key, json_object **v);
 
+/* json_object_object_add with a string literal for key: json-c keeps the
+ * literal as the member's key instead of a copy of it (the text, the order
+ * and the serialised JSON are the same). */
+#define QS_JSON_ADD(o, key, v) json_object_object_add_ex((o), "" key "", (v), JSON_C_OBJECT_KEY_IS_CONSTANT)
+
 #endif

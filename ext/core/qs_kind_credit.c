@@ -69,7 +69,7 @@ qs_status qsm_credit_to_qbo(mctx *m, json_object *norm, json_object *q)
 	if ((st = qsm_resolve(m, "customer", qsm_norm_str(norm, "customer"), true, "the customer", cust)) != QS_OK) {
 		return st;
 	}
-	json_object_object_add(q, "CustomerRef", qsm_ref_json(cust));
+	QS_JSON_ADD(q, "CustomerRef", qsm_ref_json(cust));
 	qsm_add_str(q, "TxnDate", qsm_norm_str(norm, "date"));
 	qsm_add_currency(q, m, norm);
 	if (qsm_norm_has(norm, "lines")) {
@@ -77,21 +77,21 @@ qs_status qsm_credit_to_qbo(mctx *m, json_object *norm, json_object *q)
 			return st;
 		}
 		if (!m->ctx->us_company) {
-			json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
+			QS_JSON_ADD(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
 		}
 	} else {
 		if ((st = qsm_single_line(m, q, qsm_norm_int(norm, "amount", 0), reason ? reason : "Credit")) != QS_OK) {
 			return st;
 		}
 		if (!m->ctx->us_company) {
-			json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
+			QS_JSON_ADD(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
 		}
 	}
 	if (reason) {
 		size_t cut = qsm_utf8_prefix(reason, strlen(reason), 1000);
 		json_object *memo = json_object_new_object();
-		json_object_object_add(memo, "value", json_object_new_string_len(reason, (int)cut));
-		json_object_object_add(q, "CustomerMemo", memo);
+		QS_JSON_ADD(memo, "value", json_object_new_string_len(reason, (int)cut));
+		QS_JSON_ADD(q, "CustomerMemo", memo);
 	}
 	qsm_add_marker(q, m, norm, NULL);
 	return QS_OK;

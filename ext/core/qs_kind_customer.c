@@ -165,7 +165,7 @@ static qs_status validate_address(vctx *v, json_object *doc, json_object *norm)
 		free(country);
 	}
 	if (json_object_object_length(out) > 0) {
-		json_object_object_add(norm, "address", out);
+		QS_JSON_ADD(norm, "address", out);
 	} else {
 		json_object_put(out);
 	}
@@ -308,7 +308,7 @@ qs_status qsm_customer_to_qbo(mctx *m, json_object *norm, json_object *q)
 	if (!dn) {
 		return qs_error_set(m->e, QS_EINTERNAL, "out of memory");
 	}
-	json_object_object_add(q, "DisplayName", json_object_new_string(dn));
+	QS_JSON_ADD(q, "DisplayName", json_object_new_string(dn));
 	free(dn);
 	qsm_add_str(q, "GivenName", qsm_norm_str(norm, "first_name"));
 	qsm_add_str(q, "FamilyName", qsm_norm_str(norm, "last_name"));
@@ -316,12 +316,12 @@ qs_status qsm_customer_to_qbo(mctx *m, json_object *norm, json_object *q)
 	if (qsm_norm_str(norm, "email")) {
 		json_object *em = json_object_new_object();
 		qsm_add_str(em, "Address", qsm_norm_str(norm, "email"));
-		json_object_object_add(q, "PrimaryEmailAddr", em);
+		QS_JSON_ADD(q, "PrimaryEmailAddr", em);
 	}
 	if (qsm_norm_str(norm, "phone")) {
 		json_object *ph = json_object_new_object();
 		qsm_add_str(ph, "FreeFormNumber", qsm_norm_str(norm, "phone"));
-		json_object_object_add(q, "PrimaryPhone", ph);
+		QS_JSON_ADD(q, "PrimaryPhone", ph);
 	}
 	if (json_object_object_get_ex(norm, "address", &addr)) {
 		json_object *ba = json_object_new_object();
@@ -331,11 +331,11 @@ qs_status qsm_customer_to_qbo(mctx *m, json_object *norm, json_object *q)
 		qsm_add_str(ba, "CountrySubDivisionCode", qsm_norm_str(addr, "region"));
 		qsm_add_str(ba, "PostalCode", qsm_norm_str(addr, "postal_code"));
 		qsm_add_str(ba, "Country", qsm_norm_str(addr, "country"));
-		json_object_object_add(q, "BillAddr", ba);
+		QS_JSON_ADD(q, "BillAddr", ba);
 	}
 	qsm_add_currency(q, m, norm);
 	if (qsm_norm_bool(norm, "tax_exempt")) {
-		json_object_object_add(q, "Taxable", json_object_new_boolean(0));
+		QS_JSON_ADD(q, "Taxable", json_object_new_boolean(0));
 	}
 	return QS_OK;
 }

@@ -130,7 +130,7 @@ qs_status qsm_invoice_to_qbo(mctx *m, json_object *norm, json_object *q)
 	if ((st = qsm_resolve(m, "customer", qsm_norm_str(norm, "customer"), true, "the customer", cust)) != QS_OK) {
 		return st;
 	}
-	json_object_object_add(q, "CustomerRef", qsm_ref_json(cust));
+	QS_JSON_ADD(q, "CustomerRef", qsm_ref_json(cust));
 	qsm_add_str(q, "DocNumber", qsm_norm_str(norm, "number"));
 	qsm_add_str(q, "TxnDate", qsm_norm_str(norm, "date"));
 	qsm_add_str(q, "DueDate", qsm_norm_str(norm, "due"));

@@ -75,16 +75,16 @@ qs_status qsm_item_to_qbo(mctx *m, json_object *norm, json_object *q)
 	qs_status st;
 
 	qsm_add_str(q, "Name", qsm_norm_str(norm, "name"));
-	json_object_object_add(q, "Type", json_object_new_string(type && !strcmp(type, "non_inventory") ? "NonInventory" : "Service"));
+	QS_JSON_ADD(q, "Type", json_object_new_string(type && !strcmp(type, "non_inventory") ? "NonInventory" : "Service"));
 	qsm_add_str(q, "Description", qsm_norm_str(norm, "description"));
 	if (qsm_norm_has(norm, "price")) {
-		json_object_object_add(q, "UnitPrice", qsm_money_json(qsm_norm_int(norm, "price", 0), m->decimals));
+		QS_JSON_ADD(q, "UnitPrice", qsm_money_json(qsm_norm_int(norm, "price", 0), m->decimals));
 	}
 	st = qsm_resolve(m, "account:income", local ? local : "*", true, local ? "the income account" : "the default income account", acct);
 	if (st != QS_OK) {
 		return st;
 	}
-	json_object_object_add(q, "IncomeAccountRef", qsm_ref_json(acct));
+	QS_JSON_ADD(q, "IncomeAccountRef", qsm_ref_json(acct));
 	if (!m->ctx->us_company) {
 		/* CA/UK/AU companies want an expense account on items too: sent when
 		 * "account:expense" resolves, else left to QBO (which then says so) */
@@ -93,7 +93,7 @@ qs_status qsm_item_to_qbo(mctx *m, json_object *norm, json_object *q)
 			return st;
 		}
 		if (acct[0]) {
-			json_object_object_add(q, "ExpenseAccountRef", qsm_ref_json(acct));
+			QS_JSON_ADD(q, "ExpenseAccountRef", qsm_ref_json(acct));
 		}
 	}
 	return QS_OK;

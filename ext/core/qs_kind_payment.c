@@ -55,8 +55,8 @@ qs_status qsm_payment_to_qbo(mctx *m, json_object *norm, json_object *q)
 	if ((st = qsm_resolve(m, "customer", qsm_norm_str(norm, "customer"), true, "the customer", cust)) != QS_OK) {
 		return st;
 	}
-	json_object_object_add(q, "CustomerRef", qsm_ref_json(cust));
-	json_object_object_add(q, "TotalAmt", qsm_money_json(qsm_norm_int(norm, "amount", 0), m->decimals));
+	QS_JSON_ADD(q, "CustomerRef", qsm_ref_json(cust));
+	QS_JSON_ADD(q, "TotalAmt", qsm_money_json(qsm_norm_int(norm, "amount", 0), m->decimals));
 	qsm_add_str(q, "TxnDate", qsm_norm_str(norm, "date"));
 	qsm_add_refnum(q, norm, 21);
 	if (method) {
@@ -65,16 +65,16 @@ qs_status qsm_payment_to_qbo(mctx *m, json_object *norm, json_object *q)
 			return st;
 		}
 		if (pm[0]) {
-			json_object_object_add(q, "PaymentMethodRef", qsm_ref_json(pm));
+			QS_JSON_ADD(q, "PaymentMethodRef", qsm_ref_json(pm));
 		}
 		if (dep[0]) {
-			json_object_object_add(q, "DepositToAccountRef", qsm_ref_json(dep));
+			QS_JSON_ADD(q, "DepositToAccountRef", qsm_ref_json(dep));
 		}
 	}
 	qsm_add_currency(q, m, norm);
 	if (json_object_object_get_ex(norm, "applies_to", &ap)) {
 		lines = json_object_new_array();
-		json_object_object_add(q, "Line", lines);
+		QS_JSON_ADD(q, "Line", lines);
 		size_t i, n = json_object_array_length(ap);
 		for (i = 0; i < n; i++) {
 			json_object *a = json_object_array_get_idx(ap, i), *ql, *links, *link;
@@ -85,13 +85,13 @@ qs_status qsm_payment_to_qbo(mctx *m, json_object *norm, json_object *q)
 			}
 			ql = json_object_new_object();
 			json_object_array_add(lines, ql);
-			json_object_object_add(ql, "Amount", qsm_money_json(qsm_norm_int(a, "amount", 0), m->decimals));
+			QS_JSON_ADD(ql, "Amount", qsm_money_json(qsm_norm_int(a, "amount", 0), m->decimals));
 			links = json_object_new_array();
 			link = json_object_new_object();
-			json_object_object_add(link, "TxnId", json_object_new_string(inv));
-			json_object_object_add(link, "TxnType", json_object_new_string("Invoice"));
+			QS_JSON_ADD(link, "TxnId", json_object_new_string(inv));
+			QS_JSON_ADD(link, "TxnType", json_object_new_string("Invoice"));
 			json_object_array_add(links, link);
-			json_object_object_add(ql, "LinkedTxn", links);
+			QS_JSON_ADD(ql, "LinkedTxn", links);
 		}
 	}
 	qsm_add_marker(q, m, norm, NULL);

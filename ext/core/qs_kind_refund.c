@@ -53,18 +53,18 @@ qs_status qsm_refund_to_qbo(mctx *m, json_object *norm, json_object *q)
 	if ((st = qsm_resolve(m, "customer", qsm_norm_str(norm, "customer"), true, "the customer", cust)) != QS_OK) {
 		return st;
 	}
-	json_object_object_add(q, "CustomerRef", qsm_ref_json(cust));
+	QS_JSON_ADD(q, "CustomerRef", qsm_ref_json(cust));
 	qsm_add_str(q, "TxnDate", qsm_norm_str(norm, "date"));
 	if ((st = qsm_resolve(m, "account:refund", method ? method : "*", true, "the refund account", acct)) != QS_OK) {
 		return st;
 	}
-	json_object_object_add(q, "DepositToAccountRef", qsm_ref_json(acct));
+	QS_JSON_ADD(q, "DepositToAccountRef", qsm_ref_json(acct));
 	if (method) {
 		if ((st = qsm_resolve(m, "payment_method", method, false, "the payment method", pm)) != QS_OK) {
 			return st;
 		}
 		if (pm[0]) {
-			json_object_object_add(q, "PaymentMethodRef", qsm_ref_json(pm));
+			QS_JSON_ADD(q, "PaymentMethodRef", qsm_ref_json(pm));
 		}
 	}
 	qsm_add_refnum(q, norm, 21);
@@ -80,7 +80,7 @@ qs_status qsm_refund_to_qbo(mctx *m, json_object *norm, json_object *q)
 		return st;
 	}
 	if (!m->ctx->us_company) {
-		json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
+		QS_JSON_ADD(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
 	}
 	{
 		/* RefundReceipt has no LinkedTxn (MONEY.md §3.1): the link to what it refunds

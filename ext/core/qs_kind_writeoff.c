@@ -46,7 +46,7 @@ qs_status qsm_writeoff_to_qbo(mctx *m, json_object *norm, json_object *q)
 	if ((st = qsm_resolve(m, "invoice", invoice, true, "the invoice written off", inv)) != QS_OK) {
 		return st;
 	}
-	json_object_object_add(q, "CustomerRef", qsm_ref_json(cust));
+	QS_JSON_ADD(q, "CustomerRef", qsm_ref_json(cust));
 	qsm_add_str(q, "TxnDate", qsm_norm_str(norm, "date"));
 	qsm_add_currency(q, m, norm);
 	snprintf(desc, sizeof(desc), "Bad debt: invoice %.64s written off%s%.1000s", invoice, reason ? ": " : "", reason ? reason : "");
@@ -55,7 +55,7 @@ qs_status qsm_writeoff_to_qbo(mctx *m, json_object *norm, json_object *q)
 		return st;
 	}
 	if (!m->ctx->us_company) {
-		json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
+		QS_JSON_ADD(q, "GlobalTaxCalculation", json_object_new_string("TaxExcluded"));
 	}
 	snprintf(link, sizeof(link), "writes off invoice %.64s (QBO Invoice %s)", invoice, inv);
 	qsm_add_marker(q, m, norm, link);

@@ -9,6 +9,7 @@
 
 #include "qs_map.h"
 #include "qs_kind.h"
+#include "qs_json.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -125,6 +126,7 @@ bool qsm_norm_bool(json_object *o, const char *key);
 json_object *qsm_money_json(qs_money m, int decimals);
 json_object *qsm_dec4_json(int64_t v);
 json_object *qsm_ref_json(const char *id);
+/* o[key] = s when s is set; key is a string literal (kept as the member's key, not copied) */
 void qsm_add_str(json_object *o, const char *key, const char *s);
 
 /* "<Title> <id>: <formatted>" with status st. */

@@ -162,7 +162,7 @@ qs_status qsm_validate_lines(vctx *v, json_object *doc, bool required, json_obje
 		qsm_put_int(nl, "amount", amount);
 	}
 	json_object_put(tmp);
-	json_object_object_add(norm, "lines", out);
+	QS_JSON_ADD(norm, "lines", out);
 	*infos = li;
 	*count = n;
 	return QS_OK;
@@ -223,7 +223,7 @@ void qsm_spread_difference(json_object *norm_lines, line_info *li, size_t n, int
 	}
 	for (i = 0; i < n; i++) {
 		json_object *nl = json_object_array_get_idx(norm_lines, i);
-		json_object_object_add(nl, "amount", json_object_new_int64(li[i].amount));
+		QS_JSON_ADD(nl, "amount", json_object_new_int64(li[i].amount));
 	}
 	free(order);
 }
@@ -292,7 +292,7 @@ qs_status qsm_validate_applies(vctx *v, json_object *doc, json_object *norm, qs_
 		}
 	}
 	json_object_put(tmp);
-	json_object_object_add(norm, "applies_to", out);
+	QS_JSON_ADD(norm, "applies_to", out);
 	return QS_OK;
 fail:
 	json_object_put(tmp);
@@ -364,7 +364,7 @@ qs_status qsm_validate_taxes(vctx *v, json_object *doc, json_object *norm, qs_mo
 	}
 	json_object_put(tmp);
 	if (n > 0) {
-		json_object_object_add(norm, "taxes", out);
+		QS_JSON_ADD(norm, "taxes", out);
 	} else {
 		json_object_put(out);
 	}
@@ -392,7 +392,7 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 		first_tax = qsm_norm_str(json_object_array_get_idx(taxes, 0), "tax");
 	}
 	out = json_object_new_array();
-	json_object_object_add(q, "Line", out);
+	QS_JSON_ADD(q, "Line", out);
 	if (!json_object_object_get_ex(norm, "lines", &lines)) {
 		return QS_OK;
 	}
@@ -433,25 +433,25 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 		}
 		ql = json_object_new_object();
 		json_object_array_add(out, ql);
-		json_object_object_add(ql, "DetailType", json_object_new_string("SalesItemLineDetail"));
-		json_object_object_add(ql, "Amount", qsm_money_json(amount, m->decimals));
+		QS_JSON_ADD(ql, "DetailType", json_object_new_string("SalesItemLineDetail"));
+		QS_JSON_ADD(ql, "Amount", qsm_money_json(amount, m->decimals));
 		qsm_add_str(ql, "Description", desc);
 		det = json_object_new_object();
-		json_object_object_add(ql, "SalesItemLineDetail", det);
-		json_object_object_add(det, "ItemRef", qsm_ref_json(item_id));
-		json_object_object_add(det, "Qty", qsm_dec4_json(qty));
+		QS_JSON_ADD(ql, "SalesItemLineDetail", det);
+		QS_JSON_ADD(det, "ItemRef", qsm_ref_json(item_id));
+		QS_JSON_ADD(det, "Qty", qsm_dec4_json(qty));
 		if (qty == 10000) {
-			json_object_object_add(det, "UnitPrice", qsm_money_json(amount, m->decimals));
+			QS_JSON_ADD(det, "UnitPrice", qsm_money_json(amount, m->decimals));
 		} else if (qsm_norm_has(ln, "unit_price") &&
 			qs_money_mul_qty(qsm_norm_int(ln, "unit_price", 0), qty, &expect, NULL) == QS_OK && expect == amount) {
-			json_object_object_add(det, "UnitPrice", qsm_money_json(qsm_norm_int(ln, "unit_price", 0), m->decimals));
+			QS_JSON_ADD(det, "UnitPrice", qsm_money_json(qsm_norm_int(ln, "unit_price", 0), m->decimals));
 		}
 		/* else: no UnitPrice; QBO derives it from Amount / Qty */
 		if (taxable) {
 			*any_taxable = true;
 		}
 		if (m->ctx->us_company) {
-			json_object_object_add(det, "TaxCodeRef", qsm_ref_json(taxable ? QS_QBO_US_TAXABLE : QS_QBO_US_NON_TAXABLE));
+			QS_JSON_ADD(det, "TaxCodeRef", qsm_ref_json(taxable ? QS_QBO_US_TAXABLE : QS_QBO_US_NON_TAXABLE));
 		} else {
 			const char *lt = qsm_norm_str(ln, "tax");
 			const char *local = taxable ? (lt ? lt : (first_tax ? first_tax : "*")) : "exempt";
@@ -460,17 +460,17 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 			if ((st = qsm_resolve(m, "tax", local, true, what, tax_id)) != QS_OK) {
 				goto done;
 			}
-			json_object_object_add(det, "TaxCodeRef", qsm_ref_json(tax_id));
+			QS_JSON_ADD(det, "TaxCodeRef", qsm_ref_json(tax_id));
 		}
 	}
 	if (discount > 0) {
 		json_object *ql = json_object_new_object(), *det = json_object_new_object();
 		json_object_array_add(out, ql);
-		json_object_object_add(ql, "DetailType", json_object_new_string("DiscountLineDetail"));
-		json_object_object_add(ql, "Amount", qsm_money_json(discount, m->decimals));
+		QS_JSON_ADD(ql, "DetailType", json_object_new_string("DiscountLineDetail"));
+		QS_JSON_ADD(ql, "Amount", qsm_money_json(discount, m->decimals));
 		qsm_add_str(ql, "Description", disc_desc);
-		json_object_object_add(det, "PercentBased", json_object_new_boolean(0));
-		json_object_object_add(ql, "DiscountLineDetail", det);
+		QS_JSON_ADD(det, "PercentBased", json_object_new_boolean(0));
+		QS_JSON_ADD(ql, "DiscountLineDetail", det);
 	}
 done:
 	free(disc_desc);
@@ -490,12 +490,12 @@ qs_status qsm_map_tax(mctx *m, json_object *norm, json_object *q)
 			"prices include tax but a US QuickBooks company cannot take tax-inclusive prices; send prices without tax");
 	}
 	if (!m->ctx->us_company) {
-		json_object_object_add(q, "GlobalTaxCalculation", json_object_new_string(incl ? "TaxInclusive" : "TaxExcluded"));
+		QS_JSON_ADD(q, "GlobalTaxCalculation", json_object_new_string(incl ? "TaxInclusive" : "TaxExcluded"));
 	}
 	if (has_taxes) {
 		json_object *td = json_object_new_object();
 		const char *first = qsm_norm_str(json_object_array_get_idx(taxes, 0), "tax");
-		json_object_object_add(q, "TxnTaxDetail", td);
+		QS_JSON_ADD(q, "TxnTaxDetail", td);
 		if (m->ctx->us_company && first) {
 			/* US: TxnTaxCodeRef is optional (Automated Sales Tax decides the
 			 * rate; TotalTax below keeps the document's amount); the engine
@@ -512,10 +512,10 @@ qs_status qsm_map_tax(mctx *m, json_object *norm, json_object *q)
 				return st;
 			}
 			if (tax_id[0]) {
-				json_object_object_add(td, "TxnTaxCodeRef", qsm_ref_json(tax_id));
+				QS_JSON_ADD(td, "TxnTaxCodeRef", qsm_ref_json(tax_id));
 			}
 		}
-		json_object_object_add(td, "TotalTax", qsm_money_json(tax_total, m->decimals));
+		QS_JSON_ADD(td, "TotalTax", qsm_money_json(tax_total, m->decimals));
 	}
 	return QS_OK;
 }
@@ -533,26 +533,26 @@ qs_status qsm_single_line_item(mctx *m, json_object *q, qs_money amount, const c
 	char item[32];
 	qs_status st;
 
-	json_object_object_add(q, "Line", lines);
+	QS_JSON_ADD(q, "Line", lines);
 	json_object_array_add(lines, ql);
-	json_object_object_add(ql, "DetailType", json_object_new_string("SalesItemLineDetail"));
-	json_object_object_add(ql, "Amount", qsm_money_json(amount, m->decimals));
+	QS_JSON_ADD(ql, "DetailType", json_object_new_string("SalesItemLineDetail"));
+	QS_JSON_ADD(ql, "Amount", qsm_money_json(amount, m->decimals));
 	qsm_add_str(ql, "Description", desc);
-	json_object_object_add(ql, "SalesItemLineDetail", det);
+	QS_JSON_ADD(ql, "SalesItemLineDetail", det);
 	if ((st = qsm_resolve(m, "item", item_local, true, what, item)) != QS_OK) {
 		return st;
 	}
-	json_object_object_add(det, "ItemRef", qsm_ref_json(item));
-	json_object_object_add(det, "Qty", json_object_new_int(1));
-	json_object_object_add(det, "UnitPrice", qsm_money_json(amount, m->decimals));
+	QS_JSON_ADD(det, "ItemRef", qsm_ref_json(item));
+	QS_JSON_ADD(det, "Qty", json_object_new_int(1));
+	QS_JSON_ADD(det, "UnitPrice", qsm_money_json(amount, m->decimals));
 	if (m->ctx->us_company) {
-		json_object_object_add(det, "TaxCodeRef", qsm_ref_json(QS_QBO_US_NON_TAXABLE));
+		QS_JSON_ADD(det, "TaxCodeRef", qsm_ref_json(QS_QBO_US_NON_TAXABLE));
 	} else {
 		char tax[32];
 		if ((st = qsm_resolve(m, "tax", "exempt", true, "tax exempt (for untaxed lines)", tax)) != QS_OK) {
 			return st;
 		}
-		json_object_object_add(det, "TaxCodeRef", qsm_ref_json(tax));
+		QS_JSON_ADD(det, "TaxCodeRef", qsm_ref_json(tax));
 	}
 	return QS_OK;
 }

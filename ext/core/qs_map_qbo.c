@@ -36,18 +36,33 @@ const char *qsm_norm_str(json_object *o, const char *key)
 	return NULL;
 }
 
+/* The double of text, the decimal v / 10^decimals: below 2^53 v and 10^decimals are
+ * exact doubles and one division rounds the quotient once, as strtod rounds the
+ * text, so both give the same double; strtod for the rest. */
+static double scaled_value(int64_t v, int decimals, const char *text)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+		1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
+	const int64_t exact = (int64_t)1 << 53;
+	if (decimals >= 0 && decimals <= 18 && v > -exact && v < exact) {
+		return (double)v / p10[decimals];
+	}
+	return strtod(text, NULL);
+}
+
 json_object *qsm_money_json(qs_money m, int decimals)
 {
 	char buf[40];
 	qs_money_format(m, decimals, buf, sizeof(buf));
-	return json_object_new_double_s(strtod(buf, NULL), buf);
+	/* qs_money_format's decimals: 0 to 18 */
+	return json_object_new_double_s(scaled_value(m, decimals < 0 ? 0 : decimals > 18 ? 18 : decimals, buf), buf);
 }
 
 json_object *qsm_dec4_json(int64_t v)
 {
 	char buf[40];
 	qs_decimal4_format(v, buf, sizeof(buf));
-	return json_object_new_double_s(strtod(buf, NULL), buf);
+	return json_object_new_double_s(scaled_value(v, 4, buf), buf);
 }
 
 int64_t qsm_norm_int(json_object *o, const char *key, int64_t dflt)
@@ -74,14 +89,14 @@ bool qsm_norm_bool(json_object *o, const char *key)
 json_object *qsm_ref_json(const char *id)
 {
 	json_object *r = json_object_new_object();
-	json_object_object_add(r, "value", json_object_new_string(id));
+	QS_JSON_ADD(r, "value", json_object_new_string(id));
 	return r;
 }
 
 void qsm_add_str(json_object *o, const char *key, const char *s)
 {
 	if (s) {
-		json_object_object_add(o, key, json_object_new_string(s));
+		json_object_object_add_ex(o, key, json_object_new_string(s), JSON_C_OBJECT_KEY_IS_CONSTANT);
 	}
 }
 
@@ -139,7 +154,7 @@ void qsm_add_refnum(json_object *q, json_object *norm, size_t max_chars)
 	const char *r = qsm_norm_str(norm, "reference");
 	if (r) {
 		size_t cut = qsm_utf8_prefix(r, strlen(r), max_chars);
-		json_object_object_add(q, "PaymentRefNum", json_object_new_string_len(r, (int)cut));
+		QS_JSON_ADD(q, "PaymentRefNum", json_object_new_string_len(r, (int)cut));
 	}
 }
 
@@ -156,7 +171,7 @@ void qsm_add_marker(json_object *q, mctx *m, json_object *norm, const char *extr
 	snprintf(note, n, "qbosync:%s:%s%s%s%s%s", m->kind, m->id, r ? " reference " : "", r ? r : "",
 		extra ? " - " : "", extra ? extra : "");
 	cut = qsm_utf8_prefix(note, strlen(note), 4000);
-	json_object_object_add(q, "PrivateNote", json_object_new_string_len(note, (int)cut));
+	QS_JSON_ADD(q, "PrivateNote", json_object_new_string_len(note, (int)cut));
 	free(note);
 }
 
@@ -166,9 +181,9 @@ void qsm_add_currency(json_object *q, mctx *m, json_object *norm)
 	const char *home = m->ctx && m->ctx->home_currency ? m->ctx->home_currency : "USD";
 	const char *x = qsm_norm_str(norm, "exchange_rate");
 	if (c && strcasecmp(c, home) != 0) {
-		json_object_object_add(q, "CurrencyRef", qsm_ref_json(c));
+		QS_JSON_ADD(q, "CurrencyRef", qsm_ref_json(c));
 		if (x) {
-			json_object_object_add(q, "ExchangeRate", json_object_new_double_s(strtod(x, NULL), x));
+			QS_JSON_ADD(q, "ExchangeRate", json_object_new_double_s(strtod(x, NULL), x));
 		}
 	}
 }
