@@ -381,12 +381,12 @@ const char *qse_claim_owner(const qs_engine *eng);
 double qse_flight_hold(qs_engine *eng);
 
 /* qs_engine_pace.c: the per-company request limiter */
-/* *taken: when the slot was taken (0: no pacing, or none taken); hand it to
- * qse_pace_done when the request has ended. */
+/* *taken: the slot's stamp, the latest its request can end (0: no pacing,
+ * or none taken); hand it to qse_pace_done when the request has ended. */
 qs_status qse_pace(qs_engine *eng, bool batch, double *taken, qs_error *e);
 /* One try: a slot taken (*wait 0) or the seconds until one may free (*wait > 0). */
 qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, qs_error *e);
-/* The request of the slot taken at *taken has ended: the slot counts from now (*taken = 0). */
+/* The request of the slot stamped *taken has ended: the slot is stamped now (*taken = 0). */
 void qse_pace_done(qs_engine *eng, double *taken);
 /* The per-company cap on requests in flight. *slot is -1 when none is held:
  * one try takes one (*wait 0; *slot stays -1 when no cap applies) or says to

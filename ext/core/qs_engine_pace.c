@@ -4,9 +4,12 @@
  * every process using the store together keeps to QBO's requests a minute
  * and batch requests a minute (qs_qbo_rules.h); without a slot it sleeps
  * until one frees (qse_pace_try: no sleep, the caller waits as it can,
- * e.g. driving the transfers already in flight); when the request has ended
- * its slot is moved to that moment (qse_pace_done), since QBO counts it on
- * arrival, which may come well after the slot was taken. eng->rate_window is the length of QBO's minute in seconds
+ * e.g. driving the transfers already in flight). QBO counts a request on
+ * arrival, which may come well after the slot was taken: the slot is
+ * stamped, as it is taken (one statement), at the latest its request can
+ * end (its transfer timeouts, qse_flight_hold), so it counts however late
+ * the request arrives; when the request has ended its slot is moved to that
+ * moment (qse_pace_done). eng->rate_window is the length of QBO's minute in seconds
  * (60; shorter against a time-scaled sandbox; 0: no pacing).
  *   The cap (qse_flight_*): while qbo_sync runs or the pipeline paces, every
  * QBO request holds one of the company's eng->flight_max slots in the store
@@ -20,7 +23,7 @@
 
 qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, qs_error *e)
 {
-	double now = qs_store_now();
+	double now = qs_store_now(), until;
 	qs_status r;
 	*wait = 0;
 	*taken = 0;
@@ -28,10 +31,11 @@ qs_status qse_pace_try(qs_engine *eng, bool batch, double *wait, double *taken, 
 	if (eng->rate_window <= 0) {
 		return QS_OK;
 	}
-	r = qs_store_rate_take(eng->store, eng->conn_key, now, eng->rate_window * 61.0 / 60.0,
+	until = now + qse_flight_hold(eng);
+	r = qs_store_rate_take(eng->store, eng->conn_key, now, until, eng->rate_window * 61.0 / 60.0,
 		QS_QBO_PER_MINUTE, QS_QBO_BATCH_PER_MINUTE, batch, wait, e);
 	if (r == QS_OK && *wait <= 0) {
-		*taken = now;
+		*taken = until;
 	}
 	return r;
 }
@@ -56,16 +60,16 @@ qs_status qse_pace(qs_engine *eng, bool batch, double *taken, qs_error *e)
 	}
 	limit = eng->rate_window * 2 + 1;
 	for (;;) {
-		double wait = 0, now = qs_store_now();
+		double wait = 0, now = qs_store_now(), until = now + qse_flight_hold(eng);
 		struct timespec ts;
 		qse_claims_renew(eng);   /* while waiting for a slot too */
 		/* QBO's windows slide in steps (a partly expired step still counts): one
 		 * step of margin, 1/60 of the window */
-		qs_status r = qs_store_rate_take(eng->store, eng->conn_key, now, eng->rate_window * 61.0 / 60.0,
+		qs_status r = qs_store_rate_take(eng->store, eng->conn_key, now, until, eng->rate_window * 61.0 / 60.0,
 			QS_QBO_PER_MINUTE, QS_QBO_BATCH_PER_MINUTE, batch, &wait, e);
 		if (r != QS_OK || wait <= 0) {
 			if (r == QS_OK) {
-				*taken = now;
+				*taken = until;
 			}
 			return r;
 		}

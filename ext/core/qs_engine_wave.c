@@ -693,7 +693,7 @@ typedef struct send_unit {
 	qs_status r;
 	qs_error e;
 	long flight;              /* its slot of the company's in-flight cap, -1 none */
-	double taken;             /* when its limiter slot was taken (0: none) */
+	double taken;             /* its limiter slot's stamp (0: none) */
 	double started;           /* when its transfer started */
 	char rid[64];
 	bool sent, retry_token;

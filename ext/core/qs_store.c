@@ -372,9 +372,9 @@ qs_status qs_store_history_put(qs_store *s, const char *key, const qs_history_ro
 	return s->ops->history_put(s, key, h, e);
 }
 
-qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e)
+qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double until, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e)
 {
-	return s->ops->rate_take(s, key, now, window, per_window, batch_per_window, batch, wait, e);
+	return s->ops->rate_take(s, key, now, until, window, per_window, batch_per_window, batch, wait, e);
 }
 
 qs_status qs_store_rate_done(qs_store *s, const char *key, double taken, double now, qs_error *e)

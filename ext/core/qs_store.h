@@ -433,14 +433,20 @@ const char *qs_store_mysql_version(void);
 
 /* Takes a slot for one QBO request of company key at now, in its own write
  * transaction: at most per_window requests, of them at most batch_per_window
- * /batch requests, in any window seconds. *wait > 0: no slot now, try again
- * after that many seconds (nothing recorded). */
-qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double window, long per_window,
-	long batch_per_window, bool batch, double *wait, qs_error *e);
+ * /batch requests, in any window seconds. The slot is stamped at `until`
+ * (>= now: the latest its request can end, from its transfer timeouts), in
+ * the same statement that records it: QBO counts a request when it arrives,
+ * which may be that late, so a slot counts from now while its request is in
+ * flight and for one window after its stamp (a slot whose stamp is still to
+ * come frees one window after now at the earliest, which is what *wait
+ * reckons with). *wait > 0: no slot now, try again after that many seconds
+ * (nothing recorded). */
+qs_status qs_store_rate_take(qs_store *s, const char *key, double now, double until, double window,
+	long per_window, long batch_per_window, bool batch, double *wait, qs_error *e);
 
-/* A request whose slot was taken at `taken` has ended at now: its slot
- * counts from now on (QBO counts a request when it arrives, which is after
- * the slot was taken, by up to the request's whole time under load). */
+/* A request whose slot was stamped at `taken` (rate_take's until) has ended
+ * at now: its slot is stamped now instead and counts for one window from
+ * then (QBO counted the request on arrival, at the latest now). */
 qs_status qs_store_rate_done(qs_store *s, const char *key, double taken, double now, qs_error *e);
 
 /* The per-company cap on requests in flight (shared by every process using

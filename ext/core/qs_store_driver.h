@@ -72,7 +72,7 @@ typedef struct qs_store_ops {
 	qs_status (*worker_del)(qs_store *s, const char *key, const char *owner, bool *removed, qs_error *e);
 	qs_status (*history_get)(qs_store *s, const char *key, qs_history_row *out, qs_error *e);
 	qs_status (*history_put)(qs_store *s, const char *key, const qs_history_row *h, qs_error *e);
-	qs_status (*rate_take)(qs_store *s, const char *key, double now, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e);
+	qs_status (*rate_take)(qs_store *s, const char *key, double now, double until, double window, long per_window, long batch_per_window, bool batch, double *wait, qs_error *e);
 	qs_status (*rate_done)(qs_store *s, const char *key, double taken, double now, qs_error *e);
 	qs_status (*flight_take)(qs_store *s, const char *key, const char *owner, double now, double until, long cap, long *slot, qs_error *e);
 	qs_status (*flight_release)(qs_store *s, const char *key, const char *owner, long slot, qs_error *e);

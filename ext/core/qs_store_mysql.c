@@ -2406,8 +2406,8 @@ static qs_status my_hook_count(qs_store *qs, const char *key, long *pending, lon
  * new one recorded under a lock on the company's bucket row, so processes on
  * every host share one budget. */
 
-static qs_status my_rate_take(qs_store *qs, const char *key, double now, double window, long per_window,
-	long batch_per_window, bool batch, double *wait, qs_error *e)
+static qs_status my_rate_take(qs_store *qs, const char *key, double now, double until, double window,
+	long per_window, long batch_per_window, bool batch, double *wait, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
 	my_q q;
@@ -2455,6 +2455,15 @@ static qs_status my_rate_take(qs_store *qs, const char *key, double now, double 
 		 * /batch past a spent batch budget); the caller looks again when the
 		 * later of the two frees */
 		bool full = n >= per_window || (batch && nb >= batch_per_window);
+		/* a slot frees one window after its stamp; a stamp still to come
+		 * (its request in flight) frees one window after now at the
+		 * earliest, when the request ends this moment */
+		if (oldest > now) {
+			oldest = now;
+		}
+		if (oldest_b > now) {
+			oldest_b = now;
+		}
 		if (n >= per_window) {
 			*wait = oldest + window - now;
 		}
@@ -2466,7 +2475,7 @@ static qs_status my_rate_take(qs_store *qs, const char *key, double now, double 
 		}
 		if (!full) {
 			*wait = 0;
-			r = run(s, M_RATE_ADD, NULL, NULL, e, "recording a request in the limiter", "sdi", key, now,
+			r = run(s, M_RATE_ADD, NULL, NULL, e, "recording a request in the limiter", "sdi", key, until,
 				(long long)(batch ? 1 : 0));
 		}
 	}

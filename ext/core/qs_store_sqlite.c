@@ -2100,8 +2100,8 @@ static qs_status sq_hook_count(qs_store *qs, const char *key, long *pending, lon
  * The per-company request limiter (schema v2, table rate_slot). Kept together
  * so it moves with the store's operations table. */
 
-static qs_status sq_rate_take(qs_store *qs, const char *key, double now, double window, long per_window,
-	long batch_per_window, bool batch, double *wait, qs_error *e)
+static qs_status sq_rate_take(qs_store *qs, const char *key, double now, double until, double window,
+	long per_window, long batch_per_window, bool batch, double *wait, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
 	sqlite3_stmt *p;
@@ -2147,6 +2147,15 @@ static qs_status sq_rate_take(qs_store *qs, const char *key, double now, double 
 		 * /batch past a spent batch budget); the caller looks again when the
 		 * later of the two frees */
 		bool full = n >= per_window || (batch && nb >= batch_per_window);
+		/* a slot frees one window after its stamp; a stamp still to come
+		 * (its request in flight) frees one window after now at the
+		 * earliest, when the request ends this moment */
+		if (oldest > now) {
+			oldest = now;
+		}
+		if (oldest_b > now) {
+			oldest_b = now;
+		}
 		if (n >= per_window) {
 			*wait = oldest + window - now;
 		}
@@ -2162,7 +2171,7 @@ static qs_status sq_rate_take(qs_store *qs, const char *key, double now, double 
 				r = QS_ESTORE;
 			} else {
 				bind_text(p, 1, key);
-				sqlite3_bind_double(p, 2, now);
+				sqlite3_bind_double(p, 2, until);
 				sqlite3_bind_int(p, 3, batch ? 1 : 0);
 				r = run(s, p, e, "recording a request in the limiter");
 			}

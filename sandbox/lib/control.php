@@ -319,8 +319,11 @@ function sbx_ctl_faults_change(PDO $db, string $m, array $b): array
         }
         $path = isset($b['path']) && is_string($b['path']) && $b['path'] !== '' ? $b['path'] : '/v3/company/*';
         $when = (string)($b['when'] ?? 'before');
-        if ($when !== 'before' && $when !== 'after') {
-            throw new InvalidArgumentException('when must be before or after');
+        if ($when !== 'before' && $when !== 'after' && $when !== 'arrive') {
+            throw new InvalidArgumentException('when must be before, after or arrive');
+        }
+        if ($when === 'arrive' && $kind !== 'slow' && $kind !== 'hold') {
+            throw new InvalidArgumentException('when "arrive" delays a request only: kind slow or hold');
         }
         if (($kind === 'truncate' || $kind === 'badid') && $when === 'before') {
             $when = 'after';   // a truncated body needs the real one

@@ -773,6 +773,11 @@ function sbx_edge_before_inner(array $req): ?array
             sbx_edge_state(['fault' => null]);
             return $err;
         }
+        // a request on its way to QBO: delayed before the gateway counts it against the limits
+        $arrive = sbx_fault_pick($req, 'arrive');
+        if ($arrive !== null) {
+            sbx_fault_apply($arrive, null);
+        }
         $thr = sbx_edge_throttle($req, (string)$req['realm'], (string)$tok['client_id']);
         if ($thr !== null) {
             return $thr;
