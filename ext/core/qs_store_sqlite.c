@@ -36,7 +36,7 @@ enum {
 	S_LOG_PUT, S_LOG_FIND_ALL, S_LOG_FIND_EXCH, S_LOG_FIND_REC, S_LOG_FIND_TID, S_LOG_FIND_CODE, S_LOG_FIND_WARN,
 	S_LOG_PRUNE_AGE, S_LOG_PRUNE_ROWS,
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
-	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
+	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK, S_DATA_VERSION,
 	S_RATE_PRUNE, S_RATE_COUNT, S_RATE_ADD,
 	S_META_GET, S_META_UPD, S_META_INS,
 	S_EV_SEEN, S_EV_PUT, S_EV_PENDING, S_EV_LIST, S_EV_DONE,
@@ -218,6 +218,8 @@ static const char *const sql_text[S__COUNT] = {
 		" FROM hook_event WHERE conn = ?1",
 	[S_BEGIN] = "BEGIN",
 	[S_BEGIN_IMM] = "BEGIN IMMEDIATE",
+	/* changes when another connection commits (this one's own writes: rows_mark counts them) */
+	[S_DATA_VERSION] = "PRAGMA data_version",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
 	/* the per-company limiter */
@@ -551,6 +553,7 @@ typedef struct sq_store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S__COUNT];
 	bool reading;             /* in the read snapshot of sq_read_begin */
+	long long row_writes;     /* entity and outbox rows this connection has written (sq_rows_mark) */
 } sq_store;
 
 const char *qs_store_sqlite_version(void)
@@ -1218,6 +1221,36 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 {
 	bool row;
 	return entity_get_by((sq_store *)qs, key, kind, id, NULL, out, &row, e);
+}
+
+/* Counts this connection's writes of entity and outbox rows (any statement,
+ * committed or not) for sq_rows_mark. */
+static void rows_hook(void *ud, int op, const char *db, const char *table, sqlite3_int64 rowid)
+{
+	(void)op;
+	(void)db;
+	(void)rowid;
+	if (table && (!strcmp(table, "entity") || !strcmp(table, "outbox"))) {
+		((sq_store *)ud)->row_writes++;
+	}
+}
+
+/* Another connection's commit changes PRAGMA data_version (read in the
+ * caller's write transaction, it counts every commit before it); this
+ * connection's own writes are counted by rows_hook. */
+static void sq_rows_mark(qs_store *qs, long long mark[2])
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_DATA_VERSION, NULL);
+	mark[0] = mark[1] = 0;
+	if (!p) {
+		return;
+	}
+	if (sqlite3_step(p) == SQLITE_ROW) {
+		mark[0] = sqlite3_column_int64(p, 0) + 1;
+		mark[1] = s->row_writes;
+	}
+	done(p);
 }
 
 /* By the rowids of was's read when it had both rows and they still hold the
@@ -2567,6 +2600,7 @@ static const qs_store_ops sqlite_ops = {
 	.entity_put = sq_entity_put,
 	.entity_ref = sq_entity_ref,
 	.entity_reread = sq_entity_reread,
+	.rows_mark = sq_rows_mark,
 	.entity_outcome = sq_entity_outcome,
 	.outbox_put = sq_outbox_put,
 	.entity_claim = sq_entity_claim,
@@ -2679,5 +2713,6 @@ qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_er
 		return NULL;
 	}
 	sqlite3_wal_hook(s->db, wal_hook, s);
+	sqlite3_update_hook(s->db, rows_hook, s);
 	return &s->base;
 }
