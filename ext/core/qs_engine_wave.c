@@ -1525,6 +1525,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	/* 3. Synced only when QBO holds the document's money: batched writes are
 	 * checked against QBO's answer, the one-record path's reads it back */
 	eng->ref_memo = memo;
+	/* its reads (the invoices a payment applies to, write-offs) in one read snapshot too */
+	qs_store_read_begin(eng->store);
 	for (v = 0; v < nw; v++) {
 		for (i = 0; i < waves[v].n; i++) {
 			wave_rec *x = &waves[v].w[i];
@@ -1534,6 +1536,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			}
 		}
 	}
+	qs_store_read_end(eng->store);
 
 	qse_ref_memo_end(eng);
 
