@@ -85,9 +85,10 @@ static const char *const sql_text[S__COUNT] = {
 	 * seeks; no row (either gone or another's) sends the caller to the key */
 	[S_ENT_REREAD] = ENT_GET_COLS "o.seq = ?5 AND o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
 		" WHERE e.rowid = ?4 AND e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
-	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, o.status"
-		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
-		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
+	/* the outbox row only for a record without a QBO Id (entity_ref) */
+	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, CASE WHEN e.qbo_id IS NULL OR e.qbo_id = '' THEN"
+		" (SELECT o.status FROM outbox o WHERE o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id) END"
+		" FROM entity e WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
 	[S_ENT_PUT] = "INSERT INTO entity(conn, kind, local_id, state, reason, qbo_id, sync_token, version,"
 		" synced_version, hash, doc, attempts, last_attempt, updated, create_rid)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
