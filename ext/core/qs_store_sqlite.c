@@ -1914,12 +1914,13 @@ static void sq_log(qs_store *qs, const char *key, const char *level, const char 
 	if (!p) {
 		return;
 	}
-	bind_text(p, 1, key);
+	/* the arguments outlive the step: bound without a copy */
+	bind_static(p, 1, key);
 	sqlite3_bind_double(p, 2, qs_store_now());
-	bind_text(p, 3, level);
-	bind_text_or_null(p, 4, kind);
-	bind_text_or_null(p, 5, id);
-	bind_text(p, 6, message ? message : "");
+	bind_static(p, 3, level);
+	bind_static_or_null(p, 4, kind);
+	bind_static_or_null(p, 5, id);
+	bind_static(p, 6, message ? message : "");
 	sqlite3_step(p);
 	done(p);
 }
@@ -1931,23 +1932,25 @@ static void sq_log_put(qs_store *qs, const char *key, const qs_log_row *row)
 	if (!p || !row) {
 		return;
 	}
-	bind_text(p, 1, key);
+	/* the row outlives the step (the bodies are the largest texts the store
+	 * writes): bound without a copy */
+	bind_static(p, 1, key);
 	sqlite3_bind_double(p, 2, row->at > 0 ? row->at : qs_store_now());
-	bind_text(p, 3, row->level ? row->level : "info");
-	bind_text_or_null(p, 4, row->kind);
-	bind_text_or_null(p, 5, row->id);
-	bind_text(p, 6, row->message ? row->message : "");
-	bind_text(p, 7, row->method);
-	bind_text(p, 8, row->method ? (row->path ? row->path : "") : NULL);
+	bind_static(p, 3, row->level ? row->level : "info");
+	bind_static_or_null(p, 4, row->kind);
+	bind_static_or_null(p, 5, row->id);
+	bind_static(p, 6, row->message ? row->message : "");
+	bind_static(p, 7, row->method);
+	bind_static(p, 8, row->method ? (row->path ? row->path : "") : NULL);
 	if (row->method) {
 		sqlite3_bind_int64(p, 9, row->status);
 		sqlite3_bind_double(p, 12, row->ms);
 	}
-	bind_text_or_null(p, 10, row->code);
-	bind_text_or_null(p, 11, row->intuit_tid);
-	bind_text_or_null(p, 13, row->records);
-	bind_text(p, 14, row->request);
-	bind_text(p, 15, row->response);
+	bind_static_or_null(p, 10, row->code);
+	bind_static_or_null(p, 11, row->intuit_tid);
+	bind_static_or_null(p, 13, row->records);
+	bind_static(p, 14, row->request);
+	bind_static(p, 15, row->response);
 	sqlite3_step(p);
 	done(p);
 }
