@@ -38,7 +38,18 @@ typedef struct wave_rec {
 	long long dv;             /* the version being delivered */
 	bool claimed, settled, single, update;
 	bool refused;             /* its request was refused with a 429 or never started: no attempt */
+	qs_entity *claimed_row;   /* its rows as the claim left them (malloc'd, NULL: none): the apply's
+	                             current row while the store's mark says nothing wrote them since */
 } wave_rec;
+
+static void drop_claimed_row(wave_rec *w)
+{
+	if (w->claimed_row) {
+		qs_entity_clear(w->claimed_row);
+		free(w->claimed_row);
+		w->claimed_row = NULL;
+	}
+}
 
 /* Where a planned record goes. */
 static void settle(wave_rec *w, qs_status r, const char *op)
@@ -622,13 +633,24 @@ static void send_single(qs_engine *eng, wave_rec *w)
 
 /* ---- apply ---- */
 
-static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out *out, qs_error *e)
+/* claim_mark: the store's mark in the wave's claim; chain: the mark the
+ * round's last write left (its last claim or the wave applied before),
+ * replaced by this one's. When no entity or outbox row was written since
+ * the claim but by the round's own claims and applies (which write only their
+ * own records' rows, and of others only waiting ones), the claim's copy of
+ * each record is its current row and is not read again. */
+static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out *out, const long long claim_mark[2],
+	long long chain[2], qs_error *e)
 {
 	size_t i;
+	long long mark[2];
+	bool current;
 	qs_status r = qs_store_begin(eng->store, true, e);
 	if (r != QS_OK) {
 		return r;
 	}
+	qs_store_rows_mark(eng->store, mark);
+	current = mark[0] != 0 && mark[0] == claim_mark[0] && mark[0] == chain[0] && mark[1] == chain[1];
 	eng->wave_applying = true;
 	eng->wave_synced_at = 0;
 	for (i = 0; i < n && r == QS_OK; i++) {
@@ -639,7 +661,13 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 		if (w[i].dr != QS_OK) {
 			qs_error_record(&w[i].de, w[i].en.kind, w[i].en.id);
 		}
-		r = qs_store_entity_reread(eng->store, eng->conn_key, &w[i].en, &cur, e);
+		if (current && w[i].claimed_row) {
+			cur = *w[i].claimed_row;   /* its document goes with it: a retry reads the row */
+			free(w[i].claimed_row);
+			w[i].claimed_row = NULL;
+		} else {
+			r = qs_store_entity_reread(eng->store, eng->conn_key, &w[i].en, &cur, e);
+		}
 		if (r == QS_OK) {
 			r = qse_apply_outcome(eng, &w[i].en, &cur, w[i].dr, w[i].op ? w[i].op : "sent", &w[i].de,
 				w[i].ctx.wait_kind, w[i].ctx.wait_id, w[i].dv, eng->wave_released, e);
@@ -672,9 +700,13 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 		r = qs_store_conn_set_last_sync(eng->store, eng->conn_key, eng->wave_synced_at, e);
 	}
 	if (r == QS_OK) {
+		qs_store_rows_mark(eng->store, chain);
 		r = qs_store_commit(eng->store, e);
 	} else {
 		qs_store_rollback(eng->store);
+	}
+	if (r != QS_OK) {
+		chain[0] = chain[1] = 0;
 	}
 	return r;
 }
@@ -1302,6 +1334,7 @@ typedef struct wave {
 	qse_wave_out *out;
 	wave_rec *by_bid[QS_BATCH_MAX];
 	size_t k;
+	long long mark[2];        /* the store's mark in its claim's transaction */
 } wave;
 
 /* Claims the wave's records in one transaction. */
@@ -1315,8 +1348,22 @@ static qs_status claim_wave(qs_engine *eng, wave *v, const char *const *kinds, c
 		r = qse_claim_batch(eng, kinds[i], ids[i], &w[i].en, &v->out[i].busy, v->out[i].state, e);
 		w[i].claimed = r == QS_OK && !v->out[i].busy;
 		w[i].dv = w[i].en.q_version;
+		if (w[i].claimed && w[i].en.row_id > 0 && w[i].en.q_row_id > 0) {
+			/* the rows as this claim wrote them, kept for the apply */
+			w[i].claimed_row = malloc(sizeof(qs_entity));
+			if (w[i].claimed_row) {
+				*w[i].claimed_row = w[i].en;
+				w[i].claimed_row->doc = w[i].en.doc ? strdup(w[i].en.doc) : NULL;
+				if (w[i].en.doc && !w[i].claimed_row->doc) {
+					free(w[i].claimed_row);
+					w[i].claimed_row = NULL;
+				}
+			}
+		}
 	}
+	v->mark[0] = v->mark[1] = 0;
 	if (r == QS_OK) {
+		qs_store_rows_mark(eng->store, v->mark);
 		r = qs_store_commit(eng->store, e);
 	} else {
 		qs_store_rollback(eng->store);
@@ -1333,6 +1380,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	struct qse_ref_memo *memo;
 	json_tokener *tok;
 	size_t i, nw = 0, v, claimed_waves = 0;
+	long long chain[2];
 	qs_status r = QS_OK;
 
 	if (per < 1 || per > QS_BATCH_MAX) {
@@ -1375,6 +1423,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	if (r != QS_OK && claimed_waves == 0) {
 		for (i = 0; i < n; i++) {
 			qs_entity_clear(&w[i].en);
+			drop_claimed_row(&w[i]);
 		}
 		free(w);
 		return r;
@@ -1382,6 +1431,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	/* a store failure after the first wave: the waves claimed are delivered,
 	 * the rest (not claimed) stay queued and the error is returned */
 	nw = claimed_waves;
+	chain[0] = waves[nw - 1].mark[0];
+	chain[1] = waves[nw - 1].mark[1];
 	qse_ref_memo_begin(eng);
 	/* the plan's reads (mappings, the records referred to) in one snapshot */
 	qs_store_read_begin(eng->store);
@@ -1497,6 +1548,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	/* 3. Synced only when QBO holds the document's money: batched writes are
 	 * checked against QBO's answer, the one-record path's reads it back */
 	eng->ref_memo = memo;
+	/* its reads (the invoices a payment applies to, write-offs) in one read snapshot too */
+	qs_store_read_begin(eng->store);
 	for (v = 0; v < nw; v++) {
 		for (i = 0; i < waves[v].n; i++) {
 			wave_rec *x = &waves[v].w[i];
@@ -1506,6 +1559,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			}
 		}
 	}
+	qs_store_read_end(eng->store);
 
 	qse_ref_memo_end(eng);
 
@@ -1514,7 +1568,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		qs_error ae;
 		qs_status ar;
 		qs_error_clear(&ae);
-		ar = apply_wave(eng, waves[v].w, waves[v].n, waves[v].out, &ae);
+		ar = apply_wave(eng, waves[v].w, waves[v].n, waves[v].out, waves[v].mark, chain, &ae);
 		if (ar == QS_ESTORE) {
 			/* a transient store failure (a lock cycle's victim, a busy file):
 			 * the outcomes are written again, else the claims wait for their lease */
@@ -1523,7 +1577,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 				struct timespec ts = { 0, 20000000L * tries };
 				nanosleep(&ts, NULL);
 				qs_error_clear(&ae);
-				ar = apply_wave(eng, waves[v].w, waves[v].n, waves[v].out, &ae);
+				ar = apply_wave(eng, waves[v].w, waves[v].n, waves[v].out, waves[v].mark, chain, &ae);
 			}
 		}
 		if (ar != QS_OK && r == QS_OK) {
@@ -1537,6 +1591,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		json_object_put(w[i].answer);
 		json_object_put(w[i].ctx.answer);
 		qs_entity_clear(&w[i].en);
+		drop_claimed_row(&w[i]);
 	}
 	free(w);
 	return r;

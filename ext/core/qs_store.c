@@ -167,6 +167,11 @@ qs_status qs_store_entity_reread(qs_store *s, const char *key, const qs_entity *
 	return s->ops->entity_reread(s, key, was, out, e);
 }
 
+void qs_store_rows_mark(qs_store *s, long long mark[2])
+{
+	s->ops->rows_mark(s, mark);
+}
+
 qs_status qs_store_entity_ref(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e)
 {
 	return s->ops->entity_ref(s, key, kind, id, out, e);

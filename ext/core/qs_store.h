@@ -183,8 +183,16 @@ qs_status qs_store_entity_get(qs_store *s, const char *key, const char *kind, co
  * entity_get, inside a later transaction: a backend may find it by was's row
  * handles (was and out distinct). */
 qs_status qs_store_entity_reread(qs_store *s, const char *key, const qs_entity *was, qs_entity *out, qs_error *e);
+/* A mark of the store's entity and outbox rows, taken inside a write
+ * transaction: a mark taken in a later write transaction is equal only when
+ * no entity or outbox row has been written since, through this handle or any
+ * other (another process, another connection), so a copy of a record read or
+ * written in the first transaction is still its row. mark[0] 0: the backend
+ * cannot tell (MariaDB/MySQL), and no two marks are taken as equal. */
+void qs_store_rows_mark(qs_store *s, long long mark[2]);
 /* What a record referred to tells the records that depend on it: out->exists,
- * state, reason, qbo_id and q_status (its outbox row's), the rest as
+ * state, reason, qbo_id and, for a record without a QBO Id, q_status (its
+ * outbox row's; with an Id a backend may leave it ""), the rest as
  * qs_entity_clear leaves it (no doc). Lighter than entity_get. */
 qs_status qs_store_entity_ref(qs_store *s, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e);

@@ -31,6 +31,7 @@ typedef struct qs_store_ops {
 	qs_status (*state_take)(qs_store *s, const char *key, const char *state, double now, bool *valid, qs_error *e);
 	qs_status (*entity_get)(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e);
 	qs_status (*entity_reread)(qs_store *s, const char *key, const qs_entity *was, qs_entity *out, qs_error *e);
+	void (*rows_mark)(qs_store *s, long long mark[2]);
 	qs_status (*entity_ref)(qs_store *s, const char *key, const char *kind, const char *id, qs_entity *out, qs_error *e);
 	qs_status (*entity_by_qbo)(qs_store *s, const char *key, const char *kind, const char *qbo_id, char local_id[65], bool *found, qs_error *e);
 	qs_status (*entity_put)(qs_store *s, const char *key, const qs_entity *en, qs_error *e);

@@ -1870,6 +1870,13 @@ static void my_read_end(qs_store *qs)
 	(void)qs;
 }
 
+/* Not told here: a caller reads the rows again (entity_reread). */
+static void my_rows_mark(qs_store *qs, long long mark[2])
+{
+	(void)qs;
+	mark[0] = mark[1] = 0;
+}
+
 /* The row is locked by the caller's transaction (read with entity_get):
  * written whole, the same columns entity_put writes. */
 static qs_status my_entity_outcome(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
@@ -2893,6 +2900,7 @@ static const qs_store_ops mysql_ops = {
 	.entity_put = my_entity_put,
 	.entity_ref = my_entity_ref,
 	.entity_reread = my_entity_reread,
+	.rows_mark = my_rows_mark,
 	.read_begin = my_read_begin,
 	.read_end = my_read_end,
 	.entity_outcome = my_entity_outcome,

@@ -25,7 +25,7 @@ enum {
 	/* a reference's light read, a delivery's outcome */
 	S_ENT_REF, S_ENT_OUTCOME,
 	/* the claim's and the outcome's writes by the rowids their read returned */
-	S_ENT_CLAIM_ROW, S_ENT_OUTCOME_ROW, S_OB_CLAIM_ROW, S_ENT_REREAD, S_ENT_OUTCOME_SAME,
+	S_ENT_CLAIM_ROW, S_ENT_OUTCOME_ROW, S_OB_CLAIM_ROW, S_ENT_REREAD, S_ENT_OUTCOME_SAME, S_ENT_GET_SEQ,
 	/* entity listing and its total, one statement per set of filters (kind 1, state 2,
 	 * id 4), so SQLite uses the (conn, state) index and the primary key */
 	S_ENT_LIST, S_ENT_LIST_1, S_ENT_LIST_2, S_ENT_LIST_3, S_ENT_LIST_4, S_ENT_LIST_5, S_ENT_LIST_6, S_ENT_LIST_7,
@@ -36,7 +36,7 @@ enum {
 	S_LOG_PUT, S_LOG_FIND_ALL, S_LOG_FIND_EXCH, S_LOG_FIND_REC, S_LOG_FIND_TID, S_LOG_FIND_CODE, S_LOG_FIND_WARN,
 	S_LOG_PRUNE_AGE, S_LOG_PRUNE_ROWS,
 	S_HOOK_PUT, S_HOOK_DUE, S_HOOK_DEL, S_HOOK_FAIL, S_HOOK_COUNT,
-	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK,
+	S_BEGIN, S_BEGIN_IMM, S_COMMIT, S_ROLLBACK, S_DATA_VERSION,
 	S_RATE_PRUNE, S_RATE_COUNT, S_RATE_ADD,
 	S_META_GET, S_META_UPD, S_META_INS,
 	S_EV_SEEN, S_EV_PUT, S_EV_PENDING, S_EV_LIST, S_EV_DONE,
@@ -85,9 +85,17 @@ static const char *const sql_text[S__COUNT] = {
 	 * seeks; no row (either gone or another's) sends the caller to the key */
 	[S_ENT_REREAD] = ENT_GET_COLS "o.seq = ?5 AND o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
 		" WHERE e.rowid = ?4 AND e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
-	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, o.status"
-		" FROM entity e LEFT JOIN outbox o ON o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
-		" WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
+	/* the outbox row only for a record without a QBO Id (entity_ref) */
+	/* the claim's read of a record the due list just named: the outbox row by its
+	 * seq (a table seek instead of its key's index), the key still compared */
+	[S_ENT_GET_SEQ] = "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc,"
+		" e.attempts, e.last_attempt, e.updated, e.create_rid,"
+		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts, e.rowid, o.seq"
+		" FROM outbox o CROSS JOIN entity e ON e.conn = o.conn AND e.kind = o.kind AND e.local_id = o.local_id"
+		" WHERE o.seq = ?5 AND o.conn = ?1 AND o.kind = ?2 AND o.local_id = ?3",
+	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, CASE WHEN e.qbo_id IS NULL OR e.qbo_id = '' THEN"
+		" (SELECT o.status FROM outbox o WHERE o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id) END"
+		" FROM entity e WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
 	[S_ENT_PUT] = "INSERT INTO entity(conn, kind, local_id, state, reason, qbo_id, sync_token, version,"
 		" synced_version, hash, doc, attempts, last_attempt, updated, create_rid)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
@@ -131,11 +139,11 @@ static const char *const sql_text[S__COUNT] = {
 		" next_try = excluded.next_try, owner = excluded.owner, claimed = excluded.claimed,"
 		" wait_kind = excluded.wait_kind, wait_id = excluded.wait_id, attempts = excluded.attempts",
 	[S_OB_DEL] = "DELETE FROM outbox WHERE conn = ?1 AND kind = ?2 AND local_id = ?3",
-	[S_OB_DUE] = "SELECT kind, local_id, status, owner, claimed FROM outbox WHERE conn = ?1"
+	[S_OB_DUE] = "SELECT kind, local_id, status, owner, claimed, seq FROM outbox WHERE conn = ?1"
 		" AND (status = 'sending' OR next_try <= ?2) ORDER BY prio, seq LIMIT ?3",
 	/* by the index of the record waited on: ordered by the outbox's order
 	 * index instead, SQLite walked every outbox row of the company */
-	[S_OB_WAITERS] = "SELECT kind, local_id, status, owner, claimed FROM outbox INDEXED BY outbox_wait WHERE conn = ?1"
+	[S_OB_WAITERS] = "SELECT kind, local_id, status, owner, claimed, seq FROM outbox INDEXED BY outbox_wait WHERE conn = ?1"
 		" AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3 ORDER BY prio, seq",
 	/* whether the release below has anything to do: a read, much cheaper than an UPDATE that changes nothing */
 	[S_OB_ANY_WAITER] = "SELECT 1 FROM outbox INDEXED BY outbox_wait WHERE conn = ?1"
@@ -218,6 +226,8 @@ static const char *const sql_text[S__COUNT] = {
 		" FROM hook_event WHERE conn = ?1",
 	[S_BEGIN] = "BEGIN",
 	[S_BEGIN_IMM] = "BEGIN IMMEDIATE",
+	/* changes when another connection commits (this one's own writes: rows_mark counts them) */
+	[S_DATA_VERSION] = "PRAGMA data_version",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
 	/* the per-company limiter */
@@ -551,6 +561,12 @@ typedef struct sq_store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S__COUNT];
 	bool reading;             /* in the read snapshot of sq_read_begin */
+	long long row_writes;     /* entity and outbox rows this connection has written (sq_rows_mark) */
+	/* the rows the last due list named, with their seq: the claims that follow
+	 * it find the outbox row by it (sq_outbox_lock); a hint, the key is compared */
+	struct due_hint { char kind[16]; char id[65]; long long seq; } *due;
+	size_t n_due, due_at;
+	char due_key[64];
 } sq_store;
 
 const char *qs_store_sqlite_version(void)
@@ -843,6 +859,7 @@ static void sq_close(qs_store *qs)
 	if (s->db) {
 		sqlite3_close(s->db);
 	}
+	free(s->due);
 	free(s);
 }
 
@@ -1158,7 +1175,9 @@ static qs_status entity_read(sq_store *s, int which, const char *key, const char
 	bind_static(*p, 2, kind);
 	bind_static(*p, 3, id);
 	if (rowids) {
-		sqlite3_bind_int64(*p, 4, rowids[0]);
+		if (rowids[0] > 0) {
+			sqlite3_bind_int64(*p, 4, rowids[0]);   /* S_ENT_GET_SEQ names no ?4 */
+		}
 		sqlite3_bind_int64(*p, 5, rowids[1]);
 	}
 	r = step_row(s, *p, e, "reading an entity", row);
@@ -1171,13 +1190,14 @@ static qs_status entity_read(sq_store *s, int which, const char *key, const char
 	return r;
 }
 
-/* The whole read: by the key, or by the rowids (entity, outbox) when given;
- * *row false when no row matched. */
+/* The whole read: by the key, or by the rowids (entity, outbox) when given
+ * (entity 0: the outbox row's alone); *row false when no row matched. */
 static qs_status entity_get_by(sq_store *s, const char *key, const char *kind, const char *id,
 	const long long *rowids, qs_entity *out, bool *row, qs_error *e)
 {
 	sqlite3_stmt *p;
-	qs_status r = entity_read(s, rowids ? S_ENT_REREAD : S_ENT_GET, key, kind, id, rowids, out, &p, row, e);
+	qs_status r = entity_read(s, !rowids ? S_ENT_GET : rowids[0] > 0 ? S_ENT_REREAD : S_ENT_GET_SEQ, key, kind, id,
+		rowids, out, &p, row, e);
 	if (r == QS_OK && *row) {
 		const unsigned char *doc;
 		col_copy(p, 3, out->sync_token, sizeof(out->sync_token));
@@ -1218,6 +1238,36 @@ static qs_status sq_entity_get(qs_store *qs, const char *key, const char *kind, 
 {
 	bool row;
 	return entity_get_by((sq_store *)qs, key, kind, id, NULL, out, &row, e);
+}
+
+/* Counts this connection's writes of entity and outbox rows (any statement,
+ * committed or not) for sq_rows_mark. */
+static void rows_hook(void *ud, int op, const char *db, const char *table, sqlite3_int64 rowid)
+{
+	(void)op;
+	(void)db;
+	(void)rowid;
+	if (table && (!strcmp(table, "entity") || !strcmp(table, "outbox"))) {
+		((sq_store *)ud)->row_writes++;
+	}
+}
+
+/* Another connection's commit changes PRAGMA data_version (read in the
+ * caller's write transaction, it counts every commit before it); this
+ * connection's own writes are counted by rows_hook. */
+static void sq_rows_mark(qs_store *qs, long long mark[2])
+{
+	sq_store *s = (sq_store *)qs;
+	sqlite3_stmt *p = st(s, S_DATA_VERSION, NULL);
+	mark[0] = mark[1] = 0;
+	if (!p) {
+		return;
+	}
+	if (sqlite3_step(p) == SQLITE_ROW) {
+		mark[0] = sqlite3_column_int64(p, 0) + 1;
+		mark[1] = s->row_writes;
+	}
+	done(p);
 }
 
 /* By the rowids of was's read when it had both rows and they still hold the
@@ -1405,12 +1455,12 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 }
 
 /* Steps a (kind, local_id, status, owner, claimed) query into cb. */
-static qs_status outbox_rows(sq_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void *ud, qs_error *e)
+static qs_status outbox_rows(sq_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void *ud, const char *hint_key, qs_error *e)
 {
 	qs_status r;
 	bool more;
 	/* copy rows first: the callback may use the store */
-	typedef struct { char kind[16]; char id[65]; char status[16]; char owner[96]; double claimed; } row;
+	typedef struct { char kind[16]; char id[65]; char status[16]; char owner[96]; double claimed; long long seq; } row;
 	row *rows = NULL;
 	size_t n = 0, cap = 0, i;
 	while ((r = step_row(s, p, e, "reading the outbox", &more)) == QS_OK && more) {
@@ -1426,12 +1476,28 @@ static qs_status outbox_rows(sq_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void
 		col_copy(p, 2, rows[n].status, sizeof(rows[n].status));
 		col_copy(p, 3, rows[n].owner, sizeof(rows[n].owner));
 		rows[n].claimed = sqlite3_column_double(p, 4);
+		rows[n].seq = sqlite3_column_int64(p, 5);
 		n++;
 	}
 	done(p);
 	if (r != QS_OK) {
 		free(rows);
 		return r;
+	}
+	if (hint_key) {
+		/* the due list's seqs for the claims that follow it (none: no hints) */
+		struct due_hint *h = n ? realloc(s->due, n * sizeof(*h)) : NULL;
+		s->n_due = s->due_at = 0;
+		if (h) {
+			s->due = h;
+			for (i = 0; i < n; i++) {
+				memcpy(h[i].kind, rows[i].kind, sizeof(h[i].kind));
+				memcpy(h[i].id, rows[i].id, sizeof(h[i].id));
+				h[i].seq = rows[i].seq;
+			}
+			s->n_due = n;
+			qs_strlcpy(s->due_key, hint_key, sizeof(s->due_key));
+		}
 	}
 	for (i = 0; i < n; i++) {
 		if (cb) {
@@ -1453,7 +1519,7 @@ static qs_status sq_outbox_due(qs_store *qs, const char *key, double now, long l
 	bind_text(p, 1, key);
 	sqlite3_bind_double(p, 2, now);
 	sqlite3_bind_int64(p, 3, limit > 0 ? limit : -1);
-	return outbox_rows(s, p, cb, ud, e);
+	return outbox_rows(s, p, cb, ud, strlen(key) < sizeof(s->due_key) ? key : NULL, e);
 }
 
 static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *kind, const char *id,
@@ -1471,7 +1537,7 @@ static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *ki
 		bind_text(p, 1, key);
 		bind_text(p, 2, kind);
 		bind_text(p, 3, id);
-		r = outbox_rows(s, p, cb, ud, e);
+		r = outbox_rows(s, p, cb, ud, NULL, e);
 		if (r != QS_OK) {
 			return r;
 		}
@@ -1510,7 +1576,25 @@ static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *ki
 static qs_status sq_outbox_lock(qs_store *qs, const char *key, const char *kind, const char *id,
 	qs_entity *out, bool *held, qs_error *e)
 {
+	sq_store *s = (sq_store *)qs;
+	size_t i, end;
 	*held = false;
+	/* claims go in the due list's order, some of it skipped: a short look ahead */
+	end = s->due_at + 8 < s->n_due ? s->due_at + 8 : s->n_due;
+	for (i = s->due_at; i < end; i++) {
+		if (!strcmp(s->due[i].id, id) && !strcmp(s->due[i].kind, kind) && !strcmp(s->due_key, key)) {
+			const long long rowids[2] = { 0, s->due[i].seq };
+			bool row = false;
+			qs_status r;
+			s->due_at = i + 1;
+			r = entity_get_by(s, key, kind, id, rowids, out, &row, e);
+			if (r != QS_OK || row) {
+				return r;
+			}
+			qs_entity_clear(out);
+			break;   /* moved or gone: by the key */
+		}
+	}
 	return sq_entity_get(qs, key, kind, id, out, e);
 }
 
@@ -1880,12 +1964,13 @@ static void sq_log(qs_store *qs, const char *key, const char *level, const char 
 	if (!p) {
 		return;
 	}
-	bind_text(p, 1, key);
+	/* the arguments outlive the step: bound without a copy */
+	bind_static(p, 1, key);
 	sqlite3_bind_double(p, 2, qs_store_now());
-	bind_text(p, 3, level);
-	bind_text_or_null(p, 4, kind);
-	bind_text_or_null(p, 5, id);
-	bind_text(p, 6, message ? message : "");
+	bind_static(p, 3, level);
+	bind_static_or_null(p, 4, kind);
+	bind_static_or_null(p, 5, id);
+	bind_static(p, 6, message ? message : "");
 	sqlite3_step(p);
 	done(p);
 }
@@ -1897,23 +1982,25 @@ static void sq_log_put(qs_store *qs, const char *key, const qs_log_row *row)
 	if (!p || !row) {
 		return;
 	}
-	bind_text(p, 1, key);
+	/* the row outlives the step (the bodies are the largest texts the store
+	 * writes): bound without a copy */
+	bind_static(p, 1, key);
 	sqlite3_bind_double(p, 2, row->at > 0 ? row->at : qs_store_now());
-	bind_text(p, 3, row->level ? row->level : "info");
-	bind_text_or_null(p, 4, row->kind);
-	bind_text_or_null(p, 5, row->id);
-	bind_text(p, 6, row->message ? row->message : "");
-	bind_text(p, 7, row->method);
-	bind_text(p, 8, row->method ? (row->path ? row->path : "") : NULL);
+	bind_static(p, 3, row->level ? row->level : "info");
+	bind_static_or_null(p, 4, row->kind);
+	bind_static_or_null(p, 5, row->id);
+	bind_static(p, 6, row->message ? row->message : "");
+	bind_static(p, 7, row->method);
+	bind_static(p, 8, row->method ? (row->path ? row->path : "") : NULL);
 	if (row->method) {
 		sqlite3_bind_int64(p, 9, row->status);
 		sqlite3_bind_double(p, 12, row->ms);
 	}
-	bind_text_or_null(p, 10, row->code);
-	bind_text_or_null(p, 11, row->intuit_tid);
-	bind_text_or_null(p, 13, row->records);
-	bind_text(p, 14, row->request);
-	bind_text(p, 15, row->response);
+	bind_static_or_null(p, 10, row->code);
+	bind_static_or_null(p, 11, row->intuit_tid);
+	bind_static_or_null(p, 13, row->records);
+	bind_static(p, 14, row->request);
+	bind_static(p, 15, row->response);
 	sqlite3_step(p);
 	done(p);
 }
@@ -2576,6 +2663,7 @@ static const qs_store_ops sqlite_ops = {
 	.entity_put = sq_entity_put,
 	.entity_ref = sq_entity_ref,
 	.entity_reread = sq_entity_reread,
+	.rows_mark = sq_rows_mark,
 	.entity_outcome = sq_entity_outcome,
 	.outbox_put = sq_outbox_put,
 	.entity_claim = sq_entity_claim,
@@ -2688,5 +2776,6 @@ qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_er
 		return NULL;
 	}
 	sqlite3_wal_hook(s->db, wal_hook, s);
+	sqlite3_update_hook(s->db, rows_hook, s);
 	return &s->base;
 }
