@@ -18,7 +18,8 @@ echo "state at return: ", $st["state"], ", queued: ", var_export($st["queued"], 
 // the same PHP with the same -d settings as this test (run-tests.php exports them);
 // when qbosync comes from php.ini, the child loads it the same way
 $args = (string)getenv('TEST_PHP_EXTRA_ARGS');
-$cmd = escapeshellarg(PHP_BINARY) . ' ' . (str_contains($args, 'qbosync') ? $args : '') . ' ' . escapeshellarg($child);
+// (a command array: no shell between, which valgrind would trace too)
+$cmd = array_merge([PHP_BINARY], str_contains($args, 'qbosync') ? array_values(array_filter(str_getcsv($args, ' ', '"'), fn($a) => $a !== '')) : [], [$child]);
 $env = ['QBO_030_OPTS' => json_encode(['delivery' => 'deferred'] + $opts), 'QBO_030_TAG' => "deferred-$tag"] + getenv();
 $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $env);
 echo stream_get_contents($pipes[1]);

@@ -24,8 +24,9 @@ $probe = stream_socket_server('tcp://127.0.0.1:0');
 $addr = stream_socket_get_name($probe, false);
 fclose($probe);
 $args = (string)getenv('TEST_PHP_EXTRA_ARGS');
-$cmd = 'exec ' . escapeshellarg(PHP_BINARY) . ' ' . (str_contains($args, 'qbosync') ? $args : '')
-    . ' -S ' . escapeshellarg($addr) . ' ' . escapeshellarg("$dir/router.php");
+// (a command array: no shell between, which valgrind would trace too)
+$cmd = array_merge([PHP_BINARY], str_contains($args, 'qbosync') ? array_values(array_filter(str_getcsv($args, ' ', '"'), fn($a) => $a !== '')) : [],
+    ['-S', $addr, "$dir/router.php"]);
 $env = getenv();
 unset($env['PHP_CLI_SERVER_WORKERS']);
 $env['QBO_033_OPTS'] = json_encode($opts);

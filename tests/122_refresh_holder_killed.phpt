@@ -16,12 +16,8 @@ $hold = qbo_test_fault(['kind' => 'hold', 'delay_ms' => 60000, 'path' => '/oauth
     'client_id' => $app['client_id'], 'count' => 1]);
 $child = eng_child_start(['opts' => $opts, 'mode' => 'push', 'docs' => [['customer', eng_customer('k1', 'Killed', 'Refresher', 'k1@example.com')]]]);
 // wait until the child's refresh is held at the token endpoint (its start-up may be slow, under valgrind)
-for ($i = 0; $i < 2400; $i++) {
-    $rules = qbo_test_http('GET', '/_sandbox/faults')['json']['faults'];
-    $mine = array_values(array_filter($rules, fn($r) => $r['id'] === $hold['id']));
-    if ($mine && $mine[0]['hits'] > 0 && (string)eng_conn_row($opts['store'])['refresh_owner'] !== '') {
-        break;
-    }
+qbo_test_fault_hit($hold, 120, 0.025);
+for ($i = 0; $i < 400 && (string)eng_conn_row($opts['store'])['refresh_owner'] === ''; $i++) {
     usleep(25000);
 }
 $row = eng_conn_row($opts['store']);

@@ -10,16 +10,7 @@ foreach (['"Customer":{', '"Invoice":{', '"Payment":{'] as $n => $match) {
     $rule = qbo_test_fault(['kind' => 'hold', 'when' => 'after', 'method' => 'POST', 'realm' => $realm,
         'path' => "/v3/company/$realm/batch", 'match' => $match, 'delay_ms' => 20000, 'count' => 1]);
     $child = eng_child_start(['opts' => $opts, 'mode' => 'sync', 'sync' => ['batch_size' => 30]]);
-    for ($i = 0; $i < 200; $i++) {
-        $hits = 0;
-        foreach (qbo_test_http('GET', '/_sandbox/faults')['json']['faults'] as $f) {
-            $hits += $f['id'] === $rule['id'] ? $f['hits'] : 0;
-        }
-        if ($hits > 0) {
-            break;
-        }
-        usleep(50000);
-    }
+    qbo_test_fault_hit($rule, 60);
     usleep(300000);
     posix_kill(proc_get_status($child[0])['pid'], SIGKILL);
     eng_child_wait($child);

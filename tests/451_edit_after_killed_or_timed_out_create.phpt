@@ -18,16 +18,7 @@ function kill_in_flight(string $realm, string $path, array $job): void
         'path' => "/v3/company/$realm/$path", 'delay_ms' => 60000, 'count' => 1]);
     $child = eng_child_start($job);
     /* a child under valgrind takes long to start: wait for its request as long as that takes */
-    for ($end = microtime(true) + 150; microtime(true) < $end;) {
-        $hits = 0;
-        foreach (qbo_test_http('GET', '/_sandbox/faults')['json']['faults'] as $f) {
-            $hits += $f['id'] === $rule['id'] ? $f['hits'] : 0;
-        }
-        if ($hits > 0) {
-            break;
-        }
-        usleep(50000);
-    }
+    qbo_test_fault_hit($rule, 150);
     usleep(300000);
     posix_kill(proc_get_status($child[0])['pid'], SIGKILL);
     eng_child_wait($child);

@@ -37,10 +37,13 @@ foreach (['payment', 'refundreceipt'] as $p) {
 qbo_push($conn, 'payment', eng_payment('3', '1', '15.00'));
 qbo_push($conn, 'refund', ['id' => '4', 'customer' => '1', 'date' => '2026-11-21', 'amount' => '5.00', 'method' => 'paypal', 'reference' => 'RF-4']);
 $r = qbo_sync($conn, ['batch_size' => 1]);
-$marked = fn(string $entity, string $kind, string $id) => count(array_filter(eng_qbo_all($realm, $entity),
-    fn($row) => str_contains($row['PrivateNote'] ?? '', "qbosync:$kind:$id")));
-echo "first sync: delivered {$r['delivered']}, remaining {$r['remaining']}; QBO holds payment 3: ", $marked('Payment', 'payment', '3'),
-    ", refund 4: ", $marked('RefundReceipt', 'refund', '4'), "\n";
+/* the QBO records (latest versions, every status) of $entity that carry the marker of $kind $id, from
+ * one ledger dump of the company (its 2,000 records make each dump dear under valgrind) */
+$marked = fn(array $ledger, string $entity, string $kind, string $id) => array_values(array_map(fn($e) => $e['current'],
+    array_filter($ledger, fn($e) => $e['entity'] === $entity && str_contains($e['current']['PrivateNote'] ?? '', "qbosync:$kind:$id"))));
+$ledger = qbo_test_ledger($realm)['entities'];
+echo "first sync: delivered {$r['delivered']}, remaining {$r['remaining']}; QBO holds payment 3: ", count($marked($ledger, 'Payment', 'payment', '3')),
+    ", refund 4: ", count($marked($ledger, 'RefundReceipt', 'refund', '4')), "\n";
 /* both are edited meanwhile: the requestids of the lost creates are an older version's, so only
  * the guards can settle them (a payment's always looks for its marker) */
 qbo_push($conn, 'payment', eng_payment('3', '1', '16.00'));
@@ -52,9 +55,10 @@ foreach (array_slice(eng_requests($realm, '/v3/company/*'), $n) as $q) {
     $pages += str_contains((string)($q['query']['query'] ?? ''), 'startposition 1001') ? 1 : 0;
 }
 echo "retry: delivered {$r['delivered']}, errors {$r['errors']}, remaining {$r['remaining']}; second pages read: $pages\n";
+$ledger = qbo_test_ledger($realm)['entities'];
 foreach ([['payment', '3', 'Payment'], ['refund', '4', 'RefundReceipt']] as [$kind, $id, $entity]) {
     $e = qbo_entities($conn, ['kind' => $kind, 'id' => $id])[0];
-    $rows = array_values(array_filter(eng_qbo_all($realm, $entity), fn($row) => str_contains($row['PrivateNote'] ?? '', "qbosync:$kind:$id")));
+    $rows = $marked($ledger, $entity, $kind, $id);
     echo "$kind $id: {$e['state']}, QBO records marked: ", count($rows), ", linked to it: ", var_export(($rows[0]['Id'] ?? null) === $e['qbo_id'], true),
         ", amount ", number_format((float)($rows[0]['TotalAmt'] ?? 0), 2), "\n";
 }

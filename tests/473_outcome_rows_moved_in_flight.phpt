@@ -12,16 +12,7 @@ $rule = qbo_test_fault(['kind' => 'slow', 'method' => 'POST', 'realm' => $realm,
     'path' => "/v3/company/$realm/batch", 'delay_ms' => 1500, 'count' => 1]);
 $child = eng_child_start(['opts' => $opts, 'mode' => 'sync']);
 /* a child under valgrind takes long to start: wait for its /batch as long as that takes */
-for ($end = microtime(true) + 150; microtime(true) < $end;) {
-    $hits = 0;
-    foreach (qbo_test_http('GET', '/_sandbox/faults')['json']['faults'] as $f) {
-        $hits += $f['id'] === $rule['id'] ? $f['hits'] : 0;
-    }
-    if ($hits > 0) {
-        break;
-    }
-    usleep(20000);
-}
+qbo_test_fault_hit($rule, 150, 0.02, 0.1);
 $top = (int)qbo_test_store_rows($store, "SELECT max(seq) AS m FROM outbox")[0]['m'];
 echo "outbox rows moved: ", qbo_test_store_exec($store, "UPDATE outbox SET seq = ? WHERE kind = 'customer' AND local_id = 'g1'", [$top + 100]), "\n";
 if (qbo_test_backend() === 'sqlite') {

@@ -14,16 +14,7 @@ for ($k = 1; $k <= N; $k++) {
 $rule = qbo_test_fault(['kind' => 'hold', 'when' => 'after', 'method' => 'POST', 'realm' => $realm,
     'path' => "/v3/company/$realm/batch", 'delay_ms' => (int)(2000 * LEASE), 'count' => 1]);
 $a = lease_sync_start('host-a', $opts, ['batch_size' => 30, 'rate_window' => 0]);
-for ($t = microtime(true); microtime(true) - $t < 120;) {
-    $hits = 0;
-    foreach (qbo_test_http('GET', '/_sandbox/faults')['json']['faults'] as $f) {
-        $hits += $f['id'] === $rule['id'] ? $f['hits'] : 0;
-    }
-    if ($hits > 0) {
-        break;
-    }
-    usleep(25000);
-}
+qbo_test_fault_hit($rule, 120, 0.025);
 posix_kill(proc_get_status($a[0])['pid'], SIGKILL);
 eng_child_wait($a);
 qbo_test_http('DELETE', '/_sandbox/faults/' . $rule['id']);
@@ -31,8 +22,9 @@ $left = lease_sending($opts['store']);
 echo "left by the killed worker: ", implode(', ', array_map(fn($h, $v) => "$h {$v[0]}", array_keys($left), $left)), "\n";
 $claimed = $left['host-a'][1] ?? microtime(true);
 
-// within the lease: host-b leaves the claims alone
-$r = lease_sync('host-b', $opts, ['batch_size' => 30, 'rate_window' => 0]);
+// within the lease: host-b leaves the claims alone (host-b: one process for both of its syncs)
+$b = lease_syncer('host-b', $opts, ['batch_size' => 30, 'rate_window' => 0]);
+$r = lease_syncer_sync($b);
 echo "host-b within the lease: delivered ", $r['delivered'] ?? $r['error'], ", claims still host-a's: ",
     var_export(array_keys(lease_sending($opts['store'])) === ['host-a'], true), "\n";
 
@@ -40,7 +32,8 @@ echo "host-b within the lease: delivered ", $r['delivered'] ?? $r['error'], ", c
 while (microtime(true) < $claimed + LEASE + 0.5) {
     usleep(100000);
 }
-$r = lease_sync('host-b', $opts, ['batch_size' => 30, 'rate_window' => 0]);
+$r = lease_syncer_sync($b);
+lease_syncer_end($b);
 echo "host-b after the lease: delivered ", $r['delivered'] ?? $r['error'], "\n";
 $took = lease_log($opts['store'], 'Taking over the delivery left by');
 echo "takeovers of host-a's claims: ", count(array_filter($took, fn($m) => str_contains($m, '@host-a~') || str_contains($m, '@host-a#'))), "\n";
