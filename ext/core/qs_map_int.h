@@ -126,8 +126,10 @@ bool qsm_norm_bool(json_object *o, const char *key);
 json_object *qsm_money_json(qs_money m, int decimals);
 json_object *qsm_dec4_json(int64_t v);
 json_object *qsm_ref_json(const char *id);
-/* o[key] = s when s is set; key is a string literal (kept as the member's key, not copied) */
-void qsm_add_str(json_object *o, const char *key, const char *s);
+/* o[key] = s when s is set; key is a string literal (kept as the member's key, not copied:
+ * the macro refuses anything else at compile time) */
+void qsm_add_str_literal(json_object *o, const char *key, const char *s);
+#define qsm_add_str(o, key, s) qsm_add_str_literal((o), "" key "", (s))
 
 /* "<Title> <id>: <formatted>" with status st. */
 qs_status qsm_mapping_error(mctx *m, qs_status st, const char *element, const char *fmt, ...)

@@ -93,7 +93,7 @@ json_object *qsm_ref_json(const char *id)
 	return r;
 }
 
-void qsm_add_str(json_object *o, const char *key, const char *s)
+void qsm_add_str_literal(json_object *o, const char *key, const char *s)
 {
 	if (s) {
 		json_object_object_add_ex(o, key, json_object_new_string(s), JSON_C_OBJECT_KEY_IS_CONSTANT);

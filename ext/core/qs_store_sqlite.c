@@ -85,7 +85,6 @@ static const char *const sql_text[S__COUNT] = {
 	 * seeks; no row (either gone or another's) sends the caller to the key */
 	[S_ENT_REREAD] = ENT_GET_COLS "o.seq = ?5 AND o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id"
 		" WHERE e.rowid = ?4 AND e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
-	/* the outbox row only for a record without a QBO Id (entity_ref) */
 	/* the claim's read of a record the due list just named: the outbox row by its
 	 * seq (a table seek instead of its key's index), the key still compared */
 	[S_ENT_GET_SEQ] = "SELECT e.state, e.reason, e.qbo_id, e.sync_token, e.version, e.synced_version, e.hash, e.doc,"
@@ -93,6 +92,7 @@ static const char *const sql_text[S__COUNT] = {
 		" o.status, o.version, o.next_try, o.owner, o.claimed, o.wait_kind, o.wait_id, o.attempts, e.rowid, o.seq"
 		" FROM outbox o CROSS JOIN entity e ON e.conn = o.conn AND e.kind = o.kind AND e.local_id = o.local_id"
 		" WHERE o.seq = ?5 AND o.conn = ?1 AND o.kind = ?2 AND o.local_id = ?3",
+	/* the outbox row only for a record without a QBO Id (entity_ref) */
 	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, CASE WHEN e.qbo_id IS NULL OR e.qbo_id = '' THEN"
 		" (SELECT o.status FROM outbox o WHERE o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id) END"
 		" FROM entity e WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
@@ -561,7 +561,8 @@ typedef struct sq_store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S__COUNT];
 	bool reading;             /* in the read snapshot of sq_read_begin */
-	long long row_writes;     /* entity and outbox rows this connection has written (sq_rows_mark) */
+	long long row_writes;     /* entity and outbox rows this connection has written since its first sq_rows_mark */
+	bool counting;            /* rows_hook installed (by the first sq_rows_mark: the hook path never asks) */
 	/* the rows the last due list named, with their seq: the claims that follow
 	 * it find the outbox row by it (sq_outbox_lock); a hint, the key is compared */
 	struct due_hint { char kind[16]; char id[65]; long long seq; } *due;
@@ -1258,7 +1259,13 @@ static void rows_hook(void *ud, int op, const char *db, const char *table, sqlit
 static void sq_rows_mark(qs_store *qs, long long mark[2])
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_DATA_VERSION, NULL);
+	sqlite3_stmt *p;
+	if (!s->counting) {
+		/* counted from the first mark on: marks are compared with each other */
+		sqlite3_update_hook(s->db, rows_hook, s);
+		s->counting = true;
+	}
+	p = st(s, S_DATA_VERSION, NULL);
 	mark[0] = mark[1] = 0;
 	if (!p) {
 		return;
@@ -2776,6 +2783,5 @@ qs_store *qs_store_sqlite_open(const char *path, qs_durability durability, qs_er
 		return NULL;
 	}
 	sqlite3_wal_hook(s->db, wal_hook, s);
-	sqlite3_update_hook(s->db, rows_hook, s);
 	return &s->base;
 }
