@@ -1,5 +1,5 @@
 --TEST--
-A claim finds the record's outbox row by the seq the last due list gave it, and by its key when that row has moved since (another record's row there now, or none): records left queued by a dropped first attempt, one delivered by qbo_sync, then the outbox rows of the others moved and reused before their edits are pushed inline; each edit is claimed and delivered (Synced; its update follows the create that replayed the first attempt's requestid), then Synced at its version, QBO holds each customer once with its edited name, no outbox row left
+A claim finds the record's outbox row by the seq the last due list gave it, and by its key when that row has moved since (another record's row there now, or none): records left queued by a dropped first attempt, one delivered by qbo_sync, then the outbox rows of the others moved and reused before their edits are pushed inline; each edit is claimed and delivered inline (its create goes under the first attempt's requestid and its update follows at once in the same push): Synced at its version, QBO holds each customer once with its edited name, no outbox row left
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
@@ -30,7 +30,7 @@ foreach (['2', '3', '4'] as $k) {
     $st = qbo_push($conn, 'customer', eng_customer("h$k", 'Hint', "After$k", "h$k@example.com"));
     echo "h$k edited, delivered inline: {$st['state']}\n";
 }
-/* a create that replayed the first attempt's requestid is followed by an update of the edit */
+/* each create under the first attempt's requestid was followed by its update inline: nothing is left to deliver */
 $r = qbo_sync($conn);
 echo "qbo_sync: delivered {$r['delivered']}\n";
 foreach (qbo_test_store_rows($store, "SELECT e.local_id, e.state, e.version, e.synced_version, o.status FROM entity e"
@@ -58,7 +58,7 @@ queued: h2, h3, h4
 h2 edited, delivered inline: Synced
 h3 edited, delivered inline: Synced
 h4 edited, delivered inline: Synced
-qbo_sync: delivered 3
+qbo_sync: delivered 0
   h1: Synced, version 1, synced version 1, outbox none
   h2: Synced, version 2, synced version 2, outbox none
   h3: Synced, version 2, synced version 2, outbox none

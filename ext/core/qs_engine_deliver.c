@@ -575,13 +575,16 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 	qbo_owner owner = OWNER_NONE;
 	qs_status r;
 	const char *status;
-	char ver[24], want[64];
-	bool rid_current;
+	char ver[24], want[64], want_b[64];
+	bool rid_current, rid_older;
 
-	/* is the create's requestid this version's (nothing changed since it was made)? */
+	/* is the create's requestid this version's (nothing changed since it was
+	 * made), or an earlier version's (a create whose answer was lost)? */
 	snprintf(ver, sizeof(ver), "%lld", en->version);
 	qse_make_rid(want, eng->realm, en->kind, en->id, "c", ver, NULL);
+	qse_make_rid(want_b, eng->realm, en->kind, en->id, "cb", ver, NULL);
 	rid_current = en->create_rid[0] && !strcmp(want, en->create_rid);
+	rid_older = en->create_rid[0] && !rid_current && strcmp(want_b, en->create_rid) != 0;
 
 	*op = "created";
 	norm = en->doc ? json_tokener_parse(en->doc) : NULL;
@@ -754,6 +757,13 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 	if (r == QS_OK && !qse_usable_id(out)) {
 		r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered the create without a usable Id; it may have recorded it, so it is looked up before anything is sent again",
 			qse_entity_label(en->kind), en->id);
+	} else if (r == QS_OK && rid_older) {
+		/* the requestid was an earlier version's: QBO may have answered with
+		 * the record that version's create made, holding that version's
+		 * content, so this version follows as an update at once (the check
+		 * after delivery reads QBO's record again) */
+		qse_take_ids(en, out);
+		r = update_record(eng, en, entity, body, e);
 	} else if (r == QS_OK) {
 		qse_take_ids(en, out);
 		json_object_put(c->answer);
@@ -1227,9 +1237,7 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 			goto verify;
 		} else {
 			/* 2. send (no transaction open) */
-			char used_rid[64];
 			eng->depth++;
-			qs_strlcpy(used_rid, f->en.create_rid, sizeof(used_rid));
 			f->ctx.dep_first = n < MAX_DEPTH + 1;
 			dr = qse_push_record(eng, &f->en, &f->ctx, &f->op, &f->de);
 			f->ctx.dep_first = false;
@@ -1243,17 +1251,6 @@ qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool
 				}
 				n++;
 				continue;   /* eng->depth stays one up: the dependency's frame */
-			}
-			if (dr == QS_OK && used_rid[0] && !strcmp(f->op, "created")) {
-				/* a create replayed from an older version's requestid holds that
-				 * version's content: send the current one as an update next */
-				char ver[24], want[64], want_b[64];
-				snprintf(ver, sizeof(ver), "%lld", f->delivered_version);
-				qse_make_rid(want, eng->realm, f->kind, f->id, "c", ver, NULL);
-				qse_make_rid(want_b, eng->realm, f->kind, f->id, "cb", ver, NULL);
-				if (strcmp(want, used_rid) != 0 && strcmp(want_b, used_rid) != 0) {
-					f->delivered_version = 0;
-				}
 			}
 			f->pushed = true;
 		verify:

@@ -614,20 +614,7 @@ static void write_apply(qs_engine *eng, wave_rec **by_bid, size_t k, qs_status r
 /* The one-record path for a claimed record of the wave. */
 static void send_single(qs_engine *eng, wave_rec *w)
 {
-	char used[64];
-	qs_strlcpy(used, w->en.create_rid, sizeof(used));
 	w->dr = qse_push_record(eng, &w->en, &w->ctx, &w->op, &w->de);
-	if (w->dr == QS_OK && used[0] && !strcmp(w->op, "created")) {
-		/* a create replayed from an older version's requestid holds that
-		 * version's content: the current one goes as an update next */
-		char ver[24], want[64], want_b[64];
-		snprintf(ver, sizeof(ver), "%lld", w->dv);
-		qse_make_rid(want, eng->realm, w->en.kind, w->en.id, "c", ver, NULL);
-		qse_make_rid(want_b, eng->realm, w->en.kind, w->en.id, "cb", ver, NULL);
-		if (strcmp(want, used) != 0 && strcmp(want_b, used) != 0) {
-			w->dv = 0;
-		}
-	}
 	w->settled = true;
 }
 
