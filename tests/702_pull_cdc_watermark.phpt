@@ -42,6 +42,11 @@ echo "old since: ", $full['mode'], " ", json_encode($full['counts']), " cdc requ
 $cb = [];
 $r = qbo_pull($conn, ['kinds' => 'customer', 'full' => true, 'callback' => function (string $kind, array $doc) use (&$cb) { $cb[] = "$kind:" . $doc['display_name']; }]);
 echo "callback: ", count($cb), " documents key: ", var_export(isset($r['documents']), true), "\n";
+// a since with milliseconds goes to QBO as it was given
+$ms = gmdate('Y-m-d\TH:i:s', time() - 60) . '.001Z';
+qbo_pull($conn, ['kinds' => ['invoice'], 'since' => $ms]);
+$q = eng_requests($realm, '/v3/company/*/cdc');
+echo "since to the millisecond: ", end($q)['query']['changedSince'] === $ms ? 'kept' : end($q)['query']['changedSince'] . " for $ms", "\n";
 try { qbo_pull($conn, ['since' => 'yesterday']); } catch (QboSync\ValidationException $e) { echo $e->getMessage(), "\n"; }
 try { qbo_pull($conn, ['kinds' => ['vendor']]); } catch (ValueError $e) { echo $e->getMessage(), "\n"; }
 ?>
@@ -56,5 +61,6 @@ cdc requests: 1
 third: cdc {"customer":0,"invoice":0}
 old since: full {"invoice":1} cdc requests: 2
 callback: 4 documents key: false
+since to the millisecond: kept
 The pull's since "yesterday" is not an ISO 8601 date or time; give e.g. 2026-11-01T00:00:00Z
 qbo_pull(): Argument #2 ($options) option "kinds" contains unknown kind "vendor" (use customer, item, invoice, payment)
