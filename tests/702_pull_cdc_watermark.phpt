@@ -7,8 +7,8 @@ require __DIR__ . '/engine.inc';
 
 $first = qbo_pull($conn, ['kinds' => ['customer', 'invoice']]);
 echo "first: ", $first['mode'], " ", json_encode($first['counts']), "\n";
-$stored = qbo_test_store_rows($options['store'], "SELECT value FROM meta WHERE name = 'pull.watermark'")[0]['value'];
-echo "stored watermark: ", $stored === $first['watermark'] ? 'same' : $stored, "\n";
+$stored = qbo_test_store_rows($options['store'], "SELECT name, value FROM meta WHERE name LIKE 'pull.watermark%' ORDER BY name");
+echo "stored watermarks: ", implode(' ', array_map(fn($w) => $w['name'] . ($w['value'] === $first['watermark'] ? ' same' : ' ' . $w['value']), $stored)), "\n";
 usleep(20000);
 
 // changes made in QBO by hand after the pull
@@ -52,7 +52,7 @@ try { qbo_pull($conn, ['kinds' => ['vendor']]); } catch (ValueError $e) { echo $
 ?>
 --EXPECT--
 first: full {"customer":3,"invoice":0}
-stored watermark: same
+stored watermarks: pull.watermark.customer same pull.watermark.invoice same
 second: cdc {"customer":1,"invoice":2}
 customer: Changed After
 invoice: CDC-1 unpaid total 12.50 balance 12.50 customer NULL qbo_customer ok line Hosting 1 x 12.50
