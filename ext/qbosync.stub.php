@@ -178,14 +178,15 @@ namespace {
      * Reads customers, items, invoices and payments back from QBO as canonical
      * documents (money as decimal text, "id" the linked local id or null, "qbo_id",
      * references both ways). Options: kinds (list, or "customer,invoice"; default
-     * all), since (ISO 8601; default the stored watermark), full (bool: every
+     * all), since (ISO 8601; default each kind's stored watermark), full (bool: every
      * record, paged 1,000 at a time, instead of change data capture; forced when
      * the watermark is older than CDC's 30 days or CDC's answer may be cut at
      * 1,000 objects), link (bool, default true: link unlinked local records by the
      * qbosync marker, DisplayName / Name, DocNumber), callback (callable(string
      * $kind, array $doc): void, called per document; the result then has no
      * documents). Returns ['counts' => [kind => n], 'linked' => n, 'watermark' =>
-     * ISO, 'mode' => 'cdc'|'full', 'documents' => [kind => list]].
+     * ISO (stored as the watermark of each kind read), 'mode' => 'cdc'|'full'|'mixed',
+     * 'documents' => [kind => list]].
      */
     function qbo_pull(QboSync\Connection $connection, array $options = []): array {}
 

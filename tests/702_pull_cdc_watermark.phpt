@@ -7,8 +7,8 @@ require __DIR__ . '/engine.inc';
 
 $first = qbo_pull($conn, ['kinds' => ['customer', 'invoice']]);
 echo "first: ", $first['mode'], " ", json_encode($first['counts']), "\n";
-$stored = qbo_test_store_rows($options['store'], "SELECT value FROM meta WHERE name = 'pull.watermark'")[0]['value'];
-echo "stored watermark: ", $stored === $first['watermark'] ? 'same' : $stored, "\n";
+$stored = qbo_test_store_rows($options['store'], "SELECT name, value FROM meta WHERE name LIKE 'pull.watermark%' ORDER BY name");
+echo "stored watermarks: ", implode(' ', array_map(fn($w) => $w['name'] . ($w['value'] === $first['watermark'] ? ' same' : ' ' . $w['value']), $stored)), "\n";
 usleep(20000);
 
 // changes made in QBO by hand after the pull
@@ -42,12 +42,17 @@ echo "old since: ", $full['mode'], " ", json_encode($full['counts']), " cdc requ
 $cb = [];
 $r = qbo_pull($conn, ['kinds' => 'customer', 'full' => true, 'callback' => function (string $kind, array $doc) use (&$cb) { $cb[] = "$kind:" . $doc['display_name']; }]);
 echo "callback: ", count($cb), " documents key: ", var_export(isset($r['documents']), true), "\n";
+// a since with milliseconds goes to QBO as it was given
+$ms = gmdate('Y-m-d\TH:i:s', time() - 60) . '.001Z';
+qbo_pull($conn, ['kinds' => ['invoice'], 'since' => $ms]);
+$q = eng_requests($realm, '/v3/company/*/cdc');
+echo "since to the millisecond: ", end($q)['query']['changedSince'] === $ms ? 'kept' : end($q)['query']['changedSince'] . " for $ms", "\n";
 try { qbo_pull($conn, ['since' => 'yesterday']); } catch (QboSync\ValidationException $e) { echo $e->getMessage(), "\n"; }
 try { qbo_pull($conn, ['kinds' => ['vendor']]); } catch (ValueError $e) { echo $e->getMessage(), "\n"; }
 ?>
 --EXPECT--
 first: full {"customer":3,"invoice":0}
-stored watermark: same
+stored watermarks: pull.watermark.customer same pull.watermark.invoice same
 second: cdc {"customer":1,"invoice":2}
 customer: Changed After
 invoice: CDC-1 unpaid total 12.50 balance 12.50 customer NULL qbo_customer ok line Hosting 1 x 12.50
@@ -56,5 +61,6 @@ cdc requests: 1
 third: cdc {"customer":0,"invoice":0}
 old since: full {"invoice":1} cdc requests: 2
 callback: 4 documents key: false
+since to the millisecond: kept
 The pull's since "yesterday" is not an ISO 8601 date or time; give e.g. 2026-11-01T00:00:00Z
 qbo_pull(): Argument #2 ($options) option "kinds" contains unknown kind "vendor" (use customer, item, invoice, payment)

@@ -44,8 +44,8 @@ foreach (qbo_entities($conn) as $e) {
 }
 echo "QBO: invoices LNK-1 ", eng_qbo_count($realm, 'Invoice', 'DocNumber', 'LNK-1'), ", customers Lin Ked ", eng_qbo_count($realm, 'Customer', 'DisplayName', 'Lin Ked'), "\n";
 
-// a callback that throws: the pull stops, the watermark stays
-$wm = fn() => qbo_test_store_rows($options['store'], "SELECT value FROM meta WHERE name = 'pull.watermark'")[0]['value'];
+// a callback that throws: the pull stops, the watermarks (and the overlap's versions) stay
+$wm = fn() => json_encode(qbo_test_store_rows($options['store'], "SELECT name, value FROM meta WHERE name LIKE 'pull.%' ORDER BY name"));
 $before = $wm();
 usleep(5000);
 try {

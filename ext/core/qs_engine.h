@@ -313,18 +313,21 @@ qs_status qs_engine_log(qs_engine *eng, json_object *filter, json_object **out, 
 typedef bool (*qs_pull_cb)(void *ud, const char *kind, json_object *doc);
 typedef struct qs_pull_opts {
 	bool kinds[QS_PULL_NKINDS];   /* which of QS_PULL_KINDS; none set = all */
-	const char *since;            /* ISO 8601 watermark, NULL = the stored one */
+	const char *since;            /* ISO 8601 window start for every kind, NULL = each kind's stored watermark */
 	bool full;                    /* query paging instead of CDC (forced past CDC's 30 days) */
 	bool link;                    /* link mappings by marker / DisplayName / Name / DocNumber */
 	qs_pull_cb cb;                /* NULL: the documents are in the result */
 	void *ud;
 } qs_pull_opts;
 /* Reads customers, items, invoices, payments from QBO as canonical documents
- * (qs_map_from_qbo), by CDC since the watermark or by a full pull paged 1,000
- * rows at a time, linking them to local records on the way; stores the new
- * watermark (QBO's clock at the start of the read). *result: {"counts":
- * {kind: n}, "linked": n, "watermark": ISO, "mode": "cdc"|"full",
- * "documents": {kind: [...]} (absent with a callback)}. */
+ * (qs_map_from_qbo), by CDC since each kind's watermark or by a full pull
+ * paged 1,000 rows at a time, linking them to local records on the way; a CDC
+ * from the stored watermarks leaves out the versions the last pull delivered in
+ * its overlap. Stores, for each kind read, the new watermark (QBO's clock at the
+ * start of the pull's first request, less 60 s) and the versions read since it.
+ * *result: {"counts": {kind: n}, "linked": n, "watermark": ISO (that new
+ * watermark), "mode": "cdc"|"full"|"mixed", "documents": {kind: [...]} (absent
+ * with a callback)}. */
 qs_status qs_engine_pull(qs_engine *eng, const qs_pull_opts *o, json_object **result, qs_error *e);
 
 /* What the mapping pickers offer, cached in the store: type account

@@ -1,5 +1,6 @@
 /* qs_engine_pull: QBO back to the billing side: qbo_pull (customers, items,
- * invoices, payments by CDC since the watermark or by a full paged read, as
+ * invoices, payments by CDC since each kind's watermark, less an overlap whose
+ * versions already delivered are left out, or by a full paged read, as
  * canonical documents, linked to local records by the qbosync marker,
  * DisplayName / Name or DocNumber on the way) and qbo_reference (what the
  * mapping pickers offer, cached in the store, refreshed daily by qbo_sync). */
@@ -15,7 +16,10 @@
 static const char *const pull_kinds[QS_PULL_NKINDS] = {QS_PULL_KINDS};
 static const char *const pull_entities[QS_PULL_NKINDS] = {"Customer", "Item", "Invoice", "Payment"};
 
-#define WATERMARK "pull.watermark"
+#define WATERMARK "pull.watermark"         /* before per-kind watermarks: every kind's (read, never written) */
+#define WATERMARK_KIND "pull.watermark."   /* + kind: where that kind's next CDC starts */
+#define SEEN "pull.seen."                  /* + kind: versions its last pull delivered in the overlap */
+#define PULL_OVERLAP 60.0      /* seconds a CDC window reaches back before the last read's start */
 #define CDC_MARGIN 3600.0      /* a watermark this close to CDC's 30 days is read in full */
 #define REF_MAX_AGE 86400.0    /* reference data older than this is refreshed by qbo_sync() */
 
@@ -502,22 +506,84 @@ qs_status qse_pull_doc(qs_engine *eng, const char *kind, json_object *row, bool 
 
 /* ------------------------------------------------------------------ pull */
 
+/* What a pull reads of one kind. */
+typedef struct kind_pull {
+	bool want;
+	bool full;                 /* read in full (query paging), else by CDC */
+	char since[40];            /* the CDC window's start, "" with none */
+	double since_t;
+	int group;                 /* CDC: the request (one per distinct since) that reads this kind */
+	json_object *skip;         /* object keyed by the versions the last pull delivered in its
+	                            * overlap ("Id:SyncToken"), to leave out; NULL: nothing left out */
+	json_object *seen;         /* array: the versions this pull read that the next window holds */
+} kind_pull;
+
 typedef struct pull_ctx {
 	qs_engine *eng;
 	const qs_pull_opts *o;
 	json_object *docs, *counts;
 	long linked;
 	bool stopped;
+	double before;             /* local clock before the request being made */
+	double wm;                 /* the next watermark, set by the pull's first answer (0 before it) */
+	kind_pull kp[QS_PULL_NKINDS];
 	struct link_idx idx;
 } pull_ctx;
+
+/* The next watermark, from the pull's first answer: QBO's clock when it
+ * answered (t; without one, the local clock before the request) less the
+ * request's duration (measured around qse_api, so a wait for the rate limiter
+ * or a token refresh only widens it), i.e. QBO's clock at the read's start,
+ * less PULL_OVERLAP for changes QBO commits after stamping them or stamps a
+ * little early. The pull's later requests start after this one, so it serves
+ * every kind the pull reads. */
+static void mark_start(pull_ctx *p, double t)
+{
+	double took = qs_store_now() - p->before;
+	if (p->wm != 0) {
+		return;
+	}
+	p->wm = (t > 0 ? t - (took > 0 ? took : 0) : p->before) - PULL_OVERLAP;
+}
+
+/* "Id:SyncToken" of a QBO row, "Id:deleted" for a deleted record's stub. */
+static bool row_version(json_object *row, char *buf, size_t size)
+{
+	const char *id = qse_jstr(row, "Id"), *tok = qse_jstr(row, "SyncToken");
+	if (!id) {
+		return false;
+	}
+	snprintf(buf, size, "%s:%s", id, qse_jstr(row, "status") ? "deleted" : tok ? tok : "");
+	return true;
+}
+
+/* Whether a CDC from watermark wm returns the row again: LastUpdatedTime is
+ * shown in whole seconds, so a row stamped up to a second before wm may have
+ * changed after it; a row without a readable one counts as returned. */
+static bool in_window(json_object *row, double wm)
+{
+	const char *lut = qse_jstr(qse_jget(row, "MetaData"), "LastUpdatedTime");
+	double t;
+	return !lut || !qs_qbo_time_parse(lut, &t) || t > wm - 1.0;
+}
 
 static qs_status take_rows(pull_ctx *p, int k, json_object *rows, qs_error *e)
 {
 	size_t i, n = rows && json_object_is_type(rows, json_type_array) ? json_object_array_length(rows) : 0;
 	json_object *cnt = qse_jget(p->counts, pull_kinds[k]);
+	kind_pull *kp = &p->kp[k];
 	for (i = 0; i < n && !p->stopped; i++) {
-		json_object *doc = NULL;
-		qs_status r = pull_doc(p->eng, &p->idx, pull_kinds[k], json_object_array_get_idx(rows, i), p->o->link, &doc, &p->linked, e);
+		json_object *row = json_object_array_get_idx(rows, i), *doc = NULL;
+		char ver[112];
+		bool has = row_version(row, ver, sizeof(ver));
+		qs_status r;
+		if (has && in_window(row, p->wm)) {
+			json_object_array_add(kp->seen, json_object_new_string(ver));
+		}
+		if (has && kp->skip && json_object_object_get_ex(kp->skip, ver, NULL)) {
+			continue;   /* delivered by the last pull, in its overlap */
+		}
+		r = pull_doc(p->eng, &p->idx, pull_kinds[k], row, p->o->link, &doc, &p->linked, e);
 		if (r != QS_OK) {
 			return r;
 		}
@@ -535,7 +601,7 @@ static qs_status take_rows(pull_ctx *p, int k, json_object *rows, qs_error *e)
 }
 
 /* Every record of one kind, 1,000 a page (inactive customers and items too). */
-static qs_status pull_full_kind(pull_ctx *p, int k, double *first_time, qs_error *e)
+static qs_status pull_full_kind(pull_ctx *p, int k, qs_error *e)
 {
 	long start;
 	for (start = 1; !p->stopped; start += QS_QBO_PAGE) {
@@ -545,15 +611,13 @@ static qs_status pull_full_kind(pull_ctx *p, int k, double *first_time, qs_error
 		qs_status r;
 		snprintf(sql, sizeof(sql), "select * from %s%s orderby Id startposition %ld maxresults %d", pull_entities[k],
 			k <= 1 ? " where Active in (true, false)" : "", start, QS_QBO_PAGE);
+		p->before = qs_store_now();
 		r = qse_api(p->eng, OP_PAGE, pull_entities[k], NULL, NULL, NULL, NULL, sql, &page, e);
 		if (r != QS_OK) {
 			json_object_put(page);
 			return r;
 		}
-		if (*first_time == 0) {
-			json_object *t = qse_jget(page, "time");
-			*first_time = t ? json_object_get_double(t) : 0;
-		}
+		mark_start(p, qse_jget(page, "time") ? json_object_get_double(qse_jget(page, "time")) : 0);
 		n = json_object_array_length(qse_jget(page, "rows"));
 		r = take_rows(p, k, qse_jget(page, "rows"), e);
 		json_object_put(page);
@@ -567,149 +631,263 @@ static qs_status pull_full_kind(pull_ctx *p, int k, double *first_time, qs_error
 	return QS_OK;
 }
 
-/* CDC for the kinds asked; *too_much when QBO's answer may have been cut
- * (1,000 objects) or the window is beyond what CDC serves: then the caller
- * reads in full. */
-static qs_status pull_cdc(pull_ctx *p, const bool *want, const char *since, double *when, bool *too_much, qs_error *e)
+/* The CDC request of group g (the kinds read by CDC with that window start).
+ * *answer stays NULL with *too_much when QBO's answer may have been cut (1,000
+ * objects) or the window is beyond what CDC serves: those kinds are then read
+ * in full. */
+static qs_status cdc_request(pull_ctx *p, int g, json_object **answer, bool *too_much, qs_error *e)
 {
 	char ents[96] = "";
-	json_object *answer = NULL, *t;
+	const char *since = NULL;
+	json_object *t;
+	double when = 0;
 	int k;
 	qs_status r;
+	*answer = NULL;
 	*too_much = false;
 	for (k = 0; k < QS_PULL_NKINDS; k++) {
-		if (want[k]) {
+		if (p->kp[k].want && !p->kp[k].full && p->kp[k].group == g) {
 			size_t used = strlen(ents);
 			snprintf(ents + used, sizeof(ents) - used, "%s%s", used ? "," : "", pull_entities[k]);
+			since = p->kp[k].since;
 		}
 	}
-	r = qse_api(p->eng, OP_CDC, ents, NULL, NULL, NULL, NULL, since, &answer, e);
+	if (!since) {
+		return QS_OK;
+	}
+	p->before = qs_store_now();
+	r = qse_api(p->eng, OP_CDC, ents, NULL, NULL, NULL, NULL, since, answer, e);
 	if (r == QS_EAPI && (!strcmp(e->element, "changedSince") || strstr(e->message, "30 days"))) {
 		*too_much = true;   /* QBO's clock puts the watermark past 30 days */
 		qs_error_clear(e);
-		return QS_OK;
+		r = QS_OK;
+	} else if (r == QS_OK && qs_qbo_cdc_total(*answer) >= QS_QBO_CDC_MAX) {
+		*too_much = true;
 	}
-	if (r != QS_OK) {
-		json_object_put(answer);
+	if (r != QS_OK || *too_much) {
+		json_object_put(*answer);
+		*answer = NULL;
 		return r;
 	}
-	if (qs_qbo_cdc_total(answer) >= QS_QBO_CDC_MAX) {
-		*too_much = true;
-		json_object_put(answer);
-		return QS_OK;
+	t = qse_jget(*answer, "time");
+	if (!t || !qs_qbo_time_parse(json_object_get_string(t), &when)) {
+		when = 0;
 	}
-	t = qse_jget(answer, "time");
-	if (!t || !qs_qbo_time_parse(json_object_get_string(t), when)) {
-		*when = 0;
+	mark_start(p, when);
+	return QS_OK;
+}
+
+/* The versions a kind's last pull left in its overlap, as an object keyed by them. */
+static qs_status load_skip(qs_engine *eng, int k, json_object **skip, qs_error *e)
+{
+	char name[48], *v = NULL;
+	double at = 0;
+	json_object *arr;
+	size_t i, n;
+	qs_status r;
+	*skip = NULL;
+	snprintf(name, sizeof(name), SEEN "%s", pull_kinds[k]);
+	r = qs_store_meta_get(eng->store, eng->conn_key, name, &v, &at, e);
+	if (r != QS_OK) {
+		return r;
 	}
-	for (k = 0; k < QS_PULL_NKINDS && r == QS_OK && !p->stopped; k++) {
-		if (want[k]) {
-			r = take_rows(p, k, qs_qbo_cdc_rows(answer, pull_entities[k]), e);
+	arr = v ? json_tokener_parse(v) : NULL;
+	free(v);
+	if (arr && json_object_is_type(arr, json_type_array)) {
+		*skip = json_object_new_object();
+		n = json_object_array_length(arr);
+		for (i = 0; i < n; i++) {
+			json_object *s = json_object_array_get_idx(arr, i);
+			if (json_object_is_type(s, json_type_string)) {
+				json_object_object_add(*skip, json_object_get_string(s), NULL);
+			}
 		}
 	}
-	json_object_put(answer);
+	json_object_put(arr);
+	return QS_OK;
+}
+
+/* Each kind's watermark: WATERMARK_KIND<kind>, else (a store from before
+ * per-kind watermarks) the one WATERMARK, else none. */
+static qs_status kind_since(qs_engine *eng, int k, const char *legacy, char **out, qs_error *e)
+{
+	char name[48];
+	double at = 0;
+	qs_status r;
+	snprintf(name, sizeof(name), WATERMARK_KIND "%s", pull_kinds[k]);
+	*out = NULL;
+	r = qs_store_meta_get(eng->store, eng->conn_key, name, out, &at, e);
+	if (r == QS_OK && !*out && legacy) {
+		*out = strdup(legacy);
+		if (!*out) {
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the pull's watermark");
+		}
+	}
+	return r;
+}
+
+/* Stores, in one transaction, the watermark and the overlap's versions of
+ * every kind the pull read. */
+static qs_status store_marks(pull_ctx *p, const char *wm, qs_error *e)
+{
+	qs_engine *eng = p->eng;
+	double now = qs_store_now();
+	int k;
+	qs_status r = qs_store_begin(eng->store, false, e);
+	for (k = 0; k < QS_PULL_NKINDS && r == QS_OK; k++) {
+		char name[48];
+		if (!p->kp[k].want) {
+			continue;
+		}
+		snprintf(name, sizeof(name), SEEN "%s", pull_kinds[k]);
+		r = qs_store_meta_put(eng->store, eng->conn_key, name,
+			json_object_to_json_string_ext(p->kp[k].seen, JSON_C_TO_STRING_PLAIN), now, e);
+		if (r == QS_OK) {
+			snprintf(name, sizeof(name), WATERMARK_KIND "%s", pull_kinds[k]);
+			r = qs_store_meta_put(eng->store, eng->conn_key, name, wm, now, e);
+		}
+	}
+	if (r == QS_OK) {
+		return qs_store_commit(eng->store, e);
+	}
+	qs_store_rollback(eng->store);
 	return r;
 }
 
 qs_status qs_engine_pull(qs_engine *eng, const qs_pull_opts *o, json_object **result, qs_error *e)
 {
 	pull_ctx p;
-	bool want[QS_PULL_NKINDS], any = false, full, too_much = false;
-	char *stored = NULL, wm[40];
-	double at = 0, since_t = 0, when = 0, start = qs_store_now();
-	const char *since;
-	int k;
+	json_object *answers[QS_PULL_NKINDS] = {NULL};
+	bool any = false;
+	char *legacy = NULL, wm[40];
+	double at = 0, start = qs_store_now();
+	const char *mode;
+	int k, g, ngroups = 0, nfull = 0, nwant = 0;
 	qs_status r = QS_OK;
 
 	*result = NULL;
-	for (k = 0; k < QS_PULL_NKINDS; k++) {
-		any = any || o->kinds[k];
-	}
-	for (k = 0; k < QS_PULL_NKINDS; k++) {
-		want[k] = any ? o->kinds[k] : true;
-	}
-	since = o->since;
-	if (!since) {
-		r = qs_store_meta_get(eng->store, eng->conn_key, WATERMARK, &stored, &at, e);
-		if (r != QS_OK) {
-			return r;
-		}
-		since = stored;
-	}
-	if (since && !qs_qbo_time_parse(since, &since_t)) {
-		r = qs_error_set(e, QS_EVALIDATION, "The pull's since \"%.40s\" is not an ISO 8601 date or time; give e.g. 2026-11-01T00:00:00Z", since);
-		free(stored);
-		return r;
-	}
-	/* a full read when asked, when nothing was pulled before, or when the
-	 * watermark is (nearly) older than what CDC serves */
-	full = o->full || !since || since_t < start - QS_QBO_CDC_DAYS * 86400.0 + CDC_MARGIN;
-
 	memset(&p, 0, sizeof(p));
 	p.eng = eng;
 	p.o = o;
 	p.counts = json_object_new_object();
 	p.docs = json_object_new_object();
 	for (k = 0; k < QS_PULL_NKINDS; k++) {
-		if (want[k]) {
-			json_object_object_add(p.counts, pull_kinds[k], json_object_new_int64(0));
-			json_object_object_add(p.docs, pull_kinds[k], json_object_new_array());
+		any = any || o->kinds[k];
+	}
+	if (!o->since) {
+		r = qs_store_meta_get(eng->store, eng->conn_key, WATERMARK, &legacy, &at, e);
+	}
+	for (k = 0; k < QS_PULL_NKINDS && r == QS_OK; k++) {
+		kind_pull *kp = &p.kp[k];
+		char *stored = NULL;
+		const char *since = o->since;
+		kp->want = any ? o->kinds[k] : true;
+		if (!kp->want) {
+			continue;
+		}
+		nwant++;
+		if (!since) {
+			r = kind_since(eng, k, legacy, &stored, e);
+			since = stored;
+		}
+		if (r == QS_OK && since) {
+			if (!qs_qbo_time_parse(since, &kp->since_t)) {
+				r = qs_error_set(e, QS_EVALIDATION, "The pull's since \"%.40s\" is not an ISO 8601 date or time; give e.g. 2026-11-01T00:00:00Z", since);
+			} else {
+				qs_qbo_time_format(kp->since_t, kp->since, sizeof(kp->since));
+			}
+		}
+		free(stored);
+		/* a full read when asked, when nothing was pulled before, or when the
+		 * watermark is (nearly) older than what CDC serves */
+		kp->full = o->full || !kp->since[0] || kp->since_t < start - QS_QBO_CDC_DAYS * 86400.0 + CDC_MARGIN;
+		if (r == QS_OK && !kp->full && !o->since) {
+			/* only a CDC from the stored watermark leaves out what the last pull delivered */
+			r = load_skip(eng, k, &kp->skip, e);
+		}
+		kp->seen = json_object_new_array();
+		json_object_object_add(p.counts, pull_kinds[k], json_object_new_int64(0));
+		json_object_object_add(p.docs, pull_kinds[k], json_object_new_array());
+	}
+	/* One CDC request per distinct window start, rather than one from the
+	 * oldest watermark for all: a kind read recently would otherwise get back
+	 * up to 30 days of its changes, only to leave them out, and they count
+	 * towards the 1,000 objects that make QBO cut its answer (which turns the
+	 * whole request into full reads). The kinds a pull reads get one watermark
+	 * (mark_start), so after one pull of them all they are one request again. */
+	for (k = 0; k < QS_PULL_NKINDS; k++) {
+		int j;
+		if (!p.kp[k].want || p.kp[k].full) {
+			continue;
+		}
+		p.kp[k].group = ngroups;
+		for (j = 0; j < k; j++) {
+			if (p.kp[j].want && !p.kp[j].full && !strcmp(p.kp[j].since, p.kp[k].since)) {
+				p.kp[k].group = p.kp[j].group;
+				break;
+			}
+		}
+		if (p.kp[k].group == ngroups) {
+			ngroups++;
 		}
 	}
-	qse_ensure_company(eng);
-	if (!full) {
-		char iso[40];
-		qs_qbo_time_format(since_t, iso, sizeof(iso));
-		r = pull_cdc(&p, want, iso, &when, &too_much, e);
-		if (r == QS_OK && too_much) {
-			/* nothing taken yet: start again with the full read */
-			full = true;
-			json_object_put(p.docs);
-			json_object_put(p.counts);
-			p.counts = json_object_new_object();
-			p.docs = json_object_new_object();
-			for (k = 0; k < QS_PULL_NKINDS; k++) {
-				if (want[k]) {
-					json_object_object_add(p.counts, pull_kinds[k], json_object_new_int64(0));
-					json_object_object_add(p.docs, pull_kinds[k], json_object_new_array());
-				}
+	if (r == QS_OK) {
+		qse_ensure_company(eng);
+	}
+	/* every CDC answer first (nothing taken yet when one sends its kinds to a
+	 * full read), then the kinds in their order: later ones refer to earlier ones */
+	for (g = 0; g < ngroups && r == QS_OK; g++) {
+		bool too_much = false;
+		r = cdc_request(&p, g, &answers[g], &too_much, e);
+		for (k = 0; k < QS_PULL_NKINDS && r == QS_OK && too_much; k++) {
+			if (p.kp[k].want && !p.kp[k].full && p.kp[k].group == g) {
+				p.kp[k].full = true;
+				json_object_put(p.kp[k].skip);
+				p.kp[k].skip = NULL;
 			}
 		}
 	}
-	if (r == QS_OK && full) {
-		for (k = 0; k < QS_PULL_NKINDS && r == QS_OK && !p.stopped; k++) {
-			if (want[k]) {
-				r = pull_full_kind(&p, k, &when, e);
-			}
+	for (k = 0; k < QS_PULL_NKINDS && r == QS_OK && !p.stopped; k++) {
+		if (!p.kp[k].want) {
+			continue;
+		}
+		if (p.kp[k].full) {
+			r = pull_full_kind(&p, k, e);
+		} else {
+			r = take_rows(&p, k, qs_qbo_cdc_rows(answers[p.kp[k].group], pull_entities[k]), e);
 		}
 	}
-	free(stored);
+	if (p.wm == 0) {
+		p.wm = start - PULL_OVERLAP;
+	}
+	qs_qbo_time_format(p.wm, wm, sizeof(wm));
+	if (r == QS_OK && !p.stopped) {
+		/* only a pull that read everything moves the watermarks (of the kinds it read) */
+		r = store_marks(&p, wm, e);
+	}
+	free(legacy);
+	for (k = 0; k < QS_PULL_NKINDS; k++) {
+		json_object_put(answers[k]);
+		json_object_put(p.kp[k].skip);
+		json_object_put(p.kp[k].seen);
+	}
 	link_idx_free(&p.idx);
 	if (r != QS_OK) {
 		json_object_put(p.docs);
 		json_object_put(p.counts);
 		return r;
 	}
-	if (when == 0) {
-		when = start;
+	for (k = 0; k < QS_PULL_NKINDS; k++) {
+		nfull += p.kp[k].want && p.kp[k].full;
 	}
-	qs_qbo_time_format(when, wm, sizeof(wm));
-	if (!p.stopped) {
-		/* only a pull that read everything moves the watermark */
-		r = qs_store_meta_put(eng->store, eng->conn_key, WATERMARK, wm, qs_store_now(), e);
-		if (r != QS_OK) {
-			json_object_put(p.docs);
-			json_object_put(p.counts);
-			return r;
-		}
-	}
-	qse_log_msg(eng, "info", NULL, NULL, "Pulled from QuickBooks (%s): %s; %ld linked", full ? "full" : "cdc",
+	mode = nfull == 0 ? "cdc" : nfull == nwant ? "full" : "mixed";
+	qse_log_msg(eng, "info", NULL, NULL, "Pulled from QuickBooks (%s): %s; %ld linked", mode,
 		json_object_to_json_string_ext(p.counts, JSON_C_TO_STRING_PLAIN), p.linked);
 	*result = json_object_new_object();
 	json_object_object_add(*result, "counts", p.counts);
 	json_object_object_add(*result, "linked", json_object_new_int64(p.linked));
 	json_object_object_add(*result, "watermark", json_object_new_string(wm));
-	json_object_object_add(*result, "mode", json_object_new_string(full ? "full" : "cdc"));
+	json_object_object_add(*result, "mode", json_object_new_string(mode));
 	if (o->cb) {
 		json_object_put(p.docs);
 	} else {

@@ -227,16 +227,21 @@ bool qs_qbo_time_parse(const char *iso, double *t)
 
 void qs_qbo_time_format(double t, char *buf, size_t size)
 {
-	time_t s = (time_t)t;
+	/* whole milliseconds, rounded down; the microsecond added keeps a time
+	 * parsed from ".412" (0.41199.. in binary) at .412 instead of .411 */
+	double x = t * 1000.0 + 0.001;
+	long long all = (long long)x, ms;
+	time_t s;
 	struct tm tm;
-	int ms = (int)((t - (double)s) * 1000.0);
+	if ((double)all > x) {
+		all--;   /* toward the past for times before 1970 too */
+	}
+	ms = all % 1000;
 	if (ms < 0) {
-		ms = 0;
+		ms += 1000;
 	}
-	if (ms > 999) {
-		ms = 999;
-	}
+	s = (time_t)((all - ms) / 1000);
 	gmtime_r(&s, &tm);
 	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+		tm.tm_hour, tm.tm_min, tm.tm_sec, (int)ms);
 }
