@@ -64,9 +64,74 @@ static void report_add(json_object *job, const char *kind, const char *id, const
 	json_object_array_add(rep, o);
 }
 
+/* Whether every member of the array a is a string. */
+static bool all_strings(json_object *a)
+{
+	size_t i;
+	for (i = 0; i < json_object_array_length(a); i++) {
+		if (!json_object_is_type(json_object_array_get_idx(a, i), json_type_string)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The job's members that the steps read with json-c's getters, which
+ * assert (abort) on another type: the first one missing or of another type,
+ * NULL when the job has the shape they need. The containers a job fills as
+ * it runs are added empty when missing (or null). */
+static const char *job_shape_bad(json_object *job)
+{
+	static const struct {
+		const char *key;
+		json_type type;
+		bool required;
+	} members[] = {
+		{"kinds", json_type_array, true},      /* arrays of strings */
+		{"walkers", json_type_array, true},
+		{"source", json_type_string, true},
+		{"totals", json_type_object, false},
+		{"credit", json_type_object, false},
+		{"counts", json_type_object, false},
+		{"pending", json_type_array, false},   /* of [kind, id] */
+		{"report", json_type_array, false},
+	};
+	size_t i, k;
+	for (i = 0; i < sizeof(members) / sizeof(members[0]); i++) {
+		json_object *v = qse_jget(job, members[i].key);
+		if (!v && !members[i].required) {
+			json_object_object_add(job, members[i].key, members[i].type == json_type_object
+				? json_object_new_object() : json_object_new_array());
+			continue;
+		}
+		if (!v || !json_object_is_type(v, members[i].type)) {
+			return members[i].key;
+		}
+		if ((!strcmp(members[i].key, "kinds") || !strcmp(members[i].key, "walkers")) && !all_strings(v)) {
+			return members[i].key;
+		}
+		if (!strcmp(members[i].key, "pending")) {
+			for (k = 0; k < json_object_array_length(v); k++) {
+				json_object *p = json_object_array_get_idx(v, k);
+				if (!json_object_is_type(p, json_type_array) || json_object_array_length(p) < 2
+						|| !json_object_is_type(json_object_array_get_idx(p, 0), json_type_string)
+						|| !json_object_is_type(json_object_array_get_idx(p, 1), json_type_string)) {
+					return members[i].key;
+				}
+			}
+		}
+	}
+	return NULL;
+}
+
+/* The company's job: *job NULL when there is none. A job that cannot be read
+ * (not JSON, not an object, a member the steps need missing or of another
+ * type) is QS_ESTORE with *row still filled in (qbo_history() starts the
+ * next one over it). */
 static qs_status job_load(qs_engine *eng, qs_history_row *row, json_object **job, qs_error *e)
 {
 	qs_status r = qs_store_history_get(eng->store, eng->conn_key, row, e);
+	const char *bad;
 	*job = NULL;
 	if (r != QS_OK || !row->exists) {
 		return r;
@@ -75,7 +140,14 @@ static qs_status job_load(qs_engine *eng, qs_history_row *row, json_object **job
 	if (!*job || !json_object_is_type(*job, json_type_object)) {
 		json_object_put(*job);
 		*job = NULL;
-		return qs_error_set(e, QS_ESTORE, "The history job in the qbosync store %s cannot be read; start a new one", eng->store_path);
+		return qs_error_set(e, QS_ESTORE, "The history job %lld in the qbosync store %s cannot be read; start a new one",
+			row->id, eng->store_path);
+	}
+	if ((bad = job_shape_bad(*job)) != NULL) {
+		json_object_put(*job);
+		*job = NULL;
+		return qs_error_set(e, QS_ESTORE, "The history job %lld in the qbosync store %s cannot be read: its \"%s\" is missing"
+			" or of another type; start a new one", row->id, eng->store_path, bad);
 	}
 	return QS_OK;
 }

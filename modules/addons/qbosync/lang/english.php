@@ -30,6 +30,7 @@ $_ADDONLANG = [
     // entities
     'entities_title' => 'Entities', 'reason' => 'Reason', 'qbo_id' => 'QuickBooks Id', 'updated' => 'Updated', 'actions' => 'Actions',
     'no_records' => 'No records match.', 'qbo_code' => 'QuickBooks code', 'what_to_do' => 'What to do',
+    'update_queued' => 'Update queued', 'update_queued_hint' => 'QuickBooks holds version %d; version %d is queued',
     'resend' => 'Resend', 'dismiss' => 'Dismiss', 'undismiss' => 'Undismiss', 'connect_customer' => 'Connect Customer',
     'latch_by_name' => 'find by name/email', 'create_in_qbo' => 'create in QuickBooks', 'connect' => 'Connect',
     'qbo_customer_id' => 'QBO customer Id', 'resent' => '%s %s resent: %s', 'dismissed_one' => '%s %s dismissed: %s',

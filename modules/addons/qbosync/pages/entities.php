@@ -1,5 +1,6 @@
 <?php
-/* Entities: every record's state, its reason (expandable: QuickBooks' code and what to
+/* Entities: every record's state ("Update queued" with both versions for a Synced one whose
+ * newer version is in the outbox), its reason (expandable: QuickBooks' code and what to
  * do), Resend, Dismiss / undismiss, Connect Customer; filtered by kind and state, paged. */
 if (!defined('WHMCS')) {
     die('This file cannot be accessed directly');
@@ -124,8 +125,12 @@ function qbosync_page_entities(QbosyncAddon $a): void
         '</th><th>', $h($a->t('reason')), '</th><th>', $h($a->t('qbo_id')), '</th><th>', $h($a->t('updated')), '</th><th>', $h($a->t('actions')), '</th></tr>';
     foreach ($res['rows'] as $r) {
         $key = $r['kind'] . '-' . $r['id'];
+        // Synced, with a newer version in the outbox: QuickBooks holds the older one until it is delivered
+        $updateQueued = $r['state'] === 'Synced' && !empty($r['queued']) && (int)$r['version'] > (int)$r['synced_version'];
         echo '<tr id="qs-row-', $h($key), '" data-state="', $h($r['state']), '"><td>', $h($a->t('kind_' . $r['kind'])), '</td><td>', $h($r['id']),
-            '</td><td class="qs-state">', QbosyncAddon::stateBadge($r['state']), '</td><td class="qs-reason">';
+            '</td><td class="qs-state">', $updateQueued ? QbosyncAddon::stateBadge($a->t('update_queued')) . ' <span class="qs-hint">'
+                . $h($a->t('update_queued_hint', (int)$r['synced_version'], (int)$r['version'])) . '</span>' : QbosyncAddon::stateBadge($r['state']),
+            '</td><td class="qs-reason">';
         if (($r['reason'] ?? '') !== '') {
             [$code, $todo] = qbosync_reason_help($a, $r['state'], (string)$r['reason']);
             echo '<details><summary>', $h(QbosyncAddon::shorten((string)$r['reason'], 90)), '</summary><div class="qs-reason-full">',
