@@ -252,7 +252,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 		qs_store_rollback(eng->store);
 		return qs_error_set(e, QS_EVALIDATION, "%s %s was never pushed: there is nothing to dismiss", qse_entity_label(kind), id);
 	}
-	if (!strcmp(en.q_status, "sending") && !qse_claim_stale(eng, en.owner, en.claimed, qs_store_now())) {
+	if (en.q_status == QS_OUTBOX_SENDING && !qse_claim_stale(eng, en.owner, en.claimed, qs_store_now())) {
 		qs_store_rollback(eng->store);
 		qs_entity_clear(&en);
 		return qs_error_set(e, QS_EVALIDATION, "%s %s is being delivered right now; dismiss it once that delivery has ended",
@@ -264,7 +264,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 		qs_strlcpy(en.reason, was, sizeof(en.reason));
 		en.state = QS_STATE_DISMISSED;
 	}
-	en.q_status[0] = '\0';   /* out of the queue: nothing is sent for it until it is resent */
+	en.q_status = QS_OUTBOX_NONE;   /* out of the queue: nothing is sent for it until it is resent */
 	en.create_rid[0] = '\0';
 	r = qse_save_commit(eng, &en, e);
 	if (r == QS_OK) {
@@ -478,9 +478,9 @@ void qs_engine_run_deferred(qs_engine *eng)
 
 /* ------------------------------------------------------------------ sync */
 
-static void count_cb(void *ud, const char *state, long n)
+static void count_cb(void *ud, qs_state state, long n)
 {
-	json_object_object_add((json_object *)ud, state, json_object_new_int64(n));
+	json_object_object_add((json_object *)ud, qs_state_name(state), json_object_new_int64(n));
 }
 
 typedef struct due_list {
@@ -488,7 +488,7 @@ typedef struct due_list {
 	size_t n, cap;
 } due_list;
 
-static void due_cb(void *ud, const char *kind, const char *id, const char *q_status, const char *owner, double claimed)
+static void due_cb(void *ud, const char *kind, const char *id, qs_outbox_status q_status, const char *owner, double claimed)
 {
 	due_list *l = ud;
 	struct due_row *nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 64);
@@ -498,7 +498,7 @@ static void due_cb(void *ud, const char *kind, const char *id, const char *q_sta
 	l->v = nv;
 	qs_strlcpy(l->v[l->n].kind, kind, sizeof(l->v[l->n].kind));
 	qs_strlcpy(l->v[l->n].id, id, sizeof(l->v[l->n].id));
-	l->v[l->n].sending = !strcmp(q_status, "sending");
+	l->v[l->n].sending = q_status == QS_OUTBOX_SENDING;
 	qs_strlcpy(l->v[l->n].owner, owner, sizeof(l->v[l->n].owner));
 	l->v[l->n].claimed = claimed;
 	l->n++;

@@ -832,7 +832,7 @@ static double backoff(long attempts, const qs_error *e)
 	return d > (double)QS_HTTP_RETRY_AFTER_MAX ? (double)QS_HTTP_RETRY_AFTER_MAX : d;
 }
 
-static void released_cb(void *ud, const char *kind, const char *id, const char *q_status,
+static void released_cb(void *ud, const char *kind, const char *id, qs_outbox_status q_status,
 	const char *owner, double claimed)
 {
 	qse_released *l = ud;
@@ -854,11 +854,11 @@ static void released_cb(void *ud, const char *kind, const char *id, const char *
 static void queue_newer(qs_entity *cur, long long delivered_version, double now)
 {
 	if (cur->q_version != delivered_version) {
-		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->q_status = QS_OUTBOX_QUEUED;
 		cur->next_try = now;
 		cur->q_attempts = 0;
 	} else {
-		cur->q_status[0] = '\0';
+		cur->q_status = QS_OUTBOX_NONE;
 	}
 }
 
@@ -904,16 +904,16 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 		*busy = true;
 		return QS_OK;
 	}
-	if (!en->exists || !en->q_status[0]
-			|| (!strcmp(en->q_status, "sending") && !qse_claim_stale(eng, en->owner, en->claimed, now))) {
+	if (!en->exists || en->q_status == QS_OUTBOX_NONE
+			|| (en->q_status == QS_OUTBOX_SENDING && !qse_claim_stale(eng, en->owner, en->claimed, now))) {
 		*busy = true;
 		qs_strlcpy(final_state, qs_state_name(en->state), 16);
 		return QS_OK;
 	}
-	if (!strcmp(en->q_status, "sending")) {
+	if (en->q_status == QS_OUTBOX_SENDING) {
 		qse_log_msg(eng, "warn", kind, id, "Taking over the delivery left by %s (claimed %.0f s ago)", en->owner, now - en->claimed);
 	}
-	qs_strlcpy(en->q_status, "sending", sizeof(en->q_status));
+	en->q_status = QS_OUTBOX_SENDING;
 	qs_strlcpy(en->owner, qse_claim_owner(eng), sizeof(en->owner));
 	en->claimed = now;
 	if (eng->renewed_at <= 0) {
@@ -1010,7 +1010,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	} else if (dr == QS_EWAITING) {
 		cur->state = QS_STATE_WAITING;
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
-		qs_strlcpy(cur->q_status, "waiting", sizeof(cur->q_status));
+		cur->q_status = QS_OUTBOX_WAITING;
 		qs_strlcpy(cur->wait_kind, wait_kind, sizeof(cur->wait_kind));
 		qs_strlcpy(cur->wait_id, wait_id, sizeof(cur->wait_id));
 		cur->next_try = now + WAITING_RECHECK;
@@ -1037,7 +1037,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			 * transaction's release of this record (MariaDB/MySQL) */
 			if (qs_store_outbox_lock(eng->store, eng->conn_key, wait_kind, wait_id, &dep, &held, NULL) == QS_OK
 					&& (held || qse_dep_ready(&dep))) {
-				qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+				cur->q_status = QS_OUTBOX_QUEUED;
 				cur->wait_kind[0] = cur->wait_id[0] = '\0';
 				cur->next_try = now;
 				eng->released++;
@@ -1058,13 +1058,13 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			/* the requestid the uncertain attempt used (a batch marks its own) */
 			qs_strlcpy(cur->create_rid, en->create_rid, sizeof(cur->create_rid));
 		}
-		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->q_status = QS_OUTBOX_QUEUED;
 		cur->next_try = now + delay;
 		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
 		qse_log_msg(eng, "warn", kind, id, "%s %s: attempt %ld failed (%s): %s", qse_entity_label(kind), id, cur->q_attempts,
 			qs_status_name(dr), qse_reason_body(kind, id, de->message));
 	} else if (dr == QS_ESTORE || dr == QS_EINTERNAL) {
-		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->q_status = QS_OUTBOX_QUEUED;
 		cur->next_try = now + 60;
 		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
 		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, qse_reason_body(kind, id, de->message));
