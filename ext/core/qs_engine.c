@@ -804,7 +804,7 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 		return r;
 	}
 	o = json_object_new_object();
-	json_object_object_add(o, "status", json_object_new_string(row.status[0] ? row.status : "Not Connected"));
+	json_object_object_add(o, "status", json_object_new_string(qs_conn_name(row.status)));
 	json_object_object_add(o, "reason", qse_jstr_new(row.reason));
 	json_object_object_add(o, "message", qse_jstr_new(row.message));
 	json_object_object_add(o, "realm", qse_jstr_new(row.realm));

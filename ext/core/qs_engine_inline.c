@@ -240,7 +240,7 @@ qs_status qse_push_norm_view(qs_engine *eng, const char *kind, json_object *norm
 			/* never connected yet: the record waits in the queue, no exception */
 			qs_conn_row row;
 			bool never = qs_store_conn_get(eng->store, eng->conn_key, &row, NULL) == QS_OK
-				&& !row.refresh && !strcmp(row.status, "Not Connected");
+				&& !row.refresh && row.status == QS_CONN_NOT_CONNECTED;
 			qs_conn_row_clear(&row);
 			if (never) {
 				r = QS_OK;

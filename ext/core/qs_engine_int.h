@@ -194,7 +194,7 @@ qs_status qse_spill_push(qs_engine *eng, const char *kind, json_object *norm, in
 const char *qse_reason_name(qs_conn_reason r);
 /* Saves the connection's status with its reason and message; a change to
  * Disconnected is logged and handed to the on_disconnect notifier. */
-void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message);
+void qse_conn_status(qs_engine *eng, qs_conn_status status, qs_conn_reason reason, const char *message);
 
 /* qs_engine_record.c: records a normalised document (borrowed), sending
  * nothing; *send (may be NULL): the delivery mode wants it delivered now. The

@@ -69,6 +69,14 @@ static const char *const event_names[QS__EVENT_COUNT] = {
 };
 QS_NAMES_DEFINE(qs_event_status, qs_event, QS__EVENT_COUNT, event_names)
 
+static const char *const conn_names[QS__CONN_COUNT] = {
+	[QS_CONN_NOT_CONNECTED] = "Not Connected",
+	[QS_CONN_ACTIVE] = "Active",
+	[QS_CONN_DISCONNECTED] = "Disconnected",
+	[QS_CONN_ERROR] = "Error",
+};
+QS_NAMES_DEFINE(qs_conn_status, qs_conn, QS__CONN_COUNT, conn_names)
+
 qs_status qs_name_unknown(qs_error *e, const char *table, const char *row, const char *column, const char *value,
 	const char *todo)
 {

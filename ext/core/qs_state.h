@@ -69,6 +69,17 @@ typedef enum qs_event_status {
 
 QS_NAMES_DECLARE(qs_event_status, qs_event);
 
+/* The connection's status (qbo_status()'s "status"). */
+typedef enum qs_conn_status {
+	QS_CONN_NOT_CONNECTED = 0, /* "Not Connected": no tokens yet */
+	QS_CONN_ACTIVE,            /* "Active" */
+	QS_CONN_DISCONNECTED,      /* "Disconnected": connect again (the reason says why) */
+	QS_CONN_ERROR,             /* "Error": the reason says what to do */
+	QS__CONN_COUNT
+} qs_conn_status;
+
+QS_NAMES_DECLARE(qs_conn_status, qs_conn);
+
 /* Sets e to the QS_ESTORE of a stored name that none of a set's names is
  * (a damaged row, or one written by another program): it names the table,
  * the row, the column and the value, and what to do: todo, or (NULL) to

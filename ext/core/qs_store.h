@@ -3,7 +3,7 @@
  * refresh lock and the delivery log. Each function dispatches to the backend
  * that opened the store (qs_store_driver.h: SQLite in qs_store_sqlite.c);
  * only the backends hold SQL text. The closed sets of names the store keeps
- * as text (sync states, outbox and event statuses, the history job's state)
+ * as text (sync states, outbox, event and connection statuses, the history job's state)
  * are enums here (qs_state.h); a read that finds a stored name that is none
  * of its set's fails with QS_ESTORE naming the row and the value
  * (qs_name_unknown). */
@@ -78,7 +78,7 @@ double qs_store_now(void);
 typedef struct qs_conn_row {
 	bool exists;
 	char realm[64];
-	char status[32];           /* "Not Connected", "Active", "Disconnected", "Error" */
+	qs_conn_status status;     /* the store keeps its name (qs_conn_name) */
 	char message[512];
 	unsigned char *access;     /* sealed blob (qs_seal), malloc'd, may be NULL */
 	size_t access_len;
@@ -104,7 +104,7 @@ void qs_conn_row_clear(qs_conn_row *r);   /* wipes and frees the blobs */
 qs_status qs_store_conn_ensure(qs_store *s, const char *key, qs_error *e);
 qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_error *e);
 /* reason and message may be NULL. */
-qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status,
+qs_status qs_store_conn_set_status(qs_store *s, const char *key, qs_conn_status status,
 	const char *reason, const char *message, qs_error *e);
 qs_status qs_store_conn_set_company(qs_store *s, const char *key, const char *home_currency,
 	const char *country, qs_error *e);

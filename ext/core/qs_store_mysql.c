@@ -1564,7 +1564,6 @@ static qs_status my_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 	if (r == QS_OK && row) {
 		out->exists = true;
 		q_copy(&q, 0, out->realm, sizeof(out->realm));
-		q_copy(&q, 1, out->status, sizeof(out->status));
 		q_copy(&q, 2, out->message, sizeof(out->message));
 		out->access = q_blob(&q, 3, &out->access_len);
 		out->refresh = q_blob(&q, 4, &out->refresh_len);
@@ -1579,18 +1578,26 @@ static qs_status my_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 		out->throttled_until = q_d(&q, 13);
 		out->refresh_sent = q_d(&q, 14);
 		q_copy(&q, 15, out->reason, sizeof(out->reason));
+		out->status = qs_conn_of(q_strn(&q, 1));
+		if (out->status == QS__CONN_COUNT) {
+			char label[96];
+			snprintf(label, sizeof(label), "of %s%s", out->realm[0] ? "company " : "this connection", out->realm);
+			r = name_unknown(s, e, "conn", label, "status", q_strn(&q, 1),
+				"correct the row's status (Not Connected, Active, Disconnected or Error), or connect again with qbo_oauth_url()");
+			qs_conn_row_clear(out);   /* wipes the tokens read */
+		}
 	} else if (r == QS_OK) {
-		qs_strlcpy(out->status, "Not Connected", sizeof(out->status));
+		out->status = QS_CONN_NOT_CONNECTED;
 	}
 	q_done(&q);
 	return r;
 }
 
-static qs_status my_conn_set_status(qs_store *qs, const char *key, const char *status,
+static qs_status my_conn_set_status(qs_store *qs, const char *key, qs_conn_status status,
 	const char *reason, const char *message, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	return run(s, M_CONN_STATUS, NULL, NULL, e, "saving the connection status", "sSSs", status, message, reason, key);
+	return run(s, M_CONN_STATUS, NULL, NULL, e, "saving the connection status", "sSSs", qs_conn_name(status), message, reason, key);
 }
 
 static qs_status my_conn_set_company(qs_store *qs, const char *key, const char *home_currency,

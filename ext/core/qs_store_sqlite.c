@@ -969,7 +969,6 @@ static qs_status sq_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 	if (r == QS_OK && row) {
 		out->exists = true;
 		col_copy(p, 0, out->realm, sizeof(out->realm));
-		col_copy(p, 1, out->status, sizeof(out->status));
 		col_copy(p, 2, out->message, sizeof(out->message));
 		out->access = col_blob(p, 3, &out->access_len);
 		out->refresh = col_blob(p, 4, &out->refresh_len);
@@ -984,14 +983,22 @@ static qs_status sq_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 		out->throttled_until = sqlite3_column_double(p, 13);
 		out->refresh_sent = sqlite3_column_double(p, 14);
 		col_copy(p, 15, out->reason, sizeof(out->reason));
+		out->status = qs_conn_of((const char *)sqlite3_column_text(p, 1));
+		if (out->status == QS__CONN_COUNT) {
+			char label[96];
+			snprintf(label, sizeof(label), "of %s%s", out->realm[0] ? "company " : "this connection", out->realm);
+			r = qs_name_unknown(e, "conn", label, "status", (const char *)sqlite3_column_text(p, 1),
+				"correct the row's status (Not Connected, Active, Disconnected or Error), or connect again with qbo_oauth_url()");
+			qs_conn_row_clear(out);   /* wipes the tokens read */
+		}
 	} else if (r == QS_OK) {
-		qs_strlcpy(out->status, "Not Connected", sizeof(out->status));
+		out->status = QS_CONN_NOT_CONNECTED;
 	}
 	done(p);
 	return r;
 }
 
-static qs_status sq_conn_set_status(qs_store *qs, const char *key, const char *status,
+static qs_status sq_conn_set_status(qs_store *qs, const char *key, qs_conn_status status,
 	const char *reason, const char *message, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
@@ -1000,7 +1007,7 @@ static qs_status sq_conn_set_status(qs_store *qs, const char *key, const char *s
 		return QS_ESTORE;
 	}
 	bind_text(p, 1, key);
-	bind_text(p, 2, status);
+	bind_static(p, 2, qs_conn_name(status));
 	bind_text_or_null(p, 3, message);
 	bind_text_or_null(p, 4, reason && *reason ? reason : NULL);
 	return run(s, p, e, "saving the connection status");
