@@ -377,13 +377,13 @@ static bool deferred_round(qs_engine *eng, const char *const *kinds, const char 
 	for (j = 0; j < k && !stop; j++) {
 		if (out[j].r == QS_EAUTH || out[j].r == QS_ESTORE) {
 			stop = true;
-		} else if (!out[j].busy && qs_state_is(out[j].state, QS_STATE_WAITING)) {
+		} else if (!out[j].busy && out[j].state == QS_STATE_WAITING) {
 			if (one_by_one) {
 				bool busy;
-				char st[16];
+				qs_state st;
 				qs_error we;
 				qs_error_clear(&we);
-				if (qse_deliver_top(eng, kinds[j], ids[j], &busy, st, &we) == QS_EAUTH) {
+				if (qse_deliver_top(eng, kinds[j], ids[j], &busy, &st, &we) == QS_EAUTH) {
 					stop = true;
 				}
 				continue;
@@ -463,10 +463,10 @@ void qs_engine_run_deferred(qs_engine *eng)
 	}
 	for (; i < eng->n_deferred && !qse_throttled(eng); i++) {
 		bool busy;
-		char st[16];
+		qs_state st;
 		qs_error e;
 		qs_error_clear(&e);
-		if (qse_deliver_top(eng, eng->deferred[i].kind, eng->deferred[i].id, &busy, st, &e) == QS_EAUTH) {
+		if (qse_deliver_top(eng, eng->deferred[i].kind, eng->deferred[i].id, &busy, &st, &e) == QS_EAUTH) {
 			break;
 		}
 	}
@@ -655,7 +655,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				/* one record at a time: the one-record path, dependencies delivered first */
 				memset(out, 0, sizeof(out[0]));
 				qs_error_clear(&out[0].e);
-				out[0].r = qse_deliver_one(eng, kinds[0], ids[0], &out[0].busy, out[0].state, &out[0].e);
+				out[0].r = qse_deliver_one(eng, kinds[0], ids[0], &out[0].busy, &out[0].state, &out[0].e);
 				r = QS_OK;
 			} else {
 				r = qse_deliver_waves(eng, kinds, ids, k, per, out, e);
@@ -666,7 +666,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				break;
 			}
 			for (j = 0; j < k; j++) {
-				const char *st = out[j].state;
+				qs_state sv = out[j].state;
 				qs_status dr = out[j].r;
 				if (out[j].busy) {
 					/* held by another process (its claim raced this one's
@@ -679,7 +679,6 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 					continue;
 				}
 				done_n++;
-				qs_state sv = qs_state_of(st);
 				if (dr == QS_OK && sv == QS_STATE_SYNCED) {
 					delivered++;
 					net_fail = 0;
@@ -702,7 +701,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 					errors++;
 				}
 				if (opts && opts->progress) {
-					opts->progress(opts->ud, done_n, total, due.v[idx[j]].kind, due.v[idx[j]].id, st);
+					opts->progress(opts->ud, done_n, total, due.v[idx[j]].kind, due.v[idx[j]].id, qs_state_name(sv));
 				}
 			}
 			if (ret != QS_OK || net_fail >= 3) {

@@ -871,31 +871,31 @@ bool qse_retryable(qs_status r)
  * for this owner, counts the attempt and gives a create its requestid.
  * *busy when there is nothing to send (finished meanwhile, or another live
  * process holds it: its claim is not stale, or another transaction holds the
- * record at this moment, which a claim never waits for); final_state then
- * receives the current state ("" when held elsewhere). */
+ * record at this moment, which a claim never waits for); *final_state then
+ * receives the current state (QS__STATE_COUNT when held elsewhere). */
 static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], bool batch, qs_error *e);
+	qs_state *final_state, bool batch, qs_error *e);
 
 qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], qs_error *e)
+	qs_state *final_state, qs_error *e)
 {
 	return claim(eng, kind, id, en, busy, final_state, false, e);
 }
 
 qs_status qse_claim_batch(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], qs_error *e)
+	qs_state *final_state, qs_error *e)
 {
 	return claim(eng, kind, id, en, busy, final_state, true, e);
 }
 
 static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], bool batch, qs_error *e)
+	qs_state *final_state, bool batch, qs_error *e)
 {
 	double now = qs_store_now();
 	bool held = false;
 	qs_status r;
 	*busy = false;
-	final_state[0] = '\0';
+	*final_state = QS__STATE_COUNT;
 	r = qs_store_outbox_lock(eng->store, eng->conn_key, kind, id, en, &held, e);
 	if (r != QS_OK) {
 		return r;
@@ -907,7 +907,7 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 	if (!en->exists || en->q_status == QS_OUTBOX_NONE
 			|| (en->q_status == QS_OUTBOX_SENDING && !qse_claim_stale(eng, en->owner, en->claimed, now))) {
 		*busy = true;
-		qs_strlcpy(final_state, qs_state_name(en->state), 16);
+		*final_state = en->state;
 		return QS_OK;
 	}
 	if (en->q_status == QS_OUTBOX_SENDING) {
@@ -1087,10 +1087,10 @@ typedef struct dl_frame {
 	char kind[16];
 	char id[65];
 	bool *busy;
-	char *final_state;
+	qs_state *final_state;
 	qs_error *e;              /* what qse_deliver_one answers for this record */
 	bool busy_v;              /* a dependency's: read by nobody, as ever */
-	char st_v[16];
+	qs_state st_v;
 	qs_error e_v;
 	bool claimed, pushed, dep_failed;
 	qs_status dep_r;          /* a dependency's delivery failed so (the store, the network, QBO): this record too */
@@ -1102,17 +1102,17 @@ typedef struct dl_frame {
 	const char *op;
 } dl_frame;
 
-static void frame_start(dl_frame *f, const char *kind, const char *id, bool *busy, char *final_state, qs_error *e)
+static void frame_start(dl_frame *f, const char *kind, const char *id, bool *busy, qs_state *final_state, qs_error *e)
 {
 	memset(f, 0, sizeof(*f));
 	qs_strlcpy(f->kind, kind, sizeof(f->kind));
 	qs_strlcpy(f->id, id, sizeof(f->id));
 	f->busy = busy ? busy : &f->busy_v;
-	f->final_state = final_state ? final_state : f->st_v;
+	f->final_state = final_state ? final_state : &f->st_v;
 	f->e = e ? e : &f->e_v;
 	qs_error_clear(&f->de);
 	*f->busy = false;
-	f->final_state[0] = '\0';
+	*f->final_state = QS__STATE_COUNT;
 	f->op = "sent";
 }
 
@@ -1182,7 +1182,7 @@ static qs_status frame_finish(qs_engine *eng, dl_frame *f, qs_status dr, qse_rel
 	} else {
 		qs_store_rollback(eng->store);
 	}
-	qs_strlcpy(f->final_state, qs_state_name(cur.state), 16);
+	*f->final_state = cur.state;
 	qs_entity_clear(&cur);
 	qs_entity_clear(&f->en);
 	if (r != QS_OK) {
@@ -1195,12 +1195,13 @@ static qs_status frame_finish(qs_engine *eng, dl_frame *f, qs_status dr, qse_rel
 }
 
 /* Claims (kind, id), sends it, and records the outcome. *busy when this call
- * sent nothing: another live process holds it, or nothing is pending. final_state receives the entity state afterwards. The
+ * sent nothing: another live process holds it, or nothing is pending. *final_state receives the entity state afterwards
+ * (QS__STATE_COUNT when none was read; final_state may be NULL). The
  * return value is the delivery's status (QS_OK when synced). A queued
  * record its body refers to is delivered first, in a loop over frames (the
  * resolution names it, the dependent is mapped again once it is done). */
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
-	char final_state[16], qs_error *e)
+	qs_state *final_state, qs_error *e)
 {
 	dl_frame fr[MAX_DEPTH + 1];
 	size_t n = 1;
