@@ -40,11 +40,6 @@ static const char *const state_names[QS__STATE_COUNT] = {
 };
 QS_NAMES_DEFINE(qs_state, qs_state, QS__STATE_COUNT, state_names)
 
-int qs_state_is(const char *name, qs_state s)
-{
-	return name && (int)s >= 0 && s < QS__STATE_COUNT && !strcmp(name, state_names[s]);
-}
-
 static const char *const outbox_names[QS__OUTBOX_COUNT] = {
 	[QS_OUTBOX_NONE] = "",
 	[QS_OUTBOX_QUEUED] = "queued",

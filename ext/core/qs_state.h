@@ -30,8 +30,6 @@ typedef enum qs_state {
 } qs_state;
 
 QS_NAMES_DECLARE(qs_state, qs_state);
-/* Whether name is the name of state s. */
-int qs_state_is(const char *name, qs_state s);
 
 /* An outbox row's status; QS_OUTBOX_NONE (no name) when the record has no
  * outbox row. */
