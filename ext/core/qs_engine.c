@@ -252,7 +252,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 		qs_store_rollback(eng->store);
 		return qs_error_set(e, QS_EVALIDATION, "%s %s was never pushed: there is nothing to dismiss", qse_entity_label(kind), id);
 	}
-	if (!strcmp(en.q_status, "sending") && !qse_claim_stale(eng, en.owner, en.claimed, qs_store_now())) {
+	if (en.q_status == QS_OUTBOX_SENDING && !qse_claim_stale(eng, en.owner, en.claimed, qs_store_now())) {
 		qs_store_rollback(eng->store);
 		qs_entity_clear(&en);
 		return qs_error_set(e, QS_EVALIDATION, "%s %s is being delivered right now; dismiss it once that delivery has ended",
@@ -264,7 +264,7 @@ qs_status qs_engine_dismiss(qs_engine *eng, const char *kind, const char *id, bo
 		qs_strlcpy(en.reason, was, sizeof(en.reason));
 		en.state = QS_STATE_DISMISSED;
 	}
-	en.q_status[0] = '\0';   /* out of the queue: nothing is sent for it until it is resent */
+	en.q_status = QS_OUTBOX_NONE;   /* out of the queue: nothing is sent for it until it is resent */
 	en.create_rid[0] = '\0';
 	r = qse_save_commit(eng, &en, e);
 	if (r == QS_OK) {
@@ -377,13 +377,13 @@ static bool deferred_round(qs_engine *eng, const char *const *kinds, const char 
 	for (j = 0; j < k && !stop; j++) {
 		if (out[j].r == QS_EAUTH || out[j].r == QS_ESTORE) {
 			stop = true;
-		} else if (!out[j].busy && qs_state_is(out[j].state, QS_STATE_WAITING)) {
+		} else if (!out[j].busy && out[j].state == QS_STATE_WAITING) {
 			if (one_by_one) {
 				bool busy;
-				char st[16];
+				qs_state st;
 				qs_error we;
 				qs_error_clear(&we);
-				if (qse_deliver_top(eng, kinds[j], ids[j], &busy, st, &we) == QS_EAUTH) {
+				if (qse_deliver_top(eng, kinds[j], ids[j], &busy, &st, &we) == QS_EAUTH) {
 					stop = true;
 				}
 				continue;
@@ -463,10 +463,10 @@ void qs_engine_run_deferred(qs_engine *eng)
 	}
 	for (; i < eng->n_deferred && !qse_throttled(eng); i++) {
 		bool busy;
-		char st[16];
+		qs_state st;
 		qs_error e;
 		qs_error_clear(&e);
-		if (qse_deliver_top(eng, eng->deferred[i].kind, eng->deferred[i].id, &busy, st, &e) == QS_EAUTH) {
+		if (qse_deliver_top(eng, eng->deferred[i].kind, eng->deferred[i].id, &busy, &st, &e) == QS_EAUTH) {
 			break;
 		}
 	}
@@ -478,9 +478,9 @@ void qs_engine_run_deferred(qs_engine *eng)
 
 /* ------------------------------------------------------------------ sync */
 
-static void count_cb(void *ud, const char *state, long n)
+static void count_cb(void *ud, qs_state state, long n)
 {
-	json_object_object_add((json_object *)ud, state, json_object_new_int64(n));
+	json_object_object_add((json_object *)ud, qs_state_name(state), json_object_new_int64(n));
 }
 
 typedef struct due_list {
@@ -488,7 +488,7 @@ typedef struct due_list {
 	size_t n, cap;
 } due_list;
 
-static void due_cb(void *ud, const char *kind, const char *id, const char *q_status, const char *owner, double claimed)
+static void due_cb(void *ud, const char *kind, const char *id, qs_outbox_status q_status, const char *owner, double claimed)
 {
 	due_list *l = ud;
 	struct due_row *nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 64);
@@ -498,7 +498,7 @@ static void due_cb(void *ud, const char *kind, const char *id, const char *q_sta
 	l->v = nv;
 	qs_strlcpy(l->v[l->n].kind, kind, sizeof(l->v[l->n].kind));
 	qs_strlcpy(l->v[l->n].id, id, sizeof(l->v[l->n].id));
-	l->v[l->n].sending = !strcmp(q_status, "sending");
+	l->v[l->n].sending = q_status == QS_OUTBOX_SENDING;
 	qs_strlcpy(l->v[l->n].owner, owner, sizeof(l->v[l->n].owner));
 	l->v[l->n].claimed = claimed;
 	l->n++;
@@ -655,7 +655,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				/* one record at a time: the one-record path, dependencies delivered first */
 				memset(out, 0, sizeof(out[0]));
 				qs_error_clear(&out[0].e);
-				out[0].r = qse_deliver_one(eng, kinds[0], ids[0], &out[0].busy, out[0].state, &out[0].e);
+				out[0].r = qse_deliver_one(eng, kinds[0], ids[0], &out[0].busy, &out[0].state, &out[0].e);
 				r = QS_OK;
 			} else {
 				r = qse_deliver_waves(eng, kinds, ids, k, per, out, e);
@@ -666,7 +666,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 				break;
 			}
 			for (j = 0; j < k; j++) {
-				const char *st = out[j].state;
+				qs_state sv = out[j].state;
 				qs_status dr = out[j].r;
 				if (out[j].busy) {
 					/* held by another process (its claim raced this one's
@@ -679,7 +679,6 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 					continue;
 				}
 				done_n++;
-				qs_state sv = qs_state_of(st);
 				if (dr == QS_OK && sv == QS_STATE_SYNCED) {
 					delivered++;
 					net_fail = 0;
@@ -702,7 +701,7 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 					errors++;
 				}
 				if (opts && opts->progress) {
-					opts->progress(opts->ud, done_n, total, due.v[idx[j]].kind, due.v[idx[j]].id, st);
+					opts->progress(opts->ud, done_n, total, due.v[idx[j]].kind, due.v[idx[j]].id, qs_state_name(sv));
 				}
 			}
 			if (ret != QS_OK || net_fail >= 3) {
@@ -804,7 +803,7 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 		return r;
 	}
 	o = json_object_new_object();
-	json_object_object_add(o, "status", json_object_new_string(row.status[0] ? row.status : "Not Connected"));
+	json_object_object_add(o, "status", json_object_new_string(qs_conn_name(row.status)));
 	json_object_object_add(o, "reason", qse_jstr_new(row.reason));
 	json_object_object_add(o, "message", qse_jstr_new(row.message));
 	json_object_object_add(o, "realm", qse_jstr_new(row.realm));

@@ -842,7 +842,7 @@ static double backoff(long attempts, const qs_error *e)
 	return d > (double)QS_HTTP_RETRY_AFTER_MAX ? (double)QS_HTTP_RETRY_AFTER_MAX : d;
 }
 
-static void released_cb(void *ud, const char *kind, const char *id, const char *q_status,
+static void released_cb(void *ud, const char *kind, const char *id, qs_outbox_status q_status,
 	const char *owner, double claimed)
 {
 	qse_released *l = ud;
@@ -864,11 +864,11 @@ static void released_cb(void *ud, const char *kind, const char *id, const char *
 static void queue_newer(qs_entity *cur, long long delivered_version, double now)
 {
 	if (cur->q_version != delivered_version) {
-		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->q_status = QS_OUTBOX_QUEUED;
 		cur->next_try = now;
 		cur->q_attempts = 0;
 	} else {
-		cur->q_status[0] = '\0';
+		cur->q_status = QS_OUTBOX_NONE;
 	}
 }
 
@@ -881,31 +881,31 @@ bool qse_retryable(qs_status r)
  * for this owner, counts the attempt and gives a create its requestid.
  * *busy when there is nothing to send (finished meanwhile, or another live
  * process holds it: its claim is not stale, or another transaction holds the
- * record at this moment, which a claim never waits for); final_state then
- * receives the current state ("" when held elsewhere). */
+ * record at this moment, which a claim never waits for); *final_state then
+ * receives the current state (QS__STATE_COUNT when held elsewhere). */
 static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], bool batch, qs_error *e);
+	qs_state *final_state, bool batch, qs_error *e);
 
 qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], qs_error *e)
+	qs_state *final_state, qs_error *e)
 {
 	return claim(eng, kind, id, en, busy, final_state, false, e);
 }
 
 qs_status qse_claim_batch(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], qs_error *e)
+	qs_state *final_state, qs_error *e)
 {
 	return claim(eng, kind, id, en, busy, final_state, true, e);
 }
 
 static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], bool batch, qs_error *e)
+	qs_state *final_state, bool batch, qs_error *e)
 {
 	double now = qs_store_now();
 	bool held = false;
 	qs_status r;
 	*busy = false;
-	final_state[0] = '\0';
+	*final_state = QS__STATE_COUNT;
 	r = qs_store_outbox_lock(eng->store, eng->conn_key, kind, id, en, &held, e);
 	if (r != QS_OK) {
 		return r;
@@ -914,16 +914,16 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 		*busy = true;
 		return QS_OK;
 	}
-	if (!en->exists || !en->q_status[0]
-			|| (!strcmp(en->q_status, "sending") && !qse_claim_stale(eng, en->owner, en->claimed, now))) {
+	if (!en->exists || en->q_status == QS_OUTBOX_NONE
+			|| (en->q_status == QS_OUTBOX_SENDING && !qse_claim_stale(eng, en->owner, en->claimed, now))) {
 		*busy = true;
-		qs_strlcpy(final_state, qs_state_name(en->state), 16);
+		*final_state = en->state;
 		return QS_OK;
 	}
-	if (!strcmp(en->q_status, "sending")) {
+	if (en->q_status == QS_OUTBOX_SENDING) {
 		qse_log_msg(eng, "warn", kind, id, "Taking over the delivery left by %s (claimed %.0f s ago)", en->owner, now - en->claimed);
 	}
-	qs_strlcpy(en->q_status, "sending", sizeof(en->q_status));
+	en->q_status = QS_OUTBOX_SENDING;
 	qs_strlcpy(en->owner, qse_claim_owner(eng), sizeof(en->owner));
 	en->claimed = now;
 	if (eng->renewed_at <= 0) {
@@ -1020,7 +1020,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	} else if (dr == QS_EWAITING) {
 		cur->state = QS_STATE_WAITING;
 		qs_strlcpy(cur->reason, de->message, sizeof(cur->reason));
-		qs_strlcpy(cur->q_status, "waiting", sizeof(cur->q_status));
+		cur->q_status = QS_OUTBOX_WAITING;
 		qs_strlcpy(cur->wait_kind, wait_kind, sizeof(cur->wait_kind));
 		qs_strlcpy(cur->wait_id, wait_id, sizeof(cur->wait_id));
 		cur->next_try = now + WAITING_RECHECK;
@@ -1047,7 +1047,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			 * transaction's release of this record (MariaDB/MySQL) */
 			if (qs_store_outbox_lock(eng->store, eng->conn_key, wait_kind, wait_id, &dep, &held, NULL) == QS_OK
 					&& (held || qse_dep_ready(&dep))) {
-				qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+				cur->q_status = QS_OUTBOX_QUEUED;
 				cur->wait_kind[0] = cur->wait_id[0] = '\0';
 				cur->next_try = now;
 				eng->released++;
@@ -1068,13 +1068,13 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			/* the requestid the uncertain attempt used (a batch marks its own) */
 			qs_strlcpy(cur->create_rid, en->create_rid, sizeof(cur->create_rid));
 		}
-		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->q_status = QS_OUTBOX_QUEUED;
 		cur->next_try = now + delay;
 		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
 		qse_log_msg(eng, "warn", kind, id, "%s %s: attempt %ld failed (%s): %s", qse_entity_label(kind), id, cur->q_attempts,
 			qs_status_name(dr), qse_reason_body(kind, id, de->message));
 	} else if (dr == QS_ESTORE || dr == QS_EINTERNAL) {
-		qs_strlcpy(cur->q_status, "queued", sizeof(cur->q_status));
+		cur->q_status = QS_OUTBOX_QUEUED;
 		cur->next_try = now + 60;
 		snprintf(cur->reason, sizeof(cur->reason), "Queued, will retry: %.1000s", de->message);
 		qse_log_msg(eng, "error", kind, id, "%s %s: %s", qse_entity_label(kind), id, qse_reason_body(kind, id, de->message));
@@ -1097,10 +1097,10 @@ typedef struct dl_frame {
 	char kind[16];
 	char id[65];
 	bool *busy;
-	char *final_state;
+	qs_state *final_state;
 	qs_error *e;              /* what qse_deliver_one answers for this record */
 	bool busy_v;              /* a dependency's: read by nobody, as ever */
-	char st_v[16];
+	qs_state st_v;
 	qs_error e_v;
 	bool claimed, pushed, dep_failed;
 	qs_status dep_r;          /* a dependency's delivery failed so (the store, the network, QBO): this record too */
@@ -1112,17 +1112,17 @@ typedef struct dl_frame {
 	const char *op;
 } dl_frame;
 
-static void frame_start(dl_frame *f, const char *kind, const char *id, bool *busy, char *final_state, qs_error *e)
+static void frame_start(dl_frame *f, const char *kind, const char *id, bool *busy, qs_state *final_state, qs_error *e)
 {
 	memset(f, 0, sizeof(*f));
 	qs_strlcpy(f->kind, kind, sizeof(f->kind));
 	qs_strlcpy(f->id, id, sizeof(f->id));
 	f->busy = busy ? busy : &f->busy_v;
-	f->final_state = final_state ? final_state : f->st_v;
+	f->final_state = final_state ? final_state : &f->st_v;
 	f->e = e ? e : &f->e_v;
 	qs_error_clear(&f->de);
 	*f->busy = false;
-	f->final_state[0] = '\0';
+	*f->final_state = QS__STATE_COUNT;
 	f->op = "sent";
 }
 
@@ -1192,7 +1192,7 @@ static qs_status frame_finish(qs_engine *eng, dl_frame *f, qs_status dr, qse_rel
 	} else {
 		qs_store_rollback(eng->store);
 	}
-	qs_strlcpy(f->final_state, qs_state_name(cur.state), 16);
+	*f->final_state = cur.state;
 	qs_entity_clear(&cur);
 	qs_entity_clear(&f->en);
 	if (r != QS_OK) {
@@ -1205,12 +1205,13 @@ static qs_status frame_finish(qs_engine *eng, dl_frame *f, qs_status dr, qse_rel
 }
 
 /* Claims (kind, id), sends it, and records the outcome. *busy when this call
- * sent nothing: another live process holds it, or nothing is pending. final_state receives the entity state afterwards. The
+ * sent nothing: another live process holds it, or nothing is pending. *final_state receives the entity state afterwards
+ * (QS__STATE_COUNT when none was read; final_state may be NULL). The
  * return value is the delivery's status (QS_OK when synced). A queued
  * record its body refers to is delivered first, in a loop over frames (the
  * resolution names it, the dependent is mapped again once it is done). */
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
-	char final_state[16], qs_error *e)
+	qs_state *final_state, qs_error *e)
 {
 	dl_frame fr[MAX_DEPTH + 1];
 	size_t n = 1;

@@ -193,11 +193,11 @@ static json_object *status_json(const qs_history_row *row, json_object *job)
 	double rate = span > 0 ? (double)done / span : 0;
 	size_t i;
 
-	if (!strcmp(row->state, "done") && total < done) {
+	if (row->state == QS_HISTORY_DONE && total < done) {
 		total = done;
 	}
 	json_object_object_add(o, "id", json_object_new_int64(row->id));
-	json_object_object_add(o, "state", json_object_new_string(row->state));
+	json_object_object_add(o, "state", json_object_new_string(qs_history_name(row->state)));
 	json_object_object_add(o, "dry_run", json_object_new_boolean(job_dry(job)));
 	json_object_object_add(o, "kinds", json_object_get(qse_jget(job, "kinds")));
 	json_object_object_add(o, "since", json_object_get(qse_jget(job, "since")));
@@ -206,10 +206,10 @@ static json_object *status_json(const qs_history_row *row, json_object *job)
 	json_object_object_add(o, "total", json_object_new_int64(total));
 	json_object_object_add(o, "pending", json_object_new_int64((int64_t)json_object_array_length(qse_jget(job, "pending"))));
 	json_object_object_add(o, "rate", json_object_new_double(floor(rate * 100 + 0.5) / 100));
-	if (!strcmp(row->state, "running") && rate > 0 && total >= done) {
+	if (row->state == QS_HISTORY_RUNNING && rate > 0 && total >= done) {
 		json_object_object_add(o, "eta", json_object_new_int64((int64_t)ceil((double)(total - done) / rate)));
 	} else {
-		json_object_object_add(o, "eta", strcmp(row->state, "running") ? json_object_new_int64(0) : NULL);
+		json_object_object_add(o, "eta", row->state != QS_HISTORY_RUNNING ? json_object_new_int64(0) : NULL);
 	}
 	json_object_object_add(o, "started", qse_jtime(row->started));
 	json_object_object_add(o, "updated", qse_jtime(row->updated));
@@ -352,7 +352,7 @@ qs_status qs_engine_history(qs_engine *eng, json_object *options, bool custom_so
 		return r;
 	}
 	r = job_load(eng, &row, &job, e);
-	if (r == QS_OK && row.exists && !strcmp(row.state, "running")) {
+	if (r == QS_OK && row.exists && row.state == QS_HISTORY_RUNNING) {
 		/* an unfinished job: resumed as it was (its own options) */
 		json_object_put(kinds);
 		r = qs_store_commit(eng->store, e);
@@ -397,7 +397,7 @@ qs_status qs_engine_history(qs_engine *eng, json_object *options, bool custom_so
 		: "Recorded: qbo_sync() (or bin/qbosync push) pushes the records"));
 	row.id = row.exists ? row.id + 1 : 1;
 	row.exists = true;
-	qs_strlcpy(row.state, "running", sizeof(row.state));
+	row.state = QS_HISTORY_RUNNING;
 	row.started = qs_store_now();
 	r = job_save(eng, &row, job, e);
 	if (r == QS_OK) {
@@ -425,8 +425,8 @@ qs_status qs_engine_history_cancel(qs_engine *eng, bool *cancelled, qs_error *e)
 		return r;
 	}
 	r = job_load(eng, &row, &job, e);
-	if (r == QS_OK && job && !strcmp(row.state, "running")) {
-		qs_strlcpy(row.state, "cancelled", sizeof(row.state));
+	if (r == QS_OK && job && row.state == QS_HISTORY_RUNNING) {
+		row.state = QS_HISTORY_CANCELLED;
 		json_object_object_add(job, "message", json_object_new_string(
 			"Cancelled; the records already queued are still delivered by qbo_sync()"));
 		r = job_save(eng, &row, job, e);
@@ -536,7 +536,7 @@ static void op_cb(void *ud, double at, const char *level, const char *kind, cons
 static bool settle(hstep *h, const qs_entity *en, bool unchanged)
 {
 	const char *action;
-	if (!strcmp(en->q_status, "queued") || !strcmp(en->q_status, "sending")) {
+	if (en->q_status == QS_OUTBOX_QUEUED || en->q_status == QS_OUTBOX_SENDING) {
 		return false;
 	}
 	if (en->state == QS_STATE_SYNCED) {
@@ -857,7 +857,7 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 	bool waiting_msg = false, did_read = false;
 
 	r = job_load(eng, &row, &job, e);
-	if (r != QS_OK || !job || strcmp(row.state, "running") != 0) {
+	if (r != QS_OK || !job || row.state != QS_HISTORY_RUNNING) {
 		json_object_put(job);
 		qs_history_row_clear(&row);
 		return r;
@@ -936,7 +936,7 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 			}
 			json_object_object_add(job, "message", json_object_new_string(msg));
 			if (failures >= HIST_FAILURES_MAX) {
-				qs_strlcpy(row.state, "failed", sizeof(row.state));
+				row.state = QS_HISTORY_FAILED;
 			}
 			qse_log_msg(eng, "error", NULL, NULL, "History push %lld: %s", row.id, re.message);
 			r = job_save(eng, &row, job, e);
@@ -967,7 +967,7 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 				&& json_object_array_length(qse_jget(job, "pending")) == 0) {
 			json_object *c = qse_jget(job, "counts");
 			char msg[512];
-			qs_strlcpy(row.state, "done", sizeof(row.state));
+			row.state = QS_HISTORY_DONE;
 			snprintf(msg, sizeof(msg), "%s %ld records: %ld created, %ld linked, %ld updated, %ld unchanged, %ld skipped, %ld waiting, %ld errors",
 				h.dry ? "Dry run of" : "Pushed", job_done(job), jlong(c, "created"), jlong(c, "linked"), jlong(c, "updated"),
 				jlong(c, "unchanged"), jlong(c, "skipped"), jlong(c, "waiting"), jlong(c, "errors"));
@@ -983,7 +983,7 @@ qs_status qse_history_step(qs_engine *eng, bool read, qs_error *e)
 		if ((r = qs_store_begin(eng->store, true, e)) == QS_OK) {
 			qs_history_row cur;
 			if ((r = qs_store_history_get(eng->store, eng->conn_key, &cur, e)) == QS_OK) {
-				if (cur.exists && cur.id == row.id && !strcmp(cur.state, "running")) {
+				if (cur.exists && cur.id == row.id && cur.state == QS_HISTORY_RUNNING) {
 					r = job_save(eng, &row, job, e);
 				}
 			}
@@ -1005,7 +1005,7 @@ bool qse_history_running(qs_engine *eng)
 	qs_history_row row;
 	bool running = false;
 	if (qs_store_history_get(eng->store, eng->conn_key, &row, NULL) == QS_OK) {
-		running = row.exists && !strcmp(row.state, "running");
+		running = row.exists && row.state == QS_HISTORY_RUNNING;
 	}
 	qs_history_row_clear(&row);
 	return running;

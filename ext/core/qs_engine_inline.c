@@ -33,12 +33,12 @@ static qs_status deliver_listing(qs_engine *eng, const char *kind, const char *i
 {
 	struct qse_released *saved = eng->released_out;
 	bool b;
-	char st[16];
+	qs_state st;
 	qs_error e2;
 	qs_status r;
 	qs_error_clear(&e2);
 	eng->released_out = rel;
-	r = qse_deliver_one(eng, kind, id, &b, st, &e2);
+	r = qse_deliver_one(eng, kind, id, &b, &st, &e2);
 	eng->released_out = saved;
 	return r;
 }
@@ -123,7 +123,7 @@ static bool rel_step(qs_engine *eng, rel_frame *f, qse_released *rel)
 			a = f->a++;
 			if (f->out[a].r == QS_EAUTH || f->out[a].r == QS_ESTORE) {
 				f->stop = true;
-			} else if (!f->out[a].busy && qs_state_is(f->out[a].state, QS_STATE_WAITING)) {
+			} else if (!f->out[a].busy && f->out[a].state == QS_STATE_WAITING) {
 				/* still Waiting after its wave (on another dependency): the one-record path */
 				if (deliver_listing(eng, f->cur.v[f->i + a].kind, f->cur.v[f->i + a].id, rel) == QS_EAUTH) {
 					f->stop = true;
@@ -194,7 +194,7 @@ static void deliver_released(qs_engine *eng, qse_released *first)
 }
 
 qs_status qse_deliver_top(qs_engine *eng, const char *kind, const char *id, bool *busy,
-	char final_state[16], qs_error *e)
+	qs_state *final_state, qs_error *e)
 {
 	struct qse_released *saved = eng->released_out;
 	qse_released rel;
@@ -230,17 +230,17 @@ qs_status qse_push_norm_view(qs_engine *eng, const char *kind, json_object *norm
 	}
 	{
 		bool busy = false;
-		char st[16];
+		qs_state st;
 		qs_error de;
 		qs_error_clear(&de);
 		eng->inline_ctx = true;
-		r = qse_deliver_top(eng, kind, id, &busy, st, &de);
+		r = qse_deliver_top(eng, kind, id, &busy, &st, &de);
 		eng->inline_ctx = false;
 		if (r == QS_EAUTH) {
 			/* never connected yet: the record waits in the queue, no exception */
 			qs_conn_row row;
 			bool never = qs_store_conn_get(eng->store, eng->conn_key, &row, NULL) == QS_OK
-				&& !row.refresh && !strcmp(row.status, "Not Connected");
+				&& !row.refresh && row.status == QS_CONN_NOT_CONNECTED;
 			qs_conn_row_clear(&row);
 			if (never) {
 				r = QS_OK;

@@ -194,7 +194,7 @@ qs_status qse_spill_push(qs_engine *eng, const char *kind, json_object *norm, in
 const char *qse_reason_name(qs_conn_reason r);
 /* Saves the connection's status with its reason and message; a change to
  * Disconnected is logged and handed to the on_disconnect notifier. */
-void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message);
+void qse_conn_status(qs_engine *eng, qs_conn_status status, qs_conn_reason reason, const char *message);
 
 /* qs_engine_record.c: records a normalised document (borrowed), sending
  * nothing; *send (may be NULL): the delivery mode wants it delivered now. The
@@ -215,7 +215,7 @@ qs_status qse_push_norm_view(qs_engine *eng, const char *kind, json_object *norm
  * drain): then the records it released, and those they release in turn, in
  * the order the one-record path always took (a loop, not a recursion). */
 qs_status qse_deliver_top(qs_engine *eng, const char *kind, const char *id, bool *busy,
-	char final_state[16], qs_error *e);
+	qs_state *final_state, qs_error *e);
 /* The state object of an entity (a new object): what a push answers with. */
 json_object *qse_entity_json(const qs_entity *en);
 
@@ -333,13 +333,13 @@ qs_status qse_walk_page(qs_engine *eng, bool custom, const char *walker, long of
 
 /* qs_engine_deliver.c: upsert and delivery */
 qs_status qse_deliver_one(qs_engine *eng, const char *kind, const char *id, bool *busy,
-	char final_state[16], qs_error *e);
+	qs_state *final_state, qs_error *e);
 qs_status qse_claim(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], qs_error *e);
+	qs_state *final_state, qs_error *e);
 /* qse_claim for a wave: a record's first create gets the batch requestid
  * ("cb") in the same write. */
 qs_status qse_claim_batch(qs_engine *eng, const char *kind, const char *id, qs_entity *en, bool *busy,
-	char final_state[16], qs_error *e);
+	qs_state *final_state, qs_error *e);
 /* qs_engine_resolve.c: a record's QBO body, references resolved through c;
  * a customer's create gets its marker (qse_add_customer_marker). */
 qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
@@ -400,7 +400,7 @@ void qse_flight_release(qs_engine *eng, long *slot);
 typedef struct qse_wave_out {
 	bool busy;                /* nothing sent: finished meanwhile or held by another live process */
 	qs_status r;              /* the delivery's status */
-	char state[16];           /* the entity state afterwards */
+	qs_state state;           /* the entity state afterwards; QS__STATE_COUNT when none was read */
 	char wait_kind[16];       /* Waiting: the dependency it waits on (empty: it was queued again at once) */
 	char wait_id[65];
 	qs_error e;

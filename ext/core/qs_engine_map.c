@@ -473,7 +473,7 @@ static void scan_cb(void *ud, const qs_entity *en)
 	const char *cust;
 	bool take = false;
 	char reason[1024];
-	if (sc->oom || en->qbo_id[0] || !strcmp(en->q_status, "sending") || !en->doc) {
+	if (sc->oom || en->qbo_id[0] || en->q_status == QS_OUTBOX_SENDING || !en->doc) {
 		return;
 	}
 	norm = json_tokener_parse(en->doc);

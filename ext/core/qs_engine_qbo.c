@@ -161,16 +161,16 @@ static qs_status save_tokens(qs_engine *eng, const qs_tokens *t, const char *rea
 
 /* ------------------------------------------------------------------ connection status */
 
-void qse_conn_status(qs_engine *eng, const char *status, qs_conn_reason reason, const char *message)
+void qse_conn_status(qs_engine *eng, qs_conn_status status, qs_conn_reason reason, const char *message)
 {
 	const char *rn = qse_reason_name(reason);
 	qs_store_conn_set_status(eng->store, eng->conn_key, status, rn, message, NULL);
-	if (!strcmp(status, "Disconnected")) {
+	if (status == QS_CONN_DISCONNECTED) {
 		qse_log_msg(eng, "error", NULL, NULL, "QuickBooks connection Disconnected (%s): %s", rn, message ? message : "");
 		eng->notice_pending = true;
 		qs_strlcpy(eng->notice_reason, rn, sizeof(eng->notice_reason));
 		qs_strlcpy(eng->notice_message, message ? message : "", sizeof(eng->notice_message));
-	} else if (!strcmp(status, "Error")) {
+	} else if (status == QS_CONN_ERROR) {
 		qse_log_msg(eng, "error", NULL, NULL, "QuickBooks connection Error (%s): %s", rn, message ? message : "");
 	}
 }
@@ -251,7 +251,7 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 	memset(&t, 0, sizeof(t));
 	r = open_blob(eng, "refresh", row->refresh, row->refresh_len, &refresh, e);
 	if (r != QS_OK) {
-		qse_conn_status(eng, "Error", QS_REASON_TOKENS_UNREADABLE, e->message);
+		qse_conn_status(eng, QS_CONN_ERROR, QS_REASON_TOKENS_UNREADABLE, e->message);
 		goto unlock;
 	}
 	h = qse_http_get(eng, e);
@@ -306,7 +306,7 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 		char msg[512];
 		snprintf(msg, sizeof(msg), "QuickBooks refused the app's credentials (invalid_client) while refreshing the token: "
 			"check client_id and client_secret in the settings; the connection itself is kept, queued records are sent once they are right");
-		qse_conn_status(eng, "Error", QS_REASON_APP_CREDENTIALS, msg);
+		qse_conn_status(eng, QS_CONN_ERROR, QS_REASON_APP_CREDENTIALS, msg);
 		qs_store_refresh_sent(eng->store, eng->conn_key, lost ? row->refresh_sent : 0, NULL);
 		qs_error_set(e, QS_EAUTH, "%s", msg);
 		qs_strlcpy(e->code, "invalid_client", sizeof(e->code));
@@ -337,7 +337,7 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 						"reconnect with qbo_oauth_url() and qbo_oauth_exchange(); queued records are kept",
 						e->code[0] ? e->code : "invalid_grant");
 				}
-				qse_conn_status(eng, "Disconnected", lost ? QS_REASON_ANSWER_LOST : QS_REASON_REFRESH_REFUSED, msg);
+				qse_conn_status(eng, QS_CONN_DISCONNECTED, lost ? QS_REASON_ANSWER_LOST : QS_REASON_REFRESH_REFUSED, msg);
 				qs_store_refresh_unlock(eng->store, eng->conn_key, eng->owner, NULL);
 				qs_store_commit(eng->store, NULL);
 				qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected: %s", msg);
@@ -348,7 +348,7 @@ static qs_status do_refresh(qs_engine *eng, const qs_conn_row *row, qs_error *e)
 	}
 	if (r == QS_ESERVER && !strcmp(e->code, "bad_token")) {
 		/* the answer held a token that cannot be used: nothing was stored */
-		qse_conn_status(eng, "Error", QS_REASON_BAD_TOKEN, e->message);
+		qse_conn_status(eng, QS_CONN_ERROR, QS_REASON_BAD_TOKEN, e->message);
 		lost = true;
 	} else {
 		qse_log_msg(eng, "warn", NULL, NULL, "Token refresh failed for now (%s); the connection stays as it is and the refresh is tried again", e->message);
@@ -394,7 +394,7 @@ qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 		fresh = row.token_version != first_version;
 		if (!row.refresh) {
 			qs_status st;
-			if (!strcmp(row.status, "Disconnected")) {
+			if (row.status == QS_CONN_DISCONNECTED) {
 				st = qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected%s%s%s",
 					row.message[0] ? ": " : "", row.message, reconnect_hint(row.message));
 			} else {
@@ -403,7 +403,7 @@ qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 			qs_conn_row_clear(&row);
 			return st;
 		}
-		if (!strcmp(row.status, "Disconnected")) {
+		if (row.status == QS_CONN_DISCONNECTED) {
 			r = qs_error_set(e, QS_EAUTH, "The QuickBooks connection is Disconnected%s%s%s",
 				row.message[0] ? ": " : "", row.message, reconnect_hint(row.message));
 			qs_conn_row_clear(&row);
@@ -416,14 +416,14 @@ qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 				r = open_blob(eng, "access", row.access, row.access_len, &plain, e);
 				if (r != QS_OK) {
 					/* shown on the overview: the key does not open the stored tokens */
-					qse_conn_status(eng, "Error", QS_REASON_TOKENS_UNREADABLE, e->message);
+					qse_conn_status(eng, QS_CONN_ERROR, QS_REASON_TOKENS_UNREADABLE, e->message);
 					qs_conn_row_clear(&row);
 					return r;
 				}
 				set_access(eng, plain, row.token_version);
 			}
-			if (!strcmp(row.status, "Error")) {
-				qse_conn_status(eng, "Active", QS_REASON_NONE, NULL);
+			if (row.status == QS_CONN_ERROR) {
+				qse_conn_status(eng, QS_CONN_ACTIVE, QS_REASON_NONE, NULL);
 			}
 			qs_conn_row_clear(&row);
 			return QS_OK;
@@ -731,7 +731,7 @@ qs_status qs_engine_disconnect(qs_engine *eng, bool revoke, qs_error *e)
 	}
 	r = qs_store_tokens_clear(eng->store, eng->conn_key, e);
 	if (r == QS_OK) {
-		r = qs_store_conn_set_status(eng->store, eng->conn_key, "Disconnected", qse_reason_name(QS_REASON_ON_REQUEST),
+		r = qs_store_conn_set_status(eng->store, eng->conn_key, QS_CONN_DISCONNECTED, qse_reason_name(QS_REASON_ON_REQUEST),
 			"Disconnected on request; connect again with qbo_oauth_url() and qbo_oauth_exchange()", e);
 	}
 	if (r == QS_OK) {

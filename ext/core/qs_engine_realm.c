@@ -71,7 +71,7 @@ qs_status qse_realm_switch(qs_engine *eng, const char *from, const char *to, qs_
 			en.state = QS_STATE_NOT_TRIED;
 			snprintf(en.reason, sizeof(en.reason), "Connected to QuickBooks company %s: queued to be sent there", to);
 		}
-		qs_strlcpy(en.q_status, "queued", sizeof(en.q_status));
+		en.q_status = QS_OUTBOX_QUEUED;
 		en.q_version = en.version;
 		en.q_attempts = 0;
 		en.next_try = now;

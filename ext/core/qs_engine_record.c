@@ -68,8 +68,8 @@ static void state_view(const qs_entity *en, qs_state_view *v)
 	view_int(v, "synced_version", QS_SF_INT, en->synced_version);
 	view_int(v, "attempts", QS_SF_INT, en->attempts);
 	view_time(v, "last_attempt", 0, en->last_attempt);
-	view_int(v, "queued", QS_SF_BOOL, en->q_status[0] != '\0');
-	view_time(v, "next_try", 1, en->q_status[0] && strcmp(en->q_status, "sending") ? en->next_try : 0);
+	view_int(v, "queued", QS_SF_BOOL, en->q_status != QS_OUTBOX_NONE);
+	view_time(v, "next_try", 1, en->q_status != QS_OUTBOX_NONE && en->q_status != QS_OUTBOX_SENDING ? en->next_try : 0);
 	view_time(v, "updated", 2, en->updated);
 }
 
@@ -228,10 +228,10 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		free(doc);
 		return r;
 	}
-	if (!strcmp(en.q_status, "sending") && qse_claim_stale(eng, en.owner, en.claimed, now)) {
+	if (en.q_status == QS_OUTBOX_SENDING && qse_claim_stale(eng, en.owner, en.claimed, now)) {
 		/* left by a process that died mid-delivery: pending again (same requestid) */
 		qse_log_msg(eng, "warn", kind, id, "Taking over the delivery left by %s (claimed %.0f s ago)", en.owner, now - en.claimed);
-		qs_strlcpy(en.q_status, "queued", sizeof(en.q_status));
+		en.q_status = QS_OUTBOX_QUEUED;
 		en.owner[0] = '\0';
 		en.claimed = 0;
 		r = qs_store_outbox_put(eng->store, eng->conn_key, &en, e);
@@ -244,7 +244,7 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	}
 	if (en.exists && en.doc && !strcmp(en.doc, doc) && !(flags & QS_PUSH_FORCE)) {
 		/* unchanged: nothing new to record; deliver if still pending */
-		*deliver = en.q_status[0] && strcmp(en.q_status, "sending") != 0;
+		*deliver = en.q_status != QS_OUTBOX_NONE && en.q_status != QS_OUTBOX_SENDING;
 		r = qs_store_commit(eng->store, e);
 		if (r == QS_OK && view) {
 			state_view(&en, view);
@@ -263,29 +263,29 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 	if (en.kind_id == QS_KIND_INVOICE && status && !strcmp(status, "draft")) {
 		en.state = QS_STATE_SKIPPED;
 		qs_strlcpy(en.reason, "A draft invoice is not sent to QuickBooks until it is issued", sizeof(en.reason));
-		en.q_status[0] = '\0';
-	} else if (qse_is_deleted(norm) && !en.qbo_id[0] && !en.create_rid[0] && strcmp(en.q_status, "sending") != 0) {
+		en.q_status = QS_OUTBOX_NONE;
+	} else if (qse_is_deleted(norm) && !en.qbo_id[0] && !en.create_rid[0] && en.q_status != QS_OUTBOX_SENDING) {
 		if (en.state != QS_STATE_DELETED) {   /* a Deleted record resent keeps its reason */
 			en.state = QS_STATE_DELETED;
 			qs_strlcpy(en.reason, "Deleted before it reached QuickBooks", sizeof(en.reason));
 		}
-		en.q_status[0] = '\0';
-	} else if (!en.qbo_id[0] && strcmp(en.q_status, "sending") != 0
+		en.q_status = QS_OUTBOX_NONE;
+	} else if (!en.qbo_id[0] && en.q_status != QS_OUTBOX_SENDING
 			&& skipped_by_settings(eng, kind, norm, en.reason, sizeof(en.reason))) {
 		en.state = QS_STATE_SKIPPED;
-		en.q_status[0] = '\0';
+		en.q_status = QS_OUTBOX_NONE;
 	} else if (en.kind_id == QS_KIND_INVOICE && status && !strcmp(status, "cancelled") && !en.qbo_id[0]
-			&& strcmp(en.q_status, "sending") != 0) {
+			&& en.q_status != QS_OUTBOX_SENDING) {
 		en.state = QS_STATE_SKIPPED;
 		qs_strlcpy(en.reason, "Cancelled before it reached QuickBooks", sizeof(en.reason));
-		en.q_status[0] = '\0';
+		en.q_status = QS_OUTBOX_NONE;
 	} else {
 		if (en.state != QS_STATE_SYNCED) {
 			en.state = QS_STATE_NOT_TRIED;
 			en.reason[0] = '\0';
 		}
-		if (strcmp(en.q_status, "sending") != 0) {
-			qs_strlcpy(en.q_status, "queued", sizeof(en.q_status));
+		if (en.q_status != QS_OUTBOX_SENDING) {
+			en.q_status = QS_OUTBOX_QUEUED;
 			en.q_attempts = 0;
 		}
 		en.q_version = en.version;

@@ -225,7 +225,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	if (r != QS_OK) {
 		return r;
 	}
-	if (dep.exists && !dep.qbo_id[0] && !dep.q_status[0] && k && k->start_when_needed && dep.state == QS_STATE_SKIPPED
+	if (dep.exists && !dep.qbo_id[0] && dep.q_status == QS_OUTBOX_NONE && k && k->start_when_needed && dep.state == QS_STATE_SKIPPED
 			&& strstr(dep.reason, "(option sync_start)")) {
 		/* a customer from before the sync start date goes after all when a later record needs it */
 		qs_entity_clear(&dep);
@@ -235,7 +235,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 		}
 		dep.state = QS_STATE_NOT_TRIED;
 		dep.reason[0] = '\0';
-		qs_strlcpy(dep.q_status, "queued", sizeof(dep.q_status));
+		dep.q_status = QS_OUTBOX_QUEUED;
 		dep.q_version = dep.version;
 		dep.q_attempts = 0;
 		dep.next_try = qs_store_now();
@@ -249,7 +249,7 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 			return r;
 		}
 	}
-	if (dep.exists && !dep.qbo_id[0] && dep.q_status[0] && eng->depth < MAX_DEPTH && !c->no_deliver
+	if (dep.exists && !dep.qbo_id[0] && dep.q_status != QS_OUTBOX_NONE && eng->depth < MAX_DEPTH && !c->no_deliver
 			&& !dep_delivered(c, kind, local_id) && c->dep_first) {
 		/* the caller delivers it first, then maps this record again */
 		qs_entity_clear(&dep);

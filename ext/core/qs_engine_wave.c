@@ -674,7 +674,7 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 		if (r == QS_OK) {
 			r = qs_store_outbox_put(eng->store, eng->conn_key, &cur, e);
 		}
-		qs_strlcpy(out[i].state, qs_state_name(cur.state), sizeof(out[i].state));
+		out[i].state = cur.state;
 		qs_strlcpy(out[i].wait_kind, cur.wait_kind, sizeof(out[i].wait_kind));
 		qs_strlcpy(out[i].wait_id, cur.wait_id, sizeof(out[i].wait_id));
 		out[i].r = w[i].dr;
@@ -1332,7 +1332,7 @@ static qs_status claim_wave(qs_engine *eng, wave *v, const char *const *kinds, c
 	qs_status r = qs_store_begin(eng->store, true, e);
 	for (i = 0; r == QS_OK && i < v->n; i++) {
 		/* a first create gets its batch requestid in the claim's own write */
-		r = qse_claim_batch(eng, kinds[i], ids[i], &w[i].en, &v->out[i].busy, v->out[i].state, e);
+		r = qse_claim_batch(eng, kinds[i], ids[i], &w[i].en, &v->out[i].busy, &v->out[i].state, e);
 		w[i].claimed = r == QS_OK && !v->out[i].busy;
 		w[i].dv = w[i].en.q_version;
 		if (w[i].claimed && w[i].en.row_id > 0 && w[i].en.q_row_id > 0) {
@@ -1377,11 +1377,14 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		n = per * QSE_WAVES_MAX;
 	}
 	memset(out, 0, sizeof(*out) * n);
+	for (i = 0; i < n; i++) {
+		out[i].state = QS__STATE_COUNT;   /* none read yet */
+	}
 	r = qse_ensure_token(eng, -1, e);
 	if (r != QS_OK) {
 		/* each record records why (not connected, disconnected, ...) */
 		for (i = 0; i < n; i++) {
-			out[i].r = qse_deliver_one(eng, kinds[i], ids[i], &out[i].busy, out[i].state, &out[i].e);
+			out[i].r = qse_deliver_one(eng, kinds[i], ids[i], &out[i].busy, &out[i].state, &out[i].e);
 		}
 		return QS_OK;
 	}

@@ -151,7 +151,7 @@ static qs_status pull_one(qs_engine *eng, qs_qbo_event *ev, qs_error *e)
 	long linked = 0;
 
 	if (!kind) {
-		qs_strlcpy(ev->status, "done", sizeof(ev->status));
+		ev->status = QS_EVENT_DONE;
 		return qs_store_event_done(eng->store, eng->conn_key, ev, e);
 	}
 	if (!strcmp(ev->operation, "Delete")) {
@@ -168,7 +168,7 @@ static qs_status pull_one(qs_engine *eng, qs_qbo_event *ev, qs_error *e)
 		char msg[600];
 		snprintf(msg, sizeof(msg), "%.590s", e->message);
 		json_object_put(row);
-		qs_strlcpy(ev->status, "error", sizeof(ev->status));
+		ev->status = QS_EVENT_ERROR;
 		ev->message = msg;
 		qs_error_clear(e);
 		return qs_store_event_done(eng->store, eng->conn_key, ev, e);
@@ -192,7 +192,7 @@ static qs_status pull_one(qs_engine *eng, qs_qbo_event *ev, qs_error *e)
 		return qs_error_set(e, QS_EINTERNAL, "Out of memory saving a pulled record");
 	}
 	ev->doc = text;
-	qs_strlcpy(ev->status, "done", sizeof(ev->status));
+	ev->status = QS_EVENT_DONE;
 	r = qs_store_event_done(eng->store, eng->conn_key, ev, e);
 	free(text);
 	ev->doc = NULL;
@@ -235,7 +235,7 @@ static void list_cb(void *ud, const qs_qbo_event *ev)
 	json_object_object_add(o, "qbo_id", json_object_new_string(ev->qbo_id));
 	json_object_object_add(o, "operation", json_object_new_string(ev->operation));
 	json_object_object_add(o, "at", ev->at[0] ? json_object_new_string(ev->at) : NULL);
-	json_object_object_add(o, "status", json_object_new_string(ev->status));
+	json_object_object_add(o, "status", json_object_new_string(qs_event_name(ev->status)));
 	if (ev->local_kind[0] && ev->local_id[0]) {
 		json_object *l = json_object_new_array();
 		json_object_array_add(l, json_object_new_string(ev->local_kind));

@@ -102,7 +102,7 @@ qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_e
 	return s->ops->conn_get(s, key, out, e);
 }
 
-qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status, const char *reason, const char *message, qs_error *e)
+qs_status qs_store_conn_set_status(qs_store *s, const char *key, qs_conn_status status, const char *reason, const char *message, qs_error *e)
 {
 	return s->ops->conn_set_status(s, key, status, reason, message, e);
 }

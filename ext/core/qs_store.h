@@ -2,7 +2,11 @@
  * sealed tokens, OAuth states, entity states and the outbox, mappings, the
  * refresh lock and the delivery log. Each function dispatches to the backend
  * that opened the store (qs_store_driver.h: SQLite in qs_store_sqlite.c);
- * only the backends hold SQL text. */
+ * only the backends hold SQL text. The closed sets of names the store keeps
+ * as text (sync states, outbox, event and connection statuses, the history job's state)
+ * are enums here (qs_state.h); a read that finds a stored name that is none
+ * of its set's fails with QS_ESTORE naming the row and the value
+ * (qs_name_unknown). */
 #ifndef QS_STORE_H
 #define QS_STORE_H
 
@@ -74,7 +78,7 @@ double qs_store_now(void);
 typedef struct qs_conn_row {
 	bool exists;
 	char realm[64];
-	char status[32];           /* "Not Connected", "Active", "Disconnected", "Error" */
+	qs_conn_status status;     /* the store keeps its name (qs_conn_name) */
 	char message[512];
 	unsigned char *access;     /* sealed blob (qs_seal), malloc'd, may be NULL */
 	size_t access_len;
@@ -100,7 +104,7 @@ void qs_conn_row_clear(qs_conn_row *r);   /* wipes and frees the blobs */
 qs_status qs_store_conn_ensure(qs_store *s, const char *key, qs_error *e);
 qs_status qs_store_conn_get(qs_store *s, const char *key, qs_conn_row *out, qs_error *e);
 /* reason and message may be NULL. */
-qs_status qs_store_conn_set_status(qs_store *s, const char *key, const char *status,
+qs_status qs_store_conn_set_status(qs_store *s, const char *key, qs_conn_status status,
 	const char *reason, const char *message, qs_error *e);
 qs_status qs_store_conn_set_company(qs_store *s, const char *key, const char *home_currency,
 	const char *country, qs_error *e);
@@ -156,8 +160,8 @@ typedef struct qs_entity {
 	double last_attempt;
 	double updated;
 	char create_rid[64];       /* requestid of the pending create, kept until it is settled */
-	/* outbox row (q_status "" when nothing is pending) */
-	char q_status[16];         /* queued, sending, waiting */
+	/* outbox row (q_status QS_OUTBOX_NONE when nothing is pending) */
+	qs_outbox_status q_status; /* the store keeps its name (qs_outbox_name) */
 	long long q_version;
 	double next_try;
 	char owner[96];
@@ -192,7 +196,7 @@ qs_status qs_store_entity_reread(qs_store *s, const char *key, const qs_entity *
 void qs_store_rows_mark(qs_store *s, long long mark[2]);
 /* What a record referred to tells the records that depend on it: out->exists,
  * state, reason, qbo_id and, for a record without a QBO Id, q_status (its
- * outbox row's; with an Id a backend may leave it ""), the rest as
+ * outbox row's; with an Id a backend may leave it QS_OUTBOX_NONE), the rest as
  * qs_entity_clear leaves it (no doc). Lighter than entity_get. */
 qs_status qs_store_entity_ref(qs_store *s, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e);
@@ -201,7 +205,7 @@ qs_status qs_store_entity_by_qbo(qs_store *s, const char *key, const char *kind,
 	char local_id[65], bool *found, qs_error *e);
 /* Writes the entity columns (insert or update) from en. */
 qs_status qs_store_entity_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
-/* Writes the outbox row from en (q_status ""  deletes it). */
+/* Writes the outbox row from en (q_status QS_OUTBOX_NONE deletes it). */
 qs_status qs_store_outbox_put(qs_store *s, const char *key, const qs_entity *en, qs_error *e);
 /* Writes what a claim changes of an entity and its outbox row, both of which
  * exist (read by qs_store_outbox_lock in the caller's write transaction): the
@@ -219,7 +223,7 @@ qs_status qs_store_entity_outcome(qs_store *s, const char *key, const qs_entity 
 /* Calls cb for every outbox row that is due (queued/waiting with next_try <= now,
  * and every 'sending' one so the caller can judge staleness), in dependency order
  * (customer, item, invoice, payment, refund, credit) then age. At most limit (0 = all). */
-typedef void (*qs_outbox_cb)(void *ud, const char *kind, const char *id, const char *q_status,
+typedef void (*qs_outbox_cb)(void *ud, const char *kind, const char *id, qs_outbox_status q_status,
 	const char *owner, double claimed);
 qs_status qs_store_outbox_due(qs_store *s, const char *key, double now, long limit,
 	qs_outbox_cb cb, void *ud, qs_error *e);
@@ -247,8 +251,9 @@ qs_status qs_store_claims_renew(qs_store *s, const char *key, const char *owner,
 /* Number of outbox rows. */
 qs_status qs_store_outbox_count(qs_store *s, const char *key, long *n, qs_error *e);
 
-/* Entity state counts: cb(ud, state, n). */
-typedef void (*qs_count_cb)(void *ud, const char *state, long n);
+/* Entity state counts: cb(ud, state, n); a stored state that is none of
+ * qs_state's stops them with QS_ESTORE. */
+typedef void (*qs_count_cb)(void *ud, qs_state state, long n);
 qs_status qs_store_entity_counts(qs_store *s, const char *key, qs_count_cb cb, void *ud, qs_error *e);
 /* The entities matching the filters (NULL = any), ordered by kind then id:
  * at most limit of them (0 = all) after skipping offset. */
@@ -377,7 +382,7 @@ typedef struct qs_qbo_event {
 	char qbo_id[32];
 	char operation[16];        /* Create, Update, Delete, Merge, Void, Emailed */
 	char at[40];               /* QBO's time of the change (ISO 8601) */
-	char status[16];           /* pending (pull work), done, error */
+	qs_event_status status;    /* the store keeps its name (qs_event_name) */
 	char local_kind[16];       /* the billing record it is about, once known ("" none) */
 	char local_id[65];
 	const char *doc;           /* the pulled canonical document (JSON), or NULL; borrowed */
@@ -417,7 +422,7 @@ qs_status qs_store_worker_del(qs_store *s, const char *key, const char *owner, b
 typedef struct qs_history_row {
 	bool exists;
 	long long id;              /* 1, 2, ...: a new job takes the next id */
-	char state[16];            /* running, done, cancelled, failed */
+	qs_history_state state;    /* the store keeps its name (qs_history_name); NONE when !exists */
 	char *job;                 /* the job as JSON text (options, cursor, counts, pending, report), malloc'd */
 	double started;
 	double updated;

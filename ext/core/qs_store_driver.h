@@ -18,7 +18,7 @@ typedef struct qs_store_ops {
 	void (*read_end)(qs_store *s);
 	qs_status (*conn_ensure)(qs_store *s, const char *key, qs_error *e);
 	qs_status (*conn_get)(qs_store *s, const char *key, qs_conn_row *out, qs_error *e);
-	qs_status (*conn_set_status)(qs_store *s, const char *key, const char *status, const char *reason, const char *message, qs_error *e);
+	qs_status (*conn_set_status)(qs_store *s, const char *key, qs_conn_status status, const char *reason, const char *message, qs_error *e);
 	qs_status (*conn_set_company)(qs_store *s, const char *key, const char *home_currency, const char *country, qs_error *e);
 	qs_status (*conn_set_last_sync)(qs_store *s, const char *key, double at, qs_error *e);
 	qs_status (*conn_set_throttle)(qs_store *s, const char *key, double until, double ceiling, qs_error *e);

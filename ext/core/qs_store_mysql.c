@@ -1291,6 +1291,31 @@ static void q_copy(const my_q *q, unsigned i, char *dst, size_t size)
 	qs_strlcpy(dst, q_str(q, i), size);
 }
 
+/* The QS_ESTORE of a stored name none of its set's is (qs_name_unknown),
+ * naming the table with its prefix. */
+static qs_status name_unknown(const my_store *s, qs_error *e, const char *table, const char *row,
+	const char *column, const char *value, const char *todo)
+{
+	char t[64];
+	snprintf(t, sizeof(t), "%s%s", s->t.prefix, table);
+	return qs_name_unknown(e, t, row, column, value, todo);
+}
+
+/* Column i as an outbox status (NULL: no outbox row, QS_OUTBOX_NONE):
+ * QS_ESTORE naming the outbox row of (kind, id) when it is none of the names. */
+static qs_status q_outbox(const my_store *s, const my_q *q, unsigned i, const char *kind, const char *id,
+	qs_outbox_status *out, qs_error *e)
+{
+	const char *t = q_strn(q, i);
+	char label[96];
+	*out = t ? qs_outbox_of(t) : QS_OUTBOX_NONE;
+	if (*out != QS__OUTBOX_COUNT) {
+		return QS_OK;
+	}
+	snprintf(label, sizeof(label), "%s %s", kind, id);
+	return name_unknown(s, e, "outbox", label, "status", t, NULL);
+}
+
 static unsigned char *q_blob(const my_q *q, unsigned i, size_t *len)
 {
 	unsigned char *c;
@@ -1539,7 +1564,6 @@ static qs_status my_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 	if (r == QS_OK && row) {
 		out->exists = true;
 		q_copy(&q, 0, out->realm, sizeof(out->realm));
-		q_copy(&q, 1, out->status, sizeof(out->status));
 		q_copy(&q, 2, out->message, sizeof(out->message));
 		out->access = q_blob(&q, 3, &out->access_len);
 		out->refresh = q_blob(&q, 4, &out->refresh_len);
@@ -1554,18 +1578,26 @@ static qs_status my_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 		out->throttled_until = q_d(&q, 13);
 		out->refresh_sent = q_d(&q, 14);
 		q_copy(&q, 15, out->reason, sizeof(out->reason));
+		out->status = qs_conn_of(q_strn(&q, 1));
+		if (out->status == QS__CONN_COUNT) {
+			char label[96];
+			snprintf(label, sizeof(label), "of %s%s", out->realm[0] ? "company " : "this connection", out->realm);
+			r = name_unknown(s, e, "conn", label, "status", q_strn(&q, 1),
+				"correct the row's status (Not Connected, Active, Disconnected or Error), or connect again with qbo_oauth_url()");
+			qs_conn_row_clear(out);   /* wipes the tokens read */
+		}
 	} else if (r == QS_OK) {
-		qs_strlcpy(out->status, "Not Connected", sizeof(out->status));
+		out->status = QS_CONN_NOT_CONNECTED;
 	}
 	q_done(&q);
 	return r;
 }
 
-static qs_status my_conn_set_status(qs_store *qs, const char *key, const char *status,
+static qs_status my_conn_set_status(qs_store *qs, const char *key, qs_conn_status status,
 	const char *reason, const char *message, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	return run(s, M_CONN_STATUS, NULL, NULL, e, "saving the connection status", "sSSs", status, message, reason, key);
+	return run(s, M_CONN_STATUS, NULL, NULL, e, "saving the connection status", "sSSs", qs_conn_name(status), message, reason, key);
 }
 
 static qs_status my_conn_set_company(qs_store *qs, const char *key, const char *home_currency,
@@ -1731,6 +1763,11 @@ static qs_status entity_read(my_store *s, int id_stmt, const char *key, const ch
 		const char *doc = q_strn(&q, 7);
 		out->exists = true;
 		out->state = qs_state_of(q_strn(&q, 0));
+		if (out->state == QS__STATE_COUNT) {
+			char label[96];
+			snprintf(label, sizeof(label), "%s %s", kind, id);
+			r = name_unknown(s, e, "entity", label, "state", q_strn(&q, 0), NULL);
+		}
 		q_copy(&q, 1, out->reason, sizeof(out->reason));
 		q_copy(&q, 2, out->qbo_id, sizeof(out->qbo_id));
 		q_copy(&q, 3, out->sync_token, sizeof(out->sync_token));
@@ -1742,7 +1779,9 @@ static qs_status entity_read(my_store *s, int id_stmt, const char *key, const ch
 		out->last_attempt = q_d(&q, 9);
 		out->updated = q_d(&q, 10);
 		q_copy(&q, 11, out->create_rid, sizeof(out->create_rid));
-		q_copy(&q, 12, out->q_status, sizeof(out->q_status));
+		if (r == QS_OK) {
+			r = q_outbox(s, &q, 12, kind, id, &out->q_status, e);
+		}
 		out->q_version = q_i(&q, 13);
 		out->next_try = q_d(&q, 14);
 		q_copy(&q, 15, out->owner, sizeof(out->owner));
@@ -1750,7 +1789,11 @@ static qs_status entity_read(my_store *s, int id_stmt, const char *key, const ch
 		q_copy(&q, 17, out->wait_kind, sizeof(out->wait_kind));
 		q_copy(&q, 18, out->wait_id, sizeof(out->wait_id));
 		out->q_attempts = (long)q_i(&q, 19);
-		if (doc && !out->doc) {
+		if (r != QS_OK) {
+			free(out->doc);
+			out->doc = NULL;
+			out->exists = *found = false;
+		} else if (doc && !out->doc) {
 			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
 		}
 	}
@@ -1851,10 +1894,10 @@ static qs_status my_entity_put(qs_store *qs, const char *key, const qs_entity *e
 static qs_status my_outbox_put(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	if (!en->q_status[0]) {
+	if (en->q_status == QS_OUTBOX_NONE) {
 		return run(s, M_OB_DEL, NULL, NULL, e, "removing an outbox row", "sss", key, en->kind, en->id);
 	}
-	return run(s, M_OB_PUT, NULL, NULL, e, "writing the outbox", "ssssidSdSSiid", key, en->kind, en->id, en->q_status,
+	return run(s, M_OB_PUT, NULL, NULL, e, "writing the outbox", "ssssidSdSSiid", key, en->kind, en->id, qs_outbox_name(en->q_status),
 		(long long)en->q_version, en->next_try, en->owner, en->claimed, en->wait_kind, en->wait_id,
 		(long long)en->q_attempts, (long long)qs_kind_outbox_rank(en->kind, en->doc), qs_store_now());
 }
@@ -1899,7 +1942,7 @@ static qs_status my_entity_claim(qs_store *qs, const char *key, const qs_entity 
 		return r;
 	}
 	n = 0;
-	r = run(s, M_OB_CLAIM, NULL, &n, e, "claiming an outbox row", "sSdisss", en->q_status, en->owner, en->claimed,
+	r = run(s, M_OB_CLAIM, NULL, &n, e, "claiming an outbox row", "sSdisss", qs_outbox_name(en->q_status), en->owner, en->claimed,
 		(long long)en->q_attempts, key, en->kind, en->id);
 	if (r == QS_OK && n != 1) {
 		r = my_outbox_put(qs, key, en, e);
@@ -1911,7 +1954,7 @@ static qs_status my_entity_claim(qs_store *qs, const char *key, const qs_entity 
  * copied first, since the callback may use the store. */
 static qs_status outbox_rows(my_store *s, my_q *q, qs_outbox_cb cb, void *ud, qs_error *e)
 {
-	typedef struct { char kind[16]; char id[65]; char status[16]; char owner[96]; double claimed; } row;
+	typedef struct { char kind[16]; char id[65]; qs_outbox_status status; char owner[96]; double claimed; } row;
 	row *rows = NULL;
 	size_t n = 0, cap = 0, i;
 	bool more;
@@ -1926,9 +1969,11 @@ static qs_status outbox_rows(my_store *s, my_q *q, qs_outbox_cb cb, void *ud, qs
 		rows = nr;
 		q_copy(q, 0, rows[n].kind, sizeof(rows[n].kind));
 		q_copy(q, 1, rows[n].id, sizeof(rows[n].id));
-		q_copy(q, 2, rows[n].status, sizeof(rows[n].status));
 		q_copy(q, 3, rows[n].owner, sizeof(rows[n].owner));
 		rows[n].claimed = q_d(q, 4);
+		if ((r = q_outbox(s, q, 2, rows[n].kind, rows[n].id, &rows[n].status, e)) != QS_OK) {
+			break;
+		}
 		n++;
 	}
 	q_done(q);
@@ -2007,7 +2052,14 @@ static qs_status my_entity_counts(qs_store *qs, const char *key, qs_count_cb cb,
 		return r;
 	}
 	while ((r = q_next(s, &q, &row, e)) == QS_OK && row) {
-		cb(ud, q_str(&q, 0), (long)q_i(&q, 1));
+		qs_state v = qs_state_of(q_strn(&q, 0));
+		if (v == QS__STATE_COUNT) {
+			char label[48];
+			snprintf(label, sizeof(label), "(%lld of them)", (long long)q_i(&q, 1));
+			r = name_unknown(s, e, "entity", label, "state", q_strn(&q, 0), NULL);
+			break;
+		}
+		cb(ud, v, (long)q_i(&q, 1));
 	}
 	q_done(&q);
 	return r;
@@ -2745,12 +2797,18 @@ static qs_status my_event_list(qs_store *qs, const char *key, long long since_id
 		q_copy(&q, 3, ev->qbo_id, sizeof(ev->qbo_id));
 		q_copy(&q, 4, ev->operation, sizeof(ev->operation));
 		q_copy(&q, 5, ev->at, sizeof(ev->at));
-		q_copy(&q, 6, ev->status, sizeof(ev->status));
+		ev->status = qs_event_of(q_strn(&q, 6));
 		q_copy(&q, 7, ev->local_kind, sizeof(ev->local_kind));
 		q_copy(&q, 8, ev->local_id, sizeof(ev->local_id));
 		ev->doc = doc ? strdup(doc) : NULL;
 		ev->message = msg ? strdup(msg) : NULL;
 		ev->created = q_d(&q, 11);
+		if (ev->status == QS__EVENT_COUNT) {
+			char label[32];
+			snprintf(label, sizeof(label), "%lld", ev->id);
+			r = name_unknown(s, e, "qbo_event", label, "status", q_strn(&q, 6), NULL);
+			break;
+		}
 		if ((doc && !ev->doc) || (msg && !ev->message)) {
 			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the QuickBooks changes");
 			break;
@@ -2771,7 +2829,7 @@ static qs_status my_event_list(qs_store *qs, const char *key, long long since_id
 static qs_status my_event_done(qs_store *qs, const char *key, const qs_qbo_event *ev, qs_error *e)
 {
 	my_store *s = (my_store *)qs;
-	return run(s, M_EV_DONE, NULL, NULL, e, "saving a QuickBooks change's outcome", "sSSsssi", ev->status,
+	return run(s, M_EV_DONE, NULL, NULL, e, "saving a QuickBooks change's outcome", "sSSsssi", qs_event_name(ev->status),
 		ev->local_kind, ev->local_id, ev->doc, ev->message, key, ev->id);
 }
 
@@ -2850,11 +2908,19 @@ static qs_status my_history_get(qs_store *qs, const char *key, qs_history_row *o
 		const char *j = q_strn(&q, 2);
 		out->exists = true;
 		out->id = q_i(&q, 0);
-		q_copy(&q, 1, out->state, sizeof(out->state));
+		out->state = qs_history_of(q_strn(&q, 1));
 		out->job = strdup(j ? j : "{}");
 		out->started = q_d(&q, 3);
 		out->updated = q_d(&q, 4);
-		if (!out->job) {
+		if (out->state == QS__HISTORY_COUNT) {
+			char label[32];
+			snprintf(label, sizeof(label), "%lld", out->id);
+			r = name_unknown(s, e, "history_job", label, "state", q_strn(&q, 1), QS_HISTORY_TODO);
+			/* exists and id stay: a new job replaces it with the next id */
+			free(out->job);
+			out->job = NULL;
+			out->state = QS_HISTORY_NONE;
+		} else if (!out->job) {
 			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the history job");
 		}
 	}
@@ -2871,7 +2937,7 @@ static qs_status my_history_put(qs_store *qs, const char *key, const qs_history_
 	if (r != QS_OK) {
 		return r;
 	}
-	return run(s, M_HIST_ADD, NULL, NULL, e, "saving the history job", "sissdd", key, h->id, h->state,
+	return run(s, M_HIST_ADD, NULL, NULL, e, "saving the history job", "sissdd", key, h->id, qs_history_name(h->state),
 		h->job ? h->job : "{}", h->started, h->updated);
 }
 

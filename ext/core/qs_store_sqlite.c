@@ -716,6 +716,32 @@ static void col_copy(sqlite3_stmt *p, int i, char *dst, size_t size)
 	qs_strlcpy(dst, t ? (const char *)t : "", size);
 }
 
+/* The "kind id" of a record, for the message of a row with an unknown name. */
+static const char *record_label(char buf[96], const char *kind, const char *id)
+{
+	snprintf(buf, 96, "%s %s", kind, id);
+	return buf;
+}
+
+/* Column i as a sync state: QS_ESTORE (naming the entity row) when it is none. */
+static qs_status col_state(sqlite3_stmt *p, int i, const char *kind, const char *id, qs_state *out, qs_error *e)
+{
+	const char *t = (const char *)sqlite3_column_text(p, i);
+	char label[96];
+	*out = qs_state_of(t);
+	return *out != QS__STATE_COUNT ? QS_OK : qs_name_unknown(e, "entity", record_label(label, kind, id), "state", t, NULL);
+}
+
+/* Column i as an outbox status (NULL: no outbox row, QS_OUTBOX_NONE):
+ * QS_ESTORE (naming the outbox row) when it is none of the names. */
+static qs_status col_outbox(sqlite3_stmt *p, int i, const char *kind, const char *id, qs_outbox_status *out, qs_error *e)
+{
+	const char *t = (const char *)sqlite3_column_text(p, i);
+	char label[96];
+	*out = t ? qs_outbox_of(t) : QS_OUTBOX_NONE;
+	return *out != QS__OUTBOX_COUNT ? QS_OK : qs_name_unknown(e, "outbox", record_label(label, kind, id), "status", t, NULL);
+}
+
 /* Steps p once: QS_OK with *row true when it stands on a row (read its
  * columns, then done(p)), false when it has finished; otherwise the store
  * error naming what. The caller resets p with done(p) in every case. */
@@ -943,7 +969,6 @@ static qs_status sq_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 	if (r == QS_OK && row) {
 		out->exists = true;
 		col_copy(p, 0, out->realm, sizeof(out->realm));
-		col_copy(p, 1, out->status, sizeof(out->status));
 		col_copy(p, 2, out->message, sizeof(out->message));
 		out->access = col_blob(p, 3, &out->access_len);
 		out->refresh = col_blob(p, 4, &out->refresh_len);
@@ -958,14 +983,22 @@ static qs_status sq_conn_get(qs_store *qs, const char *key, qs_conn_row *out, qs
 		out->throttled_until = sqlite3_column_double(p, 13);
 		out->refresh_sent = sqlite3_column_double(p, 14);
 		col_copy(p, 15, out->reason, sizeof(out->reason));
+		out->status = qs_conn_of((const char *)sqlite3_column_text(p, 1));
+		if (out->status == QS__CONN_COUNT) {
+			char label[96];
+			snprintf(label, sizeof(label), "of %s%s", out->realm[0] ? "company " : "this connection", out->realm);
+			r = qs_name_unknown(e, "conn", label, "status", (const char *)sqlite3_column_text(p, 1),
+				"correct the row's status (Not Connected, Active, Disconnected or Error), or connect again with qbo_oauth_url()");
+			qs_conn_row_clear(out);   /* wipes the tokens read */
+		}
 	} else if (r == QS_OK) {
-		qs_strlcpy(out->status, "Not Connected", sizeof(out->status));
+		out->status = QS_CONN_NOT_CONNECTED;
 	}
 	done(p);
 	return r;
 }
 
-static qs_status sq_conn_set_status(qs_store *qs, const char *key, const char *status,
+static qs_status sq_conn_set_status(qs_store *qs, const char *key, qs_conn_status status,
 	const char *reason, const char *message, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
@@ -974,7 +1007,7 @@ static qs_status sq_conn_set_status(qs_store *qs, const char *key, const char *s
 		return QS_ESTORE;
 	}
 	bind_text(p, 1, key);
-	bind_text(p, 2, status);
+	bind_static(p, 2, qs_conn_name(status));
 	bind_text_or_null(p, 3, message);
 	bind_text_or_null(p, 4, reason && *reason ? reason : NULL);
 	return run(s, p, e, "saving the connection status");
@@ -1184,9 +1217,12 @@ static qs_status entity_read(sq_store *s, int which, const char *key, const char
 	r = step_row(s, *p, e, "reading an entity", row);
 	if (r == QS_OK && *row) {
 		out->exists = true;
-		out->state = qs_state_of((const char *)sqlite3_column_text(*p, 0));
 		col_copy(*p, 1, out->reason, sizeof(out->reason));
 		col_copy(*p, 2, out->qbo_id, sizeof(out->qbo_id));
+		r = col_state(*p, 0, kind, id, &out->state, e);
+		if (r != QS_OK) {
+			out->exists = *row = false;
+		}
 	}
 	return r;
 }
@@ -1211,7 +1247,7 @@ static qs_status entity_get_by(sq_store *s, const char *key, const char *kind, c
 		out->last_attempt = sqlite3_column_double(p, 9);
 		out->updated = sqlite3_column_double(p, 10);
 		col_copy(p, 11, out->create_rid, sizeof(out->create_rid));
-		col_copy(p, 12, out->q_status, sizeof(out->q_status));
+		r = col_outbox(p, 12, kind, id, &out->q_status, e);
 		out->q_version = sqlite3_column_int64(p, 13);
 		out->next_try = sqlite3_column_double(p, 14);
 		col_copy(p, 15, out->owner, sizeof(out->owner));
@@ -1223,7 +1259,11 @@ static qs_status entity_get_by(sq_store *s, const char *key, const char *kind, c
 		out->q_row_id = sqlite3_column_int64(p, 21);   /* NULL (no outbox row): 0 */
 		out->row_state = out->state;
 		qs_strlcpy(out->row_qbo_id, out->qbo_id, sizeof(out->row_qbo_id));
-		if (doc && !out->doc) {
+		if (r != QS_OK) {
+			out->exists = *row = false;
+			free(out->doc);
+			out->doc = NULL;
+		} else if (doc && !out->doc) {
 			done(p);
 			return qs_error_set(e, QS_EINTERNAL, "Out of memory reading %s %s", kind, id);
 		}
@@ -1305,7 +1345,10 @@ static qs_status sq_entity_ref(qs_store *qs, const char *key, const char *kind, 
 	bool row;
 	qs_status r = entity_read((sq_store *)qs, S_ENT_REF, key, kind, id, NULL, out, &p, &row, e);
 	if (r == QS_OK && row) {
-		col_copy(p, 3, out->q_status, sizeof(out->q_status));
+		r = col_outbox(p, 3, kind, id, &out->q_status, e);
+		if (r != QS_OK) {
+			out->exists = false;
+		}
 	}
 	if (p) {
 		done(p);
@@ -1369,7 +1412,7 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 {
 	sq_store *s = (sq_store *)qs;
 	sqlite3_stmt *p;
-	if (!en->q_status[0]) {
+	if (en->q_status == QS_OUTBOX_NONE) {
 		p = st(s, S_OB_DEL, e);
 		if (!p) {
 			return QS_ESTORE;
@@ -1382,7 +1425,7 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 		return QS_ESTORE;
 	}
 	bind_record(p, key, en);
-	bind_static(p, 4, en->q_status);
+	bind_static(p, 4, qs_outbox_name(en->q_status));
 	sqlite3_bind_int64(p, 5, en->q_version);
 	sqlite3_bind_double(p, 6, en->next_try);
 	bind_static_or_null(p, 7, en->owner);
@@ -1447,7 +1490,7 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 		return QS_ESTORE;
 	}
 	bind_record(p, key, en);
-	bind_static(p, 4, en->q_status);
+	bind_static(p, 4, qs_outbox_name(en->q_status));
 	bind_static_or_null(p, 5, en->owner);
 	sqlite3_bind_double(p, 6, en->claimed);
 	sqlite3_bind_int64(p, 7, en->q_attempts);
@@ -1467,7 +1510,7 @@ static qs_status outbox_rows(sq_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void
 	qs_status r;
 	bool more;
 	/* copy rows first: the callback may use the store */
-	typedef struct { char kind[16]; char id[65]; char status[16]; char owner[96]; double claimed; long long seq; } row;
+	typedef struct { char kind[16]; char id[65]; qs_outbox_status status; char owner[96]; double claimed; long long seq; } row;
 	row *rows = NULL;
 	size_t n = 0, cap = 0, i;
 	while ((r = step_row(s, p, e, "reading the outbox", &more)) == QS_OK && more) {
@@ -1480,10 +1523,12 @@ static qs_status outbox_rows(sq_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void
 		rows = nr;
 		col_copy(p, 0, rows[n].kind, sizeof(rows[n].kind));
 		col_copy(p, 1, rows[n].id, sizeof(rows[n].id));
-		col_copy(p, 2, rows[n].status, sizeof(rows[n].status));
 		col_copy(p, 3, rows[n].owner, sizeof(rows[n].owner));
 		rows[n].claimed = sqlite3_column_double(p, 4);
 		rows[n].seq = sqlite3_column_int64(p, 5);
+		if ((r = col_outbox(p, 2, rows[n].kind, rows[n].id, &rows[n].status, e)) != QS_OK) {
+			break;
+		}
 		n++;
 	}
 	done(p);
@@ -1666,8 +1711,15 @@ static qs_status sq_entity_counts(qs_store *qs, const char *key, qs_count_cb cb,
 	}
 	bind_text(p, 1, key);
 	while ((r = step_row(s, p, e, "counting entities", &row)) == QS_OK && row) {
-		const unsigned char *t = sqlite3_column_text(p, 0);
-		cb(ud, t ? (const char *)t : "", (long)sqlite3_column_int64(p, 1));
+		const char *t = (const char *)sqlite3_column_text(p, 0);
+		qs_state v = qs_state_of(t);
+		if (v == QS__STATE_COUNT) {
+			char label[48];
+			snprintf(label, sizeof(label), "(%lld of them)", (long long)sqlite3_column_int64(p, 1));
+			r = qs_name_unknown(e, "entity", label, "state", t, NULL);
+			break;
+		}
+		cb(ud, v, (long)sqlite3_column_int64(p, 1));
 	}
 	done(p);
 	return r;
@@ -2400,12 +2452,18 @@ static qs_status sq_event_list(qs_store *qs, const char *key, long long since_id
 		col_copy(p, 3, ev.qbo_id, sizeof(ev.qbo_id));
 		col_copy(p, 4, ev.operation, sizeof(ev.operation));
 		col_copy(p, 5, ev.at, sizeof(ev.at));
-		col_copy(p, 6, ev.status, sizeof(ev.status));
 		col_copy(p, 7, ev.local_kind, sizeof(ev.local_kind));
 		col_copy(p, 8, ev.local_id, sizeof(ev.local_id));
 		ev.doc = (const char *)sqlite3_column_text(p, 9);
 		ev.message = (const char *)sqlite3_column_text(p, 10);
 		ev.created = sqlite3_column_double(p, 11);
+		ev.status = qs_event_of((const char *)sqlite3_column_text(p, 6));
+		if (ev.status == QS__EVENT_COUNT) {
+			char label[32];
+			snprintf(label, sizeof(label), "%lld", ev.id);
+			r = qs_name_unknown(e, "qbo_event", label, "status", (const char *)sqlite3_column_text(p, 6), NULL);
+			break;
+		}
 		cb(ud, &ev);
 	}
 	done(p);
@@ -2421,7 +2479,7 @@ static qs_status sq_event_done(qs_store *qs, const char *key, const qs_qbo_event
 	}
 	bind_text(p, 1, key);
 	sqlite3_bind_int64(p, 2, ev->id);
-	bind_text(p, 3, ev->status);
+	bind_static(p, 3, qs_event_name(ev->status));
 	bind_text_or_null(p, 4, ev->local_kind);
 	bind_text_or_null(p, 5, ev->local_id);
 	bind_text(p, 6, ev->doc);
@@ -2519,11 +2577,19 @@ static qs_status sq_history_get(qs_store *qs, const char *key, qs_history_row *o
 		const unsigned char *j = sqlite3_column_text(p, 2);
 		out->exists = true;
 		out->id = (long long)sqlite3_column_int64(p, 0);
-		col_copy(p, 1, out->state, sizeof(out->state));
+		out->state = qs_history_of((const char *)sqlite3_column_text(p, 1));
 		out->job = strdup(j ? (const char *)j : "{}");
 		out->started = sqlite3_column_double(p, 3);
 		out->updated = sqlite3_column_double(p, 4);
-		if (!out->job) {
+		if (out->state == QS__HISTORY_COUNT) {
+			char label[32];
+			snprintf(label, sizeof(label), "%lld", out->id);
+			r = qs_name_unknown(e, "history_job", label, "state", (const char *)sqlite3_column_text(p, 1), QS_HISTORY_TODO);
+			/* exists and id stay: a new job replaces it with the next id */
+			free(out->job);
+			out->job = NULL;
+			out->state = QS_HISTORY_NONE;
+		} else if (!out->job) {
 			r = qs_error_set(e, QS_EINTERNAL, "Out of memory reading the history job");
 		}
 	}
@@ -2548,7 +2614,7 @@ static qs_status sq_history_put(qs_store *qs, const char *key, const qs_history_
 	}
 	bind_text(p, 1, key);
 	sqlite3_bind_int64(p, 2, h->id);
-	bind_text(p, 3, h->state);
+	bind_static(p, 3, qs_history_name(h->state));
 	bind_text(p, 4, h->job ? h->job : "{}");
 	sqlite3_bind_double(p, 5, h->started);
 	sqlite3_bind_double(p, 6, h->updated);
