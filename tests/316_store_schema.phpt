@@ -30,7 +30,7 @@ try {
 --EXPECT--
 journal: wal
 file mode: 600, wal mode: 600
-user_version: 12
+user_version: 13
 tables: conn,entity,flight_slot,history_job,hook_event,log,mapping,meta,oauth_state,outbox,qbo_event,rate_slot,realm_link,realm_mapping,worker_lock
 recorded: outbox queued v1, entity Not Tried
 QboSync\StoreException: says newer

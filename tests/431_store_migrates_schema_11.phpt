@@ -61,7 +61,7 @@ unchanged re-push of customer 17: version 1, state Not Tried
 new invoice of customer 18 before its start date: Skipped
 new customer 19: Not Tried, queued true
 a document without email or name is still refused: QboSync\ValidationException
-after: user_version 12, page size 4096, entity a rowid table
+after: user_version 13, page size 4096, entity a rowid table
 hashes kept: all 4
 indexes: entity_order,entity_qbo,entity_state,sqlite_autoindex_entity_1
 outbox in order: customer 17, customer 18, customer 19, invoice 1042

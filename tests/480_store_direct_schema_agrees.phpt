@@ -1,5 +1,5 @@
 --TEST--
-A new SQLite store is created at the current schema in one step, and it is the schema the migrations give: a store migrated step by step from empty (version 0, no qbosync table), and stores written by schema versions 1, 10 and 11 migrated, have the same tables, columns (types, defaults, NOT NULL, keys), indexes (columns, expressions, partial conditions) and user_version as a new store; any difference is named
+A new SQLite store is created at the current schema in one step, and it is the schema the migrations give: a store migrated step by step from empty (version 0, no qbosync table), and stores written by schema versions 1, 10, 11 and 12 migrated, have the same tables, columns (types, defaults, NOT NULL, keys), indexes (columns, expressions, partial conditions) and user_version as a new store; any difference is named
 --SKIPIF--
 <?php require_once __DIR__ . '/qbo.inc'; qbo_test_sqlite_only(); ?>
 --FILE--
@@ -121,7 +121,7 @@ unset($db);
 compare('migrated from empty by every step', schema_of($stepped, ['scratch']), $ref);
 
 /* stores older versions wrote */
-foreach ([1, 10, 11] as $v) {
+foreach ([1, 10, 11, 12] as $v) {
     $old = qbo_test_store();
     $db = new PDO('sqlite:' . $old);
     $db->exec(file_get_contents(__DIR__ . "/fixtures/store-schema-$v.sql"));
@@ -136,12 +136,14 @@ foreach ([1, 10, 11] as $v) {
 }
 ?>
 --EXPECT--
-new store: user_version 12, 16 tables, 24 indexes, made in one step (its entity and outbox tables never renamed): yes
-version 0 with a foreign table: user_version now 12, rebuilt by the steps (entity renamed by step 12): yes
+new store: user_version 13, 16 tables, 25 indexes, made in one step (its entity and outbox tables never renamed): yes
+version 0 with a foreign table: user_version now 13, rebuilt by the steps (entity renamed by step 12): yes
 migrated from empty by every step: the same as a new store
-schema 1 store: user_version 12 after opening
+schema 1 store: user_version 13 after opening
 schema 1 store migrated: the same as a new store
-schema 10 store: user_version 12 after opening
+schema 10 store: user_version 13 after opening
 schema 10 store migrated: the same as a new store
-schema 11 store: user_version 12 after opening
+schema 11 store: user_version 13 after opening
 schema 11 store migrated: the same as a new store
+schema 12 store: user_version 13 after opening
+schema 12 store migrated: the same as a new store

@@ -15,7 +15,7 @@
 #include "qs_state.h"
 
 /* Version of the schema the SQLite backend writes (PRAGMA user_version). */
-#define QS_STORE_SCHEMA 12
+#define QS_STORE_SCHEMA 13
 
 typedef struct qs_store qs_store;
 

@@ -461,8 +461,16 @@ static const char schema_v12[] =
 	"CREATE INDEX entity_order ON entity(conn, kind, length(local_id), local_id);"
 	"CREATE INDEX entity_state ON entity(conn, state, kind, length(local_id), local_id);";
 
+/* Schema version 13: a process's claims by index (the outbox rows 'sending'
+ * by an owner), so that renewing their leases (S_RENEW_CLAIMS, between the
+ * requests of a delivery) reads those rows only instead of every outbox row
+ * of the company. Partial: only a claimed row is in it, so that recording a
+ * queued row (the hook path) does not write it. */
+static const char schema_v13[] =
+	"CREATE INDEX outbox_claims ON outbox(conn, owner) WHERE status = 'sending';";
+
 /* The current schema whole, as the migrations leave it: a new store is created
- * with it in one step (parsing the schema once instead of rebuilding it twelve
+ * with it in one step (parsing the schema once instead of rebuilding it thirteen
  * times). A new schema version changes it too; test 480 checks that it and
  * the migrations from an empty store agree (tables, columns, indexes). */
 static const char schema_current[] =
@@ -489,6 +497,7 @@ static const char schema_current[] =
 	" prio INTEGER NOT NULL DEFAULT 9, created REAL NOT NULL DEFAULT 0, UNIQUE(conn, kind, local_id));"
 	"CREATE INDEX outbox_due ON outbox(conn, prio, seq);"
 	"CREATE INDEX outbox_wait ON outbox(conn, wait_kind, wait_id) WHERE wait_kind IS NOT NULL;"
+	"CREATE INDEX outbox_claims ON outbox(conn, owner) WHERE status = 'sending';"
 	"CREATE TABLE mapping("
 	" conn TEXT NOT NULL, kind TEXT NOT NULL, local_id TEXT NOT NULL, purpose TEXT NOT NULL DEFAULT '',"
 	" qbo_id TEXT NOT NULL, name TEXT, created REAL NOT NULL DEFAULT 0, start_date TEXT,"
@@ -552,6 +561,7 @@ static const char *const migrations[] = {
 	schema_v10,
 	schema_v11,
 	schema_v12,
+	schema_v13,
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
