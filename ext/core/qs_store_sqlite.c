@@ -578,6 +578,11 @@ typedef struct sq_store {
 	struct due_hint { char kind[16]; char id[65]; long long seq; } *due;
 	size_t n_due, due_at;
 	char due_key[64];
+	/* the decision rows (sq_log) written inside the caller's write
+	 * transaction, inserted together by log_flush before its COMMIT */
+	struct held_log { double at; char *block; const char *key, *level, *kind, *id, *message; } *held;
+	size_t n_held, cap_held;
+	sqlite3_stmt *log_many[3];   /* INSERTs of LOG_CHUNK[i] rows */
 } sq_store;
 
 const char *qs_store_sqlite_version(void)
@@ -598,12 +603,18 @@ static qs_status db_fail(sq_store *s, qs_error *e, const char *what)
 
 static void read_end(sq_store *s);
 static void done(sqlite3_stmt *p);
+static void log_flush(sq_store *s);
+static void log_drop(sq_store *s);
 
 /* The cached statement, reset with its bindings cleared. A statement that
  * writes (or starts or ends a transaction) first ends the read snapshot. */
 static sqlite3_stmt *st(sq_store *s, int id, qs_error *e)
 {
-	sqlite3_stmt *p = s->stmt[id];
+	sqlite3_stmt *p;
+	if (s->n_held && id >= S_LOG_LIST && id <= S_LOG_PRUNE_ROWS) {
+		log_flush(s);   /* a statement of the log sees (and follows) the rows held */
+	}
+	p = s->stmt[id];
 	if (!p) {
 		if (sqlite3_prepare_v3(s->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT, &p, NULL) != SQLITE_OK) {
 			db_fail(s, e, "preparing a statement");
@@ -893,6 +904,13 @@ static void sq_close(qs_store *qs)
 			sqlite3_finalize(s->stmt[i]);
 		}
 	}
+	log_drop(s);   /* a transaction left open is rolled back by the close */
+	free(s->held);
+	for (i = 0; i < 3; i++) {
+		if (s->log_many[i]) {
+			sqlite3_finalize(s->log_many[i]);
+		}
+	}
 	if (s->db) {
 		sqlite3_close(s->db);
 	}
@@ -903,6 +921,7 @@ static void sq_close(qs_store *qs)
 static qs_status sq_begin(qs_store *qs, bool immediate, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
+	log_flush(s);   /* rows left by a transaction SQLite rolled back itself: dropped */
 	sqlite3_stmt *p = st(s, immediate ? S_BEGIN_IMM : S_BEGIN, e);
 	return p ? run(s, p, e, "starting a transaction") : QS_ESTORE;
 }
@@ -910,8 +929,10 @@ static qs_status sq_begin(qs_store *qs, bool immediate, qs_error *e)
 static qs_status sq_commit(qs_store *qs, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_COMMIT, e);
+	sqlite3_stmt *p;
 	qs_status r;
+	log_flush(s);   /* the transaction's decision rows commit with it */
+	p = st(s, S_COMMIT, e);
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -925,6 +946,7 @@ static qs_status sq_commit(qs_store *qs, qs_error *e)
 static void sq_rollback(qs_store *qs)
 {
 	sq_store *s = (sq_store *)qs;
+	log_drop(s);   /* the transaction's decision rows go with it */
 	if (!sqlite3_get_autocommit(s->db)) {
 		sqlite3_stmt *p = st(s, S_ROLLBACK, NULL);
 		if (p) {
@@ -2025,11 +2047,117 @@ static qs_status sq_log_list(qs_store *qs, const char *key, const char *kind, co
 	return r;
 }
 
+/* A decision row written inside a write transaction is held until the
+ * transaction's commit (or the next statement that reads or writes the log)
+ * and inserted then with the others, LOG_CHUNK rows a statement: one
+ * statement's run instead of each row's (SQLite opens a cursor on the log and
+ * each of its six indexes for every run). It commits with the transaction as
+ * before, with the time it was written; a rollback drops it as before. */
+static const size_t LOG_CHUNK[3] = { 16, 4, 1 };
+
+static void log_drop(sq_store *s)
+{
+	size_t i;
+	for (i = 0; i < s->n_held; i++) {
+		free(s->held[i].block);
+	}
+	s->n_held = 0;
+}
+
+static sqlite3_stmt *log_many_stmt(sq_store *s, int c)
+{
+	if (!s->log_many[c]) {
+		char sql[128 + 16 * 40];
+		size_t i, n = 0;
+		n += (size_t)snprintf(sql, sizeof(sql), "INSERT INTO log(conn, at, level, kind, local_id, message) VALUES");
+		for (i = 0; i < LOG_CHUNK[c]; i++) {
+			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s(?,?,?,?,?,?)", i ? "," : "");
+		}
+		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->log_many[c], NULL) != SQLITE_OK) {
+			s->log_many[c] = NULL;
+		}
+	} else {
+		sqlite3_reset(s->log_many[c]);   /* every parameter is bound before each run */
+	}
+	return s->log_many[c];
+}
+
+/* Inserts the held rows in the caller's transaction (failures ignored, as
+ * sq_log's own); none when that transaction is gone (SQLite rolled it back). */
+static void log_flush(sq_store *s)
+{
+	size_t i = 0, k;
+	if (s->n_held == 0) {
+		return;
+	}
+	while (i < s->n_held && !sqlite3_get_autocommit(s->db)) {
+		int c = s->n_held - i >= LOG_CHUNK[0] ? 0 : s->n_held - i >= LOG_CHUNK[1] ? 1 : 2;
+		sqlite3_stmt *p = log_many_stmt(s, c);
+		if (!p) {
+			break;
+		}
+		for (k = 0; k < LOG_CHUNK[c]; k++) {
+			const struct held_log *h = &s->held[i + k];
+			int b = (int)(k * 6);
+			bind_static(p, b + 1, h->key);
+			sqlite3_bind_double(p, b + 2, h->at);
+			bind_static(p, b + 3, h->level);
+			bind_static(p, b + 4, h->kind);
+			bind_static(p, b + 5, h->id);
+			bind_static(p, b + 6, h->message);
+		}
+		sqlite3_step(p);
+		done(p);
+		i += LOG_CHUNK[c];
+	}
+	log_drop(s);
+}
+
+/* Holds a row of the caller's write transaction; false when it cannot (then
+ * it is inserted at once). */
+static bool log_hold(sq_store *s, const char *key, const char *level, const char *kind, const char *id,
+	const char *message)
+{
+	size_t lk = key ? strlen(key) + 1 : 0, ll = strlen(level) + 1, lkd = kind && *kind ? strlen(kind) + 1 : 0,
+		li = id && *id ? strlen(id) + 1 : 0, lm = strlen(message) + 1;
+	struct held_log *h;
+	char *b;
+	if (s->n_held == s->cap_held) {
+		size_t cap = s->cap_held ? s->cap_held * 2 : 32;
+		h = realloc(s->held, cap * sizeof(*h));
+		if (!h) {
+			return false;
+		}
+		s->held = h;
+		s->cap_held = cap;
+	}
+	b = malloc(lk + ll + lkd + li + lm);   /* the row's texts, one after the other */
+	if (!b) {
+		return false;
+	}
+	h = &s->held[s->n_held];
+	h->at = qs_store_now();
+	h->block = b;
+	h->key = lk ? memcpy(b, key, lk) : NULL;
+	h->level = memcpy(b + lk, level, ll);
+	h->kind = lkd ? memcpy(b + lk + ll, kind, lkd) : NULL;
+	h->id = li ? memcpy(b + lk + ll + lkd, id, li) : NULL;
+	h->message = memcpy(b + lk + ll + lkd + li, message, lm);
+	s->n_held++;
+	return true;
+}
+
 static void sq_log(qs_store *qs, const char *key, const char *level, const char *kind,
 	const char *id, const char *message)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, S_LOG, NULL);
+	sqlite3_stmt *p;
+	if (!s->reading && !sqlite3_get_autocommit(s->db)
+			&& log_hold(s, key, level ? level : "info", kind, id, message ? message : "")) {
+		return;
+	}
+	log_flush(s);   /* the rows held before it come first */
+	p = st(s, S_LOG, NULL);
 	if (!p) {
 		return;
 	}
