@@ -1445,7 +1445,7 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 	sq_store *s = (sq_store *)qs;
 	sqlite3_stmt *p;
 	if (en->q_status == QS_OUTBOX_NONE) {
-		p = st(s, S_OB_DEL, e);
+		p = st_all(s, S_OB_DEL, e);   /* binds ?1-?3, all there are */
 		if (!p) {
 			return QS_ESTORE;
 		}
@@ -1474,7 +1474,8 @@ static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entit
 {
 	sq_store *s = (sq_store *)qs;
 	bool same = en->row_id > 0 && en->state == en->row_state && !strcmp(en->qbo_id, en->row_qbo_id);
-	sqlite3_stmt *p = st(s, same ? S_ENT_OUTCOME_SAME : en->row_id > 0 ? S_ENT_OUTCOME_ROW : S_ENT_OUTCOME, e);
+	/* binds every parameter the statement names (?13: the two forms by rowid) */
+	sqlite3_stmt *p = st_all(s, same ? S_ENT_OUTCOME_SAME : en->row_id > 0 ? S_ENT_OUTCOME_ROW : S_ENT_OUTCOME, e);
 	qs_status r;
 	if (!p) {
 		return QS_ESTORE;
@@ -1498,7 +1499,8 @@ static qs_status sq_entity_outcome(qs_store *qs, const char *key, const qs_entit
 static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity *en, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
-	sqlite3_stmt *p = st(s, en->row_id > 0 ? S_ENT_CLAIM_ROW : S_ENT_CLAIM, e);
+	/* each binds every parameter its statement names (?7, ?8: the forms by rowid) */
+	sqlite3_stmt *p = st_all(s, en->row_id > 0 ? S_ENT_CLAIM_ROW : S_ENT_CLAIM, e);
 	qs_status r;
 	if (!p) {
 		return QS_ESTORE;
@@ -1517,7 +1519,7 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 	if (r != QS_OK) {
 		return r;
 	}
-	p = st(s, en->q_row_id > 0 ? S_OB_CLAIM_ROW : S_OB_CLAIM, e);
+	p = st_all(s, en->q_row_id > 0 ? S_OB_CLAIM_ROW : S_OB_CLAIM, e);
 	if (!p) {
 		return QS_ESTORE;
 	}
@@ -1627,7 +1629,7 @@ static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *ki
 		}
 	} else {
 		bool any = false;
-		p = st(s, S_OB_ANY_WAITER, e);
+		p = st_all(s, S_OB_ANY_WAITER, e);   /* binds ?1-?3, all there are */
 		if (!p) {
 			return QS_ESTORE;
 		}
