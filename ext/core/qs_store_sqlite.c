@@ -566,6 +566,9 @@ static const char *const migrations[] = {
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == QS_STORE_SCHEMA,
 	"one migration step per schema version");
 
+/* The most decision rows one INSERT of log_flush carries: a wave's (QS_BATCH_MAX) */
+#define LOG_MANY_MAX 32
+
 typedef struct sq_store {
 	qs_store base;
 	sqlite3 *db;
@@ -582,7 +585,7 @@ typedef struct sq_store {
 	 * transaction, inserted together by log_flush before its COMMIT */
 	struct held_log { double at; char *block; const char *key, *level, *kind, *id, *message; } *held;
 	size_t n_held, cap_held;
-	sqlite3_stmt *log_many[3];   /* INSERTs of LOG_CHUNK[i] rows */
+	sqlite3_stmt *log_many[LOG_MANY_MAX];   /* [i]: the INSERT of i + 1 rows, prepared when first needed */
 } sq_store;
 
 const char *qs_store_sqlite_version(void)
@@ -906,7 +909,7 @@ static void sq_close(qs_store *qs)
 	}
 	log_drop(s);   /* a transaction left open is rolled back by the close */
 	free(s->held);
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < LOG_MANY_MAX; i++) {
 		if (s->log_many[i]) {
 			sqlite3_finalize(s->log_many[i]);
 		}
@@ -2051,11 +2054,11 @@ static qs_status sq_log_list(qs_store *qs, const char *key, const char *kind, co
 
 /* A decision row written inside a write transaction is held until the
  * transaction's commit (or the next statement that reads or writes the log)
- * and inserted then with the others, LOG_CHUNK rows a statement: one
- * statement's run instead of each row's (SQLite opens a cursor on the log and
- * each of its six indexes for every run). It commits with the transaction as
+ * and inserted then with the others, up to LOG_MANY_MAX rows a statement
+ * (one prepared for each number of rows): one statement's run instead of each
+ * row's (SQLite opens a cursor on the log and each of its six indexes for
+ * every run). It commits with the transaction as
  * before, with the time it was written; a rollback drops it as before. */
-static const size_t LOG_CHUNK[3] = { 16, 4, 1 };
 
 static void log_drop(sq_store *s)
 {
@@ -2066,22 +2069,22 @@ static void log_drop(sq_store *s)
 	s->n_held = 0;
 }
 
-static sqlite3_stmt *log_many_stmt(sq_store *s, int c)
+static sqlite3_stmt *log_many_stmt(sq_store *s, size_t rows)
 {
-	if (!s->log_many[c]) {
-		char sql[128 + 16 * 40];
+	if (!s->log_many[rows - 1]) {
+		char sql[128 + LOG_MANY_MAX * 16];
 		size_t i, n = 0;
 		n += (size_t)snprintf(sql, sizeof(sql), "INSERT INTO log(conn, at, level, kind, local_id, message) VALUES");
-		for (i = 0; i < LOG_CHUNK[c]; i++) {
+		for (i = 0; i < rows; i++) {
 			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s(?,?,?,?,?,?)", i ? "," : "");
 		}
-		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->log_many[c], NULL) != SQLITE_OK) {
-			s->log_many[c] = NULL;
+		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->log_many[rows - 1], NULL) != SQLITE_OK) {
+			s->log_many[rows - 1] = NULL;
 		}
 	} else {
-		sqlite3_reset(s->log_many[c]);   /* every parameter is bound before each run */
+		sqlite3_reset(s->log_many[rows - 1]);   /* every parameter is bound before each run */
 	}
-	return s->log_many[c];
+	return s->log_many[rows - 1];
 }
 
 /* Inserts the held rows in the caller's transaction (failures ignored, as
@@ -2093,12 +2096,12 @@ static void log_flush(sq_store *s)
 		return;
 	}
 	while (i < s->n_held && !sqlite3_get_autocommit(s->db)) {
-		int c = s->n_held - i >= LOG_CHUNK[0] ? 0 : s->n_held - i >= LOG_CHUNK[1] ? 1 : 2;
+		size_t c = s->n_held - i < LOG_MANY_MAX ? s->n_held - i : LOG_MANY_MAX;
 		sqlite3_stmt *p = log_many_stmt(s, c);
 		if (!p) {
 			break;
 		}
-		for (k = 0; k < LOG_CHUNK[c]; k++) {
+		for (k = 0; k < c; k++) {
 			const struct held_log *h = &s->held[i + k];
 			int b = (int)(k * 6);
 			bind_static(p, b + 1, h->key);
@@ -2110,7 +2113,7 @@ static void log_flush(sq_store *s)
 		}
 		sqlite3_step(p);
 		done(p);
-		i += LOG_CHUNK[c];
+		i += c;
 	}
 	log_drop(s);
 }
