@@ -1542,7 +1542,8 @@ static qs_status sq_entity_claim(qs_store *qs, const char *key, const qs_entity 
 }
 
 /* Steps a (kind, local_id, status, owner, claimed) query into cb. */
-static qs_status outbox_rows(sq_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void *ud, const char *hint_key, qs_error *e)
+static qs_status outbox_rows(sq_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void *ud, const char *hint_key, size_t *count,
+	qs_error *e)
 {
 	qs_status r;
 	bool more;
@@ -1594,6 +1595,9 @@ static qs_status outbox_rows(sq_store *s, sqlite3_stmt *p, qs_outbox_cb cb, void
 		}
 	}
 	free(rows);
+	if (count) {
+		*count = n;
+	}
 	return QS_OK;
 }
 
@@ -1608,7 +1612,7 @@ static qs_status sq_outbox_due(qs_store *qs, const char *key, double now, long l
 	bind_text(p, 1, key);
 	sqlite3_bind_double(p, 2, now);
 	sqlite3_bind_int64(p, 3, limit > 0 ? limit : -1);
-	return outbox_rows(s, p, cb, ud, strlen(key) < sizeof(s->due_key) ? key : NULL, e);
+	return outbox_rows(s, p, cb, ud, strlen(key) < sizeof(s->due_key) ? key : NULL, NULL, e);
 }
 
 static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *kind, const char *id,
@@ -1619,16 +1623,17 @@ static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *ki
 	qs_status r;
 	*n = 0;
 	if (cb) {
-		p = st(s, S_OB_WAITERS, e);
+		size_t waiting = 0;
+		p = st_all(s, S_OB_WAITERS, e);   /* binds ?1-?3, all there are */
 		if (!p) {
 			return QS_ESTORE;
 		}
-		bind_text(p, 1, key);
-		bind_text(p, 2, kind);
-		bind_text(p, 3, id);
-		r = outbox_rows(s, p, cb, ud, NULL, e);
-		if (r != QS_OK) {
-			return r;
+		bind_static(p, 1, key);
+		bind_static(p, 2, kind);
+		bind_static(p, 3, id);
+		r = outbox_rows(s, p, cb, ud, NULL, &waiting, e);
+		if (r != QS_OK || waiting == 0) {
+			return r;   /* nothing waits on it: the release below would change no row */
 		}
 	} else {
 		bool any = false;
