@@ -20,7 +20,7 @@ enum {
 	S_CONN_ENSURE, S_CONN_GET, S_CONN_STATUS, S_CONN_COMPANY, S_CONN_LAST_SYNC, S_CONN_THROTTLE,
 	S_TOKENS_PUT_ANY, S_TOKENS_PUT_CAS, S_TOKENS_CLEAR, S_LOCK_TAKE, S_LOCK_FREE, S_REFRESH_SENT,
 	S_STATE_PUT, S_STATE_DEL, S_STATE_GC,
-	S_ENT_GET, S_ENT_PUT, S_ENT_CLAIM, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_ANY_WAITER, S_OB_RELEASE, S_OB_COUNT,
+	S_ENT_GET, S_ENT_PUT, S_ENT_CLAIM, S_OB_CLAIM, S_OB_PUT, S_OB_DEL, S_OB_DUE, S_OB_WAITERS, S_OB_ANY_WAITER, S_OB_ANY_WAIT, S_OB_RELEASE, S_OB_COUNT,
 	S_ENT_COUNTS, S_ENT_BY_QBO,
 	/* a reference's light read, a delivery's outcome */
 	S_ENT_REF, S_ENT_OUTCOME,
@@ -148,6 +148,8 @@ static const char *const sql_text[S__COUNT] = {
 	/* whether the release below has anything to do: a read, much cheaper than an UPDATE that changes nothing */
 	[S_OB_ANY_WAITER] = "SELECT 1 FROM outbox INDEXED BY outbox_wait WHERE conn = ?1"
 		" AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3 LIMIT 1",
+	/* whether any row of the company waits at all (the partial index's first entry of it) */
+	[S_OB_ANY_WAIT] = "SELECT 1 FROM outbox INDEXED BY outbox_wait WHERE conn = ?1 AND wait_kind IS NOT NULL LIMIT 1",
 	[S_OB_RELEASE] = "UPDATE outbox SET status = 'queued', next_try = ?4, wait_kind = NULL, wait_id = NULL"
 		" WHERE conn = ?1 AND status = 'waiting' AND wait_kind = ?2 AND wait_id = ?3",
 	[S_OB_COUNT] = "SELECT count(*) FROM outbox WHERE conn = ?1",
@@ -586,6 +588,14 @@ typedef struct sq_store {
 	struct held_log { double at; char *block; const char *key, *level, *kind, *id, *message; } *held;
 	size_t n_held, cap_held;
 	sqlite3_stmt *log_many[LOG_MANY_MAX];   /* [i]: the INSERT of i + 1 rows, prepared when first needed */
+	/* write transactions begun by sq_begin, numbered; in the one numbered
+	 * wait_txn, the company wait_key had a row waiting (wait_any) or none:
+	 * then no release has anything to do until an outbox write names a
+	 * record waited on (sq_outbox_put clears it). Another connection cannot
+	 * change what this transaction sees of the outbox. */
+	long long txn_no, wait_txn;
+	bool wait_any;
+	char wait_key[64];
 } sq_store;
 
 const char *qs_store_sqlite_version(void)
@@ -925,6 +935,7 @@ static qs_status sq_begin(qs_store *qs, bool immediate, qs_error *e)
 {
 	sq_store *s = (sq_store *)qs;
 	log_flush(s);   /* rows left by a transaction SQLite rolled back itself: dropped */
+	s->txn_no++;
 	sqlite3_stmt *p = st(s, immediate ? S_BEGIN_IMM : S_BEGIN, e);
 	return p ? run(s, p, e, "starting a transaction") : QS_ESTORE;
 }
@@ -1447,6 +1458,9 @@ static qs_status sq_outbox_put(qs_store *qs, const char *key, const qs_entity *e
 {
 	sq_store *s = (sq_store *)qs;
 	sqlite3_stmt *p;
+	if (en->wait_kind[0]) {
+		s->wait_txn = 0;   /* a row that waits: sq_outbox_release looks again */
+	}
 	if (en->q_status == QS_OUTBOX_NONE) {
 		p = st_all(s, S_OB_DEL, e);   /* binds ?1-?3, all there are */
 		if (!p) {
@@ -1615,6 +1629,37 @@ static qs_status sq_outbox_due(qs_store *qs, const char *key, double now, long l
 	return outbox_rows(s, p, cb, ud, strlen(key) < sizeof(s->due_key) ? key : NULL, NULL, e);
 }
 
+/* Sets s->wait_any: whether a row of key may wait on a record now, read once
+ * in a write transaction (true outside one: each release then looks itself). */
+static qs_status any_waiting(sq_store *s, const char *key, qs_error *e)
+{
+	sqlite3_stmt *p;
+	qs_status r;
+	bool any = false;
+	if (s->reading || sqlite3_get_autocommit(s->db) || strlen(key) >= sizeof(s->wait_key)) {
+		s->wait_any = true;
+		s->wait_txn = 0;
+		return QS_OK;
+	}
+	if (s->wait_txn > 0 && s->wait_txn == s->txn_no && !strcmp(s->wait_key, key)) {
+		return QS_OK;
+	}
+	p = st_all(s, S_OB_ANY_WAIT, e);   /* binds ?1, all there is */
+	if (!p) {
+		return QS_ESTORE;
+	}
+	bind_static(p, 1, key);
+	r = step_row(s, p, e, "looking for waiting records", &any);
+	done(p);
+	if (r != QS_OK) {
+		return r;
+	}
+	s->wait_any = any;
+	s->wait_txn = s->txn_no;
+	qs_strlcpy(s->wait_key, key, sizeof(s->wait_key));
+	return QS_OK;
+}
+
 static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *kind, const char *id,
 	double now, qs_outbox_cb cb, void *ud, long *n, qs_error *e)
 {
@@ -1622,6 +1667,10 @@ static qs_status sq_outbox_release(qs_store *qs, const char *key, const char *ki
 	sqlite3_stmt *p;
 	qs_status r;
 	*n = 0;
+	r = any_waiting(s, key, e);
+	if (r != QS_OK || !s->wait_any) {
+		return r;   /* no row of the company waits on anything */
+	}
 	if (cb) {
 		size_t waiting = 0;
 		p = st_all(s, S_OB_WAITERS, e);   /* binds ?1-?3, all there are */
