@@ -2111,9 +2111,8 @@ static qs_status sq_log_list(qs_store *qs, const char *key, const char *kind, co
  * and inserted then with the others, up to LOG_MANY_MAX rows a statement
  * (one prepared for each number of rows): one statement's run instead of each
  * row's (SQLite opens a cursor on the log and each of its six indexes for
- * every run). It commits with the transaction as
- * before, with the time it was written; a rollback drops it as before. */
-
+ * every run). It commits with the transaction, with the time it was written;
+ * a rollback drops it, as when it was inserted at once. */
 static void log_drop(sq_store *s)
 {
 	size_t i;
