@@ -59,24 +59,10 @@ static bool entity_name_ok(const char *entity)
 	return true;
 }
 
+/* An answer's JSON: the tree json-c's tokener gives (qs_json_parse), NULL when it is not JSON. */
 static json_object *parse_json(const char *body, size_t len)
 {
-	json_tokener *tok;
-	json_object *o;
-	if (!body || len == 0 || len > 0x7fffffff) {
-		return NULL;
-	}
-	tok = json_tokener_new();
-	if (!tok) {
-		return NULL;
-	}
-	o = json_tokener_parse_ex(tok, body, (int)len);
-	if (json_tokener_get_error(tok) != json_tokener_success) {
-		json_object_put(o);
-		o = NULL;
-	}
-	json_tokener_free(tok);
-	return o;
+	return qs_json_parse(body, len, NULL);
 }
 
 /* Case-sensitive member lookup returning a string value (numbers as text too). */
