@@ -657,6 +657,7 @@ qs_status qs_http_finish(qs_http *h, int code, qs_error *e)
 	x.request_len = h->log_body_len;
 	x.response = st == QS_OK && out ? out->body : NULL;
 	x.response_len = st == QS_OK && out ? out->len : 0;
+	x.response_nul = x.response != NULL;   /* on_body and finish_transfer end it with a NUL */
 	x.intuit_tid = out ? out->intuit_tid : "";
 	x.ms = (double)(t1.tv_sec - h->log_t0.tv_sec) * 1000.0 + (double)(t1.tv_nsec - h->log_t0.tv_nsec) / 1e6;
 	x.error = st == QS_OK ? NULL : ee->message;

@@ -18,6 +18,7 @@ typedef struct qs_http_exchange {
 	size_t request_len;
 	const char *response;     /* answer body (may be NULL), response_len bytes */
 	size_t response_len;
+	bool response_nul;        /* response[response_len] is a NUL (the transport's own buffer) */
 	const char *intuit_tid;   /* "" when absent */
 	double ms;                /* time taken */
 	const char *error;        /* transport failure text, or NULL */

@@ -225,20 +225,40 @@ char *qs_http_log_scrub(const char *body, size_t len)
 	return b.p;
 }
 
+/* Whether qs_http_log_scrub would give a NUL-terminated body of len bytes
+ * back unchanged: JSON that cannot hold a secret key, or XML, not cut, no
+ * NUL inside (a copy would end there). */
+static bool kept_unchanged(const char *body, size_t len)
+{
+	size_t i = 0;
+	if (len > QS_HTTP_LOG_MAX || memchr(body, '\0', len)) {
+		return false;
+	}
+	while (i < len && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+		i++;
+	}
+	return i < len && (body[i] == '<' || ((body[i] == '{' || body[i] == '[') && !json_may_hold_secret(body, len)));
+}
+
 void qs_http_log_emit(qs_http_log_fn fn, void *ud, const qs_http_exchange *x)
 {
 	qs_http_exchange c;
-	char *req, *resp;
+	char *req, *resp = NULL;
 	if (!fn || !x) {
 		return;
 	}
 	c = *x;
 	req = qs_http_log_scrub(x->request, x->request_len);
-	resp = qs_http_log_scrub(x->response, x->response_len);
 	c.request = req ? req : "";
 	c.request_len = req ? strlen(req) : 0;
-	c.response = resp ? resp : "";
-	c.response_len = resp ? strlen(resp) : 0;
+	if (x->response && x->response_nul && kept_unchanged(x->response, x->response_len)) {
+		/* the answer as it is, without a copy of it */
+	} else {
+		resp = qs_http_log_scrub(x->response, x->response_len);
+		c.response = resp ? resp : "";
+		c.response_len = resp ? strlen(resp) : 0;
+	}
+	c.response_nul = true;
 	fn(ud, &c);
 	free(req);
 	free(resp);

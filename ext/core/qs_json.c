@@ -6,9 +6,13 @@
  * prints in its own way (doubles, custom serialisers, unsigned integers
  * beyond int64) are printed by json-c itself. And the look-up of an object's
  * member that the mapping and the engine share (qs_json_member). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE   /* strtod_l */
+#endif
 #include "qs_json.h"
 
 #include <inttypes.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,4 +262,536 @@ bool qs_json_member(json_object *o, const char *key, json_object **v)
 		return false;
 	}
 	return json_object_object_get_ex(o, key, v);
+}
+
+/* ---- parsing: the tree json-c's tokener gives ---- */
+
+/* Member names QBO's answers use over and over: a member of one of these
+ * names keeps the name as a constant key (no copy of it made, none freed
+ * with the tree). Sorted by length; known_keys[key_at[n]] up to
+ * known_keys[key_at[n + 1] - 1] are the names of n bytes. */
+static const char *const known_keys[] = {
+	"Id", "Job", "Qty", "bId", "Item", "Line", "code", "name", "time", "type", "Error", "Fault",
+	"Level", "Notes", "TxnId", "value", "Active", "Amount", "Detail", "domain", "sparse",
+	"Account", "Address", "Balance", "Deposit", "DueDate", "Invoice", "ItemRef", "LineNum",
+	"Message", "Payment", "Taxable", "TxnDate", "TxnType", "element", "Customer", "MetaData",
+	"TotalAmt", "TotalTax", "BillEmail", "DocNumber", "GivenName", "IsProject", "LinkedTxn",
+	"SyncToken", "UnitPrice", "CreateTime", "CreditMemo", "DetailType", "FamilyName",
+	"TaxCodeRef", "maxResults", "totalCount", "CurrencyRef", "CustomField", "CustomerRef",
+	"Description", "DisplayName", "EmailStatus", "PrintStatus", "PrivateNote", "SalesTermRef",
+	"TxnTaxDetail", "UnappliedAmt", "PaymentRefNum", "QueryResponse", "RefundReceipt",
+	"startPosition", "BillWithParent", "ClientEntityId", "ItemAccountRef", "ProcessPayment",
+	"AllowIPNPayment", "BalanceWithJobs", "LastUpdatedTime", "PrimaryEmailAddr",
+	"PrintOnCheckName", "BatchItemResponse", "AllowOnlinePayment", "FullyQualifiedName",
+	"SubTotalLineDetail", "DepositToAccountRef", "SalesItemLineDetail", "AllowOnlineACHPayment",
+	"ApplyTaxAfterDiscount", "PreferredDeliveryMethod", "AllowOnlineCreditCardPayment",
+};
+static const unsigned char key_at[30] = {
+	0, 0, 0, 1, 4, 10, 16, 21, 35, 39, 46, 53, 61, 64, 68, 72, 75, 77, 78, 81, 83, 83, 85, 85, 86,
+	86, 86, 86, 86, 87,
+};
+
+static const char *key_known(const char *k, size_t n)
+{
+	unsigned i;
+	if (n + 1 >= sizeof(key_at)) {
+		return NULL;
+	}
+	for (i = key_at[n]; i < key_at[n + 1]; i++) {
+		if (known_keys[i][0] == k[0] && !memcmp(known_keys[i], k, n)) {
+			return known_keys[i];
+		}
+	}
+	return NULL;
+}
+
+/* Nesting the fast parse takes (json-c's tokener allows 31 levels). */
+#define JP_DEPTH 16
+/* A fraction or exponent is read by strtod_l in the C locale where the C
+ * library has it (glibc); elsewhere such a number is json-c's to read. */
+#if defined(__GLIBC__)
+#define JP_DOUBLES 1
+#else
+#define JP_DOUBLES 0
+typedef int locale_t;
+#endif
+
+typedef struct jparse {
+	const char *p, *end;
+	char *sb;              /* decoded text of a string with escapes */
+	size_t scap;
+	locale_t c_num;        /* the C locale's numbers, made at the first fraction */
+	bool bail;             /* not in the subset: json-c's tokener decides */
+} jparse;
+
+static inline void jp_ws(jparse *j)
+{
+	while (j->p < j->end && (*j->p == ' ' || *j->p == '\n' || *j->p == '\r' || *j->p == '\t')) {
+		j->p++;
+	}
+}
+
+static json_object *jp_bail(jparse *j, json_object *partial)
+{
+	j->bail = true;
+	json_object_put(partial);
+	return NULL;
+}
+
+static bool jp_room(jparse *j, size_t n)
+{
+	char *np;
+	size_t cap;
+	if (n <= j->scap) {
+		return true;
+	}
+	cap = j->scap ? j->scap : 256;
+	while (cap < n) {
+		cap *= 2;
+	}
+	np = realloc(j->sb, cap);
+	if (!np) {
+		return false;
+	}
+	j->sb = np;
+	j->scap = cap;
+	return true;
+}
+
+static int jp_hex4(const char *s)
+{
+	int i, v = 0;
+	for (i = 0; i < 4; i++) {
+		char c = s[i];
+		v <<= 4;
+		if (c >= '0' && c <= '9') {
+			v |= c - '0';
+		} else if (c >= 'a' && c <= 'f') {
+			v |= c - 'a' + 10;
+		} else if (c >= 'A' && c <= 'F') {
+			v |= c - 'A' + 10;
+		} else {
+			return -1;
+		}
+	}
+	return v;
+}
+
+/* The string whose opening quote j->p is past: *out its bytes (in the input
+ * when it has no escape, else in j->sb), *n their count. false: outside the
+ * subset (a NUL byte, an escape json-c reads its own way, the end). The
+ * escapes taken are json-c's: \" \\ \/ \b \f \n \r \t, \u of a character
+ * that is no surrogate, and \u of a high surrogate followed by \u of a low
+ * one (one character); a lone surrogate is left to json-c (which puts
+ * U+FFFD). nul_ok: whether a \u0000 may be part of it. Other bytes, control
+ * characters and invalid UTF-8 too, are kept as they are, as json-c does. */
+static bool jp_string(jparse *j, const char **out, size_t *n, bool nul_ok)
+{
+	const char *s = j->p, *q = s;
+	size_t o;
+	/* eight bytes at a time while none is '"', '\\' or NUL */
+	while (j->end - q >= 8) {
+		uint64_t w, dq, bs;
+		memcpy(&w, q, 8);
+		dq = w ^ 0x2222222222222222ULL;
+		bs = w ^ 0x5c5c5c5c5c5c5c5cULL;
+		if ((((w - 0x0101010101010101ULL) & ~w) | ((dq - 0x0101010101010101ULL) & ~dq)
+				| ((bs - 0x0101010101010101ULL) & ~bs)) & 0x8080808080808080ULL) {
+			break;
+		}
+		q += 8;
+	}
+	while (q < j->end && *q != '"' && *q != '\\' && *q != '\0') {
+		q++;
+	}
+	if (q >= j->end || *q == '\0') {
+		return false;
+	}
+	if (*q == '"') {
+		*out = s;
+		*n = (size_t)(q - s);
+		j->p = q + 1;
+		return true;
+	}
+	/* escapes: decoded into j->sb */
+	o = (size_t)(q - s);
+	if (!jp_room(j, o + 64)) {
+		return false;
+	}
+	memcpy(j->sb, s, o);
+	while (q < j->end) {
+		char c = *q;
+		if (c == '"') {
+			*out = j->sb;
+			*n = o;
+			j->p = q + 1;
+			return true;
+		}
+		if (c == '\0' || !jp_room(j, o + 8)) {
+			return false;
+		}
+		if (c != '\\') {
+			j->sb[o++] = c;
+			q++;
+			continue;
+		}
+		if (q + 1 >= j->end) {
+			return false;
+		}
+		switch (q[1]) {
+		case '"': case '\\': case '/': j->sb[o++] = q[1]; break;
+		case 'b': j->sb[o++] = '\b'; break;
+		case 'f': j->sb[o++] = '\f'; break;
+		case 'n': j->sb[o++] = '\n'; break;
+		case 'r': j->sb[o++] = '\r'; break;
+		case 't': j->sb[o++] = '\t'; break;
+		case 'u': {
+			long cp;
+			if (j->end - q < 6 || (cp = jp_hex4(q + 2)) < 0) {
+				return false;
+			}
+			if ((cp & 0xFC00) == 0xDC00) {
+				return false;
+			}
+			if ((cp & 0xFC00) == 0xD800) {
+				long lo;
+				if (j->end - q < 12 || q[6] != '\\' || q[7] != 'u' || (lo = jp_hex4(q + 8)) < 0
+						|| (lo & 0xFC00) != 0xDC00) {
+					return false;
+				}
+				cp = (((cp & 0x3FF) << 10) | (lo & 0x3FF)) + 0x10000;
+				q += 6;
+			}
+			if (cp == 0 && !nul_ok) {
+				return false;
+			}
+			if (cp < 0x80) {
+				j->sb[o++] = (char)cp;
+			} else if (cp < 0x800) {
+				j->sb[o++] = (char)(0xC0 | (cp >> 6));
+				j->sb[o++] = (char)(0x80 | (cp & 0x3F));
+			} else if (cp < 0x10000) {
+				j->sb[o++] = (char)(0xE0 | (cp >> 12));
+				j->sb[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+				j->sb[o++] = (char)(0x80 | (cp & 0x3F));
+			} else {
+				j->sb[o++] = (char)(0xF0 | (cp >> 18));
+				j->sb[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+				j->sb[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+				j->sb[o++] = (char)(0x80 | (cp & 0x3F));
+			}
+			q += 6;
+			continue;
+		}
+		default:
+			return false;
+		}
+		q += 2;
+	}
+	return false;
+}
+
+/* A number of JSON's grammar (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?,
+ * at most 63 bytes), made as json-c's tokener makes it: without a fraction
+ * or exponent json_parse_int64 (a '-') or json_parse_uint64 (an int64, or
+ * beyond INT64_MAX a uint64), else strtod in the C locale and
+ * json_object_new_double_s with the number's text. */
+static json_object *jp_number(jparse *j)
+{
+	const char *s = j->p, *p = s, *e = j->end;
+	bool dbl = false;
+	char buf[64];
+	size_t n;
+	if (p < e && *p == '-') {
+		p++;
+	}
+	if (p < e && *p == '0') {
+		p++;
+	} else if (p < e && *p >= '1' && *p <= '9') {
+		while (p < e && *p >= '0' && *p <= '9') {
+			p++;
+		}
+	} else {
+		return jp_bail(j, NULL);
+	}
+	if (p < e && *p == '.') {
+		dbl = true;
+		p++;
+		if (p >= e || *p < '0' || *p > '9') {
+			return jp_bail(j, NULL);
+		}
+		while (p < e && *p >= '0' && *p <= '9') {
+			p++;
+		}
+	}
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		dbl = true;
+		p++;
+		if (p < e && (*p == '+' || *p == '-')) {
+			p++;
+		}
+		if (p >= e || *p < '0' || *p > '9') {
+			return jp_bail(j, NULL);
+		}
+		while (p < e && *p >= '0' && *p <= '9') {
+			p++;
+		}
+	}
+	n = (size_t)(p - s);
+	if (n >= sizeof(buf)) {
+		return jp_bail(j, NULL);
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	j->p = p;
+	if (!dbl) {
+		if (buf[0] == '-') {
+			int64_t v;
+			return json_parse_int64(buf, &v) == 0 ? json_object_new_int64(v) : jp_bail(j, NULL);
+		} else {
+			uint64_t u;
+			if (json_parse_uint64(buf, &u) != 0) {
+				return jp_bail(j, NULL);
+			}
+			return u <= (uint64_t)INT64_MAX ? json_object_new_int64((int64_t)u) : json_object_new_uint64(u);
+		}
+	}
+#if JP_DOUBLES
+	{
+		char *end = NULL;
+		double d;
+		if (!j->c_num && !(j->c_num = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0))) {
+			return jp_bail(j, NULL);
+		}
+		d = strtod_l(buf, &end, j->c_num);
+		if (end != buf + n) {
+			return jp_bail(j, NULL);
+		}
+		return json_object_new_double_s(d, buf);
+	}
+#else
+	return jp_bail(j, NULL);
+#endif
+}
+
+static json_object *jp_value(jparse *j, int depth);
+
+static json_object *jp_object(jparse *j, int depth)
+{
+	json_object *o = json_object_new_object();
+	if (!o) {
+		return jp_bail(j, NULL);
+	}
+	j->p++;   /* '{' */
+	jp_ws(j);
+	if (j->p < j->end && *j->p == '}') {
+		j->p++;
+		return o;
+	}
+	for (;;) {
+		const char *k, *known;
+		size_t kn;
+		char kbuf[64], *kheap = NULL;
+		json_object *v;
+		int rc;
+		if (j->p >= j->end || *j->p != '"') {
+			return jp_bail(j, o);
+		}
+		j->p++;
+		if (!jp_string(j, &k, &kn, false)) {
+			return jp_bail(j, o);
+		}
+		known = key_known(k, kn);
+		if (!known) {
+			/* the name is decoded again by the value's strings: a copy */
+			char *dst = kn < sizeof(kbuf) ? kbuf : (kheap = malloc(kn + 1));
+			if (!dst) {
+				return jp_bail(j, o);
+			}
+			memcpy(dst, k, kn);
+			dst[kn] = '\0';
+			k = dst;
+		}
+		jp_ws(j);
+		if (j->p >= j->end || *j->p != ':') {
+			free(kheap);
+			return jp_bail(j, o);
+		}
+		j->p++;
+		jp_ws(j);
+		v = jp_value(j, depth + 1);
+		if (j->bail) {
+			free(kheap);
+			return jp_bail(j, o);
+		}
+		/* json_object_object_add's rules: a repeated name keeps its place and takes the last value */
+		rc = known ? json_object_object_add_ex(o, known, v, JSON_C_OBJECT_KEY_IS_CONSTANT)
+			: json_object_object_add(o, k, v);
+		free(kheap);
+		if (rc != 0) {
+			json_object_put(v);
+			return jp_bail(j, o);
+		}
+		jp_ws(j);
+		if (j->p < j->end && *j->p == ',') {
+			j->p++;
+			jp_ws(j);
+			continue;
+		}
+		if (j->p < j->end && *j->p == '}') {
+			j->p++;
+			return o;
+		}
+		return jp_bail(j, o);
+	}
+}
+
+static json_object *jp_array(jparse *j, int depth)
+{
+	json_object *a = json_object_new_array();
+	if (!a) {
+		return jp_bail(j, NULL);
+	}
+	j->p++;   /* '[' */
+	jp_ws(j);
+	if (j->p < j->end && *j->p == ']') {
+		j->p++;
+		json_object_array_shrink(a, 0);
+		return a;
+	}
+	for (;;) {
+		json_object *v = jp_value(j, depth + 1);
+		if (j->bail) {
+			return jp_bail(j, a);
+		}
+		if (json_object_array_add(a, v) != 0) {
+			json_object_put(v);
+			return jp_bail(j, a);
+		}
+		jp_ws(j);
+		if (j->p < j->end && *j->p == ',') {
+			j->p++;
+			jp_ws(j);
+			continue;
+		}
+		if (j->p < j->end && *j->p == ']') {
+			j->p++;
+			/* as json-c's tokener leaves a parsed array */
+			json_object_array_shrink(a, 0);
+			return a;
+		}
+		return jp_bail(j, a);
+	}
+}
+
+static bool jp_word(jparse *j, const char *w, size_t n)
+{
+	if ((size_t)(j->end - j->p) >= n && !memcmp(j->p, w, n)) {
+		j->p += n;
+		return true;
+	}
+	return false;
+}
+
+/* One value at j->p (white space already skipped); NULL with j->bail unset is JSON's null. */
+static json_object *jp_value(jparse *j, int depth)
+{
+	if (j->p >= j->end || depth > JP_DEPTH) {
+		return jp_bail(j, NULL);
+	}
+	switch (*j->p) {
+	case '{':
+		return jp_object(j, depth);
+	case '[':
+		return jp_array(j, depth);
+	case '"': {
+		const char *s;
+		size_t n;
+		json_object *o;
+		j->p++;
+		if (!jp_string(j, &s, &n, true)) {
+			return jp_bail(j, NULL);
+		}
+		o = json_object_new_string_len(s, (int)n);
+		return o ? o : jp_bail(j, NULL);
+	}
+	case 't':
+		if (jp_word(j, "true", 4)) {
+			json_object *o = json_object_new_boolean(1);
+			return o ? o : jp_bail(j, NULL);
+		}
+		return jp_bail(j, NULL);
+	case 'f':
+		if (jp_word(j, "false", 5)) {
+			json_object *o = json_object_new_boolean(0);
+			return o ? o : jp_bail(j, NULL);
+		}
+		return jp_bail(j, NULL);
+	case 'n':
+		if (jp_word(j, "null", 4)) {
+			return NULL;
+		}
+		return jp_bail(j, NULL);
+	default:
+		if (*j->p == '-' || (*j->p >= '0' && *j->p <= '9')) {
+			return jp_number(j);
+		}
+		return jp_bail(j, NULL);
+	}
+}
+
+static json_object *tokener_parse(const char *s, size_t len)
+{
+	json_tokener *tok = json_tokener_new();
+	json_object *o;
+	if (!tok) {
+		return NULL;
+	}
+	o = json_tokener_parse_ex(tok, s, (int)len);
+	if (json_tokener_get_error(tok) != json_tokener_success) {
+		json_object_put(o);
+		o = NULL;
+	}
+	json_tokener_free(tok);
+	return o;
+}
+
+json_object *qs_json_parse(const char *s, size_t len, bool *fast)
+{
+	jparse j;
+	json_object *o = NULL;
+	if (fast) {
+		*fast = false;
+	}
+	if (!s || len == 0 || len > 0x7fffffff) {
+		return NULL;
+	}
+	memset(&j, 0, sizeof(j));
+	j.p = s;
+	j.end = s + len;
+	jp_ws(&j);
+	if (j.p < j.end && (*j.p == '{' || *j.p == '[')) {
+		o = jp_value(&j, 0);
+		if (!j.bail) {
+			jp_ws(&j);
+			if (j.p != j.end) {
+				o = jp_bail(&j, o);   /* what follows the value: json-c's rules */
+			}
+		}
+	} else {
+		j.bail = true;
+	}
+	free(j.sb);
+#if JP_DOUBLES
+	if (j.c_num) {
+		freelocale(j.c_num);
+	}
+#endif
+	if (!j.bail) {
+		if (fast) {
+			*fast = true;
+		}
+		return o;
+	}
+	return tokener_parse(s, len);
 }

@@ -19,6 +19,21 @@ char *qs_json_plain(json_object *o, size_t *len);
  * look-up. */
 bool qs_json_member(json_object *o, const char *key, json_object **v);
 
+/* The tree json_tokener_parse_ex (json-c's default flags, a fresh tokener)
+ * gives for the len bytes at s, or NULL where it fails (or s is NULL, len 0
+ * or above INT32_MAX), as QBO's answers are read. A top-level object or
+ * array of plain JSON is read by a parse of its own that makes the same
+ * json-c calls the tokener makes (objects, members in order with the same
+ * rule for a repeated name, arrays, strings with their escapes decoded,
+ * int64 / uint64 / double with its source text), without the tokener's
+ * byte-by-byte states and copies of every name; members named as QBO names
+ * them often keep a constant key. Anything else (comments, single quotes,
+ * NaN, Infinity, literals in other cases, a lone surrogate, leading zeros,
+ * a trailing comma, text after the value, a NUL byte, more than 16 levels)
+ * goes to json-c's tokener whole. *fast (may be NULL): whether the parse of
+ * its own made the tree. */
+json_object *qs_json_parse(const char *s, size_t len, bool *fast);
+
 /* json_object_object_add with a string literal for key: json-c keeps the
  * literal as the member's key instead of a copy of it (the text, the order
  * and the serialised JSON are the same). */

@@ -3,6 +3,7 @@
  * carrying QBO's code, element and detail. Query text is escaped only here. */
 #include "qs_qbo.h"
 #include "qs_crypto.h"
+#include "qs_json.h"
 #include "qbo/qs_qbo_rules.h"
 
 #include <ctype.h>
@@ -58,24 +59,10 @@ static bool entity_name_ok(const char *entity)
 	return true;
 }
 
+/* An answer's JSON: the tree json-c's tokener gives (qs_json_parse), NULL when it is not JSON. */
 static json_object *parse_json(const char *body, size_t len)
 {
-	json_tokener *tok;
-	json_object *o;
-	if (!body || len == 0 || len > 0x7fffffff) {
-		return NULL;
-	}
-	tok = json_tokener_new();
-	if (!tok) {
-		return NULL;
-	}
-	o = json_tokener_parse_ex(tok, body, (int)len);
-	if (json_tokener_get_error(tok) != json_tokener_success) {
-		json_object_put(o);
-		o = NULL;
-	}
-	json_tokener_free(tok);
-	return o;
+	return qs_json_parse(body, len, NULL);
 }
 
 /* Case-sensitive member lookup returning a string value (numbers as text too). */
@@ -473,12 +460,11 @@ static qs_status qbo_headers(qs_qbo *q, const char *content_type, qs_qbo_req *re
 	return QS_OK;
 }
 
-/* Ends a prepared POST of the JSON body in req->body: its length, the
- * method and the headers; on failure req is cleared. */
+/* Ends a prepared POST of the JSON body in req->body (req->body_len its
+ * length): the method and the headers; on failure req is cleared. */
 static qs_status json_post(qs_qbo *q, qs_qbo_req *req, qs_error *e)
 {
 	qs_status st;
-	req->body_len = strlen(req->body);
 	req->method = "POST";
 	st = qbo_headers(q, "application/json", req, e);
 	if (st != QS_OK) {
@@ -631,7 +617,6 @@ qs_status qs_qbo_write_prepare(qs_qbo *q, const char *entity, json_object *body,
 	qs_qbo_req *req, qs_error *e)
 {
 	char *path;
-	const char *text;
 	qs_status st;
 
 	memset(req, 0, sizeof(*req));
@@ -653,8 +638,8 @@ qs_status qs_qbo_write_prepare(qs_qbo *q, const char *entity, json_object *body,
 	if (!req->url) {
 		return e ? e->status : QS_EINTERNAL;
 	}
-	text = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	req->body = text ? strdup(text) : NULL;
+	/* the text json-c's plain serialiser gives, written straight into the body */
+	req->body = qs_json_plain(body, &req->body_len);
 	if (!req->body) {
 		qs_qbo_req_clear(req);
 		return qs_error_set(e, QS_EINTERNAL, "Could not serialise the %s body", entity);
@@ -679,7 +664,6 @@ qs_status qs_qbo_write_answer(qs_qbo *q, qs_http_resp *r, const char *entity, js
 
 qs_status qs_qbo_batch_prepare(qs_qbo *q, json_object *items, const char *requestid, qs_qbo_req *req, qs_error *e)
 {
-	const char *text;
 	json_object *body;
 	qs_status st;
 
@@ -696,10 +680,12 @@ qs_status qs_qbo_batch_prepare(qs_qbo *q, json_object *items, const char *reques
 		return e ? e->status : QS_EINTERNAL;
 	}
 	body = json_object_new_object();
-	json_object_object_add(body, "BatchItemRequest", json_object_get(items));
-	text = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	req->body = text ? strdup(text) : NULL;
-	json_object_put(body);
+	if (body) {
+		QS_JSON_ADD(body, "BatchItemRequest", json_object_get(items));
+		/* the text json-c's plain serialiser gives, written straight into the body */
+		req->body = qs_json_plain(body, &req->body_len);
+		json_object_put(body);
+	}
 	if (!req->body) {
 		qs_qbo_req_clear(req);
 		return qs_error_set(e, QS_EINTERNAL, "Could not serialise a batch");
