@@ -78,9 +78,9 @@ qs_status qsm_payment_to_qbo(mctx *m, json_object *norm, json_object *q)
 		size_t i, n = json_object_array_length(ap);
 		for (i = 0; i < n; i++) {
 			json_object *a = json_object_array_get_idx(ap, i), *ql, *links, *link;
-			char inv[32], what[96];
-			snprintf(what, sizeof(what), "invoice %s", qsm_norm_str(a, "invoice"));
-			if ((st = qsm_resolve(m, "invoice", qsm_norm_str(a, "invoice"), true, what, inv)) != QS_OK) {
+			const char *local = qsm_norm_str(a, "invoice");
+			char inv[32];
+			if ((st = qsm_resolvef(m, "invoice", local, true, inv, "invoice %s", local)) != QS_OK) {
 				return st;
 			}
 			ql = json_object_new_object();

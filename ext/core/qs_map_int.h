@@ -138,6 +138,10 @@ qs_status qsm_mapping_error(mctx *m, qs_status st, const char *element, const ch
  * (QS_ECONFIG naming what to map); otherwise *qbo_id may come back empty. */
 qs_status qsm_resolve(mctx *m, const char *kind, const char *local, bool required, const char *what,
 	char qbo_id[32]);
+/* The same with what as printf's fmt and its arguments, formatted (into 96
+ * bytes) only when a message names it. */
+qs_status qsm_resolvef(mctx *m, const char *kind, const char *local, bool required, char qbo_id[32],
+	const char *what_fmt, ...) __attribute__((format(printf, 6, 7)));
 void qsm_add_refnum(json_object *q, json_object *norm, size_t max_chars);
 void qsm_add_marker(json_object *q, mctx *m, json_object *norm, const char *extra);
 void qsm_add_currency(json_object *q, mctx *m, json_object *norm);

@@ -403,9 +403,8 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 		qs_money amount = qsm_norm_int(ln, "amount", 0), expect;
 		int64_t qty = qsm_norm_int(ln, "quantity_e4", 10000);
 		bool taxable = qsm_norm_bool(ln, "taxable");
-		char item_id[32], tax_id[32], el[32];
+		char item_id[32], tax_id[32];
 
-		qsm_index_path(el, sizeof(el), "lines", i);
 		if (kind && !strcmp(kind, "discount")) {
 			/* QBO takes one transaction discount: discount lines are summed */
 			discount += amount < 0 ? -amount : amount;
@@ -425,9 +424,8 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 			}
 		}
 		if (!item || !item_id[0]) {
-			char what[96];
-			snprintf(what, sizeof(what), "the fallback item (for %s, which has %s)", el, item ? "an unmapped item" : "no item");
-			if ((st = qsm_resolve(m, "item", "*", true, what, item_id)) != QS_OK) {
+			if ((st = qsm_resolvef(m, "item", "*", true, item_id, "the fallback item (for lines[%zu], which has %s)", i,
+					item ? "an unmapped item" : "no item")) != QS_OK) {
 				goto done;
 			}
 		}
@@ -455,9 +453,7 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 		} else {
 			const char *lt = qsm_norm_str(ln, "tax");
 			const char *local = taxable ? (lt ? lt : (first_tax ? first_tax : "*")) : "exempt";
-			char what[96];
-			snprintf(what, sizeof(what), "tax %s (used by %s)", local, el);
-			if ((st = qsm_resolve(m, "tax", local, true, what, tax_id)) != QS_OK) {
+			if ((st = qsm_resolvef(m, "tax", local, true, tax_id, "tax %s (used by lines[%zu])", local, i)) != QS_OK) {
 				goto done;
 			}
 			QS_JSON_ADD(det, "TaxCodeRef", qsm_ref_json(tax_id));
@@ -501,10 +497,9 @@ qs_status qsm_map_tax(mctx *m, json_object *norm, json_object *q)
 			 * rate; TotalTax below keeps the document's amount); the engine
 			 * makes an unmapped tax wait (QS_EWAITING), and a QS_ECONFIG
 			 * leaves it out */
-			char tax_id[32], what[96];
+			char tax_id[32];
 			qs_status st;
-			snprintf(what, sizeof(what), "tax %s", first);
-			st = qsm_resolve(m, "tax", first, false, what, tax_id);
+			st = qsm_resolvef(m, "tax", first, false, tax_id, "tax %s", first);
 			if (st == QS_ECONFIG) {
 				qs_error_clear(m->e);
 				tax_id[0] = '\0';
