@@ -85,13 +85,13 @@ qs_status qsm_payment_to_qbo(mctx *m, json_object *norm, json_object *q)
 			}
 			ql = json_object_new_object();
 			json_object_array_add(lines, ql);
-			QS_JSON_ADD(ql, "Amount", qsm_money_json(qsm_norm_int(a, "amount", 0), m->decimals));
+			QSM_ADD_NEW(ql, "Amount", qsm_money_json(qsm_norm_int(a, "amount", 0), m->decimals));
 			links = json_object_new_array();
 			link = json_object_new_object();
-			QS_JSON_ADD(link, "TxnId", json_object_new_string(inv));
-			QS_JSON_ADD(link, "TxnType", json_object_new_string("Invoice"));
+			QSM_ADD_NEW(link, "TxnId", json_object_new_string(inv));
+			QSM_ADD_NEW(link, "TxnType", json_object_new_string("Invoice"));
 			json_object_array_add(links, link);
-			QS_JSON_ADD(ql, "LinkedTxn", links);
+			QSM_ADD_NEW(ql, "LinkedTxn", links);
 		}
 	}
 	qsm_add_marker(q, m, norm, NULL);

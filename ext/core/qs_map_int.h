@@ -130,6 +130,11 @@ json_object *qsm_ref_json(const char *id);
  * the macro refuses anything else at compile time) */
 void qsm_add_str_literal(json_object *o, const char *key, const char *s);
 #define qsm_add_str(o, key, s) qsm_add_str_literal((o), "" key "", (s))
+/* o[key] = v in an object being built that has no member key yet: json-c adds
+ * it without looking for one first (a second add of key would give two
+ * members); key is a string literal, kept as QS_JSON_ADD keeps it */
+#define QSM_ADD_NEW(o, key, v) \
+	json_object_object_add_ex((o), "" key "", (v), JSON_C_OBJECT_KEY_IS_CONSTANT | JSON_C_OBJECT_ADD_KEY_IS_NEW)
 
 /* "<Title> <id>: <formatted>" with status st. */
 qs_status qsm_mapping_error(mctx *m, qs_status st, const char *element, const char *fmt, ...)

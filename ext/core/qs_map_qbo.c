@@ -92,7 +92,7 @@ bool qsm_norm_bool(json_object *o, const char *key)
 json_object *qsm_ref_json(const char *id)
 {
 	json_object *r = json_object_new_object();
-	QS_JSON_ADD(r, "value", json_object_new_string(id));
+	QSM_ADD_NEW(r, "value", json_object_new_string(id));
 	return r;
 }
 
