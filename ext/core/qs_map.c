@@ -279,17 +279,13 @@ static bool doc_string(doc_reader *c, const char **s, size_t *n)
 			return false;   /* a raw control character, or the text ends */
 		}
 		if (ch == '\\') {
-			switch (*++p) {
-			case '"': ch = '"'; break;
-			case '\\': ch = '\\'; break;
-			case '/': ch = '/'; break;
-			case 'b': ch = '\b'; break;
-			case 'f': ch = '\f'; break;
-			case 'n': ch = '\n'; break;
-			case 'r': ch = '\r'; break;
-			case 't': ch = '\t'; break;
-			default: return false;   /* \u and anything else: json-c's */
+			/* the plain escapes; \u and anything else are json-c's */
+			static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+			const char *k = *++p ? strchr(from, *p) : NULL;
+			if (!k) {
+				return false;
 			}
+			ch = to[k - from];
 		}
 		if (len + 1 > c->cap) {
 			size_t cap = c->cap ? c->cap * 2 : 256;
@@ -310,18 +306,45 @@ static bool doc_string(doc_reader *c, const char **s, size_t *n)
 
 static bool doc_value(doc_reader *c, int depth, json_object **out);
 
-static bool doc_object(doc_reader *c, int depth, json_object *o)
+/* Whether close comes next (after any white space): then it is read. */
+static bool doc_closes(doc_reader *c, char close)
 {
 	doc_ws(c);
-	if (*c->p == '}') {
+	if (*c->p == close) {
 		c->p++;
 		return true;
+	}
+	return false;
+}
+
+/* After a member or an element: 1 when a ',' says another follows, 0 at the
+ * closing close, -1 for anything else. */
+static int doc_next(doc_reader *c, char close)
+{
+	doc_ws(c);
+	if (*c->p == ',') {
+		c->p++;
+		doc_ws(c);
+		return 1;
+	}
+	if (*c->p == close) {
+		c->p++;
+		return 0;
+	}
+	return -1;
+}
+
+static bool doc_object(doc_reader *c, int depth, json_object *o)
+{
+	if (doc_closes(c, '}')) {
+		return true;   /* empty */
 	}
 	for (;;) {
 		const char *k;
 		size_t kn;
 		char key[256];
 		json_object *v;
+		int more;
 		if (*c->p != '"') {
 			return false;
 		}
@@ -344,29 +367,20 @@ static bool doc_object(doc_reader *c, int depth, json_object *o)
 			json_object_put(v);
 			return false;
 		}
-		doc_ws(c);
-		if (*c->p == ',') {
-			c->p++;
-			doc_ws(c);
-			continue;
+		if ((more = doc_next(c, '}')) <= 0) {
+			return more == 0;
 		}
-		if (*c->p == '}') {
-			c->p++;
-			return true;
-		}
-		return false;
 	}
 }
 
 static bool doc_array(doc_reader *c, int depth, json_object *a)
 {
-	doc_ws(c);
-	if (*c->p == ']') {
-		c->p++;
-		return true;
+	if (doc_closes(c, ']')) {
+		return true;   /* empty */
 	}
 	for (;;) {
 		json_object *v;
+		int more;
 		if (!doc_value(c, depth + 1, &v)) {
 			return false;
 		}
@@ -374,17 +388,9 @@ static bool doc_array(doc_reader *c, int depth, json_object *a)
 			json_object_put(v);
 			return false;
 		}
-		doc_ws(c);
-		if (*c->p == ',') {
-			c->p++;
-			doc_ws(c);
-			continue;
+		if ((more = doc_next(c, ']')) <= 0) {
+			return more == 0;
 		}
-		if (*c->p == ']') {
-			c->p++;
-			return true;
-		}
-		return false;
 	}
 }
 
