@@ -306,6 +306,31 @@ static bool doc_string(doc_reader *c, const char **s, size_t *n)
 
 static bool doc_value(doc_reader *c, int depth, json_object **out);
 
+/* The member names of normalised documents (the kinds' fields, their lines',
+ * taxes', applications' and addresses' fields), most frequent first: a
+ * member whose name is one of them keeps the literal as its key (json-c's
+ * JSON_C_OBJECT_KEY_IS_CONSTANT) instead of a copy; any other name is copied. */
+static const char *const doc_key_names[] = {
+	"amount", "id", "description", "quantity_e4", "unit_price", "taxable", "kind", "item", "tax", "customer",
+	"invoice", "date", "status", "number", "lines", "subtotal", "tax_total", "total", "tax_inclusive", "currency",
+	"method", "reference", "applies_to", "first_name", "last_name", "email", "display_name", "company", "phone",
+	"address", "line1", "line2", "city", "region", "postal_code", "country", "tax_exempt", "taxes", "rate_e4",
+	"due", "created", "credit_applied", "exchange_rate", "fee", "name", "type", "price", "income_account",
+	"reason", "refunds", "deleted", NULL
+};
+
+static const char *doc_key(const char *k, size_t n)
+{
+	size_t i;
+	for (i = 0; doc_key_names[i]; i++) {
+		const char *d = doc_key_names[i];
+		if (d[0] == k[0] && !strncmp(d, k, n) && d[n] == '\0') {
+			return d;
+		}
+	}
+	return NULL;
+}
+
 /* Whether close comes next (after any white space): then it is read. */
 static bool doc_closes(doc_reader *c, char close)
 {
@@ -343,6 +368,7 @@ static bool doc_object(doc_reader *c, int depth, json_object *o)
 		const char *k;
 		size_t kn;
 		char key[256];
+		const char *known;
 		json_object *v;
 		int more;
 		if (*c->p != '"') {
@@ -352,8 +378,11 @@ static bool doc_object(doc_reader *c, int depth, json_object *o)
 		if (!doc_string(c, &k, &kn) || kn >= sizeof(key) || memchr(k, '\0', kn)) {
 			return false;
 		}
-		memcpy(key, k, kn);
-		key[kn] = '\0';
+		known = kn ? doc_key(k, kn) : NULL;
+		if (!known) {
+			memcpy(key, k, kn);
+			key[kn] = '\0';
+		}
 		doc_ws(c);
 		if (*c->p != ':') {
 			return false;
@@ -363,7 +392,8 @@ static bool doc_object(doc_reader *c, int depth, json_object *o)
 		if (!doc_value(c, depth + 1, &v)) {
 			return false;
 		}
-		if (json_object_object_add(o, key, v) != 0) {
+		if ((known ? json_object_object_add_ex(o, known, v, JSON_C_OBJECT_KEY_IS_CONSTANT)
+				: json_object_object_add(o, key, v)) != 0) {
 			json_object_put(v);
 			return false;
 		}
