@@ -11,6 +11,7 @@
 #include "qs_kind.h"
 #include "qbo/qs_qbo_rules.h"
 #include "qs_state.h"
+#include "qs_json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -605,11 +606,14 @@ void qse_take_ids(qs_entity *en, json_object *obj)
 void qse_add_customer_marker(json_object *body, const char *id)
 {
 	char note[96];
+	size_t n = strnlen(id, 64);
 	if (qse_jget(body, "Notes")) {
 		return;
 	}
-	snprintf(note, sizeof(note), "qbosync:customer:%.64s", id);
-	json_object_object_add(body, "Notes", json_object_new_string(note));
+	/* "qbosync:customer:" and the id's first 64 bytes */
+	memcpy(note, "qbosync:customer:", 17);
+	memcpy(note + 17, id, n);
+	QS_JSON_ADD(body, "Notes", json_object_new_string_len(note, (int)(17 + n)));
 }
 
 /* The QBO body of a record's document, its references resolved through c

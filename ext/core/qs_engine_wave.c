@@ -71,18 +71,8 @@ static void plan_one(qs_engine *eng, wave_rec *w, json_tokener *tok)
 	qs_mapping m;
 	bool mapped = false;
 	qs_status r;
-	w->norm = NULL;
-	if (w->en.doc && tok) {
-		/* as json_tokener_parse does, on the plan's one tokener */
-		json_tokener_reset(tok);
-		w->norm = json_tokener_parse_ex(tok, w->en.doc, -1);
-		if (json_tokener_get_error(tok) != json_tokener_success) {
-			json_object_put(w->norm);
-			w->norm = NULL;
-		}
-	} else if (w->en.doc) {
-		w->norm = json_tokener_parse(w->en.doc);
-	}
+	/* as json_tokener_parse reads it (json-c's on the plan's one tokener when it must) */
+	w->norm = qs_map_doc_parse(w->en.doc, tok);
 	if (!w->norm) {
 		qs_error_set(&w->de, QS_ESTORE, "%s %s: the stored document cannot be read; push it again",
 			qse_entity_label(w->en.kind), w->en.id);

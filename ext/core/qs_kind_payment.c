@@ -78,20 +78,20 @@ qs_status qsm_payment_to_qbo(mctx *m, json_object *norm, json_object *q)
 		size_t i, n = json_object_array_length(ap);
 		for (i = 0; i < n; i++) {
 			json_object *a = json_object_array_get_idx(ap, i), *ql, *links, *link;
-			char inv[32], what[96];
-			snprintf(what, sizeof(what), "invoice %s", qsm_norm_str(a, "invoice"));
-			if ((st = qsm_resolve(m, "invoice", qsm_norm_str(a, "invoice"), true, what, inv)) != QS_OK) {
+			const char *local = qsm_norm_str(a, "invoice");
+			char inv[32];
+			if ((st = qsm_resolvef(m, "invoice", local, true, inv, "invoice %s", local)) != QS_OK) {
 				return st;
 			}
 			ql = json_object_new_object();
 			json_object_array_add(lines, ql);
-			QS_JSON_ADD(ql, "Amount", qsm_money_json(qsm_norm_int(a, "amount", 0), m->decimals));
+			QSM_ADD_NEW(ql, "Amount", qsm_money_json(qsm_norm_int(a, "amount", 0), m->decimals));
 			links = json_object_new_array();
 			link = json_object_new_object();
-			QS_JSON_ADD(link, "TxnId", json_object_new_string(inv));
-			QS_JSON_ADD(link, "TxnType", json_object_new_string("Invoice"));
+			QSM_ADD_NEW(link, "TxnId", json_object_new_string(inv));
+			QSM_ADD_NEW(link, "TxnType", json_object_new_string("Invoice"));
 			json_object_array_add(links, link);
-			QS_JSON_ADD(ql, "LinkedTxn", links);
+			QSM_ADD_NEW(ql, "LinkedTxn", links);
 		}
 	}
 	qsm_add_marker(q, m, norm, NULL);

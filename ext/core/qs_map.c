@@ -227,3 +227,316 @@ qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *c
 	*qbo = q;
 	return QS_OK;
 }
+
+/* ------------------------------------------------------------------ */
+/* a stored normalised document read back                               */
+
+/* The reader of the text qbosync itself stores for a normalised document
+ * (keys, strings with the plain escapes, integers, booleans, null, objects,
+ * arrays): it builds what json-c's tokener builds from that text (the same
+ * json-c constructors, members added as the tokener adds them, in order),
+ * without the tokener's per-character state machine and buffer copies.
+ * Anything else (a \u escape, a raw control character, a number that is not
+ * a plain integer of at most 18 digits, a key of 256 bytes or more, nesting
+ * deeper than 30, text after the document) stops it, and json-c reads the
+ * whole text instead. */
+typedef struct doc_reader {
+	const char *p;
+	char *buf;       /* an escaped string's bytes (malloc'd, grows) */
+	size_t cap;
+} doc_reader;
+
+#define DOC_MAX_DEPTH 30
+
+static void doc_ws(doc_reader *c)
+{
+	while (*c->p == ' ' || *c->p == '\t' || *c->p == '\n' || *c->p == '\r') {
+		c->p++;
+	}
+}
+
+/* The string after its opening quote: *s and *n its bytes (in the text when
+ * it has no escape, else in c->buf). */
+static bool doc_string(doc_reader *c, const char **s, size_t *n)
+{
+	const char *p = c->p, *b = p;
+	size_t len = 0;
+	while (*p != '"') {
+		if ((unsigned char)*p < 0x20 || *p == '\\') {
+			break;
+		}
+		p++;
+	}
+	if (*p == '"') {
+		*s = b;
+		*n = (size_t)(p - b);
+		c->p = p + 1;
+		return true;
+	}
+	for (p = b; *p != '"'; p++) {
+		char ch = *p;
+		if ((unsigned char)ch < 0x20) {
+			return false;   /* a raw control character, or the text ends */
+		}
+		if (ch == '\\') {
+			/* the plain escapes; \u and anything else are json-c's */
+			static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+			const char *k = *++p ? strchr(from, *p) : NULL;
+			if (!k) {
+				return false;
+			}
+			ch = to[k - from];
+		}
+		if (len + 1 > c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 256;
+			char *nb = realloc(c->buf, cap);
+			if (!nb) {
+				return false;
+			}
+			c->buf = nb;
+			c->cap = cap;
+		}
+		c->buf[len++] = ch;
+	}
+	*s = c->buf;
+	*n = len;
+	c->p = p + 1;
+	return true;
+}
+
+static bool doc_value(doc_reader *c, int depth, json_object **out);
+
+/* The member names of normalised documents (the kinds' fields, their lines',
+ * taxes', applications' and addresses' fields), most frequent first: a
+ * member whose name is one of them keeps the literal as its key (json-c's
+ * JSON_C_OBJECT_KEY_IS_CONSTANT) instead of a copy; any other name is copied. */
+static const char *const doc_key_names[] = {
+	"amount", "id", "description", "quantity_e4", "unit_price", "taxable", "kind", "item", "tax", "customer",
+	"invoice", "date", "status", "number", "lines", "subtotal", "tax_total", "total", "tax_inclusive", "currency",
+	"method", "reference", "applies_to", "first_name", "last_name", "email", "display_name", "company", "phone",
+	"address", "line1", "line2", "city", "region", "postal_code", "country", "tax_exempt", "taxes", "rate_e4",
+	"due", "created", "credit_applied", "exchange_rate", "fee", "name", "type", "price", "income_account",
+	"reason", "refunds", "deleted", NULL
+};
+
+static const char *doc_key(const char *k, size_t n)
+{
+	size_t i;
+	for (i = 0; doc_key_names[i]; i++) {
+		const char *d = doc_key_names[i];
+		if (d[0] == k[0] && !strncmp(d, k, n) && d[n] == '\0') {
+			return d;
+		}
+	}
+	return NULL;
+}
+
+/* Whether close comes next (after any white space): then it is read. */
+static bool doc_closes(doc_reader *c, char close)
+{
+	doc_ws(c);
+	if (*c->p == close) {
+		c->p++;
+		return true;
+	}
+	return false;
+}
+
+/* After a member or an element: 1 when a ',' says another follows, 0 at the
+ * closing close, -1 for anything else. */
+static int doc_next(doc_reader *c, char close)
+{
+	doc_ws(c);
+	if (*c->p == ',') {
+		c->p++;
+		doc_ws(c);
+		return 1;
+	}
+	if (*c->p == close) {
+		c->p++;
+		return 0;
+	}
+	return -1;
+}
+
+static bool doc_object(doc_reader *c, int depth, json_object *o)
+{
+	if (doc_closes(c, '}')) {
+		return true;   /* empty */
+	}
+	for (;;) {
+		const char *k;
+		size_t kn;
+		char key[256];
+		const char *known;
+		json_object *v;
+		int more;
+		if (*c->p != '"') {
+			return false;
+		}
+		c->p++;
+		if (!doc_string(c, &k, &kn) || kn >= sizeof(key) || memchr(k, '\0', kn)) {
+			return false;
+		}
+		known = kn ? doc_key(k, kn) : NULL;
+		if (!known) {
+			memcpy(key, k, kn);
+			key[kn] = '\0';
+		}
+		doc_ws(c);
+		if (*c->p != ':') {
+			return false;
+		}
+		c->p++;
+		doc_ws(c);
+		if (!doc_value(c, depth + 1, &v)) {
+			return false;
+		}
+		if ((known ? json_object_object_add_ex(o, known, v, JSON_C_OBJECT_KEY_IS_CONSTANT)
+				: json_object_object_add(o, key, v)) != 0) {
+			json_object_put(v);
+			return false;
+		}
+		if ((more = doc_next(c, '}')) <= 0) {
+			return more == 0;
+		}
+	}
+}
+
+static bool doc_array(doc_reader *c, int depth, json_object *a)
+{
+	if (doc_closes(c, ']')) {
+		return true;   /* empty */
+	}
+	for (;;) {
+		json_object *v;
+		int more;
+		if (!doc_value(c, depth + 1, &v)) {
+			return false;
+		}
+		if (json_object_array_add(a, v) != 0) {
+			json_object_put(v);
+			return false;
+		}
+		if ((more = doc_next(c, ']')) <= 0) {
+			return more == 0;
+		}
+	}
+}
+
+static bool doc_number(doc_reader *c, json_object **out)
+{
+	const char *p = c->p;
+	bool neg = *p == '-';
+	int64_t v = 0;
+	int digits = 0;
+	if (neg) {
+		p++;
+	}
+	if (*p < '0' || *p > '9' || (*p == '0' && p[1] >= '0' && p[1] <= '9')) {
+		return false;
+	}
+	while (*p >= '0' && *p <= '9') {
+		if (++digits > 18) {
+			return false;
+		}
+		v = v * 10 + (*p++ - '0');
+	}
+	if (*p == '.' || *p == 'e' || *p == 'E') {
+		return false;
+	}
+	c->p = p;
+	*out = json_object_new_int64(neg ? -v : v);
+	return *out != NULL;
+}
+
+static bool doc_value(doc_reader *c, int depth, json_object **out)
+{
+	const char *s;
+	size_t n;
+	bool ok;
+	*out = NULL;
+	if (depth > DOC_MAX_DEPTH) {
+		return false;
+	}
+	switch (*c->p) {
+	case '{':
+		c->p++;
+		*out = json_object_new_object();
+		ok = *out && doc_object(c, depth, *out);
+		break;
+	case '[':
+		c->p++;
+		*out = json_object_new_array();
+		ok = *out && doc_array(c, depth, *out);
+		break;
+	case '"':
+		c->p++;
+		if (!doc_string(c, &s, &n)) {
+			return false;
+		}
+		*out = json_object_new_string_len(s, (int)n);
+		return *out != NULL;
+	case 't':
+		if (strncmp(c->p, "true", 4) != 0) {
+			return false;
+		}
+		c->p += 4;
+		*out = json_object_new_boolean(1);
+		return *out != NULL;
+	case 'f':
+		if (strncmp(c->p, "false", 5) != 0) {
+			return false;
+		}
+		c->p += 5;
+		*out = json_object_new_boolean(0);
+		return *out != NULL;
+	case 'n':
+		if (strncmp(c->p, "null", 4) != 0) {
+			return false;
+		}
+		c->p += 4;
+		return true;
+	default:
+		return doc_number(c, out);
+	}
+	if (!ok) {
+		json_object_put(*out);
+		*out = NULL;
+	}
+	return ok;
+}
+
+json_object *qs_map_doc_parse(const char *text, json_tokener *tok)
+{
+	doc_reader c;
+	json_object *o = NULL;
+	bool ok;
+	if (!text) {
+		return NULL;
+	}
+	memset(&c, 0, sizeof(c));
+	c.p = text;
+	doc_ws(&c);
+	ok = *c.p == '{' && doc_value(&c, 1, &o);
+	if (ok) {
+		doc_ws(&c);
+		ok = *c.p == '\0';
+	}
+	free(c.buf);
+	if (ok) {
+		return o;
+	}
+	json_object_put(o);
+	if (!tok) {
+		return json_tokener_parse(text);
+	}
+	/* as json_tokener_parse does, on the caller's tokener */
+	json_tokener_reset(tok);
+	o = json_tokener_parse_ex(tok, text, -1);
+	if (json_tokener_get_error(tok) != json_tokener_success) {
+		json_object_put(o);
+		o = NULL;
+	}
+	return o;
+}

@@ -130,6 +130,11 @@ json_object *qsm_ref_json(const char *id);
  * the macro refuses anything else at compile time) */
 void qsm_add_str_literal(json_object *o, const char *key, const char *s);
 #define qsm_add_str(o, key, s) qsm_add_str_literal((o), "" key "", (s))
+/* o[key] = v in an object being built that has no member key yet: json-c adds
+ * it without looking for one first (a second add of key would give two
+ * members); key is a string literal, kept as QS_JSON_ADD keeps it */
+#define QSM_ADD_NEW(o, key, v) \
+	json_object_object_add_ex((o), "" key "", (v), JSON_C_OBJECT_KEY_IS_CONSTANT | JSON_C_OBJECT_ADD_KEY_IS_NEW)
 
 /* "<Title> <id>: <formatted>" with status st. */
 qs_status qsm_mapping_error(mctx *m, qs_status st, const char *element, const char *fmt, ...)
@@ -138,6 +143,10 @@ qs_status qsm_mapping_error(mctx *m, qs_status st, const char *element, const ch
  * (QS_ECONFIG naming what to map); otherwise *qbo_id may come back empty. */
 qs_status qsm_resolve(mctx *m, const char *kind, const char *local, bool required, const char *what,
 	char qbo_id[32]);
+/* The same with what as printf's fmt and its arguments, formatted (into 96
+ * bytes) only when a message names it. */
+qs_status qsm_resolvef(mctx *m, const char *kind, const char *local, bool required, char qbo_id[32],
+	const char *what_fmt, ...) __attribute__((format(printf, 6, 7)));
 void qsm_add_refnum(json_object *q, json_object *norm, size_t max_chars);
 void qsm_add_marker(json_object *q, mctx *m, json_object *norm, const char *extra);
 void qsm_add_currency(json_object *q, mctx *m, json_object *norm);

@@ -376,6 +376,19 @@ fail:
 	return st;
 }
 
+/* The reference {"value": id} for a line: the one made for the line before
+ * when that has the same id (shared by both lines; the lines of a record
+ * mostly name one item and one tax code), else a new one, then remembered. */
+static json_object *line_ref(json_object **last, char last_id[32], const char *id)
+{
+	if (*last && !strcmp(last_id, id)) {
+		return json_object_get(*last);
+	}
+	*last = qsm_ref_json(id);
+	qs_strlcpy(last_id, id, 32);
+	return *last;
+}
+
 /* Line[] of an invoice or credit memo. */
 qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_taxable)
 {
@@ -385,6 +398,8 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 	size_t i, n;
 	qs_money discount = 0;
 	char *disc_desc = NULL;
+	json_object *item_ref = NULL, *tax_ref = NULL;
+	char item_ref_id[32] = "", tax_ref_id[32] = "";
 	qs_status st = QS_OK;
 
 	*any_taxable = false;
@@ -403,9 +418,8 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 		qs_money amount = qsm_norm_int(ln, "amount", 0), expect;
 		int64_t qty = qsm_norm_int(ln, "quantity_e4", 10000);
 		bool taxable = qsm_norm_bool(ln, "taxable");
-		char item_id[32], tax_id[32], el[32];
+		char item_id[32], tax_id[32];
 
-		qsm_index_path(el, sizeof(el), "lines", i);
 		if (kind && !strcmp(kind, "discount")) {
 			/* QBO takes one transaction discount: discount lines are summed */
 			discount += amount < 0 ? -amount : amount;
@@ -425,52 +439,49 @@ qs_status qsm_map_lines(mctx *m, json_object *norm, json_object *q, bool *any_ta
 			}
 		}
 		if (!item || !item_id[0]) {
-			char what[96];
-			snprintf(what, sizeof(what), "the fallback item (for %s, which has %s)", el, item ? "an unmapped item" : "no item");
-			if ((st = qsm_resolve(m, "item", "*", true, what, item_id)) != QS_OK) {
+			if ((st = qsm_resolvef(m, "item", "*", true, item_id, "the fallback item (for lines[%zu], which has %s)", i,
+					item ? "an unmapped item" : "no item")) != QS_OK) {
 				goto done;
 			}
 		}
 		ql = json_object_new_object();
 		json_object_array_add(out, ql);
-		QS_JSON_ADD(ql, "DetailType", json_object_new_string("SalesItemLineDetail"));
-		QS_JSON_ADD(ql, "Amount", qsm_money_json(amount, m->decimals));
+		QSM_ADD_NEW(ql, "DetailType", json_object_new_string("SalesItemLineDetail"));
+		QSM_ADD_NEW(ql, "Amount", qsm_money_json(amount, m->decimals));
 		qsm_add_str(ql, "Description", desc);
 		det = json_object_new_object();
-		QS_JSON_ADD(ql, "SalesItemLineDetail", det);
-		QS_JSON_ADD(det, "ItemRef", qsm_ref_json(item_id));
-		QS_JSON_ADD(det, "Qty", qsm_dec4_json(qty));
+		QSM_ADD_NEW(ql, "SalesItemLineDetail", det);
+		QSM_ADD_NEW(det, "ItemRef", line_ref(&item_ref, item_ref_id, item_id));
+		QSM_ADD_NEW(det, "Qty", qsm_dec4_json(qty));
 		if (qty == 10000) {
-			QS_JSON_ADD(det, "UnitPrice", qsm_money_json(amount, m->decimals));
+			QSM_ADD_NEW(det, "UnitPrice", qsm_money_json(amount, m->decimals));
 		} else if (qsm_norm_has(ln, "unit_price") &&
 			qs_money_mul_qty(qsm_norm_int(ln, "unit_price", 0), qty, &expect, NULL) == QS_OK && expect == amount) {
-			QS_JSON_ADD(det, "UnitPrice", qsm_money_json(qsm_norm_int(ln, "unit_price", 0), m->decimals));
+			QSM_ADD_NEW(det, "UnitPrice", qsm_money_json(qsm_norm_int(ln, "unit_price", 0), m->decimals));
 		}
 		/* else: no UnitPrice; QBO derives it from Amount / Qty */
 		if (taxable) {
 			*any_taxable = true;
 		}
 		if (m->ctx->us_company) {
-			QS_JSON_ADD(det, "TaxCodeRef", qsm_ref_json(taxable ? QS_QBO_US_TAXABLE : QS_QBO_US_NON_TAXABLE));
+			QSM_ADD_NEW(det, "TaxCodeRef", line_ref(&tax_ref, tax_ref_id, taxable ? QS_QBO_US_TAXABLE : QS_QBO_US_NON_TAXABLE));
 		} else {
 			const char *lt = qsm_norm_str(ln, "tax");
 			const char *local = taxable ? (lt ? lt : (first_tax ? first_tax : "*")) : "exempt";
-			char what[96];
-			snprintf(what, sizeof(what), "tax %s (used by %s)", local, el);
-			if ((st = qsm_resolve(m, "tax", local, true, what, tax_id)) != QS_OK) {
+			if ((st = qsm_resolvef(m, "tax", local, true, tax_id, "tax %s (used by lines[%zu])", local, i)) != QS_OK) {
 				goto done;
 			}
-			QS_JSON_ADD(det, "TaxCodeRef", qsm_ref_json(tax_id));
+			QSM_ADD_NEW(det, "TaxCodeRef", line_ref(&tax_ref, tax_ref_id, tax_id));
 		}
 	}
 	if (discount > 0) {
 		json_object *ql = json_object_new_object(), *det = json_object_new_object();
 		json_object_array_add(out, ql);
-		QS_JSON_ADD(ql, "DetailType", json_object_new_string("DiscountLineDetail"));
-		QS_JSON_ADD(ql, "Amount", qsm_money_json(discount, m->decimals));
+		QSM_ADD_NEW(ql, "DetailType", json_object_new_string("DiscountLineDetail"));
+		QSM_ADD_NEW(ql, "Amount", qsm_money_json(discount, m->decimals));
 		qsm_add_str(ql, "Description", disc_desc);
-		QS_JSON_ADD(det, "PercentBased", json_object_new_boolean(0));
-		QS_JSON_ADD(ql, "DiscountLineDetail", det);
+		QSM_ADD_NEW(det, "PercentBased", json_object_new_boolean(0));
+		QSM_ADD_NEW(ql, "DiscountLineDetail", det);
 	}
 done:
 	free(disc_desc);
@@ -501,10 +512,9 @@ qs_status qsm_map_tax(mctx *m, json_object *norm, json_object *q)
 			 * rate; TotalTax below keeps the document's amount); the engine
 			 * makes an unmapped tax wait (QS_EWAITING), and a QS_ECONFIG
 			 * leaves it out */
-			char tax_id[32], what[96];
+			char tax_id[32];
 			qs_status st;
-			snprintf(what, sizeof(what), "tax %s", first);
-			st = qsm_resolve(m, "tax", first, false, what, tax_id);
+			st = qsm_resolvef(m, "tax", first, false, tax_id, "tax %s", first);
 			if (st == QS_ECONFIG) {
 				qs_error_clear(m->e);
 				tax_id[0] = '\0';

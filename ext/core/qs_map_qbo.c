@@ -27,10 +27,13 @@
  *   account:refund (required for refund receipts: local id = the method, else "*").
  */
 
+/* The readers of a normalised document find a member with qs_json_member:
+ * its objects have a few keys, and a walk over them costs less than hashing
+ * the key (json-c's look-up); the answer is the same. */
 const char *qsm_norm_str(json_object *o, const char *key)
 {
 	json_object *v;
-	if (o && json_object_object_get_ex(o, key, &v) && json_object_get_type(v) == json_type_string) {
+	if (qs_json_member(o, key, &v) && json_object_get_type(v) == json_type_string) {
 		return json_object_get_string(v);
 	}
 	return NULL;
@@ -68,7 +71,7 @@ json_object *qsm_dec4_json(int64_t v)
 int64_t qsm_norm_int(json_object *o, const char *key, int64_t dflt)
 {
 	json_object *v;
-	if (o && json_object_object_get_ex(o, key, &v) && json_object_get_type(v) == json_type_int) {
+	if (qs_json_member(o, key, &v) && json_object_get_type(v) == json_type_int) {
 		return json_object_get_int64(v);
 	}
 	return dflt;
@@ -77,19 +80,19 @@ int64_t qsm_norm_int(json_object *o, const char *key, int64_t dflt)
 bool qsm_norm_has(json_object *o, const char *key)
 {
 	json_object *v;
-	return o && json_object_object_get_ex(o, key, &v);
+	return qs_json_member(o, key, &v);
 }
 
 bool qsm_norm_bool(json_object *o, const char *key)
 {
 	json_object *v;
-	return o && json_object_object_get_ex(o, key, &v) && json_object_get_boolean(v);
+	return qs_json_member(o, key, &v) && json_object_get_boolean(v);
 }
 
 json_object *qsm_ref_json(const char *id)
 {
 	json_object *r = json_object_new_object();
-	QS_JSON_ADD(r, "value", json_object_new_string(id));
+	QSM_ADD_NEW(r, "value", json_object_new_string(id));
 	return r;
 }
 
@@ -117,35 +120,49 @@ qs_status qsm_mapping_error(mctx *m, qs_status st, const char *element, const ch
 }
 
 /* Resolves (kind, local) to a QBO id. required: an empty answer is an error
- * (QS_ECONFIG naming what to map); otherwise *qbo_id may come back empty. */
-qs_status qsm_resolve(mctx *m, const char *kind, const char *local, bool required, const char *what,
-	char qbo_id[32])
+ * (QS_ECONFIG naming what to map); otherwise *qbo_id may come back empty.
+ * what (printf, at most 95 bytes) is formatted only for such a message. */
+qs_status qsm_resolvef(mctx *m, const char *kind, const char *local, bool required, char qbo_id[32],
+	const char *what_fmt, ...)
 {
+	char what[96];
+	va_list ap;
 	qs_status st;
 	qbo_id[0] = '\0';
+	if (m->ctx && m->ctx->resolve) {
+		st = m->ctx->resolve(m->ctx->ud, kind, local, qbo_id, m->e);
+		qbo_id[31] = '\0';
+		if (st != QS_OK) {
+			if (m->e && !m->e->kind[0]) {
+				qs_error_record(m->e, m->kind, m->id);
+			}
+			if (m->e && m->e->status != st) {
+				m->e->status = st;
+			}
+			return st;
+		}
+		if (!required || qbo_id[0]) {
+			return QS_OK;
+		}
+	}
+	va_start(ap, what_fmt);
+	vsnprintf(what, sizeof(what), what_fmt, ap);
+	va_end(ap);
 	if (!m->ctx || !m->ctx->resolve) {
 		return qsm_mapping_error(m, QS_EINTERNAL, "", "no reference resolver to find the QuickBooks id of %s", what);
 	}
-	st = m->ctx->resolve(m->ctx->ud, kind, local, qbo_id, m->e);
-	qbo_id[31] = '\0';
-	if (st != QS_OK) {
-		if (m->e && !m->e->kind[0]) {
-			qs_error_record(m->e, m->kind, m->id);
-		}
-		if (m->e && m->e->status != st) {
-			m->e->status = st;
-		}
-		return st;
+	if (!strncmp(kind, "account:", 8)) {
+		return qsm_mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map one with qbo_map($conn, 'account', '%s', '<QBO Id>', ['purpose' => '%s'])",
+			what, local, kind + 8);
 	}
-	if (required && !qbo_id[0]) {
-		if (!strncmp(kind, "account:", 8)) {
-			return qsm_mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map one with qbo_map($conn, 'account', '%s', '<QBO Id>', ['purpose' => '%s'])",
-				what, local, kind + 8);
-		}
-		return qsm_mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map it with qbo_map($conn, '%s', '%s', '<QBO Id>')",
-			what, kind, local);
-	}
-	return QS_OK;
+	return qsm_mapping_error(m, QS_ECONFIG, "", "%s has no QuickBooks counterpart; map it with qbo_map($conn, '%s', '%s', '<QBO Id>')",
+		what, kind, local);
+}
+
+qs_status qsm_resolve(mctx *m, const char *kind, const char *local, bool required, const char *what,
+	char qbo_id[32])
+{
+	return qsm_resolvef(m, kind, local, required, qbo_id, "%s", what);
 }
 
 /* PaymentRefNum: the first 21 characters of the reference. */
@@ -158,21 +175,45 @@ void qsm_add_refnum(json_object *q, json_object *norm, size_t max_chars)
 	}
 }
 
-/* PrivateNote: "qbosync:<kind>:<id>" and, when given, the full reference and extra text. */
+/* PrivateNote: "qbosync:<kind>:<id>" and, when given, the full reference and
+ * extra text (its first 4000 characters), put together in place: on the stack
+ * when it fits there. */
 void qsm_add_marker(json_object *q, mctx *m, json_object *norm, const char *extra)
 {
 	const char *r = qsm_norm_str(norm, "reference");
-	size_t n = strlen(m->kind) + strlen(m->id) + 16 + (r ? strlen(r) + 12 : 0) + (extra ? strlen(extra) + 4 : 0);
-	char *note = malloc(n);
-	size_t cut;
-	if (!note) {
+	const char *part[8];
+	size_t len[8], np = 0, n = 0, i, cut;
+	char stack[512], *note = stack;
+	part[np++] = "qbosync:";
+	part[np++] = m->kind;
+	part[np++] = ":";
+	part[np++] = m->id;
+	if (r) {
+		part[np++] = " reference ";
+		part[np++] = r;
+	}
+	if (extra) {
+		part[np++] = " - ";
+		part[np++] = extra;
+	}
+	for (i = 0; i < np; i++) {
+		len[i] = strlen(part[i]);
+		n += len[i];
+	}
+	if (n >= sizeof(stack) && !(note = malloc(n + 1))) {
 		return;
 	}
-	snprintf(note, n, "qbosync:%s:%s%s%s%s%s", m->kind, m->id, r ? " reference " : "", r ? r : "",
-		extra ? " - " : "", extra ? extra : "");
-	cut = qsm_utf8_prefix(note, strlen(note), 4000);
+	for (i = 0, n = 0; i < np; i++) {
+		memcpy(note + n, part[i], len[i]);
+		n += len[i];
+	}
+	note[n] = '\0';
+	/* at most 4000 bytes are at most 4000 characters */
+	cut = n <= 4000 ? n : qsm_utf8_prefix(note, n, 4000);
 	QS_JSON_ADD(q, "PrivateNote", json_object_new_string_len(note, (int)cut));
-	free(note);
+	if (note != stack) {
+		free(note);
+	}
 }
 
 void qsm_add_currency(json_object *q, mctx *m, json_object *norm)
