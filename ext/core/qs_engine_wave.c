@@ -66,13 +66,13 @@ static bool is_cancel(wave_rec *w)
 }
 
 /* Plan one claimed record: its body, or the one-record path, or an outcome. */
-static void plan_one(qs_engine *eng, wave_rec *w, json_tokener *tok)
+static void plan_one(qs_engine *eng, wave_rec *w)
 {
 	qs_mapping m;
 	bool mapped = false;
 	qs_status r;
-	/* as json_tokener_parse reads it (json-c's on the plan's one tokener when it must) */
-	w->norm = qs_map_doc_parse(w->en.doc, tok);
+	/* as json_tokener_parse reads it */
+	w->norm = w->en.doc ? qs_json_parse(w->en.doc, strlen(w->en.doc), NULL) : NULL;
 	if (!w->norm) {
 		qs_error_set(&w->de, QS_ESTORE, "%s %s: the stored document cannot be read; push it again",
 			qse_entity_label(w->en.kind), w->en.id);
@@ -1355,7 +1355,6 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	wave waves[QSE_WAVES_MAX];
 	batch_job jobs[QSE_WAVES_MAX], qjobs[4];
 	struct qse_ref_memo *memo;
-	json_tokener *tok;
 	size_t i, nw = 0, v, claimed_waves = 0;
 	long long chain[2];
 	qs_status r = QS_OK;
@@ -1416,7 +1415,6 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	qse_ref_memo_begin(eng);
 	/* the plan's reads (mappings, the records referred to) in one snapshot */
 	qs_store_read_begin(eng->store);
-	tok = json_tokener_new();
 	for (i = 0; i < (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n; i++) {
 		w[i].ctx.eng = eng;
 		w[i].ctx.kind = w[i].en.kind;
@@ -1424,11 +1422,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		w[i].ctx.no_deliver = true;
 		qs_error_clear(&w[i].de);
 		if (w[i].claimed) {
-			plan_one(eng, &w[i], tok);
+			plan_one(eng, &w[i]);
 		}
-	}
-	if (tok) {
-		json_tokener_free(tok);
 	}
 	qs_store_read_end(eng->store);
 	/* the memo is set aside while records are sent (the one-record path reads

@@ -266,29 +266,37 @@ bool qs_json_member(json_object *o, const char *key, json_object **v)
 
 /* ---- parsing: the tree json-c's tokener gives ---- */
 
-/* Member names QBO's answers use over and over: a member of one of these
- * names keeps the name as a constant key (no copy of it made, none freed
- * with the tree). Sorted by length; known_keys[key_at[n]] up to
- * known_keys[key_at[n + 1] - 1] are the names of n bytes. */
+/* Member names QBO's answers and qbosync's stored documents (the kinds'
+ * fields, their lines', taxes', applications' and addresses') use over and
+ * over: a member of one of these names keeps the name as a constant key (no
+ * copy of it made, none freed with the tree). Sorted by length;
+ * known_keys[key_at[n]] up to known_keys[key_at[n + 1] - 1] are the names of
+ * n bytes. */
 static const char *const known_keys[] = {
-	"Id", "Job", "Qty", "bId", "Item", "Line", "code", "name", "time", "type", "Error", "Fault",
-	"Level", "Notes", "TxnId", "value", "Active", "Amount", "Detail", "domain", "sparse",
-	"Account", "Address", "Balance", "Deposit", "DueDate", "Invoice", "ItemRef", "LineNum",
-	"Message", "Payment", "Taxable", "TxnDate", "TxnType", "element", "Customer", "MetaData",
-	"TotalAmt", "TotalTax", "BillEmail", "DocNumber", "GivenName", "IsProject", "LinkedTxn",
-	"SyncToken", "UnitPrice", "CreateTime", "CreditMemo", "DetailType", "FamilyName",
-	"TaxCodeRef", "maxResults", "totalCount", "CurrencyRef", "CustomField", "CustomerRef",
-	"Description", "DisplayName", "EmailStatus", "PrintStatus", "PrivateNote", "SalesTermRef",
-	"TxnTaxDetail", "UnappliedAmt", "PaymentRefNum", "QueryResponse", "RefundReceipt",
-	"startPosition", "BillWithParent", "ClientEntityId", "ItemAccountRef", "ProcessPayment",
-	"AllowIPNPayment", "BalanceWithJobs", "LastUpdatedTime", "PrimaryEmailAddr",
-	"PrintOnCheckName", "BatchItemResponse", "AllowOnlinePayment", "FullyQualifiedName",
-	"SubTotalLineDetail", "DepositToAccountRef", "SalesItemLineDetail", "AllowOnlineACHPayment",
-	"ApplyTaxAfterDiscount", "PreferredDeliveryMethod", "AllowOnlineCreditCardPayment",
+	"Id", "id", "Job", "Qty", "bId", "due", "fee", "tax", "Item", "Line", "city", "code", "date",
+	"item", "kind", "name", "time", "type", "Error", "Fault", "Level", "Notes", "TxnId", "email",
+	"line1", "line2", "lines", "phone", "price", "taxes", "total", "value", "Active", "Amount",
+	"Detail", "amount", "domain", "method", "number", "reason", "region", "sparse", "status",
+	"Account", "Address", "Balance", "Deposit", "DueDate", "Invoice", "ItemRef", "LineNum", "Message",
+	"Payment", "Taxable", "TxnDate", "TxnType", "address", "company", "country", "created", "deleted",
+	"element", "invoice", "rate_e4", "refunds", "taxable", "Customer", "MetaData", "TotalAmt",
+	"TotalTax", "currency", "customer", "subtotal", "BillEmail", "DocNumber", "GivenName",
+	"IsProject", "LinkedTxn", "SyncToken", "UnitPrice", "last_name", "reference", "tax_total",
+	"CreateTime", "CreditMemo", "DetailType", "FamilyName", "TaxCodeRef", "applies_to", "first_name",
+	"maxResults", "tax_exempt", "totalCount", "unit_price", "CurrencyRef", "CustomField",
+	"CustomerRef", "Description", "DisplayName", "EmailStatus", "PrintStatus", "PrivateNote",
+	"description", "postal_code", "quantity_e4", "SalesTermRef", "TxnTaxDetail", "UnappliedAmt",
+	"display_name", "PaymentRefNum", "QueryResponse", "RefundReceipt", "exchange_rate",
+	"startPosition", "tax_inclusive", "BillWithParent", "ClientEntityId", "ItemAccountRef",
+	"ProcessPayment", "credit_applied", "income_account", "AllowIPNPayment", "BalanceWithJobs",
+	"LastUpdatedTime", "PrimaryEmailAddr", "PrintOnCheckName", "BatchItemResponse",
+	"AllowOnlinePayment", "FullyQualifiedName", "SubTotalLineDetail", "DepositToAccountRef",
+	"SalesItemLineDetail", "AllowOnlineACHPayment", "ApplyTaxAfterDiscount",
+	"PreferredDeliveryMethod", "AllowOnlineCreditCardPayment",
 };
 static const unsigned char key_at[30] = {
-	0, 0, 0, 1, 4, 10, 16, 21, 35, 39, 46, 53, 61, 64, 68, 72, 75, 77, 78, 81, 83, 83, 85, 85, 86,
-	86, 86, 86, 86, 87,
+	0, 0, 0, 2, 8, 18, 32, 43, 66, 73, 83, 94, 105, 109, 115, 121, 124, 126, 127, 130, 132, 132, 134,
+	134, 135, 135, 135, 135, 135, 136,
 };
 
 static const char *key_known(const char *k, size_t n)

@@ -37,12 +37,6 @@ bool qs_map_utf8_ok(const char *s, size_t n);
 void qs_map_mark_utf8_checked(json_object *doc);
 
 
-/* The stored text of a normalised document read back: what json_tokener_parse
- * gives for it (NULL when it is not JSON, or not all of the text is), read
- * directly when it has the shape qbosync stores, else by json-c (on tok when
- * given). */
-json_object *qs_map_doc_parse(const char *text, json_tokener *tok);
-
 /* The dependencies of a normalised document, in the order they must exist in QBO:
  * calls cb(ud, kind, local_id) for each ("customer" of an invoice/payment,
  * "item" of each invoice line, "invoice" of each payment application).
