@@ -467,7 +467,7 @@ qs_status qse_sent_keys_keep(qs_engine *eng, const qs_entity *en, qs_error *e)
  * passed over. Lookup errors end the delivery: it is retried, never created
  * blind. */
 static qs_status sent_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body, json_object *sent,
-	json_object **adopt, qbo_owner *owner, qs_error *e)
+	bool every_date, json_object **adopt, qbo_owner *owner, qs_error *e)
 {
 	size_t i, n = json_object_array_length(sent);
 	json_object *cur = en->doc ? json_tokener_parse(en->doc) : NULL;
@@ -516,7 +516,7 @@ static qs_status sent_guard(qs_engine *eng, const qs_entity *en, const char *ent
 			}
 			/* its marker among its date's records (every customer's), unless the
 			 * current version's guard scans the same date and customer */
-			if (r == QS_OK && !*adopt && date && (!qse_jstr(cur, "date") || strcmp(date, qse_jstr(cur, "date")) != 0
+			if (r == QS_OK && !*adopt && date && (every_date || !qse_jstr(cur, "date") || strcmp(date, qse_jstr(cur, "date")) != 0
 					|| !cust || !qse_jstr(cur, "customer") || strcmp(cust, qse_jstr(cur, "customer")) != 0)) {
 				json_object *db = json_object_new_object();
 				keys_add(db, "TxnDate", date);
@@ -543,6 +543,27 @@ static qs_status sent_guard(qs_engine *eng, const qs_entity *en, const char *ent
 		json_object_put(*adopt);
 		*adopt = NULL;
 	}
+	return r;
+}
+
+qs_status qse_sent_find(qs_engine *eng, const qs_entity *en, const char *entity, json_object **found, qs_error *e)
+{
+	json_object *sent = NULL, *body;
+	qbo_owner owner = OWNER_NONE;
+	qs_status r;
+	*found = NULL;
+	if (!marker_field(en->kind_id)) {
+		return QS_OK;   /* no marker: a record found by name may be one made by hand */
+	}
+	r = sent_keys_read(eng, en, &sent, e);
+	if (r != QS_OK || !sent) {
+		return r;
+	}
+	body = json_object_new_object();
+	r = body ? sent_guard(eng, en, entity, body, qse_jget(sent, "keys"), true, found, &owner, e)
+		: qs_error_set(e, QS_EINTERNAL, "Out of memory");
+	json_object_put(body);
+	json_object_put(sent);
 	return r;
 }
 
@@ -885,7 +906,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 	if (rid_older) {
 		r = sent_keys_read(eng, en, &sent, e);
 		if (r == QS_OK && sent) {
-			r = sent_guard(eng, en, entity, body, qse_jget(sent, "keys"), &adopt, &owner, e);
+			r = sent_guard(eng, en, entity, body, qse_jget(sent, "keys"), false, &adopt, &owner, e);
 		}
 		if (r != QS_OK) {
 			goto out;
