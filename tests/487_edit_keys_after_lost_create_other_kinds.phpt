@@ -1,5 +1,5 @@
 --TEST--
-A create that QBO committed but whose answer was lost, then an edit of the keys its record is found by, with QBO's requestid replays gone (their retention is unknown): an item renamed, an invoice renumbered and redated, a payment redated; each retry finds the record the unanswered create made by the keys that create carried (the item's old Name, the invoice's old DocNumber, the payment's marker among its old date's payments) and sends the edit as an update: QBO holds one record of each, holding the edit, Synced at the edit's version
+A create that QBO committed but whose answer was lost, then an edit of the keys its record is found by, with QBO's requestid replays gone (their retention is unknown): an item renamed, an invoice renumbered and redated, a payment and a credit note redated; each retry finds the record the unanswered create made by the keys that create carried (the item's old Name, the invoice's old DocNumber, the payment's and the credit note's marker among their old date's records) and sends the edit as an update: QBO holds one record of each, holding the edit, Synced at the edit's version
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
@@ -37,6 +37,10 @@ $pay = eng_payment('y1', 'k1', '20.00');
 kd_lost_then_edit($conn, $realm, $store, 'payment', 'Payment', $pay, ['date' => '2026-11-23'] + $pay);
 $pays = array_values(array_filter(eng_qbo_all($realm, 'Payment'), fn($r) => preg_match('/qbosync:payment:y1(?![^\s;,])/', $r['PrivateNote'] ?? '')));
 echo "QBO payments marked y1: ", implode(', ', array_map(fn($r) => "$r[TxnDate] $r[TotalAmt]", $pays)), "\n";
+$cn = ['id' => 'n1', 'customer' => 'k1', 'date' => '2026-11-24', 'amount' => '7.50', 'reason' => 'Outage'];
+kd_lost_then_edit($conn, $realm, $store, 'credit', 'CreditMemo', $cn, ['date' => '2026-11-26', 'amount' => '8.00'] + $cn);
+$cms = array_values(array_filter(eng_qbo_all($realm, 'CreditMemo'), fn($r) => preg_match('/qbosync:credit:n1(?![^\s;,])/', $r['PrivateNote'] ?? '')));
+echo "QBO credit memos marked n1: ", implode(', ', array_map(fn($r) => "$r[TxnDate] $r[TotalAmt]", $cms)), "\n";
 echo "outbox rows left: ", count(qbo_test_store_rows($store, 'SELECT 1 FROM outbox')), "\n";
 ?>
 --EXPECT--
@@ -49,4 +53,7 @@ QBO invoices marked v1: K-2 2026-11-22 35
 payment after the lost answer: Not Tried, queued true; replays forgotten: true
 payment edited: Synced, version 2, synced version 2
 QBO payments marked y1: 2026-11-23 20
+credit after the lost answer: Not Tried, queued true; replays forgotten: true
+credit edited: Synced, version 2, synced version 2
+QBO credit memos marked n1: 2026-11-26 8
 outbox rows left: 0
