@@ -44,7 +44,7 @@ function sbx_dispatch(array $req): array
 {
     $p = $req['path'];
     if ($p === '/_sandbox/companies' || $p === '/_sandbox/reset' || $p === '/_sandbox/ledger'
-        || str_starts_with($p, '/_sandbox/ledger/')) {
+        || str_starts_with($p, '/_sandbox/ledger/') || str_starts_with($p, '/_sandbox/requestids/')) {
         return sbx_control_data($req);
     }
     if (str_starts_with($p, '/_sandbox/') || str_starts_with($p, '/connect/oauth2')

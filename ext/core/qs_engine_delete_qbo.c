@@ -185,8 +185,11 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 	if (!en->qbo_id[0]) {
 		/* never confirmed in QBO. A create of this version's own requestid was
 		 * never sent; an earlier version's (create_rid kept by an uncertain
-		 * attempt) may have been committed: sent again it is answered with
-		 * that record (or makes it), which is then deleted. */
+		 * attempt) may have been committed: the record it made is looked for
+		 * by the keys that create carried (a batch's requestid is not
+		 * replayed, a single create's replay may have expired); else the
+		 * create is sent again, answered with that record (or making it),
+		 * which is then deleted. */
 		char ver[24], want[64];
 		json_object *plain, *body = NULL, *out = NULL;
 		const char *ent = NULL;
@@ -195,26 +198,36 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 		if (!en->create_rid[0] || !strcmp(en->create_rid, want)) {
 			return QS_OK;
 		}
-		plain = json_tokener_parse(en->doc);
-		if (!plain) {
-			return qs_error_set(e, QS_ESTORE, "%s %s: the stored document cannot be read", qse_entity_label(en->kind), en->id);
-		}
-		json_object_object_del(plain, "deleted");
-		r = qse_map_body(eng, en, c, plain, &ent, &body, e);
-		if (r == QS_OK) {
-			r = qse_api(eng, OP_CREATE, ent, body, NULL, NULL, en->create_rid, NULL, &out, e);
-		}
-		if (r == QS_OK && qse_usable_id(out)) {
-			qse_take_ids(en, out);
-		} else if (r == QS_OK) {
-			r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered without a usable Id; the delete is tried again",
-				qse_entity_label(en->kind), en->id);
-		}
-		json_object_put(out);
-		json_object_put(body);
-		json_object_put(plain);
+		r = qse_sent_find(eng, en, entity, &out, e);
 		if (r != QS_OK) {
 			return r;
+		}
+		if (out) {
+			qse_take_ids(en, out);
+			json_object_put(out);
+			out = NULL;
+		} else {
+			plain = json_tokener_parse(en->doc);
+			if (!plain) {
+				return qs_error_set(e, QS_ESTORE, "%s %s: the stored document cannot be read", qse_entity_label(en->kind), en->id);
+			}
+			json_object_object_del(plain, "deleted");
+			r = qse_map_body(eng, en, c, plain, &ent, &body, e);
+			if (r == QS_OK) {
+				r = qse_api(eng, OP_CREATE, ent, body, NULL, NULL, en->create_rid, NULL, &out, e);
+			}
+			if (r == QS_OK && qse_usable_id(out)) {
+				qse_take_ids(en, out);
+			} else if (r == QS_OK) {
+				r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered without a usable Id; the delete is tried again",
+					qse_entity_label(en->kind), en->id);
+			}
+			json_object_put(out);
+			json_object_put(body);
+			json_object_put(plain);
+			if (r != QS_OK) {
+				return r;
+			}
 		}
 	}
 	if (en->kind_id == QS_KIND_PAYMENT) {

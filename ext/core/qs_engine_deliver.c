@@ -321,6 +321,261 @@ static qs_status txn_guard(qs_engine *eng, const qs_entity *en, const char *enti
 	return r;
 }
 
+/* ------------------------------------------------------------------ the keys an unanswered create carried */
+
+/* A create whose outcome is unknown (its answer lost, its process gone)
+ * keeps its requestid in the entity row until it is settled, and its retry
+ * looks for what it may have made before anything is sent again. A version
+ * recorded meanwhile replaces the document that create carried, and with it
+ * the natural keys that find its record (an edited name, email, number or
+ * date). Those keys are kept first, in the store's named values
+ * ("sent_keys:" and a digest of kind and id): {"rid": the requestid, "keys":
+ * [one set per version recorded while that requestid stood, each of which
+ * may have been sent under it]}. They count only while the record's
+ * requestid is that one (a settled create's requestid is never made again:
+ * versions only grow). */
+#define SENT_KEYS_MAX 16
+
+static void sent_keys_name(char out[64], const char *kind, const char *id)
+{
+	char h[64];
+	qse_make_rid(h, "sent_keys", kind, id, NULL);   /* 36 characters */
+	snprintf(out, 64, "sent_keys:%.36s", h);
+}
+
+static void keys_add(json_object *k, const char *name, const char *v)
+{
+	if (v && *v) {
+		json_object_object_add(k, name, json_object_new_string(v));
+	}
+}
+
+/* The natural keys a document's create carries: a customer's DisplayName and
+ * email, an item's Name, a transaction's number, date and customer (its
+ * marker is found among its date's records); NULL for none. */
+static json_object *doc_keys(qs_kind_id kind_id, json_object *norm)
+{
+	json_object *k = json_object_new_object();
+	char *dn;
+	if (!k) {
+		return NULL;
+	}
+	switch (qs_kind_guard_of(kind_id)) {
+	case QS_GUARD_NAME_EMAIL:
+		dn = qs_map_display_name(norm);
+		keys_add(k, "name", dn);
+		free(dn);
+		keys_add(k, "email", qse_jstr(norm, "email"));
+		break;
+	case QS_GUARD_NAME:
+		keys_add(k, "name", qse_jstr(norm, "name"));
+		break;
+	case QS_GUARD_DOC_MARKER:
+	case QS_GUARD_DOC_RID:
+		keys_add(k, "number", qse_jstr(norm, "number"));
+		keys_add(k, "date", qse_jstr(norm, "date"));
+		keys_add(k, "customer", qse_jstr(norm, "customer"));
+		break;
+	default:
+		break;
+	}
+	if (json_object_object_length(k) == 0) {
+		json_object_put(k);
+		return NULL;
+	}
+	return k;
+}
+
+/* The record's kept entry when it is its current requestid's, else NULL. */
+static qs_status sent_keys_read(qs_engine *eng, const qs_entity *en, json_object **entry, qs_error *e)
+{
+	char name[64], *v = NULL;
+	double at;
+	qs_status r;
+	const char *rid;
+	*entry = NULL;
+	sent_keys_name(name, en->kind, en->id);
+	r = qs_store_meta_get(eng->store, eng->conn_key, name, &v, &at, e);
+	if (r != QS_OK || !v) {
+		free(v);
+		return r;
+	}
+	*entry = *v ? json_tokener_parse(v) : NULL;
+	free(v);
+	rid = qse_jstr(*entry, "rid");
+	if (!rid || strcmp(rid, en->create_rid) != 0 || !json_object_is_type(qse_jget(*entry, "keys"), json_type_array)) {
+		json_object_put(*entry);
+		*entry = NULL;
+	}
+	return QS_OK;
+}
+
+qs_status qse_sent_keys_keep(qs_engine *eng, const qs_entity *en, qs_error *e)
+{
+	json_object *norm = en->doc ? json_tokener_parse(en->doc) : NULL, *keys, *entry = NULL, *list;
+	char name[64];
+	size_t i, n;
+	qs_status r;
+	keys = norm ? doc_keys(en->kind_id, norm) : NULL;
+	json_object_put(norm);
+	if (!keys) {
+		return QS_OK;   /* nothing finds this kind's record but its requestid and marker */
+	}
+	r = sent_keys_read(eng, en, &entry, e);
+	if (r != QS_OK) {
+		json_object_put(keys);
+		return r;
+	}
+	if (!entry) {
+		entry = json_object_new_object();
+		if (!entry) {
+			json_object_put(keys);
+			return qs_error_set(e, QS_EINTERNAL, "Out of memory");
+		}
+		json_object_object_add(entry, "rid", json_object_new_string(en->create_rid));
+		json_object_object_add(entry, "keys", json_object_new_array());
+	}
+	list = qse_jget(entry, "keys");
+	n = json_object_array_length(list);
+	for (i = 0; i < n; i++) {
+		if (json_object_equal(json_object_array_get_idx(list, i), keys)) {
+			json_object_put(keys);
+			json_object_put(entry);
+			return QS_OK;   /* kept already */
+		}
+	}
+	if (n >= SENT_KEYS_MAX) {
+		json_object_array_del_idx(list, 1, 1);   /* the first version's stay, the oldest after it go */
+	}
+	json_object_array_add(list, keys);
+	sent_keys_name(name, en->kind, en->id);
+	r = qs_store_meta_put(eng->store, eng->conn_key, name, json_object_to_json_string_ext(entry, JSON_C_TO_STRING_PLAIN),
+		qs_store_now(), e);
+	json_object_put(entry);
+	return r;
+}
+
+/* The record an unanswered create made, looked for by the keys it carried
+ * (kept when a later version replaced its document), each set as the kind's
+ * guard looks: a customer by DisplayName, "DisplayName (id)" or its email
+ * alone; an item by Name; a transaction by DocNumber, then by its marker
+ * among the records of its date. Only what that create made is taken: a
+ * record with this record's marker, or for an item (no marker) one no other
+ * local item is linked to. A record of another local record's under those
+ * keys is not this create's (QBO refuses a second name or number), nor is
+ * an unmarked one (the current version's guards judge those): both are
+ * passed over. Lookup errors end the delivery: it is retried, never created
+ * blind. */
+static qs_status sent_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body, json_object *sent,
+	bool every_date, json_object **adopt, qbo_owner *owner, qs_error *e)
+{
+	size_t i, n = json_object_array_length(sent);
+	json_object *cur = en->doc ? json_tokener_parse(en->doc) : NULL;
+	qs_status r = QS_OK;
+	*adopt = NULL;
+	*owner = OWNER_NONE;
+	for (i = 0; i < n && !*adopt && r == QS_OK; i++) {
+		json_object *k = json_object_array_get_idx(sent, i);
+		json_object *sb = json_object_new_object(), *sn = json_object_new_object(), *rows = NULL;
+		const char *name = qse_jstr(k, "name"), *date = qse_jstr(k, "date"), *cust = qse_jstr(k, "customer");
+		qs_error e2;
+		char other[65];
+		qs_error_clear(&e2);
+		if (!sb || !sn) {
+			json_object_put(sb);
+			json_object_put(sn);
+			r = qs_error_set(e, QS_EINTERNAL, "Out of memory");
+			break;
+		}
+		switch (qs_kind_guard_of(en->kind_id)) {
+		case QS_GUARD_NAME_EMAIL:
+			keys_add(sb, "DisplayName", name);
+			keys_add(sn, "email", qse_jstr(k, "email"));
+			r = customer_guard(eng, en->id, sn, sb, adopt, owner, &e2);
+			r = r == QS_EAPI ? QS_OK : r;   /* both names others': that create made neither */
+			break;
+		case QS_GUARD_NAME:
+			r = name ? qse_find_by(eng, entity, "Name", name, true, &rows, &e2) : QS_OK;
+			if (r == QS_OK && qse_usable_id(qse_first_row(rows))
+					&& row_owner(eng, qse_first_row(rows), en->kind, en->id, other, NULL) != OWNER_OTHER) {
+				*adopt = json_object_get(qse_first_row(rows));
+			}
+			json_object_put(rows);
+			break;
+		case QS_GUARD_DOC_MARKER:
+		case QS_GUARD_DOC_RID:
+			keys_add(sb, "DocNumber", qse_jstr(k, "number"));
+			if (qse_jget(body, "CustomerRef")) {
+				json_object_object_add(sb, "CustomerRef", json_object_get(qse_jget(body, "CustomerRef")));
+			}
+			r = docnumber_guard(eng, en, entity, sb, adopt, owner, &e2);
+			r = r == QS_EAPI ? QS_OK : r;   /* another record's number: not that create's */
+			if (r == QS_OK && *adopt && *owner != OWNER_SELF) {
+				json_object_put(*adopt);
+				*adopt = NULL;
+			}
+			/* its marker among its date's records (every customer's), unless the
+			 * current version's guard scans the same date and customer */
+			if (r == QS_OK && !*adopt && date && (every_date || !qse_jstr(cur, "date") || strcmp(date, qse_jstr(cur, "date")) != 0
+					|| !cust || !qse_jstr(cur, "customer") || strcmp(cust, qse_jstr(cur, "customer")) != 0)) {
+				json_object *db = json_object_new_object();
+				keys_add(db, "TxnDate", date);
+				r = db ? marker_guard(eng, en, entity, db, adopt, &e2) : qs_error_set(&e2, QS_EINTERNAL, "Out of memory");
+				json_object_put(db);
+			}
+			*owner = *adopt ? OWNER_SELF : OWNER_NONE;
+			break;
+		default:
+			break;
+		}
+		if (r != QS_OK) {
+			qs_error_copy(e, &e2);
+		} else if (*adopt && *owner != OWNER_SELF && marker_field(en->kind_id)) {
+			json_object_put(*adopt);   /* unmarked: the current version's guards judge it */
+			*adopt = NULL;
+			*owner = OWNER_NONE;
+		}
+		json_object_put(sb);
+		json_object_put(sn);
+	}
+	json_object_put(cur);
+	if (r != QS_OK) {
+		json_object_put(*adopt);
+		*adopt = NULL;
+	}
+	return r;
+}
+
+qs_status qse_sent_find(qs_engine *eng, const qs_entity *en, const char *entity, json_object **found, qs_error *e)
+{
+	json_object *sent = NULL, *body;
+	qbo_owner owner = OWNER_NONE;
+	qs_status r;
+	*found = NULL;
+	if (!marker_field(en->kind_id)) {
+		return QS_OK;   /* no marker: a record found by name may be one made by hand */
+	}
+	r = sent_keys_read(eng, en, &sent, e);
+	if (r != QS_OK || !sent) {
+		return r;
+	}
+	body = json_object_new_object();
+	r = body ? sent_guard(eng, en, entity, body, qse_jget(sent, "keys"), true, found, &owner, e)
+		: qs_error_set(e, QS_EINTERNAL, "Out of memory");
+	json_object_put(body);
+	json_object_put(sent);
+	return r;
+}
+
+/* The kept keys are spent once the create is settled by a delivery (the
+ * record QBO holds now carries the current version's keys). */
+static void sent_keys_spent(qs_engine *eng, const qs_entity *en)
+{
+	char name[64];
+	sent_keys_name(name, en->kind, en->id);
+	qs_store_meta_put(eng->store, eng->conn_key, name, "", qs_store_now(), NULL);
+}
+
 static bool is_txn(qs_kind_id kind_id)
 {
 	const qs_kind *k = qs_kind_get(kind_id);
@@ -528,11 +783,12 @@ static qs_status invoices_already_paid(qs_engine *eng, json_object *body, int de
 /* Takes an adopted QBO record's Id and SyncToken and brings it to the version
  * being delivered. Our own record made by this version's create (its marker,
  * and the requestid is this version's) holds this version. Otherwise a
- * transaction (it holds money) and a customer that is ours are updated with
- * the current body, never assumed to hold it; an unmarked customer or an item
- * made in QBO by hand is linked as it is. */
+ * transaction (it holds money), a customer that is ours and a record an
+ * earlier version's unanswered create made (sent: found by the keys it
+ * carried) are updated with the current body, never assumed to hold it; an
+ * unmarked customer or an item made in QBO by hand is linked as it is. */
 static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity, json_object *body,
-	json_object *adopt, qbo_owner owner, bool rid_current, const char **op, qs_error *e)
+	json_object *adopt, qbo_owner owner, bool rid_current, bool sent, const char **op, qs_error *e)
 {
 	if (en->kind_id == QS_KIND_CUSTOMER) {
 		qs_status r = qse_currency_adopt(eng, en, body, adopt, e);
@@ -545,7 +801,7 @@ static qs_status adopt_record(qs_engine *eng, qs_entity *en, const char *entity,
 	if (owner == OWNER_SELF && rid_current) {
 		return QS_OK;
 	}
-	if (is_txn(en->kind_id) || (owner == OWNER_SELF && marker_field(en->kind_id))) {
+	if (sent || is_txn(en->kind_id) || (owner == OWNER_SELF && marker_field(en->kind_id))) {
 		return update_record(eng, en, entity, body, e);
 	}
 	return QS_OK;
@@ -570,7 +826,7 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
 
 static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e)
 {
-	json_object *norm = NULL, *body = NULL, *adopt = NULL, *out = NULL;
+	json_object *norm = NULL, *body = NULL, *adopt = NULL, *out = NULL, *sent = NULL;
 	const char *entity = NULL;
 	qbo_owner owner = OWNER_NONE;
 	qs_status r;
@@ -641,9 +897,26 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		}
 		goto out;
 	}
-	/* natural-key guards before a create */
+	/* natural-key guards before a create: first the keys an earlier version's
+	 * unanswered create carried (the requestid is that version's), then the
+	 * current version's */
 	if (qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME_EMAIL) {
 		qse_add_customer_marker(body, en->id);
+	}
+	if (rid_older) {
+		r = sent_keys_read(eng, en, &sent, e);
+		if (r == QS_OK && sent) {
+			r = sent_guard(eng, en, entity, body, qse_jget(sent, "keys"), false, &adopt, &owner, e);
+		}
+		if (r != QS_OK) {
+			goto out;
+		}
+		if (adopt) {
+			r = adopt_record(eng, en, entity, body, adopt, owner, rid_current, true, op, e);
+			goto out;
+		}
+	}
+	if (qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME_EMAIL) {
 		r = customer_guard(eng, en->id, norm, body, &adopt, &owner, e);
 	} else if (qs_kind_guard_of(en->kind_id) == QS_GUARD_NAME) {
 		json_object *rows = NULL;
@@ -664,7 +937,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		goto out;
 	}
 	if (adopt) {
-		r = adopt_record(eng, en, entity, body, adopt, owner, rid_current, op, e);
+		r = adopt_record(eng, en, entity, body, adopt, owner, rid_current, false, op, e);
 		goto out;
 	}
 	/* only on the first attempt: a retry may meet the balance our own earlier
@@ -747,7 +1020,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			r = docnumber_guard(eng, en, entity, body, &adopt, &owner, e);
 		}
 		if (r == QS_OK && adopt) {
-			r = adopt_record(eng, en, entity, body, adopt, owner, rid_current, op, e);
+			r = adopt_record(eng, en, entity, body, adopt, owner, rid_current, false, op, e);
 		} else if (r == QS_OK) {
 			qs_error_copy(e, &saved);
 			r = saved.status;
@@ -770,6 +1043,10 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		c->answer = json_object_get(out);
 	}
 out:
+	if (sent && r == QS_OK) {
+		sent_keys_spent(eng, en);
+	}
+	json_object_put(sent);
 	json_object_put(out);
 	json_object_put(adopt);
 	json_object_put(body);

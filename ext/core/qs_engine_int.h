@@ -345,6 +345,15 @@ qs_status qse_claim_batch(qs_engine *eng, const char *kind, const char *id, qs_e
 qs_status qse_map_body(qs_engine *eng, const qs_entity *en, deliver_ctx *c, json_object *norm,
 	const char **entity, json_object **body, qs_error *e);
 void qse_add_customer_marker(json_object *body, const char *id);
+/* Inside the caller's write transaction, before en's document is replaced by
+ * a new version while its create's outcome is unknown (create_rid set, no QBO
+ * Id): keeps the natural keys that document's create carried, so that the
+ * retry's guard also looks for the record it made by them (qs_engine_deliver.c). */
+qs_status qse_sent_keys_keep(qs_engine *eng, const qs_entity *en, qs_error *e);
+/* The QBO record (entity) an earlier version's unanswered create of en made,
+ * found by the keys kept for it and carrying en's marker; *found NULL when
+ * none is found or the kind has no marker. */
+qs_status qse_sent_find(qs_engine *eng, const qs_entity *en, const char *entity, json_object **found, qs_error *e);
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
 qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,

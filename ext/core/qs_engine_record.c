@@ -255,6 +255,17 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		free(doc);
 		return r;
 	}
+	if (en.exists && en.create_rid[0] && !en.qbo_id[0]) {
+		/* a create whose outcome is unknown may have carried the document
+		 * replaced now: the keys that find what it made are kept */
+		r = qse_sent_keys_keep(eng, &en, e);
+		if (r != QS_OK) {
+			qs_store_rollback(eng->store);
+			qs_entity_clear(&en);
+			free(doc);
+			return r;
+		}
+	}
 	free(en.doc);
 	en.doc = doc;   /* freed with en */
 	en.hash[0] = '\0';   /* the document is its own fingerprint: no digest of it is kept */

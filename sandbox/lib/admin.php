@@ -1,5 +1,6 @@
 <?php
-// The data API's sandbox control endpoints: /_sandbox/companies, /_sandbox/reset, /_sandbox/ledger[/{realm}].
+// The data API's sandbox control endpoints: /_sandbox/companies, /_sandbox/reset, /_sandbox/ledger[/{realm}],
+// /_sandbox/requestids/{realm}.
 declare(strict_types=1);
 
 require_once __DIR__ . '/store.php';
@@ -47,6 +48,16 @@ function sbx_control_data(array $req): array
             }
         });
         return sbx_json(200, ['reset' => true, 'realms' => [SBX_US_REALM, SBX_CA_REALM]]);
+    }
+    if (str_starts_with($p, '/_sandbox/requestids/')) {
+        // the realm's stored requestid replays forgotten: how long QBO keeps them is not documented,
+        // so a client must not count on a replay of a write sent long ago
+        if ($m !== 'DELETE') {
+            return sbx_json(405, ['error' => 'method_not_allowed']);
+        }
+        $st = $db->prepare('DELETE FROM sbx_requestid WHERE realm = ?');
+        $st->execute([substr($p, strlen('/_sandbox/requestids/'))]);
+        return sbx_json(200, ['deleted' => $st->rowCount()]);
     }
     if ($p === '/_sandbox/ledger') {
         $rows = $db->query('SELECT c.realm, c.name, c.country, (SELECT count(*) FROM sbx_entity e WHERE e.realm = c.realm) AS entities,
