@@ -326,8 +326,7 @@ typedef int locale_t;
 
 typedef struct jparse {
 	const char *p, *end;
-	char *sb;              /* decoded text of a string with escapes */
-	size_t scap;
+	jbuf sb;               /* decoded text of a string with escapes (its n unused) */
 	locale_t c_num;        /* the C locale's numbers, made at the first fraction */
 	bool bail;             /* not in the subset: json-c's tokener decides */
 } jparse;
@@ -346,24 +345,10 @@ static json_object *jp_bail(jparse *j, json_object *partial)
 	return NULL;
 }
 
+/* Room for n bytes in the decoded string buffer. */
 static bool jp_room(jparse *j, size_t n)
 {
-	char *np;
-	size_t cap;
-	if (n <= j->scap) {
-		return true;
-	}
-	cap = j->scap ? j->scap : 256;
-	while (cap < n) {
-		cap *= 2;
-	}
-	np = realloc(j->sb, cap);
-	if (!np) {
-		return false;
-	}
-	j->sb = np;
-	j->scap = cap;
-	return true;
+	return jb_room(&j->sb, n);
 }
 
 static int jp_hex4(const char *s)
@@ -426,11 +411,11 @@ static bool jp_string(jparse *j, const char **out, size_t *n, bool nul_ok)
 	if (!jp_room(j, o + 64)) {
 		return false;
 	}
-	memcpy(j->sb, s, o);
+	memcpy(j->sb.p, s, o);
 	while (q < j->end) {
 		char c = *q;
 		if (c == '"') {
-			*out = j->sb;
+			*out = j->sb.p;
 			*n = o;
 			j->p = q + 1;
 			return true;
@@ -439,7 +424,7 @@ static bool jp_string(jparse *j, const char **out, size_t *n, bool nul_ok)
 			return false;
 		}
 		if (c != '\\') {
-			j->sb[o++] = c;
+			j->sb.p[o++] = c;
 			q++;
 			continue;
 		}
@@ -447,12 +432,12 @@ static bool jp_string(jparse *j, const char **out, size_t *n, bool nul_ok)
 			return false;
 		}
 		switch (q[1]) {
-		case '"': case '\\': case '/': j->sb[o++] = q[1]; break;
-		case 'b': j->sb[o++] = '\b'; break;
-		case 'f': j->sb[o++] = '\f'; break;
-		case 'n': j->sb[o++] = '\n'; break;
-		case 'r': j->sb[o++] = '\r'; break;
-		case 't': j->sb[o++] = '\t'; break;
+		case '"': case '\\': case '/': j->sb.p[o++] = q[1]; break;
+		case 'b': j->sb.p[o++] = '\b'; break;
+		case 'f': j->sb.p[o++] = '\f'; break;
+		case 'n': j->sb.p[o++] = '\n'; break;
+		case 'r': j->sb.p[o++] = '\r'; break;
+		case 't': j->sb.p[o++] = '\t'; break;
 		case 'u': {
 			long cp;
 			if (j->end - q < 6 || (cp = jp_hex4(q + 2)) < 0) {
@@ -474,19 +459,19 @@ static bool jp_string(jparse *j, const char **out, size_t *n, bool nul_ok)
 				return false;
 			}
 			if (cp < 0x80) {
-				j->sb[o++] = (char)cp;
+				j->sb.p[o++] = (char)cp;
 			} else if (cp < 0x800) {
-				j->sb[o++] = (char)(0xC0 | (cp >> 6));
-				j->sb[o++] = (char)(0x80 | (cp & 0x3F));
+				j->sb.p[o++] = (char)(0xC0 | (cp >> 6));
+				j->sb.p[o++] = (char)(0x80 | (cp & 0x3F));
 			} else if (cp < 0x10000) {
-				j->sb[o++] = (char)(0xE0 | (cp >> 12));
-				j->sb[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-				j->sb[o++] = (char)(0x80 | (cp & 0x3F));
+				j->sb.p[o++] = (char)(0xE0 | (cp >> 12));
+				j->sb.p[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+				j->sb.p[o++] = (char)(0x80 | (cp & 0x3F));
 			} else {
-				j->sb[o++] = (char)(0xF0 | (cp >> 18));
-				j->sb[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-				j->sb[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-				j->sb[o++] = (char)(0x80 | (cp & 0x3F));
+				j->sb.p[o++] = (char)(0xF0 | (cp >> 18));
+				j->sb.p[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+				j->sb.p[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+				j->sb.p[o++] = (char)(0x80 | (cp & 0x3F));
 			}
 			q += 6;
 			continue;
@@ -789,7 +774,7 @@ json_object *qs_json_parse(const char *s, size_t len, bool *fast)
 	} else {
 		j.bail = true;
 	}
-	free(j.sb);
+	free(j.sb.p);
 #if JP_DOUBLES
 	if (j.c_num) {
 		freelocale(j.c_num);
