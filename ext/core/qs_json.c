@@ -569,6 +569,23 @@ static json_object *jp_number(jparse *j)
 
 static json_object *jp_value(jparse *j, int depth);
 
+/* After a member or an element: 1 when a ',' (and any white space) was read,
+ * 0 when close was, -1 when anything else comes. */
+static int jp_after(jparse *j, char close)
+{
+	jp_ws(j);
+	if (j->p < j->end && *j->p == ',') {
+		j->p++;
+		jp_ws(j);
+		return 1;
+	}
+	if (j->p < j->end && *j->p == close) {
+		j->p++;
+		return 0;
+	}
+	return -1;
+}
+
 static json_object *jp_object(jparse *j, int depth)
 {
 	json_object *o = json_object_new_object();
@@ -625,17 +642,14 @@ static json_object *jp_object(jparse *j, int depth)
 			json_object_put(v);
 			return jp_bail(j, o);
 		}
-		jp_ws(j);
-		if (j->p < j->end && *j->p == ',') {
-			j->p++;
-			jp_ws(j);
+		switch (jp_after(j, '}')) {
+		case 1:
 			continue;
-		}
-		if (j->p < j->end && *j->p == '}') {
-			j->p++;
+		case 0:
 			return o;
+		default:
+			return jp_bail(j, o);
 		}
-		return jp_bail(j, o);
 	}
 }
 
@@ -661,19 +675,16 @@ static json_object *jp_array(jparse *j, int depth)
 			json_object_put(v);
 			return jp_bail(j, a);
 		}
-		jp_ws(j);
-		if (j->p < j->end && *j->p == ',') {
-			j->p++;
-			jp_ws(j);
+		switch (jp_after(j, ']')) {
+		case 1:
 			continue;
-		}
-		if (j->p < j->end && *j->p == ']') {
-			j->p++;
+		case 0:
 			/* as json-c's tokener leaves a parsed array */
 			json_object_array_shrink(a, 0);
 			return a;
+		default:
+			return jp_bail(j, a);
 		}
-		return jp_bail(j, a);
 	}
 }
 
