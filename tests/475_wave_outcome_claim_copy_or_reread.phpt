@@ -63,6 +63,6 @@ quiet store: exit 0, delivered 3, waiting 1
 customer k1: Synced, version 1, synced 1, attempts 1, create_rid none, QBO Id set, SyncToken 0; outbox none
 customer k2: Synced, version 2, synced 2, attempts 2, create_rid none, QBO Id set, SyncToken 1; outbox none
 invoice n1: Synced, version 1, synced 1, attempts 1, create_rid none, QBO Id set, SyncToken 0; outbox none
-invoice n2: Waiting (Waiting on customer ghost), version 1, synced 0, attempts 0, create_rid kept, QBO Id none, SyncToken none; outbox waiting version 1, attempts 0, owner none, claimed none, waits on customer ghost
+invoice n2: Waiting (Waiting on customer ghost), version 1, synced 0, attempts 0, create_rid none, QBO Id none, SyncToken none; outbox waiting version 1, attempts 0, owner none, claimed none, waits on customer ghost
 store committed to meanwhile: exit 0, delivered 3, waiting 1, other commits made
 the same rows

@@ -1224,6 +1224,22 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 	return qs_store_entity_claim(eng->store, eng->conn_key, en, e);
 }
 
+void qse_claim_unsent(const qs_entity *en, qs_entity *cur)
+{
+	if (cur->attempts > 0 && cur->attempts == en->attempts) {
+		cur->attempts--;
+	}
+	if (cur->q_attempts > 0 && cur->q_attempts == en->q_attempts) {
+		cur->q_attempts--;
+	}
+	if (cur->attempts == 0 && !cur->qbo_id[0]) {
+		/* no attempt of this record ever sent anything: the create requestid
+		 * the claim made was never carried by a request, so no create's
+		 * outcome is unknown (a deletion recorded now needs nothing of QBO) */
+		cur->create_rid[0] = '\0';
+	}
+}
+
 /* Records a delivery's outcome on the current row cur (a newer version may
  * have arrived meanwhile) inside the caller's write transaction; the caller
  * saves cur. en is the claimed copy that was sent (its Ids, its requestid),
@@ -1304,12 +1320,7 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		/* nothing of this record was sent (a reference is not in QBO yet): the
 		 * claim was no attempt, so its next delivery is a first one again (a
 		 * wave may batch it, no guard needs to look for an earlier create) */
-		if (cur->attempts > 0 && cur->attempts == en->attempts) {
-			cur->attempts--;
-		}
-		if (cur->q_attempts > 0 && cur->q_attempts == en->q_attempts) {
-			cur->q_attempts--;
-		}
+		qse_claim_unsent(en, cur);
 		if (wait_kind && wait_kind[0]) {
 			/* the dependency may have reached QBO while this record was sent
 			 * (another process released its dependents before this one

@@ -355,6 +355,11 @@ qs_status qse_sent_keys_keep(qs_engine *eng, const qs_entity *en, qs_error *e);
  * none is found or the kind has no marker. */
 qs_status qse_sent_find(qs_engine *eng, const qs_entity *en, const char *entity, json_object **found, qs_error *e);
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
+/* A claim that sent nothing (its record waits for a reference, or the
+ * throttle refused it) was no attempt: cur, the current row, takes back the
+ * counts the claim en added; a create requestid no attempt ever carried is
+ * dropped. */
+void qse_claim_unsent(const qs_entity *en, qs_entity *cur);
 qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
 	qs_error *e);

@@ -651,12 +651,7 @@ static qs_status apply_wave(qs_engine *eng, wave_rec *w, size_t n, qse_wave_out 
 		}
 		if (r == QS_OK && w[i].refused && w[i].dr == QS_ETHROTTLE) {
 			/* refused unsent: its next delivery is the same first attempt */
-			if (cur.attempts > 0 && cur.attempts == w[i].en.attempts) {
-				cur.attempts--;
-			}
-			if (cur.q_attempts > 0 && cur.q_attempts == w[i].en.q_attempts) {
-				cur.q_attempts--;
-			}
+			qse_claim_unsent(&w[i].en, &cur);
 		}
 		if (r == QS_OK) {
 			r = qs_store_entity_outcome(eng->store, eng->conn_key, &cur, e);
