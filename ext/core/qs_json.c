@@ -328,6 +328,7 @@ typedef struct jparse {
 	const char *p, *end;
 	jbuf sb;               /* decoded text of a string with escapes (its n unused) */
 	locale_t c_num;        /* the C locale's numbers, made at the first fraction */
+	bool (*drop)(const char *name, size_t n);   /* members left out (qs_json_parse_dropping) */
 	bool bail;             /* not in the subset: json-c's tokener decides */
 } jparse;
 
@@ -586,6 +587,74 @@ static int jp_after(jparse *j, char close)
 	return -1;
 }
 
+static bool jp_word(jparse *j, const char *w, size_t n);
+
+/* Reads past one value (white space already skipped) as jp_value would read
+ * it, making nothing: false where jp_value would bail (the caller bails). */
+static bool jp_skip(jparse *j, int depth)
+{
+	const char *s;
+	size_t n;
+	if (j->p >= j->end || depth > JP_DEPTH) {
+		return false;
+	}
+	switch (*j->p) {
+	case '{':
+	case '[': {
+		char close = *j->p == '{' ? '}' : ']';
+		j->p++;
+		jp_ws(j);
+		if (j->p < j->end && *j->p == close) {
+			j->p++;
+			return true;
+		}
+		for (;;) {
+			if (close == '}') {
+				if (j->p >= j->end || *j->p != '"') {
+					return false;
+				}
+				j->p++;
+				if (!jp_string(j, &s, &n, false)) {
+					return false;
+				}
+				jp_ws(j);
+				if (j->p >= j->end || *j->p != ':') {
+					return false;
+				}
+				j->p++;
+				jp_ws(j);
+			}
+			if (!jp_skip(j, depth + 1)) {
+				return false;
+			}
+			switch (jp_after(j, close)) {
+			case 1:
+				continue;
+			case 0:
+				return true;
+			default:
+				return false;
+			}
+		}
+	}
+	case '"':
+		j->p++;
+		return jp_string(j, &s, &n, true);
+	case 't':
+		return jp_word(j, "true", 4);
+	case 'f':
+		return jp_word(j, "false", 5);
+	case 'n':
+		return jp_word(j, "null", 4);
+	default: {
+		/* a number is read as jp_value reads it: the same rules, then let go */
+		json_object *num = jp_number(j);
+		json_object_put(num);
+		return !j->bail;
+	}
+	}
+}
+
 static json_object *jp_object(jparse *j, int depth)
 {
 	json_object *o = json_object_new_object();
@@ -610,6 +679,25 @@ static json_object *jp_object(jparse *j, int depth)
 		j->p++;
 		if (!jp_string(j, &k, &kn, false)) {
 			return jp_bail(j, o);
+		}
+		if (j->drop && j->drop(k, kn)) {
+			jp_ws(j);
+			if (j->p >= j->end || *j->p != ':') {
+				return jp_bail(j, o);
+			}
+			j->p++;
+			jp_ws(j);
+			if (!jp_skip(j, depth + 1)) {
+				return jp_bail(j, o);
+			}
+			switch (jp_after(j, '}')) {
+			case 1:
+				continue;
+			case 0:
+				return o;
+			default:
+				return jp_bail(j, o);
+			}
 		}
 		known = key_known(k, kn);
 		if (!known) {
@@ -760,7 +848,7 @@ static json_object *tokener_parse(const char *s, size_t len)
 	return o;
 }
 
-json_object *qs_json_parse(const char *s, size_t len, bool *fast)
+static json_object *parse(const char *s, size_t len, bool (*drop)(const char *, size_t), bool *fast)
 {
 	jparse j;
 	json_object *o = NULL;
@@ -773,6 +861,7 @@ json_object *qs_json_parse(const char *s, size_t len, bool *fast)
 	memset(&j, 0, sizeof(j));
 	j.p = s;
 	j.end = s + len;
+	j.drop = drop;
 	jp_ws(&j);
 	if (j.p < j.end && (*j.p == '{' || *j.p == '[')) {
 		o = jp_value(&j, 0);
@@ -798,4 +887,14 @@ json_object *qs_json_parse(const char *s, size_t len, bool *fast)
 		return o;
 	}
 	return tokener_parse(s, len);
+}
+
+json_object *qs_json_parse(const char *s, size_t len, bool *fast)
+{
+	return parse(s, len, NULL, fast);
+}
+
+json_object *qs_json_parse_dropping(const char *s, size_t len, bool (*drop)(const char *name, size_t n), bool *fast)
+{
+	return parse(s, len, drop, fast);
 }

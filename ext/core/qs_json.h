@@ -34,6 +34,14 @@ bool qs_json_member(json_object *o, const char *key, json_object **v);
  * its own made the tree. */
 json_object *qs_json_parse(const char *s, size_t len, bool *fast);
 
+/* qs_json_parse, but the parse of its own leaves out, at any depth, each
+ * member whose name drop(name, length) accepts (its value is read past by
+ * the same rules, so the same texts are read by the parse of its own, and
+ * nothing is made of it). Where json-c's tokener reads the text instead
+ * (*fast false), the tree is whole. For answers whose readers never look at
+ * those members: less to build and to free. */
+json_object *qs_json_parse_dropping(const char *s, size_t len, bool (*drop)(const char *name, size_t n), bool *fast);
+
 /* json_object_object_add with a string literal for key: json-c keeps the
  * literal as the member's key instead of a copy of it (the text, the order
  * and the serialised JSON are the same). */
