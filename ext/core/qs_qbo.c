@@ -59,10 +59,42 @@ static bool entity_name_ok(const char *entity)
 	return true;
 }
 
-/* An answer's JSON: the tree json-c's tokener gives (qs_json_parse), NULL when it is not JSON. */
-static json_object *parse_json(const char *body, size_t len)
+/* Members of QBO's records that nothing in qbosync reads: its print and
+ * e-mail settings, online-payment switches, terms, the income account of a
+ * line's item, custom fields, a customer's job and naming fields, creation
+ * time. The answers to writes (one record's, a /batch's) are read without
+ * them; an answer another reader may hand on whole (a query, a read) keeps
+ * every member. A name added here must stay unread everywhere. */
+static bool unread_member(const char *k, size_t n)
 {
-	return qs_json_parse(body, len, NULL);
+#define UNREAD(name) { name, sizeof(name) - 1 }
+	static const struct {
+		const char *name;
+		size_t n;
+	} names[] = {
+		UNREAD("Job"), UNREAD("Level"), UNREAD("domain"), UNREAD("LineNum"), UNREAD("BillEmail"),
+		UNREAD("IsProject"), UNREAD("CreateTime"), UNREAD("EmailStatus"), UNREAD("CustomField"),
+		UNREAD("PrintStatus"), UNREAD("SalesTermRef"), UNREAD("BillWithParent"), UNREAD("ClientEntityId"),
+		UNREAD("ItemAccountRef"), UNREAD("ProcessPayment"), UNREAD("AllowIPNPayment"), UNREAD("BalanceWithJobs"),
+		UNREAD("PrintOnCheckName"), UNREAD("AllowOnlinePayment"), UNREAD("FullyQualifiedName"),
+		UNREAD("AllowOnlineACHPayment"), UNREAD("ApplyTaxAfterDiscount"), UNREAD("PreferredDeliveryMethod"),
+		UNREAD("AllowOnlineCreditCardPayment"),
+	};
+#undef UNREAD
+	size_t i;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (names[i].n == n && names[i].name[0] == k[0] && !memcmp(names[i].name, k, n)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* An answer's JSON: the tree json-c's tokener gives (qs_json_parse), NULL
+ * when it is not JSON; a write's without the members nothing reads. */
+static json_object *parse_json(const char *body, size_t len, bool write)
+{
+	return write ? qs_json_parse_dropping(body, len, unread_member, NULL) : qs_json_parse(body, len, NULL);
 }
 
 /* Case-sensitive member lookup returning a string value (numbers as text too). */
@@ -270,7 +302,7 @@ void qs_qbo_parse_fault(const qs_http_resp *r, qs_error *e)
 	if (!r) {
 		return;
 	}
-	j = parse_json(r->body, r->len);
+	j = parse_json(r->body, r->len, false);
 	fault_classify(r, j, "the request", NULL, NULL, e);
 	json_object_put(j);
 }
@@ -411,10 +443,11 @@ static qs_status answer_ids_check(json_object *o, int depth, const char *what, q
 
 /* The parsed JSON object of a successful answer (*out, caller puts it) or the
  * classified error; r is cleared. */
-static qs_status qbo_answer(qs_qbo *q, qs_http_resp *r, const char *what, json_object **out, qs_error *e)
+/* write: the answer to a write (parse_json leaves out what nothing reads) */
+static qs_status qbo_answer(qs_qbo *q, qs_http_resp *r, const char *what, bool write, json_object **out, qs_error *e)
 {
 	qs_status st;
-	json_object *j = parse_json(r->body, r->len);
+	json_object *j = parse_json(r->body, r->len, write);
 	*out = NULL;
 	if (r->status >= 200 && r->status < 300) {
 		if (!j || !json_object_is_type(j, json_type_object)) {
@@ -503,7 +536,7 @@ static qs_status qbo_call(qs_qbo *q, const char *method, const char *url, const 
 	if (st != QS_OK) {
 		return st;
 	}
-	return qbo_answer(q, &r, what, out, e);
+	return qbo_answer(q, &r, what, false, out, e);
 }
 
 /* GET api_base/company/<realm>/<path>?<params>: the whole answer object. */
@@ -654,7 +687,7 @@ qs_status qs_qbo_write_answer(qs_qbo *q, qs_http_resp *r, const char *entity, js
 	qs_status st;
 	*out = NULL;
 	snprintf(what, sizeof(what), "%.40s", entity ? entity : "");
-	st = qbo_answer(q, r, what, &answer, e);
+	st = qbo_answer(q, r, what, true, &answer, e);
 	if (st == QS_OK) {
 		st = take_entity(answer, entity, what, out, e);
 	}
@@ -696,7 +729,7 @@ qs_status qs_qbo_batch_prepare(qs_qbo *q, json_object *items, const char *reques
 qs_status qs_qbo_batch_answer(qs_qbo *q, qs_http_resp *r, json_object **responses, qs_error *e)
 {
 	json_object *answer = NULL, *resp = NULL;
-	qs_status st = qbo_answer(q, r, "the batch", &answer, e);
+	qs_status st = qbo_answer(q, r, "the batch", true, &answer, e);
 	*responses = NULL;
 	if (st == QS_OK) {
 		if (json_object_object_get_ex(answer, "BatchItemResponse", &resp) && json_object_is_type(resp, json_type_array)) {
@@ -976,7 +1009,7 @@ qs_status qs_qbo_query_prepare(qs_qbo *q, const char *query, qs_qbo_req *req, qs
 qs_status qs_qbo_query_answer(qs_qbo *q, qs_http_resp *r, json_object **rows, qs_error *e)
 {
 	json_object *answer = NULL, *qr = NULL, *found = NULL;
-	qs_status st = qbo_answer(q, r, "the query", &answer, e);
+	qs_status st = qbo_answer(q, r, "the query", false, &answer, e);
 	*rows = NULL;
 	if (st != QS_OK) {
 		return st;
