@@ -8,6 +8,9 @@ preg_match('/static bool unread_member\(.*?\n}\n/s', $qbo, $m);
 preg_match_all('/UNREAD\("([A-Za-z]+)"\)/', $m[0] ?? '', $names);
 $names = $names[1];
 echo "names left out: ", count($names), "\n";
+$sorted = $names;
+usort($sorted, fn($a, $b) => strlen($a) <=> strlen($b));
+echo "sorted by length (the look-up stops at the first longer name): ", var_export(array_map('strlen', $sorted) === array_map('strlen', $names), true), "\n";
 $files = array_merge(glob("$root/ext/*.[ch]"), glob("$root/ext/*/*.[ch]"), glob("$root/ext/*/*/*.[ch]"));
 $named = [];
 foreach ($files as $f) {
@@ -29,5 +32,6 @@ echo "C sources read: ", var_export(count($files) > 50, true), "\n";
 ?>
 --EXPECT--
 names left out: 24
+sorted by length (the look-up stops at the first longer name): true
 named elsewhere: none
 C sources read: true

@@ -82,7 +82,8 @@ static bool unread_member(const char *k, size_t n)
 	};
 #undef UNREAD
 	size_t i;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	/* sorted by length: a name is compared with those of its own length only */
+	for (i = 0; i < sizeof(names) / sizeof(names[0]) && names[i].n <= n; i++) {
 		if (names[i].n == n && names[i].name[0] == k[0] && !memcmp(names[i].name, k, n)) {
 			return true;
 		}
