@@ -673,6 +673,7 @@ static json_object *jp_object(jparse *j, int depth)
 		char kbuf[64], *kheap = NULL;
 		json_object *v;
 		int rc;
+		bool drop;
 		if (j->p >= j->end || *j->p != '"') {
 			return jp_bail(j, o);
 		}
@@ -680,27 +681,10 @@ static json_object *jp_object(jparse *j, int depth)
 		if (!jp_string(j, &k, &kn, false)) {
 			return jp_bail(j, o);
 		}
-		if (j->drop && j->drop(k, kn)) {
-			jp_ws(j);
-			if (j->p >= j->end || *j->p != ':') {
-				return jp_bail(j, o);
-			}
-			j->p++;
-			jp_ws(j);
-			if (!jp_skip(j, depth + 1)) {
-				return jp_bail(j, o);
-			}
-			switch (jp_after(j, '}')) {
-			case 1:
-				continue;
-			case 0:
-				return o;
-			default:
-				return jp_bail(j, o);
-			}
-		}
-		known = key_known(k, kn);
-		if (!known) {
+		/* a member left out (qs_json_parse_dropping): its value read past */
+		drop = j->drop && j->drop(k, kn);
+		known = drop ? NULL : key_known(k, kn);
+		if (!drop && !known) {
 			/* the name is decoded again by the value's strings: a copy */
 			char *dst = kn < sizeof(kbuf) ? kbuf : (kheap = malloc(kn + 1));
 			if (!dst) {
@@ -717,18 +701,24 @@ static json_object *jp_object(jparse *j, int depth)
 		}
 		j->p++;
 		jp_ws(j);
-		v = jp_value(j, depth + 1);
-		if (j->bail) {
+		if (drop) {
+			if (!jp_skip(j, depth + 1)) {
+				return jp_bail(j, o);
+			}
+		} else {
+			v = jp_value(j, depth + 1);
+			if (j->bail) {
+				free(kheap);
+				return jp_bail(j, o);
+			}
+			/* json_object_object_add's rules: a repeated name keeps its place and takes the last value */
+			rc = known ? json_object_object_add_ex(o, known, v, JSON_C_OBJECT_KEY_IS_CONSTANT)
+				: json_object_object_add(o, k, v);
 			free(kheap);
-			return jp_bail(j, o);
-		}
-		/* json_object_object_add's rules: a repeated name keeps its place and takes the last value */
-		rc = known ? json_object_object_add_ex(o, known, v, JSON_C_OBJECT_KEY_IS_CONSTANT)
-			: json_object_object_add(o, k, v);
-		free(kheap);
-		if (rc != 0) {
-			json_object_put(v);
-			return jp_bail(j, o);
+			if (rc != 0) {
+				json_object_put(v);
+				return jp_bail(j, o);
+			}
 		}
 		switch (jp_after(j, '}')) {
 		case 1:
