@@ -432,7 +432,7 @@ qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e);
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
 /* qs_engine_resolve.c: reason without its leading "<Kind> <id>: " (quoted after that record's name). */
 const char *qse_reason_body(const char *kind, const char *id, const char *reason);
-/* Whether a record others depend on can be referred to: in QBO, not in Mismatch. */
+/* Whether a record others depend on can be referred to: in QBO, not in Mismatch, and an invoice with its latest version there. */
 bool qse_dep_ready(const qs_entity *dep);
 /* A write answered 4xx without a QBO Fault is as uncertain as a timeout: QS_ESERVER, retried. */
 qs_status qse_uncertain_write(qs_status r, qs_error *e);

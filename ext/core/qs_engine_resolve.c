@@ -192,11 +192,25 @@ const char *qse_reason_body(const char *kind, const char *id, const char *reason
 	return reason;
 }
 
-/* Whether a record others depend on can be referred to: in QBO, and not in
- * Mismatch (QBO holds other money for it: what depends on it waits). */
+/* An invoice whose newer version is on its way to QBO: what QBO holds of it
+ * (its total, its balance) is not the billing system's yet. A record that
+ * refers to it (a payment applied to it, a credit note, a write-off, a refund)
+ * is checked and applied against that balance, so it waits for the invoice's
+ * delivery. One QBO refused (Error) or set aside (Dismissed) holds no one up:
+ * its refusal may wait for them (a lower total than the payments applied to
+ * it while their own lower amounts are still queued). */
+static bool dep_behind(const qs_entity *dep)
+{
+	return dep->kind_id == QS_KIND_INVOICE && dep->version > dep->synced_version && dep->state != QS_STATE_DISMISSED
+		&& dep->state != QS_STATE_ERROR;
+}
+
+/* Whether a record others depend on can be referred to: in QBO, not in
+ * Mismatch (QBO holds other money for it: what depends on it waits), and not
+ * an invoice behind its latest version. */
 bool qse_dep_ready(const qs_entity *dep)
 {
-	return dep->exists && dep->qbo_id[0] && dep->state != QS_STATE_MISMATCH;
+	return dep->exists && dep->qbo_id[0] && dep->state != QS_STATE_MISMATCH && !dep_behind(dep);
 }
 
 /* Whether qse_deliver_one has delivered (kind, id) for the record of c already. */
@@ -271,6 +285,8 @@ static qs_status resolve_local(deliver_ctx *c, const char *kind, const char *loc
 	} else if (dep.state == QS_STATE_ERROR || dep.state == QS_STATE_MISMATCH) {
 		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, which is in %s: %s", kind, local_id, qs_state_name(dep.state),
 			qse_reason_body(kind, local_id, dep.reason));
+	} else if (dep.qbo_id[0] && dep_behind(&dep)) {
+		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, whose latest version is not in QuickBooks yet", kind, local_id);
 	} else {
 		r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s", kind, local_id);
 	}
