@@ -173,6 +173,55 @@ static void requeue_drawn(qs_engine *eng, const qs_entity *pay, json_object *dra
 	}
 }
 
+qs_status qse_settle_lost_create(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char *unsent_member, qs_error *e)
+{
+	/* A create of this version's own requestid was never sent; an earlier
+	 * version's (create_rid kept by an uncertain attempt) may have been
+	 * committed: the record it made is looked for by the keys that create
+	 * carried (a batch's requestid is not replayed, a single create's replay
+	 * may have expired); else the create is sent again, answered with that
+	 * record (or making it). */
+	const char *entity = qse_qbo_entity_of(en->kind);
+	char ver[24], want[64];
+	json_object *plain, *body = NULL, *out = NULL;
+	const char *ent = NULL;
+	qs_status r;
+	snprintf(ver, sizeof(ver), "%lld", en->version);
+	qse_make_rid(want, eng->realm, en->kind, en->id, "c", ver, NULL);
+	if (en->qbo_id[0] || !entity || !en->create_rid[0] || !strcmp(en->create_rid, want)) {
+		return QS_OK;
+	}
+	r = qse_sent_find(eng, en, entity, &out, e);
+	if (r != QS_OK || out) {
+		if (out) {
+			qse_take_ids(en, out);
+		}
+		json_object_put(out);
+		return r;
+	}
+	plain = json_tokener_parse(en->doc);
+	if (!plain) {
+		return qs_error_set(e, QS_ESTORE, "%s %s: the stored document cannot be read", qse_entity_label(en->kind), en->id);
+	}
+	if (unsent_member) {
+		json_object_object_del(plain, unsent_member);
+	}
+	r = qse_map_body(eng, en, c, plain, &ent, &body, e);
+	if (r == QS_OK) {
+		r = qse_api(eng, OP_CREATE, ent, body, NULL, NULL, en->create_rid, NULL, &out, e);
+	}
+	if (r == QS_OK && qse_usable_id(out)) {
+		qse_take_ids(en, out);
+	} else if (r == QS_OK) {
+		r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered without a usable Id; this is tried again",
+			qse_entity_label(en->kind), en->id);
+	}
+	json_object_put(out);
+	json_object_put(body);
+	json_object_put(plain);
+	return r;
+}
+
 qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e)
 {
 	json_object *drawn = NULL;
@@ -183,51 +232,11 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 		return qs_error_set(e, QS_EINTERNAL, "%s %s: no QuickBooks entity to delete", qse_entity_label(en->kind), en->id);
 	}
 	if (!en->qbo_id[0]) {
-		/* never confirmed in QBO. A create of this version's own requestid was
-		 * never sent; an earlier version's (create_rid kept by an uncertain
-		 * attempt) may have been committed: the record it made is looked for
-		 * by the keys that create carried (a batch's requestid is not
-		 * replayed, a single create's replay may have expired); else the
-		 * create is sent again, answered with that record (or making it),
-		 * which is then deleted. */
-		char ver[24], want[64];
-		json_object *plain, *body = NULL, *out = NULL;
-		const char *ent = NULL;
-		snprintf(ver, sizeof(ver), "%lld", en->version);
-		qse_make_rid(want, eng->realm, en->kind, en->id, "c", ver, NULL);
-		if (!en->create_rid[0] || !strcmp(en->create_rid, want)) {
-			return QS_OK;
-		}
-		r = qse_sent_find(eng, en, entity, &out, e);
-		if (r != QS_OK) {
+		/* never confirmed in QBO: what an uncertain create made is found or
+		 * made again, then deleted; nothing was ever sent: nothing to delete */
+		r = qse_settle_lost_create(eng, en, c, "deleted", e);
+		if (r != QS_OK || !en->qbo_id[0]) {
 			return r;
-		}
-		if (out) {
-			qse_take_ids(en, out);
-			json_object_put(out);
-			out = NULL;
-		} else {
-			plain = json_tokener_parse(en->doc);
-			if (!plain) {
-				return qs_error_set(e, QS_ESTORE, "%s %s: the stored document cannot be read", qse_entity_label(en->kind), en->id);
-			}
-			json_object_object_del(plain, "deleted");
-			r = qse_map_body(eng, en, c, plain, &ent, &body, e);
-			if (r == QS_OK) {
-				r = qse_api(eng, OP_CREATE, ent, body, NULL, NULL, en->create_rid, NULL, &out, e);
-			}
-			if (r == QS_OK && qse_usable_id(out)) {
-				qse_take_ids(en, out);
-			} else if (r == QS_OK) {
-				r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered without a usable Id; the delete is tried again",
-					qse_entity_label(en->kind), en->id);
-			}
-			json_object_put(out);
-			json_object_put(body);
-			json_object_put(plain);
-			if (r != QS_OK) {
-				return r;
-			}
 		}
 	}
 	if (en->kind_id == QS_KIND_PAYMENT) {

@@ -23,12 +23,6 @@
 
 /* ------------------------------------------------------------------ natural-key guards */
 
-/* The resolver's (qs_engine_resolve.c), for the writes here. */
-static qs_status uncertain_write(qs_status r, qs_error *e)
-{
-	return qse_uncertain_write(r, e);
-}
-
 /* Whose record a QBO object is. Every record the engine writes carries the
  * marker "qbosync:<kind>:<id>" (PrivateNote on transactions, Notes on
  * customers); a QBO record linked in the store to another local record counts
@@ -615,7 +609,7 @@ static qs_status update_record(qs_engine *eng, qs_entity *en, const char *entity
 		json_object_object_add(body, "Id", json_object_new_string(en->qbo_id));
 		json_object_object_add(body, "SyncToken", json_object_new_string(en->sync_token));
 		qse_make_rid(rid, eng->realm, en->kind, en->id, "u", ver, en->sync_token, renamed ? "renamed" : NULL, NULL);
-		r = uncertain_write(qse_api(eng, OP_UPDATE, entity, body, NULL, NULL, rid, NULL, &out, e), e);
+		r = qse_api(eng, OP_UPDATE, entity, body, NULL, NULL, rid, NULL, &out, e);
 		if (r == QS_OK) {
 			qse_take_ids(en, out);
 			json_object_put(out);
@@ -662,7 +656,7 @@ static qs_status void_record(qs_engine *eng, qs_entity *en, const char *entity, 
 			}
 		}
 		qse_make_rid(rid, eng->realm, en->kind, en->id, "void", ver, en->sync_token, NULL);
-		r = uncertain_write(qse_api(eng, OP_VOID, entity, NULL, en->qbo_id, en->sync_token, rid, NULL, &out, e), e);
+		r = qse_api(eng, OP_VOID, entity, NULL, en->qbo_id, en->sync_token, rid, NULL, &out, e);
 		if (r == QS_OK) {
 			qse_take_ids(en, out);
 			json_object_put(out);
@@ -854,9 +848,17 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 	}
 	qse_ensure_company(eng);
 	status = qse_jstr(norm, "status");
-	if (en->kind_id == QS_KIND_INVOICE && status && !strcmp(status, "cancelled") && en->qbo_id[0]) {
-		*op = "voided";
-		r = void_record(eng, en, "Invoice", e);
+	if (en->kind_id == QS_KIND_INVOICE && status && !strcmp(status, "cancelled")) {
+		/* cancelled: voided in QBO. Cancelled while a create's outcome was
+		 * unknown: what that create made is found (or made again), then voided */
+		r = qse_settle_lost_create(eng, en, c, NULL, e);
+		if (r == QS_OK && en->qbo_id[0]) {
+			*op = "voided";
+			r = void_record(eng, en, "Invoice", e);
+		} else if (r == QS_OK) {
+			*op = "skipped";
+			qs_error_set(e, QS_OK, "Cancelled before it reached QuickBooks");
+		}
 		json_object_put(norm);
 		return r;
 	}
@@ -1001,7 +1003,7 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 			goto out;
 		}
 	}
-	r = uncertain_write(qse_api(eng, OP_CREATE, entity, body, NULL, NULL, en->create_rid, NULL, &out, e), e);
+	r = qse_api(eng, OP_CREATE, entity, body, NULL, NULL, en->create_rid, NULL, &out, e);
 	if (r == QS_EAPI && (qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NAME || qs_qbo_fault_of(e->code) == QS_QBO_FAULT_DUP_NUMBER)) {
 		/* someone made it meanwhile (or an earlier attempt of ours did): adopt
 		 * what the guards allow, else the fault stands */

@@ -231,6 +231,12 @@ qs_status qse_delete_missing_payments(qs_engine *eng, const qs_whmcs_io *io, con
 /* qs_engine_delete_qbo.c: a claimed record whose document says deleted is
  * deleted in QBO (with what qbosync made for it). */
 qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_object *norm, qs_error *e);
+/* A record without a QBO Id whose earlier version's create is uncertain
+ * (create_rid kept): the record that create made is found by the keys it
+ * carried, or the create is sent again under its requestid; en takes the QBO
+ * Id and SyncToken. QS_OK with no QBO Id: no create was ever sent.
+ * unsent_member: a member of the stored document the create leaves out. */
+qs_status qse_settle_lost_create(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char *unsent_member, qs_error *e);
 /* Before a write-off's CreditMemo is updated to another amount: its own
  * application (the Payment of 0) is deleted, so the memo can change and be
  * applied again with the new amount (qs_engine_credit.c). */
@@ -434,8 +440,6 @@ qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo
 const char *qse_reason_body(const char *kind, const char *id, const char *reason);
 /* Whether a record others depend on can be referred to: in QBO, not in Mismatch, and an invoice with its latest version there. */
 bool qse_dep_ready(const qs_entity *dep);
-/* A write answered 4xx without a QBO Fault is as uncertain as a timeout: QS_ESERVER, retried. */
-qs_status qse_uncertain_write(qs_status r, qs_error *e);
 /* While the pipeline plans its waves and verifies QBO's answers, a reference
  * resolved once (a mapping, a record already in QBO) is answered from memory
  * for the other records of the round: those phases read the store and

@@ -475,6 +475,20 @@ qs_status qse_ensure_token(qs_engine *eng, long long stale_version, qs_error *e)
 
 /* ------------------------------------------------------------------ QBO calls with one 401 retry */
 
+/* A write that QBO may have committed without saying so: a 4xx answer with
+ * no QBO Fault (a proxy's HTML 408 or 400). It is as uncertain as a timeout:
+ * QS_ESERVER, retried with its requestid kept, and the retry settles what QBO
+ * did (the guards look for a create's record, a delete finds it gone) before
+ * anything new is sent. Every write qse_api sends is read this way. */
+static qs_status uncertain_write(qs_status r, qs_error *e)
+{
+	if (r == QS_EAPI && e && !e->code[0] && e->http_status >= 400 && e->http_status < 500) {
+		char msg[sizeof(e->message)];
+		qs_strlcpy(msg, e->message, sizeof(msg));
+		r = qs_error_set(e, QS_ESERVER, "%.900s; QuickBooks may have done it, so the retry settles that before anything new is sent", msg);
+	}
+	return r;
+}
 
 qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_object *body,
 	const char *id, const char *token, const char *rid, const char *query, json_object **out, qs_error *e)
@@ -534,6 +548,9 @@ qs_status qse_api(qs_engine *eng, enum api_op op, const char *entity, json_objec
 		}
 		qse_pace_done(eng, &taken);
 		qse_flight_release(eng, &slot);
+		if (op == OP_CREATE || op == OP_UPDATE || op == OP_VOID || op == OP_DELETE) {
+			r = uncertain_write(r, e);
+		}
 		if (r != QS_ETOKEN) {
 			return r;
 		}

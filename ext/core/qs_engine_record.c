@@ -286,7 +286,9 @@ static qs_status record(qs_engine *eng, const char *kind, json_object *norm, int
 		en.state = QS_STATE_SKIPPED;
 		en.q_status = QS_OUTBOX_NONE;
 	} else if (en.kind_id == QS_KIND_INVOICE && status && !strcmp(status, "cancelled") && !en.qbo_id[0]
-			&& en.q_status != QS_OUTBOX_SENDING) {
+			&& !en.create_rid[0] && en.q_status != QS_OUTBOX_SENDING) {
+		/* no create was sent (one whose outcome is unknown keeps its requestid:
+		 * then the cancellation is delivered, and voids what it made) */
 		en.state = QS_STATE_SKIPPED;
 		qs_strlcpy(en.reason, "Cancelled before it reached QuickBooks", sizeof(en.reason));
 		en.q_status = QS_OUTBOX_NONE;

@@ -152,7 +152,7 @@ static qs_status own_item(qs_engine *eng, const char *local, char out[32], qs_er
 		json_object_object_add(body, "ExpenseAccountRef", qse_ref(expense));
 	}
 	qse_make_rid(rid, eng->realm, "item", local, writeoff ? "writeoff" : "fallback", NULL);
-	r = qse_uncertain_write(qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e), e);
+	r = qse_api(eng, OP_CREATE, "Item", body, NULL, NULL, rid, NULL, &created, e);
 	if (r == QS_OK && !qse_usable_id(created)) {
 		r = qs_error_set(e, QS_ESERVER, "QuickBooks answered the creation of the %s '%s' without a usable Id; it will be looked up by name before it is sent again", what, name);
 	}
@@ -564,20 +564,6 @@ static qs_status resolve_ref(deliver_ctx *c, const char *kind, const char *local
 		return r;
 	}
 	return QS_OK;
-}
-
-/* A write that QBO may have committed without saying so: a 4xx answer with
- * no QBO Fault (a proxy's HTML 408 or 400). It is as uncertain as a timeout:
- * retried, its requestid kept, and the retry's guard looks for the record
- * before anything is sent again. */
-qs_status qse_uncertain_write(qs_status r, qs_error *e)
-{
-	if (r == QS_EAPI && e && !e->code[0] && e->http_status >= 400 && e->http_status < 500) {
-		char msg[sizeof(e->message)];
-		qs_strlcpy(msg, e->message, sizeof(msg));
-		r = qs_error_set(e, QS_ESERVER, "%.900s; QuickBooks may have recorded it, so it is looked up before anything is sent again", msg);
-	}
-	return r;
 }
 
 /* A QBO Id the engine can keep: a JSON string of 1..QSE_QBO_ID_MAX digits.
