@@ -9,6 +9,7 @@
 #include "qbo/qs_qbo_rules.h"
 #include "qs_state.h"
 #include "qs_verify.h"
+#include "qs_json.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -956,9 +957,19 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		}
 		if (all_paid || partly[0]) {
 			/* not paid in QBO: written off there by a write-off of ours */
-			char wid[65], local[65];
+			char wid[65], local[65], wk[16], wi[65];
 			const char *qinv = all_paid ? paid : partly;
 			bool found = false;
+			if (qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", qinv, local, &found, NULL) == QS_OK && found
+					&& qse_money_pending_on(eng, local, en->kind, en->id, wk, wi)) {
+				/* a record of ours still on its way changes that balance: the verdict waits for it */
+				qs_strlcpy(c->wait_kind, wk, sizeof(c->wait_kind));
+				qs_strlcpy(c->wait_id, wi, sizeof(c->wait_id));
+				r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, whose change to invoice %s is not in QuickBooks yet "
+					"(QuickBooks shows the invoice %s until then)", wk, wi, local, all_paid ? "paid" : "partly paid");
+				goto out;
+			}
+			found = false;
 			r = written_off(eng, qinv, wid, e);
 			if (r != QS_OK) {
 				goto out;
@@ -1248,6 +1259,42 @@ void qse_claim_unsent(const qs_entity *en, qs_entity *cur)
  * dr/op/de what the send returned. Released dependents go to rel (NULL: only
  * counted in eng->released). This is the one place an outcome becomes
  * Synced. */
+/* A QBO refusal by a business rule (6000) of an invoice's or a money
+ * record's write while another record of ours moving money on that invoice
+ * is still on its way (qse_money_pending_on): an application above the open
+ * balance, a total below what is applied, can be this order's, not the
+ * billing system's. The invoices are the record itself or those its stored
+ * document applies money to; mk and mi name the record waited for, inv its invoice. */
+static bool refused_for_pending(qs_engine *eng, const qs_entity *cur, char mk[16], char mi[65], char inv[65])
+{
+	json_object *d, *ap;
+	size_t i, n;
+	bool found = false;
+	if (cur->kind_id == QS_KIND_INVOICE) {
+		qs_strlcpy(inv, cur->id, 65);
+		return qse_money_pending_on(eng, cur->id, cur->kind, cur->id, mk, mi);
+	}
+	if (cur->kind_id != QS_KIND_PAYMENT && cur->kind_id != QS_KIND_CREDIT && cur->kind_id != QS_KIND_WRITEOFF) {
+		return false;
+	}
+	d = cur->doc ? qs_json_parse(cur->doc, strlen(cur->doc), NULL) : NULL;
+	if (qse_jstr(d, "invoice")) {
+		qs_strlcpy(inv, qse_jstr(d, "invoice"), 65);
+		found = qse_money_pending_on(eng, inv, cur->kind, cur->id, mk, mi);
+	}
+	ap = qse_jget(d, "applies_to");
+	n = ap && json_object_is_type(ap, json_type_array) ? json_object_array_length(ap) : 0;
+	for (i = 0; i < n && !found; i++) {
+		const char *t = qse_jstr(json_object_array_get_idx(ap, i), "invoice");
+		if (t) {
+			qs_strlcpy(inv, t, 65);
+			found = qse_money_pending_on(eng, inv, cur->kind, cur->id, mk, mi);
+		}
+	}
+	json_object_put(d);
+	return found;
+}
+
 qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
 	qs_error *e)
@@ -1255,6 +1302,16 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	const char *kind = en->kind, *id = en->id;
 	double now = qs_store_now();
 	qs_status r = QS_OK;
+	char mk[16], mi[65], minv[65];
+	if (dr == QS_EAPI && qs_qbo_fault_of(de->code) == QS_QBO_FAULT_BUSINESS && refused_for_pending(eng, cur, mk, mi, minv)) {
+		char why[sizeof(de->message)];
+		qs_strlcpy(why, qse_reason_body(kind, id, de->message), sizeof(why));
+		qs_error_set(de, QS_EWAITING, "Waiting on %s %s, whose change to invoice %s is not in QuickBooks yet; until then "
+			"QuickBooks refuses this one: %.700s", mk, mi, minv, why);
+		dr = QS_EWAITING;
+		wait_kind = mk;
+		wait_id = mi;
+	}
 	cur->owner[0] = '\0';
 	cur->claimed = 0;
 	cur->wait_kind[0] = cur->wait_id[0] = '\0';
@@ -1279,6 +1336,12 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		cur->qbo_id[0] = cur->sync_token[0] = cur->create_rid[0] = '\0';
 		cur->synced_version = delivered_version ? delivered_version : cur->synced_version;
 		queue_newer(cur, delivered_version, now);
+		{
+			/* a record that waited for this one's change (qse_money_pending_on) goes again */
+			long nrel = 0;
+			r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now, rel ? released_cb : NULL, rel, &nrel, e);
+			eng->released += nrel;
+		}
 		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, cur->reason);
 	} else if (dr == QS_OK && !strcmp(op, "mismatch")) {
 		/* in QBO, but with other money: a warning with both figures, never Synced */

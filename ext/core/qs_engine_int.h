@@ -234,8 +234,9 @@ qs_status qse_delete_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, json_
 /* A record without a QBO Id whose earlier version's create is uncertain
  * (create_rid kept): the record that create made is found by the keys it
  * carried, or the create is sent again under its requestid; en takes the QBO
- * Id and SyncToken. QS_OK with no QBO Id: no create was ever sent.
- * unsent_member: a member of the stored document the create leaves out. */
+ * Id and SyncToken. QS_OK with no QBO Id: no create was ever sent, or the
+ * keys found nothing and QBO refused the create sent again (a Fault), so it
+ * holds none. unsent_member: a member of the stored document the create leaves out. */
 qs_status qse_settle_lost_create(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char *unsent_member, qs_error *e);
 /* Before a write-off's CreditMemo is updated to another amount: its own
  * application (the Payment of 0) is deleted, so the memo can change and be
@@ -438,8 +439,17 @@ qs_status qse_income_account(qs_engine *eng, char out[32], qs_error *e);
 qs_status qse_resolve(void *ud, const char *kind, const char *local_id, char qbo_id[32], qs_error *e);
 /* qs_engine_resolve.c: reason without its leading "<Kind> <id>: " (quoted after that record's name). */
 const char *qse_reason_body(const char *kind, const char *id, const char *reason);
-/* Whether a record others depend on can be referred to: in QBO, not in Mismatch, and an invoice with its latest version there. */
+/* Whether a record others depend on can be referred to: in QBO, not in Mismatch, and an invoice (or a record moving money
+ * on one) with its latest version there. */
 bool qse_dep_ready(const qs_entity *dep);
+/* Whether a record other than (self_kind, self_id) that moves money on invoice
+ * (its local id: a payment or credit note applied to it, a write-off of it)
+ * has a newer version queued or being sent (not one itself waiting): QBO's
+ * balance of the invoice is about to change, so a QBO verdict on it (already
+ * paid, partly paid, an application above the balance, a total below what is
+ * applied) waits for that record, named in kind and id. */
+bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
+	char kind[16], char id[65]);
 /* While the pipeline plans its waves and verifies QBO's answers, a reference
  * resolved once (a mapping, a record already in QBO) is answered from memory
  * for the other records of the round: those phases read the store and

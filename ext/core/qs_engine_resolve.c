@@ -192,22 +192,113 @@ const char *qse_reason_body(const char *kind, const char *id, const char *reason
 	return reason;
 }
 
-/* An invoice whose newer version is on its way to QBO: what QBO holds of it
- * (its total, its balance) is not the billing system's yet. A record that
- * refers to it (a payment applied to it, a credit note, a write-off, a refund)
- * is checked and applied against that balance, so it waits for the invoice's
- * delivery. One QBO refused (Error) or set aside (Dismissed) holds no one up:
- * its refusal may wait for them (a lower total than the payments applied to
- * it while their own lower amounts are still queued). */
+/* Records that move money on an invoice in QBO: a payment's and a credit
+ * note's applications, a write-off. */
+static bool moves_invoice_money(qs_kind_id k)
+{
+	return k == QS_KIND_PAYMENT || k == QS_KIND_CREDIT || k == QS_KIND_WRITEOFF;
+}
+
+/* An invoice (or a record moving money on one) whose newer version is on its
+ * way to QBO: what QBO holds of it (a total, a balance, an application) is
+ * not the billing system's yet. A record that refers to it (a payment applied
+ * to the invoice, a refund of the payment) is checked and applied against
+ * that, so it waits for its delivery. One QBO refused (Error), set aside
+ * (Dismissed) or itself waiting holds no one up: what it waits for may be
+ * these very records (an invoice's lower total waits for the lower amounts of
+ * its payments, see qse_money_pending_on). */
 static bool dep_behind(const qs_entity *dep)
 {
-	return dep->kind_id == QS_KIND_INVOICE && dep->version > dep->synced_version && dep->state != QS_STATE_DISMISSED
-		&& dep->state != QS_STATE_ERROR;
+	return (dep->kind_id == QS_KIND_INVOICE || moves_invoice_money(dep->kind_id)) && dep->version > dep->synced_version
+		&& dep->state != QS_STATE_DISMISSED && dep->state != QS_STATE_ERROR && dep->state != QS_STATE_WAITING;
+}
+
+/* Whether a stored document applies money to invoice inv (its local id): a
+ * payment's or credit note's applies_to, a write-off's invoice. */
+static bool doc_applies_to(const char *doc, const char *inv)
+{
+	json_object *d = doc ? qs_json_parse(doc, strlen(doc), NULL) : NULL, *ap;
+	const char *w = qse_jstr(d, "invoice");
+	bool yes = w && !strcmp(w, inv);
+	size_t i, n;
+	ap = qse_jget(d, "applies_to");
+	n = ap && json_object_is_type(ap, json_type_array) ? json_object_array_length(ap) : 0;
+	for (i = 0; i < n && !yes; i++) {
+		const char *t = qse_jstr(json_object_array_get_idx(ap, i), "invoice");
+		yes = t && !strcmp(t, inv);
+	}
+	json_object_put(d);
+	return yes;
+}
+
+typedef struct pend_row {
+	char kind[16];
+	char id[65];
+} pend_row;
+
+typedef struct pend_list {
+	pend_row *v;
+	size_t n, cap;
+} pend_list;
+
+static void pend_cb(void *ud, const char *kind, const char *id, qs_outbox_status q_status, const char *owner, double claimed)
+{
+	pend_list *l = ud;
+	pend_row *nv;
+	(void)owner;
+	(void)claimed;
+	if (q_status == QS_OUTBOX_WAITING || !moves_invoice_money(qs_kind_of(kind))) {
+		return;
+	}
+	nv = qs_grow(l->v, &l->cap, l->n, sizeof(*l->v), 32);
+	if (nv) {
+		l->v = nv;
+		qs_strlcpy(l->v[l->n].kind, kind, sizeof(l->v[l->n].kind));
+		qs_strlcpy(l->v[l->n].id, id, sizeof(l->v[l->n].id));
+		l->n++;
+	}
+}
+
+/* The outbox rows looked at for records moving money on an invoice: a QBO
+ * refusal's rare path, bounded. */
+#define PENDING_SCAN_MAX 5000
+
+bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
+	char kind[16], char id[65])
+{
+	pend_list l;
+	qs_error e2;
+	size_t i;
+	bool found = false;
+	kind[0] = id[0] = '\0';
+	memset(&l, 0, sizeof(l));
+	qs_error_clear(&e2);
+	if (!invoice || !invoice[0]
+			|| qs_store_outbox_due(eng->store, eng->conn_key, 1e18, PENDING_SCAN_MAX, pend_cb, &l, &e2) != QS_OK) {
+		free(l.v);
+		return false;
+	}
+	for (i = 0; i < l.n && !found; i++) {
+		qs_entity en;
+		if (!strcmp(l.v[i].kind, self_kind) && !strcmp(l.v[i].id, self_id)) {
+			continue;
+		}
+		memset(&en, 0, sizeof(en));
+		if (qs_store_entity_get(eng->store, eng->conn_key, l.v[i].kind, l.v[i].id, &en, &e2) == QS_OK && en.exists
+				&& en.version > en.synced_version && doc_applies_to(en.doc, invoice)) {
+			qs_strlcpy(kind, l.v[i].kind, 16);
+			qs_strlcpy(id, l.v[i].id, 65);
+			found = true;
+		}
+		qs_entity_clear(&en);
+	}
+	free(l.v);
+	return found;
 }
 
 /* Whether a record others depend on can be referred to: in QBO, not in
  * Mismatch (QBO holds other money for it: what depends on it waits), and not
- * an invoice behind its latest version. */
+ * behind its latest version (dep_behind). */
 bool qse_dep_ready(const qs_entity *dep)
 {
 	return dep->exists && dep->qbo_id[0] && dep->state != QS_STATE_MISMATCH && !dep_behind(dep);
