@@ -215,6 +215,14 @@ qs_status qse_settle_lost_create(qs_engine *eng, qs_entity *en, deliver_ctx *c, 
 	} else if (r == QS_OK) {
 		r = qs_error_set(e, QS_ESERVER, "%s %s: QuickBooks answered without a usable Id; this is tried again",
 			qse_entity_label(en->kind), en->id);
+	} else if (r == QS_EAPI && e->code[0]) {
+		/* refused with a Fault: nothing is made now, and the keys found
+		 * nothing the lost create made, so QBO holds none of it */
+		qse_log_msg(eng, "info", en->kind, en->id, "%s %s: QuickBooks refused the create sent again under its requestid "
+			"(%s) and holds nothing its keys find: the record never reached QuickBooks", qse_entity_label(en->kind), en->id,
+			e->code);
+		qs_error_clear(e);
+		r = QS_OK;
 	}
 	json_object_put(out);
 	json_object_put(body);
