@@ -261,13 +261,97 @@ static qs_status apply_from_payments(qs_engine *eng, const qs_entity *en, const 
 	return r;
 }
 
+/* What a billing payment applies to local invoice inv_id by its own document
+ * (its applies_to); -1 when QBO Payment pay_id is none of this store's payments. */
+static qs_status doc_applies(qs_engine *eng, const char *pay_id, const char *inv_id, qs_money *amt, qs_error *e)
+{
+	char local[65];
+	bool found = false;
+	qs_entity pe;
+	json_object *doc, *apps;
+	size_t i, n;
+	qs_status r;
+
+	*amt = -1;
+	r = qs_store_entity_by_qbo(eng->store, eng->conn_key, "payment", pay_id, local, &found, e);
+	if (r != QS_OK || !found) {
+		return r;
+	}
+	memset(&pe, 0, sizeof(pe));
+	r = qs_store_entity_get(eng->store, eng->conn_key, "payment", local, &pe, e);
+	doc = r == QS_OK && pe.exists && pe.doc ? json_tokener_parse(pe.doc) : NULL;
+	if (doc) {
+		*amt = 0;
+		apps = qse_jget(doc, "applies_to");
+		n = apps && json_object_is_type(apps, json_type_array) ? json_object_array_length(apps) : 0;
+		for (i = 0; i < n; i++) {
+			json_object *a = json_object_array_get_idx(apps, i);
+			const char *ai = qse_jstr(a, "invoice");
+			if (ai && !strcmp(ai, inv_id) && qse_jget(a, "amount")) {
+				*amt += json_object_get_int64(qse_jget(a, "amount"));
+			}
+		}
+	}
+	json_object_put(doc);
+	qs_entity_clear(&pe);
+	return r;
+}
+
+/* The part of the invoice's QBO balance that payments (not credit) took off:
+ * each of the customer's Payments (TotalAmt > 0) with lines linking the
+ * invoice, up to what its billing document applies to it. A Payment of 0 (a
+ * credit memo applied) and the lines of credit drawn from a payment's unapplied
+ * amount (more than its document applies) are credit; a Payment not of this
+ * store (made in QuickBooks) counts as a payment. *paid = -1 when QBO's
+ * payments could not be read. */
+static qs_status paid_by_payments(qs_engine *eng, const qs_entity *en, const char *cust, int dec, qs_money *paid, qs_error *e)
+{
+	json_object *pays = NULL;
+	size_t i, j, n;
+	qs_status r;
+
+	*paid = 0;
+	r = qse_find_by(eng, "Payment", "CustomerRef", cust, false, &pays, e);
+	if (r != QS_OK) {
+		json_object_put(pays);
+		*paid = -1;
+		return r == QS_EAPI ? (qs_error_clear(e), QS_OK) : r;
+	}
+	n = pays ? json_object_array_length(pays) : 0;
+	for (i = 0; i < n && r == QS_OK; i++) {
+		json_object *p = json_object_array_get_idx(pays, i), *lines = qse_jget(p, "Line");
+		size_t m = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
+		qs_money total = 0, linked = 0, own = -1;
+		if (!qse_jstr(p, "Id") || !qs_verify_amount(qse_jget(p, "TotalAmt"), dec, &total) || total <= 0) {
+			continue;
+		}
+		for (j = 0; j < m; j++) {
+			json_object *l = json_object_array_get_idx(lines, j), *links = qse_jget(l, "LinkedTxn");
+			json_object *lt = links && json_object_is_type(links, json_type_array) && json_object_array_length(links) == 1
+				? json_object_array_get_idx(links, 0) : NULL;
+			const char *tt = qse_jstr(lt, "TxnType"), *tid = qse_jstr(lt, "TxnId");
+			qs_money a;
+			if (tt && tid && !strcmp(tt, "Invoice") && !strcmp(tid, en->qbo_id) && qs_verify_amount(qse_jget(l, "Amount"), dec, &a)) {
+				linked += a;
+			}
+		}
+		if (linked <= 0) {
+			continue;
+		}
+		r = doc_applies(eng, qse_jstr(p, "Id"), en->id, &own, e);
+		*paid += own >= 0 && own < linked ? own : linked;
+	}
+	json_object_put(pays);
+	return r;
+}
+
 /* An invoice's credit_applied: taken from the customer's open credit memos,
  * then from its unapplied payments. */
 static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_object *norm,
 	char note[512], qs_error *e)
 {
 	json_object *credit = qse_jget(norm, "credit_applied"), *inv = NULL, *memos = NULL, *lines = NULL;
-	qs_money want = credit ? json_object_get_int64(credit) : 0, total, bal, need, got = 0;
+	qs_money want = credit ? json_object_get_int64(credit) : 0, total, bal, need, got = 0, paid = 0;
 	int dec = doc_decimals(eng, norm);
 	const char *cust;
 	size_t i, n;
@@ -287,8 +371,14 @@ static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_
 		json_object_put(inv);
 		return QS_OK;
 	}
-	/* what QBO has applied to it so far counts first (an earlier delivery's credit) */
-	need = bal - (total - want);
+	/* what QBO has applied to it so far counts first (an earlier delivery's credit);
+	 * payments QBO already shows on it took their part of the balance, not credit */
+	r = paid_by_payments(eng, en, cust, dec, &paid, e);
+	if (r != QS_OK) {
+		json_object_put(inv);
+		return r;
+	}
+	need = bal + (paid > 0 ? paid : 0) - (total - want);
 	if (need <= 0) {
 		json_object_put(inv);
 		return QS_OK;
