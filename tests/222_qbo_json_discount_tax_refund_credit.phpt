@@ -60,5 +60,5 @@ DiscountLineDetail Welcome discount 10.00
 SubTotalLineDetail  100.00
 TxnTaxCodeRef: 2, TotalTax: 5.00, TotalAmt: 95.00
 RefundReceipt: 15.00 from Checking (Bank), Refund of payment 77 (invoice 1042), PaymentRefNum re_3PqXyZ2eZvKYlo2C1R
-PrivateNote: qbosync:refund:r9 reference re_3PqXyZ2eZvKYlo2C1Refund0001 - refunds payment 77 of invoice 1042 (QBO Invoice 1)
+PrivateNote: qbosync:refund:r9 reference re_3PqXyZ2eZvKYlo2C1Refund0001 - refunds payment 77 of invoice 1042 (QBO Invoice 2)
 CreditMemo: 12.50, Outage on 2026-11-20, memo: Outage on 2026-11-20, PrivateNote: qbosync:credit:cn5

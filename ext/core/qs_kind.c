@@ -117,7 +117,10 @@ int qs_kind_outbox_rank(const char *name, const char *doc)
 			return rank;
 		}
 	}
-	if (name && doc && id == QS_KIND_PAYMENT) {
+	/* account credit applies to nothing yet: a payment without applications (Add Funds,
+	 * an overpayment) and a credit note without applications (a refund to the credit
+	 * balance) go before the invoices whose credit_applied draws on them */
+	if (name && doc && (id == QS_KIND_PAYMENT || id == QS_KIND_CREDIT)) {
 		json_object *d = json_tokener_parse(doc), *apps = member(d, "applies_to");
 		if (d && (!apps || !json_object_is_type(apps, json_type_array) || json_object_array_length(apps) == 0)) {
 			rank = kinds[QS_KIND_ITEM].rank;

@@ -108,9 +108,10 @@ bool qs_kind_is_document(const char *name);
 /* The delivery rank of a document kind; QS_KIND_RANK_LAST for anything else. */
 #define QS_KIND_RANK_LAST 9
 int qs_kind_rank(const char *name);
-/* The rank of one record in the outbox: its kind's, except a payment that
- * applies to no invoice (account credit: Add Funds, a payment without an
- * invoice), which needs only its customer and goes with the items, before the
+/* The rank of one record in the outbox: its kind's, except a payment or a
+ * credit note that applies to no invoice (account credit: Add Funds, a payment
+ * without an invoice, a refund to the credit balance), which needs only its
+ * customer (and a credit note's items) and goes with the items, before the
  * invoices, so an invoice's credit_applied finds that credit in QBO; and a
  * deletion (qbo_delete: "deleted": true), which needs nothing and gives money
  * back to invoices, goes with the items too, before what may need that money. */
