@@ -261,25 +261,36 @@ static qs_status apply_from_payments(qs_engine *eng, const qs_entity *en, const 
 	return r;
 }
 
+/* The stored document of the local record of kind linked to QBO Id qbo_id
+ * (*doc NULL when none is, or it cannot be read). */
+static qs_status doc_by_qbo(qs_engine *eng, const char *kind, const char *qbo_id, json_object **doc, qs_error *e)
+{
+	char local[65];
+	bool found = false;
+	qs_entity en;
+	qs_status r;
+
+	*doc = NULL;
+	r = qs_store_entity_by_qbo(eng->store, eng->conn_key, kind, qbo_id, local, &found, e);
+	if (r != QS_OK || !found) {
+		return r;
+	}
+	memset(&en, 0, sizeof(en));
+	r = qs_store_entity_get(eng->store, eng->conn_key, kind, local, &en, e);
+	*doc = r == QS_OK && en.exists && en.doc ? json_tokener_parse(en.doc) : NULL;
+	qs_entity_clear(&en);
+	return r;
+}
+
 /* What a billing payment applies to local invoice inv_id by its own document
  * (its applies_to); -1 when QBO Payment pay_id is none of this store's payments. */
 static qs_status doc_applies(qs_engine *eng, const char *pay_id, const char *inv_id, qs_money *amt, qs_error *e)
 {
-	char local[65];
-	bool found = false;
-	qs_entity pe;
 	json_object *doc, *apps;
 	size_t i, n;
-	qs_status r;
+	qs_status r = doc_by_qbo(eng, "payment", pay_id, &doc, e);
 
 	*amt = -1;
-	r = qs_store_entity_by_qbo(eng->store, eng->conn_key, "payment", pay_id, local, &found, e);
-	if (r != QS_OK || !found) {
-		return r;
-	}
-	memset(&pe, 0, sizeof(pe));
-	r = qs_store_entity_get(eng->store, eng->conn_key, "payment", local, &pe, e);
-	doc = r == QS_OK && pe.exists && pe.doc ? json_tokener_parse(pe.doc) : NULL;
 	if (doc) {
 		*amt = 0;
 		apps = qse_jget(doc, "applies_to");
@@ -293,7 +304,6 @@ static qs_status doc_applies(qs_engine *eng, const char *pay_id, const char *inv
 		}
 	}
 	json_object_put(doc);
-	qs_entity_clear(&pe);
 	return r;
 }
 
@@ -465,30 +475,20 @@ qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *no
 
 qs_status qse_credit_drawn_one(qs_engine *eng, const char *cust, const char *qbo_invoice, qs_money *allowed, qs_error *e)
 {
-	char local[65];
-	bool found = false;
-	qs_entity ie;
-	json_object *inv;
+	json_object *inv = NULL;
 	const char *ic;
 	qs_status r;
 	*allowed = -1;
 	if (!cust || !qbo_invoice) {
 		return QS_OK;
 	}
-	r = qs_store_entity_by_qbo(eng->store, eng->conn_key, "invoice", qbo_invoice, local, &found, e);
-	if (r != QS_OK || !found) {
-		return r;
-	}
-	memset(&ie, 0, sizeof(ie));
-	r = qs_store_entity_get(eng->store, eng->conn_key, "invoice", local, &ie, e);
-	inv = r == QS_OK && ie.exists && ie.doc ? json_tokener_parse(ie.doc) : NULL;
+	r = doc_by_qbo(eng, "invoice", qbo_invoice, &inv, e);
 	ic = qse_jstr(inv, "customer");
 	if (inv && ic && !strcmp(ic, cust) && qse_jget(inv, "credit_applied")
 			&& json_object_get_int64(qse_jget(inv, "credit_applied")) > 0) {
 		*allowed = json_object_get_int64(qse_jget(inv, "credit_applied"));
 	}
 	json_object_put(inv);
-	qs_entity_clear(&ie);
 	return r;
 }
 
