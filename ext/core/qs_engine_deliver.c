@@ -1267,7 +1267,8 @@ void qse_claim_unsent(const qs_entity *en, qs_entity *cur)
  * document applies money to; mk and mi name the record waited for, inv its invoice. */
 static bool refused_for_pending(qs_engine *eng, const qs_entity *cur, char mk[16], char mi[65], char inv[65])
 {
-	json_object *d, *ap;
+	json_object *d;
+	const char *invs[QSE_DOC_INVOICES_MAX];
 	size_t i, n;
 	bool found = false;
 	if (cur->kind_id == QS_KIND_INVOICE) {
@@ -1278,18 +1279,10 @@ static bool refused_for_pending(qs_engine *eng, const qs_entity *cur, char mk[16
 		return false;
 	}
 	d = cur->doc ? qs_json_parse(cur->doc, strlen(cur->doc), NULL) : NULL;
-	if (qse_jstr(d, "invoice")) {
-		qs_strlcpy(inv, qse_jstr(d, "invoice"), 65);
-		found = qse_money_pending_on(eng, inv, cur->kind, cur->id, mk, mi);
-	}
-	ap = qse_jget(d, "applies_to");
-	n = ap && json_object_is_type(ap, json_type_array) ? json_object_array_length(ap) : 0;
+	n = qse_doc_invoices(d, invs, QSE_DOC_INVOICES_MAX);
 	for (i = 0; i < n && !found; i++) {
-		const char *t = qse_jstr(json_object_array_get_idx(ap, i), "invoice");
-		if (t) {
-			qs_strlcpy(inv, t, 65);
-			found = qse_money_pending_on(eng, inv, cur->kind, cur->id, mk, mi);
-		}
+		qs_strlcpy(inv, invs[i], 65);
+		found = qse_money_pending_on(eng, inv, cur->kind, cur->id, mk, mi);
 	}
 	json_object_put(d);
 	return found;

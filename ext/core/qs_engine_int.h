@@ -450,6 +450,11 @@ bool qse_dep_ready(const qs_entity *dep);
  * applied) waits for that record, named in kind and id. */
 bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
 	char kind[16], char id[65]);
+/* The local invoices a money record's document applies to (a write-off's
+ * invoice, a payment's or credit note's applies_to), borrowed from doc: at
+ * most max of them in out; how many. */
+#define QSE_DOC_INVOICES_MAX 256
+size_t qse_doc_invoices(json_object *doc, const char **out, size_t max);
 /* While the pipeline plans its waves and verifies QBO's answers, a reference
  * resolved once (a mapping, a record already in QBO) is answered from memory
  * for the other records of the round: those phases read the store and

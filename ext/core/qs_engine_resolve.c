@@ -213,19 +213,31 @@ static bool dep_behind(const qs_entity *dep)
 		&& dep->state != QS_STATE_DISMISSED && dep->state != QS_STATE_ERROR && dep->state != QS_STATE_WAITING;
 }
 
-/* Whether a stored document applies money to invoice inv (its local id): a
- * payment's or credit note's applies_to, a write-off's invoice. */
+size_t qse_doc_invoices(json_object *doc, const char **out, size_t max)
+{
+	json_object *ap = qse_jget(doc, "applies_to");
+	size_t i, n = ap && json_object_is_type(ap, json_type_array) ? json_object_array_length(ap) : 0, k = 0;
+	if (qse_jstr(doc, "invoice") && k < max) {
+		out[k++] = qse_jstr(doc, "invoice");
+	}
+	for (i = 0; i < n && k < max; i++) {
+		const char *t = qse_jstr(json_object_array_get_idx(ap, i), "invoice");
+		if (t) {
+			out[k++] = t;
+		}
+	}
+	return k;
+}
+
+/* Whether a stored document applies money to invoice inv (its local id). */
 static bool doc_applies_to(const char *doc, const char *inv)
 {
-	json_object *d = doc ? qs_json_parse(doc, strlen(doc), NULL) : NULL, *ap;
-	const char *w = qse_jstr(d, "invoice");
-	bool yes = w && !strcmp(w, inv);
-	size_t i, n;
-	ap = qse_jget(d, "applies_to");
-	n = ap && json_object_is_type(ap, json_type_array) ? json_object_array_length(ap) : 0;
+	json_object *d = doc ? qs_json_parse(doc, strlen(doc), NULL) : NULL;
+	const char *invs[QSE_DOC_INVOICES_MAX];
+	size_t i, n = qse_doc_invoices(d, invs, QSE_DOC_INVOICES_MAX);
+	bool yes = false;
 	for (i = 0; i < n && !yes; i++) {
-		const char *t = qse_jstr(json_object_array_get_idx(ap, i), "invoice");
-		yes = t && !strcmp(t, inv);
+		yes = !strcmp(invs[i], inv);
 	}
 	json_object_put(d);
 	return yes;
