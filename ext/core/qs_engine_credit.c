@@ -307,6 +307,37 @@ static qs_status doc_applies(qs_engine *eng, const char *pay_id, const char *inv
 	return r;
 }
 
+qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_invoice, qs_money *paid, qs_error *e)
+{
+	json_object *links = qse_jget(qbo_invoice, "LinkedTxn");
+	size_t i, n = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
+	qs_status r = QS_OK;
+	*paid = 0;
+	for (i = 0; i < n && r == QS_OK && *paid >= 0; i++) {
+		json_object *l = json_object_array_get_idx(links, i);
+		const char *tid = qse_jstr(l, "TxnId"), *type = qse_jstr(l, "TxnType");
+		char local[65];
+		bool found = false;
+		qs_entity pe;
+		qs_money amt = -1;
+		memset(&pe, 0, sizeof(pe));
+		if (tid && type && !strcmp(type, "Payment")) {
+			r = qs_store_entity_by_qbo(eng->store, eng->conn_key, "payment", tid, local, &found, e);
+		}
+		if (r == QS_OK && found) {
+			r = qs_store_entity_get(eng->store, eng->conn_key, "payment", local, &pe, e);
+		}
+		/* only a payment QBO holds at its billing version (Synced, nothing newer
+		 * on its way) says what QBO applies: any other leaves the balance unknown */
+		if (r == QS_OK && found && pe.exists && pe.state == QS_STATE_SYNCED && pe.version == pe.synced_version) {
+			r = doc_applies(eng, tid, invoice, &amt, e);
+		}
+		qs_entity_clear(&pe);
+		*paid = amt < 0 ? -1 : *paid + amt;
+	}
+	return r;
+}
+
 /* The part of the invoice's QBO balance that payments (not credit) took off:
  * each of the customer's Payments (TotalAmt > 0) with lines linking the
  * invoice, up to what its billing document applies to it. A Payment of 0 (a

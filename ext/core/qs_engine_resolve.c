@@ -203,14 +203,16 @@ static bool moves_invoice_money(qs_kind_id k)
  * way to QBO: what QBO holds of it (a total, a balance, an application) is
  * not the billing system's yet. A record that refers to it (a payment applied
  * to the invoice, a refund of the payment) is checked and applied against
- * that, so it waits for its delivery. One QBO refused (Error), set aside
- * (Dismissed) or itself waiting holds no one up: what it waits for may be
- * these very records (an invoice's lower total waits for the lower amounts of
- * its payments, see qse_money_pending_on). */
+ * that, so it waits for its delivery (also while that record itself waits
+ * for an item or a customer). One QBO refused (Error), set aside (Dismissed)
+ * or waiting for a record that moves money holds no one up: what it waits for
+ * may be these very records (an invoice's lower total waits for the lower
+ * amounts of its payments, see qse_money_pending_on). */
 static bool dep_behind(const qs_entity *dep)
 {
 	return (dep->kind_id == QS_KIND_INVOICE || moves_invoice_money(dep->kind_id)) && dep->version > dep->synced_version
-		&& dep->state != QS_STATE_DISMISSED && dep->state != QS_STATE_ERROR && dep->state != QS_STATE_WAITING;
+		&& dep->state != QS_STATE_DISMISSED && dep->state != QS_STATE_ERROR
+		&& !(dep->state == QS_STATE_WAITING && moves_invoice_money(qs_kind_of(dep->wait_kind)));
 }
 
 size_t qse_doc_invoices(json_object *doc, const char **out, size_t max)

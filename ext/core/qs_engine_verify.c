@@ -59,6 +59,18 @@ static qs_status drawn_cb(void *ud, const char *qbo_invoice, qs_money *allowed, 
 	return qse_credit_drawn_one(d->eng, d->cust, qbo_invoice, allowed, e);
 }
 
+/* qs_verify's question for an invoice's balance: what its linked Payments apply by their documents. */
+typedef struct paid_ctx {
+	qs_engine *eng;
+	const char *invoice;
+} paid_ctx;
+
+static qs_status paid_cb(void *ud, json_object *qbo_invoice, qs_money *paid, qs_error *e)
+{
+	paid_ctx *p = ud;
+	return qse_linked_paid(p->eng, p->invoice, qbo_invoice, paid, e);
+}
+
 static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_object *norm_in, void *resolve_ud,
 	json_object *answer, const char **op, qs_error *e);
 
@@ -83,6 +95,7 @@ static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_objec
 	const char *entity = qse_qbo_entity_of(en->kind);
 	qs_verify_ctx vc;
 	drawn_ctx dc;
+	paid_ctx pc;
 	qs_verdict v;
 	qs_status r;
 	char note[512], fee_note[512] = "";
@@ -133,6 +146,12 @@ static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_objec
 		dc.cust = qse_jstr(norm, "customer");
 		vc.credit_drawn = drawn_cb;
 		vc.drawn_ud = &dc;
+	}
+	if (en->kind_id == QS_KIND_INVOICE) {
+		pc.eng = eng;
+		pc.invoice = en->id;
+		vc.linked_paid = paid_cb;
+		vc.paid_ud = &pc;
 	}
 	r = qs_verify(en->kind, norm, cur, &vc, &v, e);
 	if (r == QS_OK) {

@@ -195,10 +195,10 @@ qs_status qs_store_entity_reread(qs_store *s, const char *key, const qs_entity *
  * cannot tell (MariaDB/MySQL), and no two marks are taken as equal. */
 void qs_store_rows_mark(qs_store *s, long long mark[2]);
 /* What a record referred to tells the records that depend on it: out->exists,
- * state, reason, qbo_id, version, synced_version and, for a record without a
- * QBO Id, q_status (its outbox row's; with an Id a backend may leave it
- * QS_OUTBOX_NONE), the rest as qs_entity_clear leaves it (no doc). Lighter
- * than entity_get. */
+ * state, reason, qbo_id, version, synced_version, for a Waiting record its
+ * outbox row's wait_kind and, for a record without a QBO Id, q_status (its
+ * outbox row's; with an Id a backend may leave it QS_OUTBOX_NONE), the rest as
+ * qs_entity_clear leaves it (no doc). Lighter than entity_get. */
 qs_status qs_store_entity_ref(qs_store *s, const char *key, const char *kind, const char *id,
 	qs_entity *out, qs_error *e);
 /* The local id of the entity of kind already linked to qbo_id; *found false when none. */

@@ -95,7 +95,9 @@ static const char *const sql_text[S__COUNT] = {
 	/* the outbox row only for a record without a QBO Id (entity_ref) */
 	[S_ENT_REF] = "SELECT e.state, e.reason, e.qbo_id, CASE WHEN e.qbo_id IS NULL OR e.qbo_id = '' THEN"
 		" (SELECT o.status FROM outbox o WHERE o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id) END,"
-		" e.version, e.synced_version FROM entity e WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
+		" e.version, e.synced_version, CASE WHEN e.state = 'Waiting' THEN (SELECT o.wait_kind FROM outbox o"
+		" WHERE o.conn = e.conn AND o.kind = e.kind AND o.local_id = e.local_id) END"
+		" FROM entity e WHERE e.conn = ?1 AND e.kind = ?2 AND e.local_id = ?3",
 	[S_ENT_PUT] = "INSERT INTO entity(conn, kind, local_id, state, reason, qbo_id, sync_token, version,"
 		" synced_version, hash, doc, attempts, last_attempt, updated, create_rid)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
@@ -1397,6 +1399,7 @@ static qs_status sq_entity_ref(qs_store *qs, const char *key, const char *kind, 
 		}
 		out->version = sqlite3_column_int64(p, 4);
 		out->synced_version = sqlite3_column_int64(p, 5);
+		col_copy(p, 6, out->wait_kind, sizeof(out->wait_kind));
 	}
 	if (p) {
 		done(p);

@@ -361,6 +361,25 @@ static qs_status verify_invoice(vs *s)
 	if (!qs_verify_amount(jget(s->qbo, "Balance"), s->decimals, &qbal)) {
 		return compare(s, "balance", "balance", jget(s->qbo, "Balance"), total - credit, NULL), QS_OK;
 	}
+	if (has_links(s->qbo) && qbal <= total - credit && s->ctx->linked_paid) {
+		/* every link one of the billing system's payments: the balance is what
+		 * they and the credit applied leave, to the cent */
+		qs_money paid = -1;
+		qs_status r = s->ctx->linked_paid(s->ctx->paid_ud, s->qbo, &paid, s->e);
+		if (r != QS_OK) {
+			return r;
+		}
+		if (paid >= 0 && qbal != total - credit - paid) {
+			char p[48], c[48];
+			fmt(s, paid, p, sizeof(p));
+			fmt(s, credit, c, sizeof(c));
+			snprintf(cause, sizeof(cause), "the billing system's payments linked to it in QuickBooks apply %s and its credit "
+				"applied is %s, which leave another balance: a credit or payment is missing in QuickBooks or holds other money "
+				"there; push the record that differs, then send the invoice again with qbo_resend()", p, c);
+			compare(s, "balance", "balance", jget(s->qbo, "Balance"), total - credit - paid, cause);
+			return QS_OK;
+		}
+	}
 	if (!has_links(s->qbo) || qbal > total - credit) {
 		char c[48];
 		fmt(s, credit, c, sizeof(c));

@@ -42,6 +42,13 @@ typedef struct qs_verify_ctx {
 	 * NULL: none may. A status other than QS_OK is returned by qs_verify. */
 	qs_status (*credit_drawn)(void *ud, const char *qbo_invoice, qs_money *allowed, qs_error *e);
 	void *drawn_ud;
+	/* invoices: what the Payments QBO links to the invoice (qbo_invoice, QBO's
+	 * record) apply to it by their billing documents, in minor units; -1 when
+	 * any link is not a payment of the billing system's (made in QuickBooks, a
+	 * credit's application of 0). NULL: not known. A status other than QS_OK
+	 * is returned by qs_verify. */
+	qs_status (*linked_paid)(void *ud, json_object *qbo_invoice, qs_money *paid, qs_error *e);
+	void *paid_ud;
 } qs_verify_ctx;
 
 typedef struct qs_verdict {
