@@ -1261,19 +1261,32 @@ void qse_claim_unsent(const qs_entity *en, qs_entity *cur)
  * Synced. */
 /* A QBO refusal by a business rule (6000) of an invoice's or a money
  * record's write while another record of ours moving money on that invoice
- * is still on its way (qse_money_pending_on): an application above the open
- * balance, a total below what is applied, can be this order's, not the
- * billing system's. The invoices are the record itself or those its stored
- * document applies money to; mk and mi name the record waited for, inv its invoice. */
-static bool refused_for_pending(qs_engine *eng, const qs_entity *cur, char mk[16], char mi[65], char inv[65])
+ * is still on its way (qse_money_pending_on), or reached QBO in the same
+ * round of waves while or after this one was sent (qse_round_landed_on,
+ * *landed): an application above the open balance, a total below what is
+ * applied, can be this order's, not the billing system's. The invoices are
+ * the record itself or those its stored document applies money to; mk and
+ * mi name the record waited for, inv its invoice. */
+static bool pending_or_landed(qs_engine *eng, const qs_entity *cur, const char *inv, char mk[16], char mi[65], bool *landed)
+{
+	*landed = false;
+	if (qse_money_pending_on(eng, inv, cur->kind, cur->id, mk, mi)) {
+		return true;
+	}
+	*landed = qse_round_landed_on(eng, inv, cur->kind, cur->id, mk, mi);
+	return *landed;
+}
+
+static bool refused_for_pending(qs_engine *eng, const qs_entity *cur, char mk[16], char mi[65], char inv[65], bool *landed)
 {
 	json_object *d;
 	const char *invs[QSE_DOC_INVOICES_MAX];
 	size_t i, n;
 	bool found = false;
+	*landed = false;
 	if (cur->kind_id == QS_KIND_INVOICE) {
 		qs_strlcpy(inv, cur->id, 65);
-		return qse_money_pending_on(eng, cur->id, cur->kind, cur->id, mk, mi);
+		return pending_or_landed(eng, cur, cur->id, mk, mi, landed);
 	}
 	if (cur->kind_id != QS_KIND_PAYMENT && cur->kind_id != QS_KIND_CREDIT && cur->kind_id != QS_KIND_WRITEOFF) {
 		return false;
@@ -1282,7 +1295,7 @@ static bool refused_for_pending(qs_engine *eng, const qs_entity *cur, char mk[16
 	n = qse_doc_invoices(d, invs, QSE_DOC_INVOICES_MAX);
 	for (i = 0; i < n && !found; i++) {
 		qs_strlcpy(inv, invs[i], 65);
-		found = qse_money_pending_on(eng, inv, cur->kind, cur->id, mk, mi);
+		found = pending_or_landed(eng, cur, inv, mk, mi, landed);
 	}
 	json_object_put(d);
 	return found;
@@ -1296,11 +1309,18 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 	double now = qs_store_now();
 	qs_status r = QS_OK;
 	char mk[16], mi[65], minv[65];
-	if (dr == QS_EAPI && qs_qbo_fault_of(de->code) == QS_QBO_FAULT_BUSINESS && refused_for_pending(eng, cur, mk, mi, minv)) {
+	bool landed = false;
+	if (dr == QS_EAPI && qs_qbo_fault_of(de->code) == QS_QBO_FAULT_BUSINESS && refused_for_pending(eng, cur, mk, mi, minv, &landed)) {
 		char why[sizeof(de->message)];
 		qs_strlcpy(why, qse_reason_body(kind, id, de->message), sizeof(why));
-		qs_error_set(de, QS_EWAITING, "Waiting on %s %s, whose change to invoice %s is not in QuickBooks yet; until then "
-			"QuickBooks refuses this one: %.700s", mk, mi, minv, why);
+		if (landed) {
+			/* that record's change is in QBO now: this one goes again at once (below) */
+			qs_error_set(de, QS_EWAITING, "Waiting on %s %s, whose change to invoice %s reached QuickBooks in the same delivery, "
+				"while or after this one was sent; QuickBooks refused this one meanwhile: %.700s", mk, mi, minv, why);
+		} else {
+			qs_error_set(de, QS_EWAITING, "Waiting on %s %s, whose change to invoice %s is not in QuickBooks yet; until then "
+				"QuickBooks refuses this one: %.700s", mk, mi, minv, why);
+		}
 		dr = QS_EWAITING;
 		wait_kind = mk;
 		wait_id = mi;
@@ -1379,7 +1399,14 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		 * claim was no attempt, so its next delivery is a first one again (a
 		 * wave may batch it, no guard needs to look for an earlier create) */
 		qse_claim_unsent(en, cur);
-		if (wait_kind && wait_kind[0]) {
+		if (landed) {
+			/* refused before a change of its round that QBO holds now (a
+			 * deleted record is never "ready"): it goes again at once */
+			cur->q_status = QS_OUTBOX_QUEUED;
+			cur->wait_kind[0] = cur->wait_id[0] = '\0';
+			cur->next_try = now;
+			eng->released++;
+		} else if (wait_kind && wait_kind[0]) {
 			/* the dependency may have reached QBO while this record was sent
 			 * (another process released its dependents before this one
 			 * waited): then it goes again at once */

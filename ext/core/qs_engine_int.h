@@ -119,6 +119,7 @@ struct qs_engine {
 	struct qse_ref_memo *ref_memo;   /* set while waves are planned and verified: references resolved so far (qse_ref_memo_begin) */
 	bool wave_applying;       /* a wave's outcomes are being applied: its last Synced time is written once, at its end */
 	double wave_synced_at;    /* meanwhile: the latest Synced outcome's time (0: none yet) */
+	struct qse_round *round;  /* set while a round of waves is applied: its records (qse_round_landed_on) */
 	double req_seconds;       /* how long the pipeline's requests took of late (moving average; 0: none yet) */
 };
 
@@ -449,6 +450,15 @@ bool qse_dep_ready(const qs_entity *dep);
  * paid, partly paid, an application above the balance, a total below what is
  * applied) waits for that record, named in kind and id. */
 bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
+	char kind[16], char id[65]);
+/* qs_engine_wave.c: while a round of waves is applied, whether a record of
+ * that round other than (self_kind, self_id) that moves money on invoice,
+ * already in QBO before the round, had a change (a lower amount, a deletion)
+ * reach QBO in it while or after self's own write was sent (the round's
+ * /batch requests go together, then the one-record path one at a time): a
+ * QBO verdict on self's write (an application above the open balance) may be
+ * that order's; that record is named in kind and id. False outside a round. */
+bool qse_round_landed_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
 	char kind[16], char id[65]);
 /* The local invoices a money record's document applies to (a write-off's
  * invoice, a payment's or credit note's applies_to), borrowed from doc: at

@@ -37,7 +37,10 @@ typedef struct wave_rec {
 	qs_error de;
 	long long dv;             /* the version being delivered */
 	bool claimed, settled, single, update;
+	bool in_qbo;              /* QBO held the record when it was claimed (it had a QBO Id) */
 	bool refused;             /* its request was refused with a 429 or never started: no attempt */
+	unsigned order;           /* when its write went: 0 with the round's /batch requests (sent together),
+	                             then 1, 2, ... on the one-record path, one after another */
 	qs_entity *claimed_row;   /* its rows as the claim left them (malloc'd, NULL: none): the apply's
 	                             current row while the store's mark says nothing wrote them since */
 } wave_rec;
@@ -1309,6 +1312,63 @@ typedef struct wave {
 	long long mark[2];        /* the store's mark in its claim's transaction */
 } wave;
 
+/* The round whose outcomes are being applied (eng->round): all its waves' records. */
+struct qse_round {
+	wave_rec *w;
+	size_t n;
+};
+
+/* Whether a record of the round that moves money on an invoice applies to inv. */
+static bool round_applies_to(const wave_rec *y, const char *inv)
+{
+	const char *invs[QSE_DOC_INVOICES_MAX];
+	size_t i, n;
+	if (y->en.kind_id != QS_KIND_PAYMENT && y->en.kind_id != QS_KIND_CREDIT && y->en.kind_id != QS_KIND_WRITEOFF) {
+		return false;
+	}
+	n = qse_doc_invoices(y->norm, invs, QSE_DOC_INVOICES_MAX);
+	for (i = 0; i < n; i++) {
+		if (!strcmp(invs[i], inv)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+bool qse_round_landed_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
+	char kind[16], char id[65])
+{
+	const struct qse_round *rd = eng->round;
+	const wave_rec *self = NULL;
+	size_t i;
+	kind[0] = id[0] = '\0';
+	if (!rd || !invoice || !invoice[0]) {
+		return false;
+	}
+	for (i = 0; i < rd->n && !self; i++) {
+		if (rd->w[i].claimed && !strcmp(rd->w[i].en.kind, self_kind) && !strcmp(rd->w[i].en.id, self_id)) {
+			self = &rd->w[i];
+		}
+	}
+	if (!self) {
+		return false;
+	}
+	for (i = 0; i < rd->n; i++) {
+		const wave_rec *y = &rd->w[i];
+		/* a change of a record QBO held before the round (a lower amount, a
+		 * deletion: what frees an invoice's balance; a create only takes
+		 * from it) whose write reached QBO (Synced, Mismatch, Deleted), not
+		 * on the one-record path before self's */
+		if (y != self && y->claimed && y->settled && y->in_qbo && y->dr == QS_OK && y->op && strcmp(y->op, "skipped")
+				&& y->order >= self->order && round_applies_to(y, invoice)) {
+			qs_strlcpy(kind, y->en.kind, 16);
+			qs_strlcpy(id, y->en.id, 65);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Claims the wave's records in one transaction. */
 static qs_status claim_wave(qs_engine *eng, wave *v, const char *const *kinds, const char *const *ids, qs_error *e)
 {
@@ -1320,6 +1380,7 @@ static qs_status claim_wave(qs_engine *eng, wave *v, const char *const *kinds, c
 		r = qse_claim_batch(eng, kinds[i], ids[i], &w[i].en, &v->out[i].busy, &v->out[i].state, e);
 		w[i].claimed = r == QS_OK && !v->out[i].busy;
 		w[i].dv = w[i].en.q_version;
+		w[i].in_qbo = w[i].claimed && w[i].en.qbo_id[0];
 		if (w[i].claimed && w[i].en.row_id > 0 && w[i].en.q_row_id > 0) {
 			/* the rows as this claim wrote them, kept for the apply */
 			w[i].claimed_row = malloc(sizeof(qs_entity));
@@ -1351,6 +1412,8 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 	batch_job jobs[QSE_WAVES_MAX], qjobs[4];
 	struct qse_ref_memo *memo;
 	size_t i, nw = 0, v, claimed_waves = 0;
+	unsigned singles = 0;
+	struct qse_round round;
 	long long chain[2];
 	qs_status r = QS_OK;
 
@@ -1510,6 +1573,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 		for (i = 0; i < waves[v].n; i++) {
 			wave_rec *x = &waves[v].w[i];
 			if (x->claimed && !x->settled && x->single) {
+				x->order = ++singles;
 				send_single(eng, x);
 			}
 		}
@@ -1533,7 +1597,11 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 
 	qse_ref_memo_end(eng);
 
-	/* 4. apply: one transaction per wave */
+	/* 4. apply: one transaction per wave; a QBO refusal there may be the
+	 * order of the round's own writes (qse_round_landed_on) */
+	round.w = w;
+	round.n = (size_t)(waves[nw - 1].w - w) + waves[nw - 1].n;
+	eng->round = &round;
 	for (v = 0; v < nw; v++) {
 		qs_error ae;
 		qs_status ar;
@@ -1555,6 +1623,7 @@ qs_status qse_deliver_waves(qs_engine *eng, const char *const *kinds, const char
 			qs_error_copy(e, &ae);
 		}
 	}
+	eng->round = NULL;
 	for (i = 0; i < n; i++) {
 		json_object_put(w[i].norm);
 		json_object_put(w[i].body);
