@@ -387,8 +387,12 @@ static qs_status paid_by_payments(qs_engine *eng, const qs_entity *en, const cha
 }
 
 /* An invoice's credit_applied: taken from the customer's open credit memos,
- * then from its unapplied payments. */
-static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_object *norm,
+ * then from its unapplied payments. What they do not cover, while a payment
+ * or credit note of the customer's leaving credit is still on its way to QBO
+ * (qse_credit_pending_for), waits for it: the invoice is in QBO, its credit
+ * is drawn again when that record is delivered (the Waiting record is
+ * released then), instead of a Mismatch nothing would send again. */
+static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_object *norm, void *resolve_ud,
 	char note[512], qs_error *e)
 {
 	json_object *credit = qse_jget(norm, "credit_applied"), *inv = NULL, *memos = NULL, *lines = NULL;
@@ -461,9 +465,18 @@ static qs_status apply_invoice_credit(qs_engine *eng, const qs_entity *en, json_
 		got += more;
 	}
 	if (r == QS_OK && got < need && !note[0]) {
+		deliver_ctx *c = resolve_ud;
+		char wk[16], wi[65];
 		qs_money_format(got, dec, a, sizeof(a));
 		qs_money_format(need, dec, b, sizeof(b));
-		snprintf(note, 512, "the customer has %s of open credit in QuickBooks for the %s applied", a, b);
+		if (c && qse_credit_pending_for(eng, qse_jstr(norm, "customer"), wk, wi)) {
+			qs_strlcpy(c->wait_kind, wk, sizeof(c->wait_kind));
+			qs_strlcpy(c->wait_id, wi, sizeof(c->wait_id));
+			r = qs_error_set(e, QS_EWAITING, "Waiting on %s %s, the customer's credit that is not in QuickBooks yet: the customer has %s "
+				"of open credit in QuickBooks for the %s applied; the rest is applied once it is there", wk, wi, a, b);
+		} else {
+			snprintf(note, 512, "the customer has %s of open credit in QuickBooks for the %s applied", a, b);
+		}
 	}
 	json_object_put(lines);
 	json_object_put(memos);
@@ -497,7 +510,7 @@ qs_status qse_apply_credits(qs_engine *eng, const qs_entity *en, json_object *no
 		if (status && !strcmp(status, "cancelled")) {
 			return QS_OK;
 		}
-		return apply_invoice_credit(eng, en, norm, note, e);
+		return apply_invoice_credit(eng, en, norm, resolve_ud, note, e);
 	}
 	return QS_OK;
 }

@@ -1395,6 +1395,16 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		qs_strlcpy(cur->wait_kind, wait_kind, sizeof(cur->wait_kind));
 		qs_strlcpy(cur->wait_id, wait_id, sizeof(cur->wait_id));
 		cur->next_try = now + WAITING_RECHECK;
+		if (en->qbo_id[0]) {
+			/* written to QBO, then waiting for what is applied to it after the
+			 * write (credit not in QBO yet): its Id is kept, so the next
+			 * delivery updates that record; a create it made is settled */
+			if (strcmp(cur->qbo_id, en->qbo_id) != 0) {
+				cur->create_rid[0] = '\0';
+			}
+			qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
+			qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
+		}
 		/* nothing of this record was sent (a reference is not in QBO yet): the
 		 * claim was no attempt, so its next delivery is a first one again (a
 		 * wave may batch it, no guard needs to look for an earlier create) */

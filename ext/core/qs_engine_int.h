@@ -460,6 +460,13 @@ bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_
  * that order's; that record is named in kind and id. False outside a round. */
 bool qse_round_landed_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
 	char kind[16], char id[65]);
+/* Whether a payment or credit note of customer (its local id) that leaves
+ * credit unapplied by its document (Add Funds, an overpayment, a refund to the
+ * credit balance) has a version on its way to QBO: queued, being sent, or
+ * waiting for anything but a record that moves money; one refused (Error) or
+ * set aside (Dismissed) is not. An invoice whose credit_applied QBO's open
+ * credit does not cover waits for it, named in kind and id. */
+bool qse_credit_pending_for(qs_engine *eng, const char *customer, char kind[16], char id[65]);
 /* The local invoices a money record's document applies to (a write-off's
  * invoice, a payment's or credit note's applies_to), borrowed from doc: at
  * most max of them in out; how many. */

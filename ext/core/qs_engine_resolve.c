@@ -253,15 +253,19 @@ typedef struct pend_row {
 typedef struct pend_list {
 	pend_row *v;
 	size_t n, cap;
+	bool waiting_too;         /* rows Waiting are listed as well */
+	bool credit_only;         /* only payments and credit notes */
 } pend_list;
 
 static void pend_cb(void *ud, const char *kind, const char *id, qs_outbox_status q_status, const char *owner, double claimed)
 {
 	pend_list *l = ud;
 	pend_row *nv;
+	qs_kind_id k = qs_kind_of(kind);
 	(void)owner;
 	(void)claimed;
-	if (q_status == QS_OUTBOX_WAITING || !moves_invoice_money(qs_kind_of(kind))) {
+	if ((q_status == QS_OUTBOX_WAITING && !l->waiting_too) || !moves_invoice_money(k)
+			|| (l->credit_only && k != QS_KIND_PAYMENT && k != QS_KIND_CREDIT)) {
 		return;
 	}
 	nv = qs_grow(l->v, &l->cap, l->n, sizeof(*l->v), 32);
@@ -277,37 +281,100 @@ static void pend_cb(void *ud, const char *kind, const char *id, qs_outbox_status
  * refusal's rare path, bounded. */
 #define PENDING_SCAN_MAX 5000
 
-bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
+/* The first outbox row l's filter lists (a bounded scan) whose record match
+ * takes, named in kind and id. */
+static bool pending_find(qs_engine *eng, pend_list *l, bool (*match)(const qs_entity *en, void *ud), void *ud,
 	char kind[16], char id[65])
 {
-	pend_list l;
 	qs_error e2;
 	size_t i;
 	bool found = false;
 	kind[0] = id[0] = '\0';
-	memset(&l, 0, sizeof(l));
 	qs_error_clear(&e2);
-	if (!invoice || !invoice[0]
-			|| qs_store_outbox_due(eng->store, eng->conn_key, 1e18, PENDING_SCAN_MAX, pend_cb, &l, &e2) != QS_OK) {
-		free(l.v);
+	if (qs_store_outbox_due(eng->store, eng->conn_key, 1e18, PENDING_SCAN_MAX, pend_cb, l, &e2) != QS_OK) {
+		free(l->v);
 		return false;
 	}
-	for (i = 0; i < l.n && !found; i++) {
+	for (i = 0; i < l->n && !found; i++) {
 		qs_entity en;
-		if (!strcmp(l.v[i].kind, self_kind) && !strcmp(l.v[i].id, self_id)) {
-			continue;
-		}
 		memset(&en, 0, sizeof(en));
-		if (qs_store_entity_get(eng->store, eng->conn_key, l.v[i].kind, l.v[i].id, &en, &e2) == QS_OK && en.exists
-				&& en.version > en.synced_version && doc_applies_to(en.doc, invoice)) {
-			qs_strlcpy(kind, l.v[i].kind, 16);
-			qs_strlcpy(id, l.v[i].id, 65);
+		if (qs_store_entity_get(eng->store, eng->conn_key, l->v[i].kind, l->v[i].id, &en, &e2) == QS_OK && en.exists
+				&& match(&en, ud)) {
+			qs_strlcpy(kind, l->v[i].kind, 16);
+			qs_strlcpy(id, l->v[i].id, 65);
 			found = true;
 		}
 		qs_entity_clear(&en);
 	}
-	free(l.v);
+	free(l->v);
 	return found;
+}
+
+typedef struct money_match {
+	const char *invoice, *self_kind, *self_id;
+} money_match;
+
+/* Another record than self with a newer version applying money to the invoice. */
+static bool money_match_cb(const qs_entity *en, void *ud)
+{
+	const money_match *m = ud;
+	return !(!strcmp(en->kind, m->self_kind) && !strcmp(en->id, m->self_id))
+		&& en->version > en->synced_version && doc_applies_to(en->doc, m->invoice);
+}
+
+bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
+	char kind[16], char id[65])
+{
+	pend_list l;
+	money_match m = { invoice, self_kind, self_id };
+	kind[0] = id[0] = '\0';
+	memset(&l, 0, sizeof(l));
+	return invoice && invoice[0] && pending_find(eng, &l, money_match_cb, &m, kind, id);
+}
+
+/* What a payment's or credit note's stored document leaves as the customer's
+ * credit: its amount less what its applies_to apply (0 for a deletion, or a
+ * document of another customer than cust). */
+static qs_money doc_unapplied(json_object *d, const char *cust)
+{
+	json_object *ap = qse_jget(d, "applies_to");
+	const char *c = qse_jstr(d, "customer");
+	size_t i, n = ap && json_object_is_type(ap, json_type_array) ? json_object_array_length(ap) : 0;
+	qs_money left;
+	if (!d || !c || strcmp(c, cust) != 0 || qse_is_deleted(d) || !qse_jget(d, "amount")) {
+		return 0;
+	}
+	left = json_object_get_int64(qse_jget(d, "amount"));
+	for (i = 0; i < n; i++) {
+		json_object *a = qse_jget(json_object_array_get_idx(ap, i), "amount");
+		left -= a ? json_object_get_int64(a) : 0;
+	}
+	return left;
+}
+
+/* On its way (dep_behind: not refused, set aside, or waiting for a record
+ * that moves money) with credit of the customer's (ud) left over. */
+static bool credit_match_cb(const qs_entity *en, void *ud)
+{
+	json_object *d;
+	bool yes;
+	if (!dep_behind(en) || !en->doc) {
+		return false;
+	}
+	d = qs_json_parse(en->doc, strlen(en->doc), NULL);
+	yes = doc_unapplied(d, ud) > 0;
+	json_object_put(d);
+	return yes;
+}
+
+bool qse_credit_pending_for(qs_engine *eng, const char *customer, char kind[16], char id[65])
+{
+	pend_list l;
+	kind[0] = id[0] = '\0';
+	memset(&l, 0, sizeof(l));
+	l.waiting_too = true;
+	l.credit_only = true;
+	return customer && customer[0] && pending_find(eng, &l, credit_match_cb, (void *)customer, kind, id);
 }
 
 /* Whether a record others depend on can be referred to: in QBO, not in
