@@ -190,6 +190,20 @@ static void jb_value(jbuf *b, json_object *o)
 	case json_type_string:
 		jb_str(b, json_object_get_string(o), (size_t)json_object_get_string_len(o));
 		return;
+	case json_type_double: {
+		/* a double made with its text (json_object_new_double_s: a parse,
+		 * a money amount) keeps that text as its user data, and json-c
+		 * prints just that: printed here without json-c's print buffer
+		 * for the object (its allocation, and its freeing with the tree).
+		 * One without (json_object_new_double, or a value changed since)
+		 * has none: json-c prints it */
+		const char *text = json_object_get_userdata(o);
+		if (text) {
+			jb_put(b, text, strlen(text));
+			return;
+		}
+		break;
+	}
 	case json_type_object: {
 		bool first = true;
 		jb_char(b, '{');
