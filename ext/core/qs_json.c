@@ -11,6 +11,7 @@
 #endif
 #include "qs_json.h"
 
+#include <float.h>
 #include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
@@ -189,6 +190,20 @@ static void jb_value(jbuf *b, json_object *o)
 	case json_type_string:
 		jb_str(b, json_object_get_string(o), (size_t)json_object_get_string_len(o));
 		return;
+	case json_type_double: {
+		/* a double made with its text (json_object_new_double_s: a parse,
+		 * a money amount) keeps that text as its user data, and json-c
+		 * prints just that: printed here without json-c's print buffer
+		 * for the object (its allocation, and its freeing with the tree).
+		 * One without (json_object_new_double, or a value changed since)
+		 * has none: json-c prints it */
+		const char *text = json_object_get_userdata(o);
+		if (text) {
+			jb_put(b, text, strlen(text));
+			return;
+		}
+		break;
+	}
 	case json_type_object: {
 		bool first = true;
 		jb_char(b, '{');
@@ -371,6 +386,14 @@ static int jp_hex4(const char *s)
 	return v;
 }
 
+/* Whether the word scan of jp_string may take its first special byte from
+ * the lowest flag of the word (GCC and Clang, little-endian). */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define JP_CTZ 1
+#else
+#define JP_CTZ 0
+#endif
+
 /* The string whose opening quote j->p is past: *out its bytes (in the input
  * when it has no escape, else in j->sb), *n their count. false: outside the
  * subset (a NUL byte, an escape json-c reads its own way, the end). The
@@ -385,12 +408,18 @@ static bool jp_string(jparse *j, const char **out, size_t *n, bool nul_ok)
 	size_t o;
 	/* eight bytes at a time while none is '"', '\\' or NUL */
 	while (j->end - q >= 8) {
-		uint64_t w, dq, bs;
+		uint64_t w, dq, bs, hit;
 		memcpy(&w, q, 8);
 		dq = w ^ 0x2222222222222222ULL;
 		bs = w ^ 0x5c5c5c5c5c5c5c5cULL;
-		if ((((w - 0x0101010101010101ULL) & ~w) | ((dq - 0x0101010101010101ULL) & ~dq)
-				| ((bs - 0x0101010101010101ULL) & ~bs)) & 0x8080808080808080ULL) {
+		hit = (((w - 0x0101010101010101ULL) & ~w) | ((dq - 0x0101010101010101ULL) & ~dq)
+				| ((bs - 0x0101010101010101ULL) & ~bs)) & 0x8080808080808080ULL;
+		if (hit) {
+#if JP_CTZ
+			/* the lowest flag is exact (a borrow only runs past a byte that
+			 * matched): on a little-endian machine, the first such byte */
+			q += __builtin_ctzll(hit) >> 3;
+#endif
 			break;
 		}
 		q += 8;
@@ -485,6 +514,59 @@ static bool jp_string(jparse *j, const char **out, size_t *n, bool nul_ok)
 	return false;
 }
 
+/* Powers of ten a double holds exactly (10^0 to 10^22). */
+static const double jp_pow10[23] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+	1e19, 1e20, 1e21, 1e22,
+};
+
+/* The number s to p (already checked against JSON's grammar) made without
+ * a C library conversion when its value is certain to be the same: an
+ * integer of at most 18 digits (what json_parse_int64 and json_parse_uint64
+ * give it, no overflow possible), and a fraction without exponent of at most
+ * 15 digits in all: its digits as an integer below 2^53 divided by a power
+ * of ten up to 10^22, both exact, so that the one correctly rounded division
+ * is strtod's correctly rounded result (where doubles are computed in double
+ * precision). false: the caller converts it. */
+static bool jp_number_short(const char *s, const char *p, bool dbl, json_object **out)
+{
+	const char *q = s;
+	bool neg = *q == '-';
+	uint64_t m = 0;
+	unsigned digits = 0, frac = 0;
+	bool in_frac = false;
+	if (neg) {
+		q++;
+	}
+	for (; q < p; q++) {
+		if (*q == '.') {
+			in_frac = true;
+			continue;
+		}
+		if (*q < '0' || *q > '9' || ++digits > (dbl ? 15u : 18u)) {
+			return false;   /* an exponent, or too many digits */
+		}
+		m = m * 10 + (uint64_t)(*q - '0');
+		frac += in_frac;
+	}
+	if (!dbl) {
+		*out = json_object_new_int64(neg ? -(int64_t)m : (int64_t)m);
+	} else {
+#if JP_DOUBLES && defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+		double d = (double)m / jp_pow10[frac];
+		char text[64];
+		size_t n = (size_t)(p - s);
+		memcpy(text, s, n);
+		text[n] = '\0';
+		*out = json_object_new_double_s(neg ? -d : d, text);
+#else
+		(void)frac;
+		return false;
+#endif
+	}
+	return true;   /* out of memory: NULL, as the conversion's path gives it */
+}
+
 /* A number of JSON's grammar (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?,
  * at most 63 bytes), made as json-c's tokener makes it: without a fraction
  * or exponent json_parse_int64 (a '-') or json_parse_uint64 (an int64, or
@@ -496,6 +578,7 @@ static json_object *jp_number(jparse *j)
 	bool dbl = false;
 	char buf[64];
 	size_t n;
+	json_object *num = NULL;
 	if (p < e && *p == '-') {
 		p++;
 	}
@@ -534,6 +617,10 @@ static json_object *jp_number(jparse *j)
 	n = (size_t)(p - s);
 	if (n >= sizeof(buf)) {
 		return jp_bail(j, NULL);
+	}
+	if (jp_number_short(s, p, dbl, &num)) {
+		j->p = p;
+		return num;
 	}
 	memcpy(buf, s, n);
 	buf[n] = '\0';

@@ -424,7 +424,8 @@ static const char utf8_checked_tag = 0;
 
 void qs_map_mark_utf8_checked(json_object *doc)
 {
-	if (doc) {
+	/* never on a double: its user data is the text qs_json_plain prints */
+	if (doc && !json_object_is_type(doc, json_type_double)) {
 		json_object_set_userdata(doc, (void *)&utf8_checked_tag, NULL);
 	}
 }

@@ -67,21 +67,29 @@ static bool entity_name_ok(const char *entity)
  * every member. A name added here must stay unread everywhere. */
 static bool unread_member(const char *k, size_t n)
 {
-#define UNREAD(name) { name, sizeof(name) - 1 }
+#define UNREAD_NAMES(UNREAD) \
+	UNREAD("Job") UNREAD("Level") UNREAD("domain") UNREAD("LineNum") UNREAD("BillEmail") \
+	UNREAD("IsProject") UNREAD("CreateTime") UNREAD("EmailStatus") UNREAD("CustomField") \
+	UNREAD("PrintStatus") UNREAD("SalesTermRef") UNREAD("BillWithParent") UNREAD("ClientEntityId") \
+	UNREAD("ItemAccountRef") UNREAD("ProcessPayment") UNREAD("AllowIPNPayment") UNREAD("BalanceWithJobs") \
+	UNREAD("PrintOnCheckName") UNREAD("AllowOnlinePayment") UNREAD("FullyQualifiedName") \
+	UNREAD("AllowOnlineACHPayment") UNREAD("ApplyTaxAfterDiscount") UNREAD("PreferredDeliveryMethod") \
+	UNREAD("AllowOnlineCreditCardPayment")
+#define UNREAD_ENTRY(name) { name, sizeof(name) - 1 },
+#define UNREAD_LEN(name) (1ULL << (sizeof(name) - 1)) |
 	static const struct {
 		const char *name;
 		size_t n;
-	} names[] = {
-		UNREAD("Job"), UNREAD("Level"), UNREAD("domain"), UNREAD("LineNum"), UNREAD("BillEmail"),
-		UNREAD("IsProject"), UNREAD("CreateTime"), UNREAD("EmailStatus"), UNREAD("CustomField"),
-		UNREAD("PrintStatus"), UNREAD("SalesTermRef"), UNREAD("BillWithParent"), UNREAD("ClientEntityId"),
-		UNREAD("ItemAccountRef"), UNREAD("ProcessPayment"), UNREAD("AllowIPNPayment"), UNREAD("BalanceWithJobs"),
-		UNREAD("PrintOnCheckName"), UNREAD("AllowOnlinePayment"), UNREAD("FullyQualifiedName"),
-		UNREAD("AllowOnlineACHPayment"), UNREAD("ApplyTaxAfterDiscount"), UNREAD("PreferredDeliveryMethod"),
-		UNREAD("AllowOnlineCreditCardPayment"),
-	};
-#undef UNREAD
+	} names[] = { UNREAD_NAMES(UNREAD_ENTRY) };
+	/* bit n: some name has n bytes (every name is shorter than 64) */
+	static const unsigned long long lengths = UNREAD_NAMES(UNREAD_LEN) 0;
+#undef UNREAD_LEN
+#undef UNREAD_ENTRY
+#undef UNREAD_NAMES
 	size_t i;
+	if (n >= 64 || !((lengths >> n) & 1)) {
+		return false;   /* most names: no name of theirs is of that length */
+	}
 	/* sorted by length: a name is compared with those of its own length only */
 	for (i = 0; i < sizeof(names) / sizeof(names[0]) && names[i].n <= n; i++) {
 		if (names[i].n == n && names[i].name[0] == k[0] && !memcmp(names[i].name, k, n)) {
