@@ -1457,7 +1457,16 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			/* every process sharing the store pauses (the write is in this transaction) */
 			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, now + (double)QS_HTTP_RETRY_AFTER_MAX, NULL);
 		}
-		if (en->create_rid[0] && !cur->qbo_id[0]) {
+		if (en->qbo_id[0] && !cur->qbo_id[0]) {
+			/* created (QBO answered with its Id), then a later step of the
+			 * delivery failed (credit applied to it, the read-back): its Id is
+			 * kept, so what QBO links to it (a payment's credit drawn for it)
+			 * is known as this record's, and the retry updates it; the create
+			 * is settled */
+			qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
+			qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
+			cur->create_rid[0] = '\0';
+		} else if (en->create_rid[0] && !cur->qbo_id[0]) {
 			/* the requestid the uncertain attempt used (a batch marks its own) */
 			qs_strlcpy(cur->create_rid, en->create_rid, sizeof(cur->create_rid));
 		}
