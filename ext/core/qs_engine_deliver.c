@@ -1437,6 +1437,16 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			}
 			qs_entity_clear(&dep);
 		}
+		if (r == QS_OK && cur->q_status == QS_OUTBOX_WAITING && cur->kind_id == QS_KIND_INVOICE && cur->qbo_id[0]
+				&& qse_moves_invoice_money(qs_kind_of(cur->wait_kind))) {
+			/* an invoice in QBO waiting for a record that moves money on it
+			 * holds no one up (qse_dep_ready): the records that waited for its
+			 * latest version go now, the payment whose lower amount it waits
+			 * for among them */
+			long nrel = 0;
+			r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now, rel ? released_cb : NULL, rel, &nrel, e);
+			eng->released += nrel;
+		}
 		qse_log_msg(eng, "info", kind, id, "%s %s: %s", qse_entity_label(kind), id, qse_reason_body(kind, id, de->message));
 	} else if (qse_retryable(dr) || dr == QS_EAUTH) {
 		double delay = dr == QS_EAUTH ? 0 : backoff(cur->q_attempts, de);
@@ -1447,7 +1457,16 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			/* every process sharing the store pauses (the write is in this transaction) */
 			qs_store_conn_set_throttle(eng->store, eng->conn_key, now + delay, now + (double)QS_HTTP_RETRY_AFTER_MAX, NULL);
 		}
-		if (en->create_rid[0] && !cur->qbo_id[0]) {
+		if (en->qbo_id[0] && !cur->qbo_id[0]) {
+			/* created (QBO answered with its Id), then a later step of the
+			 * delivery failed (credit applied to it, the read-back): its Id is
+			 * kept, so what QBO links to it (a payment's credit drawn for it)
+			 * is known as this record's, and the retry updates it; the create
+			 * is settled */
+			qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
+			qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
+			cur->create_rid[0] = '\0';
+		} else if (en->create_rid[0] && !cur->qbo_id[0]) {
 			/* the requestid the uncertain attempt used (a batch marks its own) */
 			qs_strlcpy(cur->create_rid, en->create_rid, sizeof(cur->create_rid));
 		}

@@ -443,9 +443,13 @@ const char *qse_reason_body(const char *kind, const char *id, const char *reason
 /* Whether a record others depend on can be referred to: in QBO, not in Mismatch, and an invoice (or a record moving money
  * on one) with its latest version there. */
 bool qse_dep_ready(const qs_entity *dep);
+/* Whether records of kind k move money on an invoice in QBO: payments, credit
+ * notes, write-offs. */
+bool qse_moves_invoice_money(qs_kind_id k);
 /* Whether a record other than (self_kind, self_id) that moves money on invoice
  * (its local id: a payment or credit note applied to it, a write-off of it)
- * has a newer version queued or being sent (not one itself waiting): QBO's
+ * has a newer version queued, being sent, or Waiting for a record that moves
+ * no money (its invoice's latest version, a customer): QBO's
  * balance of the invoice is about to change, so a QBO verdict on it (already
  * paid, partly paid, an application above the balance, a total below what is
  * applied) waits for that record, named in kind and id. */

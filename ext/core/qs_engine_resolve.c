@@ -194,7 +194,7 @@ const char *qse_reason_body(const char *kind, const char *id, const char *reason
 
 /* Records that move money on an invoice in QBO: a payment's and a credit
  * note's applications, a write-off. */
-static bool moves_invoice_money(qs_kind_id k)
+bool qse_moves_invoice_money(qs_kind_id k)
 {
 	return k == QS_KIND_PAYMENT || k == QS_KIND_CREDIT || k == QS_KIND_WRITEOFF;
 }
@@ -210,9 +210,9 @@ static bool moves_invoice_money(qs_kind_id k)
  * amounts of its payments, see qse_money_pending_on). */
 static bool dep_behind(const qs_entity *dep)
 {
-	return (dep->kind_id == QS_KIND_INVOICE || moves_invoice_money(dep->kind_id)) && dep->version > dep->synced_version
+	return (dep->kind_id == QS_KIND_INVOICE || qse_moves_invoice_money(dep->kind_id)) && dep->version > dep->synced_version
 		&& dep->state != QS_STATE_DISMISSED && dep->state != QS_STATE_ERROR
-		&& !(dep->state == QS_STATE_WAITING && moves_invoice_money(qs_kind_of(dep->wait_kind)));
+		&& !(dep->state == QS_STATE_WAITING && qse_moves_invoice_money(qs_kind_of(dep->wait_kind)));
 }
 
 size_t qse_doc_invoices(json_object *doc, const char **out, size_t max)
@@ -264,7 +264,7 @@ static void pend_cb(void *ud, const char *kind, const char *id, qs_outbox_status
 	qs_kind_id k = qs_kind_of(kind);
 	(void)owner;
 	(void)claimed;
-	if ((q_status == QS_OUTBOX_WAITING && !l->waiting_too) || !moves_invoice_money(k)
+	if ((q_status == QS_OUTBOX_WAITING && !l->waiting_too) || !qse_moves_invoice_money(k)
 			|| (l->credit_only && k != QS_KIND_PAYMENT && k != QS_KIND_CREDIT)) {
 		return;
 	}
@@ -314,12 +314,17 @@ typedef struct money_match {
 	const char *invoice, *self_kind, *self_id;
 } money_match;
 
-/* Another record than self with a newer version applying money to the invoice. */
+/* Another record than self with a newer version applying money to the
+ * invoice: queued, or Waiting for a record that moves no money (its invoice's
+ * latest version, a customer), which it goes after; one Waiting for a money
+ * record may wait for self or for what waits for self, and holds no one. */
 static bool money_match_cb(const qs_entity *en, void *ud)
 {
 	const money_match *m = ud;
 	return !(!strcmp(en->kind, m->self_kind) && !strcmp(en->id, m->self_id))
-		&& en->version > en->synced_version && doc_applies_to(en->doc, m->invoice);
+		&& en->version > en->synced_version
+		&& !(en->state == QS_STATE_WAITING && qse_moves_invoice_money(qs_kind_of(en->wait_kind)))
+		&& doc_applies_to(en->doc, m->invoice);
 }
 
 bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
@@ -329,6 +334,7 @@ bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_
 	money_match m = { invoice, self_kind, self_id };
 	kind[0] = id[0] = '\0';
 	memset(&l, 0, sizeof(l));
+	l.waiting_too = true;
 	return invoice && invoice[0] && pending_find(eng, &l, money_match_cb, &m, kind, id);
 }
 
