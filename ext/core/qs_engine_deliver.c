@@ -1301,6 +1301,18 @@ static bool refused_for_pending(qs_engine *eng, const qs_entity *cur, char mk[16
 	return found;
 }
 
+/* A record whose write QBO answered with its Id (en's) keeps that Id and
+ * SyncToken in its rows (cur); unless they held that Id already, the create
+ * that made it is settled (its requestid dropped). */
+static void keep_written_id(const qs_entity *en, qs_entity *cur)
+{
+	if (strcmp(cur->qbo_id, en->qbo_id) != 0) {
+		cur->create_rid[0] = '\0';
+	}
+	qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
+	qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
+}
+
 qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
 	qs_error *e)
@@ -1397,13 +1409,8 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		cur->next_try = now + WAITING_RECHECK;
 		if (en->qbo_id[0]) {
 			/* written to QBO, then waiting for what is applied to it after the
-			 * write (credit not in QBO yet): its Id is kept, so the next
-			 * delivery updates that record; a create it made is settled */
-			if (strcmp(cur->qbo_id, en->qbo_id) != 0) {
-				cur->create_rid[0] = '\0';
-			}
-			qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
-			qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
+			 * write (credit not in QBO yet): the next delivery updates that record */
+			keep_written_id(en, cur);
 		}
 		/* nothing of this record was sent (a reference is not in QBO yet): the
 		 * claim was no attempt, so its next delivery is a first one again (a
@@ -1459,13 +1466,10 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 		}
 		if (en->qbo_id[0] && !cur->qbo_id[0]) {
 			/* created (QBO answered with its Id), then a later step of the
-			 * delivery failed (credit applied to it, the read-back): its Id is
-			 * kept, so what QBO links to it (a payment's credit drawn for it)
-			 * is known as this record's, and the retry updates it; the create
-			 * is settled */
-			qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
-			qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
-			cur->create_rid[0] = '\0';
+			 * delivery failed (credit applied to it, the read-back): what QBO
+			 * links to it (a payment's credit drawn for it) is known as this
+			 * record's, and the retry updates it */
+			keep_written_id(en, cur);
 		} else if (en->create_rid[0] && !cur->qbo_id[0]) {
 			/* the requestid the uncertain attempt used (a batch marks its own) */
 			qs_strlcpy(cur->create_rid, en->create_rid, sizeof(cur->create_rid));
