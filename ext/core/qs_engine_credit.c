@@ -282,27 +282,33 @@ static qs_status doc_by_qbo(qs_engine *eng, const char *kind, const char *qbo_id
 	return r;
 }
 
+/* What a payment's document (doc) applies to local invoice inv_id by its
+ * applies_to; -1 without a document. */
+static qs_money doc_applied_to(json_object *doc, const char *inv_id)
+{
+	json_object *apps = qse_jget(doc, "applies_to");
+	size_t i, n = apps && json_object_is_type(apps, json_type_array) ? json_object_array_length(apps) : 0;
+	qs_money amt = 0;
+	if (!doc) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		json_object *a = json_object_array_get_idx(apps, i);
+		const char *ai = qse_jstr(a, "invoice");
+		if (ai && !strcmp(ai, inv_id) && qse_jget(a, "amount")) {
+			amt += json_object_get_int64(qse_jget(a, "amount"));
+		}
+	}
+	return amt;
+}
+
 /* What a billing payment applies to local invoice inv_id by its own document
  * (its applies_to); -1 when QBO Payment pay_id is none of this store's payments. */
 static qs_status doc_applies(qs_engine *eng, const char *pay_id, const char *inv_id, qs_money *amt, qs_error *e)
 {
-	json_object *doc, *apps;
-	size_t i, n;
+	json_object *doc;
 	qs_status r = doc_by_qbo(eng, "payment", pay_id, &doc, e);
-
-	*amt = -1;
-	if (doc) {
-		*amt = 0;
-		apps = qse_jget(doc, "applies_to");
-		n = apps && json_object_is_type(apps, json_type_array) ? json_object_array_length(apps) : 0;
-		for (i = 0; i < n; i++) {
-			json_object *a = json_object_array_get_idx(apps, i);
-			const char *ai = qse_jstr(a, "invoice");
-			if (ai && !strcmp(ai, inv_id) && qse_jget(a, "amount")) {
-				*amt += json_object_get_int64(qse_jget(a, "amount"));
-			}
-		}
-	}
+	*amt = doc_applied_to(doc, inv_id);
 	json_object_put(doc);
 	return r;
 }
@@ -329,8 +335,10 @@ qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_
 		}
 		/* only a payment QBO holds at its billing version (Synced, nothing newer
 		 * on its way) says what QBO applies: any other leaves the balance unknown */
-		if (r == QS_OK && found && pe.exists && pe.state == QS_STATE_SYNCED && pe.version == pe.synced_version) {
-			r = doc_applies(eng, tid, invoice, &amt, e);
+		if (r == QS_OK && found && pe.exists && pe.state == QS_STATE_SYNCED && pe.version == pe.synced_version && pe.doc) {
+			json_object *doc = json_tokener_parse(pe.doc);
+			amt = doc_applied_to(doc, invoice);
+			json_object_put(doc);
 		}
 		qs_entity_clear(&pe);
 		*paid = amt < 0 ? -1 : *paid + amt;

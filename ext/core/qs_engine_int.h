@@ -510,11 +510,11 @@ void qse_writeoff_date(qs_engine *eng, json_object *norm);
 /* The credit_applied of the local invoice QBO knows as qbo_invoice when it is
  * customer cust's (what a payment of cust may hold for it as credit drawn),
  * else -1. */
+qs_status qse_credit_drawn_one(qs_engine *eng, const char *cust, const char *qbo_invoice, qs_money *allowed, qs_error *e);
 /* What the Payments QBO links to invoice (its local id; qbo_invoice its QBO
  * record) apply to it by their billing documents; -1 when a link is none of
  * the store's payments (qs_verify_ctx.linked_paid). */
 qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_invoice, qs_money *paid, qs_error *e);
-qs_status qse_credit_drawn_one(qs_engine *eng, const char *cust, const char *qbo_invoice, qs_money *allowed, qs_error *e);
 /* A payment's QBO lines linking invoices whose credit_applied (same customer)
  * was drawn from it: *drawn = {"<QBO Invoice Id>": credit_applied} or NULL. */
 qs_status qse_credit_drawn(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *qbo_pay,
