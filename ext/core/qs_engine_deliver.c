@@ -1237,6 +1237,17 @@ static qs_status claim(qs_engine *eng, const char *kind, const char *id, qs_enti
 	return qs_store_entity_claim(eng->store, eng->conn_key, en, e);
 }
 
+void qse_queue_afresh(qs_entity *en, double now)
+{
+	en->q_status = QS_OUTBOX_QUEUED;
+	en->q_version = en->version;
+	en->q_attempts = 0;
+	en->next_try = now;
+	en->owner[0] = '\0';
+	en->claimed = 0;
+	en->wait_kind[0] = en->wait_id[0] = '\0';
+}
+
 void qse_claim_unsent(const qs_entity *en, qs_entity *cur)
 {
 	if (cur->attempts > 0 && cur->attempts == en->attempts) {
@@ -1311,6 +1322,89 @@ static void keep_written_id(const qs_entity *en, qs_entity *cur)
 	}
 	qs_strlcpy(cur->qbo_id, en->qbo_id, sizeof(cur->qbo_id));
 	qs_strlcpy(cur->sync_token, en->sync_token, sizeof(cur->sync_token));
+}
+
+/* The invoices looked at again when a payment or credit note leaving a
+ * customer credit reaches QBO: that customer's, in Mismatch, with credit
+ * applied and nothing queued. A bounded scan of the company's invoices in
+ * Mismatch (few; none in a company whose books match). */
+#define CREDIT_RECHECK_MAX 5000
+
+typedef struct credit_recheck {
+	const char *customer;
+	deferred_ref *v;
+	size_t n, cap;
+} credit_recheck;
+
+static void credit_recheck_cb(void *ud, const qs_entity *en)
+{
+	credit_recheck *l = ud;
+	json_object *d;
+	json_object *ca;
+	deferred_ref *nv;
+	const char *c;
+	bool yes;
+	if (en->q_status != QS_OUTBOX_NONE || !en->doc) {
+		return;
+	}
+	d = qs_json_parse(en->doc, strlen(en->doc), NULL);
+	c = qse_jstr(d, "customer");
+	ca = qse_jget(d, "credit_applied");
+	yes = c && !strcmp(c, l->customer) && ca && json_object_get_int64(ca) > 0 && !qse_is_deleted(d);
+	json_object_put(d);
+	if (!yes || !(nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 8))) {
+		return;
+	}
+	l->v = nv;
+	qs_strlcpy(l->v[l->n].kind, en->kind, sizeof(l->v[l->n].kind));
+	qs_strlcpy(l->v[l->n].id, en->id, sizeof(l->v[l->n].id));
+	l->n++;
+}
+
+/* A payment or credit note (cur) that leaves its customer credit is in QBO
+ * now: that customer's invoices in Mismatch whose credit was drawn short
+ * (while this record was refused or held other money: such a record holds no
+ * invoice up, qse_credit_pending_for) go again, their credit drawn anew from
+ * what QBO holds now (the same version: their update, then the check of
+ * their balance). Released ones go to rel, as waiters do. */
+static qs_status recheck_credit_mismatches(qs_engine *eng, const qs_entity *cur, double now, qse_released *rel, qs_error *e)
+{
+	json_object *d;
+	credit_recheck l;
+	const char *cust;
+	qs_status r = QS_OK;
+	size_t i;
+	if ((cur->kind_id != QS_KIND_PAYMENT && cur->kind_id != QS_KIND_CREDIT) || !cur->doc) {
+		return QS_OK;
+	}
+	d = qs_json_parse(cur->doc, strlen(cur->doc), NULL);
+	cust = qse_jstr(d, "customer");
+	memset(&l, 0, sizeof(l));
+	l.customer = cust;
+	if (cust && qse_doc_unapplied(d, cust) > 0) {
+		r = qs_store_entity_list(eng->store, eng->conn_key, "invoice", qs_state_name(QS_STATE_MISMATCH), NULL,
+			CREDIT_RECHECK_MAX, 0, credit_recheck_cb, &l, e);
+	}
+	for (i = 0; r == QS_OK && i < l.n; i++) {
+		qs_entity inv;
+		r = qs_store_entity_get(eng->store, eng->conn_key, l.v[i].kind, l.v[i].id, &inv, e);
+		if (r == QS_OK && inv.exists && inv.state == QS_STATE_MISMATCH && inv.q_status == QS_OUTBOX_NONE) {
+			qse_queue_afresh(&inv, now);
+			r = qs_store_outbox_put(eng->store, eng->conn_key, &inv, e);
+			if (r == QS_OK) {
+				eng->released++;
+				if (rel) {
+					released_cb(rel, inv.kind, inv.id, QS_OUTBOX_QUEUED, NULL, 0);
+				}
+				qse_log_msg(eng, "info", inv.kind, inv.id, "%s %s: looked at again: %s %s, which leaves customer %s credit, "
+					"is in QuickBooks now", qse_entity_label(inv.kind), inv.id, qse_entity_label(cur->kind), cur->id, cust);
+			}
+		}
+		qs_entity_clear(&inv);
+	}
+	free(l.v);
+	json_object_put(d);
+	return r;
 }
 
 qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
@@ -1392,6 +1486,9 @@ qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur,
 			r = qs_store_outbox_release(eng->store, eng->conn_key, kind, id, now,
 				rel ? released_cb : NULL, rel, &nrel, e);
 			eng->released += nrel;
+		}
+		if (r == QS_OK) {
+			r = recheck_credit_mismatches(eng, cur, now, rel, e);
 		}
 		if (r == QS_OK && eng->wave_applying) {
 			eng->wave_synced_at = now;   /* written once for the wave (apply_wave) */

@@ -368,6 +368,9 @@ qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const c
  * counts the claim en added; a create requestid no attempt ever carried is
  * dropped. */
 void qse_claim_unsent(const qs_entity *en, qs_entity *cur);
+/* Puts en's outbox row (the caller writes it) in the queue afresh for its
+ * current version, due at now: no owner, no wait, a fresh retry count. */
+void qse_queue_afresh(qs_entity *en, double now);
 qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
 	qs_error *e);
@@ -471,6 +474,10 @@ bool qse_round_landed_on(qs_engine *eng, const char *invoice, const char *self_k
  * set aside (Dismissed) is not. An invoice whose credit_applied QBO's open
  * credit does not cover waits for it, named in kind and id. */
 bool qse_credit_pending_for(qs_engine *eng, const char *customer, char kind[16], char id[65]);
+/* What a payment's or credit note's stored document d leaves as customer
+ * cust's credit: its amount less what its applies_to apply (0 for a
+ * deletion, or a document of another customer). */
+qs_money qse_doc_unapplied(json_object *d, const char *cust);
 /* The local invoices a money record's document applies to (a write-off's
  * invoice, a payment's or credit note's applies_to), borrowed from doc: at
  * most max of them in out; how many. */

@@ -71,13 +71,7 @@ qs_status qse_realm_switch(qs_engine *eng, const char *from, const char *to, qs_
 			en.state = QS_STATE_NOT_TRIED;
 			snprintf(en.reason, sizeof(en.reason), "Connected to QuickBooks company %s: queued to be sent there", to);
 		}
-		en.q_status = QS_OUTBOX_QUEUED;
-		en.q_version = en.version;
-		en.q_attempts = 0;
-		en.next_try = now;
-		en.owner[0] = '\0';
-		en.claimed = 0;
-		en.wait_kind[0] = en.wait_id[0] = '\0';
+		qse_queue_afresh(&en, now);
 		en.create_rid[0] = '\0';
 		r = qs_store_entity_put(eng->store, eng->conn_key, &en, e);
 		if (r == QS_OK) {

@@ -341,7 +341,7 @@ bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_
 /* What a payment's or credit note's stored document leaves as the customer's
  * credit: its amount less what its applies_to apply (0 for a deletion, or a
  * document of another customer than cust). */
-static qs_money doc_unapplied(json_object *d, const char *cust)
+qs_money qse_doc_unapplied(json_object *d, const char *cust)
 {
 	json_object *ap = qse_jget(d, "applies_to");
 	const char *c = qse_jstr(d, "customer");
@@ -368,7 +368,7 @@ static bool credit_match_cb(const qs_entity *en, void *ud)
 		return false;
 	}
 	d = qs_json_parse(en->doc, strlen(en->doc), NULL);
-	yes = doc_unapplied(d, ud) > 0;
+	yes = qse_doc_unapplied(d, ud) > 0;
 	json_object_put(d);
 	return yes;
 }
