@@ -356,12 +356,37 @@ void qse_add_customer_marker(json_object *body, const char *id);
 /* Inside the caller's write transaction, before en's document is replaced by
  * a new version while its create's outcome is unknown (create_rid set, no QBO
  * Id): keeps the natural keys that document's create carried, so that the
- * retry's guard also looks for the record it made by them (qs_engine_deliver.c). */
+ * retry's guard also looks for the record it made by them (qs_engine_guard.c). */
 qs_status qse_sent_keys_keep(qs_engine *eng, const qs_entity *en, qs_error *e);
 /* The QBO record (entity) an earlier version's unanswered create of en made,
  * found by the keys kept for it and carrying en's marker; *found NULL when
  * none is found or the kind has no marker. */
 qs_status qse_sent_find(qs_engine *eng, const qs_entity *en, const char *entity, json_object **found, qs_error *e);
+/* The guards of qs_engine_guard.c, which the one-record path runs before a
+ * create (each answers *adopt, the QBO record to link to, or NULL, and
+ * *owner, whose record that is). Every record the engine writes carries the
+ * marker "qbosync:<kind>:<id>" (PrivateNote on transactions, Notes on
+ * customers); a QBO record linked in the store to another local record counts
+ * as that record's too. Items carry no marker. */
+typedef enum qbo_owner { QSE_OWNER_NONE, QSE_OWNER_SELF, QSE_OWNER_OTHER } qbo_owner;
+/* The field a kind's marker goes in (PrivateNote, Notes), NULL for none. */
+const char *qse_marker_field(qs_kind_id kind_id);
+/* A customer by its DisplayName (or "DisplayName (id)"), then by its email. */
+qs_status qse_customer_guard(qs_engine *eng, const char *id, json_object *norm, json_object *body,
+	json_object **adopt, qbo_owner *owner, qs_error *e);
+/* A transaction by its DocNumber (and customer). */
+qs_status qse_docnumber_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body,
+	json_object **adopt, qbo_owner *owner, qs_error *e);
+/* A transaction's retry: its DocNumber, then its marker among its date's records. */
+qs_status qse_txn_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body,
+	bool rid_current, json_object **adopt, qbo_owner *owner, qs_error *e);
+/* The keys kept for en's unanswered create (the entry of its current
+ * requestid, NULL for none), each set looked for as the kind's guard looks,
+ * and, once that create is settled, spent. */
+qs_status qse_sent_keys_read(qs_engine *eng, const qs_entity *en, json_object **entry, qs_error *e);
+qs_status qse_sent_guard(qs_engine *eng, const qs_entity *en, const char *entity, json_object *body, json_object *sent,
+	bool every_date, json_object **adopt, qbo_owner *owner, qs_error *e);
+void qse_sent_keys_spent(qs_engine *eng, const qs_entity *en);
 qs_status qse_push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char **op, qs_error *e);
 /* A claim that sent nothing (its record waits for a reference, or the
  * throttle refused it) was no attempt: cur, the current row, takes back the
@@ -458,7 +483,7 @@ bool qse_moves_invoice_money(qs_kind_id k);
  * applied) waits for that record, named in kind and id. */
 bool qse_money_pending_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
 	char kind[16], char id[65]);
-/* qs_engine_wave.c: while a round of waves is applied, whether a record of
+/* qs_engine_round.c: while a round of waves is applied, whether a record of
  * that round other than (self_kind, self_id) that moves money on invoice,
  * already in QBO before the round, had a change (a lower amount, a deletion)
  * reach QBO in it while or after self's own write was sent (the round's

@@ -270,6 +270,17 @@ void qse_make_rid(char out[64], const char *realm, ...)
 	out[36] = '\0';
 }
 
+void qse_queue_afresh(qs_entity *en, double now)
+{
+	en->q_status = QS_OUTBOX_QUEUED;
+	en->q_version = en->version;
+	en->q_attempts = 0;
+	en->next_try = now;
+	en->owner[0] = '\0';
+	en->claimed = 0;
+	en->wait_kind[0] = en->wait_id[0] = '\0';
+}
+
 void qse_log_msg(qs_engine *eng, const char *level, const char *kind, const char *id, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 void qse_log_msg(qs_engine *eng, const char *level, const char *kind, const char *id, const char *fmt, ...)

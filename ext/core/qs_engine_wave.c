@@ -14,7 +14,7 @@
  *   has; a name or number QBO refused with 6240/6140 inside the batch) takes
  *   the one-record path of qs_engine_deliver.
  *   Apply: every outcome of the wave in one transaction. */
-#include "qs_engine_int.h"
+#include "qs_engine_round.h"
 #include "qs_pool.h"
 #include "qbo/qs_qbo_rules.h"
 #include "qs_verify.h"
@@ -26,24 +26,6 @@
 #include <strings.h>
 #include <time.h>
 
-typedef struct wave_rec {
-	qs_entity en;
-	deliver_ctx ctx;
-	json_object *norm, *body;
-	json_object *answer;      /* QBO's answer to its batched write (the record as saved) */
-	const char *entity;
-	const char *op;
-	qs_status dr;
-	qs_error de;
-	long long dv;             /* the version being delivered */
-	bool claimed, settled, single, update;
-	bool in_qbo;              /* QBO held the record when it was claimed (it had a QBO Id) */
-	bool refused;             /* its request was refused with a 429 or never started: no attempt */
-	unsigned order;           /* when its write went: 0 with the round's /batch requests (sent together),
-	                             then 1, 2, ... on the one-record path, one after another */
-	qs_entity *claimed_row;   /* its rows as the claim left them (malloc'd, NULL: none): the apply's
-	                             current row while the store's mark says nothing wrote them since */
-} wave_rec;
 
 static void drop_claimed_row(wave_rec *w)
 {
@@ -1312,62 +1294,6 @@ typedef struct wave {
 	long long mark[2];        /* the store's mark in its claim's transaction */
 } wave;
 
-/* The round whose outcomes are being applied (eng->round): all its waves' records. */
-struct qse_round {
-	wave_rec *w;
-	size_t n;
-};
-
-/* Whether a record of the round that moves money on an invoice applies to inv. */
-static bool round_applies_to(const wave_rec *y, const char *inv)
-{
-	const char *invs[QSE_DOC_INVOICES_MAX];
-	size_t i, n;
-	if (y->en.kind_id != QS_KIND_PAYMENT && y->en.kind_id != QS_KIND_CREDIT && y->en.kind_id != QS_KIND_WRITEOFF) {
-		return false;
-	}
-	n = qse_doc_invoices(y->norm, invs, QSE_DOC_INVOICES_MAX);
-	for (i = 0; i < n; i++) {
-		if (!strcmp(invs[i], inv)) {
-			return true;
-		}
-	}
-	return false;
-}
-
-bool qse_round_landed_on(qs_engine *eng, const char *invoice, const char *self_kind, const char *self_id,
-	char kind[16], char id[65])
-{
-	const struct qse_round *rd = eng->round;
-	const wave_rec *self = NULL;
-	size_t i;
-	kind[0] = id[0] = '\0';
-	if (!rd || !invoice || !invoice[0]) {
-		return false;
-	}
-	for (i = 0; i < rd->n && !self; i++) {
-		if (rd->w[i].claimed && !strcmp(rd->w[i].en.kind, self_kind) && !strcmp(rd->w[i].en.id, self_id)) {
-			self = &rd->w[i];
-		}
-	}
-	if (!self) {
-		return false;
-	}
-	for (i = 0; i < rd->n; i++) {
-		const wave_rec *y = &rd->w[i];
-		/* a change of a record QBO held before the round (a lower amount, a
-		 * deletion: what frees an invoice's balance; a create only takes
-		 * from it) whose write reached QBO (Synced, Mismatch, Deleted), not
-		 * on the one-record path before self's */
-		if (y != self && y->claimed && y->settled && y->in_qbo && y->dr == QS_OK && y->op && strcmp(y->op, "skipped")
-				&& y->order >= self->order && round_applies_to(y, invoice)) {
-			qs_strlcpy(kind, y->en.kind, 16);
-			qs_strlcpy(id, y->en.id, 65);
-			return true;
-		}
-	}
-	return false;
-}
 
 /* Claims the wave's records in one transaction. */
 static qs_status claim_wave(qs_engine *eng, wave *v, const char *const *kinds, const char *const *ids, qs_error *e)

@@ -79,7 +79,7 @@ qs_status qs_map_validate(const char *kind, json_object *doc, const char *home_c
 			"Unknown record kind %s; send one of customer, item, invoice, payment, refund, credit, writeoff", q);
 	}
 	v.kind = kind;
-	v.title = k->label;   /* qsm_kind_title */
+	v.title = k->label;
 	if (!doc || json_object_get_type(doc) != json_type_object) {
 		if (doc && json_object_get_type(doc) == json_type_array && json_object_array_length(doc) == 0) {
 			return qsm_verr(&v, "id", "the document is empty; send the %s's fields, starting with its id", kind);
@@ -208,6 +208,7 @@ qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *c
 	memset(&m, 0, sizeof(m));
 	m.ctx = ctx;
 	m.kind = kind;
+	m.title = qs_kind_find(kind)->label;
 	m.id = id ? id : "";
 	m.e = e;
 	cur = qsm_norm_str(norm, "currency");

@@ -13,12 +13,6 @@
 #include <string.h>
 #include <strings.h>
 
-const char *qsm_kind_title(const char *kind)
-{
-	const qs_kind *k = qs_kind_find(kind);
-	return k && k->label ? k->label : "Document";
-}
-
 /* Fills e: QS_EVALIDATION, kind, record id, element = field, and the message
  * "<Title> <id>: <formatted>". */
 qs_status qsm_verr(vctx *v, const char *field, const char *fmt, ...)

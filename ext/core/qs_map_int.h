@@ -29,9 +29,6 @@ typedef struct qs_vctx {
 	qs_error *e;
 } vctx;
 
-/* "Invoice" for "invoice"; "Document" for an unknown kind. */
-const char *qsm_kind_title(const char *kind);
-
 /* Fills e: QS_EVALIDATION, kind, record id, element = field, and the message
  * "<Title> <id>: <formatted>". */
 qs_status qsm_verr(vctx *v, const char *field, const char *fmt, ...)
@@ -111,6 +108,7 @@ qs_status qsm_validate_taxes(vctx *v, json_object *doc, json_object *norm, qs_mo
 typedef struct qs_mctx {
 	const qs_map_ctx *ctx;
 	const char *kind;
+	const char *title;    /* the kind's label, "Invoice" */
 	const char *id;
 	int decimals;
 	qs_error *e;

@@ -116,7 +116,7 @@ qs_status qsm_mapping_error(mctx *m, qs_status st, const char *element, const ch
 	qs_error_clear(m->e);
 	qs_error_record(m->e, m->kind, m->id);
 	qs_strlcpy(m->e->element, element ? element : "", sizeof(m->e->element));
-	return qs_error_set(m->e, st, "%s %s: %s", qsm_kind_title(m->kind), m->id, body);
+	return qs_error_set(m->e, st, "%s %s: %s", m->title ? m->title : "Document", m->id, body);
 }
 
 /* Resolves (kind, local) to a QBO id. required: an empty answer is an error
