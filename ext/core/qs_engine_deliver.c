@@ -1,9 +1,9 @@
 /* qs_engine_deliver: sending one outbox record: the claim (owner + time, in
  * a transaction; dead or stale claims taken over), the queued records its
  * references name (qs_engine_resolve.c) delivered first, in a loop, or
- * Waiting, the natural-key guards (qs_engine_guard.c) that link instead of duplicating, create with
- * the persisted requestid / update with SyncToken (5010 retried) / void, and
- * the outcome with the retry policy. */
+ * Waiting, the natural-key guards (qs_engine_guard.c) that link instead of
+ * duplicating, create with the persisted requestid / update with SyncToken
+ * (5010 retried) / void, and the outcome with the retry policy. */
 #include "qs_engine_int.h"
 #include "qs_kind.h"
 #include "qbo/qs_qbo_rules.h"
