@@ -1,5 +1,5 @@
 --TEST--
-An invoice's balance is verified to the cent when every Payment QBO links to it is one of the billing system's, Synced at its version: QBO's balance must be the total, less the credit applied, less what those payments' documents apply (a payment changed by hand in QuickBooks to apply less leaves the invoice Mismatch, not Synced); a linked payment with a change on its way leaves the balance unknown (Synced as before); and a payment applied to an invoice whose newer version waits for an item waits for that invoice
+An invoice's balance is verified to the cent when every Payment QBO links to it is one of the billing system's, Synced at its version: QBO's balance must be the total, less the credit applied, less what those payments' documents apply (a payment changed by hand in QuickBooks to apply less leaves the invoice Mismatch, not Synced); a linked payment with a change on its way leaves the balance unknown: the invoice waits for that payment instead of being Synced unchecked, and once the change is in QBO its balance is compared and it is Synced; and a payment applied to an invoice whose newer version waits for an item waits for that invoice
 --FILE--
 <?php
 require __DIR__ . '/engine.inc';
@@ -22,7 +22,7 @@ qbo_sync($conn, ['batch_size' => 30]);
 $i = $st('invoice', 'i1');
 echo "invoice i1 {$i['state']}: {$i['reason']}\n";
 
-/* a linked payment with a change on its way: the balance is not judged from it */
+/* a linked payment with a change on its way: the balance is not judged until that change is in QBO */
 [$conn, $realm, $opts] = qbo_test_connect(['delivery' => 'worker']);
 $st = fn($k, $id) => qbo_entities($conn, ['kind' => $k, 'id' => $id])[0];
 qbo_push($conn, 'customer', eng_customer('c1', 'Bal', 'Ance', 'balance@example.com'));
@@ -35,7 +35,7 @@ qbo_push($conn, 'payment', eng_payment('p2', 'c1', '70.00', 'i2'));
 qbo_test_fault(['kind' => '500', 'method' => 'POST', 'realm' => $realm, 'path' => "/v3/company/$realm/*",
     'match' => 'qbosync:payment:p2', 'count' => 1]);
 qbo_sync($conn, ['batch_size' => 1]);
-echo "p2's change failed: invoice i2 {$st('invoice', 'i2')['state']}, p2 {$st('payment', 'p2')['state']}\n";
+echo "p2's change failed: invoice i2 {$st('invoice', 'i2')['state']}: {$st('invoice', 'i2')['reason']}; p2 {$st('payment', 'p2')['state']}\n";
 qbo_test_store_exec($opts['store'], 'UPDATE outbox SET next_try = 0');
 qbo_sync($conn, ['batch_size' => 1]);
 $inv = qbo_test_query($realm, "select * from Invoice where Id = '{$st('invoice', 'i2')['qbo_id']}'")[0];
@@ -67,7 +67,7 @@ echo "then: invoice i3 {$st('invoice', 'i3')['state']}, p3 {$st('payment', 'p3')
 --EXPECT--
 edited in QuickBooks: HTTP 200
 invoice i1 Mismatch: Invoice i1: QuickBooks balance 50.00, billing balance 40.00 — the billing system's payments linked to it in QuickBooks apply 60.00 and its credit applied is 0.00, which leave another balance: a credit or payment is missing in QuickBooks or holds other money there; push the record that differs, then send the invoice again with qbo_resend()
-p2's change failed: invoice i2 Synced, p2 Synced
+p2's change failed: invoice i2 Waiting: Waiting on payment p2, whose latest version is not in QuickBooks yet: the invoice's balance there is checked once it is; p2 Synced
 then: invoice i2 Synced, p2 Synced, QBO balance 30
 the item failed: item Not Tried, invoice i3 Waiting, p3 Waiting: Waiting on invoice i3, whose latest version is not in QuickBooks yet
 then: invoice i3 Synced, p3 Synced, QBO total 36, balance 0

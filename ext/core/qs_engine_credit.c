@@ -313,12 +313,14 @@ static qs_status doc_applies(qs_engine *eng, const char *pay_id, const char *inv
 	return r;
 }
 
-qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_invoice, qs_money *paid, qs_error *e)
+qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_invoice, qs_money *paid, char pending[65],
+	qs_error *e)
 {
 	json_object *links = qse_jget(qbo_invoice, "LinkedTxn");
 	size_t i, n = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
 	qs_status r = QS_OK;
 	*paid = 0;
+	pending[0] = '\0';
 	for (i = 0; i < n && r == QS_OK && *paid >= 0; i++) {
 		json_object *l = json_object_array_get_idx(links, i);
 		const char *tid = qse_jstr(l, "TxnId"), *type = qse_jstr(l, "TxnType");
@@ -332,6 +334,18 @@ qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_
 		}
 		if (r == QS_OK && found) {
 			r = qs_store_entity_get(eng->store, eng->conn_key, "payment", local, &pe, e);
+		} else if (r == QS_OK && tid && type && !strcmp(type, "Payment")) {
+			/* none of the store's payments: a Payment of 0 (a credit memo, or
+			 * credit drawn, applied) is credit, which the credit applied counts;
+			 * any other (one made in QuickBooks) leaves the balance unknown */
+			json_object *p = NULL;
+			qs_money total;
+			r = qse_api(eng, OP_READ, "Payment", NULL, tid, NULL, NULL, NULL, &p, e);
+			if (r == QS_OK && qs_verify_amount(qse_jget(p, "TotalAmt"), 2, &total) && total == 0) {
+				amt = 0;
+			}
+			json_object_put(p);
+			r = r == QS_EAPI ? (qs_error_clear(e), QS_OK) : r;
 		}
 		/* only a payment QBO holds at its billing version (Synced, nothing newer
 		 * on its way) says what QBO applies: any other leaves the balance unknown */
@@ -339,6 +353,8 @@ qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_
 			json_object *doc = json_tokener_parse(pe.doc);
 			amt = doc_applied_to(doc, invoice);
 			json_object_put(doc);
+		} else if (r == QS_OK && found && pe.exists && pe.q_status != QS_OUTBOX_NONE) {
+			qs_strlcpy(pending, local, 65);   /* its latest version is on its way */
 		}
 		qs_entity_clear(&pe);
 		*paid = amt < 0 ? -1 : *paid + amt;
