@@ -17,6 +17,7 @@
  * verification) and an update of the payment keeps them (qse_keep_credit_lines). */
 #include "qs_engine_int.h"
 #include "qs_verify.h"
+#include "qs_crypto.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,23 @@ static void add_link(json_object *lines, qs_money a, int decimals, const char *i
 	json_object_array_add(lines, l);
 }
 
+/* The requestid of an application: the record, its version and what the
+ * application applies (its lines). An application drawn again for the same
+ * version (after the record waited for more credit, or was looked at again)
+ * applies other money, which QBO must not answer with the earlier one's
+ * replay; the retry of one whose answer was lost reads QBO's balance again
+ * first, so it sends the same lines (and the same requestid) only when that
+ * one did not land. */
+static void application_rid(char rid[64], qs_engine *eng, const qs_entity *en, const char *what, const char *extra,
+	json_object *lines)
+{
+	char ver[24], digest[65];
+	const char *t = json_object_to_json_string_ext(lines, JSON_C_TO_STRING_PLAIN);
+	snprintf(ver, sizeof(ver), "%lld", en->version);
+	qs_sha256_hex(t ? t : "", t ? strlen(t) : 0, digest);
+	qse_make_rid(rid, eng->realm, en->kind, en->id, what, ver, extra ? extra : "", digest, NULL);
+}
+
 static int doc_decimals(qs_engine *eng, json_object *norm)
 {
 	const char *c = qse_jstr(norm, "currency");
@@ -51,10 +69,9 @@ static qs_status send_application(qs_engine *eng, const qs_entity *en, json_obje
 	json_object *lines, json_object *like, char note[512], qs_error *e)
 {
 	json_object *body = json_object_new_object(), *out = NULL;
-	char rid[64], ver[24], marker[128];
+	char rid[64], marker[128];
 	qs_status r;
 
-	snprintf(ver, sizeof(ver), "%lld", en->version);
 	snprintf(marker, sizeof(marker), "qbosync:%s:%s credit applied", en->kind, en->id);
 	json_object_object_add(body, "CustomerRef", qse_ref(cust));
 	json_object_object_add(body, "TotalAmt", qse_money_json(0, doc_decimals(eng, norm)));
@@ -68,7 +85,7 @@ static qs_status send_application(qs_engine *eng, const qs_entity *en, json_obje
 		json_object_object_add(body, "CurrencyRef", json_object_get(qse_jget(like, "CurrencyRef")));
 		json_object_object_add(body, "ExchangeRate", json_object_get(qse_jget(like, "ExchangeRate")));
 	}
-	qse_make_rid(rid, eng->realm, en->kind, en->id, "credit-apply", ver, NULL);
+	application_rid(rid, eng, en, "credit-apply", NULL, lines);
 	r = qse_api(eng, OP_CREATE, "Payment", body, NULL, NULL, rid, NULL, &out, e);
 	json_object_put(body);
 	json_object_put(out);
@@ -238,7 +255,7 @@ static qs_status apply_from_payments(qs_engine *eng, const qs_entity *en, const 
 		json_object_object_add(body, "Id", json_object_new_string(qse_jstr(p, "Id")));
 		json_object_object_add(body, "SyncToken", json_object_new_string(qse_jstr(p, "SyncToken")));
 		json_object_object_add(body, "Line", lines);
-		qse_make_rid(rid, eng->realm, en->kind, en->id, "credit-apply-payment", ver, qse_jstr(p, "Id"), NULL);
+		application_rid(rid, eng, en, "credit-apply-payment", qse_jstr(p, "Id"), lines);
 		r = qse_api(eng, OP_UPDATE, "Payment", body, NULL, NULL, rid, NULL, &out, e);
 		json_object_put(body);
 		json_object_put(out);
