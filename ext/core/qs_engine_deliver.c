@@ -583,13 +583,8 @@ static double backoff(long attempts, const qs_error *e)
 	return d > (double)QS_HTTP_RETRY_AFTER_MAX ? (double)QS_HTTP_RETRY_AFTER_MAX : d;
 }
 
-static void released_cb(void *ud, const char *kind, const char *id, qs_outbox_status q_status,
-	const char *owner, double claimed)
+static void released_add(qse_released *l, const char *kind, const char *id)
 {
-	qse_released *l = ud;
-	(void)q_status;
-	(void)owner;
-	(void)claimed;
 	deferred_ref *nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 8);
 	if (!nv) {
 		return;
@@ -598,6 +593,15 @@ static void released_cb(void *ud, const char *kind, const char *id, qs_outbox_st
 	qs_strlcpy(l->v[l->n].kind, kind, sizeof(l->v[l->n].kind));
 	qs_strlcpy(l->v[l->n].id, id, sizeof(l->v[l->n].id));
 	l->n++;
+}
+
+static void released_cb(void *ud, const char *kind, const char *id, qs_outbox_status q_status,
+	const char *owner, double claimed)
+{
+	(void)q_status;
+	(void)owner;
+	(void)claimed;
+	released_add(ud, kind, id);
 }
 
 /* After a delivery ended for good: a newer version recorded meanwhile goes
@@ -772,8 +776,7 @@ static void keep_written_id(const qs_entity *en, qs_entity *cur)
 
 typedef struct credit_recheck {
 	const char *customer;
-	deferred_ref *v;
-	size_t n, cap;
+	qse_released found;
 } credit_recheck;
 
 static void credit_recheck_cb(void *ud, const qs_entity *en)
@@ -781,7 +784,6 @@ static void credit_recheck_cb(void *ud, const qs_entity *en)
 	credit_recheck *l = ud;
 	json_object *d;
 	json_object *ca;
-	deferred_ref *nv;
 	const char *c;
 	bool yes;
 	if (en->q_status != QS_OUTBOX_NONE || !en->doc) {
@@ -792,13 +794,9 @@ static void credit_recheck_cb(void *ud, const qs_entity *en)
 	ca = qse_jget(d, "credit_applied");
 	yes = c && !strcmp(c, l->customer) && ca && json_object_get_int64(ca) > 0 && !qse_is_deleted(d);
 	json_object_put(d);
-	if (!yes || !(nv = qs_grow(l->v, &l->cap, l->n, sizeof(*nv), 8))) {
-		return;
+	if (yes) {
+		released_add(&l->found, en->kind, en->id);
 	}
-	l->v = nv;
-	qs_strlcpy(l->v[l->n].kind, en->kind, sizeof(l->v[l->n].kind));
-	qs_strlcpy(l->v[l->n].id, en->id, sizeof(l->v[l->n].id));
-	l->n++;
 }
 
 /* A payment or credit note (cur) that leaves its customer credit is in QBO
@@ -825,16 +823,16 @@ static qs_status recheck_credit_mismatches(qs_engine *eng, const qs_entity *cur,
 		r = qs_store_entity_list(eng->store, eng->conn_key, "invoice", qs_state_name(QS_STATE_MISMATCH), NULL,
 			CREDIT_RECHECK_MAX, 0, credit_recheck_cb, &l, e);
 	}
-	for (i = 0; r == QS_OK && i < l.n; i++) {
+	for (i = 0; r == QS_OK && i < l.found.n; i++) {
 		qs_entity inv;
-		r = qs_store_entity_get(eng->store, eng->conn_key, l.v[i].kind, l.v[i].id, &inv, e);
+		r = qs_store_entity_get(eng->store, eng->conn_key, l.found.v[i].kind, l.found.v[i].id, &inv, e);
 		if (r == QS_OK && inv.exists && inv.state == QS_STATE_MISMATCH && inv.q_status == QS_OUTBOX_NONE) {
 			qse_queue_afresh(&inv, now);
 			r = qs_store_outbox_put(eng->store, eng->conn_key, &inv, e);
 			if (r == QS_OK) {
 				eng->released++;
 				if (rel) {
-					released_cb(rel, inv.kind, inv.id, QS_OUTBOX_QUEUED, NULL, 0);
+					released_add(rel, inv.kind, inv.id);
 				}
 				qse_log_msg(eng, "info", inv.kind, inv.id, "%s %s: looked at again: %s %s, which leaves customer %s credit, "
 					"is in QuickBooks now", qse_entity_label(inv.kind), inv.id, qse_entity_label(cur->kind), cur->id, cust);
@@ -842,7 +840,7 @@ static qs_status recheck_credit_mismatches(qs_engine *eng, const qs_entity *cur,
 		}
 		qs_entity_clear(&inv);
 	}
-	free(l.v);
+	free(l.found.v);
 	json_object_put(d);
 	return r;
 }

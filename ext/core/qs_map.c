@@ -195,6 +195,7 @@ qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *c
 	mctx m;
 	json_object *q;
 	const char *cur, *id;
+	const qs_kind *k;
 	qs_status st;
 
 	*qbo = NULL;
@@ -208,7 +209,8 @@ qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *c
 	memset(&m, 0, sizeof(m));
 	m.ctx = ctx;
 	m.kind = kind;
-	m.title = qs_kind_find(kind)->label;
+	k = qs_kind_find(kind);
+	m.title = k->label;
 	m.id = id ? id : "";
 	m.e = e;
 	cur = qsm_norm_str(norm, "currency");
@@ -217,13 +219,13 @@ qs_status qs_map_to_qbo(const char *kind, json_object *norm, const qs_map_ctx *c
 	if (!q) {
 		return qs_error_set(e, QS_EINTERNAL, "out of memory");
 	}
-	st = qs_kind_find(kind)->to_qbo(&m, norm, q);
+	st = k->to_qbo(&m, norm, q);
 	if (st != QS_OK) {
 		json_object_put(q);
 		return st;
 	}
 	if (entity) {
-		*entity = qs_kind_find(kind)->entity;
+		*entity = k->entity;
 	}
 	*qbo = q;
 	return QS_OK;
