@@ -259,7 +259,7 @@ namespace {
      * 'qbo' => ['count', 'sum'], 'differ' => list of ['id', 'qbo_id', 'billing',
      * 'qbo', 'reason']]], 'unreadable' => records that could not be read].
      * Sums are decimal text in the home currency; drafts and cancelled invoices
-     * are not counted. Reads only.
+     * are not counted, nor are the records QuickBooks voided. Reads only.
      */
     function qbo_reconcile(QboSync\Connection $connection, array $options): array {}
 

@@ -157,8 +157,18 @@ static bool row_of_kind(const char *kind, json_object *row)
 	return true;
 }
 
-/* QBO's records of one kind dated in the period: qbo_id -> minor units. */
-static qs_status qbo_side(rec_ctx *c, const char *kind, json_object *amounts, rec_side *side, qs_error *e)
+/* Whether QBO voided a row: its amounts zeroed and "Voided" put before its
+ * note. A voided transaction stays readable but is not in the books: it is
+ * neither counted nor summed, as the billing system's cancelled invoices are not. */
+static bool row_voided(json_object *row)
+{
+	const char *note = qse_jstr(row, "PrivateNote");
+	return note && !strncmp(note, "Voided", 6) && qse_amount_is_zero(qse_jget(row, "TotalAmt"));
+}
+
+/* QBO's records of one kind dated in the period: qbo_id -> minor units, and
+ * the voided ones apart (qbo_id -> 0). */
+static qs_status qbo_side(rec_ctx *c, const char *kind, json_object *amounts, json_object *voided, rec_side *side, qs_error *e)
 {
 	const char *entity = qse_qbo_entity_of(kind);
 	long start;
@@ -180,6 +190,10 @@ static qs_status qbo_side(rec_ctx *c, const char *kind, json_object *amounts, re
 			const char *id = qse_jstr(row, "Id"), *txt;
 			qs_money m = 0;
 			if (!id || !row_of_kind(kind, row)) {
+				continue;
+			}
+			if (row_voided(row)) {
+				json_object_object_add(voided, id, json_object_new_int64(0));
 				continue;
 			}
 			txt = amt ? json_object_to_json_string_ext(amt, JSON_C_TO_STRING_PLAIN) : "0";
@@ -271,7 +285,7 @@ qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom,
 	/* the QBO side and the comparison, kind by kind */
 	kinds_out = json_object_new_object();
 	for (i = 0; i < REC_N && r == QS_OK; i++) {
-		json_object *amounts, *k, *b, *q, *differ;
+		json_object *amounts, *voided, *k, *b, *q, *differ;
 		rec_side qs;
 		char t1[40], t2[40];
 		if (!c.want[i]) {
@@ -279,9 +293,11 @@ qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom,
 		}
 		memset(&qs, 0, sizeof(qs));
 		amounts = json_object_new_object();
-		r = qbo_side(&c, rec_kinds[i], amounts, &qs, e);
+		voided = json_object_new_object();
+		r = qbo_side(&c, rec_kinds[i], amounts, voided, &qs, e);
 		if (r != QS_OK) {
 			json_object_put(amounts);
+			json_object_put(voided);
 			break;
 		}
 		differ = json_object_new_array();
@@ -305,6 +321,9 @@ qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom,
 					snprintf(why + l, sizeof(why) - l, "%.900s)", en.reason);
 				}
 				differ_add(differ, lid, NULL, t1, NULL, why);
+			} else if (json_object_object_get_ex(voided, en.qbo_id, NULL)) {
+				money_text(0, c.decimals, t2);
+				differ_add(differ, lid, en.qbo_id, t1, t2, "Voided in QuickBooks, while the billing system still counts it");
 			} else if (!json_object_object_get_ex(amounts, en.qbo_id, &qv)) {
 				differ_add(differ, lid, en.qbo_id, t1, NULL,
 					"Its QuickBooks record is not dated in this period (its date was changed there, or it was deleted)");
@@ -333,6 +352,7 @@ qs_status qs_engine_reconcile(qs_engine *eng, json_object *options, bool custom,
 			}
 		}
 		json_object_put(amounts);
+		json_object_put(voided);
 		k = json_object_new_object();
 		b = json_object_new_object();
 		q = json_object_new_object();
