@@ -258,8 +258,11 @@ namespace {
      * ['period' => [from, to], 'kinds' => [kind => ['billing' => ['count', 'sum'],
      * 'qbo' => ['count', 'sum'], 'differ' => list of ['id', 'qbo_id', 'billing',
      * 'qbo', 'reason']]], 'unreadable' => records that could not be read].
-     * Sums are decimal text in the home currency; drafts and cancelled invoices
-     * are not counted, nor are the records QuickBooks voided. Reads only.
+     * Sums are decimal text in the home currency (each record compared in its
+     * own); in a multicurrency company each kind adds 'currencies' => [code =>
+     * ['billing' => ['count', 'sum'], 'qbo' => ['count', 'sum']]] in each
+     * currency's own units. Drafts and cancelled invoices are not counted, nor
+     * are the records QuickBooks voided. Reads only.
      */
     function qbo_reconcile(QboSync\Connection $connection, array $options): array {}
 

@@ -31,6 +31,10 @@ function qbosync_cmd_reconcile(QbosyncCli $cli): int
         foreach ($r['kinds'] as $kind => $k) {
             $ok = $k['differ'] ? 'differs' : 'ok';
             $cli->say(sprintf('%-8s %8d %14s %8d %14s  %s', $kind, $k['billing']['count'], $k['billing']['sum'], $k['qbo']['count'], $k['qbo']['sum'], $ok));
+            // a multicurrency company: per currency, in its own units (the sums above are in the home currency)
+            foreach ($k['currencies'] ?? [] as $code => $t) {
+                $cli->say(sprintf('  in %-3s %8d %14s %8d %14s', $code, $t['billing']['count'], $t['billing']['sum'], $t['qbo']['count'], $t['qbo']['sum']));
+            }
         }
         foreach ($r['kinds'] as $kind => $k) {
             foreach ($k['differ'] as $d) {

@@ -91,7 +91,7 @@ $_ADDONLANG = [
     'operation' => 'Change', 'whmcs_record' => 'WHMCS record', 'no_changes' => 'None yet.',
     // reconciliation
     'reconcile_title' => 'Reconciliation', 'reconcile' => 'Compare', 'whmcs_count' => 'WHMCS count', 'whmcs_sum' => 'WHMCS sum',
-    'qbo_count' => 'QuickBooks count', 'qbo_sum' => 'QuickBooks sum', 'differ' => 'Differ', 'records_differ' => 'Records that differ',
+    'qbo_count' => 'QuickBooks count', 'qbo_sum' => 'QuickBooks sum', 'in_currency' => 'in', 'differ' => 'Differ', 'records_differ' => 'Records that differ',
     // settings & logs
     'settings_title' => 'Settings & Logs', 'environment' => 'Environment', 'client_id' => 'Client ID', 'client_secret' => 'Client Secret',
     'encryption_key' => 'Encryption key', 'redirect_uri' => 'Redirect URI', 'register_redirect' => 'register it with your Intuit app',

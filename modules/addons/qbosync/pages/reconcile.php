@@ -39,6 +39,11 @@ function qbosync_page_reconcile(QbosyncAddon $a): void
         echo '<tr><td>', $h($a->t('kind_' . $kind)), '</td><td class="num">', $h($k['billing']['count'] ?? ''), '</td><td class="num">', $h($k['billing']['sum'] ?? ''),
             '</td><td class="num">', $h($k['qbo']['count'] ?? ''), '</td><td class="num">', $h($k['qbo']['sum'] ?? ''), '</td><td class="num">',
             $same && !($k['differ'] ?? []) ? QbosyncAddon::stateBadge('Synced') : $h(count($k['differ'] ?? [])), '</td></tr>';
+        // a multicurrency company: the kind's records per currency, in that currency's own units
+        foreach ($k['currencies'] ?? [] as $code => $t) {
+            echo '<tr class="qs-currency"><td>', $h($a->t('in_currency') . ' ' . $code), '</td><td class="num">', $h($t['billing']['count']), '</td><td class="num">',
+                $h($t['billing']['sum']), '</td><td class="num">', $h($t['qbo']['count']), '</td><td class="num">', $h($t['qbo']['sum']), '</td><td></td></tr>';
+        }
         foreach ($k['differ'] ?? [] as $d) {
             $differ[] = [$kind, $d];
         }
