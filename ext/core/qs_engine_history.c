@@ -778,6 +778,8 @@ qs_status qse_walk_page(qs_engine *eng, bool custom, const char *walker, long of
 		io.emit = wio->emit;
 		io.skip = wio->skip;
 		io.ud = wio->ud;
+		io.recorded = qse_whmcs_recorded;
+		io.recorded_ud = eng;
 		n = json_object_array_length(entries);
 		for (i = 0; i < n; i++) {
 			json_object *en = json_object_array_get_idx(entries, i);

@@ -189,6 +189,8 @@ qs_status qse_hook_expand_one(qs_engine *eng, const qs_whmcs_event *ev, json_obj
 	io.emit = emit_push;
 	io.skip = note_skip;
 	io.ud = h;
+	io.recorded = qse_whmcs_recorded;
+	io.recorded_ud = eng;
 	io.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
 	/* WHMCS has no hook for a deleted transaction; deleting an invoice's
 	 * payment makes a paid invoice Unpaid (InvoiceUnpaid, LIKELY) and edits

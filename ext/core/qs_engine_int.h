@@ -396,6 +396,9 @@ void qse_claim_unsent(const qs_entity *en, qs_entity *cur);
 /* Puts en's outbox row (the caller writes it) in the queue afresh for its
  * current version, due at now: no owner, no wait, a fresh retry count. */
 void qse_queue_afresh(qs_entity *en, double now);
+/* qs_whmcs_io's recorded: whether the store holds a record of kind and id
+ * (ud: the qs_engine); a store failure reads as not held. */
+bool qse_whmcs_recorded(void *ud, const char *kind, const char *id);
 qs_status qse_apply_outcome(qs_engine *eng, const qs_entity *en, qs_entity *cur, qs_status dr, const char *op,
 	qs_error *de, const char *wait_kind, const char *wait_id, long long delivered_version, qse_released *rel,
 	qs_error *e);

@@ -300,3 +300,14 @@ bool qse_is_deleted(json_object *norm)
 	json_object *v;
 	return qs_json_member(norm, "deleted", &v) && json_object_get_boolean(v);
 }
+
+bool qse_whmcs_recorded(void *ud, const char *kind, const char *id)
+{
+	qs_engine *eng = ud;
+	qs_entity en;
+	bool held;
+	memset(&en, 0, sizeof(en));
+	held = qs_store_entity_get(eng->store, eng->conn_key, kind, id, &en, NULL) == QS_OK && en.exists;
+	qs_entity_clear(&en);
+	return held;
+}

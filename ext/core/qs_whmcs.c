@@ -938,14 +938,38 @@ static qs_status get_client_txns(xctx *x, const char *clientid, json_object **li
 	return QS_OK;
 }
 
+/* Whether a row of the credit log or of the transactions is of that invoice
+ * (inv NULL: any), amount and day (d "": any). */
+static bool same_refund(xctx *x, json_object *r, const char *amount_key, const char *inv_key, const char *inv,
+	qs_money amount, const char *d)
+{
+	char rb[64], d2[11];
+	const char *ri = qsw_id(r, inv_key, rb);
+	qs_money a;
+	qs_error e2;
+	qs_error_clear(&e2);
+	if (qsw_money(r, amount_key, x->decimals, &a, "credit", &e2) != QS_OK || a != amount) {
+		return false;
+	}
+	if (inv && (!ri || strcmp(ri, inv) != 0)) {
+		return false;
+	}
+	return !(d[0] && qsw_date(r, "date", d2) && strcmp(d, d2) != 0);
+}
+
 /* Whether a refund row went to the client's credit balance: the credit log
- * holds a "refund" row for the same invoice, amount and day. */
+ * holds a "refund" row for the same invoice, amount and day. Such a row
+ * stands for one refund: when several refunds of that invoice, amount and day
+ * are in WHMCS (one to credit, one paid back by hand), a refund already
+ * recorded keeps its kind, and a new one is a credit note only while the
+ * credit log holds more such rows than the other refunds recorded as credit
+ * notes take. */
 static qs_status refund_to_credit(xctx *x, json_object *row, const char *clientid, qs_money amount, bool *yes)
 {
 	json_object *tmp, *list, *res;
-	char buf[64], b2[64], d[11], d2[11];
-	const char *inv = qsw_id(row, "invoiceid", b2);
-	size_t i, n;
+	char buf[64], b2[64], b3[64], d[11];
+	const char *inv = qsw_id(row, "invoiceid", b2), *id = qsw_id(row, "id", b3);
+	size_t i, n, credits = 0, taken = 0;
 	qs_status st;
 	*yes = false;
 	if (!x->credits || strcmp(x->credits_id, clientid) != 0) {
@@ -961,29 +985,40 @@ static qs_status refund_to_credit(xctx *x, json_object *row, const char *clienti
 	}
 	list = qsw_list(x->credits, "credits", "credit", &tmp);
 	n = json_object_array_length(list);
-	for (i = 0; i < n && !*yes; i++) {
+	for (i = 0; i < n; i++) {
 		json_object *c = json_object_array_get_idx(list, i);
 		const char *desc = qsw_str(c, "description", buf);
-		char rb[64];
-		const char *relid = qsw_id(c, "relid", rb);
-		qs_money a;
-		qs_error e2;
-		qs_error_clear(&e2);
-		if (qsw_money(c, "amount", x->decimals, &a, "credit", &e2) != QS_OK || a != amount) {
-			continue;
+		if (desc && strcasestr(desc, "refund") && same_refund(x, c, "amount", "relid", inv, amount, d)) {
+			credits++;
 		}
-		if (!desc || !strcasestr(desc, "refund")) {
-			continue;
-		}
-		if (inv && (!relid || strcmp(relid, inv) != 0)) {
-			continue;
-		}
-		if (d[0] && qsw_date(c, "date", d2) && strcmp(d, d2) != 0) {
-			continue;
-		}
-		*yes = true;
 	}
 	json_object_put(tmp);
+	if (credits == 0 || !x->io->recorded || !id) {
+		*yes = credits > 0;
+		return QS_OK;
+	}
+	if (x->io->recorded(x->io->recorded_ud, "credit", id)) {
+		*yes = true;
+		return QS_OK;
+	}
+	if (x->io->recorded(x->io->recorded_ud, "refund", id)) {
+		return QS_OK;
+	}
+	/* the other refunds of that invoice, amount and day already taken as credit notes */
+	if ((st = get_client_txns(x, clientid, &list, &tmp)) != QS_OK) {
+		return st;
+	}
+	n = list ? json_object_array_length(list) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *t = json_object_array_get_idx(list, i);
+		const char *tid = qsw_id(t, "id", buf);
+		if (tid && strcmp(tid, id) != 0 && same_refund(x, t, "amountout", "invoiceid", inv, amount, d)
+				&& x->io->recorded(x->io->recorded_ud, "credit", tid)) {
+			taken++;
+		}
+	}
+	json_object_put(tmp);
+	*yes = credits > taken;
 	return QS_OK;
 }
 

@@ -62,12 +62,18 @@ typedef qs_status (*qs_emit_fn)(void *ud, const char *kind, json_object *doc, qs
  * invoice, a Mass Pay invoice, a draft): kind, id, reason. May be NULL. */
 typedef void (*qs_skip_fn)(void *ud, const char *kind, const char *id, const char *reason);
 
+/* Whether the store holds a record of kind and id (a WHMCS transaction once
+ * taken as a refund or as a credit note keeps that kind). May be NULL. */
+typedef bool (*qs_recorded_fn)(void *ud, const char *kind, const char *id);
+
 typedef struct qs_whmcs_io {
 	qs_fetch_fn fetch;
 	void *fetch_ud;
 	qs_emit_fn emit;
 	qs_skip_fn skip;
 	void *ud;                 /* for emit and skip */
+	qs_recorded_fn recorded;
+	void *recorded_ud;
 	const char *home_currency;  /* QBO's home currency ("USD"); WHMCS rates are carried over
 	                               only when WHMCS's default currency is this one */
 } qs_whmcs_io;
