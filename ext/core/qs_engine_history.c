@@ -780,6 +780,8 @@ qs_status qse_walk_page(qs_engine *eng, bool custom, const char *walker, long of
 		io.ud = wio->ud;
 		io.recorded = qse_whmcs_recorded;
 		io.recorded_ud = eng;
+		/* WHMCS's rates are carried over as on the hook path */
+		io.home_currency = eng->home_currency[0] ? eng->home_currency : "USD";
 		n = json_object_array_length(entries);
 		for (i = 0; i < n; i++) {
 			json_object *en = json_object_array_get_idx(entries, i);
