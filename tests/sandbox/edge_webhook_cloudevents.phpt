@@ -28,7 +28,11 @@ echo $e['intuitentityid'] === $id ? 'entity id matches' : 'entity id ' . $e['int
 echo preg_match('/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/', $e['id']) ? 'uuid id' : 'bad id', ' ',
     preg_match('/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/', $e['time']) ? 'utc time' : 'bad time ' . $e['time'], ' ',
     str_starts_with($e['source'], 'intuit.') ? 'intuit source' : 'bad source', "\n";
-$d = sbx_http('GET', '/_sandbox/webhooks/deliveries?app=' . urlencode($app['client_id']))['json']['deliveries'];
+// the deliverer records the delivery once the receiver has answered: a moment after the receiver has the request
+$d = edge_wait(function () use ($app) {
+    $d = sbx_http('GET', '/_sandbox/webhooks/deliveries?app=' . urlencode($app['client_id']))['json']['deliveries'];
+    return $d && $d[0]['status'] !== 'pending' ? $d : null;
+}, 20);
 echo count($d), ' ', $d[0]['status'], ' ', $d[0]['attempts'], ' ', $d[0]['last_status'], "\n";
 edge_receiver_stop($rv);
 sbx_http('DELETE', '/_sandbox/webhooks', ['app' => $app['client_id']]);
