@@ -120,9 +120,10 @@ namespace {
 
     /**
      * The overview: connection status (Not Connected, Active, Error, Disconnected)
-     * with its reason and message, counts by state, queue length, last sync, and
-     * worker: null, or the worker lock's holder (owner, host, pid, since,
-     * heartbeat, cancel, stale).
+     * with its reason and message, counts by state, queue length, last sync,
+     * hook_events (pending: recorded by qbo_hook and not read yet; failed: could
+     * not be read, the reason in the log), and worker: null, or the worker
+     * lock's holder (owner, host, pid, since, heartbeat, cancel, stale).
      */
     function qbo_status(QboSync\Connection $connection): array {}
 

@@ -29,7 +29,7 @@ echo "filter id=10: ", qbo_entities($conn, ['id' => '10'])[0]['kind'], "\n";
 echo "QBO invoices S-11 (draft): ", eng_qbo_count($realm, 'Invoice', 'DocNumber', 'S-11'), "\n";
 ?>
 --EXPECT--
-status,reason,message,realm,counts,queued,last_sync,worker
+status,reason,message,realm,counts,queued,hook_events,last_sync,worker
 status Active, realm ok: true, last_sync NULL
 states: Not Tried,Waiting,Synced,Mismatch,Error,Skipped,Dismissed,Deleted
 before sync: Not Tried 2, Skipped 1, queued 2

@@ -779,8 +779,8 @@ qs_status qs_engine_sync(qs_engine *eng, const qs_sync_opts *opts, json_object *
 qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 {
 	qs_conn_row row;
-	json_object *o, *counts;
-	long queued = 0;
+	json_object *o, *counts, *hooks;
+	long queued = 0, hooks_pending = 0, hooks_failed = 0;
 	qs_status r;
 	int i;
 
@@ -797,6 +797,9 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 	if (r == QS_OK) {
 		r = qs_store_outbox_count(eng->store, eng->conn_key, &queued, e);
 	}
+	if (r == QS_OK) {
+		r = qs_store_hook_count(eng->store, eng->conn_key, &hooks_pending, &hooks_failed, e);
+	}
 	if (r != QS_OK) {
 		json_object_put(counts);
 		qs_conn_row_clear(&row);
@@ -809,6 +812,12 @@ qs_status qs_engine_status(qs_engine *eng, json_object **out, qs_error *e)
 	json_object_object_add(o, "realm", qse_jstr_new(row.realm));
 	json_object_object_add(o, "counts", counts);
 	json_object_object_add(o, "queued", json_object_new_int64(queued));
+	/* the billing platform's events recorded and not read yet, and those that
+	 * could not be read (kept, with the reason in the log) */
+	hooks = json_object_new_object();
+	json_object_object_add(hooks, "pending", json_object_new_int64(hooks_pending));
+	json_object_object_add(hooks, "failed", json_object_new_int64(hooks_failed));
+	json_object_object_add(o, "hook_events", hooks);
 	json_object_object_add(o, "last_sync", qse_jtime(row.last_sync));
 	qs_conn_row_clear(&row);
 	json_object_object_add(o, "worker", qse_worker_json(eng, e, &r));

@@ -1210,7 +1210,8 @@ static qs_status emit_transaction(xctx *x, json_object *row)
 }
 
 /* The tblaccounts row with this id: from the invoice's transactions when the
- * invoice is known, else from the client's (the transaction's own row). */
+ * invoice is known, else from the client's (the transaction's own row); *row
+ * NULL when neither list has it (deleted in WHMCS). */
 static qs_status find_txn(xctx *x, const char *id, const char *invoiceid, const char *userid, json_object **row, json_object **hold)
 {
 	json_object *res = NULL, *tmp, *list;
@@ -1244,10 +1245,6 @@ static qs_status find_txn(xctx *x, const char *id, const char *invoiceid, const 
 	if (!*row && invoiceid && userid) {
 		/* recorded against another invoice than $vars said: look at the client's */
 		return find_txn(x, id, NULL, userid, row, hold);
-	}
-	if (!*row) {
-		return qs_error_set(x->e, QS_EVALIDATION, "WHMCS transaction %s was not found by GetTransactions (%s %s)", id,
-			invoiceid ? "invoiceid" : "clientid", invoiceid ? invoiceid : userid);
 	}
 	*hold = *row;
 	return QS_OK;
@@ -1423,7 +1420,23 @@ qs_status qs_whmcs_expand(const qs_whmcs_event *ev, json_object *ids, const qs_w
 		char id[65];
 		qs_strlcpy(id, qsw_id(ids, "id", b1) ? qsw_id(ids, "id", b1) : "", sizeof(id));
 		st = find_txn(&x, id, qsw_id(ids, "invoiceid", b2), qsw_id(ids, "userid", b3), &row, &hold);
-		if (st == QS_OK) {
+		if (st == QS_OK && !row) {
+			/* deleted in WHMCS before the event was read (a worker reads it later):
+			 * nothing of it to send; a record of it already sent goes with its
+			 * invoice's next event, as any deleted payment */
+			const char *inv = qsw_id(ids, "invoiceid", b2), *uid = qsw_id(ids, "userid", b3);
+			char why[400], where[160];
+			if (inv && uid) {
+				snprintf(where, sizeof(where), "neither among invoice %s's nor among client %s's", inv, uid);
+			} else {
+				snprintf(where, sizeof(where), "not among %s %s's", inv ? "invoice" : "client", inv ? inv : (uid ? uid : "?"));
+			}
+			snprintf(why, sizeof(why), "WHMCS transaction %s is no longer in WHMCS (GetTransactions lists it %s transactions): it was "
+				"deleted before this event was read, so there is nothing of it to send", id, where);
+			qs_strlcpy(mk, "payment", sizeof(mk));
+			qs_strlcpy(mi, id, sizeof(mi));
+			skip(&x, "payment", id, why);
+		} else if (st == QS_OK) {
 			qs_money in = 0, out = 0;
 			qsw_money(row, "amountin", 2, &in, "transaction", NULL);
 			qsw_money(row, "amountout", 2, &out, "transaction", NULL);

@@ -25,7 +25,9 @@ $_ADDONLANG = [
     // overview
     'overview_title' => 'Overview', 'connection' => 'Connection', 'company' => 'Company', 'last_sync' => 'Last sync', 'queued' => 'Queued',
     'totals' => 'Totals', 'in_whmcs' => 'In WHMCS', 'in_qbo' => 'In QuickBooks', 'warnings' => 'Warnings', 'dismissed' => 'Dismissed',
-    'no_warnings' => 'No warnings: every record sent is in QuickBooks with the same money.', 'for_example' => 'For example',
+    'no_warnings' => 'No warnings: every record sent is in QuickBooks with the same money.',
+    'hook_failed' => '%s WHMCS event(s) could not be read: the record each names stays as QuickBooks last got it until WHMCS holds it in a state that can be booked (fix it there; its next change is read again). The latest reasons:',
+    'see_log' => 'See the log', 'for_example' => 'For example',
     'review_warnings' => 'Review warnings', 'by_state' => 'Records by state', 'see_reconcile' => 'Compare the books for a period (Reconciliation)',
     // entities
     'entities_title' => 'Entities', 'reason' => 'Reason', 'qbo_id' => 'QuickBooks Id', 'updated' => 'Updated', 'actions' => 'Actions',

@@ -61,6 +61,22 @@ function qbosync_page_overview(QbosyncAddon $a): void
     echo '<div class="qs-card">', $h($a->t('last_sync')), '<b>', $h($st['last_sync'] ?? $a->t('never')), '</b></div>';
     echo '<div class="qs-card">', $h($a->t('queued')), '<b>', $h(number_format((int)$st['queued'])), '</b></div>';
     echo '</div>';
+    // WHMCS events a worker could not read (a transaction's or an invoice's data WHMCS holds in a state that
+    // cannot be booked): the record each names stays as QuickBooks last got it, the reasons are in the log
+    $failed = (int)($st['hook_events']['failed'] ?? 0);
+    $shown = 0;
+    if ($failed > 0) {
+        echo '<div class="qs-flash qs-err" id="qs-hook-failed">', $h($a->t('hook_failed', number_format($failed))), '<ul>';
+        foreach (qbo_log($c, ['level' => 'error', 'type' => 'decision', 'limit' => 50]) as $l) {
+            if (preg_match('/^[A-Z][A-Za-z]+: /', (string)$l['message'])) {   // an event's name first: "InvoiceUpdated: ..."
+                echo '<li>', $h(QbosyncAddon::shorten((string)$l['message'], 240)), '</li>';
+                if (++$shown >= 3) {
+                    break;
+                }
+            }
+        }
+        echo '</ul><a class="qs-btn" href="', $h($a->link('settings', ['log_level' => 'error'])), '">', $h($a->t('see_log')), '</a></div>';
+    }
     if ($st['status'] !== 'Active') {
         echo '<p><a class="qs-btn" href="', $h($a->link('settings')), '">', $h($a->t('connect_now')), '</a></p>';
     }
