@@ -330,14 +330,41 @@ static qs_status doc_applies(qs_engine *eng, const char *pay_id, const char *inv
 	return r;
 }
 
-qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_invoice, qs_money *paid, char pending[65],
-	qs_error *e)
+/* The store's write-off whose application QBO Payment p (a Payment of 0) is:
+ * one of its lines links a CreditMemo that is a write-off's; *found false when
+ * none is. */
+static qs_status writeoff_of(qs_engine *eng, json_object *p, qs_entity *wo, bool *found, qs_error *e)
+{
+	json_object *lines = qse_jget(p, "Line");
+	size_t i, j, n = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
+	qs_status r = QS_OK;
+	*found = false;
+	for (i = 0; i < n && r == QS_OK && !*found; i++) {
+		json_object *links = qse_jget(json_object_array_get_idx(lines, i), "LinkedTxn");
+		size_t m = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
+		for (j = 0; j < m && r == QS_OK && !*found; j++) {
+			json_object *l = json_object_array_get_idx(links, j);
+			const char *tid = qse_jstr(l, "TxnId"), *type = qse_jstr(l, "TxnType");
+			char local[65];
+			if (tid && type && !strcmp(type, "CreditMemo")) {
+				r = qs_store_entity_by_qbo(eng->store, eng->conn_key, "writeoff", tid, local, found, e);
+				if (r == QS_OK && *found) {
+					r = qs_store_entity_get(eng->store, eng->conn_key, "writeoff", local, wo, e);
+				}
+			}
+		}
+	}
+	return r;
+}
+
+qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_invoice, qs_money *paid, char pending_kind[16],
+	char pending[65], qs_error *e)
 {
 	json_object *links = qse_jget(qbo_invoice, "LinkedTxn");
 	size_t i, n = links && json_object_is_type(links, json_type_array) ? json_object_array_length(links) : 0;
 	qs_status r = QS_OK;
 	*paid = 0;
-	pending[0] = '\0';
+	pending[0] = pending_kind[0] = '\0';
 	for (i = 0; i < n && r == QS_OK && *paid >= 0; i++) {
 		json_object *l = json_object_array_get_idx(links, i);
 		const char *tid = qse_jstr(l, "TxnId"), *type = qse_jstr(l, "TxnType");
@@ -359,7 +386,27 @@ qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_
 			qs_money total;
 			r = qse_api(eng, OP_READ, "Payment", NULL, tid, NULL, NULL, NULL, &p, e);
 			if (r == QS_OK && qs_verify_amount(qse_jget(p, "TotalAmt"), 2, &total) && total == 0) {
+				/* a write-off's application takes off what the write-off
+				 * writes off, when QBO holds the write-off at its billing
+				 * version; one whose newer version is on its way leaves the
+				 * balance to be checked once it is there */
+				qs_entity wo;
+				bool is_wo = false;
+				memset(&wo, 0, sizeof(wo));
 				amt = 0;
+				r = writeoff_of(eng, p, &wo, &is_wo, e);
+				if (r == QS_OK && is_wo && wo.exists) {
+					if (wo.state == QS_STATE_SYNCED && wo.version == wo.synced_version && wo.doc) {
+						json_object *doc = json_tokener_parse(wo.doc);
+						amt = qse_jget(doc, "amount") ? json_object_get_int64(qse_jget(doc, "amount")) : 0;
+						json_object_put(doc);
+					} else if (wo.q_status != QS_OUTBOX_NONE) {
+						amt = -1;
+						qs_strlcpy(pending_kind, "writeoff", 16);
+						qs_strlcpy(pending, wo.id, 65);
+					}
+				}
+				qs_entity_clear(&wo);
 			}
 			json_object_put(p);
 			r = r == QS_EAPI ? (qs_error_clear(e), QS_OK) : r;
@@ -371,6 +418,7 @@ qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_
 			amt = doc_applied_to(doc, invoice);
 			json_object_put(doc);
 		} else if (r == QS_OK && found && pe.exists && pe.q_status != QS_OUTBOX_NONE) {
+			qs_strlcpy(pending_kind, "payment", 16);
 			qs_strlcpy(pending, local, 65);   /* its latest version is on its way */
 		}
 		qs_entity_clear(&pe);

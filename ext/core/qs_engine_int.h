@@ -548,12 +548,13 @@ void qse_writeoff_date(qs_engine *eng, json_object *norm);
 qs_status qse_credit_drawn_one(qs_engine *eng, const char *cust, const char *qbo_invoice, qs_money *allowed, qs_error *e);
 /* What the Payments QBO links to invoice (its local id; qbo_invoice its QBO
  * record) apply to it by their billing documents, a Payment of 0 (credit
- * applied) counting 0; -1 when a link is another Payment none of the store's,
- * or one of the store's payments not in QBO at its latest version, named in
- * pending when that version is on its way (queued, sending or Waiting)
- * (qs_verify_ctx.linked_paid). */
-qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_invoice, qs_money *paid, char pending[65],
-	qs_error *e);
+ * applied) counting 0 and the application of one of the store's write-offs
+ * the amount it writes off; -1 when a link is another Payment none of the
+ * store's, or one of the store's payments or write-offs not in QBO at its
+ * latest version, named in pending_kind / pending when that version is on its
+ * way (queued, sending or Waiting) (qs_verify_ctx.linked_paid). */
+qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_invoice, qs_money *paid, char pending_kind[16],
+	char pending[65], qs_error *e);
 /* A payment's QBO lines linking invoices whose credit_applied (same customer)
  * was drawn from it: *drawn = {"<QBO Invoice Id>": credit_applied} or NULL. */
 qs_status qse_credit_drawn(qs_engine *eng, const qs_entity *en, json_object *norm, json_object *qbo_pay,

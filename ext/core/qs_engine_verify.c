@@ -63,13 +63,14 @@ static qs_status drawn_cb(void *ud, const char *qbo_invoice, qs_money *allowed, 
 typedef struct paid_ctx {
 	qs_engine *eng;
 	const char *invoice;
-	char pending[65];         /* a linked payment whose latest version is on its way: the balance waits for it */
+	char pending_kind[16];    /* a linked payment or write-off whose latest version is on its way: */
+	char pending[65];         /* the balance waits for it */
 } paid_ctx;
 
 static qs_status paid_cb(void *ud, json_object *qbo_invoice, qs_money *paid, qs_error *e)
 {
 	paid_ctx *p = ud;
-	return qse_linked_paid(p->eng, p->invoice, qbo_invoice, paid, p->pending, e);
+	return qse_linked_paid(p->eng, p->invoice, qbo_invoice, paid, p->pending_kind, p->pending, e);
 }
 
 static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_object *norm_in, void *resolve_ud,
@@ -178,16 +179,16 @@ static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_objec
 	}
 	if (v.match && pc.pending[0] && resolve_ud) {
 		/* QBO's balance of the invoice is not the billing system's to compare
-		 * yet: a payment linked to it there is on its way with another
-		 * version. It is compared (and the credit drawn again) once that
-		 * payment is delivered, which releases this record. */
+		 * yet: a payment or write-off linked to it there is on its way with
+		 * another version. It is compared (and the credit drawn again) once
+		 * that record is delivered, which releases this one. */
 		deliver_ctx *c = resolve_ud;
-		qs_strlcpy(c->wait_kind, "payment", sizeof(c->wait_kind));
+		qs_strlcpy(c->wait_kind, pc.pending_kind, sizeof(c->wait_kind));
 		qs_strlcpy(c->wait_id, pc.pending, sizeof(c->wait_id));
 		qs_error_clear(e);
 		qs_error_record(e, en->kind, en->id);
-		return qs_error_set(e, QS_EWAITING, "Waiting on payment %s, whose latest version is not in QuickBooks yet: the "
-			"invoice's balance there is checked once it is", pc.pending);
+		return qs_error_set(e, QS_EWAITING, "Waiting on %s %s, whose latest version is not in QuickBooks yet: the "
+			"invoice's balance there is checked once it is", pc.pending_kind, pc.pending);
 	}
 	if (!v.match) {
 		*op = "mismatch";
