@@ -223,9 +223,8 @@ static qs_status apply_from_payments(qs_engine *eng, const qs_entity *en, const 
 		json_object *p = json_object_array_get_idx(pays, i);
 		qs_money un;
 		if (!qse_jstr(p, "Id") || !qse_jstr(p, "SyncToken")
-			|| !qs_verify_amount(qse_jget(p, "UnappliedAmt"), dec, &un) || un <= 0
-			|| links_txn(p, "Invoice", en->qbo_id)) {
-			continue;   /* no credit left, or already drawn on for this invoice */
+			|| !qs_verify_amount(qse_jget(p, "UnappliedAmt"), dec, &un) || un <= 0) {
+			continue;   /* no credit left */
 		}
 		order[k++] = p;
 	}
@@ -236,22 +235,34 @@ static qs_status apply_from_payments(qs_engine *eng, const qs_entity *en, const 
 		qs_money un = 0, amt;
 		size_t j, m;
 		char rid[64];
+		bool merged = false;
 		qs_verify_amount(qse_jget(p, "UnappliedAmt"), dec, &un);
 		amt = un < need - *got ? un : need - *got;
 		old = qse_jget(p, "Line");
 		m = old && json_object_is_type(old, json_type_array) ? json_object_array_length(old) : 0;
 		for (j = 0; j < m; j++) {
-			json_object *ol = json_object_array_get_idx(old, j), *nl = json_object_new_object();
-			/* a line as QBO takes it back: its amount and links */
-			if (qse_jget(ol, "Amount")) {
+			json_object *ol = json_object_array_get_idx(old, j), *nl = json_object_new_object(), *links = qse_jget(ol, "LinkedTxn");
+			json_object *lt = links && json_object_is_type(links, json_type_array) && json_object_array_length(links) == 1
+				? json_object_array_get_idx(links, 0) : NULL;
+			qs_money la;
+			/* a line as QBO takes it back: its amount and links; the line already
+			 * linking this invoice (credit drawn from this payment before, or
+			 * what the payment itself applies to it) takes the new credit too */
+			if (!merged && lt && qse_jstr(lt, "TxnType") && !strcmp(qse_jstr(lt, "TxnType"), "Invoice") && qse_jstr(lt, "TxnId")
+					&& !strcmp(qse_jstr(lt, "TxnId"), en->qbo_id) && qs_verify_amount(qse_jget(ol, "Amount"), dec, &la)) {
+				json_object_object_add(nl, "Amount", qse_money_json(la + amt, dec));
+				merged = true;
+			} else if (qse_jget(ol, "Amount")) {
 				json_object_object_add(nl, "Amount", json_object_get(qse_jget(ol, "Amount")));
 			}
-			if (qse_jget(ol, "LinkedTxn")) {
-				json_object_object_add(nl, "LinkedTxn", json_object_get(qse_jget(ol, "LinkedTxn")));
+			if (links) {
+				json_object_object_add(nl, "LinkedTxn", json_object_get(links));
 			}
 			json_object_array_add(lines, nl);
 		}
-		add_link(lines, amt, dec, en->qbo_id, "Invoice");
+		if (!merged) {
+			add_link(lines, amt, dec, en->qbo_id, "Invoice");
+		}
 		json_object_object_add(body, "Id", json_object_new_string(qse_jstr(p, "Id")));
 		json_object_object_add(body, "SyncToken", json_object_new_string(qse_jstr(p, "SyncToken")));
 		json_object_object_add(body, "Line", lines);
