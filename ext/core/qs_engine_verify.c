@@ -119,6 +119,30 @@ static qs_status verify_delivery(qs_engine *eng, const qs_entity *en, json_objec
 		json_object_put(norm);
 		return r;
 	}
+	if (!strncmp(note, "QuickBooks refused", 18) && resolve_ud
+			&& (en->kind_id == QS_KIND_CREDIT || en->kind_id == QS_KIND_WRITEOFF)) {
+		/* an application QBO refused (above the open balance) while another
+		 * record moving money on that invoice has a change on its way (a
+		 * payment's deletion retried): the balance there is about to change,
+		 * so the application waits for that record instead of a Mismatch */
+		const char *invs[QSE_DOC_INVOICES_MAX];
+		size_t i, ni = qse_doc_invoices(norm, invs, QSE_DOC_INVOICES_MAX);
+		char mk[16], mi[65];
+		for (i = 0; i < ni; i++) {
+			if (qse_money_pending_on(eng, invs[i], en->kind, en->id, mk, mi)) {
+				deliver_ctx *c = resolve_ud;
+				char inv[65];
+				qs_strlcpy(inv, invs[i], sizeof(inv));
+				qs_strlcpy(c->wait_kind, mk, sizeof(c->wait_kind));
+				qs_strlcpy(c->wait_id, mi, sizeof(c->wait_id));
+				json_object_put(norm);
+				qs_error_clear(e);
+				qs_error_record(e, en->kind, en->id);
+				return qs_error_set(e, QS_EWAITING, "Waiting on %s %s, whose change to invoice %s is not in QuickBooks yet; until then "
+					"QuickBooks refuses this one's application: %.300s", mk, mi, inv, note);
+			}
+		}
+	}
 	if (!note[0]) {
 		r = qse_record_fee(eng, en, norm, *op, fee_note, e);
 		if (r != QS_OK) {
