@@ -341,6 +341,33 @@ static qs_status doc_applies(qs_engine *eng, const char *pay_id, const char *inv
 	return r;
 }
 
+/* doc_applies for QBO Payment p, which may be the store's before the store
+ * knows its Id (its create's answer was lost): found by its Id, else by the
+ * marker its note carries ("qbosync:payment:<id>"). */
+static qs_status payment_applies(qs_engine *eng, json_object *p, const char *inv_id, qs_money *amt, qs_error *e)
+{
+	const char *note = qse_jstr(p, "PrivateNote"), *m = note ? strstr(note, "qbosync:payment:") : NULL;
+	qs_status r = doc_applies(eng, qse_jstr(p, "Id"), inv_id, amt, e);
+	if (r == QS_OK && *amt < 0 && m) {
+		char local[65];
+		size_t n = strcspn(m + 16, " \t\n");
+		qs_entity pe;
+		if (n > 0 && n < sizeof(local)) {
+			memcpy(local, m + 16, n);
+			local[n] = '\0';
+			memset(&pe, 0, sizeof(pe));
+			r = qs_store_entity_get(eng->store, eng->conn_key, "payment", local, &pe, e);
+			if (r == QS_OK && pe.exists && pe.doc) {
+				json_object *doc = json_tokener_parse(pe.doc);
+				*amt = doc_applied_to(doc, inv_id);
+				json_object_put(doc);
+			}
+			qs_entity_clear(&pe);
+		}
+	}
+	return r;
+}
+
 /* The store's write-off whose application QBO Payment p (a Payment of 0) is:
  * one of its lines links a CreditMemo that is a write-off's; *found false when
  * none is. */
@@ -479,7 +506,7 @@ static qs_status paid_by_payments(qs_engine *eng, const qs_entity *en, const cha
 		if (linked <= 0) {
 			continue;
 		}
-		r = doc_applies(eng, qse_jstr(p, "Id"), en->id, &own, e);
+		r = payment_applies(eng, p, en->id, &own, e);
 		*paid += own >= 0 && own < linked ? own : linked;
 	}
 	json_object_put(pays);
