@@ -289,13 +289,25 @@ static qs_status apply_from_payments(qs_engine *eng, const qs_entity *en, const 
 	return r;
 }
 
+/* The stored document of local record (kind, local) (*doc NULL when it has
+ * none, or it cannot be read). */
+static qs_status doc_of(qs_engine *eng, const char *kind, const char *local, json_object **doc, qs_error *e)
+{
+	qs_entity en;
+	qs_status r;
+	memset(&en, 0, sizeof(en));
+	r = qs_store_entity_get(eng->store, eng->conn_key, kind, local, &en, e);
+	*doc = r == QS_OK && en.exists && en.doc ? json_tokener_parse(en.doc) : NULL;
+	qs_entity_clear(&en);
+	return r;
+}
+
 /* The stored document of the local record of kind linked to QBO Id qbo_id
  * (*doc NULL when none is, or it cannot be read). */
 static qs_status doc_by_qbo(qs_engine *eng, const char *kind, const char *qbo_id, json_object **doc, qs_error *e)
 {
 	char local[65];
 	bool found = false;
-	qs_entity en;
 	qs_status r;
 
 	*doc = NULL;
@@ -303,11 +315,7 @@ static qs_status doc_by_qbo(qs_engine *eng, const char *kind, const char *qbo_id
 	if (r != QS_OK || !found) {
 		return r;
 	}
-	memset(&en, 0, sizeof(en));
-	r = qs_store_entity_get(eng->store, eng->conn_key, kind, local, &en, e);
-	*doc = r == QS_OK && en.exists && en.doc ? json_tokener_parse(en.doc) : NULL;
-	qs_entity_clear(&en);
-	return r;
+	return doc_of(eng, kind, local, doc, e);
 }
 
 /* What a payment's document (doc) applies to local invoice inv_id by its
@@ -346,24 +354,15 @@ static qs_status doc_applies(qs_engine *eng, const char *pay_id, const char *inv
  * marker its note carries ("qbosync:payment:<id>"). */
 static qs_status payment_applies(qs_engine *eng, json_object *p, const char *inv_id, qs_money *amt, qs_error *e)
 {
-	const char *note = qse_jstr(p, "PrivateNote"), *m = note ? strstr(note, "qbosync:payment:") : NULL;
+	char local[65];
 	qs_status r = doc_applies(eng, qse_jstr(p, "Id"), inv_id, amt, e);
-	if (r == QS_OK && *amt < 0 && m) {
-		char local[65];
-		size_t n = strcspn(m + 16, " \t\n");
-		qs_entity pe;
-		if (n > 0 && n < sizeof(local)) {
-			memcpy(local, m + 16, n);
-			local[n] = '\0';
-			memset(&pe, 0, sizeof(pe));
-			r = qs_store_entity_get(eng->store, eng->conn_key, "payment", local, &pe, e);
-			if (r == QS_OK && pe.exists && pe.doc) {
-				json_object *doc = json_tokener_parse(pe.doc);
-				*amt = doc_applied_to(doc, inv_id);
-				json_object_put(doc);
-			}
-			qs_entity_clear(&pe);
+	if (r == QS_OK && *amt < 0 && qse_marker_local(p, "payment", local)) {
+		json_object *doc;
+		r = doc_of(eng, "payment", local, &doc, e);
+		if (doc) {
+			*amt = doc_applied_to(doc, inv_id);
 		}
+		json_object_put(doc);
 	}
 	return r;
 }

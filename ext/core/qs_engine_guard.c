@@ -46,6 +46,11 @@ static qbo_owner marker_owner(json_object *row, const char *kind, const char *id
 	return o;
 }
 
+bool qse_marker_local(json_object *row, const char *kind, char local[65])
+{
+	return marker_owner(row, kind, "", local) == QSE_OWNER_OTHER;
+}
+
 static qbo_owner row_owner(qs_engine *eng, json_object *row, const char *kind, const char *id, char other[65], qs_error *e)
 {
 	qbo_owner o = marker_owner(row, kind, id, other);

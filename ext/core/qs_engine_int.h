@@ -371,6 +371,9 @@ qs_status qse_sent_find(qs_engine *eng, const qs_entity *en, const char *entity,
 typedef enum qbo_owner { QSE_OWNER_NONE, QSE_OWNER_SELF, QSE_OWNER_OTHER } qbo_owner;
 /* The field a kind's marker goes in (PrivateNote, Notes), NULL for none. */
 const char *qse_marker_field(qs_kind_id kind_id);
+/* The local id the first qbosync marker of kind in QBO row's marker field
+ * names ("qbosync:payment:p7 ..." -> "p7"); false when it carries none. */
+bool qse_marker_local(json_object *row, const char *kind, char local[65]);
 /* A customer by its DisplayName (or "DisplayName (id)"), then by its email. */
 qs_status qse_customer_guard(qs_engine *eng, const char *id, json_object *norm, json_object *body,
 	json_object **adopt, qbo_owner *owner, qs_error *e);
