@@ -346,10 +346,27 @@ static qs_status push_record(qs_engine *eng, qs_entity *en, deliver_ctx *c, cons
 		if (r == QS_OK) {
 			r = qse_writeoff_unapply(eng, en, norm, e);
 		}
-		if (r == QS_OK) {
-			r = update_record(eng, en, entity, body, e);
+		if (r == QS_EAPI && en->kind_id == QS_KIND_WRITEOFF && qs_qbo_fault_of(e->code) == QS_QBO_FAULT_GONE) {
+			/* the invoice is in Collections again, but QBO no longer has the
+			 * write-off's CreditMemo (the reversal's deletion took effect though
+			 * its answer was lost, or it was deleted there): a new one is made,
+			 * under this version's create requestid; a retry's marker guard
+			 * finds it if this create's answer is lost too */
+			qse_log_msg(eng, "warn", en->kind, en->id, "Write-off %s: QuickBooks no longer has its CreditMemo %s; "
+				"a new one is made", en->id, en->qbo_id);
+			qs_error_clear(e);
+			en->qbo_id[0] = en->sync_token[0] = '\0';
+			qs_strlcpy(en->create_rid, want, sizeof(en->create_rid));
+			rid_current = true;
+			rid_older = false;
+			*op = "created";
+			r = QS_OK;
+		} else {
+			if (r == QS_OK) {
+				r = update_record(eng, en, entity, body, e);
+			}
+			goto out;
 		}
-		goto out;
 	}
 	/* natural-key guards before a create: first the keys an earlier version's
 	 * unanswered create carried (the requestid is that version's), then the
