@@ -464,13 +464,15 @@ qs_status qse_linked_paid(qs_engine *eng, const char *invoice, json_object *qbo_
 	return r;
 }
 
-/* The part of the invoice's QBO balance that payments (not credit) took off:
- * each of the customer's Payments (TotalAmt > 0) with lines linking the
- * invoice, up to what its billing document applies to it. A Payment of 0 (a
- * credit memo applied) and the lines of credit drawn from a payment's unapplied
- * amount (more than its document applies) are credit; a Payment not of this
- * store (made in QuickBooks) counts as a payment. *paid = -1 when QBO's
- * payments could not be read. */
+/* The part of the invoice's QBO balance that payments and write-offs (not
+ * credit) took off: each of the customer's Payments (TotalAmt > 0) with lines
+ * linking the invoice, up to what its billing document applies to it, and each
+ * write-off's application (a Payment of 0 linking a write-off's CreditMemo)
+ * by what it links to the invoice. Any other Payment of 0 (a credit memo
+ * applied) and the lines of credit drawn from a payment's unapplied amount
+ * (more than its document applies) are credit; a Payment not of this store
+ * (made in QuickBooks) counts as a payment. *paid = -1 when QBO's payments
+ * could not be read. */
 static qs_status paid_by_payments(qs_engine *eng, const qs_entity *en, const char *cust, int dec, qs_money *paid, qs_error *e)
 {
 	json_object *pays = NULL;
@@ -489,7 +491,7 @@ static qs_status paid_by_payments(qs_engine *eng, const qs_entity *en, const cha
 		json_object *p = json_object_array_get_idx(pays, i), *lines = qse_jget(p, "Line");
 		size_t m = lines && json_object_is_type(lines, json_type_array) ? json_object_array_length(lines) : 0;
 		qs_money total = 0, linked = 0, own = -1;
-		if (!qse_jstr(p, "Id") || !qs_verify_amount(qse_jget(p, "TotalAmt"), dec, &total) || total <= 0) {
+		if (!qse_jstr(p, "Id") || !qs_verify_amount(qse_jget(p, "TotalAmt"), dec, &total) || total < 0) {
 			continue;
 		}
 		for (j = 0; j < m; j++) {
@@ -503,6 +505,18 @@ static qs_status paid_by_payments(qs_engine *eng, const qs_entity *en, const cha
 			}
 		}
 		if (linked <= 0) {
+			continue;
+		}
+		if (total == 0) {
+			/* a write-off's application: the balance it took is not the credit applied */
+			qs_entity wo;
+			bool is_wo = false;
+			memset(&wo, 0, sizeof(wo));
+			r = writeoff_of(eng, p, &wo, &is_wo, e);
+			qs_entity_clear(&wo);
+			if (is_wo) {
+				*paid += linked;
+			}
 			continue;
 		}
 		r = payment_applies(eng, p, en->id, &own, e);
