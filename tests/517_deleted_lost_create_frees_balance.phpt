@@ -24,7 +24,7 @@ qbo_test_fault(['kind' => '500', 'when' => 'after', 'method' => 'POST', 'realm' 
     'path' => "/v3/company/$realm/batch"]);
 qbo_sync($conn);
 $show('first payment sent, its answer lost');
-// the billing system deletes it, and the whole 100.00 is paid by a second payment
+// the billing system deletes it, and the whole 100.00 is paid by two new payments (70.00 and 30.00)
 qbo_delete($conn, 'payment', 'p1');
 qbo_push($conn, 'payment', eng_payment('p2', 'c1', '70.00', 'i1'));
 qbo_push($conn, 'payment', eng_payment('p3', 'c1', '30.00', 'i1'));
