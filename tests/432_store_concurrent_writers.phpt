@@ -9,9 +9,15 @@ $opts = qbo_test_options(['delivery' => 'worker']);
 $n = 1000;
 $child = <<<'PHP'
 <?php
-[$opts, $w, $n] = [json_decode($argv[1], true), $argv[2], (int)$argv[3]];
+[$opts, $w, $n, $go] = [json_decode($argv[1], true), $argv[2], (int)$argv[3], $argv[5]];
 require $argv[4];
 $conn = qbo_connect($opts);
+/* started: wait until all three writers are, so that their pushes overlap
+ * however slowly each process starts (under valgrind, seconds apart) */
+touch("$go.$w");
+for ($t = 0; !file_exists($go) && $t < 120000; $t++) {
+    usleep(1000);
+}
 for ($i = 1; $i <= $n; $i++) {
     $docs = [['customer', eng_customer("$w$i", 'Writer', strtoupper($w) . " $i", "$w$i@example.com", ['company' => str_repeat($w, 40 + $i % 50)])]];
     if ($i % 10 === 0) {
@@ -29,12 +35,18 @@ for ($i = 1; $i <= $n; $i++) {
 PHP;
 $script = tempnam(sys_get_temp_dir(), 'qbo432') . '.php';
 file_put_contents($script, $child);
+$go = $script . '.go';
 $children = [];
 foreach (['a', 'b', 'c'] as $w) {
-    $cmd = array_merge(eng_php_command(), [$script, json_encode($opts), $w, (string)$n, __DIR__ . '/engine.inc']);
+    $cmd = array_merge(eng_php_command(), [$script, json_encode($opts), $w, (string)$n, __DIR__ . '/engine.inc', $go]);
     $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
     $children[$w] = [$p, $pipes];
 }
+/* the writers start pushing together, once each has connected */
+for ($t = 0; $t < 120000 && count(array_filter(['a', 'b', 'c'], fn($w) => file_exists("$go.$w"))) < 3; $t++) {
+    usleep(1000);
+}
+touch($go);
 foreach ($children as $w => $child) {
     [$code, $out, $err] = eng_child_wait($child);
     $lines = array_filter(explode("\n", trim($out)));
@@ -60,6 +72,7 @@ for ($i = 1; $i < count($order); $i++) {
 echo "the writers' commits interleaved: ", $switches > 10 ? 'yes' : "no ($switches switches)", "\n";
 echo "outbox rows: ", qbo_test_store_rows($opts['store'], "SELECT count(*) AS n FROM outbox")[0]['n'], "\n";
 echo "integrity_check: ", qbo_test_store_rows($opts['store'], 'PRAGMA integrity_check')[0]['integrity_check'], "\n";
+array_map('unlink', glob("$go*"));
 @unlink($script);
 @unlink(substr($script, 0, -4));
 ?>
