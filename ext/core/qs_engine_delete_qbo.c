@@ -173,6 +173,28 @@ static void requeue_drawn(qs_engine *eng, const qs_entity *pay, json_object *dra
 	}
 }
 
+/* Whether the record a mapping waited on (named in c) is a customer, item or
+ * invoice QBO holds no Id of: never pushed, or never confirmed there. */
+static bool awaits_never_in_qbo(qs_engine *eng, const deliver_ctx *c)
+{
+	const char *k = c->dep_kind[0] ? c->dep_kind : c->wait_kind, *id = c->dep_kind[0] ? c->dep_id : c->wait_id;
+	qs_kind_id kid = qs_kind_of(k);
+	qs_entity dep;
+	qs_error e2;
+	bool none;
+	if (!id[0] || (kid != QS_KIND_CUSTOMER && kid != QS_KIND_ITEM && kid != QS_KIND_INVOICE)) {
+		return false;
+	}
+	memset(&dep, 0, sizeof(dep));
+	qs_error_clear(&e2);
+	if (qs_store_entity_ref(eng->store, eng->conn_key, k, id, &dep, &e2) != QS_OK) {
+		return false;
+	}
+	none = !dep.exists || !dep.qbo_id[0];
+	qs_entity_clear(&dep);
+	return none;
+}
+
 qs_status qse_settle_lost_create(qs_engine *eng, qs_entity *en, deliver_ctx *c, const char *unsent_member, qs_error *e)
 {
 	/* A create of this version's own requestid was never sent; an earlier
@@ -206,7 +228,21 @@ qs_status qse_settle_lost_create(qs_engine *eng, qs_entity *en, deliver_ctx *c, 
 	if (unsent_member) {
 		json_object_object_del(plain, unsent_member);
 	}
+	c->wait_kind[0] = c->wait_id[0] = c->dep_kind[0] = c->dep_id[0] = '\0';
 	r = qse_map_body(eng, en, c, plain, &ent, &body, e);
+	if (r == QS_EWAITING && unsent_member && awaits_never_in_qbo(eng, c)) {
+		/* a deletion whose record refers to a customer, item or invoice QBO
+		 * has no Id of: the lost create needed that Id (a record keeps its
+		 * Id once it has one), so it was never sent and QBO holds none of it */
+		const char *k = c->dep_kind[0] ? c->dep_kind : c->wait_kind, *id = c->dep_kind[0] ? c->dep_id : c->wait_id;
+		qse_log_msg(eng, "info", en->kind, en->id, "%s %s: its %s %s is not in QuickBooks, so the create whose answer was "
+			"uncertain was never sent (it needs that record's Id): the record never reached QuickBooks", qse_entity_label(en->kind),
+			en->id, k, id);
+		qs_error_clear(e);
+		c->wait_kind[0] = c->wait_id[0] = c->dep_kind[0] = c->dep_id[0] = '\0';
+		json_object_put(plain);
+		return QS_OK;
+	}
 	if (r == QS_OK) {
 		r = qse_api(eng, OP_CREATE, ent, body, NULL, NULL, en->create_rid, NULL, &out, e);
 	}
