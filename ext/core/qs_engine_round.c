@@ -44,11 +44,12 @@ bool qse_round_landed_on(qs_engine *eng, const char *invoice, const char *self_k
 		/* a change of a record QBO held before the round (a lower amount, a
 		 * deletion: what frees an invoice's balance; a create only takes
 		 * from it) whose write reached QBO (Synced, Mismatch, Deleted), not
-		 * on the one-record path before self's. A deletion of a record whose
-		 * create's answer was lost counts when the deletion found it in QBO
-		 * (its Id settled by its natural key): it held it all along */
+		 * on the one-record path before self's. A record whose create's
+		 * answer was lost counts when its deletion or its new version found
+		 * it in QBO (its Id settled by its natural key, then deleted or
+		 * updated): QBO held the earlier version all along */
 		if (y != self && y->claimed && y->settled && y->dr == QS_OK && y->op && strcmp(y->op, "skipped")
-				&& (y->in_qbo || (!strcmp(y->op, "deleted") && y->en.qbo_id[0]))
+				&& (y->in_qbo || ((!strcmp(y->op, "deleted") || !strcmp(y->op, "linked")) && y->en.qbo_id[0]))
 				&& y->order >= self->order && round_applies_to(y, invoice)) {
 			qs_strlcpy(kind, y->en.kind, 16);
 			qs_strlcpy(id, y->en.id, 65);
