@@ -173,9 +173,10 @@ static void requeue_drawn(qs_engine *eng, const qs_entity *pay, json_object *dra
 	}
 }
 
-/* Whether the record a mapping waited on (named in c) is a customer, item or
- * invoice QBO holds no Id of: never pushed, or never confirmed there. */
-static bool awaits_never_in_qbo(qs_engine *eng, const deliver_ctx *c)
+/* Whether the record a mapping waited on (named in c; *kind and *id name it)
+ * is a customer, item or invoice QBO holds no Id of: never pushed, or never
+ * confirmed there. */
+static bool awaits_never_in_qbo(qs_engine *eng, const deliver_ctx *c, const char **kind, const char **id_out)
 {
 	const char *k = c->dep_kind[0] ? c->dep_kind : c->wait_kind, *id = c->dep_kind[0] ? c->dep_id : c->wait_id;
 	qs_kind_id kid = qs_kind_of(k);
@@ -192,6 +193,8 @@ static bool awaits_never_in_qbo(qs_engine *eng, const deliver_ctx *c)
 	}
 	none = !dep.exists || !dep.qbo_id[0];
 	qs_entity_clear(&dep);
+	*kind = k;
+	*id_out = id;
 	return none;
 }
 
@@ -206,7 +209,7 @@ qs_status qse_settle_lost_create(qs_engine *eng, qs_entity *en, deliver_ctx *c, 
 	const char *entity = qse_qbo_entity_of(en->kind);
 	char ver[24], want[64];
 	json_object *plain, *body = NULL, *out = NULL;
-	const char *ent = NULL;
+	const char *ent = NULL, *k = NULL, *id = NULL;
 	qs_status r;
 	snprintf(ver, sizeof(ver), "%lld", en->version);
 	qse_make_rid(want, eng->realm, en->kind, en->id, "c", ver, NULL);
@@ -230,11 +233,10 @@ qs_status qse_settle_lost_create(qs_engine *eng, qs_entity *en, deliver_ctx *c, 
 	}
 	c->wait_kind[0] = c->wait_id[0] = c->dep_kind[0] = c->dep_id[0] = '\0';
 	r = qse_map_body(eng, en, c, plain, &ent, &body, e);
-	if (r == QS_EWAITING && unsent_member && awaits_never_in_qbo(eng, c)) {
+	if (r == QS_EWAITING && unsent_member && awaits_never_in_qbo(eng, c, &k, &id)) {
 		/* a deletion whose record refers to a customer, item or invoice QBO
 		 * has no Id of: the lost create needed that Id (a record keeps its
 		 * Id once it has one), so it was never sent and QBO holds none of it */
-		const char *k = c->dep_kind[0] ? c->dep_kind : c->wait_kind, *id = c->dep_kind[0] ? c->dep_id : c->wait_id;
 		qse_log_msg(eng, "info", en->kind, en->id, "%s %s: its %s %s is not in QuickBooks, so the create whose answer was "
 			"uncertain was never sent (it needs that record's Id): the record never reached QuickBooks", qse_entity_label(en->kind),
 			en->id, k, id);
